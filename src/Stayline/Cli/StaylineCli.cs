@@ -1,0 +1,30 @@
+using System.CommandLine;
+
+namespace Stayline.Cli;
+
+/// <summary>The command-line tool: every command is listed here explicitly.</summary>
+public static class StaylineCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Stayline: case management for mass immigration detention.");
+        // One line per command; each feature owns its command in Features/<Feature>/<Name>Command.cs.
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var config = new InvocationConfiguration();
+        if (output is not null)
+        {
+            config.Output = output;
+        }
+
+        if (error is not null)
+        {
+            config.Error = error;
+        }
+
+        return Build().Parse(args).InvokeAsync(config);
+    }
+}

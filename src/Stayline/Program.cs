@@ -1,0 +1,3 @@
+using Stayline.Cli;
+
+return await StaylineCli.RunAsync(args);
