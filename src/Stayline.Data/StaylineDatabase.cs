@@ -1,0 +1,97 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Stayline.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The provider switch. A connection string with "Host=" is PostgreSQL; anything else is a SQLite file
+/// (a bare path or "Data Source=..."). Default: ./stayline-data/stayline.db.
+/// </summary>
+public sealed record StaylineDatabase(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqlitePath = "stayline-data/stayline.db";
+    public const string EnvironmentVariable = "STAYLINE_DB";
+    public const string ConfigurationKey = "Stayline:Database";
+
+    public static StaylineDatabase From(string? setting)
+    {
+        var value = string.IsNullOrWhiteSpace(setting) ? DefaultSqlitePath : setting.Trim();
+        if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            return new StaylineDatabase(DatabaseProvider.Postgres, value);
+        }
+
+        var builder = value.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(value)
+            : new SqliteConnectionStringBuilder { DataSource = value };
+        builder.Pooling = true;
+        return new StaylineDatabase(DatabaseProvider.Sqlite, builder.ToString());
+    }
+
+    /// <summary>The SQLite file path, or null for PostgreSQL and in-memory databases.</summary>
+    public string? SqlitePath =>
+        Provider == DatabaseProvider.Sqlite && new SqliteConnectionStringBuilder(ConnectionString).DataSource is { } ds
+            && ds != ":memory:" && !ds.Contains("mode=memory", StringComparison.OrdinalIgnoreCase)
+            ? Path.GetFullPath(ds)
+            : null;
+
+    public string Describe() => Provider == DatabaseProvider.Sqlite
+        ? $"SQLite file {SqlitePath ?? ConnectionString}"
+        : $"PostgreSQL {new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }}";
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            if (SqlitePath is { } path)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            }
+
+            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Stayline.Data.Sqlite"));
+        }
+        else
+        {
+            options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Stayline.Data.Postgres"));
+        }
+    }
+
+    public DbContextOptions<StaylineDbContext> Options()
+    {
+        var builder = new DbContextOptionsBuilder<StaylineDbContext>();
+        Configure(builder);
+        return builder.Options;
+    }
+
+    /// <summary>Applies pending migrations; for SQLite also turns on write-ahead logging (readers never block the writer).</summary>
+    public static async Task MigrateAsync(StaylineDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.IsSqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}
+
+public static class StaylineDatabaseRegistration
+{
+    /// <summary>Registers the DbContext for the configured provider (setting, then STAYLINE_DB, then the default file).</summary>
+    public static IHostApplicationBuilder AddStaylineDatabase(this IHostApplicationBuilder builder)
+    {
+        var database = StaylineDatabase.From(builder.Configuration[StaylineDatabase.ConfigurationKey]
+            ?? Environment.GetEnvironmentVariable(StaylineDatabase.EnvironmentVariable));
+        builder.Services.AddSingleton(database);
+        builder.Services.AddDbContext<StaylineDbContext>(database.Configure);
+        return builder;
+    }
+}

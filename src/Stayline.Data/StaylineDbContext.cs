@@ -1,0 +1,210 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Stayline.Domain.Classes;
+using Stayline.Domain.Custody;
+using Stayline.Domain.Matters;
+using Stayline.Domain.People;
+using Stayline.Domain.Work;
+
+namespace Stayline.Data;
+
+public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> options, AuditActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<StaylineUser>(options)
+{
+    private readonly AuditActor _actor = actor ?? AuditActor.System;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonName> PersonNames => Set<PersonName>();
+    public DbSet<PersonNameToken> NameTokens => Set<PersonNameToken>();
+    public DbSet<FamilyContact> FamilyContacts => Set<FamilyContact>();
+    public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<CustodyEpisode> CustodyEpisodes => Set<CustodyEpisode>();
+    public DbSet<PersonEvent> PersonEvents => Set<PersonEvent>();
+    public DbSet<RemovalOrder> RemovalOrders => Set<RemovalOrder>();
+    public DbSet<Conviction> Convictions => Set<Conviction>();
+    public DbSet<Matter> Matters => Set<Matter>();
+    public DbSet<MatterEvent> MatterEvents => Set<MatterEvent>();
+    public DbSet<ClassAction> ClassActions => Set<ClassAction>();
+    public DbSet<ClassMembership> ClassMemberships => Set<ClassMembership>();
+    public DbSet<CourtOrder> CourtOrders => Set<CourtOrder>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(StaylineDbContext).Assembly);
+        if (!IsSqlite)
+        {
+            builder.Entity<PersonNameToken>().Property(t => t.Token).UseCollation("C");
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        if (IsSqlite)
+        {
+            // SQLite cannot order or compare DateTimeOffset stored as text; store UTC ticks instead.
+            builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Every save bumps versions (optimistic concurrency), keeps the name-token index in step and writes
+    /// audit events (who, when, before, after), all in one transaction.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var pending = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Modified && entry.Entity is IVersioned versioned)
+            {
+                versioned.Version++;
+            }
+
+            if (entry.Entity is AuditEvent or PersonNameToken or ApiToken || entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            if (entry.Metadata.ClrType.Assembly != typeof(Person).Assembly)
+            {
+                continue; // Identity tables are audited by the user commands that change them.
+            }
+
+            pending.Add(new PendingAudit(entry, entry.State, entry.State == EntityState.Added ? null : Snapshot(entry, original: true)));
+        }
+
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = _clock.GetUtcNow();
+            var touchedPeople = new HashSet<long>();
+            foreach (var p in pending)
+            {
+                var action = p.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" };
+                var after = p.State == EntityState.Deleted ? null : Snapshot(p.Entry, original: false);
+                var personId = PersonIdOf(p.Entry);
+                if (p.Entry.Entity is Person or PersonName && personId is { } pid)
+                {
+                    touchedPeople.Add(pid);
+                }
+
+                AuditEvents.Add(new AuditEvent(now, _actor.UserId, _actor.UserName, action, p.Entry.Metadata.ClrType.Name,
+                    KeyOf(p.Entry), personId, p.Before, after));
+            }
+
+            await RefreshNameTokensAsync(touchedPeople, cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        catch
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.RollbackAsync(cancellationToken);
+            }
+
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Records that someone opened a person's file.</summary>
+    public async Task AuditReadAsync(long personId, CancellationToken ct = default)
+    {
+        AuditEvents.Add(new AuditEvent(_clock.GetUtcNow(), _actor.UserId, _actor.UserName, "view", nameof(Person),
+            personId.ToString(System.Globalization.CultureInfo.InvariantCulture), personId, null, null));
+        await base.SaveChangesAsync(true, ct);
+    }
+
+    private async Task RefreshNameTokensAsync(HashSet<long> personIds, CancellationToken ct)
+    {
+        if (personIds.Count == 0)
+        {
+            return;
+        }
+
+        var ids = personIds.ToList();
+        await NameTokens.Where(t => ids.Contains(t.PersonId)).ExecuteDeleteAsync(ct);
+        var people = await People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName, p.ANumber }).ToListAsync(ct);
+        var aliases = await PersonNames.AsNoTracking().Where(n => ids.Contains(n.PersonId))
+            .Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct);
+        foreach (var p in people)
+        {
+            var names = aliases.Where(a => a.PersonId == p.Id).Select(a => $"{a.GivenName} {a.FamilyName}")
+                .Append($"{p.GivenName} {p.FamilyName} {p.NativeName}");
+            foreach (var token in PersonSearch.TokensFor(names))
+            {
+                NameTokens.Add(new PersonNameToken { Token = token, PersonId = p.Id });
+            }
+        }
+    }
+
+    private static long? PersonIdOf(EntityEntry entry) => entry.Entity switch
+    {
+        Person p => p.Id,
+        _ => entry.Metadata.FindProperty("PersonId") is { } prop ? entry.CurrentValues[prop] as long? : null,
+    };
+
+    private static string? KeyOf(EntityEntry entry) =>
+        entry.Metadata.FindPrimaryKey() is { } key
+            ? string.Join(",", key.Properties.Select(p => Convert.ToString(entry.CurrentValues[p], System.Globalization.CultureInfo.InvariantCulture)))
+            : null;
+
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var values = original ? entry.OriginalValues : entry.CurrentValues;
+        var dict = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var prop in entry.Metadata.GetProperties())
+        {
+            if (entry.State == EntityState.Modified && !entry.Property(prop.Name).IsModified && !prop.IsPrimaryKey())
+            {
+                continue; // For updates keep only what changed, so the audit log reads as a diff.
+            }
+
+            dict[prop.Name] = values[prop];
+        }
+
+        return System.Text.Json.JsonSerializer.Serialize(dict);
+    }
+
+    private sealed record PendingAudit(EntityEntry Entry, EntityState State, string? Before);
+}
+
+/// <summary>Who is acting: a signed-in user, a token, or the command line.</summary>
+public sealed record AuditActor(string? UserId, string UserName)
+{
+    public static readonly AuditActor System = new(null, "system");
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Stayline.Data;
+
+/// <summary>A person who signs in: an attorney, an intake volunteer, a coordinator, a viewer.</summary>
+public sealed class StaylineUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    /// <summary>Bar admissions, e.g. "MI, NY; 6th Cir.".</summary>
+    public string? BarAdmissions { get; set; }
+    public string? Languages { get; set; }
+    /// <summary>How many clients the attorney can take on.</summary>
+    public int? Capacity { get; set; }
+}
+
+/// <summary>The four roles; what each may do is decided in one place, <see cref="Permissions"/>.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Attorney = "attorney";
+    public const string Intake = "intake";
+    public const string Viewer = "viewer";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Attorney, Intake, Viewer];
+}
+
+/// <summary>Authorization policy names, shared by pages and the API.</summary>
+public static class Permissions
+{
+    /// <summary>Read people, custody, matters (everyone signed in).</summary>
+    public const string Read = "read";
+    /// <summary>Add and edit people, aliases, family contacts and custody (admin, attorney, intake).</summary>
+    public const string EditPeople = "edit-people";
+    /// <summary>Matters, removal orders, convictions, privileged notes (admin, attorney).</summary>
+    public const string EditLegal = "edit-legal";
+    /// <summary>Users, facilities catalogue, court orders, audit log (admin).</summary>
+    public const string Administer = "administer";
+
+    public static IReadOnlyList<string> RolesFor(string permission) => permission switch
+    {
+        Read => Roles.All,
+        EditPeople => [Roles.Admin, Roles.Attorney, Roles.Intake],
+        EditLegal => [Roles.Admin, Roles.Attorney],
+        Administer => [Roles.Admin],
+        _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, "Unknown permission."),
+    };
+
+    public static readonly IReadOnlyList<string> All = [Read, EditPeople, EditLegal, Administer];
+}
+
+/// <summary>A personal access token for scripts; only its SHA-256 hash is stored.</summary>
+public sealed class ApiToken
+{
+    public long Id { get; set; }
+    public string UserId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string TokenHash { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}
+
+/// <summary>One folded word of one of a person's names, for indexed prefix search.</summary>
+public sealed class PersonNameToken
+{
+    public string Token { get; set; } = "";
+    public long PersonId { get; set; }
+}

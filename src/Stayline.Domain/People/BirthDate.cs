@@ -1,0 +1,22 @@
+namespace Stayline.Domain.People;
+
+public enum BirthDatePrecision
+{
+    Unknown,
+    Exact,
+    YearOnly,
+    /// <summary>Recorded as 1 January (or another placeholder) because the real day was unknown.</summary>
+    SuspectedPlaceholder,
+}
+
+public static class BirthDates
+{
+    /// <summary>
+    /// 1 January is what agencies write when only the year is known; flag it so that matching and
+    /// drafting treat the day and month as unreliable.
+    /// </summary>
+    public static BirthDatePrecision Infer(DateOnly? date, BirthDatePrecision stated) =>
+        date is null ? BirthDatePrecision.Unknown
+        : stated == BirthDatePrecision.Exact && date.Value is { Month: 1, Day: 1 } ? BirthDatePrecision.SuspectedPlaceholder
+        : stated;
+}

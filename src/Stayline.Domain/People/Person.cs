@@ -1,0 +1,179 @@
+using Stayline.Domain.Common;
+using Stayline.Domain.Custody;
+
+namespace Stayline.Domain.People;
+
+public enum CustodyStatus
+{
+    Unknown,
+    Detained,
+    Released,
+    Removed,
+}
+
+/// <summary>Someone the team helps. The primary name lives here; other spellings are <see cref="PersonName"/> aliases.</summary>
+public sealed class Person : IVersioned
+{
+    public long Id { get; private set; }
+    public string? ANumber { get; private set; }
+    public string GivenName { get; private set; } = "";
+    public string FamilyName { get; private set; } = "";
+    /// <summary>The name in its original script (e.g. Arabic), as written by the person or their family.</summary>
+    public string? NativeName { get; private set; }
+    public DateOnly? BirthDate { get; private set; }
+    public BirthDatePrecision BirthDatePrecision { get; private set; }
+    public string? Citizenship { get; private set; }
+    public string? Languages { get; private set; }
+    public bool ConsentGiven { get; private set; }
+    public DateOnly? ConsentDate { get; private set; }
+
+    // Denormalised from custody episodes so that list filters stay index lookups; kept in step by
+    // CustodyLedger, the only writer.
+    public CustodyStatus CustodyStatus { get; internal set; }
+    public long? CurrentFacilityId { get; internal set; }
+
+    /// <summary>Lower-case, accent-free "given family" for sorting and display search.</summary>
+    public string SortName { get; private set; } = "";
+    public int Version { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public List<PersonName> Aliases { get; private set; } = [];
+    public List<FamilyContact> FamilyContacts { get; private set; } = [];
+    public List<CustodyEpisode> CustodyEpisodes { get; private set; } = [];
+
+    public string FullName => $"{GivenName} {FamilyName}".Trim();
+
+    public string? ANumberDisplay => ANumber is null ? null : People.ANumber.FromStored(ANumber).Display;
+
+    private Person()
+    {
+    }
+
+    public static (Person? Person, IReadOnlyList<FieldError> Errors) Create(PersonInput input, DateOnly today, DateTimeOffset now)
+    {
+        var person = new Person { CreatedAt = now };
+        var errors = person.Apply(input, today);
+        return errors.Count == 0 ? (person, errors) : (null, errors);
+    }
+
+    /// <summary>Validates the whole input first and changes nothing when any field is wrong.</summary>
+    public IReadOnlyList<FieldError> Update(PersonInput input, DateOnly today) => Apply(input, today);
+
+    private IReadOnlyList<FieldError> Apply(PersonInput input, DateOnly today)
+    {
+        var v = new Validation();
+        string? aNumber = null;
+        if (!string.IsNullOrWhiteSpace(input.ANumber))
+        {
+            if (People.ANumber.TryParse(input.ANumber, out var parsed, out var error))
+            {
+                aNumber = parsed.Value.Digits;
+            }
+            else
+            {
+                v.Add(nameof(PersonInput.ANumber), error!);
+            }
+        }
+
+        v.Require(!string.IsNullOrWhiteSpace(input.GivenName) || !string.IsNullOrWhiteSpace(input.FamilyName),
+            nameof(PersonInput.FamilyName), "Give at least a given name or a family name.");
+        v.Require((input.GivenName?.Length ?? 0) <= 200, nameof(PersonInput.GivenName), "Given name is longer than 200 characters.");
+        v.Require((input.FamilyName?.Length ?? 0) <= 200, nameof(PersonInput.FamilyName), "Family name is longer than 200 characters.");
+        if (input.BirthDate is { } birth)
+        {
+            v.Require(birth <= today, nameof(PersonInput.BirthDate),
+                $"Birth date {birth:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
+            v.Require(birth.Year >= 1900, nameof(PersonInput.BirthDate), $"Birth date {birth:yyyy-MM-dd} is before 1900.");
+        }
+
+        if (input.ConsentDate is { } consent)
+        {
+            v.Require(consent <= today, nameof(PersonInput.ConsentDate), "Consent date is in the future.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.Errors;
+        }
+
+        ANumber = aNumber;
+        GivenName = Clean(input.GivenName);
+        FamilyName = Clean(input.FamilyName);
+        NativeName = CleanOrNull(input.NativeName);
+        BirthDate = input.BirthDate;
+        BirthDatePrecision = BirthDates.Infer(input.BirthDate, input.BirthDatePrecision);
+        Citizenship = CleanOrNull(input.Citizenship);
+        Languages = CleanOrNull(input.Languages);
+        ConsentGiven = input.ConsentGiven;
+        ConsentDate = input.ConsentGiven ? input.ConsentDate : null;
+        SortName = SearchText.Fold(FullName);
+        return v.Errors;
+    }
+
+    public PersonInput ToInput() => new(ANumberDisplay, GivenName, FamilyName, NativeName, BirthDate,
+        BirthDatePrecision, Citizenship, Languages, ConsentGiven, ConsentDate);
+
+    public IReadOnlyList<FieldError> AddAlias(string? given, string? family, string? source)
+    {
+        var v = new Validation();
+        v.Require(!string.IsNullOrWhiteSpace(given) || !string.IsNullOrWhiteSpace(family), "Alias", "An alias needs a given or a family name.");
+        if (v.IsValid)
+        {
+            Aliases.Add(new PersonName(Clean(given), Clean(family), CleanOrNull(source)));
+        }
+
+        return v.Errors;
+    }
+
+    private static string Clean(string? s) => string.Join(' ', (s ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static string? CleanOrNull(string? s) => string.IsNullOrWhiteSpace(s) ? null : Clean(s);
+}
+
+public sealed record PersonInput(
+    string? ANumber,
+    string? GivenName,
+    string? FamilyName,
+    string? NativeName,
+    DateOnly? BirthDate,
+    BirthDatePrecision BirthDatePrecision,
+    string? Citizenship,
+    string? Languages,
+    bool ConsentGiven,
+    DateOnly? ConsentDate);
+
+/// <summary>Another spelling of a person's name (from a list, a court record, the family).</summary>
+public sealed class PersonName
+{
+    public long Id { get; private set; }
+    public long PersonId { get; private set; }
+    public string GivenName { get; private set; }
+    public string FamilyName { get; private set; }
+    public string? Source { get; private set; }
+
+    internal PersonName(string givenName, string familyName, string? source)
+    {
+        GivenName = givenName;
+        FamilyName = familyName;
+        Source = source;
+    }
+
+    public string FullName => $"{GivenName} {FamilyName}".Trim();
+}
+
+public sealed class FamilyContact
+{
+    public long Id { get; private set; }
+    public long PersonId { get; private set; }
+    public string Name { get; set; } = "";
+    public string? Relationship { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Language { get; set; }
+}
+
+/// <summary>Entities that carry an optimistic-concurrency version, bumped on every save.</summary>
+public interface IVersioned
+{
+    int Version { get; set; }
+}
