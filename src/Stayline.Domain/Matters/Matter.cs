@@ -135,8 +135,12 @@ public sealed class RemovalOrder
         return v.IsValid
             ? (new RemovalOrder
             {
-                PersonId = personId, OrderedOn = orderedOn, IssuedBy = issuedBy, InAbsentia = inAbsentia,
-                AppealWaived = appealWaived, CountryDesignated = string.IsNullOrWhiteSpace(country) ? null : country.Trim(),
+                PersonId = personId,
+                OrderedOn = orderedOn,
+                IssuedBy = issuedBy,
+                InAbsentia = inAbsentia,
+                AppealWaived = appealWaived,
+                CountryDesignated = string.IsNullOrWhiteSpace(country) ? null : country.Trim(),
             }, v.Errors)
             : (null, v.Errors);
     }
