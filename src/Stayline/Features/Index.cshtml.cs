@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.People;
+using Stayline.Features.Facilities;
+
+namespace Stayline.Features;
+
+public sealed class HomeModel(StaylineDbContext db) : PageModel
+{
+    public int People { get; private set; }
+    public int Detained { get; private set; }
+    public int DetainedWithoutLawyer { get; private set; }
+    public IReadOnlyList<FacilityDto> Facilities { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        People = await db.People.CountAsync(ct);
+        Detained = await db.People.CountAsync(p => p.CustodyStatus == CustodyStatus.Detained, ct);
+        DetainedWithoutLawyer = await db.People.CountAsync(p => p.CustodyStatus == CustodyStatus.Detained
+            && !db.Assignments.Any(a => a.PersonId == p.Id && a.To == null), ct);
+        Facilities = (await FacilityQueries.WithCounts(db).ToListAsync(ct)).Where(f => f.Detained > 0).OrderByDescending(f => f.Detained).Take(15).ToList();
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.Matters;
+using Stayline.Features.Shared;
+using Stayline.Infrastructure;
+
+namespace Stayline.Features.Matters;
+
+public sealed record MatterDto(long Id, long PersonId, MatterKind Kind, Adjudicator Forum, string? Court, string? CaseNumber,
+    MatterStatus Status, DateOnly? FiledOn, DateOnly? DecidedOn, bool StayRequested, string? Summary, int Version);
+
+public sealed record MatterWrite(MatterKind Kind, Adjudicator? Forum, string? Court, string? CaseNumber, MatterStatus Status,
+    DateOnly? FiledOn, DateOnly? DecidedOn, bool StayRequested = false, string? Summary = null, int? Version = null)
+{
+    public MatterInput ToInput() => new(Kind, Forum ?? Matter.DefaultForum(Kind), Court, CaseNumber, Status, FiledOn, DecidedOn, StayRequested, Summary);
+}
+
+public static class MattersApi
+{
+    public static RouteGroupBuilder MapMattersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Matters").RequireAuthorization(Permissions.Read);
+        group.MapGet("/people/{personId:long}/matters", List);
+        group.MapPost("/people/{personId:long}/matters", Create).RequireAuthorization(Permissions.EditLegal);
+        group.MapGet("/matters/{id:long}", Get);
+        group.MapPut("/matters/{id:long}", Update).RequireAuthorization(Permissions.EditLegal);
+        return group;
+    }
+
+    private static async Task<Results<Ok<List<MatterDto>>, NotFound>> List(long personId, StaylineDbContext db, CancellationToken ct) =>
+        await db.People.AnyAsync(p => p.Id == personId, ct)
+            ? TypedResults.Ok(await db.Matters.AsNoTracking().Where(m => m.PersonId == personId).OrderBy(m => m.FiledOn).ThenBy(m => m.Id)
+                .Select(m => ToDto(m)).ToListAsync(ct))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<MatterDto>, NotFound>> Get(long id, StaylineDbContext db, CancellationToken ct) =>
+        await db.Matters.AsNoTracking().Where(m => m.Id == id).Select(m => ToDto(m)).FirstOrDefaultAsync(ct) is { } dto
+            ? TypedResults.Ok(dto)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Created<MatterDto>, NotFound, ValidationProblem>> Create(long personId, MatterWrite body,
+        StaylineDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await db.People.AnyAsync(p => p.Id == personId, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (matter, errors) = Matter.Create(personId, body.ToInput(), clock.Today());
+        if (matter is null)
+        {
+            return ApiErrors.Validation(errors);
+        }
+
+        db.Matters.Add(matter);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/matters/{matter.Id}", ToDto(matter));
+    }
+
+    private static async Task<Results<Ok<MatterDto>, NotFound, ValidationProblem, ProblemHttpResult>> Update(long id, MatterWrite body,
+        StaylineDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var matter = await db.Matters.FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (matter is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (body.Version is null)
+        {
+            return ApiErrors.Validation([new("Version", "Send the version you read so that a concurrent edit is not overwritten.")]);
+        }
+
+        if (body.Version != matter.Version)
+        {
+            return ApiErrors.Conflict("This matter", matter.Version);
+        }
+
+        db.Entry(matter).Property(m => m.Version).OriginalValue = body.Version.Value;
+        var errors = matter.Update(body.ToInput(), clock.Today());
+        if (errors.Count > 0)
+        {
+            return ApiErrors.Validation(errors);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiErrors.Conflict("This matter", await db.Matters.AsNoTracking().Where(m => m.Id == id).Select(m => m.Version).FirstAsync(ct));
+        }
+
+        return TypedResults.Ok(ToDto(matter));
+    }
+
+    private static MatterDto ToDto(Matter m) => new(m.Id, m.PersonId, m.Kind, m.Forum, m.Court, m.CaseNumber, m.Status, m.FiledOn,
+        m.DecidedOn, m.StayRequested, m.Summary, m.Version);
+}

@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.People;
+using Stayline.Features.Shared;
+using Stayline.Infrastructure;
+
+namespace Stayline.Features.People;
+
+public sealed record PersonDto(long Id, string? ANumber, string GivenName, string FamilyName, string? NativeName,
+    DateOnly? BirthDate, BirthDatePrecision BirthDatePrecision, string? Citizenship, string? Languages, bool ConsentGiven,
+    CustodyStatus CustodyStatus, long? CurrentFacilityId, int Version, IReadOnlyList<AliasDto> Aliases);
+
+public sealed record AliasDto(string GivenName, string FamilyName, string? Source);
+
+/// <summary>What a client sends to create or update a person; on update, Version is the one it read.</summary>
+public sealed record PersonWrite(string? ANumber, string? GivenName, string? FamilyName, string? NativeName, DateOnly? BirthDate,
+    BirthDatePrecision? BirthDatePrecision, string? Citizenship, string? Languages, bool ConsentGiven = false, DateOnly? ConsentDate = null,
+    int? Version = null)
+{
+    public PersonInput ToInput() => new(ANumber, GivenName, FamilyName, NativeName, BirthDate,
+        BirthDatePrecision ?? Domain.People.BirthDatePrecision.Exact, Citizenship, Languages, ConsentGiven, ConsentDate);
+}
+
+public static class PeopleApi
+{
+    public static RouteGroupBuilder MapPeopleApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/people").WithTags("People").RequireAuthorization(Permissions.Read);
+        group.MapGet("/", List);
+        group.MapGet("/{id:long}", Get);
+        group.MapPost("/", Create).RequireAuthorization(Permissions.EditPeople);
+        group.MapPut("/{id:long}", Update).RequireAuthorization(Permissions.EditPeople);
+        return group;
+    }
+
+    private static async Task<Ok<PeoplePage>> List([AsParameters] PeopleFilterQuery query, StaylineDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await PeopleQuery.RunAsync(db, query.ToFilter(), ct));
+
+    private static async Task<Results<Ok<PersonDto>, NotFound>> Get(long id, StaylineDbContext db, ReadAuditLog audit, AuditActor actor, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new PersonDto(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate, p.BirthDatePrecision,
+                p.Citizenship, p.Languages, p.ConsentGiven, p.CustodyStatus, p.CurrentFacilityId, p.Version,
+                p.Aliases.Select(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)).ToList()))
+            .FirstOrDefaultAsync(ct);
+        if (person is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        audit.PersonOpened(actor, id, "api");
+        return TypedResults.Ok(person);
+    }
+
+    private static async Task<Results<Created<PersonDto>, ValidationProblem, Conflict<ProblemDetails>>> Create(
+        PersonWrite body, StaylineDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (person, errors) = Person.Create(body.ToInput(), clock.Today(), clock.GetUtcNow());
+        if (person is null)
+        {
+            return ApiErrors.Validation(errors);
+        }
+
+        if (await PeopleRules.DuplicateANumberAsync(db, person.ANumber, null, ct) is { } dup)
+        {
+            return ApiErrors.Validation([dup]);
+        }
+
+        db.People.Add(person);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/people/{person.Id}", ToDto(person));
+    }
+
+    private static async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+        long id, PersonWrite body, StaylineDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var person = await db.People.Include(p => p.Aliases).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (body.Version is null)
+        {
+            return ApiErrors.Validation([new("Version", "Send the version you read (from GET) so that a concurrent edit is not overwritten.")]);
+        }
+
+        if (body.Version != person.Version)
+        {
+            return ApiErrors.Conflict("This person", person.Version);
+        }
+
+        db.Entry(person).Property(p => p.Version).OriginalValue = body.Version.Value;
+        var errors = person.Update(body.ToInput(), clock.Today());
+        if (errors.Count > 0)
+        {
+            return ApiErrors.Validation(errors);
+        }
+
+        if (await PeopleRules.DuplicateANumberAsync(db, person.ANumber, id, ct) is { } dup)
+        {
+            return ApiErrors.Validation([dup]);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).FirstAsync(ct);
+            return ApiErrors.Conflict("This person", current);
+        }
+
+        return TypedResults.Ok(ToDto(person));
+    }
+
+    internal static PersonDto ToDto(Person p) => new(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate,
+        p.BirthDatePrecision, p.Citizenship, p.Languages, p.ConsentGiven, p.CustodyStatus, p.CurrentFacilityId, p.Version,
+        p.Aliases.Select(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)).ToList());
+}
+
+/// <summary>Query-string binding for <see cref="PeopleFilter"/>.</summary>
+public sealed record PeopleFilterQuery(string? Q, long? FacilityId, CustodyStatus? Status, string? AttorneyId, long? ClassId,
+    bool? HasLawyer, PeopleSort? Sort, bool? Desc, int? Page, int? PageSize)
+{
+    public PeopleFilter ToFilter() => new()
+    {
+        Q = Q, FacilityId = FacilityId, Status = Status, AttorneyId = AttorneyId, ClassId = ClassId, HasLawyer = HasLawyer,
+        Sort = Sort ?? PeopleSort.Name, Desc = Desc ?? false, Page = Page ?? 1, PageSize = PageSize ?? 50,
+    };
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+
+namespace Stayline.Features.Shared;
+
+public static class Lookups
+{
+    /// <summary>Users who can take clients: admins and attorneys.</summary>
+    public static async Task<IReadOnlyList<(string Id, string Name)>> AttorneysAsync(StaylineDbContext db, CancellationToken ct)
+    {
+        var roleIds = await db.Roles.Where(r => r.Name == Roles.Attorney || r.Name == Roles.Admin).Select(r => r.Id).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
+        return users.Select(u => (u.Id, string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName)).ToList();
+    }
+}
+
+public static class Display
+{
+    public static string BirthDate(DateOnly? date, Domain.People.BirthDatePrecision precision) => date switch
+    {
+        null => "unknown",
+        { } d when precision == Domain.People.BirthDatePrecision.YearOnly => d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { } d when precision == Domain.People.BirthDatePrecision.SuspectedPlaceholder => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " (placeholder?)",
+        { } d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,70 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.VisualBasic.FileIO;
+using Stayline.Data;
+using Stayline.Domain.Custody;
+
+namespace Stayline.Infrastructure;
+
+/// <summary>Brings a database to the current schema and seeds what every installation needs: the roles and the facility catalogue.</summary>
+public static class DatabaseSetup
+{
+    public sealed class NotMigratedException(string message) : Exception(message);
+
+    /// <param name="migrate">Apply migrations. A SQLite file is always migrated (zero set-up); a PostgreSQL
+    /// server only by `stayline db migrate`, so that several web nodes never race to change the schema.</param>
+    public static async Task EnsureReadyAsync(IServiceProvider services, bool migrate, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var database = scope.ServiceProvider.GetRequiredService<StaylineDatabase>();
+        if (migrate || database.Provider == DatabaseProvider.Sqlite)
+        {
+            await StaylineDatabase.MigrateAsync(db, ct);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            throw new NotMigratedException($"The database ({database.Describe()}) is not at the current schema. Run: ./stayline db migrate");
+        }
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        if (!await db.Facilities.AnyAsync(ct))
+        {
+            db.Facilities.AddRange(SeedFacilities());
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    public static IEnumerable<Facility> SeedFacilities()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("ice-facilities-2025-08.csv", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var parser = new TextFieldParser(stream) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        int Col(string c) => Array.IndexOf(header, c);
+        var list = new List<Facility>();
+        while (!parser.EndOfData)
+        {
+            var f = parser.ReadFields()!;
+            var (facility, errors) = Facility.Create(new FacilityInput(f[Col("name")], f[Col("field_office")], f[Col("street")],
+                f[Col("city")], f[Col("state")], f[Col("zip")], null, null, "ICE facility list, Aug. 2025 (seed)"));
+            if (facility is not null && errors.Count == 0)
+            {
+                list.Add(facility);
+            }
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,63 @@
+using Stayline.Data;
+using Stayline.Features.Custody;
+using Stayline.Features.Facilities;
+using Stayline.Features.Health;
+using Stayline.Features.Matters;
+using Stayline.Features.People;
+using Stayline.Infrastructure;
+
+namespace Stayline;
+
+/// <summary>
+/// The composition root shared by the web server and the command line: one line per capability.
+/// (Program.cs only hands the arguments to the command line, whose `serve` command calls this.)
+/// </summary>
+public static class StaylineApp
+{
+    public static WebApplicationBuilder CreateBuilder(string? database, string[]? args = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+            // Views are compiled into the assembly; static files are copied next to it.
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        if (database is not null)
+        {
+            builder.Configuration[StaylineDatabase.ConfigurationKey] = database;
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddStaylineDatabase();
+        builder.AddStaylineAuth();
+        builder.AddStaylinePages();
+        builder.AddReadAudit();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Stayline API";
+            doc.Info.Description = "People, custody and matters. Authenticate with `Authorization: Bearer TOKEN` (./stayline token create).";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseStaylineSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealth();
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapPeopleApi();
+        app.MapCustodyApi();
+        app.MapMattersApi();
+        app.MapFacilitiesApi();
+        return app;
+    }
+}
