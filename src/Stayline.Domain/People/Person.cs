@@ -165,6 +165,9 @@ public sealed class FamilyContact
 {
     public long Id { get; private set; }
     public long PersonId { get; private set; }
+
+    public static FamilyContact For(long personId) => new() { PersonId = personId };
+
     public string Name { get; set; } = "";
     public string? Relationship { get; set; }
     public string? Phone { get; set; }

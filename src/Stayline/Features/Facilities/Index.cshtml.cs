@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+
+namespace Stayline.Features.Facilities;
+
+public sealed class IndexModel(StaylineDbContext db) : PageModel
+{
+    public IReadOnlyList<FacilityDto> Facilities { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Facilities = await FacilityQueries.WithCounts(db).ToListAsync(ct);
+}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.Common;
+using Stayline.Domain.Matters;
+using Stayline.Domain.People;
+using Stayline.Domain.Work;
+using Stayline.Features.Shared;
+using Stayline.Infrastructure;
+
+namespace Stayline.Features.People;
+
+/// <summary>A person's file. Opening it is audited; the small forms add aliases, contacts, orders and notes.</summary>
+public sealed class DetailsModel(StaylineDbContext db, ReadAuditLog audit, AuditActor actor, TimeProvider clock) : PageModel
+{
+    public PersonFile? Dossier { get; private set; }
+    public UserAccess Access { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        audit.PersonOpened(actor, id, "page");
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAliasAsync(long id, string? aliasGiven, string? aliasFamily, CancellationToken ct) =>
+        ChangeAsync(id, Permissions.EditPeople, async () =>
+        {
+            var person = await db.People.Include(p => p.Aliases).FirstAsync(p => p.Id == id, ct);
+            return person.AddAlias(aliasGiven, aliasFamily, "entered by hand");
+        }, "Alias added.", ct);
+
+    public Task<IActionResult> OnPostContactAsync(long id, string? contactName, string? contactRelationship, string? contactPhone, CancellationToken ct) =>
+        ChangeAsync(id, Permissions.EditPeople, () =>
+        {
+            if (string.IsNullOrWhiteSpace(contactName))
+            {
+                return Task.FromResult<IReadOnlyList<FieldError>>([new("ContactName", "Give the contact's name.")]);
+            }
+
+            db.FamilyContacts.Add(new FamilyContactEntry(id, contactName, contactRelationship, contactPhone).ToEntity());
+            return Task.FromResult<IReadOnlyList<FieldError>>([]);
+        }, "Contact added.", ct);
+
+    public Task<IActionResult> OnPostNoteAsync(long id, string? noteText, bool notePrivileged, CancellationToken ct) =>
+        ChangeAsync(id, Permissions.EditPeople, () =>
+        {
+            if (string.IsNullOrWhiteSpace(noteText))
+            {
+                return Task.FromResult<IReadOnlyList<FieldError>>([new("NoteText", "The note is empty.")]);
+            }
+
+            var privileged = notePrivileged && UserAccess.From(User).CanReadPrivileged;
+            db.Notes.Add(new Note(id, actor.UserId!, clock.GetUtcNow(), noteText, privileged));
+            return Task.FromResult<IReadOnlyList<FieldError>>([]);
+        }, "Note added.", ct);
+
+    public Task<IActionResult> OnPostRemovalOrderAsync(long id, DateOnly? orderDate, Adjudicator orderBy, bool orderInAbsentia,
+        bool orderAppealWaived, string? orderCountry, CancellationToken ct) =>
+        ChangeAsync(id, Permissions.EditLegal, () =>
+        {
+            if (orderDate is null)
+            {
+                return Task.FromResult<IReadOnlyList<FieldError>>([new("OrderDate", "Give the date of the removal order.")]);
+            }
+
+            var (order, errors) = RemovalOrder.Create(id, orderDate.Value, orderBy, orderInAbsentia, orderAppealWaived, orderCountry, clock.Today());
+            if (order is not null)
+            {
+                db.RemovalOrders.Add(order);
+            }
+
+            return Task.FromResult(errors);
+        }, "Removal order added.", ct);
+
+    private async Task<IActionResult> ChangeAsync(long id, string permission, Func<Task<IReadOnlyList<FieldError>>> change, string done, CancellationToken ct)
+    {
+        if (!Permissions.RolesFor(permission).Any(User.IsInRole))
+        {
+            return Forbid();
+        }
+
+        if (!await db.People.AnyAsync(p => p.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var errors = await change();
+        if (errors.Count > 0)
+        {
+            ApiErrors.AddTo(ModelState, errors, prefix: "");
+            await LoadAsync(id, ct);
+            return Page();
+        }
+
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = done;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        Access = UserAccess.From(User);
+        Dossier = await PersonFile.LoadAsync(db, id, Access, ct);
+        return Dossier is not null;
+    }
+
+    private sealed record FamilyContactEntry(long PersonId, string Name, string? Relationship, string? Phone)
+    {
+        public FamilyContact ToEntity()
+        {
+            var c = FamilyContact.For(PersonId);
+            c.Name = Name.Trim();
+            c.Relationship = string.IsNullOrWhiteSpace(Relationship) ? null : Relationship.Trim();
+            c.Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim();
+            return c;
+        }
+    }
+}

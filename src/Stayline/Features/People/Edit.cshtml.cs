@@ -1,0 +1,141 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.People;
+using Stayline.Features.Shared;
+using Stayline.Infrastructure;
+
+namespace Stayline.Features.People;
+
+/// <summary>Add a person (no id) or edit one. A stale edit is refused and shown, never silently applied.</summary>
+[Authorize(Policy = Permissions.EditPeople)]
+public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageModel
+{
+    public sealed record InputModel
+    {
+        [Display(Name = "A-number")]
+        public string? ANumber { get; init; }
+        public string? GivenName { get; init; }
+        public string? FamilyName { get; init; }
+        public string? NativeName { get; init; }
+        public DateOnly? BirthDate { get; init; }
+        public BirthDatePrecision BirthDatePrecision { get; init; } = BirthDatePrecision.Exact;
+        public string? Citizenship { get; init; }
+        public string? Languages { get; init; }
+        public bool ConsentGiven { get; init; }
+        public DateOnly? ConsentDate { get; init; }
+        public int Version { get; init; }
+
+        public PersonInput ToDomain() => new(ANumber, GivenName, FamilyName, NativeName, BirthDate, BirthDatePrecision, Citizenship, Languages, ConsentGiven, ConsentDate);
+
+        public static InputModel From(Person p)
+        {
+            var i = p.ToInput();
+            return new InputModel
+            {
+                ANumber = i.ANumber, GivenName = i.GivenName, FamilyName = i.FamilyName, NativeName = i.NativeName, BirthDate = i.BirthDate,
+                BirthDatePrecision = i.BirthDatePrecision == BirthDatePrecision.SuspectedPlaceholder ? BirthDatePrecision.Exact : i.BirthDatePrecision,
+                Citizenship = i.Citizenship, Languages = i.Languages, ConsentGiven = i.ConsentGiven, ConsentDate = i.ConsentDate, Version = p.Version,
+            };
+        }
+    }
+
+    [BindProperty(SupportsGet = true)]
+    public long? Id { get; set; }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new() { Citizenship = "Iraq" };
+
+    public string Name { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is { } id)
+        {
+            var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+            if (person is null)
+            {
+                return NotFound();
+            }
+
+            Input = InputModel.From(person);
+            Name = person.FullName;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page(); // e.g. a date the browser sent in a form we cannot read
+        }
+
+        var today = clock.Today();
+        Person? person;
+        if (Id is { } id)
+        {
+            person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
+            if (person is null)
+            {
+                return NotFound();
+            }
+
+            Name = person.FullName;
+            if (person.Version != Input.Version)
+            {
+                return Conflict(person);
+            }
+
+            db.Entry(person).Property(p => p.Version).OriginalValue = Input.Version;
+            var errors = person.Update(Input.ToDomain(), today);
+            if (errors.Count > 0)
+            {
+                ApiErrors.AddTo(ModelState, errors);
+                return Page();
+            }
+        }
+        else
+        {
+            (person, var errors) = Person.Create(Input.ToDomain(), today, clock.GetUtcNow());
+            if (person is null)
+            {
+                ApiErrors.AddTo(ModelState, errors);
+                return Page();
+            }
+
+            db.People.Add(person);
+        }
+
+        if (await PeopleRules.DuplicateANumberAsync(db, person.ANumber, Id, ct) is { } dup)
+        {
+            ApiErrors.AddTo(ModelState, [dup]);
+            return Page();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Conflict(await db.People.AsNoTracking().FirstAsync(p => p.Id == Id, ct));
+        }
+
+        TempData["Flash"] = $"Saved {person.FullName}.";
+        return Redirect($"/People/Details?id={person.Id}");
+    }
+
+    private PageResult Conflict(Person current)
+    {
+        ModelState.Clear();
+        ModelState.AddModelError("", ApiErrors.ConflictMessage);
+        Input = InputModel.From(current);
+        return Page();
+    }
+}
