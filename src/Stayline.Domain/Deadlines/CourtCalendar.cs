@@ -91,7 +91,6 @@ public sealed class CourtCalendar : ICourtCalendar
         return new CourtCalendar(court, entries);
     }
 
-    /// <inheritdoc />
     public bool IsCourtDay(DateOnly day)
     {
         var index = (uint)(day.DayNumber - FirstDayNumber);
@@ -103,7 +102,6 @@ public sealed class CourtCalendar : ICourtCalendar
         return (closedBits[index >> 6] & (1UL << (int)(index & 63))) == 0;
     }
 
-    /// <summary>The day itself when it is a court day, otherwise the next one.</summary>
     public DateOnly NextCourtDayOnOrAfter(DateOnly day)
     {
         while (!IsCourtDay(day))

@@ -5,7 +5,6 @@ namespace Stayline.Domain.Deadlines;
 
 public enum DeadlineOutcome
 {
-    /// <summary>A due date was computed.</summary>
     Due,
 
     /// <summary>An exemption lifts the time limit: there is no date to show.</summary>

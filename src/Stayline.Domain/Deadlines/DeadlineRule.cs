@@ -1,6 +1,5 @@
 namespace Stayline.Domain.Deadlines;
 
-/// <summary>How a period is counted.</summary>
 public enum DeadlineCounting
 {
     /// <summary>
