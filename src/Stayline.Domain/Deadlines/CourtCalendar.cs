@@ -1,0 +1,232 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace Stayline.Domain.Deadlines;
+
+public enum CalendarEntryKind
+{
+    LegalHoliday,
+    ExecutiveOrderClosure,
+    CourtClosure,
+}
+
+/// <summary>
+/// One day a court is closed other than a weekend. <paramref name="Day"/> is the day closed (for a holiday,
+/// the observed day); <paramref name="HolidayDate"/> is the statutory date of a holiday.
+/// </summary>
+public sealed record CalendarEntry(
+    DateOnly Day,
+    CalendarEntryKind Kind,
+    string Name,
+    string Source,
+    DateOnly? HolidayDate = null,
+    CourtId? Court = null);
+
+/// <summary>
+/// Court days for one court (or for any court when <see cref="Court"/> is null): not a weekend, not a federal
+/// legal holiday on its observed day, not an executive-order closure, not an admin closure that applies.
+/// Immutable and so safe to share between threads; the whole range is precomputed as a bitmap (about 5 KB)
+/// because deadline recomputation asks <see cref="IsCourtDay"/> millions of times.
+/// </summary>
+public sealed class CourtCalendar : ICourtCalendar
+{
+    public const int FirstYear = 1980;
+    public const int LastYear = 2100;
+
+    // The bitmap runs a year past LastYear so that a deadline triggered late in 2100 can still be counted.
+    private const int LastCountedYear = LastYear + 1;
+
+    private static readonly int FirstDayNumber = new DateOnly(FirstYear, 1, 1).DayNumber;
+    private static readonly int DayCount = new DateOnly(LastCountedYear, 12, 31).DayNumber - FirstDayNumber + 1;
+    private static readonly CalendarEntry[] FederalEntries = BuildFederalEntries();
+    private static readonly ulong[] FederalBits = BuildFederalBits();
+    private static readonly Dictionary<DateOnly, string> FederalReasons = BuildReasons(FederalEntries);
+
+    private readonly ulong[] closedBits;
+    private readonly CalendarEntry[] adminEntries;
+    private readonly Dictionary<DateOnly, string> adminReasons;
+
+    private CourtCalendar(CourtId? court, CalendarEntry[] adminEntries)
+    {
+        Court = court;
+        this.adminEntries = adminEntries;
+        adminReasons = BuildReasons(adminEntries);
+        if (adminEntries.Length == 0)
+        {
+            closedBits = FederalBits;
+            return;
+        }
+
+        closedBits = (ulong[])FederalBits.Clone();
+        foreach (var entry in adminEntries)
+        {
+            SetBit(closedBits, entry.Day);
+        }
+    }
+
+    /// <summary>Weekends, federal legal holidays and executive-order closures; no admin closures.</summary>
+    public static CourtCalendar Federal { get; } = new(null, []);
+
+    /// <summary>The first day <see cref="IsCourtDay"/> answers for.</summary>
+    public static DateOnly FirstDay => new(FirstYear, 1, 1);
+
+    /// <summary>The last day <see cref="IsCourtDay"/> answers for (one year past <see cref="LastYear"/> for roll-forward).</summary>
+    public static DateOnly LastDay => new(LastCountedYear, 12, 31);
+
+    /// <summary>The court this calendar is for; null means only closures for all courts apply.</summary>
+    public CourtId? Court { get; }
+
+    /// <summary>
+    /// A calendar with admin closures: those for all courts and those for <paramref name="court"/>. Closures for
+    /// other courts, and closures outside the supported range, are ignored.
+    /// </summary>
+    public static CourtCalendar Create(IEnumerable<CourtClosure> closures, CourtId? court = null)
+    {
+        ArgumentNullException.ThrowIfNull(closures);
+        var entries = closures
+            .Where(c => c.AppliesTo(court) && c.Date >= FirstDay && c.Date <= LastDay)
+            .Select(c => new CalendarEntry(c.Date, CalendarEntryKind.CourtClosure, c.Reason, "admin closure", Court: c.Court))
+            .OrderBy(e => e.Day)
+            .ToArray();
+        return new CourtCalendar(court, entries);
+    }
+
+    public bool IsCourtDay(DateOnly day)
+    {
+        var index = (uint)(day.DayNumber - FirstDayNumber);
+        if (index >= (uint)DayCount)
+        {
+            throw OutOfRange(day);
+        }
+
+        return (closedBits[index >> 6] & (1UL << (int)(index & 63))) == 0;
+    }
+
+    public DateOnly NextCourtDayOnOrAfter(DateOnly day)
+    {
+        while (!IsCourtDay(day))
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
+    /// <summary>Why the court is closed that day, phrased to follow "X is ...", or null on a court day.</summary>
+    public string? ReasonClosed(DateOnly day)
+    {
+        if (IsCourtDay(day))
+        {
+            return null;
+        }
+
+        if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            return day.DayOfWeek == DayOfWeek.Saturday ? "a Saturday" : "a Sunday";
+        }
+
+        return FederalReasons.TryGetValue(day, out var federal) ? federal : adminReasons[day];
+    }
+
+    /// <summary>
+    /// Holidays and closures of <paramref name="year"/> in date order: every entry whose closed day or statutory
+    /// holiday date is in that year (so a New Year's Day observed on December 31 appears in both years).
+    /// </summary>
+    public IReadOnlyList<CalendarEntry> EntriesFor(int year)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, FirstYear);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, LastYear);
+        return FederalEntries
+            .Concat(adminEntries)
+            .Where(e => e.Day.Year == year || e.HolidayDate?.Year == year)
+            .Where(e => e.Day >= FirstDay)
+            .OrderBy(e => e.Day)
+            .ThenBy(e => e.Kind)
+            .ToArray();
+    }
+
+    internal static ArgumentOutOfRangeException OutOfRange(DateOnly day) => new(
+        nameof(day),
+        day,
+        string.Create(CultureInfo.InvariantCulture, $"The court calendar covers {FirstDay:yyyy-MM-dd} to {LastDay:yyyy-MM-dd}."));
+
+    private static CalendarEntry[] BuildFederalEntries()
+    {
+        var entries = new List<CalendarEntry>();
+        // LastCountedYear + 1: its New Year's Day may be observed on December 31 of the last counted year.
+        for (var year = FirstYear; year <= LastCountedYear + 1; year++)
+        {
+            foreach (var holiday in FederalHolidays.For(year))
+            {
+                var name = holiday.IsShifted ? holiday.Name + " (observed)" : holiday.Name;
+                entries.Add(new CalendarEntry(holiday.Observed, CalendarEntryKind.LegalHoliday, name, FederalHolidays.Citation, holiday.Date));
+            }
+        }
+
+        foreach (var (date, reason) in ExecutiveOrderClosures.All)
+        {
+            entries.Add(new CalendarEntry(date, CalendarEntryKind.ExecutiveOrderClosure, reason, "executive order"));
+        }
+
+        return [.. entries.Where(e => e.Day <= LastDay).OrderBy(e => e.Day)];
+    }
+
+    private static ulong[] BuildFederalBits()
+    {
+        var bits = new ulong[(DayCount + 63) / 64];
+        for (var day = FirstDay; day <= LastDay; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                SetBit(bits, day);
+            }
+        }
+
+        foreach (var entry in FederalEntries)
+        {
+            if (entry.Day >= FirstDay)
+            {
+                SetBit(bits, entry.Day);
+            }
+        }
+
+        return bits;
+    }
+
+    private static Dictionary<DateOnly, string> BuildReasons(IEnumerable<CalendarEntry> entries)
+    {
+        var reasons = new Dictionary<DateOnly, string>();
+        foreach (var entry in entries)
+        {
+            var phrase = entry.Kind switch
+            {
+                CalendarEntryKind.LegalHoliday => entry.Name,
+                CalendarEntryKind.CourtClosure => $"a closure of {entry.Court?.Value ?? "all courts"} ({entry.Name})",
+                _ => $"a closure ({entry.Name})",
+            };
+            reasons[entry.Day] = reasons.TryGetValue(entry.Day, out var earlier) ? $"{earlier} and {phrase}" : phrase;
+        }
+
+        return reasons;
+    }
+
+    private static void SetBit(ulong[] bits, DateOnly day)
+    {
+        var index = day.DayNumber - FirstDayNumber;
+        bits[index >> 6] |= 1UL << (index & 63);
+    }
+}
+
+/// <summary>Calendars per court built from one list of admin closures, created once per court and shared.</summary>
+public sealed class CourtCalendars(IEnumerable<CourtClosure> closures)
+{
+    private readonly CourtClosure[] closures = [.. closures];
+    private readonly ConcurrentDictionary<CourtId, CourtCalendar> byCourt = new();
+    private CourtCalendar? allCourts;
+
+    public IReadOnlyList<CourtClosure> Closures => closures;
+
+    public CourtCalendar For(CourtId? court) => court is { } id
+        ? byCourt.GetOrAdd(id, static (key, list) => CourtCalendar.Create(list, key), closures)
+        : allCourts ??= CourtCalendar.Create(closures);
+}

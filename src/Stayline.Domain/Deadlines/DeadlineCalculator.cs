@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Text;
+
+namespace Stayline.Domain.Deadlines;
+
+public enum DeadlineOutcome
+{
+    Due,
+
+    /// <summary>An exemption lifts the time limit: there is no date to show.</summary>
+    NoTimeLimit,
+
+    /// <summary>An event the rule counts from has not happened yet: there is no date yet, and none is guessed.</summary>
+    NotYetTriggered,
+}
+
+/// <summary>
+/// The result of applying a rule. <see cref="DueDate"/> is set only for <see cref="DeadlineOutcome.Due"/>.
+/// <see cref="Explanation"/> is built on first use, so bulk recomputation that only needs dates does not pay for text.
+/// </summary>
+public sealed class DeadlineComputation
+{
+    private readonly ICourtCalendar? calendar;
+    private string? explanation;
+
+    internal DeadlineComputation(
+        DeadlineRule rule,
+        DeadlineOutcome outcome,
+        DateOnly? triggerDate,
+        DateOnly? rawDueDate,
+        DateOnly? dueDate,
+        TimeLimitExemption? exemption,
+        IReadOnlyList<string> missingEvents,
+        ICourtCalendar? calendar)
+    {
+        Rule = rule;
+        Outcome = outcome;
+        TriggerDate = triggerDate;
+        RawDueDate = rawDueDate;
+        DueDate = dueDate;
+        Exemption = exemption;
+        MissingEvents = missingEvents;
+        this.calendar = calendar;
+    }
+
+    public DeadlineRule Rule { get; }
+
+    public string RuleId => Rule.Id;
+
+    public DeadlineOutcome Outcome { get; }
+
+    public DateOnly? TriggerDate { get; }
+
+    /// <summary>Trigger plus the period, before moving off a weekend, holiday or closure.</summary>
+    public DateOnly? RawDueDate { get; }
+
+    public DateOnly? DueDate { get; }
+
+    /// <summary>The exemption that lifted the time limit, when <see cref="Outcome"/> is NoTimeLimit.</summary>
+    public TimeLimitExemption? Exemption { get; }
+
+    /// <summary>The trigger events not yet recorded, when <see cref="Outcome"/> is NotYetTriggered.</summary>
+    public IReadOnlyList<string> MissingEvents { get; }
+
+    /// <summary>The exemption's citation when one applies, else the rule's.</summary>
+    public string Citation => Exemption?.Citation ?? Rule.Citation;
+
+    /// <summary>"yyyy-MM-dd", "no time limit" or "not yet triggered".</summary>
+    public string DueText => Outcome switch
+    {
+        DeadlineOutcome.Due => DeadlineCalculator.Format(DueDate!.Value),
+        DeadlineOutcome.NoTimeLimit => "no time limit",
+        _ => "not yet triggered",
+    };
+
+    /// <summary>Why the due date is what it is, e.g. "... 2025-12-27 is a Saturday; 2025-12-28 is a Sunday; next court day 2025-12-29."</summary>
+    public string Explanation => explanation ??= BuildExplanation();
+
+    public override string ToString() => $"{RuleId}: {DueText}";
+
+    private string BuildExplanation()
+    {
+        if (Outcome == DeadlineOutcome.NoTimeLimit)
+        {
+            return $"No time limit: {Exemption!.Name}. {Exemption.Explanation}";
+        }
+
+        if (Outcome == DeadlineOutcome.NotYetTriggered)
+        {
+            return $"Not yet triggered: waiting for {string.Join(" and ", MissingEvents)}. "
+                + $"The {Rule.PeriodDays} days run from the later of: {string.Join(", ", Rule.TriggerEvents)}.";
+        }
+
+        var text = new StringBuilder();
+        var raw = RawDueDate!.Value;
+        text.Append(CultureInfo.InvariantCulture, $"{Rule.PeriodDays} days after {Rule.TriggerDescription} ")
+            .Append(CultureInfo.InvariantCulture, $"({DeadlineCalculator.Format(TriggerDate!.Value)}), not counting that day, ")
+            .Append(CultureInfo.InvariantCulture, $"is {DeadlineCalculator.Format(raw)}");
+        if (raw == DueDate)
+        {
+            return text.Append(", a court day.").ToString();
+        }
+
+        text.Append(". ");
+        for (var day = raw; day < DueDate; day = day.AddDays(1))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{DeadlineCalculator.Format(day)} is {ReasonClosed(day)}; ");
+        }
+
+        return text.Append(CultureInfo.InvariantCulture, $"next court day {DeadlineCalculator.Format(DueDate!.Value)}.").ToString();
+    }
+
+    private string ReasonClosed(DateOnly day) => calendar switch
+    {
+        CourtCalendar court => court.ReasonClosed(day) ?? "not a court day",
+        _ when day.DayOfWeek == DayOfWeek.Saturday => "a Saturday",
+        _ when day.DayOfWeek == DayOfWeek.Sunday => "a Sunday",
+        _ => "not a court day",
+    };
+}
+
+/// <summary>
+/// Applies a <see cref="DeadlineRule"/>: leave out the trigger day, count calendar days, and move a last day that is
+/// not a court day to the next court day (FRAP 26(a)(1); 8 CFR 1003.38(c)).
+/// </summary>
+public static class DeadlineCalculator
+{
+    /// <summary>Triggers from <see cref="CourtCalendar.FirstYear"/> through <see cref="CourtCalendar.LastYear"/> are supported.</summary>
+    public static DateOnly FirstTrigger => new(CourtCalendar.FirstYear, 1, 1);
+
+    public static DateOnly LastTrigger => new(CourtCalendar.LastYear, 12, 31);
+
+    public static DeadlineComputation Compute(DeadlineRule rule, DateOnly trigger, ICourtCalendar calendar)
+    {
+        var due = DueDate(rule, trigger, calendar);
+        return new DeadlineComputation(rule, DeadlineOutcome.Due, trigger, trigger.AddDays(rule.PeriodDays), due, null, [], calendar);
+    }
+
+    /// <summary>
+    /// For rules counted from several events (court orders: the later of A-file and record of proceedings received):
+    /// pass one date per <see cref="DeadlineRule.TriggerEvents"/> entry, null when not yet recorded. Any null gives
+    /// "not yet triggered"; otherwise the period runs from the latest date.
+    /// </summary>
+    public static DeadlineComputation ComputeFromEvents(DeadlineRule rule, ReadOnlySpan<DateOnly?> eventDates, ICourtCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (eventDates.Length != rule.TriggerEvents.Count)
+        {
+            throw new ArgumentException(
+                $"Rule {rule.Id} counts from {rule.TriggerEvents.Count} event(s) ({string.Join(", ", rule.TriggerEvents)}); got {eventDates.Length} date(s).",
+                nameof(eventDates));
+        }
+
+        List<string>? missing = null;
+        DateOnly latest = default;
+        for (var i = 0; i < eventDates.Length; i++)
+        {
+            if (eventDates[i] is not { } date)
+            {
+                (missing ??= []).Add(rule.TriggerEvents[i]);
+            }
+            else if (date > latest)
+            {
+                latest = date;
+            }
+        }
+
+        return missing is null
+            ? Compute(rule, latest, calendar)
+            : new DeadlineComputation(rule, DeadlineOutcome.NotYetTriggered, null, null, null, null, missing, calendar);
+    }
+
+    /// <summary>The time limit does not apply: the result carries the exemption and its citation, never a date.</summary>
+    public static DeadlineComputation NoTimeLimit(DeadlineRule rule, string exemptionId, DateOnly? trigger = null)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var exemption = rule.FindExemption(exemptionId) ?? throw new ArgumentException(
+            $"Rule {rule.Id} has no exemption \"{exemptionId}\". Its exemptions: {(rule.Exemptions.Count == 0 ? "none" : string.Join(", ", rule.Exemptions.Select(e => e.Id)))}.",
+            nameof(exemptionId));
+        return new DeadlineComputation(rule, DeadlineOutcome.NoTimeLimit, trigger, null, null, exemption, [], null);
+    }
+
+    /// <summary>The due date only, without allocating: the path for bulk recomputation.</summary>
+    public static DateOnly DueDate(DeadlineRule rule, DateOnly trigger, ICourtCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (trigger < FirstTrigger || trigger > LastTrigger)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(trigger), trigger, $"Trigger dates from {Format(FirstTrigger)} to {Format(LastTrigger)} are supported.");
+        }
+
+        var day = trigger.AddDays(rule.PeriodDays);
+        while (!calendar.IsCourtDay(day))
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
+    /// <summary>Due dates for many triggers of one rule; <paramref name="due"/> must be at least as long as <paramref name="triggers"/>.</summary>
+    public static void DueDates(DeadlineRule rule, ReadOnlySpan<DateOnly> triggers, Span<DateOnly> due, ICourtCalendar calendar)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(due.Length, triggers.Length, nameof(due));
+        for (var i = 0; i < triggers.Length; i++)
+        {
+            due[i] = DueDate(rule, triggers[i], calendar);
+        }
+    }
+
+    public static bool IsSupportedTrigger(DateOnly trigger) => trigger >= FirstTrigger && trigger <= LastTrigger;
+
+    internal static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

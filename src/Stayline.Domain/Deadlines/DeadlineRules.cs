@@ -1,0 +1,169 @@
+namespace Stayline.Domain.Deadlines;
+
+/// <summary>The deadline rule table. Every rule carries its citation; explanations are for clients and volunteers.</summary>
+public static class DeadlineRules
+{
+    public static readonly DeadlineRule BiaAppeal = Statutory(
+        "bia-appeal",
+        "Appeal to the Board of Immigration Appeals",
+        "the immigration judge's decision: for an oral decision the day it was stated, for a written one the day it was mailed or served",
+        30,
+        "8 CFR 1003.38(b),(c)",
+        "To appeal an immigration judge's decision, the notice of appeal must reach the Board within 30 days. "
+            + "The Board counts the day it receives the notice, not the day it was sent. For a decision announced in "
+            + "court the count starts that day; for a written decision it starts when the decision was mailed or served.");
+
+    public static readonly DeadlineRule ReconsiderIj = Statutory(
+        "reconsider-ij",
+        "Motion to reconsider (immigration judge)",
+        "the immigration judge's final order",
+        30,
+        "8 CFR 1003.23(b)(1)",
+        "A motion asking the immigration judge to look again at a decision because of an error of law or fact in it "
+            + "must be filed within 30 days of the final order. Usually only one such motion is allowed.");
+
+    public static readonly DeadlineRule ReconsiderBia = Statutory(
+        "reconsider-bia",
+        "Motion to reconsider (Board)",
+        "the Board's decision (the day it was mailed)",
+        30,
+        "8 CFR 1003.2(b)(2)",
+        "A motion asking the Board to look again at its own decision because of an error in it must be filed with the "
+            + "Board within 30 days after the decision was mailed. Usually only one such motion is allowed.");
+
+    public static readonly DeadlineRule MtrIj = Statutory(
+        "mtr-ij",
+        "Motion to reopen (immigration judge)",
+        "the final administrative order of removal",
+        90,
+        "8 CFR 1003.23(b)(1); INA 240(c)(7)(C)(i)",
+        "A motion asking the immigration judge to reopen the case, usually because of new facts or evidence, must be "
+            + "filed within 90 days of the final order. Usually only one such motion is allowed. Some motions have no "
+            + "time limit at all (see the exemptions).",
+        ChangedCountryConditions("8 CFR 1003.23(b)(4)(i)"),
+        JointMotion("8 CFR 1003.23(b)(4)(iv)"));
+
+    public static readonly DeadlineRule MtrBia = Statutory(
+        "mtr-bia",
+        "Motion to reopen (Board)",
+        "the Board's final decision",
+        90,
+        "8 CFR 1003.2(c)(2)",
+        "A motion asking the Board to reopen a case it decided, usually because of new facts or evidence, must be "
+            + "filed within 90 days of the Board's final decision. Usually only one such motion is allowed. Some motions "
+            + "have no time limit at all (see the exemptions).",
+        ChangedCountryConditions("8 CFR 1003.2(c)(3)(ii)"),
+        JointMotion("8 CFR 1003.2(c)(3)(iii)"));
+
+    public static readonly DeadlineRule MtrInAbsentia = Statutory(
+        "mtr-in-absentia",
+        "Motion to reopen an in absentia order (exceptional circumstances)",
+        "the removal order entered in absentia",
+        180,
+        "8 CFR 1003.23(b)(4)(ii); INA 240(b)(5)(C)(i)",
+        "When someone was ordered removed because they did not come to the hearing, they can ask the immigration judge "
+            + "to reopen within 180 days by showing that exceptional circumstances beyond their control kept them away. "
+            + "Filing this motion stops removal while the judge decides it. If they never received notice of the hearing, "
+            + "or were held in custody and missed it through no fault of their own, there is no time limit.",
+        new TimeLimitExemption(
+            "lack-of-notice",
+            "Did not receive notice of the hearing",
+            "8 CFR 1003.23(b)(4)(ii); INA 240(b)(5)(C)(ii)",
+            "A motion showing that the person did not receive notice of the hearing may be filed at any time."),
+        new TimeLimitExemption(
+            "in-custody",
+            "In federal or state custody at the time of the hearing",
+            "8 CFR 1003.23(b)(4)(ii); INA 240(b)(5)(C)(ii)",
+            "A motion showing that the person was in federal or state custody and missed the hearing through no fault "
+                + "of their own may be filed at any time."));
+
+    public static readonly DeadlineRule Pfr = Statutory(
+        "pfr",
+        "Petition for review (court of appeals)",
+        "the final order of removal",
+        30,
+        "8 U.S.C. 1252(b)(1),(2); FRAP 26(a)",
+        "A petition asking a federal court of appeals to review a final removal order must be filed within 30 days of "
+            + "that order, in the circuit where the immigration judge completed the proceedings. The court will enforce "
+            + "the deadline when the government raises it (a mandatory claim-processing rule: Riley v. Bondi, 2025). "
+            + "Filing the petition does not stop removal: a separate motion for a stay must be filed and granted "
+            + "(Nken v. Holder, 2009).");
+
+    private static readonly DeadlineRule[] Table = [BiaAppeal, ReconsiderIj, ReconsiderBia, MtrIj, MtrBia, MtrInAbsentia, Pfr];
+
+    private static readonly Dictionary<string, DeadlineRule> ById = Table.ToDictionary(r => r.Id, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, DeadlineRule>.AlternateLookup<ReadOnlySpan<char>> ByIdSpan =
+        ById.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The statutory and regulatory rules, in table order.</summary>
+    public static IReadOnlyList<DeadlineRule> All => Table;
+
+    public static IEnumerable<string> Ids => Table.Select(r => r.Id);
+
+    /// <summary>The rule with this id (exact, lower case); throws <see cref="KeyNotFoundException"/> naming the valid ids.</summary>
+    public static DeadlineRule Get(string id) => TryGet(id, out var rule)
+        ? rule
+        : throw new KeyNotFoundException($"Unknown deadline rule \"{id}\". Valid rules: {string.Join(", ", Ids)}.");
+
+    public static bool TryGet(string id, out DeadlineRule rule) => ById.TryGetValue(id, out rule!);
+
+    /// <summary>Allocation-free lookup for bulk readers.</summary>
+    public static bool TryGet(ReadOnlySpan<char> id, out DeadlineRule rule) => ByIdSpan.TryGetValue(id, out rule!);
+
+    /// <summary>
+    /// A rule a court order defines: a motion due <paramref name="days"/> days after both the A-file and the record
+    /// of proceedings have been received (Hamama v. Adducci: 90). The period runs from the later receipt; until
+    /// both are recorded the deadline is "not yet triggered".
+    /// </summary>
+    public static DeadlineRule AfterRecordsReceived(string id, int days, string citation, string orderName) => FromCourtOrder(
+        id,
+        $"Motion to reopen under {orderName}",
+        days,
+        ["A-file received", "record of proceedings received"],
+        citation,
+        $"{orderName} gives {days} days to file a motion to reopen, counted from the day the later of the A-file and the "
+            + "record of proceedings was received. Until both have arrived, the time has not started to run.");
+
+    /// <summary>
+    /// Any rule a court order defines: due <paramref name="days"/> days after the latest of
+    /// <paramref name="triggerEvents"/>, counted like the statutory rules.
+    /// </summary>
+    public static DeadlineRule FromCourtOrder(
+        string id,
+        string title,
+        int days,
+        IReadOnlyList<string> triggerEvents,
+        string citation,
+        string explanation)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days, 3650);
+        ArgumentNullException.ThrowIfNull(triggerEvents);
+        ArgumentOutOfRangeException.ThrowIfZero(triggerEvents.Count);
+        ArgumentException.ThrowIfNullOrWhiteSpace(citation);
+        var description = "the later of: " + string.Join(", ", triggerEvents);
+        return new DeadlineRule(
+            id, title, triggerEvents.Count == 1 ? triggerEvents[0] : description, [.. triggerEvents], days,
+            DeadlineCounting.CalendarDaysNextCourtDay, citation, explanation, []);
+    }
+
+    private static DeadlineRule Statutory(
+        string id, string title, string trigger, int days, string citation, string explanation, params TimeLimitExemption[] exemptions) =>
+        new(id, title, trigger, [trigger], days, DeadlineCounting.CalendarDaysNextCourtDay, citation, explanation, exemptions);
+
+    private static TimeLimitExemption ChangedCountryConditions(string citation) => new(
+        "changed-country-conditions",
+        "Changed country conditions",
+        citation,
+        "A motion to reopen to seek asylum, withholding of removal or protection under the Convention Against Torture, "
+            + "based on changed conditions in the country of nationality or of removal shown by material evidence that "
+            + "was not available and could not have been presented at the earlier hearing, has no time limit.");
+
+    private static TimeLimitExemption JointMotion(string citation) => new(
+        "joint-motion",
+        "Joint motion with the government",
+        citation,
+        "A motion to reopen agreed to and filed jointly by all parties, including the government, has no time limit.");
+}
