@@ -50,6 +50,7 @@ public sealed class Facility : People.IVersioned
         Zip = Blank(input.Zip);
         District = Blank(input.District);
         Circuit = Blank(input.Circuit) ?? (State is null ? null : Circuits.ForState(State));
+        District ??= State is null ? null : Circuits.SingleDistrict(State);
         Source = Blank(input.Source) ?? Source;
         return v.Errors;
     }
@@ -76,6 +77,18 @@ public static class Circuits
     private static readonly Dictionary<string, string> ByState = Build();
 
     public static string? ForState(string state) => ByState.GetValueOrDefault(state.ToUpperInvariant());
+
+    /// <summary>The federal district of a state that has only one (28 U.S.C. 81-131); null where there are several.</summary>
+    public static string? SingleDistrict(string state) => SingleDistricts.GetValueOrDefault(state.ToUpperInvariant());
+
+    private static readonly Dictionary<string, string> SingleDistricts = new(StringComparer.Ordinal)
+    {
+        ["AK"] = "D. Alaska", ["AZ"] = "D. Ariz.", ["CO"] = "D. Colo.", ["CT"] = "D. Conn.", ["DE"] = "D. Del.", ["DC"] = "D.D.C.",
+        ["HI"] = "D. Haw.", ["ID"] = "D. Idaho", ["KS"] = "D. Kan.", ["ME"] = "D. Me.", ["MD"] = "D. Md.", ["MA"] = "D. Mass.",
+        ["MN"] = "D. Minn.", ["MT"] = "D. Mont.", ["NE"] = "D. Neb.", ["NV"] = "D. Nev.", ["NH"] = "D.N.H.", ["NJ"] = "D.N.J.",
+        ["NM"] = "D.N.M.", ["ND"] = "D.N.D.", ["OR"] = "D. Or.", ["RI"] = "D.R.I.", ["SC"] = "D.S.C.", ["SD"] = "D.S.D.",
+        ["UT"] = "D. Utah", ["VT"] = "D. Vt.", ["WY"] = "D. Wyo.", ["PR"] = "D.P.R.",
+    };
 
     private static Dictionary<string, string> Build()
     {

@@ -44,6 +44,30 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>Districts of seeded facilities in states with several districts, from the county each city lies in.</summary>
+    private static readonly Dictionary<string, string> KnownDistricts = new(StringComparer.Ordinal)
+    {
+        ["Calhoun County Correctional Center"] = "W.D. Mich.",
+        ["Chippewa County Correctional Facility"] = "W.D. Mich.",
+        ["Monroe County Jail"] = "E.D. Mich.",
+        ["St. Clair County Jail"] = "E.D. Mich.",
+        ["Northeast Ohio Correctional Center"] = "N.D. Ohio",
+        ["Mahoning County Justice Center"] = "N.D. Ohio",
+        ["Geauga County Safety Center"] = "N.D. Ohio",
+        ["Seneca County Jail"] = "N.D. Ohio",
+        ["Corrections Center of Northwest Ohio (CCNO)"] = "N.D. Ohio",
+        ["Butler County Sheriff's Office"] = "S.D. Ohio",
+        ["Stewart Detention Center"] = "M.D. Ga.",
+        ["Port Isabel Service Processing Center"] = "S.D. Tex.",
+        ["Prairieland Detention Facility"] = "N.D. Tex.",
+        ["Adelanto ICE Processing Center"] = "C.D. Cal.",
+        ["Desert View Annex"] = "C.D. Cal.",
+        ["Otay Mesa Detention Center"] = "S.D. Cal.",
+        ["Krome North Service Processing Center"] = "S.D. Fla.",
+        ["Northwest ICE Processing Center (NWIPC)"] = "W.D. Wash.",
+        ["Richwood Correctional Center"] = "W.D. La.",
+    };
+
     public static IEnumerable<Facility> SeedFacilities()
     {
         var assembly = Assembly.GetExecutingAssembly();
@@ -57,8 +81,9 @@ public static class DatabaseSetup
         while (!parser.EndOfData)
         {
             var f = parser.ReadFields()!;
-            var (facility, errors) = Facility.Create(new FacilityInput(f[Col("name")], f[Col("field_office")], f[Col("street")],
-                f[Col("city")], f[Col("state")], f[Col("zip")], null, null, "ICE facility list, Aug. 2025 (seed)"));
+            var facilityName = f[Col("name")];
+            var (facility, errors) = Facility.Create(new FacilityInput(facilityName, f[Col("field_office")], f[Col("street")],
+                f[Col("city")], f[Col("state")], f[Col("zip")], KnownDistricts.GetValueOrDefault(facilityName), null, "ICE facility list, Aug. 2025 (seed)"));
             if (facility is not null && errors.Count == 0)
             {
                 list.Add(facility);
