@@ -293,20 +293,26 @@ public static class ProtectionEngine
 
             var due = Due(order.IssuedOn, BoardAppealDays);
             var appeal = FindChallenger(MatterKind.BiaAppeal, new Target(true, operative));
+            // Once the Board has decided, the judge's decision is no longer within its appeal period.
+            if (asOf <= due && (appeal < 0 || PhaseOf(matters[appeal]) != Phase.Denied))
+            {
+                // Filing an appeal shows the right was reserved, whatever the record says.
+                if (order.Appeal == AppealRight.Reserved || appeal >= 0)
+                {
+                    protections.Add(new(ProtectionSource.AppealPeriodStay, order.IssuedOn, due, UntilEvent.None, ProtectionText.AutomaticStay));
+                    reasons.Add(new(ReasonCode.AppealPeriodStay, ProtectionText.AutomaticStay, order.IssuedOn, due));
+                }
+                else
+                {
+                    AddMissing(new(ReasonCode.AppealWaiverUnknown, ProtectionText.AutomaticStay, order.IssuedOn));
+                }
+            }
+
             if (appeal < 0)
             {
                 if (asOf > due)
                 {
                     reasons.Add(new(ReasonCode.AppealPeriodExpired, ProtectionText.AutomaticStay, order.IssuedOn, due));
-                }
-                else if (order.Appeal == AppealRight.Unknown)
-                {
-                    AddMissing(new(ReasonCode.AppealWaiverUnknown, ProtectionText.AutomaticStay, order.IssuedOn));
-                }
-                else
-                {
-                    protections.Add(new(ProtectionSource.AppealPeriodStay, order.IssuedOn, due, UntilEvent.None, ProtectionText.AutomaticStay));
-                    reasons.Add(new(ReasonCode.AppealPeriodStay, ProtectionText.AutomaticStay, order.IssuedOn, due));
                 }
 
                 return;
