@@ -116,9 +116,13 @@ public static class ProtectionEngine
                 // 8 CFR 1241.6: a stay granted or communicated after boarding has no effect. One granted before
                 // boarding still binds DHS, but the person is on the plane: the answer must be the loud one.
                 reasons.Add(new(ReasonCode.BoardedForRemoval, ProtectionText.Boarding, custodyOn));
-                if (protections.Count > 0)
+                foreach (var p in protections)
                 {
-                    reasons.Add(new(ReasonCode.StaysIgnoredAfterBoarding, ProtectionText.Boarding, custodyOn));
+                    if (p.Since is null || p.Since < custodyOn)
+                    {
+                        reasons.Add(new(ReasonCode.StaysIgnoredAfterBoarding, ProtectionText.Boarding, custodyOn));
+                        break;
+                    }
                 }
 
                 return Finish(forceNotProtected: true);

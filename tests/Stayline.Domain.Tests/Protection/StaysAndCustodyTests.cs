@@ -127,3 +127,41 @@ public class StaysAndCustodyTests
         Assert.True(facts.At("2017-09-01").Has(ReasonCode.ClassMembershipEnded));
     }
 }
+
+public class BoardOrderClassMemberTests
+{
+    /// <summary>
+    /// The last order came from the Board, so the motion goes to the Board and its denial leads straight to a
+    /// petition. Denied Fri 2018-03-02: +30 = Sun 2018-04-01; petition due Mon 2018-04-02.
+    /// </summary>
+    [Theory]
+    [InlineData("2018-03-02", ProtectionState.Protected, "2018-04-02", ReasonCode.ClassPetitionWindow)]
+    [InlineData("2018-04-02", ProtectionState.Protected, "2018-04-02", ReasonCode.ClassPetitionWindow)]
+    [InlineData("2018-04-03", ProtectionState.NotProtected, null, ReasonCode.ClassNoPetitionByDeadline)]
+    public void Evaluate_BoardMotionDenied_PetitionWindowThenEnds(string asOf, ProtectionState state, string? lastDay, ReasonCode reason)
+    {
+        var facts = APerson().WithOrder(1, "2003-05-20", Adjudicator.Board).InClass(Hamama)
+            .On(PersonEventKind.AFileReceived, "2017-08-14").On(PersonEventKind.RecordOfProceedingsReceived, "2017-09-25")
+            .With(Filed(10, MatterKind.MotionToReopenBia, "2017-12-01").Denied("2018-03-02"));
+
+        var status = facts.At(asOf);
+
+        Assert.Equal(state, status.State);
+        Assert.Equal(lastDay is null ? null : D(lastDay), status.Primary?.LastDay);
+        Assert.True(status.Has(reason), string.Join(" | ", status.Reasons));
+    }
+
+    [Fact]
+    public void Evaluate_StayGrantedAfterBoarding_NoComplianceReason()
+    {
+        var facts = APerson().WithOrder(1, "2005-01-10")
+            .On(PersonEventKind.BoardedForRemoval, "2019-08-01")
+            .With(new IndividualStayFacts(Adjudicator.Board, D("2019-08-02")));
+
+        var status = facts.At("2019-08-02");
+
+        Assert.Equal(ProtectionState.NotProtected, status.State);
+        Assert.True(status.Has(ReasonCode.BoardedForRemoval));
+        Assert.False(status.Has(ReasonCode.StaysIgnoredAfterBoarding));
+    }
+}
