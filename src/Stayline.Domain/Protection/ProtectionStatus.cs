@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Stayline.Domain.Protection;
+
+public enum ProtectionState
+{
+    NotProtected,
+    /// <summary>"Unknown — check": facts that decide protection are missing. Never shown as protected.</summary>
+    Unknown,
+    Protected,
+}
+
+public enum ProtectionSource
+{
+    /// <summary>8 CFR 1003.6(a): a judge's merits decision is not executed during the 30-day appeal period.</summary>
+    AppealPeriodStay,
+    /// <summary>8 CFR 1003.6(a): nor while a Board appeal filed in time is pending.</summary>
+    BoardAppealStay,
+    /// <summary>8 CFR 1003.23(b)(4)(ii) and Matter of Rivera-Claros: motion to reopen an in absentia order.</summary>
+    InAbsentiaMotionStay,
+    /// <summary>A stay granted by a court, the Board, a judge or DHS (including a granted stay motion).</summary>
+    IndividualStay,
+    ClassOrderStay,
+    /// <summary>The order was reopened, reversed or vacated: there is no order to execute.</summary>
+    OrderSetAside,
+}
+
+/// <summary>The event that ends an open-ended protection.</summary>
+public enum UntilEvent
+{
+    /// <summary>Dated: see <see cref="Protection.LastDay"/>.</summary>
+    None,
+    FilesReceived,
+    JudgeDecidesMotion,
+    BoardDecidesMotion,
+    BoardDecidesAppeal,
+    CourtDecidesStayMotion,
+    CourtDecidesPetition,
+    MatterDecided,
+    StayLifted,
+    NewDecision,
+}
+
+/// <summary>One protection in force on the day evaluated.</summary>
+/// <param name="LastDay">Last protected day, when the protection is dated.</param>
+/// <param name="Until">The event that ends it, when it is not dated (or may end earlier than the date).</param>
+/// <param name="Subject">Who granted it or which class order, for the explanation.</param>
+public readonly record struct Protection(
+    ProtectionSource Source, DateOnly? Since, DateOnly? LastDay, UntilEvent Until, string Citation, string? Subject = null)
+{
+    /// <summary>"until 2017-10-23" or "until the Board decides the appeal".</summary>
+    public string UntilText => LastDay is { } last
+        ? Until == UntilEvent.None
+            ? "until " + ProtectionText.Day(last)
+            : "until " + ProtectionText.Day(last) + " or " + ProtectionText.Event(Until) + " if earlier"
+        : "until " + ProtectionText.Event(Until);
+
+    public string Describe() => ProtectionText.Source(Source, Subject) + " " + UntilText;
+}
+
+/// <summary>Which class-order deadline comes next.</summary>
+public enum ClassDeadlineStep
+{
+    MotionToReopen,
+    BoardAppeal,
+    PetitionForReviewWithStayMotion,
+}
+
+/// <summary>The next deadline a class order sets for this person.</summary>
+/// <param name="Due">Null while the period has not started (the A-file or record of proceedings is awaited).</param>
+/// <param name="Trigger">The day the period started from.</param>
+public readonly record struct ClassDeadline(ClassDeadlineStep Step, DateOnly? Due, DateOnly? Trigger, int Days, ClassStayOrder Order)
+{
+    public string Describe()
+    {
+        var what = Step switch
+        {
+            ClassDeadlineStep.MotionToReopen => "motion to reopen",
+            ClassDeadlineStep.BoardAppeal => "Board appeal of the denial of the motion to reopen",
+            _ => "petition for review with a stay motion",
+        };
+        var after = Step == ClassDeadlineStep.MotionToReopen
+            ? " days after A-file and ROP received"
+            : Step == ClassDeadlineStep.BoardAppeal ? " days after the judge's denial" : " days after the Board's decision";
+        var days = Days.ToString(CultureInfo.InvariantCulture);
+        return Due is { } due
+            ? $"{what} due {ProtectionText.Day(due)} ({days}{after}, moved to the next court day if needed; class order in {Order.Name})"
+            : $"{what} due {days}{after}: not both received yet (class order in {Order.Name})";
+    }
+}
+
+/// <summary>The protection status of one person on one day.</summary>
+public sealed record ProtectionStatus(
+    DateOnly AsOf,
+    ProtectionState State,
+    Protection? Primary,
+    ImmutableArray<Protection> All,
+    ImmutableArray<ProtectionReason> Reasons,
+    ImmutableArray<ProtectionReason> Missing,
+    ClassDeadline? NextDeadline)
+{
+    /// <summary>
+    /// The primary protection's last protected day is within 7 days of <see cref="AsOf"/> (inclusive): the
+    /// loudest warning after "not protected". Open-ended protections never set it.
+    /// </summary>
+    public bool EndsWithin7Days => State == ProtectionState.Protected
+        && Primary is { LastDay: { } last } && last.DayNumber - AsOf.DayNumber <= ProtectionEngine.WarningDays;
+
+    public string Summary => State switch
+    {
+        ProtectionState.Protected => "Protected: " + Primary!.Value.Describe(),
+        ProtectionState.Unknown => "Unknown — check: " + string.Join("; ", Missing.Select(m => m.Text)),
+        _ => "NOT protected" + (Reasons.IsEmpty ? "" : ": " + Reasons[^1].Text),
+    };
+}
