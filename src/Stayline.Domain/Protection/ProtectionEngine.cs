@@ -71,7 +71,7 @@ public static class ProtectionEngine
         private readonly List<ProtectionReason> missing = new(2);
         private ImmutableArray<RemovalOrderFacts> orders;
         private ImmutableArray<MatterFacts> matters;
-        private ImmutableArray<PersonEvent> events;
+        private ImmutableArray<PersonEventFact> events;
         private DateOnly asOf;
         private ICourtCalendar calendar = null!;
         private ClassDeadline? nextDeadline;

@@ -13,7 +13,7 @@ public sealed record ProtectionFacts
 {
     public ImmutableArray<RemovalOrderFacts> Orders { get; init => field = value.IsDefault ? [] : value; } = [];
     public ImmutableArray<MatterFacts> Matters { get; init => field = value.IsDefault ? [] : value; } = [];
-    public ImmutableArray<PersonEvent> Events { get; init => field = value.IsDefault ? [] : value; } = [];
+    public ImmutableArray<PersonEventFact> Events { get; init => field = value.IsDefault ? [] : value; } = [];
     public ImmutableArray<ClassMembershipFacts> Classes { get; init => field = value.IsDefault ? [] : value; } = [];
     public ImmutableArray<IndividualStayFacts> Stays { get; init => field = value.IsDefault ? [] : value; } = [];
 }
@@ -89,7 +89,7 @@ public sealed record StayMotionFacts(StayMotionOutcome Outcome)
 }
 
 /// <summary>A fact about the person, dated.</summary>
-public readonly record struct PersonEvent(PersonEventKind Kind, DateOnly On);
+public readonly record struct PersonEventFact(PersonEventKind Kind, DateOnly On);
 
 /// <summary>
 /// The typed terms of a class-wide stay of removal. Stages follow each other; a stage whose flag is false is

@@ -9,6 +9,13 @@ public static class StaylineCli
     {
         var root = new RootCommand("Stayline: case management for mass immigration detention.");
         // One line per command; each feature owns its command in Features/<Feature>/<Name>Command.cs.
+        root.Options.Add(CliHost.Database);
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(DatabaseCommands.Db());
+        root.Subcommands.Add(DatabaseCommands.Backup());
+        root.Subcommands.Add(UserCommands.User());
+        root.Subcommands.Add(UserCommands.Token());
+        root.Subcommands.Add(Features.Demo.DemoCommand.Create());
         root.Subcommands.Add(Features.Deadlines.DeadlineCommand.Create());
         root.Subcommands.Add(Features.Deadlines.CalendarCommand.Create());
         return root;

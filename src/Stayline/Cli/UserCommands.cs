@@ -77,7 +77,9 @@ internal static class UserCommands
             var token = ApiTokens.NewToken();
             db.ApiTokens.Add(new ApiToken
             {
-                UserId = user.Id, Name = parse.GetValue(name) ?? "cli", TokenHash = ApiTokens.Hash(token),
+                UserId = user.Id,
+                Name = parse.GetValue(name) ?? "cli",
+                TokenHash = ApiTokens.Hash(token),
                 CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
             });
             db.AuditEvents.Add(new AuditEvent(services.GetRequiredService<TimeProvider>().GetUtcNow(), null, "cli:" + Environment.UserName,

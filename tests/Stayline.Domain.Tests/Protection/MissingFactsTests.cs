@@ -87,7 +87,7 @@ public class MissingFactsTests
     [Fact]
     public void Evaluate_DefaultArrays_ReadAsEmpty()
     {
-        var facts = new ProtectionFacts { Orders = default, Matters = default, Events = ImmutableArray<PersonEvent>.Empty };
+        var facts = new ProtectionFacts { Orders = default, Matters = default, Events = ImmutableArray<PersonEventFact>.Empty };
 
         Assert.Equal(ProtectionState.Unknown, facts.At("2018-03-01").State);
     }

@@ -28,8 +28,15 @@ public sealed class EditModel(StaylineDbContext db) : PageModel
 
         public static InputModel From(Facility f) => new()
         {
-            Name = f.Name, FieldOffice = f.FieldOffice, Street = f.Street, City = f.City, State = f.State, Zip = f.Zip, District = f.District,
-            Circuit = f.Circuit, Version = f.Version,
+            Name = f.Name,
+            FieldOffice = f.FieldOffice,
+            Street = f.Street,
+            City = f.City,
+            State = f.State,
+            Zip = f.Zip,
+            District = f.District,
+            Circuit = f.Circuit,
+            Version = f.Version,
         };
     }
 

@@ -127,8 +127,16 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
 
     private static InputModel From(Matter m) => new()
     {
-        Kind = m.Kind, Forum = m.Forum, Court = m.Court, CaseNumber = m.CaseNumber, Status = m.Status, FiledOn = m.FiledOn,
-        DecidedOn = m.DecidedOn, StayRequested = m.StayRequested, Summary = m.Summary, Version = m.Version,
+        Kind = m.Kind,
+        Forum = m.Forum,
+        Court = m.Court,
+        CaseNumber = m.CaseNumber,
+        Status = m.Status,
+        FiledOn = m.FiledOn,
+        DecidedOn = m.DecidedOn,
+        StayRequested = m.StayRequested,
+        Summary = m.Summary,
+        Version = m.Version,
     };
 
     private async Task<bool> LoadPersonAsync(CancellationToken ct)

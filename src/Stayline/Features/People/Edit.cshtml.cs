@@ -36,9 +36,17 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
             var i = p.ToInput();
             return new InputModel
             {
-                ANumber = i.ANumber, GivenName = i.GivenName, FamilyName = i.FamilyName, NativeName = i.NativeName, BirthDate = i.BirthDate,
+                ANumber = i.ANumber,
+                GivenName = i.GivenName,
+                FamilyName = i.FamilyName,
+                NativeName = i.NativeName,
+                BirthDate = i.BirthDate,
                 BirthDatePrecision = i.BirthDatePrecision == BirthDatePrecision.SuspectedPlaceholder ? BirthDatePrecision.Exact : i.BirthDatePrecision,
-                Citizenship = i.Citizenship, Languages = i.Languages, ConsentGiven = i.ConsentGiven, ConsentDate = i.ConsentDate, Version = p.Version,
+                Citizenship = i.Citizenship,
+                Languages = i.Languages,
+                ConsentGiven = i.ConsentGiven,
+                ConsentDate = i.ConsentDate,
+                Version = p.Version,
             };
         }
     }

@@ -128,7 +128,15 @@ public sealed record PeopleFilterQuery(string? Q, long? FacilityId, CustodyStatu
 {
     public PeopleFilter ToFilter() => new()
     {
-        Q = Q, FacilityId = FacilityId, Status = Status, AttorneyId = AttorneyId, ClassId = ClassId, HasLawyer = HasLawyer,
-        Sort = Sort ?? PeopleSort.Name, Desc = Desc ?? false, Page = Page ?? 1, PageSize = PageSize ?? 50,
+        Q = Q,
+        FacilityId = FacilityId,
+        Status = Status,
+        AttorneyId = AttorneyId,
+        ClassId = ClassId,
+        HasLawyer = HasLawyer,
+        Sort = Sort ?? PeopleSort.Name,
+        Desc = Desc ?? false,
+        Page = Page ?? 1,
+        PageSize = PageSize ?? 50,
     };
 }

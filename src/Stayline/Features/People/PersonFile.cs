@@ -62,8 +62,17 @@ public sealed class PersonFile
 
         return new PersonFile
         {
-            Person = person, Custody = custody, Events = events, RemovalOrders = orders, Convictions = convictions, Matters = matters,
-            Classes = classes, Orders = courtOrders, Assignments = assignments, Notes = notes, Changes = changes,
+            Person = person,
+            Custody = custody,
+            Events = events,
+            RemovalOrders = orders,
+            Convictions = convictions,
+            Matters = matters,
+            Classes = classes,
+            Orders = courtOrders,
+            Assignments = assignments,
+            Notes = notes,
+            Changes = changes,
             Timeline = BuildTimeline(person, custody, events, orders, convictions, matters, classes, courtOrders, assignments, notes, changes),
         };
     }
