@@ -10,11 +10,14 @@ using Stayline.Domain.Work;
 
 namespace Stayline.Data;
 
-public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> options, AuditActor? actor = null, TimeProvider? clock = null)
+public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> options, IAuditActorSource? actors = null, TimeProvider? clock = null)
     : IdentityDbContext<StaylineUser>(options)
 {
-    private readonly AuditActor _actor = actor ?? AuditActor.System;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    // Read at save time, not at construction: the context may be created before sign-in is known
+    // (the token handler itself uses it).
+    private AuditActor Actor => actors?.Current ?? AuditActor.System;
 
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonName> PersonNames => Set<PersonName>();
@@ -109,7 +112,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
                     touchedPeople.Add(pid);
                 }
 
-                AuditEvents.Add(new AuditEvent(now, _actor.UserId, _actor.UserName, action, p.Entry.Metadata.ClrType.Name,
+                AuditEvents.Add(new AuditEvent(now, Actor.UserId, Actor.UserName, action, p.Entry.Metadata.ClrType.Name,
                     KeyOf(p.Entry), personId, p.Before, after));
             }
 
@@ -143,7 +146,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     /// <summary>Records that someone opened a person's file.</summary>
     public async Task AuditReadAsync(long personId, CancellationToken ct = default)
     {
-        AuditEvents.Add(new AuditEvent(_clock.GetUtcNow(), _actor.UserId, _actor.UserName, "view", nameof(Person),
+        AuditEvents.Add(new AuditEvent(_clock.GetUtcNow(), Actor.UserId, Actor.UserName, "view", nameof(Person),
             personId.ToString(System.Globalization.CultureInfo.InvariantCulture), personId, null, null));
         await base.SaveChangesAsync(true, ct);
     }
@@ -207,4 +210,15 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
 public sealed record AuditActor(string? UserId, string UserName)
 {
     public static readonly AuditActor System = new(null, "system");
+}
+
+/// <summary>Gives the actor at the moment it is needed.</summary>
+public interface IAuditActorSource
+{
+    AuditActor Current { get; }
+}
+
+public sealed class FixedAuditActor(AuditActor actor) : IAuditActorSource
+{
+    public AuditActor Current => actor;
 }

@@ -21,7 +21,7 @@ public static class CliHost
         var error = parse.InvocationConfiguration.Error;
         var builder = StaylineApp.CreateBuilder(parse.GetValue(Database));
         builder.Logging.ClearProviders();
-        builder.Services.AddScoped(_ => new AuditActor(null, "cli:" + Environment.UserName));
+        builder.Services.AddSingleton<IAuditActorSource>(new FixedAuditActor(new AuditActor(null, "cli:" + Environment.UserName)));
         await using var app = builder.Build();
         try
         {

@@ -75,13 +75,8 @@ public static class AuthRegistration
 
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
-        services.AddScoped(sp =>
-        {
-            var user = sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User;
-            return user?.Identity?.IsAuthenticated == true
-                ? new AuditActor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity.Name ?? "unknown")
-                : AuditActor.System;
-        });
+        services.AddSingleton<IAuditActorSource, HttpAuditActorSource>();
+        services.AddTransient(sp => sp.GetRequiredService<IAuditActorSource>().Current);
         return builder;
     }
 
@@ -96,6 +91,14 @@ public static class AuthRegistration
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>The signed-in user of the current request, read when asked.</summary>
+internal sealed class HttpAuditActorSource(IHttpContextAccessor http) : IAuditActorSource
+{
+    public AuditActor Current => http.HttpContext?.User is { Identity.IsAuthenticated: true } user
+        ? new AuditActor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity!.Name ?? "unknown")
+        : AuditActor.System;
 }
 
 /// <summary>Personal access tokens: "stl_" + 32 random bytes; only the SHA-256 of the token is stored.</summary>

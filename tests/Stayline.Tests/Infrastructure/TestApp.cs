@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Stayline.Cli;
+using Stayline.Data;
+using Stayline.Infrastructure;
+
+namespace Stayline.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on a real Kestrel port, on a throw-away database, with one user of each role
+/// (email ROLE@test.stayline, password <see cref="Password"/>) and an API token for each.
+/// </summary>
+public sealed partial class TestApp : IAsyncDisposable
+{
+    public const string Password = "correct-horse-battery";
+
+    public WebApplication App { get; }
+    public TestDatabase Database { get; }
+    public Uri BaseAddress { get; }
+    public IReadOnlyDictionary<string, string> Tokens { get; }
+
+    private TestApp(WebApplication app, TestDatabase database, Uri baseAddress, IReadOnlyDictionary<string, string> tokens)
+    {
+        App = app;
+        Database = database;
+        BaseAddress = baseAddress;
+        Tokens = tokens;
+    }
+
+    public IServiceProvider Services => App.Services;
+
+    public static string Email(string role) => $"{role}@test.stayline";
+
+    public static async Task<TestApp> StartAsync(string provider = "sqlite", TimeProvider? clock = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var builder = StaylineApp.CreateBuilder(database.ConnectionString);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
+        var app = StaylineApp.Build(builder);
+        await DatabaseSetup.EnsureReadyAsync(app.Services, migrate: true);
+        var tokens = new Dictionary<string, string>();
+        foreach (var role in Roles.All)
+        {
+            var error = await UserCommands.CreateUserAsync(app.Services, Email(role), $"Test {role}", role, Password);
+            Assert.Null(error);
+            var output = new StringWriter();
+            var rc = await StaylineCli.RunAsync(["token", "create", "--email", Email(role), "--db", database.ConnectionString], output, new StringWriter());
+            Assert.Equal(0, rc);
+            tokens[role] = output.ToString().Trim();
+        }
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestApp(app, database, new Uri(address), tokens);
+    }
+
+    /// <summary>An API client authenticated with the token of a user of that role (none: anonymous).</summary>
+    public HttpClient Api(string? role)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens[role]);
+        }
+
+        return client;
+    }
+
+    /// <summary>A browser-like client (cookies, no automatic redirects) signed in through the login form.</summary>
+    public async Task<HttpClient> SignedInAsync(string role)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        var login = await client.GetStringAsync("/Account/Login");
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = Email(role),
+            ["Input.Password"] = Password,
+            ["__RequestVerificationToken"] = AntiforgeryToken(login),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static string AntiforgeryToken(string html) => TokenPattern().Match(html) is { Success: true } m
+        ? WebUtility.HtmlDecode(m.Groups[1].Value)
+        : throw new InvalidOperationException("No antiforgery token in the page.");
+
+    /// <summary>Posts a form the way a browser would, with the antiforgery token of the page it came from.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string postUrl, IDictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(pageUrl);
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(page) };
+        return await client.PostAsync(postUrl, new FormUrlEncodedContent(form));
+    }
+
+    public AsyncServiceScope Scope() => App.Services.CreateAsyncScope();
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+/// <summary>A clock fixed at one instant, for tests about dates.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}
