@@ -88,7 +88,10 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
                 continue; // Identity tables are audited by the user commands that change them.
             }
 
-            pending.Add(new PendingAudit(entry, entry.State, entry.State == EntityState.Added ? null : Snapshot(entry, original: true)));
+            var changed = entry.State == EntityState.Modified
+                ? entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal)
+                : null;
+            pending.Add(new PendingAudit(entry, entry.State, changed, entry.State == EntityState.Added ? null : Snapshot(entry, original: true, changed)));
         }
 
         if (pending.Count == 0)
@@ -105,7 +108,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
             foreach (var p in pending)
             {
                 var action = p.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" };
-                var after = p.State == EntityState.Deleted ? null : Snapshot(p.Entry, original: false);
+                var after = p.State == EntityState.Deleted ? null : Snapshot(p.Entry, original: false, p.Changed);
                 var personId = PersonIdOf(p.Entry);
                 if (p.Entry.Entity is Person or PersonName && personId is { } pid)
                 {
@@ -186,24 +189,30 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
             ? string.Join(",", key.Properties.Select(p => Convert.ToString(entry.CurrentValues[p], System.Globalization.CultureInfo.InvariantCulture)))
             : null;
 
-    private static string Snapshot(EntityEntry entry, bool original)
+    private static readonly System.Text.Json.JsonSerializerOptions AuditJson = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <param name="changed">For updates, the properties that changed: the audit log then reads as a diff.</param>
+    private static string Snapshot(EntityEntry entry, bool original, HashSet<string>? changed)
     {
         var values = original ? entry.OriginalValues : entry.CurrentValues;
         var dict = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var prop in entry.Metadata.GetProperties())
         {
-            if (entry.State == EntityState.Modified && !entry.Property(prop.Name).IsModified && !prop.IsPrimaryKey())
+            if (changed is not null && !changed.Contains(prop.Name) && !prop.IsPrimaryKey())
             {
-                continue; // For updates keep only what changed, so the audit log reads as a diff.
+                continue;
             }
 
             dict[prop.Name] = values[prop];
         }
 
-        return System.Text.Json.JsonSerializer.Serialize(dict);
+        return System.Text.Json.JsonSerializer.Serialize(dict, AuditJson);
     }
 
-    private sealed record PendingAudit(EntityEntry Entry, EntityState State, string? Before);
+    private sealed record PendingAudit(EntityEntry Entry, EntityState State, HashSet<string>? Changed, string? Before);
 }
 
 /// <summary>Who is acting: a signed-in user, a token, or the command line.</summary>

@@ -19,6 +19,8 @@ public static class StaylineApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args ?? [],
+            // Pages are found in this assembly whichever process hosts it (the CLI, a test runner, a benchmark).
+            ApplicationName = typeof(StaylineApp).Assembly.GetName().Name,
             // Views are compiled into the assembly; static files are copied next to it.
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
