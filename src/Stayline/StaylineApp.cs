@@ -35,6 +35,7 @@ public static class StaylineApp
         builder.AddStaylineAuth();
         builder.AddStaylinePages();
         builder.AddReadAudit();
+        builder.AddStaylineApi();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Stayline API";
@@ -47,6 +48,7 @@ public static class StaylineApp
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        app.UseExceptionHandler();
         app.UseStaylineSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Stayline.Data;
+using Stayline.Features.People;
+using Stayline.Tests.Features.People;
+using Stayline.Tests.Infrastructure;
+
+namespace Stayline.Tests.Features.Pages;
+
+public class PagesTests
+{
+    private static async Task<long> AddPersonAsync(TestApp app)
+    {
+        var response = await app.Api("admin").PostAsJsonAsync("/api/v1/people", new { aNumber = "A012345678", givenName = "Yousif", familyName = "Kassab", birthDate = "1971-03-02" });
+        return (await response.Content.ReadFromJsonAsync<PersonDto>(PeopleApiTests.Json))!.Id;
+    }
+
+    [Theory]
+    [InlineData("viewer", "/People", HttpStatusCode.OK)]
+    [InlineData("viewer", "/People/Edit", HttpStatusCode.Redirect)]
+    [InlineData("intake", "/People/Edit", HttpStatusCode.OK)]
+    [InlineData("intake", "/Matters/Edit?personId=PID", HttpStatusCode.Redirect)]
+    [InlineData("attorney", "/Matters/Edit?personId=PID", HttpStatusCode.OK)]
+    [InlineData("attorney", "/Audit", HttpStatusCode.Redirect)]
+    [InlineData("admin", "/Audit", HttpStatusCode.OK)]
+    [InlineData("attorney", "/Facilities/Edit", HttpStatusCode.Redirect)]
+    [InlineData("admin", "/Facilities/Edit", HttpStatusCode.OK)]
+    [InlineData("viewer", "/People/Details?id=PID", HttpStatusCode.OK)]
+    [InlineData("viewer", "/Custody/Record?personId=PID", HttpStatusCode.Redirect)]
+    public async Task Pages_AllowedAndDeniedByRole(string role, string path, HttpStatusCode expected)
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await AddPersonAsync(app);
+        var client = await app.SignedInAsync(role);
+        var response = await client.GetAsync(path.Replace("PID", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Redirect)
+        {
+            Assert.StartsWith("/Account/Denied", response.Headers.Location!.PathAndQuery);
+        }
+    }
+
+    [Fact]
+    public async Task Pages_WhenSignedOut_RedirectToLoginAndHealthAnswers()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        var people = await client.GetAsync("/People");
+        Assert.Equal(HttpStatusCode.Redirect, people.StatusCode);
+        Assert.StartsWith("/Account/Login", people.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.Contains("\"openapi\"", await client.GetStringAsync("/openapi/v1.json"));
+    }
+
+    [Fact]
+    public async Task Login_WithNoUsers_SaysHowToCreateTheFirstAdmin()
+    {
+        await using var app = await TestApp.StartAsync();
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            await db.ApiTokens.ExecuteDeleteAsync();
+            await db.UserRoles.ExecuteDeleteAsync();
+            await db.Users.ExecuteDeleteAsync();
+        }
+
+        var html = await new HttpClient { BaseAddress = app.BaseAddress }.GetStringAsync("/Account/Login");
+        Assert.Contains("./stayline user add --email you@example.org --role admin", html);
+    }
+
+    [Fact]
+    public async Task PrivilegedNote_IsHiddenFromIntakeAndViewer()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await AddPersonAsync(app);
+        var attorney = await app.SignedInAsync("attorney");
+        var page = $"/People/Details?id={id}";
+        var posted = await TestApp.PostFormAsync(attorney, page, $"/People/Details?id={id}&handler=Note",
+            new Dictionary<string, string> { ["NoteText"] = "Client fears the militia that killed his cousin.", ["NotePrivileged"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        await TestApp.PostFormAsync(attorney, page, $"/People/Details?id={id}&handler=Note", new Dictionary<string, string> { ["NoteText"] = "Sister called the hotline." });
+
+        Assert.Contains("killed his cousin", await (await app.SignedInAsync("admin")).GetStringAsync(page));
+        Assert.Contains("killed his cousin", await attorney.GetStringAsync(page));
+        foreach (var role in new[] { "intake", "viewer" })
+        {
+            var html = await (await app.SignedInAsync(role)).GetStringAsync(page);
+            Assert.DoesNotContain("killed his cousin", html);
+            Assert.Contains("Sister called the hotline.", html);
+        }
+    }
+
+    [Fact]
+    public async Task EditPage_StaleEdit_ShowsConflictAndKeepsTheFirstChange()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await AddPersonAsync(app);
+        var first = await app.SignedInAsync("attorney");
+        var second = await app.SignedInAsync("intake");
+        var url = $"/People/Edit?id={id}";
+        var formFirst = await first.GetStringAsync(url);
+        var formSecond = await second.GetStringAsync(url);
+        Dictionary<string, string> Fields(string given, string html) => new()
+        {
+            ["Input.ANumber"] = "A012345678",
+            ["Input.GivenName"] = given,
+            ["Input.FamilyName"] = "Kassab",
+            ["Input.BirthDate"] = "1971-03-02",
+            ["Input.BirthDatePrecision"] = "Exact",
+            ["Input.Version"] = "0",
+            ["__RequestVerificationToken"] = TestApp.AntiforgeryToken(html),
+        };
+
+        var ok = await first.PostAsync(url, new FormUrlEncodedContent(Fields("Yousef", formFirst)));
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var stale = await second.PostAsync(url, new FormUrlEncodedContent(Fields("Youssef", formSecond)));
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone else saved a change to this record while you were editing it", await stale.Content.ReadAsStringAsync());
+        await using var scope = app.Scope();
+        Assert.Equal("Yousef", await scope.ServiceProvider.GetRequiredService<StaylineDbContext>().People.Where(p => p.Id == id).Select(p => p.GivenName).SingleAsync());
+    }
+
+    [Fact]
+    public async Task PeopleList_FiltersSortsAndPages()
+    {
+        await using var app = await TestApp.StartAsync();
+        var api = app.Api("admin");
+        for (var i = 0; i < 60; i++)
+        {
+            var r = await api.PostAsJsonAsync("/api/v1/people", new { aNumber = $"A2{i:D8}", givenName = $"Name{i:D2}", familyName = i % 2 == 0 ? "Jarbo" : "Al-Jaburi" });
+            r.EnsureSuccessStatusCode();
+        }
+
+        var html = await (await app.SignedInAsync("viewer")).GetStringAsync("/People?Q=jarbo&Sort=Name&Desc=true");
+        Assert.Contains("30 people found.", html);
+        Assert.True(html.IndexOf("Name58 Jarbo", StringComparison.Ordinal) < html.IndexOf("Name00 Jarbo", StringComparison.Ordinal));
+        var page2 = (await api.GetFromJsonAsync<PeoplePage>("/api/v1/people?pageSize=50&page=2&sort=ANumber", PeopleApiTests.Json))!;
+        Assert.Equal(10, page2.Rows.Count);
+        Assert.Equal("200000050", page2.Rows[0].ANumber);
+        var aljaburi = (await api.GetFromJsonAsync<PeoplePage>("/api/v1/people?q=al%20jab", PeopleApiTests.Json))!;
+        Assert.Equal(30, aljaburi.Total);
+    }
+}
