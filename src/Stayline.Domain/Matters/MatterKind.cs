@@ -35,6 +35,25 @@ public enum Adjudicator
     Dhs,
 }
 
+public static class MatterKindExtensions
+{
+    /// <summary>How lawyers write the kind of matter.</summary>
+    public static string DisplayName(this MatterKind kind) => kind switch
+    {
+        MatterKind.HabeasPetition => "Habeas petition",
+        MatterKind.MotionToReopenIj => "Motion to reopen (IJ)",
+        MatterKind.MotionToReopenBia => "Motion to reopen (BIA)",
+        MatterKind.MotionToReconsiderIj => "Motion to reconsider (IJ)",
+        MatterKind.MotionToReconsiderBia => "Motion to reconsider (BIA)",
+        MatterKind.StayMotion => "Motion for a stay of removal",
+        MatterKind.BiaAppeal => "Appeal to the BIA",
+        MatterKind.PetitionForReview => "Petition for review",
+        MatterKind.BondHearing => "Bond hearing",
+        MatterKind.FoiaRequest => "FOIA request (A-file)",
+        _ => kind.ToString(),
+    };
+}
+
 public static class MatterStatusExtensions
 {
     /// <summary>Filed and not yet decided or withdrawn.</summary>

@@ -117,11 +117,11 @@ public sealed class PersonFile
 
         foreach (var m in matters)
         {
-            Day(m.FiledOn, "matter", $"{Words(m.Kind.ToString())} filed", Join(m.Court, m.CaseNumber));
-            Day(m.DecidedOn, "matter", $"{Words(m.Kind.ToString())} {m.Status.ToString().ToLowerInvariant()}", Join(m.Court, m.CaseNumber));
+            Day(m.FiledOn, "matter", $"{m.Kind.DisplayName()} filed", Join(m.Court, m.CaseNumber));
+            Day(m.DecidedOn, "matter", $"{m.Kind.DisplayName()} {m.Status.ToString().ToLowerInvariant()}", Join(m.Court, m.CaseNumber));
             foreach (var e in m.Events)
             {
-                Day(e.On, "matter", $"{Words(m.Kind.ToString())}: {e.Kind}", e.Description);
+                Day(e.On, "matter", $"{m.Kind.DisplayName()}: {e.Kind}", e.Description);
             }
         }
 
@@ -185,7 +185,7 @@ public sealed class PersonFile
         _ => $"{a}, {b}",
     };
 
-    /// <summary>"MotionToReopenIj" → "Motion to reopen ij"; display only.</summary>
+    /// <summary>"BirthDatePrecision" → "Birth date precision"; for field and event names on screen.</summary>
     public static string Words(string pascal)
     {
         var sb = new System.Text.StringBuilder();
@@ -202,7 +202,6 @@ public sealed class PersonFile
             }
         }
 
-        return sb.ToString().Replace(" ij", " (IJ)", StringComparison.Ordinal).Replace(" bia", " (BIA)", StringComparison.Ordinal)
-            .Replace("A file", "A-file", StringComparison.Ordinal);
+        return sb.ToString().Replace("A file", "A-file", StringComparison.Ordinal).Replace("A number", "A-number", StringComparison.Ordinal);
     }
 }
