@@ -29,6 +29,8 @@ public class PagesTests
     [InlineData("admin", "/Facilities/Edit", HttpStatusCode.OK)]
     [InlineData("viewer", "/People/Details?id=PID", HttpStatusCode.OK)]
     [InlineData("viewer", "/Custody/Record?personId=PID", HttpStatusCode.Redirect)]
+    [InlineData("viewer", "/Users", HttpStatusCode.OK)]
+    [InlineData("attorney", "/Users/Edit?id=x", HttpStatusCode.Redirect)]
     public async Task Pages_AllowedAndDeniedByRole(string role, string path, HttpStatusCode expected)
     {
         await using var app = await TestApp.StartAsync();
@@ -142,5 +144,28 @@ public class PagesTests
         Assert.Equal("200000050", page2.Rows[0].ANumber);
         var aljaburi = (await api.GetFromJsonAsync<PeoplePage>("/api/v1/people?q=al%20jab", PeopleApiTests.Json))!;
         Assert.Equal(30, aljaburi.Total);
+    }
+
+    [Fact]
+    public async Task UsersPage_AdminLocksAUser_TheirTokenStopsWorking()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = await app.SignedInAsync("admin");
+        string viewerId;
+        await using (var scope = app.Scope())
+        {
+            viewerId = await scope.ServiceProvider.GetRequiredService<StaylineDbContext>().Users.Where(u => u.Email == TestApp.Email("viewer")).Select(u => u.Id).SingleAsync();
+        }
+
+        var url = $"/Users/Edit?id={viewerId}";
+        var saved = await TestApp.PostFormAsync(admin, url, url, new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Locked Viewer",
+            ["Input.Role"] = "viewer",
+            ["Input.Locked"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api("viewer").GetAsync("/api/v1/people")).StatusCode);
+        Assert.Contains("Locked Viewer", await admin.GetStringAsync("/Users"));
     }
 }
