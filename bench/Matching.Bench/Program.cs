@@ -1,0 +1,14 @@
+using Matching.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "names" => NameAccuracy.Run(args.Skip(1).ToArray()),
+    "explain" => NameAccuracy.Explain(args[1], args[2]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Matching.Bench names [CASES.csv] [--dump]");
+    return 1;
+}
