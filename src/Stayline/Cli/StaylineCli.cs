@@ -9,6 +9,8 @@ public static class StaylineCli
     {
         var root = new RootCommand("Stayline: case management for mass immigration detention.");
         // One line per command; each feature owns its command in Features/<Feature>/<Name>Command.cs.
+        root.Subcommands.Add(Features.Matching.MatchCommand.Create());
+        root.Subcommands.Add(Features.Matching.NamesCommand.Create());
         return root;
     }
 

@@ -1,0 +1,284 @@
+using System.Globalization;
+
+namespace Stayline.Domain.Matching;
+
+/// <summary>
+/// A birth date as a source wrote it: maybe only a year, maybe ambiguous between month-first and
+/// day-first (03/04/1980), maybe the 1 January placeholder that officials use when the day is unknown.
+/// An ambiguous date keeps both readings; the comparer accepts either.
+/// </summary>
+public readonly record struct BirthDate
+{
+    private BirthDate(int year, int month, int day, int altMonth, int altDay)
+    {
+        Year = year;
+        Month = month;
+        Day = day;
+        AltMonth = altMonth;
+        AltDay = altDay;
+    }
+
+    /// <summary>0 when unknown.</summary>
+    public int Year { get; }
+
+    /// <summary>0 when only the year is known.</summary>
+    public int Month { get; }
+
+    public int Day { get; }
+
+    /// <summary>The other reading of an ambiguous numeric date, or 0.</summary>
+    public int AltMonth { get; }
+
+    public int AltDay { get; }
+
+    public static BirthDate Missing => default;
+
+    public bool IsMissing => Year == 0;
+
+    public bool IsYearOnly => Year != 0 && Month == 0;
+
+    public bool IsAmbiguous => AltMonth != 0;
+
+    /// <summary>1 January is what a form gets when nobody knew the day (and sometimes the month).</summary>
+    public bool IsPlaceholder => Month == 1 && Day == 1;
+
+    public static BirthDate Exact(int year, int month, int day) => new(year, month, day, 0, 0);
+
+    public static BirthDate YearOnly(int year) => new(year, 0, 0, 0, 0);
+
+    public override string ToString()
+    {
+        if (IsMissing)
+        {
+            return string.Empty;
+        }
+
+        if (IsYearOnly)
+        {
+            return Year.ToString("D4", CultureInfo.InvariantCulture);
+        }
+
+        var main = string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}-{Day:D2}");
+        return IsAmbiguous ? string.Create(CultureInfo.InvariantCulture, $"{main} or {Year:D4}-{AltMonth:D2}-{AltDay:D2}") : main;
+    }
+
+    /// <summary>
+    /// Reads yyyy-mm-dd, mm/dd/yyyy, dd/mm/yyyy (also with '.' or '-' between parts), yyyy-mm, or yyyy.
+    /// Empty text is a missing date, not an error.
+    /// </summary>
+    public static bool TryParse(string? text, out BirthDate value, out string? error)
+    {
+        value = Missing;
+        error = null;
+        var s = text.AsSpan().Trim();
+        if (s.IsEmpty)
+        {
+            return true;
+        }
+
+        Span<int> parts = stackalloc int[3];
+        Span<int> widths = stackalloc int[3];
+        var count = 0;
+        var pos = 0;
+        while (pos < s.Length)
+        {
+            var start = pos;
+            while (pos < s.Length && char.IsAsciiDigit(s[pos]))
+            {
+                pos++;
+            }
+
+            if (pos == start || pos - start > 4 || count == 3)
+            {
+                error = $"Birth date \"{text}\" is not a date; expected yyyy-mm-dd, mm/dd/yyyy or dd/mm/yyyy.";
+                return false;
+            }
+
+            parts[count] = int.Parse(s[start..pos], NumberStyles.None, CultureInfo.InvariantCulture);
+            widths[count] = pos - start;
+            count++;
+            if (pos < s.Length)
+            {
+                if (s[pos] is not ('-' or '/' or '.'))
+                {
+                    error = $"Birth date \"{text}\" contains \"{s[pos]}\"; expected yyyy-mm-dd, mm/dd/yyyy or dd/mm/yyyy.";
+                    return false;
+                }
+
+                pos++;
+            }
+        }
+
+        if (count == 1 && widths[0] == 4)
+        {
+            return Build(text, parts[0], 0, 0, 0, 0, out value, out error);
+        }
+
+        if (count == 2 && widths[0] == 4)
+        {
+            return Build(text, parts[0], parts[1], 0, 0, 0, out value, out error);
+        }
+
+        if (count == 3 && widths[0] == 4)
+        {
+            return Build(text, parts[0], parts[1], parts[2], 0, 0, out value, out error);
+        }
+
+        if (count == 3 && widths[2] == 4)
+        {
+            var (a, b, year) = (parts[0], parts[1], parts[2]);
+            if (a > 12 && b <= 12)
+            {
+                return Build(text, year, b, a, 0, 0, out value, out error);
+            }
+
+            if (b > 12 || a == b)
+            {
+                return Build(text, year, a, b, 0, 0, out value, out error);
+            }
+
+            // Both readings are valid dates: keep month-first as the main reading (US forms), day-first as the other.
+            return Build(text, year, a, b, b, a, out value, out error);
+        }
+
+        error = $"Birth date \"{text}\" is not a date; expected yyyy-mm-dd, mm/dd/yyyy or dd/mm/yyyy.";
+        return false;
+    }
+
+    private static bool Build(string? text, int year, int month, int day, int altMonth, int altDay, out BirthDate value, out string? error)
+    {
+        value = Missing;
+        if (year is < 1880 or > 2200)
+        {
+            error = $"Birth date \"{text}\" has year {year}; expected a four-digit year.";
+            return false;
+        }
+
+        if (month == 0 && day == 0)
+        {
+            // yyyy, or yyyy-00-00 as some exports write an unknown day and month.
+            error = null;
+            value = new BirthDate(year, 0, 0, 0, 0);
+            return true;
+        }
+
+        if (month is < 1 or > 12 || (day != 0 && day > DateTime.DaysInMonth(year, month)))
+        {
+            error = $"Birth date \"{text}\" is not a calendar date.";
+            return false;
+        }
+
+        if (day == 0)
+        {
+            // Month known, day not: keep the year only; a month alone rarely survives re-typing anyway.
+            error = null;
+            value = new BirthDate(year, 0, 0, 0, 0);
+            return true;
+        }
+
+        error = null;
+        value = new BirthDate(year, month, day, altMonth, altDay);
+        return true;
+    }
+
+    /// <summary>Compares two birth dates; see <see cref="BirthDateLevel"/>.</summary>
+    public static BirthDateLevel Compare(BirthDate a, BirthDate b)
+    {
+        if (a.IsMissing || b.IsMissing)
+        {
+            return BirthDateLevel.Missing;
+        }
+
+        if (a.IsYearOnly || b.IsYearOnly)
+        {
+            return a.Year == b.Year ? BirthDateLevel.YearOnly : BirthDateLevel.Different;
+        }
+
+        var best = BirthDateLevel.Different;
+        foreach (var (am, ad) in a.Readings())
+        {
+            foreach (var (bm, bd) in b.Readings())
+            {
+                var level = CompareReadings(a.Year, am, ad, b.Year, bm, bd);
+                if (level < best)
+                {
+                    best = level;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static BirthDateLevel CompareReadings(int ay, int am, int ad, int by, int bm, int bd)
+    {
+        var aPlaceholder = am == 1 && ad == 1;
+        var bPlaceholder = bm == 1 && bd == 1;
+        if (ay == by)
+        {
+            if (am == bm && ad == bd)
+            {
+                // Two 1 January dates agree on the year only: the day was invented twice.
+                return aPlaceholder ? BirthDateLevel.Placeholder : BirthDateLevel.Exact;
+            }
+
+            if (am == bd && ad == bm)
+            {
+                return BirthDateLevel.DayMonthSwapped;
+            }
+
+            return aPlaceholder || bPlaceholder ? BirthDateLevel.Placeholder : BirthDateLevel.SameYear;
+        }
+
+        // One digit of the year mistyped, or the year off by one with the rest equal.
+        if (am == bm && ad == bd && (Math.Abs(ay - by) == 1 || OneDigitApart(ay, by)))
+        {
+            return aPlaceholder ? BirthDateLevel.Different : BirthDateLevel.Close;
+        }
+
+        return BirthDateLevel.Different;
+    }
+
+    private static bool OneDigitApart(int x, int y)
+    {
+        var differing = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            if (x % 10 != y % 10)
+            {
+                differing++;
+            }
+
+            x /= 10;
+            y /= 10;
+        }
+
+        return differing == 1;
+    }
+
+    private IEnumerable<(int Month, int Day)> Readings()
+    {
+        yield return (Month, Day);
+        if (IsAmbiguous)
+        {
+            yield return (AltMonth, AltDay);
+        }
+    }
+}
+
+/// <summary>Agreement levels of two birth dates, strongest first.</summary>
+public enum BirthDateLevel
+{
+    Exact,
+    DayMonthSwapped,
+    /// <summary>Same year and one side (or both) is 1 January.</summary>
+    Placeholder,
+    /// <summary>Same year; one side knows only the year.</summary>
+    YearOnly,
+    /// <summary>Same year; both full dates, month and day disagree.</summary>
+    SameYear,
+    /// <summary>Same month and day; the year is one off or has one digit mistyped.</summary>
+    Close,
+    Different,
+    Missing,
+}

@@ -1,0 +1,315 @@
+namespace Stayline.Domain.Matching;
+
+/// <summary>Options for <see cref="Linker"/>.</summary>
+public sealed record LinkerOptions
+{
+    /// <summary>Pairs scoring below this are not returned. Default: the review threshold.</summary>
+    public double MinScore { get; init; } = MatchModel.ReviewThreshold;
+
+    /// <summary>The model; null estimates u from the records being linked.</summary>
+    public MatchModel? Model { get; init; }
+
+    /// <summary>
+    /// Blocks with more records than this are skipped (for linking: more than this squared pairs): a key
+    /// shared by that many records does not discriminate, and the other keys still bring true pairs together.
+    /// </summary>
+    public int MaxBlockSize { get; init; } = 500;
+}
+
+/// <summary>
+/// Finds pairs of records about the same person. Only pairs sharing a blocking key are compared, so the
+/// work grows with the number of records times the block sizes, not with its square. Keys (coarse
+/// consonant keys, so spelling variants share them):
+/// A-number; given + family name key + birth year; family key + birth date; given key + birth date;
+/// given + family name key. Given and family keys are taken as an unordered pair, so swapped names block together,
+/// and day/month are taken unordered, so swapped dates block together.
+/// </summary>
+public static class Linker
+{
+    private const int KeyCount = 5;
+
+    /// <summary>Links each record of <paramref name="left"/> to records of <paramref name="right"/>.</summary>
+    public static IReadOnlyList<MatchPair> Link(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkerOptions? options = null)
+    {
+        options ??= new LinkerOptions();
+        var model = options.Model ?? MatchModel.EstimateU(left, right);
+        return Run(left, right, model, options);
+    }
+
+    /// <summary>Finds pairs of records within one list that are the same person (Left &lt; Right).</summary>
+    public static IReadOnlyList<MatchPair> Deduplicate(IReadOnlyList<PersonRecord> records, LinkerOptions? options = null)
+    {
+        options ??= new LinkerOptions();
+        var model = options.Model ?? MatchModel.EstimateU(records, null);
+        return Run(records, null, model, options);
+    }
+
+    /// <summary>Scores one pair with full evidence.</summary>
+    public static MatchPair Score(PersonRecord a, PersonRecord b, MatchModel? model = null, int leftIndex = 0, int rightIndex = 0)
+    {
+        model ??= MatchModel.Default;
+        return Evaluate(a, b, model, double.NegativeInfinity, leftIndex, rightIndex)!;
+    }
+
+    private static MatchPair? Evaluate(PersonRecord a, PersonRecord b, MatchModel model, double minWeight, int i, int j)
+    {
+        var aLevel = MatchModel.ANumberLevelOf(a.ANumber, b.ANumber);
+        var dLevel = BirthDate.Compare(a.BirthDate, b.BirthDate);
+        var cLevel = MatchModel.CountryLevelOf(a.Country, b.Country);
+        var aW = model.ANumberWeight(aLevel);
+        var dW = model.DateWeight(dLevel);
+        var cW = model.CountryWeight(cLevel);
+
+        // The name is the costly comparison: skip it when even a perfect name could not reach the threshold.
+        if (aW + dW + cW + model.MaxNameWeight < minWeight)
+        {
+            return null;
+        }
+
+        var name = NameComparer.Compare(a.Name, b.Name);
+        var nLevel = MatchModel.NameLevelOf(name);
+        var nW = model.NameWeight(nLevel);
+        var total = aW + dW + cW + nW;
+        if (total < minWeight)
+        {
+            return null;
+        }
+
+        var score = MatchModel.ScoreOf(total);
+        if (aLevel == ANumberLevel.Different)
+        {
+            score = Math.Min(score, MatchModel.ConflictingANumberCap);
+        }
+
+        var evidence = new MatchEvidence(name, nLevel, nW, dLevel, dW, aLevel, aW, cLevel, cW);
+        return new MatchPair(i, j, score, MatchModel.Decide(score), evidence);
+    }
+
+    private readonly record struct Entry(ulong Key, int Record);
+
+    private static List<MatchPair> Run(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, MatchModel model, LinkerOptions options)
+    {
+        var leftKeys = BlockingKeys(left);
+        var rightKeys = right is null ? leftKeys : BlockingKeys(right);
+        var minWeight = MatchModel.WeightFor(Math.Clamp(options.MinScore, 1e-9, 1 - 1e-9));
+        var capScoreOut = options.MinScore > MatchModel.ConflictingANumberCap;
+
+        // Entries of both sides in one array; the record index of the right side is stored as ~index.
+        var entries = new List<Entry>((left.Count + (right?.Count ?? 0)) * KeyCount);
+        AddEntries(entries, leftKeys, rightSide: false);
+        if (right is not null)
+        {
+            AddEntries(entries, rightKeys, rightSide: true);
+        }
+
+        var sorted = entries.ToArray();
+        entries = null;
+        Array.Sort(sorted, static (x, y) => x.Key != y.Key ? x.Key.CompareTo(y.Key) : x.Record.CompareTo(y.Record));
+
+        var blocks = new List<(int Start, int Length)>();
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start + 1;
+            while (end < sorted.Length && sorted[end].Key == sorted[start].Key)
+            {
+                end++;
+            }
+
+            var length = end - start;
+            var (nLeft, nRight) = right is null ? (length, length) : CountSides(sorted, start, end);
+            var usable = right is null
+                ? length >= 2 && length <= options.MaxBlockSize
+                : nLeft > 0 && nRight > 0 && (long)nLeft * nRight <= (long)options.MaxBlockSize * options.MaxBlockSize;
+            if (usable)
+            {
+                blocks.Add((start, length));
+            }
+            else if (length >= 2)
+            {
+                // A skipped key must not stop the pair from being compared in a later block.
+                for (var k = start; k < end; k++)
+                {
+                    var r = sorted[k].Record;
+                    var keys = r >= 0 ? leftKeys : rightKeys;
+                    var index = r >= 0 ? r : ~r;
+                    keys[(index * KeyCount) + KeyType(sorted[k].Key)] = 0;
+                }
+            }
+
+            start = end;
+        }
+
+        var results = new List<MatchPair>();
+        var gate = new object();
+
+        void Consider(int li, int ri, int type, List<MatchPair> local)
+        {
+            if (SharesEarlierKey(leftKeys, li, rightKeys, ri, type))
+            {
+                return;
+            }
+
+            var pair = Evaluate(left[li], (right ?? left)[ri], model, minWeight, li, ri);
+            if (pair is not null && pair.Score >= options.MinScore && !(capScoreOut && pair.Evidence.ANumberLevel == ANumberLevel.Different))
+            {
+                local.Add(pair);
+            }
+        }
+
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, blocks.Count, Math.Max(1, blocks.Count / 64)),
+            () => new List<MatchPair>(),
+            (range, _, local) =>
+            {
+                for (var b = range.Item1; b < range.Item2; b++)
+                {
+                    var (start, length) = blocks[b];
+                    var type = KeyType(sorted[start].Key);
+                    var end = start + length;
+                    if (right is null)
+                    {
+                        for (var x = start; x < end; x++)
+                        {
+                            for (var y = x + 1; y < end; y++)
+                            {
+                                Consider(sorted[x].Record, sorted[y].Record, type, local);
+                            }
+                        }
+                    }
+                    else
+                    {
+                        // Sorted by record within a key, so the right side (~index, negative) comes first.
+                        var split = start;
+                        while (split < end && sorted[split].Record < 0)
+                        {
+                            split++;
+                        }
+
+                        for (var y = split; y < end; y++)
+                        {
+                            for (var x = start; x < split; x++)
+                            {
+                                Consider(sorted[y].Record, ~sorted[x].Record, type, local);
+                            }
+                        }
+                    }
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    results.AddRange(local);
+                }
+            });
+
+        results.Sort(static (p, q) => p.Left != q.Left ? p.Left.CompareTo(q.Left) : p.Right.CompareTo(q.Right));
+        return results;
+    }
+
+    private static (int Left, int Right) CountSides(Entry[] sorted, int start, int end)
+    {
+        var l = 0;
+        for (var k = start; k < end; k++)
+        {
+            if (sorted[k].Record >= 0)
+            {
+                l++;
+            }
+        }
+
+        return (l, end - start - l);
+    }
+
+    private static bool SharesEarlierKey(ulong[] leftKeys, int li, ulong[] rightKeys, int ri, int type)
+    {
+        for (var t = 0; t < type; t++)
+        {
+            var k = leftKeys[(li * KeyCount) + t];
+            if (k != 0 && k == rightKeys[(ri * KeyCount) + t])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddEntries(List<Entry> entries, ulong[] keys, bool rightSide)
+    {
+        for (var k = 0; k < keys.Length; k++)
+        {
+            if (keys[k] != 0)
+            {
+                var record = k / KeyCount;
+                entries.Add(new Entry(keys[k], rightSide ? ~record : record));
+            }
+        }
+    }
+
+    // The key type lives in the top 3 bits so that equal hashes of different key types never meet.
+    private static int KeyType(ulong key) => (int)(key >> 61);
+
+    private static ulong[] BlockingKeys(IReadOnlyList<PersonRecord> records)
+    {
+        var keys = new ulong[records.Count * KeyCount];
+        Parallel.For(0, records.Count, i =>
+        {
+            var r = records[i];
+            var o = i * KeyCount;
+            if (r.ANumber is { } a)
+            {
+                keys[o] = Tag(0, Hash(a.Digits, 0));
+            }
+
+            var tokens = r.Name.Tokens;
+            if (tokens.Count == 0)
+            {
+                return;
+            }
+
+            var given = r.Given.Tokens.Count > 0 ? r.Given.Tokens[0] : tokens[0];
+            var family = r.Family.Tokens.Count > 0 ? r.Family.Tokens[^1] : tokens[^1];
+            var gk = given.IndexKey;
+            var fk = family.IndexKey;
+            var pair = string.CompareOrdinal(gk, fk) <= 0 ? Hash(fk, Hash(gk, 17)) : Hash(gk, Hash(fk, 17));
+            var d = r.BirthDate;
+            if (d.Year != 0)
+            {
+                keys[o + 1] = Tag(1, Mix(pair, (ulong)d.Year));
+            }
+
+            if (d.Month != 0)
+            {
+                var dayMonth = (ulong)((d.Year << 10) | (Math.Min(d.Month, d.Day) << 5) | Math.Max(d.Month, d.Day));
+                keys[o + 2] = Tag(2, Mix(Hash(fk, 29), dayMonth));
+                keys[o + 3] = Tag(3, Mix(Hash(gk, 31), dayMonth));
+            }
+
+            keys[o + 4] = Tag(4, pair);
+        });
+        return keys;
+    }
+
+    private static ulong Tag(int type, ulong hash)
+    {
+        var h = (hash & (ulong.MaxValue >> 3)) | ((ulong)type << 61);
+        return h == 0 ? 1 : h;
+    }
+
+    private static ulong Mix(ulong h, ulong v) => (h ^ v) * 0x100000001B3UL;
+
+    // FNV-1a: stable across runs, unlike string.GetHashCode.
+    private static ulong Hash(string s, ulong seed)
+    {
+        var h = 0xCBF29CE484222325UL ^ seed;
+        foreach (var c in s)
+        {
+            h = (h ^ c) * 0x100000001B3UL;
+        }
+
+        return h;
+    }
+}
