@@ -4,6 +4,8 @@ return args.FirstOrDefault() switch
 {
     "names" => NameAccuracy.Run(args.Skip(1).ToArray()),
     "explain" => NameAccuracy.Explain(args[1], args[2]),
+    "people" => PeopleAccuracy.Run(args.Skip(1).ToArray()),
+    "speed" => Speed.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 

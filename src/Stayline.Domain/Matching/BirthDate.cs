@@ -214,29 +214,34 @@ public readonly record struct BirthDate
     {
         var aPlaceholder = am == 1 && ad == 1;
         var bPlaceholder = bm == 1 && bd == 1;
-        if (ay == by)
+        if (ay == by && am == bm && ad == bd)
         {
-            if (am == bm && ad == bd)
-            {
-                // Two 1 January dates agree on the year only: the day was invented twice.
-                return aPlaceholder ? BirthDateLevel.Placeholder : BirthDateLevel.Exact;
-            }
-
-            if (am == bd && ad == bm)
-            {
-                return BirthDateLevel.DayMonthSwapped;
-            }
-
-            return aPlaceholder || bPlaceholder ? BirthDateLevel.Placeholder : BirthDateLevel.SameYear;
+            // Two 1 January dates agree on the year only: the day was invented twice.
+            return aPlaceholder ? BirthDateLevel.Placeholder : BirthDateLevel.Exact;
         }
 
-        // One digit of the year mistyped, or the year off by one with the rest equal.
-        if (am == bm && ad == bd && (Math.Abs(ay - by) == 1 || OneDigitApart(ay, by)))
+        if (ay == by && am == bd && ad == bm)
         {
-            return aPlaceholder ? BirthDateLevel.Different : BirthDateLevel.Close;
+            return BirthDateLevel.DayMonthSwapped;
         }
 
-        return BirthDateLevel.Different;
+        if (ay == by && (aPlaceholder || bPlaceholder))
+        {
+            return BirthDateLevel.Placeholder;
+        }
+
+        // Exactly one part typed wrong: one digit or one unit off (1971-06-24 / 1971-05-24, 1976 / 1977).
+        var differing = (ay != by ? 1 : 0) + (am != bm ? 1 : 0) + (ad != bd ? 1 : 0);
+        if (differing == 1 && !aPlaceholder && !bPlaceholder)
+        {
+            var (x, y) = ay != by ? (ay, by) : am != bm ? (am, bm) : (ad, bd);
+            if (Math.Abs(x - y) == 1 || OneDigitApart(x, y))
+            {
+                return BirthDateLevel.Close;
+            }
+        }
+
+        return ay == by ? BirthDateLevel.SameYear : BirthDateLevel.Different;
     }
 
     private static bool OneDigitApart(int x, int y)
@@ -275,10 +280,10 @@ public enum BirthDateLevel
     Placeholder,
     /// <summary>Same year; one side knows only the year.</summary>
     YearOnly,
+    /// <summary>One of year, month, day is one off or has one digit mistyped; the others agree.</summary>
+    Close,
     /// <summary>Same year; both full dates, month and day disagree.</summary>
     SameYear,
-    /// <summary>Same month and day; the year is one off or has one digit mistyped.</summary>
-    Close,
     Different,
     Missing,
 }

@@ -21,12 +21,13 @@ public sealed record LinkerOptions
 /// work grows with the number of records times the block sizes, not with its square. Keys (coarse
 /// consonant keys, so spelling variants share them):
 /// A-number; given + family name key + birth year; family key + birth date; given key + birth date;
-/// given + family name key. Given and family keys are taken as an unordered pair, so swapped names block together,
+/// given + family name key; given key + day and month; family key + day and month (a mistyped year).
+/// Given and family keys are taken as an unordered pair, so swapped names block together,
 /// and day/month are taken unordered, so swapped dates block together.
 /// </summary>
 public static class Linker
 {
-    private const int KeyCount = 5;
+    private const int KeyCount = 7;
 
     /// <summary>Links each record of <paramref name="left"/> to records of <paramref name="right"/>.</summary>
     public static IReadOnlyList<MatchPair> Link(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkerOptions? options = null)
@@ -66,7 +67,7 @@ public static class Linker
             return null;
         }
 
-        var name = NameComparer.Compare(a.Name, b.Name);
+        var name = CompareNames(a, b);
         var nLevel = MatchModel.NameLevelOf(name);
         var nW = model.NameWeight(nLevel);
         var total = aW + dW + cW + nW;
@@ -75,7 +76,7 @@ public static class Linker
             return null;
         }
 
-        var score = MatchModel.ScoreOf(total);
+        var score = model.ScoreOf(total);
         if (aLevel == ANumberLevel.Different)
         {
             score = Math.Min(score, MatchModel.ConflictingANumberCap);
@@ -85,13 +86,20 @@ public static class Linker
         return new MatchPair(i, j, score, MatchModel.Decide(score), evidence);
     }
 
+    /// <summary>Compares the names of two records; a record lacking its given or family name is compared as partial.</summary>
+    public static NameComparison CompareNames(PersonRecord a, PersonRecord b)
+    {
+        var partial = a.Given.Tokens.Count == 0 || a.Family.Tokens.Count == 0 || b.Given.Tokens.Count == 0 || b.Family.Tokens.Count == 0;
+        return NameComparer.Compare(a.Name, b.Name, partial);
+    }
+
     private readonly record struct Entry(ulong Key, int Record);
 
     private static List<MatchPair> Run(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, MatchModel model, LinkerOptions options)
     {
         var leftKeys = BlockingKeys(left);
         var rightKeys = right is null ? leftKeys : BlockingKeys(right);
-        var minWeight = MatchModel.WeightFor(Math.Clamp(options.MinScore, 1e-9, 1 - 1e-9));
+        var minWeight = model.WeightFor(Math.Clamp(options.MinScore, 1e-9, 1 - 1e-9));
         var capScoreOut = options.MinScore > MatchModel.ConflictingANumberCap;
 
         // Entries of both sides in one array; the record index of the right side is stored as ~index.
@@ -283,9 +291,15 @@ public static class Linker
 
             if (d.Month != 0)
             {
-                var dayMonth = (ulong)((d.Year << 10) | (Math.Min(d.Month, d.Day) << 5) | Math.Max(d.Month, d.Day));
+                var monthDay = (ulong)((Math.Min(d.Month, d.Day) << 5) | Math.Max(d.Month, d.Day));
+                var dayMonth = ((ulong)d.Year << 10) | monthDay;
                 keys[o + 2] = Tag(2, Mix(Hash(fk, 29), dayMonth));
                 keys[o + 3] = Tag(3, Mix(Hash(gk, 31), dayMonth));
+                if (!d.IsPlaceholder)
+                {
+                    keys[o + 5] = Tag(5, Mix(Hash(gk, 37), monthDay));
+                    keys[o + 6] = Tag(6, Mix(Hash(fk, 41), monthDay));
+                }
             }
 
             keys[o + 4] = Tag(4, pair);

@@ -59,13 +59,13 @@ public sealed class MatchModel
     /// <summary>A pair whose A-numbers disagree is never merged without a person looking: a wrong merge is worse than a split.</summary>
     public const double ConflictingANumberCap = 0.89;
 
-    /// <summary>Prior log2-odds that a candidate pair is a match (about 1 in 4,000).</summary>
-    public const double PriorWeight = -12;
+    /// <summary>Prior log2-odds that two records are the same person when nothing is known of the data (1 in 4,096).</summary>
+    public const double DefaultPriorWeight = -12;
 
     private static readonly double[] NameM = [0.50, 0.28, 0.12, 0.06, 0.02, 0.02];
     private static readonly double[] NameU = [0.0002, 0.0005, 0.002, 0.01, 0.2, 0.7873];
-    private static readonly double[] DateM = [0.75, 0.04, 0.06, 0.05, 0.03, 0.03, 0.04];
-    private static readonly double[] DateU = [0.0001, 0.0001, 0.003, 0.005, 0.02, 0.0003, 0.9715];
+    private static readonly double[] DateM = [0.70, 0.04, 0.06, 0.05, 0.08, 0.03, 0.04];
+    private static readonly double[] DateU = [0.0001, 0.0001, 0.003, 0.005, 0.001, 0.02, 0.9708];
     private static readonly double[] ANumberM = [0.95, 0.03, 0.02];
     private static readonly double[] ANumberU = [0.000001, 0.00001, 0.999989];
     private static readonly double[] CountryM = [0.95, 0.05];
@@ -76,8 +76,9 @@ public sealed class MatchModel
     private readonly double[] _aNumberW;
     private readonly double[] _countryW;
 
-    private MatchModel(double[] nameU, double[] dateU, double[] aNumberU, double[] countryU)
+    private MatchModel(double[] nameU, double[] dateU, double[] aNumberU, double[] countryU, double priorWeight)
     {
+        PriorWeight = priorWeight;
         NameUProbabilities = nameU;
         DateUProbabilities = dateU;
         CountryUProbabilities = countryU;
@@ -88,7 +89,15 @@ public sealed class MatchModel
         MaxNameWeight = _nameW.Max();
     }
 
-    public static MatchModel Default { get; } = new(NameU, DateU, ANumberU, CountryU);
+    public static MatchModel Default { get; } = new(NameU, DateU, ANumberU, CountryU, DefaultPriorWeight);
+
+    /// <summary>
+    /// Prior log2-odds that two records are the same person. Estimated from the sizes: linking n to m
+    /// records expects about min(n, m) matches among n*m pairs (1 / max(n, m)); one list of n records is
+    /// expected to hold about n/2 duplicate pairs among n^2/2 (1 / n). Kept between 2^-24 and 2^-10 so that
+    /// a small file does not lower the bar.
+    /// </summary>
+    public double PriorWeight { get; }
 
     public IReadOnlyList<double> NameUProbabilities { get; }
 
@@ -107,10 +116,10 @@ public sealed class MatchModel
 
     public double CountryWeight(CountryLevel level) => level == CountryLevel.Missing ? 0 : _countryW[(int)level];
 
-    public static double ScoreOf(double weight) => 1 / (1 + Math.Pow(2, -(weight + PriorWeight)));
+    public double ScoreOf(double weight) => 1 / (1 + Math.Pow(2, -(weight + PriorWeight)));
 
     /// <summary>The weight a pair needs (before the prior) to reach a score.</summary>
-    public static double WeightFor(double score) => Math.Log2(score / (1 - score)) - PriorWeight;
+    public double WeightFor(double score) => Math.Log2(score / (1 - score)) - PriorWeight;
 
     public static MatchDecision Decide(double score) =>
         score >= SameThreshold ? MatchDecision.SamePerson : score >= ReviewThreshold ? MatchDecision.NeedsReview : MatchDecision.Different;
@@ -207,7 +216,7 @@ public sealed class MatchModel
 
             var a = left[i];
             var b = other[j];
-            var name = NameLevelOf(NameComparer.Compare(a.Name, b.Name));
+            var name = NameLevelOf(Linker.CompareNames(a, b));
             if (name != NameLevel.Missing)
             {
                 names[(int)name]++;
@@ -229,7 +238,9 @@ public sealed class MatchModel
             }
         }
 
-        return new MatchModel(Blend(names, nameN, NameU), Blend(dates, dateN, DateU), ANumberU, Blend(countries, countryN, CountryU));
+        var lambda = 1.0 / Math.Max(left.Count, other.Count);
+        var prior = Math.Clamp(Math.Log2(lambda / (1 - lambda)), -24, -10);
+        return new MatchModel(Blend(names, nameN, NameU), Blend(dates, dateN, DateU), ANumberU, Blend(countries, countryN, CountryU), prior);
     }
 
     private static double[] Blend(double[] counts, int n, double[] prior)

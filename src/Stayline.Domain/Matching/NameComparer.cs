@@ -38,7 +38,9 @@ public static class NameComparer
 
     public static double Similarity(string? a, string? b) => Compare(ParsedName.Parse(a), ParsedName.Parse(b)).Score;
 
-    public static NameComparison Compare(ParsedName a, ParsedName b)
+    /// <param name="partial">One name is known to be incomplete (a record without a given or a family
+    /// name): words only the other has are not held against the pair.</param>
+    public static NameComparison Compare(ParsedName a, ParsedName b, bool partial = false)
     {
         var ta = a.Tokens;
         var tb = b.Tokens;
@@ -142,7 +144,7 @@ public static class NameComparer
 
         var conflicting = Math.Min(leftA, leftB) + roleConflicts;
         var extra = Math.Max(leftA, leftB) - Math.Min(leftA, leftB);
-        var denominator = matchedWeight + (ExtraWeight * extra) + (ConflictWeight * conflicting);
+        var denominator = matchedWeight + ((partial ? 0 : ExtraWeight) * extra) + (ConflictWeight * conflicting);
         var score = denominator <= 0 ? 0 : matchedSum / denominator;
         return new NameComparison(Math.Clamp(score, 0, 1), matched, conflicting, extra, roleConflicts);
     }
@@ -184,7 +186,21 @@ public static class NameComparer
             }
         }
 
+        // A short form that begins the other word (Rob/Robert, Ben/Benjamin) agrees, weakly.
+        if (best < ShortFormSimilarity && !unvocalised && !strict && IsShortForm(x.Key, y.Key))
+        {
+            best = ShortFormSimilarity;
+        }
+
         return best;
+    }
+
+    private const float ShortFormSimilarity = 0.75f;
+
+    private static bool IsShortForm(string x, string y)
+    {
+        var (shorter, longer) = x.Length <= y.Length ? (x, y) : (y, x);
+        return shorter.Length >= 3 && longer.Length >= shorter.Length + 2 && longer.StartsWith(shorter, StringComparison.Ordinal);
     }
 
     private static float Compare(string keyX, string skelX, string keyY, string skelY, bool unvocalised, bool strict) =>
