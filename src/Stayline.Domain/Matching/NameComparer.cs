@@ -34,7 +34,7 @@ public static class NameComparer
     public const double ConflictWeight = 1.0;
 
     /// <summary>A score at or above this is treated as the same name (the `names compare --csv` is_match column).</summary>
-    public const double MatchThreshold = 0.8;
+    public const double MatchThreshold = 0.85;
 
     public static double Similarity(string? a, string? b) => Compare(ParsedName.Parse(a), ParsedName.Parse(b)).Score;
 

@@ -122,10 +122,7 @@ public static class TokenKey
                 continue;
             }
 
-            if (sb[^1] != c)
-            {
-                sb.Append(c);
-            }
+            sb.Append(c);
         }
 
         return sb.ToString();
