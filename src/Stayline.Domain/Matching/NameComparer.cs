@@ -28,13 +28,16 @@ public static class NameComparer
     public const float PairThreshold = 0.72f;
 
     /// <summary>Cost of a word only one name has: names are often recorded with or without a father's name.</summary>
-    public const double ExtraWeight = 0.15;
+    public const double ExtraWeight = 0.1;
 
     /// <summary>Cost of a word that differs from the one in the same slot of the other name.</summary>
     public const double ConflictWeight = 1.0;
 
     /// <summary>A score at or above this is treated as the same name (the `names compare --csv` is_match column).</summary>
     public const double MatchThreshold = 0.85;
+
+    // Marks words paired as one glued word with two words of the other name.
+    private const int Joined = -2;
 
     public static double Similarity(string? a, string? b) => Compare(ParsedName.Parse(a), ParsedName.Parse(b)).Score;
 
@@ -71,6 +74,14 @@ public static class NameComparer
             }
         }
 
+        // A word split in two on one side (Patr ushev, Abu Bakr) pairs as one before the single words do,
+        // when the glued form is clearly closer than either half.
+        double matchedSum = 0;
+        double matchedWeight = 0;
+        var matched = 0;
+        PreJoin(ta, tb, pairOfA, pairOfB, ref matchedSum, ref matchedWeight, ref matched);
+        PreJoin(tb, ta, pairOfB, pairOfA, ref matchedSum, ref matchedWeight, ref matched);
+
         while (true)
         {
             var best = PairThreshold;
@@ -78,7 +89,7 @@ public static class NameComparer
             var bj = -1;
             for (var i = 0; i < ta.Count; i++)
             {
-                if (pairOfA[i] >= 0)
+                if (pairOfA[i] != -1)
                 {
                     continue;
                 }
@@ -87,7 +98,7 @@ public static class NameComparer
                 {
                     var s = sims[(i * tb.Count) + j];
                     // Ties go to the pair closest in position, so repeated names pair in order.
-                    if (pairOfB[j] < 0 && (s > best || (s == best && bi >= 0 && Math.Abs(i - j) < Math.Abs(bi - bj))))
+                    if (pairOfB[j] == -1 && (s > best || (s == best && bi >= 0 && Math.Abs(i - j) < Math.Abs(bi - bj))))
                     {
                         best = s;
                         bi = i;
@@ -106,9 +117,6 @@ public static class NameComparer
             simOfA[bi] = best;
         }
 
-        double matchedSum = 0;
-        double matchedWeight = 0;
-        var matched = 0;
         var roleConflicts = 0;
         var rolesMatter = a.HasPatronymicMarker && b.HasPatronymicMarker;
         for (var i = 0; i < ta.Count; i++)
@@ -213,7 +221,7 @@ public static class NameComparer
         double total = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (pairOf[i] < 0)
+            if (pairOf[i] == -1)
             {
                 total += Weight(tokens[i]);
             }
@@ -222,13 +230,44 @@ public static class NameComparer
         return total;
     }
 
+    private static void PreJoin(
+        IReadOnlyList<NameToken> two, IReadOnlyList<NameToken> one, Span<int> pairOfTwo, Span<int> pairOfOne,
+        ref double matchedSum, ref double matchedWeight, ref int matched)
+    {
+        for (var i = 0; i + 1 < two.Count; i++)
+        {
+            for (var j = 0; j < one.Count && pairOfTwo[i] == -1; j++)
+            {
+                if (pairOfOne[j] != -1 || two[i].IsInitial || two[i + 1].IsInitial || one[j].IsInitial || two[i].Unvocalised != one[j].Unvocalised)
+                {
+                    continue;
+                }
+
+                var gluedLength = two[i].Key.Length + two[i + 1].Key.Length;
+                if (Math.Abs(gluedLength - one[j].Key.Length) > 2)
+                {
+                    continue;
+                }
+
+                var g = TokenSimilarity.Compare(two[i].Key + two[i + 1].Key, one[j].Key);
+                if (g >= 0.85f && g > Pair(two[i], one[j]) && g > Pair(two[i + 1], one[j]))
+                {
+                    pairOfTwo[i] = pairOfTwo[i + 1] = pairOfOne[j] = Joined;
+                    matched++;
+                    matchedSum += g * 1.5;
+                    matchedWeight += 1.5;
+                }
+            }
+        }
+    }
+
     private static void JoinGlued(
         IReadOnlyList<NameToken> two, IReadOnlyList<NameToken> one, Span<int> pairOfTwo, Span<int> pairOfOne,
         ref double matchedSum, ref double matchedWeight, ref int matched)
     {
         for (var i = 0; i + 1 < two.Count; i++)
         {
-            if (pairOfTwo[i] >= 0 || pairOfTwo[i + 1] >= 0 || two[i].IsInitial || two[i + 1].IsInitial)
+            if (pairOfTwo[i] != -1 || pairOfTwo[i + 1] != -1 || two[i].IsInitial || two[i + 1].IsInitial)
             {
                 continue;
             }
@@ -236,7 +275,7 @@ public static class NameComparer
             var glued = two[i].Key + two[i + 1].Key;
             for (var j = 0; j < one.Count; j++)
             {
-                if (pairOfOne[j] >= 0 || one[j].IsInitial)
+                if (pairOfOne[j] != -1 || one[j].IsInitial)
                 {
                     continue;
                 }
@@ -246,9 +285,7 @@ public static class NameComparer
                     : TokenSimilarity.Compare(glued, one[j].Key);
                 if (s >= PairThreshold)
                 {
-                    pairOfTwo[i] = j;
-                    pairOfTwo[i + 1] = j;
-                    pairOfOne[j] = i;
+                    pairOfTwo[i] = pairOfTwo[i + 1] = pairOfOne[j] = Joined;
                     matched++;
                     matchedSum += s * 1.5;
                     matchedWeight += 1.5;

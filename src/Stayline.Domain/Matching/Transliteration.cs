@@ -16,6 +16,20 @@ public static class Transliteration
 
     public static bool IsGreek(char c) => c is >= '\u0370' and <= '\u03FF';
 
+    private const string Georgian = "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ";
+    private static readonly string[] GeorgianLatin =
+    [
+        "a", "b", "g", "d", "e", "v", "z", "t", "i", "k", "l", "m", "n", "o", "p", "zh", "r", "s", "t", "u", "p", "k", "gh", "q",
+        "sh", "ch", "ts", "dz", "ts", "ch", "kh", "j", "h",
+    ];
+
+    private const string Armenian = "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ";
+    private static readonly string[] ArmenianLatin =
+    [
+        "a", "b", "g", "d", "e", "z", "e", "e", "t", "zh", "i", "l", "kh", "ts", "k", "h", "dz", "gh", "ch", "m", "y", "n", "sh", "o",
+        "ch", "p", "j", "r", "s", "v", "t", "r", "ts", "v", "p", "k", "o", "f",
+    ];
+
     /// <summary>Transliterates one word of Arabic letters (no spaces).</summary>
     public static string ArabicWord(ReadOnlySpan<char> word)
     {
@@ -80,7 +94,7 @@ public static class Transliteration
 
     private static bool NextIsAlif(ReadOnlySpan<char> word, int i) => i + 1 < word.Length && word[i + 1] is 'ا' or 'ى';
 
-    /// <summary>Cyrillic and Greek letters to Latin, one letter at a time (scientific-style, simplified).</summary>
+    /// <summary>Cyrillic, Greek, Georgian and Armenian letters to Latin, one letter at a time (simplified national systems).</summary>
     public static string? LatinFor(char c) => char.ToLowerInvariant(c) switch
     {
         'а' => "a", 'б' => "b", 'в' => "v", 'г' => "g", 'ґ' => "g", 'д' => "d", 'е' => "e", 'ё' => "e", 'є' => "ye",
@@ -93,6 +107,8 @@ public static class Transliteration
         'α' => "a", 'β' => "v", 'γ' => "g", 'δ' => "d", 'ε' => "e", 'ζ' => "z", 'η' => "i", 'θ' => "th",
         'ι' => "i", 'κ' => "k", 'λ' => "l", 'μ' => "m", 'ν' => "n", 'ξ' => "x", 'ο' => "o", 'π' => "p",
         'ρ' => "r", 'σ' or 'ς' => "s", 'τ' => "t", 'υ' => "y", 'φ' => "f", 'χ' => "ch", 'ψ' => "ps", 'ω' => "o",
+        var g when Georgian.Contains(g, StringComparison.Ordinal) => GeorgianLatin[Georgian.IndexOf(g, StringComparison.Ordinal)],
+        var h when Armenian.Contains(h, StringComparison.Ordinal) => ArmenianLatin[Armenian.IndexOf(h, StringComparison.Ordinal)],
         _ => null,
     };
 }
