@@ -27,7 +27,11 @@ public sealed record LinkerOptions
 /// </summary>
 public static class Linker
 {
+    // Slots: 0 A-number; 1 name pair + year; 2, 3 given or family key + date; 4 name pair; 5, 6 given or
+    // family key + day and month.
     private const int KeyCount = 7;
+    private const int NameSlot = 4;
+    private const int MinRecordsForFrequencies = 1000;
 
     /// <summary>Links each record of <paramref name="left"/> to records of <paramref name="right"/>.</summary>
     public static IReadOnlyList<MatchPair> Link(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkerOptions? options = null)
@@ -49,10 +53,18 @@ public static class Linker
     public static MatchPair Score(PersonRecord a, PersonRecord b, MatchModel? model = null, int leftIndex = 0, int rightIndex = 0)
     {
         model ??= MatchModel.Default;
-        return Evaluate(a, b, model, double.NegativeInfinity, leftIndex, rightIndex)!;
+        return Evaluate(a, b, model, double.NegativeInfinity, leftIndex, rightIndex, 0)!;
     }
 
-    private static MatchPair? Evaluate(PersonRecord a, PersonRecord b, MatchModel model, double minWeight, int i, int j)
+    /// <summary>Compares the names of two records; a record lacking its given or family name is compared as partial.</summary>
+    public static NameComparison CompareNames(PersonRecord a, PersonRecord b)
+    {
+        var partial = a.Given.Tokens.Count == 0 || a.Family.Tokens.Count == 0 || b.Given.Tokens.Count == 0 || b.Family.Tokens.Count == 0;
+        return NameComparer.Compare(a.Name, b.Name, partial);
+    }
+
+    // nameFrequency: share of the records carrying the more common of the two names (0 when unknown).
+    private static MatchPair? Evaluate(PersonRecord a, PersonRecord b, MatchModel model, double minWeight, int i, int j, double nameFrequency)
     {
         var aLevel = MatchModel.ANumberLevelOf(a.ANumber, b.ANumber);
         var dLevel = BirthDate.Compare(a.BirthDate, b.BirthDate);
@@ -62,14 +74,14 @@ public static class Linker
         var cW = model.CountryWeight(cLevel);
 
         // The name is the costly comparison: skip it when even a perfect name could not reach the threshold.
-        if (aW + dW + cW + model.MaxNameWeight < minWeight)
+        if (aW + dW + cW + model.MaxNameWeightFor(nameFrequency) < minWeight)
         {
             return null;
         }
 
         var name = CompareNames(a, b);
         var nLevel = MatchModel.NameLevelOf(name);
-        var nW = model.NameWeight(nLevel);
+        var nW = model.NameWeight(nLevel, nameFrequency);
         var total = aW + dW + cW + nW;
         if (total < minWeight)
         {
@@ -86,19 +98,13 @@ public static class Linker
         return new MatchPair(i, j, score, MatchModel.Decide(score), evidence);
     }
 
-    /// <summary>Compares the names of two records; a record lacking its given or family name is compared as partial.</summary>
-    public static NameComparison CompareNames(PersonRecord a, PersonRecord b)
-    {
-        var partial = a.Given.Tokens.Count == 0 || a.Family.Tokens.Count == 0 || b.Given.Tokens.Count == 0 || b.Family.Tokens.Count == 0;
-        return NameComparer.Compare(a.Name, b.Name, partial);
-    }
-
     private readonly record struct Entry(ulong Key, int Record);
 
     private static List<MatchPair> Run(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, MatchModel model, LinkerOptions options)
     {
         var leftKeys = BlockingKeys(left);
         var rightKeys = right is null ? leftKeys : BlockingKeys(right);
+        var (leftFrequency, rightFrequency) = NameFrequencies(leftKeys, right is null ? null : rightKeys);
         var minWeight = model.WeightFor(Math.Clamp(options.MinScore, 1e-9, 1 - 1e-9));
         var capScoreOut = options.MinScore > MatchModel.ConflictingANumberCap;
 
@@ -139,8 +145,14 @@ public static class Linker
                 {
                     var r = sorted[k].Record;
                     var keys = r >= 0 ? leftKeys : rightKeys;
-                    var index = r >= 0 ? r : ~r;
-                    keys[(index * KeyCount) + KeyType(sorted[k].Key)] = 0;
+                    var o = (r >= 0 ? r : ~r) * KeyCount;
+                    for (var slot = 0; slot < KeyCount; slot++)
+                    {
+                        if (keys[o + slot] == sorted[k].Key)
+                        {
+                            keys[o + slot] = 0;
+                        }
+                    }
                 }
             }
 
@@ -150,14 +162,15 @@ public static class Linker
         var results = new List<MatchPair>();
         var gate = new object();
 
-        void Consider(int li, int ri, int type, List<MatchPair> local)
+        void Consider(int li, int ri, ulong key, List<MatchPair> local)
         {
-            if (SharesEarlierKey(leftKeys, li, rightKeys, ri, type))
+            if (SharesEarlierKey(leftKeys, li, rightKeys, ri, key))
             {
                 return;
             }
 
-            var pair = Evaluate(left[li], (right ?? left)[ri], model, minWeight, li, ri);
+            var frequency = Math.Max(leftFrequency[li], (rightFrequency ?? leftFrequency)[ri]);
+            var pair = Evaluate(left[li], (right ?? left)[ri], model, minWeight, li, ri, frequency);
             if (pair is not null && pair.Score >= options.MinScore && !(capScoreOut && pair.Evidence.ANumberLevel == ANumberLevel.Different))
             {
                 local.Add(pair);
@@ -172,7 +185,7 @@ public static class Linker
                 for (var b = range.Item1; b < range.Item2; b++)
                 {
                     var (start, length) = blocks[b];
-                    var type = KeyType(sorted[start].Key);
+                    var key = sorted[start].Key;
                     var end = start + length;
                     if (right is null)
                     {
@@ -180,7 +193,7 @@ public static class Linker
                         {
                             for (var y = x + 1; y < end; y++)
                             {
-                                Consider(sorted[x].Record, sorted[y].Record, type, local);
+                                Consider(sorted[x].Record, sorted[y].Record, key, local);
                             }
                         }
                     }
@@ -197,7 +210,7 @@ public static class Linker
                         {
                             for (var x = start; x < split; x++)
                             {
-                                Consider(sorted[y].Record, ~sorted[x].Record, type, local);
+                                Consider(sorted[y].Record, ~sorted[x].Record, key, local);
                             }
                         }
                     }
@@ -217,6 +230,48 @@ public static class Linker
         return results;
     }
 
+    /// <summary>
+    /// Share of all records carrying each record's (given, family) name key: a common name agreeing
+    /// proves less than a rare one (term-frequency adjustment of u).
+    /// </summary>
+    private static (double[] Left, double[]? Right) NameFrequencies(ulong[] leftKeys, ulong[]? rightKeys)
+    {
+        var counts = new Dictionary<ulong, int>();
+        var total = 0;
+        foreach (var keys in new[] { leftKeys, rightKeys })
+        {
+            if (keys is null)
+            {
+                continue;
+            }
+
+            for (var o = NameSlot; o < keys.Length; o += KeyCount)
+            {
+                total++;
+                if (keys[o] != 0)
+                {
+                    counts[keys[o]] = counts.GetValueOrDefault(keys[o]) + 1;
+                }
+            }
+        }
+
+        double[] Shares(ulong[] keys)
+        {
+            var shares = new double[keys.Length / KeyCount];
+            for (var i = 0; i < shares.Length; i++)
+            {
+                var k = keys[(i * KeyCount) + NameSlot];
+                // The record itself does not make its name common (a name seen once gets the floor 1/total);
+                // in a small file its own duplicates would, so small files use the model's average u.
+                shares[i] = k == 0 || total < MinRecordsForFrequencies ? 0 : Math.Max(counts[k] - 1, 1) / (double)total;
+            }
+
+            return shares;
+        }
+
+        return (Shares(leftKeys), rightKeys is null ? null : Shares(rightKeys));
+    }
+
     private static (int Left, int Right) CountSides(Entry[] sorted, int start, int end)
     {
         var l = 0;
@@ -231,14 +286,25 @@ public static class Linker
         return (l, end - start - l);
     }
 
-    private static bool SharesEarlierKey(ulong[] leftKeys, int li, ulong[] rightKeys, int ri, int type)
+    // A pair sharing several keys is compared once: in the block of the smallest key they share.
+    private static bool SharesEarlierKey(ulong[] leftKeys, int li, ulong[] rightKeys, int ri, ulong key)
     {
-        for (var t = 0; t < type; t++)
+        var lo = li * KeyCount;
+        var ro = ri * KeyCount;
+        for (var s = 0; s < KeyCount; s++)
         {
-            var k = leftKeys[(li * KeyCount) + t];
-            if (k != 0 && k == rightKeys[(ri * KeyCount) + t])
+            var k = leftKeys[lo + s];
+            if (k == 0 || k >= key)
             {
-                return true;
+                continue;
+            }
+
+            for (var t = 0; t < KeyCount; t++)
+            {
+                if (rightKeys[ro + t] == k)
+                {
+                    return true;
+                }
             }
         }
 
@@ -256,9 +322,6 @@ public static class Linker
             }
         }
     }
-
-    // The key type lives in the top 3 bits so that equal hashes of different key types never meet.
-    private static int KeyType(ulong key) => (int)(key >> 61);
 
     private static ulong[] BlockingKeys(IReadOnlyList<PersonRecord> records)
     {
@@ -283,6 +346,7 @@ public static class Linker
             var gk = given.IndexKey;
             var fk = family.IndexKey;
             var pair = string.CompareOrdinal(gk, fk) <= 0 ? Hash(fk, Hash(gk, 17)) : Hash(gk, Hash(fk, 17));
+            keys[o + NameSlot] = Tag(3, pair);
             var d = r.BirthDate;
             if (d.Year != 0)
             {
@@ -291,22 +355,23 @@ public static class Linker
 
             if (d.Month != 0)
             {
+                // Either name with the date: one of the two may be misspelt, swapped or replaced.
                 var monthDay = (ulong)((Math.Min(d.Month, d.Day) << 5) | Math.Max(d.Month, d.Day));
-                var dayMonth = ((ulong)d.Year << 10) | monthDay;
-                keys[o + 2] = Tag(2, Mix(Hash(fk, 29), dayMonth));
-                keys[o + 3] = Tag(3, Mix(Hash(gk, 31), dayMonth));
+                var date = ((ulong)d.Year << 10) | monthDay;
+                keys[o + 2] = Tag(2, Mix(Hash(gk, 29), date));
+                keys[o + 3] = gk == fk ? 0 : Tag(2, Mix(Hash(fk, 29), date));
                 if (!d.IsPlaceholder)
                 {
-                    keys[o + 5] = Tag(5, Mix(Hash(gk, 37), monthDay));
-                    keys[o + 6] = Tag(6, Mix(Hash(fk, 41), monthDay));
+                    keys[o + 5] = Tag(4, Mix(Hash(gk, 37), monthDay));
+                    keys[o + 6] = gk == fk ? 0 : Tag(4, Mix(Hash(fk, 37), monthDay));
                 }
             }
-
-            keys[o + 4] = Tag(4, pair);
         });
         return keys;
     }
 
+    // The key type lives in the top 3 bits, so equal hashes of different key types never meet and keys
+    // sort by type first.
     private static ulong Tag(int type, ulong hash)
     {
         var h = (hash & (ulong.MaxValue >> 3)) | ((ulong)type << 61);

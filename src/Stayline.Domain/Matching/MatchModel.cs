@@ -110,6 +110,25 @@ public sealed class MatchModel
 
     public double NameWeight(NameLevel level) => level == NameLevel.Missing ? 0 : _nameW[(int)level];
 
+    /// <summary>
+    /// The name weight adjusted for how common the name is (term frequency): for agreeing names, u is the
+    /// share of the other records carrying the name, so Mohammed Ali agreeing proves less than Sargon
+    /// Kallabat. Frequency 0 means unknown: the level's average u is used.
+    /// </summary>
+    public double NameWeight(NameLevel level, double frequency)
+    {
+        if (level > NameLevel.Good || frequency <= 0)
+        {
+            return NameWeight(level);
+        }
+
+        return Math.Log2(NameM[(int)level] / frequency);
+    }
+
+    /// <summary>An upper bound of <see cref="NameWeight(NameLevel, double)"/> for a name of this frequency.</summary>
+    public double MaxNameWeightFor(double frequency) =>
+        frequency <= 0 ? MaxNameWeight : Math.Max(MaxNameWeight, Math.Log2(NameM[0] / frequency));
+
     public double DateWeight(BirthDateLevel level) => level == BirthDateLevel.Missing ? 0 : _dateW[(int)level];
 
     public double ANumberWeight(ANumberLevel level) => level == ANumberLevel.Missing ? 0 : _aNumberW[(int)level];

@@ -17,7 +17,7 @@ public sealed record NameToken(string Key, string? AltKey, bool Unvocalised, boo
     public string? AltSkeleton { get; } = AltKey is null ? null : TokenKey.Skeleton(AltKey, dropSemivowels: false);
 
     /// <summary>Coarse key for indexes and blocking: the skeleton without w, y and h.</summary>
-    public string IndexKey => TokenKey.Skeleton(AltKey ?? Key, dropSemivowels: true);
+    public string IndexKey { get; } = TokenKey.Skeleton(AltKey ?? Key, dropSemivowels: true);
 }
 
 /// <summary>A name split into normalised words; the original order is kept.</summary>
