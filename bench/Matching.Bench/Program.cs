@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "explain" => NameAccuracy.Explain(args[1], args[2]),
     "people" => PeopleAccuracy.Run(args.Skip(1).ToArray()),
     "speed" => Speed.Run(args.Skip(1).ToArray()),
+    "profile" => Profile.Run(args.Skip(1).ToArray()),
     "synthetic-errors" => SyntheticErrors.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };

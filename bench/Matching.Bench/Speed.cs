@@ -59,6 +59,7 @@ internal static partial class Speed
         var baseline = new List<double>();
         var wall = new List<double>();
         var rss = new List<double>();
+        var cpu = new List<double>();
         for (var r = 0; r < runs; r++)
         {
             var sw = Stopwatch.StartNew();
@@ -91,7 +92,13 @@ internal static partial class Speed
             wall.Add(sw.Elapsed.TotalSeconds);
             var kb = MaxRss().Match(stderr);
             rss.Add(kb.Success ? double.Parse(kb.Groups[1].Value, CultureInfo.InvariantCulture) / 1024 / 1024 : double.NaN);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label} run {r + 1}: baseline {baseline[^1]:0.00} s ({fields:N0} fields), match {wall[^1]:0.00} s, peak RSS {rss[^1]:0.00} GiB; {stdout.Result.Trim()}"));
+            var user = UserTime().Match(stderr);
+            var sys = SystemTime().Match(stderr);
+            cpu.Add(user.Success && sys.Success
+                ? double.Parse(user.Groups[1].Value, CultureInfo.InvariantCulture) + double.Parse(sys.Groups[1].Value, CultureInfo.InvariantCulture)
+                : double.NaN);
+            var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label} run {r + 1}: baseline {baseline[^1]:0.00} s ({fields:N0} fields), match {wall[^1]:0.00} s wall, {cpu[^1]:0.00} s CPU, peak RSS {rss[^1]:0.00} GiB, load {load}; {stdout.Result.Trim()}"));
             if (process.ExitCode != 0)
             {
                 Console.WriteLine(stderr);
@@ -100,7 +107,7 @@ internal static partial class Speed
 
         var mb = Median(baseline);
         var mw = Median(wall);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: median baseline {mb:0.00} s, median match {mw:0.00} s (x{mw / mb:0.0} the baseline), median peak RSS {Median(rss):0.00} GiB, {runs} runs"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: median baseline {mb:0.00} s, median match {mw:0.00} s wall (x{mw / mb:0.0} the baseline; min {wall.Min():0.00}, max {wall.Max():0.00}), median {Median(cpu):0.00} s CPU, median peak RSS {Median(rss):0.00} GiB, {runs} runs"));
     }
 
     private static double Median(List<double> xs)
@@ -151,4 +158,10 @@ internal static partial class Speed
 
     [GeneratedRegex(@"Maximum resident set size \(kbytes\): (\d+)")]
     private static partial Regex MaxRss();
+
+    [GeneratedRegex(@"User time \(seconds\): ([\d.]+)")]
+    private static partial Regex UserTime();
+
+    [GeneratedRegex(@"System time \(seconds\): ([\d.]+)")]
+    private static partial Regex SystemTime();
 }

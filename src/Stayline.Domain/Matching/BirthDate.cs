@@ -194,21 +194,26 @@ public readonly record struct BirthDate
             return a.Year == b.Year ? BirthDateLevel.YearOnly : BirthDateLevel.Different;
         }
 
-        var best = BirthDateLevel.Different;
-        foreach (var (am, ad) in a.Readings())
+        // Up to two readings each (an ambiguous date); the best agreement wins. No allocation: this runs per candidate pair.
+        var best = CompareReadings(a.Year, a.Month, a.Day, b.Year, b.Month, b.Day);
+        if (b.IsAmbiguous)
         {
-            foreach (var (bm, bd) in b.Readings())
+            best = Min(best, CompareReadings(a.Year, a.Month, a.Day, b.Year, b.AltMonth, b.AltDay));
+        }
+
+        if (a.IsAmbiguous)
+        {
+            best = Min(best, CompareReadings(a.Year, a.AltMonth, a.AltDay, b.Year, b.Month, b.Day));
+            if (b.IsAmbiguous)
             {
-                var level = CompareReadings(a.Year, am, ad, b.Year, bm, bd);
-                if (level < best)
-                {
-                    best = level;
-                }
+                best = Min(best, CompareReadings(a.Year, a.AltMonth, a.AltDay, b.Year, b.AltMonth, b.AltDay));
             }
         }
 
         return best;
     }
+
+    private static BirthDateLevel Min(BirthDateLevel x, BirthDateLevel y) => x < y ? x : y;
 
     private static BirthDateLevel CompareReadings(int ay, int am, int ad, int by, int bm, int bd)
     {
@@ -259,15 +264,6 @@ public readonly record struct BirthDate
         }
 
         return differing == 1;
-    }
-
-    private IEnumerable<(int Month, int Day)> Readings()
-    {
-        yield return (Month, Day);
-        if (IsAmbiguous)
-        {
-            yield return (AltMonth, AltDay);
-        }
     }
 }
 

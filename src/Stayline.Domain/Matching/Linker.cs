@@ -21,15 +21,15 @@ public sealed record LinkerOptions
 /// work grows with the number of records times the block sizes, not with its square. Keys (coarse
 /// consonant keys, so spelling variants share them):
 /// A-number; given + family name key + birth year; family key + birth date; given key + birth date;
-/// given + family name key; given key + day and month; family key + day and month (a mistyped year).
+/// given + family name key; given + family name key + day and month (a mistyped year).
 /// Given and family keys are taken as an unordered pair, so swapped names block together,
 /// and day/month are taken unordered, so swapped dates block together.
 /// </summary>
 public static class Linker
 {
-    // Slots: 0 A-number; 1 name pair + year; 2, 3 given or family key + date; 4 name pair; 5, 6 given or
-    // family key + day and month.
-    private const int KeyCount = 7;
+    // Slots: 0 A-number; 1 name pair + year; 2, 3 given or family key + date; 4 name pair; 5 name pair +
+    // day and month.
+    private const int KeyCount = 6;
     private const int NameSlot = 4;
     private const int MinRecordsForFrequencies = 1000;
 
@@ -61,6 +61,41 @@ public static class Linker
     {
         var partial = a.Given.Tokens.Count == 0 || a.Family.Tokens.Count == 0 || b.Given.Tokens.Count == 0 || b.Family.Tokens.Count == 0;
         return NameComparer.Compare(a.Name, b.Name, partial);
+    }
+
+    /// <summary>The fields other than the name, packed so the check run on every candidate pair stays in cache.</summary>
+    private readonly record struct Facts(BirthDate Date, long ANumber, int Country);
+
+    private static Facts[] PackFacts(IReadOnlyList<PersonRecord> records, Dictionary<string, int> countries)
+    {
+        var facts = new Facts[records.Count];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            var r = records[i];
+            var country = 0;
+            if (r.Country.Length > 0 && !countries.TryGetValue(r.Country, out country))
+            {
+                country = countries.Count + 1;
+                countries[r.Country] = country;
+            }
+
+            var aNumber = r.ANumber is { } a ? long.Parse(a.Digits, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            facts[i] = new Facts(r.BirthDate, aNumber, country);
+        }
+
+        return facts;
+    }
+
+    private static double OtherFieldsWeight(in Facts a, in Facts b, MatchModel model)
+    {
+        var aLevel = a.ANumber == 0 || b.ANumber == 0 ? ANumberLevel.Missing : a.ANumber == b.ANumber ? ANumberLevel.Exact : ANumberLevel.Different;
+        if (aLevel == ANumberLevel.Different && MatchModel.OneTypoApart(a.ANumber, b.ANumber))
+        {
+            aLevel = ANumberLevel.OneTypo;
+        }
+
+        var cLevel = a.Country == 0 || b.Country == 0 ? CountryLevel.Missing : a.Country == b.Country ? CountryLevel.Same : CountryLevel.Different;
+        return model.ANumberWeight(aLevel) + model.DateWeight(BirthDate.Compare(a.Date, b.Date)) + model.CountryWeight(cLevel);
     }
 
     // nameFrequency: share of the records carrying the more common of the two names (0 when unknown).
@@ -105,6 +140,9 @@ public static class Linker
         var leftKeys = BlockingKeys(left);
         var rightKeys = right is null ? leftKeys : BlockingKeys(right);
         var (leftFrequency, rightFrequency) = NameFrequencies(leftKeys, right is null ? null : rightKeys);
+        var countries = new Dictionary<string, int>(StringComparer.Ordinal);
+        var leftFacts = PackFacts(left, countries);
+        var rightFacts = right is null ? leftFacts : PackFacts(right, countries);
         var minWeight = model.WeightFor(Math.Clamp(options.MinScore, 1e-9, 1 - 1e-9));
         var capScoreOut = options.MinScore > MatchModel.ConflictingANumberCap;
 
@@ -164,13 +202,17 @@ public static class Linker
 
         void Consider(int li, int ri, ulong key, List<MatchPair> local)
         {
-            if (SharesEarlierKey(leftKeys, li, rightKeys, ri, key))
+            // Cheapest first: most candidate pairs fail on the birth date or A-number alone.
+            var frequency = Math.Max(leftFrequency[li], (rightFrequency ?? leftFrequency)[ri]);
+            if (OtherFieldsWeight(leftFacts[li], rightFacts[ri], model) + model.MaxNameWeightFor(frequency) < minWeight
+                || SharesEarlierKey(leftKeys, li, rightKeys, ri, key))
             {
                 return;
             }
 
-            var frequency = Math.Max(leftFrequency[li], (rightFrequency ?? leftFrequency)[ri]);
-            var pair = Evaluate(left[li], (right ?? left)[ri], model, minWeight, li, ri, frequency);
+            var a = left[li];
+            var b = (right ?? left)[ri];
+            var pair = Evaluate(a, b, model, minWeight, li, ri, frequency);
             if (pair is not null && pair.Score >= options.MinScore && !(capScoreOut && pair.Evidence.ANumberLevel == ANumberLevel.Different))
             {
                 local.Add(pair);
@@ -362,8 +404,8 @@ public static class Linker
                 keys[o + 3] = gk == fk ? 0 : Tag(2, Mix(Hash(fk, 29), date));
                 if (!d.IsPlaceholder)
                 {
-                    keys[o + 5] = Tag(4, Mix(Hash(gk, 37), monthDay));
-                    keys[o + 6] = gk == fk ? 0 : Tag(4, Mix(Hash(fk, 37), monthDay));
+                    // A mistyped year: both names with day and month.
+                    keys[o + 5] = Tag(4, Mix(pair, monthDay));
                 }
             }
         });

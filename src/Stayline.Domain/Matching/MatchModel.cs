@@ -172,33 +172,35 @@ public sealed class MatchModel
             return ANumberLevel.Missing;
         }
 
-        var x = a.Value.Digits;
-        var y = b.Value.Digits;
-        if (x == y)
-        {
-            return ANumberLevel.Exact;
-        }
+        var x = long.Parse(a.Value.Digits, System.Globalization.CultureInfo.InvariantCulture);
+        var y = long.Parse(b.Value.Digits, System.Globalization.CultureInfo.InvariantCulture);
+        return x == y ? ANumberLevel.Exact : OneTypoApart(x, y) ? ANumberLevel.OneTypo : ANumberLevel.Different;
+    }
 
+    /// <summary>Two 9-digit numbers differing in one digit or by a swap of two adjacent digits.</summary>
+    public static bool OneTypoApart(long x, long y)
+    {
+        Span<int> dx = stackalloc int[9];
+        Span<int> dy = stackalloc int[9];
         var first = -1;
         var count = 0;
-        for (var i = 0; i < x.Length; i++)
+        for (var i = 8; i >= 0; i--)
         {
-            if (x[i] != y[i])
+            dx[i] = (int)(x % 10);
+            dy[i] = (int)(y % 10);
+            x /= 10;
+            y /= 10;
+        }
+
+        for (var i = 0; i < 9; i++)
+        {
+            if (dx[i] != dy[i] && count++ == 0)
             {
-                if (count++ == 0)
-                {
-                    first = i;
-                }
+                first = i;
             }
         }
 
-        if (count == 1)
-        {
-            return ANumberLevel.OneTypo;
-        }
-
-        var swapped = count == 2 && first + 1 < x.Length && x[first] == y[first + 1] && x[first + 1] == y[first];
-        return swapped ? ANumberLevel.OneTypo : ANumberLevel.Different;
+        return count == 1 || (count == 2 && first + 1 < 9 && dx[first] == dy[first + 1] && dx[first + 1] == dy[first]);
     }
 
     public static CountryLevel CountryLevelOf(string a, string b) =>

@@ -79,8 +79,8 @@ public static class NameComparer
         double matchedSum = 0;
         double matchedWeight = 0;
         var matched = 0;
-        PreJoin(ta, tb, pairOfA, pairOfB, ref matchedSum, ref matchedWeight, ref matched);
-        PreJoin(tb, ta, pairOfB, pairOfA, ref matchedSum, ref matchedWeight, ref matched);
+        PreJoin(ta, tb, pairOfA, pairOfB, sims, transposed: false, ref matchedSum, ref matchedWeight, ref matched);
+        PreJoin(tb, ta, pairOfB, pairOfA, sims, transposed: true, ref matchedSum, ref matchedWeight, ref matched);
 
         while (true)
         {
@@ -230,27 +230,35 @@ public static class NameComparer
         return total;
     }
 
+    // sims is the a x b matrix; transposed when "two" is b.
     private static void PreJoin(
         IReadOnlyList<NameToken> two, IReadOnlyList<NameToken> one, Span<int> pairOfTwo, Span<int> pairOfOne,
-        ref double matchedSum, ref double matchedWeight, ref int matched)
+        ReadOnlySpan<float> sims, bool transposed, ref double matchedSum, ref double matchedWeight, ref int matched)
     {
+        Span<char> glued = stackalloc char[64];
         for (var i = 0; i + 1 < two.Count; i++)
         {
+            var first = two[i].Key;
+            var second = two[i + 1].Key;
+            var length = first.Length + second.Length;
+            if (length > glued.Length || two[i].IsInitial || two[i + 1].IsInitial)
+            {
+                continue;
+            }
+
             for (var j = 0; j < one.Count && pairOfTwo[i] == -1; j++)
             {
-                if (pairOfOne[j] != -1 || two[i].IsInitial || two[i + 1].IsInitial || one[j].IsInitial || two[i].Unvocalised != one[j].Unvocalised)
+                if (pairOfOne[j] != -1 || one[j].IsInitial || two[i].Unvocalised != one[j].Unvocalised || Math.Abs(length - one[j].Key.Length) > 2)
                 {
                     continue;
                 }
 
-                var gluedLength = two[i].Key.Length + two[i + 1].Key.Length;
-                if (Math.Abs(gluedLength - one[j].Key.Length) > 2)
-                {
-                    continue;
-                }
-
-                var g = TokenSimilarity.Compare(two[i].Key + two[i + 1].Key, one[j].Key);
-                if (g >= 0.85f && g > Pair(two[i], one[j]) && g > Pair(two[i + 1], one[j]))
+                first.CopyTo(glued);
+                second.CopyTo(glued[first.Length..]);
+                var g = TokenSimilarity.Compare(glued[..length], one[j].Key);
+                var s1 = transposed ? sims[(j * two.Count) + i] : sims[(i * one.Count) + j];
+                var s2 = transposed ? sims[(j * two.Count) + i + 1] : sims[((i + 1) * one.Count) + j];
+                if (g >= 0.85f && g > s1 && g > s2)
                 {
                     pairOfTwo[i] = pairOfTwo[i + 1] = pairOfOne[j] = Joined;
                     matched++;

@@ -91,6 +91,22 @@ public sealed class ParsedName
         return new ParsedName(name, BuildTokens(words));
     }
 
+    /// <summary>Given name words followed by family name words, as parsed separately.</summary>
+    public static ParsedName Combine(ParsedName given, ParsedName family)
+    {
+        if (family.Tokens.Count == 0)
+        {
+            return given;
+        }
+
+        if (given.Tokens.Count == 0)
+        {
+            return family;
+        }
+
+        return new ParsedName(given.Original + " " + family.Original, [.. given.Tokens, .. family.Tokens]);
+    }
+
     // "FAMILY, Given" is the list convention; read it as "Given FAMILY".
     private static string ReorderComma(string name)
     {
@@ -108,7 +124,8 @@ public sealed class ParsedName
     private static List<Word> SplitWords(string name)
     {
         var words = new List<Word>(6);
-        var decomposed = name.Normalize(NormalizationForm.FormKD);
+        // Most names in a list are plain ASCII: skip the decomposition pass for them.
+        var decomposed = name.AsSpan().IndexOfAnyExceptInRange((char)0, (char)127) < 0 ? name : name.Normalize(NormalizationForm.FormKD);
         var sb = new StringBuilder(decomposed.Length);
         var arabic = new StringBuilder();
         var hyphenPending = false;

@@ -15,7 +15,7 @@ public sealed class PersonRecord
         Country = NormaliseCountry(country);
         Given = ParsedName.Parse(GivenName);
         Family = ParsedName.Parse(FamilyName);
-        Name = ParsedName.Parse(FamilyName.Length == 0 ? GivenName : GivenName + " " + FamilyName);
+        Name = ParsedName.Combine(Given, Family);
     }
 
     public string Id { get; }
