@@ -78,6 +78,19 @@ public sealed class DetailsModel(StaylineDbContext db, ReadAuditLog audit, Audit
             return Task.FromResult(errors);
         }, "Removal order added.", ct);
 
+    public Task<IActionResult> OnPostConvictionAsync(long id, string? convictionOffence, DateOnly? convictionDate, string? convictionSentence,
+        bool convictionCompleted, CancellationToken ct) =>
+        ChangeAsync(id, Permissions.EditLegal, () =>
+        {
+            var (conviction, errors) = Conviction.Create(id, convictionOffence, convictionDate, convictionSentence, convictionCompleted, clock.Today());
+            if (conviction is not null)
+            {
+                db.Convictions.Add(conviction);
+            }
+
+            return Task.FromResult(errors);
+        }, "Conviction added.", ct);
+
     private async Task<IActionResult> ChangeAsync(long id, string permission, Func<Task<IReadOnlyList<FieldError>>> change, string done, CancellationToken ct)
     {
         if (!Permissions.RolesFor(permission).Any(User.IsInRole))
