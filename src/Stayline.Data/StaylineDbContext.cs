@@ -37,6 +37,9 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
+    public DbSet<GeneratedDocument> GeneratedDocuments => Set<GeneratedDocument>();
+    public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
