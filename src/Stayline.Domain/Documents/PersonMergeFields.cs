@@ -93,7 +93,7 @@ public static class PersonMergeFields
             .Set("court", court)
             .Set("removal_order", removal)
             .Set("matters", f.Matters.Select(m => new MergeObject("matter")
-                .Set("kind", Words(m.Kind.ToString())).Set("status", m.Status.ToString().ToLowerInvariant())
+                .Set("kind", MatterNames.Of(m.Kind)).Set("status", m.Status.ToString().ToLowerInvariant())
                 .Set("court", m.Court).Set("case_number", m.CaseNumber, "case number")
                 .Set("filed", Date(m.FiledOn), "filing date").Set("decided", Date(m.DecidedOn), "decision date")))
             .Set("class", new MergeObject("class").Set("name", c?.Name, "class action").Set("court", c?.Court, "class action court")
@@ -110,8 +110,4 @@ public static class PersonMergeFields
         { } d when p.BirthDatePrecision == BirthDatePrecision.YearOnly => d.Year.ToString(CultureInfo.InvariantCulture),
         { } d => LongDate(d),
     };
-
-    /// <summary>"MotionToReopenIj" → "motion to reopen ij"; the enum names are the vocabulary.</summary>
-    private static string Words(string pascal) =>
-        string.Concat(pascal.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
 }
