@@ -162,7 +162,7 @@ public static class StarterTemplates
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman" },
                     new FontSize { Val = "24" })),
-                new ParagraphPropertiesDefault(new SpacingBetweenLines { After = "160", Line = "300", LineRule = LineSpacingRuleValues.Auto })));
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "160", Line = "300", LineRule = LineSpacingRuleValues.Auto }))));
             var header = main.AddNewPart<HeaderPart>();
             header.Header = new Header(Para($"DRAFT FOR ATTORNEY REVIEW · {starter.Name} · {{{{person.full_name}}}} {{{{person.a_number}}}}", bold: false, centred: true, red: true));
             var body = new Body();
@@ -172,13 +172,13 @@ public static class StarterTemplates
             {
                 if (line.StartsWith('|'))
                 {
+                    var cells = line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToList();
                     if (table is null)
                     {
-                        table = NewTable();
+                        table = NewTable(cells.Count);
                         body.Append(table);
                     }
 
-                    var cells = line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToList();
                     table.Append(new TableRow(cells.Select(c => new TableCell(Para(c, bold: table.Elements<TableRow>().Any() is false, centred: false)))));
                     continue;
                 }
@@ -202,12 +202,14 @@ public static class StarterTemplates
         return stream.ToArray();
     }
 
-    private static Table NewTable() => new(new TableProperties(
+    // A table needs its grid (one column width per cell) to be valid OOXML; 9,360 twips is the text width of a Letter page with 1" margins.
+    private static Table NewTable(int columns) => new(new TableProperties(
         new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
         new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
             new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })),
+        new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = (9360 / columns).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
 
     private static Paragraph Para(string text, bool bold, bool centred, bool red = false)
     {
