@@ -20,6 +20,7 @@ public static class StaylineApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args ?? [],
+            ApplicationName = typeof(StaylineApp).Assembly.GetName().Name, // pages are found in this assembly even when a test host starts it
             // Views are compiled into the assembly; static files are copied next to it.
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
