@@ -14,8 +14,8 @@ public sealed record ChartItem(string Label, int Value, string? Href = null);
 /// </summary>
 public static class SvgChart
 {
-    private const int Width = 640;
-    private const int LabelWidth = 230;
+    private const int Width = 480;
+    private const int LabelWidth = 180;
     private const int BarHeight = 22;
     private const int Gap = 6;
     private static readonly string[] Palette = ["#1f5f99", "#b03a2e", "#2e7d32", "#8e6c00", "#6a3d9a", "#00796b", "#5d4037", "#455a64"];
@@ -30,7 +30,7 @@ public static class SvgChart
             var item = items[n];
             var y = Gap + n * (BarHeight + Gap);
             var w = (int)Math.Round((Width - LabelWidth - 60) * (double)item.Value / max);
-            Append(sb, item.Href, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\" font-size=\"13\" fill=\"#222\">{E(Shorten(item.Label, 32))}</text>");
+            Append(sb, item.Href, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\" font-size=\"13\" fill=\"#222\">{E(Shorten(item.Label, 22))}</text>");
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{y}\" width=\"{Math.Max(w, 1)}\" height=\"{BarHeight}\" rx=\"3\" fill=\"{Palette[n % Palette.Length]}\"><title>{E(item.Label)}: {item.Value}</title></rect>");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth + Math.Max(w, 1) + 6}\" y=\"{y + 16}\" font-size=\"13\" fill=\"#222\">{item.Value:N0}</text>");
         }

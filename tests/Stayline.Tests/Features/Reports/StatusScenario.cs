@@ -12,7 +12,7 @@ namespace Stayline.Tests.Features.Reports;
 /// A scripted summer 2017: three class members and one outsider, with events before and after the last
 /// report (2017-07-01), so that the status report's rows can be worked out by hand.
 /// </summary>
-internal static class StatusScenario
+public static class StatusScenario
 {
     public static readonly DateOnly Since = new(2017, 7, 1);
     private static readonly DateOnly Today = new(2017, 7, 31);
