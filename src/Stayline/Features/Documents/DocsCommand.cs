@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.IO.Compression;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Cli;
 using Stayline.Data;
@@ -100,7 +98,7 @@ internal static class DocsCommand
 
             var items = await service.GenerateAsync(t, ids, store: !parse.GetValue(noStore), ct2);
             var target = parse.GetValue(outPath)!;
-            var written = await WriteAsync(items, target, ct2);
+            var written = await DraftArchive.WriteAsync(items, target, ct2);
             var lacking = items.Where(i => i.Draft.Missing.Count > 0).ToList();
             foreach (var i in lacking)
             {
@@ -165,57 +163,6 @@ internal static class DocsCommand
             .Select(p => new { p.Id, p.ANumber }).ToDictionaryAsync(p => p.ANumber!, p => p.Id, ct);
         problems.AddRange(wanted.Where(w => !known.ContainsKey(w.Digits)).Select(w => $"{file.Name} line {w.Line}: {w.Raw} is not in the database."));
         return (wanted.Where(w => known.ContainsKey(w.Digits)).Select(w => known[w.Digits]).Distinct().ToList(), problems);
-    }
-
-    /// <summary>Writes the drafts and missing.csv to a zip or a directory; returns the DOCX paths written to a directory.</summary>
-    internal static async Task<IReadOnlyList<string>> WriteAsync(IReadOnlyList<GeneratedItem> items, string target, CancellationToken ct)
-    {
-        var report = MissingReport(items);
-        if (target.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
-        {
-            if (Path.GetDirectoryName(Path.GetFullPath(target)) is { } dir)
-            {
-                Directory.CreateDirectory(dir);
-            }
-
-            await using var stream = File.Create(target);
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Create);
-            foreach (var item in items)
-            {
-                await using var entry = await zip.CreateEntry(item.FileName, CompressionLevel.NoCompression).OpenAsync(ct);
-                await entry.WriteAsync(item.Draft.Docx, ct); // DOCX is already deflated inside.
-            }
-
-            await using (var entry = await zip.CreateEntry("missing.csv").OpenAsync(ct))
-            {
-                await entry.WriteAsync(Encoding.UTF8.GetBytes(report), ct);
-            }
-
-            return [];
-        }
-
-        Directory.CreateDirectory(target);
-        var paths = new List<string>();
-        foreach (var item in items)
-        {
-            var path = Path.Combine(target, item.FileName);
-            await File.WriteAllBytesAsync(path, item.Draft.Docx, ct);
-            paths.Add(path);
-        }
-
-        await File.WriteAllTextAsync(Path.Combine(target, "missing.csv"), report, ct);
-        return paths;
-    }
-
-    private static string MissingReport(IReadOnlyList<GeneratedItem> items)
-    {
-        var table = new Reports.Table(["a_number", "name", "file", "missing"]);
-        foreach (var i in items)
-        {
-            table.Add(i.ANumber, i.FullName, i.FileName, string.Join("; ", i.Draft.Missing));
-        }
-
-        return Reports.TableWriter.Csv(table);
     }
 
     private static Command Upload()
