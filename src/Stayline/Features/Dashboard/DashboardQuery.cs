@@ -76,7 +76,10 @@ public static class DashboardQuery
         var rows = await people
             .Select(p => new
             {
-                p.Id, p.GivenName, p.FamilyName, p.ANumber,
+                p.Id,
+                p.GivenName,
+                p.FamilyName,
+                p.ANumber,
                 Facility = db.Facilities.Where(f => f.Id == p.CurrentFacilityId).Select(f => f.Name).FirstOrDefault(),
                 Since = db.CustodyEpisodes.Where(e => e.PersonId == p.Id && e.To == null).Select(e => (DateOnly?)e.From).Max(),
             })

@@ -27,8 +27,13 @@ public sealed class DocumentService(StaylineDbContext db, IAuditActorSource acto
         {
             Add(new DocumentTemplate
             {
-                Key = starter.Id, Version = 1, Name = starter.Name, Description = starter.Description,
-                Content = StarterTemplates.Build(starter), CreatedAt = clock.GetUtcNow(), CreatedBy = "stayline (starter template)",
+                Key = starter.Id,
+                Version = 1,
+                Name = starter.Name,
+                Description = starter.Description,
+                Content = StarterTemplates.Build(starter),
+                CreatedAt = clock.GetUtcNow(),
+                CreatedBy = "stayline (starter template)",
             });
             added = true;
         }
@@ -77,8 +82,13 @@ public sealed class DocumentService(StaylineDbContext db, IAuditActorSource acto
 
         var entity = new DocumentTemplate
         {
-            Key = key, Version = (previous?.Version ?? 0) + 1, Name = string.IsNullOrWhiteSpace(name) ? previous!.Name : name.Trim(),
-            Description = previous?.Description, Content = docx, CreatedAt = clock.GetUtcNow(), CreatedBy = actors.Current.UserName,
+            Key = key,
+            Version = (previous?.Version ?? 0) + 1,
+            Name = string.IsNullOrWhiteSpace(name) ? previous!.Name : name.Trim(),
+            Description = previous?.Description,
+            Content = docx,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actors.Current.UserName,
         };
         Add(entity);
         await db.SaveChangesAsync(ct);
@@ -114,9 +124,14 @@ public sealed class DocumentService(StaylineDbContext db, IAuditActorSource acto
             {
                 var doc = new GeneratedDocument
                 {
-                    PersonId = item.PersonId, TemplateKey = template.Key, TemplateVersion = template.Version, FileName = item.FileName,
-                    Content = item.Draft.Docx, Missing = item.Draft.Missing.Count == 0 ? null : string.Join('\n', item.Draft.Missing),
-                    CreatedAt = now, CreatedBy = actor.UserName,
+                    PersonId = item.PersonId,
+                    TemplateKey = template.Key,
+                    TemplateVersion = template.Version,
+                    FileName = item.FileName,
+                    Content = item.Draft.Docx,
+                    Missing = item.Draft.Missing.Count == 0 ? null : string.Join('\n', item.Draft.Missing),
+                    CreatedAt = now,
+                    CreatedBy = actor.UserName,
                 };
                 db.GeneratedDocuments.Add(doc);
                 db.AuditEvents.Add(new AuditEvent(now, actor.UserId, actor.UserName, "generate", nameof(GeneratedDocument), null, item.PersonId, null,
@@ -135,8 +150,14 @@ public sealed class DocumentService(StaylineDbContext db, IAuditActorSource acto
         db.GeneratedDocuments.AsNoTracking().Where(d => d.PersonId == personId).OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
             .Select(d => new GeneratedDocument
             {
-                Id = d.Id, PersonId = d.PersonId, TemplateKey = d.TemplateKey, TemplateVersion = d.TemplateVersion, FileName = d.FileName,
-                Missing = d.Missing, CreatedAt = d.CreatedAt, CreatedBy = d.CreatedBy,
+                Id = d.Id,
+                PersonId = d.PersonId,
+                TemplateKey = d.TemplateKey,
+                TemplateVersion = d.TemplateVersion,
+                FileName = d.FileName,
+                Missing = d.Missing,
+                CreatedAt = d.CreatedAt,
+                CreatedBy = d.CreatedBy,
             }).ToListAsync(ct);
 
     /// <summary>A stored draft, with the download recorded as a read of the person's file.</summary>

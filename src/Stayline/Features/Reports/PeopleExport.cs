@@ -15,7 +15,16 @@ public static class PeopleExport
         var rows = await PeopleQuery.Filter(db, filter).OrderBy(p => p.SortName).ThenBy(p => p.Id)
             .Select(p => new
             {
-                p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate, p.BirthDatePrecision, p.Citizenship, p.Languages, p.CustodyStatus,
+                p.Id,
+                p.ANumber,
+                p.GivenName,
+                p.FamilyName,
+                p.NativeName,
+                p.BirthDate,
+                p.BirthDatePrecision,
+                p.Citizenship,
+                p.Languages,
+                p.CustodyStatus,
                 Facility = db.Facilities.Where(f => f.Id == p.CurrentFacilityId).Select(f => f.Name).FirstOrDefault(),
             }).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
