@@ -40,7 +40,15 @@ public sealed class DocumentService(StaylineDbContext db, IAuditActorSource acto
 
         if (added)
         {
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another request stored the starters at the same moment (unique key + version); theirs stand.
+                db.ChangeTracker.Clear();
+            }
         }
     }
 
@@ -167,7 +175,8 @@ public sealed class DocumentService(StaylineDbContext db, IAuditActorSource acto
         if (doc is not null)
         {
             var actor = actors.Current;
-            db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), actor.UserId, actor.UserName, "download", nameof(GeneratedDocument),
+            // "retrieve": the person's timeline reads it as "Generated document retrieved by ...".
+            db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), actor.UserId, actor.UserName, "retrieve", nameof(GeneratedDocument),
                 id.ToString(CultureInfo.InvariantCulture), doc.PersonId, null, doc.FileName));
             await db.SaveChangesAsync(ct);
         }
