@@ -37,6 +37,9 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
+    public DbSet<GeneratedDocument> GeneratedDocuments => Set<GeneratedDocument>();
+    public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -121,6 +124,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
 
             await RefreshNameTokensAsync(touchedPeople, cancellationToken);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            DetachDerivedRows();
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -143,6 +147,18 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
             {
                 await ownTransaction.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// Audit events and name tokens are written, never edited: keeping them tracked would only make the
+    /// next save of the same person collide with its own tokens.
+    /// </summary>
+    private void DetachDerivedRows()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.Entity is PersonNameToken or AuditEvent).ToList())
+        {
+            entry.State = EntityState.Detached;
         }
     }
 

@@ -1,5 +1,6 @@
 using Stayline.Data;
 using Stayline.Features.Custody;
+using Stayline.Features.Documents;
 using Stayline.Features.Facilities;
 using Stayline.Features.Health;
 using Stayline.Features.Matters;
@@ -36,6 +37,7 @@ public static class StaylineApp
         builder.AddStaylinePages();
         builder.AddReadAudit();
         builder.AddStaylineApi();
+        builder.AddStaylineDocuments();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Stayline API";

@@ -20,6 +20,8 @@ public static class StaylineCli
         root.Subcommands.Add(Features.Deadlines.CalendarCommand.Create());
         root.Subcommands.Add(Features.Matching.MatchCommand.Create());
         root.Subcommands.Add(Features.Matching.NamesCommand.Create());
+        root.Subcommands.Add(Features.Documents.DocsCommand.Create());
+        root.Subcommands.Add(Features.Reports.ReportCommand.Create());
         return root;
     }
 

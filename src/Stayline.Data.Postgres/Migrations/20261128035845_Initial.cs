@@ -93,6 +93,25 @@ namespace Stayline.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "document_templates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_document_templates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "facilities",
                 columns: table => new
                 {
@@ -237,6 +256,28 @@ namespace Stayline.Data.Postgres.Migrations
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "saved_filters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Query = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_saved_filters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_saved_filters_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -432,6 +473,32 @@ namespace Stayline.Data.Postgres.Migrations
                     table.PrimaryKey("PK_family_contacts", x => x.Id);
                     table.ForeignKey(
                         name: "FK_family_contacts_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "generated_documents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    TemplateKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    TemplateVersion = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Missing = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_generated_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_generated_documents_people_PersonId",
                         column: x => x.PersonId,
                         principalTable: "people",
                         principalColumn: "Id",
@@ -708,6 +775,12 @@ namespace Stayline.Data.Postgres.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_document_templates_Key_Version",
+                table: "document_templates",
+                columns: new[] { "Key", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_facilities_Name",
                 table: "facilities",
                 column: "Name");
@@ -716,6 +789,11 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "IX_family_contacts_PersonId",
                 table: "family_contacts",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_generated_documents_PersonId_CreatedAt",
+                table: "generated_documents",
+                columns: new[] { "PersonId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_matter_events_MatterId",
@@ -777,6 +855,12 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "IX_removal_orders_PersonId",
                 table: "removal_orders",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_saved_filters_UserId_Name",
+                table: "saved_filters",
+                columns: new[] { "UserId", "Name" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -819,7 +903,13 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "custody_episodes");
 
             migrationBuilder.DropTable(
+                name: "document_templates");
+
+            migrationBuilder.DropTable(
                 name: "family_contacts");
+
+            migrationBuilder.DropTable(
+                name: "generated_documents");
 
             migrationBuilder.DropTable(
                 name: "matter_events");
@@ -838,6 +928,9 @@ namespace Stayline.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "removal_orders");
+
+            migrationBuilder.DropTable(
+                name: "saved_filters");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -92,6 +92,25 @@ namespace Stayline.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "document_templates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_document_templates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "facilities",
                 columns: table => new
                 {
@@ -236,6 +255,28 @@ namespace Stayline.Data.Sqlite.Migrations
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "saved_filters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_saved_filters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_saved_filters_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -431,6 +472,32 @@ namespace Stayline.Data.Sqlite.Migrations
                     table.PrimaryKey("PK_family_contacts", x => x.Id);
                     table.ForeignKey(
                         name: "FK_family_contacts_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "generated_documents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TemplateKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    TemplateVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Missing = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_generated_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_generated_documents_people_PersonId",
                         column: x => x.PersonId,
                         principalTable: "people",
                         principalColumn: "Id",
@@ -707,6 +774,12 @@ namespace Stayline.Data.Sqlite.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_document_templates_Key_Version",
+                table: "document_templates",
+                columns: new[] { "Key", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_facilities_Name",
                 table: "facilities",
                 column: "Name");
@@ -715,6 +788,11 @@ namespace Stayline.Data.Sqlite.Migrations
                 name: "IX_family_contacts_PersonId",
                 table: "family_contacts",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_generated_documents_PersonId_CreatedAt",
+                table: "generated_documents",
+                columns: new[] { "PersonId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_matter_events_MatterId",
@@ -776,6 +854,12 @@ namespace Stayline.Data.Sqlite.Migrations
                 name: "IX_removal_orders_PersonId",
                 table: "removal_orders",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_saved_filters_UserId_Name",
+                table: "saved_filters",
+                columns: new[] { "UserId", "Name" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -818,7 +902,13 @@ namespace Stayline.Data.Sqlite.Migrations
                 name: "custody_episodes");
 
             migrationBuilder.DropTable(
+                name: "document_templates");
+
+            migrationBuilder.DropTable(
                 name: "family_contacts");
+
+            migrationBuilder.DropTable(
+                name: "generated_documents");
 
             migrationBuilder.DropTable(
                 name: "matter_events");
@@ -837,6 +927,9 @@ namespace Stayline.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "removal_orders");
+
+            migrationBuilder.DropTable(
+                name: "saved_filters");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

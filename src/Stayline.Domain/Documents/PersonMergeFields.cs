@@ -1,0 +1,113 @@
+using System.Globalization;
+using Stayline.Domain.Classes;
+using Stayline.Domain.Custody;
+using Stayline.Domain.Matters;
+using Stayline.Domain.People;
+
+namespace Stayline.Domain.Documents;
+
+/// <summary>Everything known about one person that a template may use, loaded by the caller.</summary>
+public sealed record PersonMergeFacts(
+    Person Person,
+    Facility? Facility,
+    DateOnly? DetainedSince,
+    RemovalOrder? RemovalOrder,
+    IReadOnlyList<Conviction> Convictions,
+    IReadOnlyList<Matter> Matters,
+    ClassAction? Class,
+    string? AttorneyName,
+    string? AttorneyEmail);
+
+/// <summary>
+/// The merge fields, one name per fact. The catalogue (<see cref="Catalogue"/>) is what the template guide
+/// and `stayline docs fields` show, so a lawyer editing in Word knows what to type.
+/// </summary>
+public static class PersonMergeFields
+{
+    public static readonly IReadOnlyList<(string Field, string Meaning)> Catalogue =
+    [
+        ("person.full_name", "primary name, given then family"),
+        ("person.given_name / person.family_name", "name parts"),
+        ("person.native_name", "name in its original script (e.g. Arabic)"),
+        ("person.a_number", "A-number as A012-345-678"),
+        ("person.birth_date", "birth date (year only when only the year is known)"),
+        ("person.citizenship / person.languages", "country of citizenship, languages"),
+        ("#each person.aliases: full_name, given_name, family_name, source", "other spellings of the name"),
+        ("#each person.convictions: offence, date, sentence, completed", "criminal history"),
+        ("custody.status / custody.since", "Detained, Released, Removed; first day of the current detention"),
+        ("custody.facility.name, .address, .city, .state, .field_office", "where the person is held"),
+        ("court.district / court.circuit / court.name", "federal court where the facility sits (habeas venue)"),
+        ("removal_order.date, .issued_by, .country, .in_absentia", "the final order of removal"),
+        ("#each matters: kind, status, court, case_number, filed, decided", "proceedings and filings"),
+        ("class.name, class.court, class.case_number", "the class action the person belongs to"),
+        ("attorney.name / attorney.email", "assigned attorney"),
+        ("today", "date of generation"),
+    ];
+
+    public static string LongDate(DateOnly d) => d.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+
+    public static MergeObject For(PersonMergeFacts f, DateOnly today)
+    {
+        var p = f.Person;
+        var person = new MergeObject("person")
+            .Set("full_name", p.FullName, "full name")
+            .Set("given_name", p.GivenName, "given name")
+            .Set("family_name", p.FamilyName, "family name")
+            .Set("native_name", p.NativeName, "name in original script")
+            .Set("a_number", p.ANumberDisplay, "A-number")
+            .Set("birth_date", BirthDate(p), "date of birth")
+            .Set("citizenship", p.Citizenship, "citizenship")
+            .Set("languages", p.Languages, "languages")
+            .Set("aliases", p.Aliases.Select(a => new MergeObject("alias")
+                .Set("full_name", a.FullName, "alias name").Set("given_name", a.GivenName).Set("family_name", a.FamilyName).Set("source", a.Source)))
+            .Set("convictions", f.Convictions.Select(c => new MergeObject("conviction")
+                .Set("offence", c.Offence).Set("date", Date(c.ConvictedOn)).Set("sentence", c.Sentence).Set("completed", c.SentenceCompleted)));
+
+        var fac = f.Facility;
+        var facility = new MergeObject("detention facility")
+            .Set("name", fac?.Name, "detention facility")
+            .Set("address", fac is null ? null : string.Join(", ", new[] { fac.Street, fac.City, $"{fac.State} {fac.Zip}".Trim() }
+                .Where(s => !string.IsNullOrWhiteSpace(s))), "facility address")
+            .Set("city", fac?.City).Set("state", fac?.State)
+            .Set("field_office", fac?.FieldOffice, "ICE field office");
+        var custody = new MergeObject("custody")
+            .Set("status", p.CustodyStatus == CustodyStatus.Unknown ? null : p.CustodyStatus.ToString(), "custody status")
+            .Set("since", Date(f.DetainedSince), "date detained")
+            .Set("facility", facility);
+        var court = new MergeObject("court")
+            .Set("district", fac?.District, "federal district")
+            .Set("circuit", fac?.Circuit, "federal circuit")
+            .Set("name", fac?.District is { } d ? $"United States District Court, {d}" : null, "district court");
+
+        var o = f.RemovalOrder;
+        var removal = new MergeObject("removal order")
+            .Set("date", Date(o?.OrderedOn))
+            .Set("issued_by", o is null ? null : o.IssuedBy == Adjudicator.Board ? "the Board of Immigration Appeals" : "an Immigration Judge", "removal order issuer")
+            .Set("country", o?.CountryDesignated, "country designated for removal")
+            .Set("in_absentia", o?.InAbsentia ?? false);
+
+        var c = f.Class;
+        return new MergeObject()
+            .Set("person", person)
+            .Set("custody", custody)
+            .Set("court", court)
+            .Set("removal_order", removal)
+            .Set("matters", f.Matters.Select(m => new MergeObject("matter")
+                .Set("kind", MatterNames.Of(m.Kind)).Set("status", m.Status.ToString().ToLowerInvariant())
+                .Set("court", m.Court).Set("case_number", m.CaseNumber, "case number")
+                .Set("filed", Date(m.FiledOn), "filing date").Set("decided", Date(m.DecidedOn), "decision date")))
+            .Set("class", new MergeObject("class").Set("name", c?.Name, "class action").Set("court", c?.Court, "class action court")
+                .Set("case_number", c?.CaseNumber, "class action case number"))
+            .Set("attorney", new MergeObject("attorney").Set("name", f.AttorneyName, "attorney name").Set("email", f.AttorneyEmail, "attorney e-mail"))
+            .Set("today", LongDate(today));
+    }
+
+    private static string? Date(DateOnly? d) => d is { } day ? LongDate(day) : null;
+
+    private static string? BirthDate(Person p) => p.BirthDate switch
+    {
+        null => null,
+        { } d when p.BirthDatePrecision == BirthDatePrecision.YearOnly => d.Year.ToString(CultureInfo.InvariantCulture),
+        { } d => LongDate(d),
+    };
+}
