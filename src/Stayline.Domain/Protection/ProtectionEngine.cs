@@ -367,9 +367,10 @@ public static class ProtectionEngine
 
                 switch (PhaseOf(m))
                 {
-                    case Phase.Pending:
-                        protections.Add(new(ProtectionSource.InAbsentiaMotionStay, m.FiledOn, null, UntilEvent.JudgeDecidesMotion, ProtectionText.InAbsentiaStay));
-                        reasons.Add(new(ReasonCode.InAbsentiaMotionPendingStay, ProtectionText.InAbsentiaStay, m.FiledOn));
+                    case Phase.Pending when RescissionMotionStays(operative, m) is true:
+                        var citation = StayCitation(m);
+                        protections.Add(new(ProtectionSource.InAbsentiaMotionStay, m.FiledOn, null, UntilEvent.JudgeDecidesMotion, citation));
+                        reasons.Add(new(ReasonCode.InAbsentiaMotionPendingStay, citation, m.FiledOn));
                         break;
                     case Phase.DecidedUndated when m.Status == MatterStatus.Denied:
                         AddMissing(new(ReasonCode.DecisionDateMissing, ProtectionText.Record, Subject: ProtectionText.Kind(m.Kind)));
@@ -380,6 +381,44 @@ public static class ProtectionEngine
                 }
             }
         }
+
+        /// <summary>
+        /// INA 240(b)(5)(C) stays removal only for "the motion to reopen described in clause (i) or (ii)": exceptional
+        /// circumstances filed within 180 days of the order (counted as <see cref="DeadlineRules.MtrInAbsentia"/>), or
+        /// lack of notice or custody at any time. Null when a missing fact decides it; the reason is recorded.
+        /// </summary>
+        private bool? RescissionMotionStays(int order, MatterFacts m)
+        {
+            switch (m.Ground)
+            {
+                case null:
+                    AddMissing(new(ReasonCode.MotionGroundMissing, ProtectionText.InAbsentiaStay, m.FiledOn));
+                    return null;
+                case MotionGround.LackOfNotice or MotionGround.InCustody:
+                    return true;
+                case MotionGround.ExceptionalCircumstances:
+                    var due = Due(orders[order].IssuedOn, DeadlineRules.MtrInAbsentia.PeriodDays);
+                    switch (Timely(m, due))
+                    {
+                        case true:
+                            return true;
+                        case false:
+                            reasons.Add(new(ReasonCode.InAbsentiaMotionLate, ProtectionText.InAbsentiaExceptional, m.FiledOn, due));
+                            return false;
+                        default:
+                            AddMissing(new(ReasonCode.FiledDateMissing, ProtectionText.InAbsentiaExceptional, Subject: ProtectionText.Kind(m.Kind)));
+                            return null;
+                    }
+
+                default:
+                    reasons.Add(new(ReasonCode.InAbsentiaMotionGroundNoStay, ProtectionText.InAbsentiaOtherGround, m.FiledOn));
+                    return false;
+            }
+        }
+
+        private static string StayCitation(MatterFacts m) => m.Ground == MotionGround.ExceptionalCircumstances
+            ? ProtectionText.InAbsentiaExceptional
+            : ProtectionText.InAbsentiaNoticeOrCustody;
 
         private void EvaluateInAbsentiaDenialAppeal(int motion, DateOnly deniedOn)
         {
@@ -399,6 +438,8 @@ public static class ProtectionEngine
                 case Phase.Pending:
                     switch (Timely(a, due))
                     {
+                        case true when RescissionMotionStays(Challenged(motion).Index, matters[motion]) is not true:
+                            break;
                         case true:
                             protections.Add(new(ProtectionSource.InAbsentiaMotionStay, a.FiledOn, null, UntilEvent.BoardDecidesAppeal, ProtectionText.RiveraClaros));
                             reasons.Add(new(ReasonCode.InAbsentiaDenialAppealPendingStay, ProtectionText.RiveraClaros, a.FiledOn));
@@ -465,7 +506,8 @@ public static class ProtectionEngine
                     break;
                 case MatterKind.BiaAppeal:
                     var target = Challenged(j);
-                    if (target.Exists && !target.IsOrder && !IsInAbsentiaMotion(target.Index))
+                    if (target.Exists && !target.IsOrder && (!IsInAbsentiaMotion(target.Index)
+                        || matters[target.Index].Ground is MotionGround.ChangedCountryConditions or MotionGround.Other))
                     {
                         reasons.Add(new(ReasonCode.DenialAppealDoesNotStay, ProtectionText.NoStayForDenials, m.FiledOn));
                     }

@@ -67,6 +67,26 @@ public sealed record MatterFacts(int Key, MatterKind Kind, MatterStatus Status)
 
     /// <summary>A stay motion filed with or in this matter, if any.</summary>
     public StayMotionFacts? StayMotion { get; init; }
+
+    /// <summary>
+    /// The ground a motion to reopen rests on; null: not recorded. Against an in absentia order it decides whether
+    /// filing the motion stays removal (INA 240(b)(5)(C)).
+    /// </summary>
+    public MotionGround? Ground { get; init; }
+}
+
+/// <summary>The ground of a motion to reopen.</summary>
+public enum MotionGround
+{
+    /// <summary>Failure to appear because of exceptional circumstances: INA 240(b)(5)(C)(i), within 180 days.</summary>
+    ExceptionalCircumstances,
+    /// <summary>No notice of the hearing: INA 240(b)(5)(C)(ii), at any time.</summary>
+    LackOfNotice,
+    /// <summary>In federal or state custody, failure to appear through no fault of the person: INA 240(b)(5)(C)(ii).</summary>
+    InCustody,
+    /// <summary>Changed country conditions: no time limit (8 CFR 1003.23(b)(4)(i)), but no automatic stay.</summary>
+    ChangedCountryConditions,
+    Other,
 }
 
 public enum StayMotionOutcome

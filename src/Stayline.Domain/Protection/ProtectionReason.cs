@@ -30,6 +30,8 @@ public enum ReasonCode
     InAbsentiaDenialAppealPendingStay,
     InAbsentiaDenialAppealWindow,
     InAbsentiaStayEnded,
+    InAbsentiaMotionLate,
+    InAbsentiaMotionGroundNoStay,
 
     // Filings that stop nothing by themselves
     MotionDoesNotStay,
@@ -49,6 +51,7 @@ public enum ReasonCode
     // Missing facts
     FiledDateMissing,
     DecisionDateMissing,
+    MotionGroundMissing,
 
     // Class orders
     ClassMembershipEnded,
@@ -86,7 +89,7 @@ public readonly record struct ProtectionReason(
     /// <summary>A fact whose absence keeps the answer at Unknown.</summary>
     public bool IsMissingFact => Code is ReasonCode.NoRemovalOrderRecorded or ReasonCode.AppealWaiverUnknown
         or ReasonCode.FiledDateMissing or ReasonCode.DecisionDateMissing or ReasonCode.StayGrantedTermsMissing
-        or ReasonCode.StayMatterMissing;
+        or ReasonCode.StayMatterMissing or ReasonCode.MotionGroundMissing;
 
     public string Text => ProtectionText.Reason(this);
 
@@ -102,6 +105,9 @@ internal static class ProtectionText
     public const string Nken = "8 U.S.C. 1252(b)(3)(B); Nken v. Holder, 556 U.S. 418 (2009)";
     public const string MotionNoStay = "8 CFR 1003.23(b)(1)(v); 8 CFR 1003.2(f)";
     public const string InAbsentiaStay = "8 CFR 1003.23(b)(4)(ii); INA 240(b)(5)(C)";
+    public const string InAbsentiaExceptional = "INA 240(b)(5)(C)(i); 8 CFR 1003.23(b)(4)(ii)";
+    public const string InAbsentiaNoticeOrCustody = "INA 240(b)(5)(C)(ii); 8 CFR 1003.23(b)(4)(ii)";
+    public const string InAbsentiaOtherGround = "INA 240(b)(5)(C); 8 CFR 1003.23(b)(4)(ii); 8 CFR 1003.23(b)(1)(v)";
     public const string RiveraClaros = "Matter of Rivera-Claros, 21 I&N Dec. 232 (BIA 1996)";
     public const string Boarding = "8 CFR 1241.6";
     public const string SetAside = "8 CFR 1003.23(b); 8 CFR 1003.2; 8 CFR 1003.1(d); 8 U.S.C. 1252";
@@ -180,6 +186,9 @@ internal static class ProtectionText
         ReasonCode.InAbsentiaDenialAppealPendingStay => $"Board appeal (filed {D(r.Date)}) of the denial of the in absentia motion is pending: the stay continues",
         ReasonCode.InAbsentiaDenialAppealWindow => $"in absentia motion denied {D(r.Date)}: appeal to the Board by {D(r.Date2)} to revive the stay",
         ReasonCode.InAbsentiaStayEnded => $"in absentia motion stay ended on {D(r.Date)}",
+        ReasonCode.InAbsentiaMotionLate => $"motion to reopen the in absentia order for exceptional circumstances filed {D(r.Date)} after the 180-day limit ({D(r.Date2)}): it does not stay removal",
+        ReasonCode.InAbsentiaMotionGroundNoStay => $"motion to reopen the in absentia order filed {D(r.Date)} rests on a ground other than exceptional circumstances, lack of notice or custody: it does not stay removal by itself",
+        ReasonCode.MotionGroundMissing => $"the ground of the motion to reopen the in absentia order filed {D(r.Date)} is not recorded: record the motion's ground (exceptional circumstances, no notice, in custody, or other); only a motion to rescind the order stays removal",
         ReasonCode.MotionDoesNotStay => $"a pending {r.Subject} does not stay removal by itself",
         ReasonCode.DenialAppealDoesNotStay => "an appeal of the denial of a motion to reopen or reconsider stays nothing by itself",
         ReasonCode.PetitionDoesNotStay => "a petition for review does not stay removal unless the court orders a stay",

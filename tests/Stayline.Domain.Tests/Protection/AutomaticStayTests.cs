@@ -152,7 +152,7 @@ public class AutomaticStayTests
 
     private static ProtectionFacts InAbsentiaMotion() => APerson()
         .WithOrder(Order, "2010-04-07", inAbsentia: true)
-        .With(Filed(10, MatterKind.MotionToReopenIj, "2019-08-05"));
+        .With(Filed(10, MatterKind.MotionToReopenIj, "2019-08-05").OnGround(MotionGround.LackOfNotice));
 
     [Fact]
     public void Evaluate_InAbsentiaMotionPending_ProtectedUntilJudgeDecides()
@@ -162,7 +162,7 @@ public class AutomaticStayTests
         Assert.Equal(ProtectionState.Protected, status.State);
         Assert.Equal(ProtectionSource.InAbsentiaMotionStay, status.Primary?.Source);
         Assert.Equal(UntilEvent.JudgeDecidesMotion, status.Primary?.Until);
-        Assert.Equal("8 CFR 1003.23(b)(4)(ii); INA 240(b)(5)(C)", status.Primary?.Citation);
+        Assert.Equal("INA 240(b)(5)(C)(ii); 8 CFR 1003.23(b)(4)(ii)", status.Primary?.Citation);
         Assert.False(status.Has(ReasonCode.MotionDoesNotStay));
     }
 

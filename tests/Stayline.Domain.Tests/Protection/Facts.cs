@@ -1,4 +1,5 @@
 using Stayline.Domain.Custody;
+using Stayline.Domain.Deadlines;
 using Stayline.Domain.Matters;
 using Stayline.Domain.Protection;
 using static Stayline.Domain.Tests.Protection.TestCourtCalendar;
@@ -50,6 +51,11 @@ internal static class Facts
         m with { StayMotion = new(outcome) { DecidedOn = decidedOn is null ? null : D(decidedOn) } };
 
     public static ProtectionStatus At(this ProtectionFacts f, string asOf) => ProtectionEngine.Evaluate(f, D(asOf), Instance);
+
+    /// <summary>Evaluated on the real federal calendar (5 U.S.C. 6103(a) holidays and executive-order closures).</summary>
+    public static ProtectionStatus AtFederal(this ProtectionFacts f, string asOf) => ProtectionEngine.Evaluate(f, D(asOf), CourtCalendar.Federal);
+
+    public static MatterFacts OnGround(this MatterFacts m, MotionGround? ground) => m with { Ground = ground };
 
     public static bool Has(this ProtectionStatus s, ReasonCode code) => s.Reasons.Any(r => r.Code == code);
 
