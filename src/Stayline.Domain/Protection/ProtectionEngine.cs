@@ -351,12 +351,15 @@ public static class ProtectionEngine
         }
 
         /// <summary>
-        /// 8 CFR 1003.23(b)(4)(ii): filing the motion stays removal while the judge decides it; Matter of
-        /// Rivera-Claros: the stay continues while a Board appeal of the denial is pending. Whether it also covers
-        /// the days before that appeal is filed is not settled here, so those days are reported unprotected.
+        /// Filing a motion to rescind the in absentia order stays removal while the judge decides it (removal:
+        /// INA 240(b)(5)(C), 8 CFR 1003.23(b)(4)(ii); deportation: 8 CFR 1003.23(b)(4)(iii)(A),(C)). In deportation
+        /// cases the stay continues through a Board appeal of the denial; in removal cases that is contested (see
+        /// <see cref="EvaluateInAbsentiaDenialAppeal"/>). Whether it also covers the days before that appeal is filed
+        /// is not settled here, so those days are reported unprotected.
         /// </summary>
         private void EvaluateInAbsentiaMotions(int operative)
         {
+            var proceeding = orders[operative].ProceedingOrDerived;
             for (var j = 0; j < matters.Length; j++)
             {
                 var m = matters[j];
@@ -367,8 +370,8 @@ public static class ProtectionEngine
 
                 switch (PhaseOf(m))
                 {
-                    case Phase.Pending when RescissionMotionStays(operative, m) is true:
-                        var citation = StayCitation(m);
+                    case Phase.Pending when InAbsentiaMotionStays(operative, m) is true:
+                        var citation = StayCitation(m, proceeding);
                         protections.Add(new(ProtectionSource.InAbsentiaMotionStay, m.FiledOn, null, UntilEvent.JudgeDecidesMotion, citation));
                         reasons.Add(new(ReasonCode.InAbsentiaMotionPendingStay, citation, m.FiledOn));
                         break;
@@ -376,19 +379,27 @@ public static class ProtectionEngine
                         AddMissing(new(ReasonCode.DecisionDateMissing, ProtectionText.Record, Subject: ProtectionText.Kind(m.Kind)));
                         break;
                     case Phase.Denied:
-                        EvaluateInAbsentiaDenialAppeal(j, m.DecidedOn!.Value);
+                        EvaluateInAbsentiaDenialAppeal(operative, j, m.DecidedOn!.Value);
                         break;
                 }
             }
         }
 
         /// <summary>
-        /// INA 240(b)(5)(C) stays removal only for "the motion to reopen described in clause (i) or (ii)": exceptional
-        /// circumstances filed within 180 days of the order (counted as <see cref="DeadlineRules.MtrInAbsentia"/>), or
-        /// lack of notice or custody at any time. Null when a missing fact decides it; the reason is recorded.
+        /// Only "the motion to reopen described in clause (i) or (ii)" of INA 240(b)(5)(C) (for deportation, 8 CFR
+        /// 1003.23(b)(4)(iii)(A)(1),(2)) stays removal: exceptional circumstances filed within 180 days of the order
+        /// (counted as <see cref="DeadlineRules.MtrInAbsentia"/>), or lack of notice or custody at any time. Null when a
+        /// missing fact decides it; the reason is recorded.
         /// </summary>
-        private bool? RescissionMotionStays(int order, MatterFacts m)
+        private bool? InAbsentiaMotionStays(int order, MatterFacts m)
         {
+            if (orders[order].ProceedingOrDerived == ProceedingType.Exclusion)
+            {
+                // 8 CFR 1003.23(b)(4)(iii)(C) stays only the deportation motions of (iii)(A); (iii)(B) exclusion has none.
+                reasons.Add(new(ReasonCode.InAbsentiaExclusionNoStay, ProtectionText.InAbsentiaExclusion, m.FiledOn));
+                return false;
+            }
+
             switch (m.Ground)
             {
                 case null:
@@ -416,18 +427,26 @@ public static class ProtectionEngine
             }
         }
 
-        private static string StayCitation(MatterFacts m) => m.Ground == MotionGround.ExceptionalCircumstances
-            ? ProtectionText.InAbsentiaExceptional
-            : ProtectionText.InAbsentiaNoticeOrCustody;
+        private static string StayCitation(MatterFacts m, ProceedingType proceeding) => proceeding == ProceedingType.Deportation
+            ? ProtectionText.InAbsentiaDeportation
+            : m.Ground == MotionGround.ExceptionalCircumstances ? ProtectionText.InAbsentiaExceptional : ProtectionText.InAbsentiaNoticeOrCustody;
 
-        private void EvaluateInAbsentiaDenialAppeal(int motion, DateOnly deniedOn)
+        /// <summary>
+        /// Deportation: the stay continues while a Board appeal of the denial is pending (8 CFR 1003.23(b)(4)(iii)(C);
+        /// Matter of Rivera-Claros). Removal: INA 240(b)(5)(C) stays "pending disposition of the motion by the
+        /// immigration judge" and Rivera-Claros read the former 242B(c)(3); whether the stay survives the denial is
+        /// contested, so a pending appeal gives Unknown, never Protected.
+        /// </summary>
+        private void EvaluateInAbsentiaDenialAppeal(int order, int motion, DateOnly deniedOn)
         {
+            var deportation = orders[order].ProceedingOrDerived == ProceedingType.Deportation;
+            var citation = deportation ? ProtectionText.RiveraClaros : ProtectionText.InAbsentiaAppealContested;
             var due = Due(deniedOn, BoardAppealDays);
             var appeal = FindChallenger(MatterKind.BiaAppeal, new Target(false, motion));
             if (appeal < 0)
             {
                 reasons.Add(asOf <= due
-                    ? new(ReasonCode.InAbsentiaDenialAppealWindow, ProtectionText.RiveraClaros, deniedOn, due)
+                    ? new(ReasonCode.InAbsentiaDenialAppealWindow, citation, deniedOn, due)
                     : new(ReasonCode.InAbsentiaStayEnded, ProtectionText.InAbsentiaStay, deniedOn));
                 return;
             }
@@ -438,24 +457,27 @@ public static class ProtectionEngine
                 case Phase.Pending:
                     switch (Timely(a, due))
                     {
-                        case true when RescissionMotionStays(Challenged(motion).Index, matters[motion]) is not true:
+                        case true when InAbsentiaMotionStays(order, matters[motion]) is not true:
+                            break;
+                        case true when !deportation:
+                            AddMissing(new(ReasonCode.InAbsentiaAppealStayContested, citation, a.FiledOn));
                             break;
                         case true:
-                            protections.Add(new(ProtectionSource.InAbsentiaMotionStay, a.FiledOn, null, UntilEvent.BoardDecidesAppeal, ProtectionText.RiveraClaros));
-                            reasons.Add(new(ReasonCode.InAbsentiaDenialAppealPendingStay, ProtectionText.RiveraClaros, a.FiledOn));
+                            protections.Add(new(ProtectionSource.InAbsentiaMotionStay, a.FiledOn, null, UntilEvent.BoardDecidesAppeal, citation));
+                            reasons.Add(new(ReasonCode.InAbsentiaDenialAppealPendingStay, citation, a.FiledOn));
                             break;
                         case false:
                             reasons.Add(new(ReasonCode.BoardAppealLate, ProtectionText.AutomaticStay, a.FiledOn, due));
                             reasons.Add(new(ReasonCode.InAbsentiaStayEnded, ProtectionText.InAbsentiaStay, deniedOn));
                             break;
                         default:
-                            AddMissing(new(ReasonCode.FiledDateMissing, ProtectionText.RiveraClaros, Subject: ProtectionText.Kind(a.Kind)));
+                            AddMissing(new(ReasonCode.FiledDateMissing, citation, Subject: ProtectionText.Kind(a.Kind)));
                             break;
                     }
 
                     break;
                 case Phase.Denied:
-                    reasons.Add(new(ReasonCode.InAbsentiaStayEnded, ProtectionText.RiveraClaros, a.DecidedOn));
+                    reasons.Add(new(ReasonCode.InAbsentiaStayEnded, citation, a.DecidedOn));
                     break;
                 case Phase.DecidedUndated when a.Status == MatterStatus.Denied:
                     AddMissing(new(ReasonCode.DecisionDateMissing, ProtectionText.Record, Subject: ProtectionText.Kind(a.Kind)));

@@ -42,6 +42,30 @@ public sealed record RemovalOrderFacts(int Key, DateOnly IssuedOn, Adjudicator I
     public DecisionType Type { get; init; } = DecisionType.Merits;
     public bool InAbsentia { get; init; }
     public AppealRight Appeal { get; init; } = AppealRight.Unknown;
+
+    /// <summary>The kind of proceeding the order ended; Unknown: derived from the date (see <see cref="ProceedingOrDerived"/>).</summary>
+    public ProceedingType Proceeding { get; init; } = ProceedingType.Unknown;
+
+    /// <summary>
+    /// The recorded proceeding type, or else Deportation for orders before 1997-04-01 (IIRIRA's effective date; removal
+    /// proceedings did not exist before it) and Removal from then on (the reading that extends no stay).
+    /// </summary>
+    public ProceedingType ProceedingOrDerived => Proceeding != ProceedingType.Unknown ? Proceeding
+        : IssuedOn < IirIraEffective ? ProceedingType.Deportation : ProceedingType.Removal;
+
+    private static DateOnly IirIraEffective => new(1997, 4, 1);
+}
+
+/// <summary>Which statute the order was entered under: the in absentia stays differ (8 CFR 1003.23(b)(4)(ii), (iii)).</summary>
+public enum ProceedingType
+{
+    Unknown,
+    /// <summary>Deportation proceedings (former INA 242, 242B), begun before 1997-04-01.</summary>
+    Deportation,
+    /// <summary>Removal proceedings under INA 240 (IIRIRA, from 1997-04-01).</summary>
+    Removal,
+    /// <summary>Exclusion proceedings (former INA 236), begun before 1997-04-01.</summary>
+    Exclusion,
 }
 
 /// <summary>

@@ -32,6 +32,8 @@ public enum ReasonCode
     InAbsentiaStayEnded,
     InAbsentiaMotionLate,
     InAbsentiaMotionGroundNoStay,
+    InAbsentiaExclusionNoStay,
+    InAbsentiaAppealStayContested,
 
     // Filings that stop nothing by themselves
     MotionDoesNotStay,
@@ -89,7 +91,8 @@ public readonly record struct ProtectionReason(
     /// <summary>A fact whose absence keeps the answer at Unknown.</summary>
     public bool IsMissingFact => Code is ReasonCode.NoRemovalOrderRecorded or ReasonCode.AppealWaiverUnknown
         or ReasonCode.FiledDateMissing or ReasonCode.DecisionDateMissing or ReasonCode.StayGrantedTermsMissing
-        or ReasonCode.StayMatterMissing or ReasonCode.MotionGroundMissing;
+        or ReasonCode.StayMatterMissing or ReasonCode.MotionGroundMissing
+        or ReasonCode.InAbsentiaAppealStayContested;
 
     public string Text => ProtectionText.Reason(this);
 
@@ -108,7 +111,11 @@ internal static class ProtectionText
     public const string InAbsentiaExceptional = "INA 240(b)(5)(C)(i); 8 CFR 1003.23(b)(4)(ii)";
     public const string InAbsentiaNoticeOrCustody = "INA 240(b)(5)(C)(ii); 8 CFR 1003.23(b)(4)(ii)";
     public const string InAbsentiaOtherGround = "INA 240(b)(5)(C); 8 CFR 1003.23(b)(4)(ii); 8 CFR 1003.23(b)(1)(v)";
-    public const string RiveraClaros = "Matter of Rivera-Claros, 21 I&N Dec. 232 (BIA 1996)";
+    public const string InAbsentiaDeportation = "8 CFR 1003.23(b)(4)(iii)(A),(C); former INA 242B(c)(3)";
+    public const string InAbsentiaExclusion = "8 CFR 1003.23(b)(4)(iii)(B),(C); 8 CFR 1003.23(b)(1)(v)";
+    public const string RiveraClaros = "8 CFR 1003.23(b)(4)(iii)(C); Matter of Rivera-Claros, 21 I&N Dec. 232 (BIA 1996)";
+    public const string InAbsentiaAppealContested =
+        "INA 240(b)(5)(C); 8 CFR 1003.23(b)(4)(ii); but see Matter of Rivera-Claros, 21 I&N Dec. 232 (BIA 1996) (deportation); BIA Practice Manual 6.2(d)";
     public const string Boarding = "8 CFR 1241.6";
     public const string SetAside = "8 CFR 1003.23(b); 8 CFR 1003.2; 8 CFR 1003.1(d); 8 U.S.C. 1252";
     public const string GrantedStay = "stay order; 8 CFR 1241.6; 8 CFR 1003.2(f); 8 CFR 1003.23(b)(1)(v); 8 U.S.C. 1252(b)(3)(B)";
@@ -184,7 +191,9 @@ internal static class ProtectionText
         ReasonCode.OrderSetAside => $"{r.Subject} granted on {D(r.Date)}: the removal order is reopened, reversed or vacated",
         ReasonCode.InAbsentiaMotionPendingStay => $"motion to reopen the in absentia order filed {D(r.Date)} is pending before the judge",
         ReasonCode.InAbsentiaDenialAppealPendingStay => $"Board appeal (filed {D(r.Date)}) of the denial of the in absentia motion is pending: the stay continues",
-        ReasonCode.InAbsentiaDenialAppealWindow => $"in absentia motion denied {D(r.Date)}: appeal to the Board by {D(r.Date2)} to revive the stay",
+        ReasonCode.InAbsentiaDenialAppealWindow => $"in absentia motion denied {D(r.Date)}: no stay unless a Board appeal is filed, due {D(r.Date2)}",
+        ReasonCode.InAbsentiaExclusionNoStay => $"motion to reopen the in absentia exclusion order filed {D(r.Date)}: no automatic stay in exclusion cases; ask for a stay",
+        ReasonCode.InAbsentiaAppealStayContested => $"Board appeal (filed {D(r.Date)}) of the denial of the in absentia motion in removal proceedings: whether the motion's stay continues is contested: ask the Board for a stay",
         ReasonCode.InAbsentiaStayEnded => $"in absentia motion stay ended on {D(r.Date)}",
         ReasonCode.InAbsentiaMotionLate => $"motion to reopen the in absentia order for exceptional circumstances filed {D(r.Date)} after the 180-day limit ({D(r.Date2)}): it does not stay removal",
         ReasonCode.InAbsentiaMotionGroundNoStay => $"motion to reopen the in absentia order filed {D(r.Date)} rests on a ground other than exceptional circumstances, lack of notice or custody: it does not stay removal by itself",

@@ -17,7 +17,10 @@ public enum ProtectionSource
     AppealPeriodStay,
     /// <summary>8 CFR 1003.6(a): nor while a Board appeal filed in time is pending.</summary>
     BoardAppealStay,
-    /// <summary>8 CFR 1003.23(b)(4)(ii) and Matter of Rivera-Claros: motion to reopen an in absentia order.</summary>
+    /// <summary>
+    /// Motion to rescind an in absentia order: INA 240(b)(5)(C), 8 CFR 1003.23(b)(4)(ii) (removal); 8 CFR
+    /// 1003.23(b)(4)(iii)(C) and Matter of Rivera-Claros (deportation, also through a Board appeal of the denial).
+    /// </summary>
     InAbsentiaMotionStay,
     /// <summary>A stay granted by a court, the Board, a judge or DHS (including a granted stay motion).</summary>
     IndividualStay,

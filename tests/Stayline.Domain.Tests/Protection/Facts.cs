@@ -16,8 +16,9 @@ internal static class Facts
 
     public static ProtectionFacts WithOrder(
         this ProtectionFacts f, int key, string issuedOn, Adjudicator by = Adjudicator.ImmigrationJudge,
-        AppealRight appeal = AppealRight.Reserved, bool inAbsentia = false, DecisionType type = DecisionType.Merits) =>
-        f with { Orders = f.Orders.Add(new(key, D(issuedOn), by) { Appeal = appeal, InAbsentia = inAbsentia, Type = type }) };
+        AppealRight appeal = AppealRight.Reserved, bool inAbsentia = false, DecisionType type = DecisionType.Merits,
+        ProceedingType proceeding = ProceedingType.Unknown) =>
+        f with { Orders = f.Orders.Add(new(key, D(issuedOn), by) { Appeal = appeal, InAbsentia = inAbsentia, Type = type, Proceeding = proceeding }) };
 
     public static ProtectionFacts With(this ProtectionFacts f, MatterFacts matter) => f with { Matters = f.Matters.Add(matter) };
 
