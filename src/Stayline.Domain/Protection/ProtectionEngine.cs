@@ -54,7 +54,14 @@ public static class ProtectionEngine
         Granted,
         Denied,
         DecidedUndated,
+        /// <summary>Withdrawn on or before the day evaluated: pending no longer.</summary>
+        Withdrawn,
+        /// <summary>Withdrawn on a day not recorded.</summary>
+        WithdrawnUndated,
     }
+
+    /// <summary>Filed by the day evaluated and not withdrawn: the matter can be the one a stay depends on.</summary>
+    private static bool IsLive(Phase phase) => phase is not (Phase.NotFiled or Phase.Withdrawn or Phase.WithdrawnUndated);
 
     /// <summary>A decision a matter can challenge: an order (by index) or a matter (by index).</summary>
     private readonly record struct Target(bool IsOrder, int Index)
@@ -502,6 +509,10 @@ public static class ProtectionEngine
                 {
                     NoteFilingThatStaysNothing(j, m);
                 }
+                else if (phase == Phase.Withdrawn)
+                {
+                    reasons.Add(new(ReasonCode.MatterWithdrawn, ProtectionText.Withdrawal, WithdrawalDay(m), Subject: ProtectionText.Kind(m.Kind)));
+                }
                 else if (m.Kind == MatterKind.StayMotion && phase == Phase.Granted)
                 {
                     // A standalone granted stay motion has terms the engine cannot guess.
@@ -553,6 +564,17 @@ public static class ProtectionEngine
             }
 
             var kind = ProtectionText.Kind(m.Kind);
+            if (matterPhase is Phase.Withdrawn or Phase.WithdrawnUndated)
+            {
+                // A stay granted "while the matter is pending" ends with the withdrawal.
+                if (PhaseOf(stay) == Phase.Granted)
+                {
+                    WithdrawalEndsStay(m, stay.DecidedOn, AdjudicatorOf(m.Kind), matterPhase);
+                }
+
+                return;
+            }
+
             switch (PhaseOf(stay))
             {
                 case Phase.Pending:
@@ -585,6 +607,21 @@ public static class ProtectionEngine
                 reasons.Add(new(ReasonCode.StayMotionGranted, ProtectionText.GrantedStay, stay.DecidedOn, stay.GrantedUntil, kind));
             }
         }
+
+        /// <summary>A stay lasting while a matter is pending ends on its withdrawal; an undated withdrawal leaves that day unknown.</summary>
+        private void WithdrawalEndsStay(MatterFacts m, DateOnly? grantedOn, Adjudicator grantedBy, Phase phase)
+        {
+            if (phase == Phase.Withdrawn)
+            {
+                reasons.Add(new(ReasonCode.IndividualStayExpired, ProtectionText.Withdrawal, grantedOn, WithdrawalDay(m), ProtectionText.Grantor(grantedBy)));
+            }
+            else
+            {
+                AddMissing(new(ReasonCode.WithdrawalDateMissing, ProtectionText.Withdrawal, Subject: ProtectionText.Kind(m.Kind)));
+            }
+        }
+
+        private static DateOnly? WithdrawalDay(MatterFacts m) => m.WithdrawnOn ?? m.DecidedOn;
 
         private void EvaluateIndividualStays(ImmutableArray<IndividualStayFacts> stays)
         {
@@ -629,6 +666,12 @@ public static class ProtectionEngine
                     if (phase is Phase.Granted or Phase.Denied)
                     {
                         reasons.Add(new(ReasonCode.IndividualStayExpired, ProtectionText.GrantedStay, s.GrantedOn, m.DecidedOn, grantor));
+                        continue;
+                    }
+
+                    if (phase is Phase.Withdrawn or Phase.WithdrawnUndated)
+                    {
+                        WithdrawalEndsStay(m, s.GrantedOn, s.GrantedBy, phase);
                         continue;
                     }
 
@@ -919,7 +962,7 @@ public static class ProtectionEngine
             for (var j = 0; j < matters.Length; j++)
             {
                 var m = matters[j];
-                if (m.Kind is not (MatterKind.MotionToReopenIj or MatterKind.MotionToReopenBia) || PhaseOf(m) == Phase.NotFiled
+                if (m.Kind is not (MatterKind.MotionToReopenIj or MatterKind.MotionToReopenBia) || !IsLive(PhaseOf(m))
                     || (m.Status.IsDecided() && m.DecidedOn < effectiveOn))
                 {
                     continue;
@@ -943,9 +986,23 @@ public static class ProtectionEngine
                 return Phase.NotFiled;
             }
 
-            if (m.Status == MatterStatus.Withdrawn)
+            // A decision made before any withdrawal stands; otherwise the withdrawal ends the matter on its day.
+            var withdrawnOn = m.WithdrawnOn ?? (m.Status == MatterStatus.Withdrawn ? m.DecidedOn : null);
+            if (withdrawnOn is { } withdrawn)
             {
-                return m.DecidedOn > asOf ? Phase.Pending : Phase.NotFiled;
+                if (withdrawn <= asOf && !(m.Status.IsDecided() && m.DecidedOn <= withdrawn))
+                {
+                    return Phase.Withdrawn;
+                }
+
+                if (m.Status == MatterStatus.Withdrawn)
+                {
+                    return Phase.Pending;
+                }
+            }
+            else if (m.Status == MatterStatus.Withdrawn)
+            {
+                return Phase.WithdrawnUndated;
             }
 
             if (!m.Status.IsDecided())
@@ -1059,7 +1116,7 @@ public static class ProtectionEngine
             for (var j = 0; j < matters.Length; j++)
             {
                 var m = matters[j];
-                if (m.Kind == kind && PhaseOf(m) != Phase.NotFiled && Challenged(j) == target
+                if (m.Kind == kind && IsLive(PhaseOf(m)) && Challenged(j) == target
                     && (best < 0 || FiledEarlier(m, matters[best])))
                 {
                     best = j;

@@ -83,6 +83,13 @@ public sealed record MatterFacts(int Key, MatterKind Kind, MatterStatus Status)
     /// <summary>Day granted, denied (dismissed) or withdrawn.</summary>
     public DateOnly? DecidedOn { get; init; }
 
+    /// <summary>
+    /// Day the matter was withdrawn, whatever <see cref="MatterFacts.Status"/> says; for a Withdrawn status without it,
+    /// <see cref="DecidedOn"/> is read as the withdrawal day. A stay that lasts while the matter is pending ends on
+    /// it. Withdrawn with neither date: Unknown wherever the day decides protection.
+    /// </summary>
+    public DateOnly? WithdrawnOn { get; init; }
+
     /// <summary>A recorded finding on timeliness (e.g. the Board accepted a late appeal); overrides the date check.</summary>
     public bool? FiledInTime { get; init; }
 

@@ -49,11 +49,13 @@ public enum ReasonCode
     IndividualStayExpired,
     IndividualStayLifted,
     StayMatterMissing,
+    MatterWithdrawn,
 
     // Missing facts
     FiledDateMissing,
     DecisionDateMissing,
     MotionGroundMissing,
+    WithdrawalDateMissing,
 
     // Class orders
     ClassMembershipEnded,
@@ -91,7 +93,7 @@ public readonly record struct ProtectionReason(
     /// <summary>A fact whose absence keeps the answer at Unknown.</summary>
     public bool IsMissingFact => Code is ReasonCode.NoRemovalOrderRecorded or ReasonCode.AppealWaiverUnknown
         or ReasonCode.FiledDateMissing or ReasonCode.DecisionDateMissing or ReasonCode.StayGrantedTermsMissing
-        or ReasonCode.StayMatterMissing or ReasonCode.MotionGroundMissing
+        or ReasonCode.StayMatterMissing or ReasonCode.MotionGroundMissing or ReasonCode.WithdrawalDateMissing
         or ReasonCode.InAbsentiaAppealStayContested;
 
     public string Text => ProtectionText.Reason(this);
@@ -120,6 +122,7 @@ internal static class ProtectionText
     public const string SetAside = "8 CFR 1003.23(b); 8 CFR 1003.2; 8 CFR 1003.1(d); 8 U.S.C. 1252";
     public const string GrantedStay = "stay order; 8 CFR 1241.6; 8 CFR 1003.2(f); 8 CFR 1003.23(b)(1)(v); 8 U.S.C. 1252(b)(3)(B)";
     public const string Record = "record";
+    public const string Withdrawal = "8 CFR 1003.4; 8 CFR 1003.23(b)(1)(v); stay order";
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -209,6 +212,8 @@ internal static class ProtectionText
         ReasonCode.IndividualStayExpired => $"stay granted by {r.Subject} ended on {D(r.Date2)}",
         ReasonCode.IndividualStayLifted => $"stay granted by {r.Subject} lifted on {D(r.Date)}",
         ReasonCode.StayMatterMissing => $"a stay granted by {r.Subject} on {D(r.Date)} lasts until a matter is decided, but that matter is not recorded",
+        ReasonCode.MatterWithdrawn => $"the {r.Subject} was withdrawn on {D(r.Date)}: it keeps no stay alive from then on",
+        ReasonCode.WithdrawalDateMissing => $"the {r.Subject} is marked withdrawn but the withdrawal date is not recorded, and a stay lasted while it was pending: record the date",
         ReasonCode.FiledDateMissing => $"filing date of the {r.Subject} is not recorded, and its timeliness decides protection",
         ReasonCode.DecisionDateMissing => $"the {r.Subject} is marked decided but the decision date is not recorded",
         ReasonCode.ClassMembershipEnded => $"class membership ({r.Subject}) ended on {D(r.Date)}",
