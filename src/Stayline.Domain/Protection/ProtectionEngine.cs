@@ -304,6 +304,22 @@ public static class ProtectionEngine
 
             var due = Due(order.IssuedOn, BoardAppealDays);
             var appeal = FindChallenger(MatterKind.BiaAppeal, new Target(true, operative));
+            if (appeal < 0 && FindChallenger(MatterKind.BiaAppeal, new Target(true, operative), withdrawn: true) is >= 0 and var gone)
+            {
+                // 8 CFR 1003.4: once the appeal is withdrawn the decision is final "as though no appeal had been
+                // taken", so the rest of the 30 days stays nothing.
+                var w = matters[gone];
+                if (PhaseOf(w) == Phase.Withdrawn)
+                {
+                    reasons.Add(new(ReasonCode.BoardAppealWithdrawn, ProtectionText.AppealWithdrawn, WithdrawalDay(w), due));
+                }
+                else
+                {
+                    AddMissing(new(ReasonCode.WithdrawalDateMissing, ProtectionText.AppealWithdrawn, Subject: ProtectionText.Kind(w.Kind)));
+                }
+
+                return;
+            }
             // Once the Board has decided, the judge's decision is no longer within its appeal period.
             if (asOf <= due && (appeal < 0 || PhaseOf(matters[appeal]) != Phase.Denied))
             {
@@ -1109,14 +1125,17 @@ public static class ProtectionEngine
             return -1;
         }
 
-        /// <summary>The earliest-filed matter of this kind, filed by today, that challenges the target.</summary>
-        private int FindChallenger(MatterKind kind, Target target)
+        /// <summary>
+        /// The earliest-filed matter of this kind, filed by today and not withdrawn, that challenges the target; with
+        /// <paramref name="withdrawn"/>, the earliest one withdrawn by today instead.
+        /// </summary>
+        private int FindChallenger(MatterKind kind, Target target, bool withdrawn = false)
         {
             var best = -1;
             for (var j = 0; j < matters.Length; j++)
             {
                 var m = matters[j];
-                if (m.Kind == kind && IsLive(PhaseOf(m)) && Challenged(j) == target
+                if (m.Kind == kind && (withdrawn ? PhaseOf(m) is Phase.Withdrawn or Phase.WithdrawnUndated : IsLive(PhaseOf(m))) && Challenged(j) == target
                     && (best < 0 || FiledEarlier(m, matters[best])))
                 {
                     best = j;

@@ -23,6 +23,7 @@ public enum ReasonCode
     BoardAppealPendingStay,
     BoardAppealLate,
     BoardAppealDismissed,
+    BoardAppealWithdrawn,
     OrderSetAside,
 
     // In absentia motions
@@ -122,6 +123,7 @@ internal static class ProtectionText
     public const string SetAside = "8 CFR 1003.23(b); 8 CFR 1003.2; 8 CFR 1003.1(d); 8 U.S.C. 1252";
     public const string GrantedStay = "stay order; 8 CFR 1241.6; 8 CFR 1003.2(f); 8 CFR 1003.23(b)(1)(v); 8 U.S.C. 1252(b)(3)(B)";
     public const string Record = "record";
+    public const string AppealWithdrawn = "8 CFR 1003.4; 8 CFR 1003.6(a)";
     public const string Withdrawal = "8 CFR 1003.4; 8 CFR 1003.23(b)(1)(v); stay order";
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -191,6 +193,7 @@ internal static class ProtectionText
         ReasonCode.BoardAppealPendingStay => $"Board appeal filed {D(r.Date)} in time (due {D(r.Date2)}) is pending",
         ReasonCode.BoardAppealLate => $"Board appeal filed {D(r.Date)} after its deadline {D(r.Date2)}: no automatic stay",
         ReasonCode.BoardAppealDismissed => $"Board decided the appeal on {D(r.Date)}: the automatic stay ended",
+        ReasonCode.BoardAppealWithdrawn => $"Board appeal withdrawn on {D(r.Date)}: the judge's decision is final as though no appeal had been taken; no automatic stay from that day (the appeal period would have run to {D(r.Date2)})",
         ReasonCode.OrderSetAside => $"{r.Subject} granted on {D(r.Date)}: the removal order is reopened, reversed or vacated",
         ReasonCode.InAbsentiaMotionPendingStay => $"motion to reopen the in absentia order filed {D(r.Date)} is pending before the judge",
         ReasonCode.InAbsentiaDenialAppealPendingStay => $"Board appeal (filed {D(r.Date)}) of the denial of the in absentia motion is pending: the stay continues",
