@@ -24,6 +24,12 @@ public static class ProtectionEngine
     /// <summary>8 U.S.C. 1252(b)(1): petition for review within 30 days of the final order.</summary>
     internal const int PetitionDays = 30;
 
+    /// <summary>
+    /// More than any run of weekends, holidays and closures a last day can be moved across: past it a period that
+    /// the calendar cannot count is over whatever the exact day was.
+    /// </summary>
+    private const int MaxRollForwardDays = 14;
+
     [ThreadStatic]
     private static Evaluation? cached;
 
@@ -337,7 +343,7 @@ public static class ProtectionEngine
 
             if (appeal < 0)
             {
-                if (asOf > due)
+                if (due is null || asOf > due)
                 {
                     reasons.Add(new(ReasonCode.AppealPeriodExpired, ProtectionText.AutomaticStay, order.IssuedOn, due));
                 }
@@ -349,7 +355,7 @@ public static class ProtectionEngine
             switch (PhaseOf(m))
             {
                 case Phase.Pending:
-                    switch (Timely(m, due))
+                    switch (TimelyAfter(m, order.IssuedOn, BoardAppealDays, due))
                     {
                         case true:
                             protections.Add(new(ProtectionSource.BoardAppealStay, m.FiledOn, null, UntilEvent.BoardDecidesAppeal, ProtectionText.AutomaticStay));
@@ -359,7 +365,7 @@ public static class ProtectionEngine
                             reasons.Add(new(ReasonCode.BoardAppealLate, ProtectionText.AutomaticStay, m.FiledOn, due));
                             break;
                         default:
-                            AddMissing(new(ReasonCode.FiledDateMissing, ProtectionText.AutomaticStay, Subject: ProtectionText.Kind(m.Kind)));
+                            MissingTimeliness(m, order.IssuedOn, due, ProtectionText.AutomaticStay);
                             break;
                     }
 
@@ -431,8 +437,9 @@ public static class ProtectionEngine
                 case MotionGround.LackOfNotice or MotionGround.InCustody:
                     return true;
                 case MotionGround.ExceptionalCircumstances:
-                    var due = Due(orders[order].IssuedOn, DeadlineRules.MtrInAbsentia.PeriodDays);
-                    switch (Timely(m, due))
+                    var issuedOn = orders[order].IssuedOn;
+                    var due = Due(issuedOn, DeadlineRules.MtrInAbsentia.PeriodDays);
+                    switch (TimelyAfter(m, issuedOn, DeadlineRules.MtrInAbsentia.PeriodDays, due))
                     {
                         case true:
                             return true;
@@ -440,7 +447,7 @@ public static class ProtectionEngine
                             reasons.Add(new(ReasonCode.InAbsentiaMotionLate, ProtectionText.InAbsentiaExceptional, m.FiledOn, due));
                             return false;
                         default:
-                            AddMissing(new(ReasonCode.FiledDateMissing, ProtectionText.InAbsentiaExceptional, Subject: ProtectionText.Kind(m.Kind)));
+                            MissingTimeliness(m, issuedOn, due, ProtectionText.InAbsentiaExceptional);
                             return null;
                     }
 
@@ -478,7 +485,7 @@ public static class ProtectionEngine
             switch (PhaseOf(a))
             {
                 case Phase.Pending:
-                    switch (Timely(a, due))
+                    switch (TimelyAfter(a, deniedOn, BoardAppealDays, due))
                     {
                         case true when InAbsentiaMotionStays(order, matters[motion]) is not true:
                             break;
@@ -494,7 +501,7 @@ public static class ProtectionEngine
                             reasons.Add(new(ReasonCode.InAbsentiaStayEnded, ProtectionText.InAbsentiaStay, deniedOn));
                             break;
                         default:
-                            AddMissing(new(ReasonCode.FiledDateMissing, citation, Subject: ProtectionText.Kind(a.Kind)));
+                            MissingTimeliness(a, deniedOn, due, citation);
                             break;
                     }
 
@@ -726,6 +733,12 @@ public static class ProtectionEngine
                 ? (aFile > rop ? aFile : rop)
                 : null;
             DateOnly? due = trigger is { } t ? Due(t, days) : null;
+            if (trigger is not null && due is null)
+            {
+                // Class deadlines are never decades old: a receipt outside the calendar is a data error to check.
+                AddMissing(new(ReasonCode.PeriodOutsideCalendar, ProtectionText.Record, trigger));
+                return;
+            }
 
             var motion = ClassMotion(order.EffectiveOn);
             if (motion < 0)
@@ -791,7 +804,12 @@ public static class ProtectionEngine
         private void EvaluateClassBoardAppeal(ClassStayOrder order, int motion, DateOnly deniedOn)
         {
             var terms = order.Terms;
-            var due = Due(deniedOn, BoardAppealDays);
+            if (Due(deniedOn, BoardAppealDays) is not { } due)
+            {
+                AddMissing(new(ReasonCode.PeriodOutsideCalendar, ProtectionText.Record, deniedOn));
+                return;
+            }
+
             var inWindow = asOf <= due;
             var appeal = FindChallenger(MatterKind.BiaAppeal, new Target(false, motion));
             if (appeal < 0)
@@ -839,7 +857,12 @@ public static class ProtectionEngine
         private void EvaluateClassPetition(ClassStayOrder order, int boardDecision, DateOnly decidedOn)
         {
             var terms = order.Terms;
-            var due = Due(decidedOn, PetitionDays);
+            if (Due(decidedOn, PetitionDays) is not { } due)
+            {
+                AddMissing(new(ReasonCode.PeriodOutsideCalendar, ProtectionText.Record, decidedOn));
+                return;
+            }
+
             var inWindow = asOf <= due;
             var petition = FindChallenger(MatterKind.PetitionForReview, new Target(false, boardDecision));
             if (petition < 0)
@@ -1095,7 +1118,45 @@ public static class ProtectionEngine
             return first;
         }
 
-        private DateOnly Due(DateOnly trigger, int days) => PeriodCounting.DueAfter(trigger, days, calendar);
+        /// <summary>
+        /// The last day of a period, or null when its trigger lies outside the court calendar (before 1980: orders
+        /// decades old are common). Such a period is treated as over when the day evaluated is well past any
+        /// roll-forward; otherwise the answer is Unknown. No exact day is claimed for it, and nothing throws.
+        /// </summary>
+        private DateOnly? Due(DateOnly trigger, int days)
+        {
+            if (DeadlineCalculator.IsSupportedTrigger(trigger))
+            {
+                return PeriodCounting.DueAfter(trigger, days, calendar);
+            }
+
+            if (!(trigger < DeadlineCalculator.FirstTrigger && asOf > trigger.AddDays(days + MaxRollForwardDays)))
+            {
+                AddMissing(new(ReasonCode.PeriodOutsideCalendar, ProtectionText.Record, trigger));
+            }
+
+            return null;
+        }
+
+        private void MissingTimeliness(MatterFacts m, DateOnly trigger, DateOnly? due, string citation) => AddMissing(
+            due is null && m.FiledOn is not null
+                ? new(ReasonCode.PeriodOutsideCalendar, ProtectionText.Record, trigger)
+                : new(ReasonCode.FiledDateMissing, citation, Subject: ProtectionText.Kind(m.Kind)));
+
+        /// <summary><see cref="Timely"/>, or for a period outside the calendar: in time when filed by the raw last day, late well after it.</summary>
+        private bool? TimelyAfter(MatterFacts m, DateOnly trigger, int days, DateOnly? due)
+        {
+            if (due is not null || m.FiledInTime is not null)
+            {
+                return Timely(m, due);
+            }
+
+            var raw = trigger.AddDays(days);
+            return m.FiledOn is not { } filed ? null
+                : filed <= raw ? true
+                : filed > raw.AddDays(MaxRollForwardDays) ? false
+                : null;
+        }
 
         // ---------------------------------------------------------------- links between matters and orders
 

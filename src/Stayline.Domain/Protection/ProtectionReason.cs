@@ -57,6 +57,7 @@ public enum ReasonCode
     DecisionDateMissing,
     MotionGroundMissing,
     WithdrawalDateMissing,
+    PeriodOutsideCalendar,
 
     // Class orders
     ClassMembershipEnded,
@@ -95,6 +96,7 @@ public readonly record struct ProtectionReason(
     public bool IsMissingFact => Code is ReasonCode.NoRemovalOrderRecorded or ReasonCode.AppealWaiverUnknown
         or ReasonCode.FiledDateMissing or ReasonCode.DecisionDateMissing or ReasonCode.StayGrantedTermsMissing
         or ReasonCode.StayMatterMissing or ReasonCode.MotionGroundMissing or ReasonCode.WithdrawalDateMissing
+        or ReasonCode.PeriodOutsideCalendar
         or ReasonCode.InAbsentiaAppealStayContested;
 
     public string Text => ProtectionText.Reason(this);
@@ -129,6 +131,9 @@ internal static class ProtectionText
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string D(DateOnly? day) => day is { } d ? Day(d) : "(date not recorded)";
+
+    /// <summary>A last day; null: a period the court calendar (1980-2100) cannot count, long over.</summary>
+    private static string Due(DateOnly? day) => day is { } d ? Day(d) : "(a day before the court calendar begins in 1980)";
 
     public static string Kind(MatterKind kind) => kind switch
     {
@@ -189,11 +194,11 @@ internal static class ProtectionText
         ReasonCode.AppealPeriodStay => $"judge's decision of {D(r.Date)}: not executed during the appeal period ending {D(r.Date2)}",
         ReasonCode.AppealWaived => $"appeal of the judge's decision of {D(r.Date)} waived: no automatic stay",
         ReasonCode.AppealWaiverUnknown => $"whether appeal of the judge's decision of {D(r.Date)} was waived or reserved is not recorded",
-        ReasonCode.AppealPeriodExpired => $"no Board appeal filed by {D(r.Date2)}: the automatic stay ended",
-        ReasonCode.BoardAppealPendingStay => $"Board appeal filed {D(r.Date)} in time (due {D(r.Date2)}) is pending",
-        ReasonCode.BoardAppealLate => $"Board appeal filed {D(r.Date)} after its deadline {D(r.Date2)}: no automatic stay",
+        ReasonCode.AppealPeriodExpired => $"no Board appeal filed by {Due(r.Date2)}: the automatic stay ended",
+        ReasonCode.BoardAppealPendingStay => $"Board appeal filed {D(r.Date)} in time (due {Due(r.Date2)}) is pending",
+        ReasonCode.BoardAppealLate => $"Board appeal filed {D(r.Date)} after its deadline {Due(r.Date2)}: no automatic stay",
         ReasonCode.BoardAppealDismissed => $"Board decided the appeal on {D(r.Date)}: the automatic stay ended",
-        ReasonCode.BoardAppealWithdrawn => $"Board appeal withdrawn on {D(r.Date)}: the judge's decision is final as though no appeal had been taken; no automatic stay from that day (the appeal period would have run to {D(r.Date2)})",
+        ReasonCode.BoardAppealWithdrawn => $"Board appeal withdrawn on {D(r.Date)}: the judge's decision is final as though no appeal had been taken; no automatic stay from that day (the appeal period would have run to {Due(r.Date2)})",
         ReasonCode.OrderSetAside => $"{r.Subject} granted on {D(r.Date)}: the removal order is reopened, reversed or vacated",
         ReasonCode.InAbsentiaMotionPendingStay => $"motion to reopen the in absentia order filed {D(r.Date)} is pending before the judge",
         ReasonCode.InAbsentiaDenialAppealPendingStay => $"Board appeal (filed {D(r.Date)}) of the denial of the in absentia motion is pending: the stay continues",
@@ -201,7 +206,7 @@ internal static class ProtectionText
         ReasonCode.InAbsentiaExclusionNoStay => $"motion to reopen the in absentia exclusion order filed {D(r.Date)}: no automatic stay in exclusion cases; ask for a stay",
         ReasonCode.InAbsentiaAppealStayContested => $"Board appeal (filed {D(r.Date)}) of the denial of the in absentia motion in removal proceedings: whether the motion's stay continues is contested: ask the Board for a stay",
         ReasonCode.InAbsentiaStayEnded => $"in absentia motion stay ended on {D(r.Date)}",
-        ReasonCode.InAbsentiaMotionLate => $"motion to reopen the in absentia order for exceptional circumstances filed {D(r.Date)} after the 180-day limit ({D(r.Date2)}): it does not stay removal",
+        ReasonCode.InAbsentiaMotionLate => $"motion to reopen the in absentia order for exceptional circumstances filed {D(r.Date)} after the 180-day limit ({Due(r.Date2)}): it does not stay removal",
         ReasonCode.InAbsentiaMotionGroundNoStay => $"motion to reopen the in absentia order filed {D(r.Date)} rests on a ground other than exceptional circumstances, lack of notice or custody: it does not stay removal by itself",
         ReasonCode.MotionGroundMissing => $"the ground of the motion to reopen the in absentia order filed {D(r.Date)} is not recorded: record the motion's ground (exceptional circumstances, no notice, in custody, or other); only a motion to rescind the order stays removal",
         ReasonCode.MotionDoesNotStay => $"a pending {r.Subject} does not stay removal by itself",
@@ -216,6 +221,7 @@ internal static class ProtectionText
         ReasonCode.IndividualStayLifted => $"stay granted by {r.Subject} lifted on {D(r.Date)}",
         ReasonCode.StayMatterMissing => $"a stay granted by {r.Subject} on {D(r.Date)} lasts until a matter is decided, but that matter is not recorded",
         ReasonCode.MatterWithdrawn => $"the {r.Subject} was withdrawn on {D(r.Date)}: it keeps no stay alive from then on",
+        ReasonCode.PeriodOutsideCalendar => $"a period counted from {D(r.Date)} falls outside the court calendar (1980-2100): check the dates by hand",
         ReasonCode.WithdrawalDateMissing => $"the {r.Subject} is marked withdrawn but the withdrawal date is not recorded, and a stay lasted while it was pending: record the date",
         ReasonCode.FiledDateMissing => $"filing date of the {r.Subject} is not recorded, and its timeliness decides protection",
         ReasonCode.DecisionDateMissing => $"the {r.Subject} is marked decided but the decision date is not recorded",
