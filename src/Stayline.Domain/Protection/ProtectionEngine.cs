@@ -218,11 +218,14 @@ public static class ProtectionEngine
                     continue;
                 }
 
-                if (o.Type == DecisionType.BondOrCustody)
+                if (o.Type != DecisionType.Merits)
                 {
+                    // Only a merits decision is stayed during its appeal period (8 CFR 1003.6(a), (b)).
                     if (asOf <= Due(o.IssuedOn, BoardAppealDays))
                     {
-                        reasons.Add(new(ReasonCode.BondDecisionNoStay, ProtectionText.BondNoStay, o.IssuedOn));
+                        reasons.Add(o.Type == DecisionType.BondOrCustody
+                            ? new(ReasonCode.BondDecisionNoStay, ProtectionText.BondNoStay, o.IssuedOn)
+                            : new(ReasonCode.MotionDenialNoStay, ProtectionText.NoStayForDenials, o.IssuedOn));
                     }
 
                     continue;
@@ -562,8 +565,8 @@ public static class ProtectionEngine
                     break;
                 case MatterKind.BiaAppeal:
                     var target = Challenged(j);
-                    if (target.Exists && !target.IsOrder && (!IsInAbsentiaMotion(target.Index)
-                        || matters[target.Index].Ground is MotionGround.ChangedCountryConditions or MotionGround.Other))
+                    if (target.Exists && (target.IsOrder ? orders[target.Index].Type == DecisionType.MotionDenial
+                        : !IsInAbsentiaMotion(target.Index) || matters[target.Index].Ground is MotionGround.ChangedCountryConditions or MotionGround.Other))
                     {
                         reasons.Add(new(ReasonCode.DenialAppealDoesNotStay, ProtectionText.NoStayForDenials, m.FiledOn));
                     }
@@ -1263,7 +1266,7 @@ public static class ProtectionEngine
             for (var i = 0; i < orders.Length; i++)
             {
                 var o = orders[i];
-                if (o.Type == DecisionType.Merits && o.IssuedOn <= by && o.IssuedOn >= bestOn
+                if ((o.Type == DecisionType.Merits || (o.Type == DecisionType.MotionDenial && !motion)) && o.IssuedOn <= by && o.IssuedOn >= bestOn
                     && (motion || (o.IssuedBy == Adjudicator.Board) == boardLevel))
                 {
                     best = new Target(true, i);

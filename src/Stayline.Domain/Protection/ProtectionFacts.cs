@@ -24,6 +24,11 @@ public enum DecisionType
     Merits,
     /// <summary>A bond or custody decision: never stays removal (8 CFR 1003.6(a), 8 CFR 1236.1).</summary>
     BondOrCustody,
+    /// <summary>
+    /// A denial of a motion to reopen or reconsider: its appeal stays nothing by itself (8 CFR 1003.6(b)); the merits
+    /// order it left standing is the one executed.
+    /// </summary>
+    MotionDenial,
 }
 
 public enum AppealRight

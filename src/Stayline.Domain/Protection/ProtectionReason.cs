@@ -14,6 +14,7 @@ public enum ReasonCode
     // Orders and automatic stays
     NoRemovalOrderRecorded,
     BondDecisionNoStay,
+    MotionDenialNoStay,
     BoardOrderNoAutomaticStay,
     InAbsentiaOrderNoAppealStay,
     AppealPeriodStay,
@@ -189,6 +190,7 @@ internal static class ProtectionText
         ReasonCode.StaysIgnoredAfterBoarding => "a stay was in force before boarding: demand compliance from DHS at once",
         ReasonCode.NoRemovalOrderRecorded => "no removal order recorded: record the order (date, judge or Board, in absentia, appeal waived or reserved)",
         ReasonCode.BondDecisionNoStay => $"bond/custody decision of {D(r.Date)}: no automatic stay of removal",
+        ReasonCode.MotionDenialNoStay => $"denial of a motion to reopen or reconsider of {D(r.Date)}: no automatic stay, and an appeal of it stays nothing by itself",
         ReasonCode.BoardOrderNoAutomaticStay => $"Board order of {D(r.Date)} is final: no automatic stay; a petition for review stops nothing without a court stay",
         ReasonCode.InAbsentiaOrderNoAppealStay => $"in absentia order of {D(r.Date)}: no appeal period stay; only a motion to reopen before the judge stays it",
         ReasonCode.AppealPeriodStay => $"judge's decision of {D(r.Date)}: not executed during the appeal period ending {D(r.Date2)}",
