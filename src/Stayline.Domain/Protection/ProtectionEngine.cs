@@ -126,19 +126,24 @@ public static class ProtectionEngine
 
             if (custody == PersonEventKind.BoardedForRemoval)
             {
-                // 8 CFR 1241.6: a stay granted or communicated after boarding has no effect. One granted before
-                // boarding still binds DHS, but the person is on the plane: the answer must be the loud one.
+                // 8 CFR 1241.6 voids only a stay granted or communicated after boarding. One granted before still binds
+                // DHS, but the person is on the plane: the state is the loud one, and the stays stay listed so the
+                // team knows which to enforce. A stay of the boarding day itself may have come first: it is listed too.
                 reasons.Add(new(ReasonCode.BoardedForRemoval, ProtectionText.Boarding, custodyOn));
-                foreach (var p in protections)
+                for (var i = protections.Count - 1; i >= 0; i--)
                 {
-                    if (p.Since is null || p.Since < custodyOn)
+                    var p = protections[i];
+                    if (p.Since > custodyOn)
                     {
-                        reasons.Add(new(ReasonCode.StaysIgnoredAfterBoarding, ProtectionText.Boarding, custodyOn));
-                        break;
+                        protections.RemoveAt(i);
+                    }
+                    else
+                    {
+                        reasons.Add(new(ReasonCode.StaysIgnoredAfterBoarding, ProtectionText.Boarding, p.Since, custodyOn, ProtectionText.Source(p.Source, p.Subject)));
                     }
                 }
 
-                return Finish(forceNotProtected: true);
+                return Finish(forceNotProtected: true) with { BoardedDespiteStay = protections.Count > 0 };
             }
 
             return Finish(forceNotProtected: false);
@@ -165,7 +170,7 @@ public static class ProtectionEngine
                 asOf,
                 state,
                 primary,
-                forceNotProtected ? [] : Freeze(protections),
+                Freeze(protections),
                 Freeze(reasons),
                 Freeze(missing),
                 nextDeadline);

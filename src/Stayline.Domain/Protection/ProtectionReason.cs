@@ -187,7 +187,9 @@ internal static class ProtectionText
     {
         ReasonCode.Removed => $"removed on {D(r.Date)}",
         ReasonCode.BoardedForRemoval => $"boarded for removal on {D(r.Date)}: a stay granted or communicated after boarding has no effect",
-        ReasonCode.StaysIgnoredAfterBoarding => "a stay was in force before boarding: demand compliance from DHS at once",
+        ReasonCode.StaysIgnoredAfterBoarding => r.Date == r.Date2
+            ? $"boarded on {D(r.Date2)}, the day of a stay ({r.Subject}): if it came before boarding, demand compliance now"
+            : $"boarded despite a stay granted before boarding ({r.Subject}, since {D(r.Date)}): demand compliance now",
         ReasonCode.NoRemovalOrderRecorded => "no removal order recorded: record the order (date, judge or Board, in absentia, appeal waived or reserved)",
         ReasonCode.BondDecisionNoStay => $"bond/custody decision of {D(r.Date)}: no automatic stay of removal",
         ReasonCode.MotionDenialNoStay => $"denial of a motion to reopen or reconsider of {D(r.Date)}: no automatic stay, and an appeal of it stays nothing by itself",

@@ -40,7 +40,6 @@ public class MotionDenialOrderTests
 
         Assert.Equal(ProtectionState.NotProtected, status.State);
         Assert.True(status.Has(ReasonCode.MotionDenialNoStay));
-
     }
 
     [Fact]
