@@ -3,15 +3,22 @@ namespace Stayline.Domain.Deadlines;
 /// <summary>The deadline rule table. Every rule carries its citation; explanations are for clients and volunteers.</summary>
 public static class DeadlineRules
 {
+    /// <summary>Roll-forward for filings with the immigration court or the Board ("day" in 8 CFR chapter V).</summary>
+    public const string MotionCounting = "8 CFR 1001.1(h); Monsalvo Velázquez v. Bondi (U.S. 2025)";
+
+    /// <summary>8 CFR 1003.38(b) itself extends a Board appeal due on a weekend or legal holiday to the next business day.</summary>
+    public const string BoardAppealCounting = "8 CFR 1003.38(b)";
+
     public static readonly DeadlineRule BiaAppeal = Statutory(
         "bia-appeal",
         "Appeal to the Board of Immigration Appeals",
-        "the immigration judge's decision: for an oral decision the day it was stated, for a written one the day it was mailed or served",
+        "the immigration judge's decision: for an oral decision the day it was stated, for a written one the day it was mailed or notified electronically",
         30,
         "8 CFR 1003.38(b),(c)",
         "To appeal an immigration judge's decision, the notice of appeal must reach the Board within 30 days. "
             + "The Board counts the day it receives the notice, not the day it was sent. For a decision announced in "
-            + "court the count starts that day; for a written decision it starts when the decision was mailed or served.");
+            + "court the count starts that day; for a written decision it starts when the decision was mailed or notified "
+            + "electronically.") with { CountingCitation = BoardAppealCounting };
 
     public static readonly DeadlineRule ReconsiderIj = Statutory(
         "reconsider-ij",
@@ -20,7 +27,7 @@ public static class DeadlineRules
         30,
         "8 CFR 1003.23(b)(1)",
         "A motion asking the immigration judge to look again at a decision because of an error of law or fact in it "
-            + "must be filed within 30 days of the final order. Usually only one such motion is allowed.");
+            + "must be filed within 30 days of the final order. Usually only one such motion is allowed.") with { CountingCitation = MotionCounting };
 
     public static readonly DeadlineRule ReconsiderBia = Statutory(
         "reconsider-bia",
@@ -29,7 +36,7 @@ public static class DeadlineRules
         30,
         "8 CFR 1003.2(b)(2)",
         "A motion asking the Board to look again at its own decision because of an error in it must be filed with the "
-            + "Board within 30 days after the decision was mailed. Usually only one such motion is allowed.");
+            + "Board within 30 days after the decision was mailed. Usually only one such motion is allowed.") with { CountingCitation = MotionCounting };
 
     public static readonly DeadlineRule MtrIj = Statutory(
         "mtr-ij",
@@ -41,7 +48,7 @@ public static class DeadlineRules
             + "filed within 90 days of the final order. Usually only one such motion is allowed. Some motions have no "
             + "time limit at all (see the exemptions).",
         ChangedCountryConditions("8 CFR 1003.23(b)(4)(i)"),
-        JointMotion("8 CFR 1003.23(b)(4)(iv)"));
+        JointMotion("8 CFR 1003.23(b)(4)(iv)")) with { CountingCitation = MotionCounting };
 
     public static readonly DeadlineRule MtrBia = Statutory(
         "mtr-bia",
@@ -53,7 +60,7 @@ public static class DeadlineRules
             + "filed within 90 days of the Board's final decision. Usually only one such motion is allowed. Some motions "
             + "have no time limit at all (see the exemptions).",
         ChangedCountryConditions("8 CFR 1003.2(c)(3)(ii)"),
-        JointMotion("8 CFR 1003.2(c)(3)(iii)"));
+        JointMotion("8 CFR 1003.2(c)(3)(iii)")) with { CountingCitation = MotionCounting };
 
     public static readonly DeadlineRule MtrInAbsentia = Statutory(
         "mtr-in-absentia",
@@ -75,7 +82,7 @@ public static class DeadlineRules
             "In federal or state custody at the time of the hearing",
             "8 CFR 1003.23(b)(4)(ii); INA 240(b)(5)(C)(ii)",
             "A motion showing that the person was in federal or state custody and missed the hearing through no fault "
-                + "of their own may be filed at any time."));
+                + "of their own may be filed at any time.")) with { CountingCitation = MotionCounting };
 
     public static readonly DeadlineRule Pfr = Statutory(
         "pfr",
@@ -87,7 +94,7 @@ public static class DeadlineRules
             + "that order, in the circuit where the immigration judge completed the proceedings. The court will enforce "
             + "the deadline when the government raises it (a mandatory claim-processing rule: Riley v. Bondi, 2025). "
             + "Filing the petition does not stop removal: a separate motion for a stay must be filed and granted "
-            + "(Nken v. Holder, 2009).");
+            + "(Nken v. Holder, 2009).") with { CountingCitation = "FRAP 26(a)(1)" };
 
     private static readonly DeadlineRule[] Table = [BiaAppeal, ReconsiderIj, ReconsiderBia, MtrIj, MtrBia, MtrInAbsentia, Pfr];
 
@@ -146,7 +153,10 @@ public static class DeadlineRules
         var description = "the later of: " + string.Join(", ", triggerEvents);
         return new DeadlineRule(
             id, title, triggerEvents.Count == 1 ? triggerEvents[0] : description, [.. triggerEvents], days,
-            DeadlineCounting.CalendarDaysNextCourtDay, citation, explanation, []);
+            DeadlineCounting.CalendarDaysNextCourtDay, citation, explanation, [])
+        {
+            CountingCitation = MotionCounting,
+        };
     }
 
     private static DeadlineRule Statutory(

@@ -266,8 +266,9 @@ public static class ProtectionEngine
             }
             else if (order.InAbsentia)
             {
-                // No appeal lies from an in absentia order (INA 240(b)(5)(C)), so 8 CFR 1003.6(a) gives no stay.
-                reasons.Add(new(ReasonCode.InAbsentiaOrderNoAppealStay, ProtectionText.InAbsentiaStay, order.IssuedOn));
+                // An in absentia order is final on entry (8 CFR 1241.1(e)), so there is no appeal period for 8 CFR
+                // 1003.6(a) to stay. A limited appeal still lies (Matter of Guzman, 22 I&N Dec. 722 (BIA 1999)).
+                reasons.Add(new(ReasonCode.InAbsentiaOrderNoAppealStay, ProtectionText.InAbsentiaFinal, order.IssuedOn));
                 EvaluateInAbsentiaMotions(operative);
             }
             else

@@ -41,7 +41,7 @@ public enum AppealRight
 
 /// <summary>A decision by an immigration judge or the Board.</summary>
 /// <param name="Key">Any number unique among this person's orders (e.g. the database id); matters point to it.</param>
-/// <param name="IssuedOn">Oral decision: the day stated; written: the day mailed or served (8 CFR 1003.38(c)).</param>
+/// <param name="IssuedOn">Oral decision: the day stated; written: the day mailed or notified electronically (8 CFR 1003.38(b)).</param>
 public sealed record RemovalOrderFacts(int Key, DateOnly IssuedOn, Adjudicator IssuedBy)
 {
     public DecisionType Type { get; init; } = DecisionType.Merits;

@@ -114,6 +114,7 @@ internal static class ProtectionText
     public const string Nken = "8 U.S.C. 1252(b)(3)(B); Nken v. Holder, 556 U.S. 418 (2009)";
     public const string MotionNoStay = "8 CFR 1003.23(b)(1)(v); 8 CFR 1003.2(f)";
     public const string InAbsentiaStay = "8 CFR 1003.23(b)(4)(ii); INA 240(b)(5)(C)";
+    public const string InAbsentiaFinal = "8 CFR 1241.1(e); Matter of Guzman, 22 I&N Dec. 722 (BIA 1999); 8 CFR 1003.23(b)(4)(ii)";
     public const string InAbsentiaExceptional = "INA 240(b)(5)(C)(i); 8 CFR 1003.23(b)(4)(ii)";
     public const string InAbsentiaNoticeOrCustody = "INA 240(b)(5)(C)(ii); 8 CFR 1003.23(b)(4)(ii)";
     public const string InAbsentiaOtherGround = "INA 240(b)(5)(C); 8 CFR 1003.23(b)(4)(ii); 8 CFR 1003.23(b)(1)(v)";
@@ -194,7 +195,7 @@ internal static class ProtectionText
         ReasonCode.BondDecisionNoStay => $"bond/custody decision of {D(r.Date)}: no automatic stay of removal",
         ReasonCode.MotionDenialNoStay => $"denial of a motion to reopen or reconsider of {D(r.Date)}: no automatic stay, and an appeal of it stays nothing by itself",
         ReasonCode.BoardOrderNoAutomaticStay => $"Board order of {D(r.Date)} is final: no automatic stay; a petition for review stops nothing without a court stay",
-        ReasonCode.InAbsentiaOrderNoAppealStay => $"in absentia order of {D(r.Date)}: no appeal period stay; only a motion to reopen before the judge stays it",
+        ReasonCode.InAbsentiaOrderNoAppealStay => $"in absentia order of {D(r.Date)} is final on entry: no appeal period stay; only a motion to rescind it before the judge stays it",
         ReasonCode.AppealPeriodStay => $"judge's decision of {D(r.Date)}: not executed during the appeal period ending {D(r.Date2)}",
         ReasonCode.AppealWaived => $"appeal of the judge's decision of {D(r.Date)} waived: no automatic stay",
         ReasonCode.AppealWaiverUnknown => $"whether appeal of the judge's decision of {D(r.Date)} was waived or reserved is not recorded",
