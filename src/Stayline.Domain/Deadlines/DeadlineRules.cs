@@ -15,10 +15,11 @@ public static class DeadlineRules
         "the immigration judge's decision: for an oral decision the day it was stated, for a written one the day it was mailed or notified electronically",
         30,
         "8 CFR 1003.38(b),(c)",
+        BoardAppealCounting,
         "To appeal an immigration judge's decision, the notice of appeal must reach the Board within 30 days. "
             + "The Board counts the day it receives the notice, not the day it was sent. For a decision announced in "
             + "court the count starts that day; for a written decision it starts when the decision was mailed or notified "
-            + "electronically.") with { CountingCitation = BoardAppealCounting };
+            + "electronically.");
 
     public static readonly DeadlineRule ReconsiderIj = Statutory(
         "reconsider-ij",
@@ -26,8 +27,9 @@ public static class DeadlineRules
         "the immigration judge's final order",
         30,
         "8 CFR 1003.23(b)(1)",
+        MotionCounting,
         "A motion asking the immigration judge to look again at a decision because of an error of law or fact in it "
-            + "must be filed within 30 days of the final order. Usually only one such motion is allowed.") with { CountingCitation = MotionCounting };
+            + "must be filed within 30 days of the final order. Usually only one such motion is allowed.");
 
     public static readonly DeadlineRule ReconsiderBia = Statutory(
         "reconsider-bia",
@@ -35,8 +37,9 @@ public static class DeadlineRules
         "the Board's decision (the day it was mailed)",
         30,
         "8 CFR 1003.2(b)(2)",
+        MotionCounting,
         "A motion asking the Board to look again at its own decision because of an error in it must be filed with the "
-            + "Board within 30 days after the decision was mailed. Usually only one such motion is allowed.") with { CountingCitation = MotionCounting };
+            + "Board within 30 days after the decision was mailed. Usually only one such motion is allowed.");
 
     public static readonly DeadlineRule MtrIj = Statutory(
         "mtr-ij",
@@ -44,11 +47,12 @@ public static class DeadlineRules
         "the final administrative order of removal",
         90,
         "8 CFR 1003.23(b)(1); INA 240(c)(7)(C)(i)",
+        MotionCounting,
         "A motion asking the immigration judge to reopen the case, usually because of new facts or evidence, must be "
             + "filed within 90 days of the final order. Usually only one such motion is allowed. Some motions have no "
             + "time limit at all (see the exemptions).",
         ChangedCountryConditions("8 CFR 1003.23(b)(4)(i)"),
-        JointMotion("8 CFR 1003.23(b)(4)(iv)")) with { CountingCitation = MotionCounting };
+        JointMotion("8 CFR 1003.23(b)(4)(iv)"));
 
     public static readonly DeadlineRule MtrBia = Statutory(
         "mtr-bia",
@@ -56,11 +60,12 @@ public static class DeadlineRules
         "the Board's final decision",
         90,
         "8 CFR 1003.2(c)(2)",
+        MotionCounting,
         "A motion asking the Board to reopen a case it decided, usually because of new facts or evidence, must be "
             + "filed within 90 days of the Board's final decision. Usually only one such motion is allowed. Some motions "
             + "have no time limit at all (see the exemptions).",
         ChangedCountryConditions("8 CFR 1003.2(c)(3)(ii)"),
-        JointMotion("8 CFR 1003.2(c)(3)(iii)")) with { CountingCitation = MotionCounting };
+        JointMotion("8 CFR 1003.2(c)(3)(iii)"));
 
     public static readonly DeadlineRule MtrInAbsentia = Statutory(
         "mtr-in-absentia",
@@ -68,6 +73,7 @@ public static class DeadlineRules
         "the removal order entered in absentia",
         180,
         "8 CFR 1003.23(b)(4)(ii); INA 240(b)(5)(C)(i)",
+        MotionCounting,
         "When someone was ordered removed because they did not come to the hearing, they can ask the immigration judge "
             + "to reopen within 180 days by showing that exceptional circumstances beyond their control kept them away. "
             + "Filing this motion stops removal while the judge decides it. If they never received notice of the hearing, "
@@ -82,7 +88,7 @@ public static class DeadlineRules
             "In federal or state custody at the time of the hearing",
             "8 CFR 1003.23(b)(4)(ii); INA 240(b)(5)(C)(ii)",
             "A motion showing that the person was in federal or state custody and missed the hearing through no fault "
-                + "of their own may be filed at any time.")) with { CountingCitation = MotionCounting };
+                + "of their own may be filed at any time."));
 
     public static readonly DeadlineRule Pfr = Statutory(
         "pfr",
@@ -90,11 +96,12 @@ public static class DeadlineRules
         "the final order of removal",
         30,
         "8 U.S.C. 1252(b)(1),(2); FRAP 26(a)",
+        "FRAP 26(a)(1)",
         "A petition asking a federal court of appeals to review a final removal order must be filed within 30 days of "
             + "that order, in the circuit where the immigration judge completed the proceedings. The court will enforce "
             + "the deadline when the government raises it (a mandatory claim-processing rule: Riley v. Bondi, 2025). "
             + "Filing the petition does not stop removal: a separate motion for a stay must be filed and granted "
-            + "(Nken v. Holder, 2009).") with { CountingCitation = "FRAP 26(a)(1)" };
+            + "(Nken v. Holder, 2009).");
 
     private static readonly DeadlineRule[] Table = [BiaAppeal, ReconsiderIj, ReconsiderBia, MtrIj, MtrBia, MtrInAbsentia, Pfr];
 
@@ -160,8 +167,12 @@ public static class DeadlineRules
     }
 
     private static DeadlineRule Statutory(
-        string id, string title, string trigger, int days, string citation, string explanation, params TimeLimitExemption[] exemptions) =>
-        new(id, title, trigger, [trigger], days, DeadlineCounting.CalendarDaysNextCourtDay, citation, explanation, exemptions);
+        string id, string title, string trigger, int days, string citation, string counting, string explanation,
+        params TimeLimitExemption[] exemptions) =>
+        new(id, title, trigger, [trigger], days, DeadlineCounting.CalendarDaysNextCourtDay, citation, explanation, exemptions)
+        {
+            CountingCitation = counting,
+        };
 
     private static TimeLimitExemption ChangedCountryConditions(string citation) => new(
         "changed-country-conditions",
