@@ -22,7 +22,7 @@ public class AppealWithdrawalTests
     [InlineData("2019-09-03", ProtectionState.NotProtected)] // still inside the 30 days
     public void Evaluate_AppealWithdrawnInsideThirtyDays_NotProtectedFromWithdrawal(string asOf, ProtectionState state)
     {
-        var status = AppealWithdrawn(D("2019-08-23")).AtFederal(asOf);
+        var status = AppealWithdrawn(D("2019-08-23")).At(asOf);
 
         Assert.Equal(state, status.State);
         if (state == ProtectionState.NotProtected)
@@ -39,7 +39,7 @@ public class AppealWithdrawalTests
     [Fact]
     public void Evaluate_AppealWithdrawnUndated_Unknown()
     {
-        var status = AppealWithdrawn(null).AtFederal("2019-08-30");
+        var status = AppealWithdrawn(null).At("2019-08-30");
 
         Assert.Equal(ProtectionState.Unknown, status.State);
         Assert.True(status.Lacks(ReasonCode.WithdrawalDateMissing));

@@ -6,7 +6,7 @@ using static Stayline.Domain.Tests.Protection.TestCourtCalendar;
 namespace Stayline.Domain.Tests.Protection;
 
 /// <summary>
-/// 8 CFR 1003.6 and the in absentia stay. Hand-worked dates (test calendar):
+/// 8 CFR 1003.6 and the in absentia stay. Hand-worked dates (federal calendar):
 /// - judge's decision Fri 2019-08-02: +30 = Sun 2019-09-01; Mon 09-02 Labor Day; appeal due Tue 2019-09-03.
 /// - in absentia motion denied Fri 2019-09-20: +30 = Sun 2019-10-20; appeal due Mon 2019-10-21.
 /// </summary>

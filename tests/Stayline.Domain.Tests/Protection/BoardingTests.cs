@@ -21,7 +21,7 @@ public class BoardingTests
     [Fact]
     public void Evaluate_BoardedAfterAStay_NotProtectedButTheEarlierStayIsListed()
     {
-        var status = BoardedWithStays().AtFederal("2019-08-02");
+        var status = BoardedWithStays().At("2019-08-02");
 
         Assert.Equal(ProtectionState.NotProtected, status.State);
         Assert.True(status.BoardedDespiteStay);
@@ -37,7 +37,7 @@ public class BoardingTests
         var status = APerson().WithOrder(1, "2005-01-10")
             .With(new IndividualStayFacts(Adjudicator.Dhs, D("2019-08-01")))
             .On(PersonEventKind.BoardedForRemoval, "2019-08-01")
-            .AtFederal("2019-08-01");
+            .At("2019-08-01");
 
         Assert.Equal(ProtectionState.NotProtected, status.State);
         Assert.True(status.BoardedDespiteStay);
@@ -48,7 +48,7 @@ public class BoardingTests
     [Fact]
     public void Evaluate_BoardedWithoutAnyStay_NoFlag()
     {
-        var status = APerson().WithOrder(1, "2005-01-10").On(PersonEventKind.BoardedForRemoval, "2019-08-01").AtFederal("2019-08-02");
+        var status = APerson().WithOrder(1, "2005-01-10").On(PersonEventKind.BoardedForRemoval, "2019-08-01").At("2019-08-02");
 
         Assert.Equal(ProtectionState.NotProtected, status.State);
         Assert.False(status.BoardedDespiteStay);

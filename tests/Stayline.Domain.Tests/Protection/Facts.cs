@@ -51,10 +51,8 @@ internal static class Facts
     public static MatterFacts WithStayMotion(this MatterFacts m, StayMotionOutcome outcome = StayMotionOutcome.Pending, string? decidedOn = null) =>
         m with { StayMotion = new(outcome) { DecidedOn = decidedOn is null ? null : D(decidedOn) } };
 
-    public static ProtectionStatus At(this ProtectionFacts f, string asOf) => ProtectionEngine.Evaluate(f, D(asOf), Instance);
-
     /// <summary>Evaluated on the real federal calendar (5 U.S.C. 6103(a) holidays and executive-order closures).</summary>
-    public static ProtectionStatus AtFederal(this ProtectionFacts f, string asOf) => ProtectionEngine.Evaluate(f, D(asOf), CourtCalendar.Federal);
+    public static ProtectionStatus At(this ProtectionFacts f, string asOf) => ProtectionEngine.Evaluate(f, D(asOf), CourtCalendar.Federal);
 
     public static MatterFacts OnGround(this MatterFacts m, MotionGround? ground) => m with { Ground = ground };
 

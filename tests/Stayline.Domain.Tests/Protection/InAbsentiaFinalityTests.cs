@@ -12,7 +12,7 @@ public class InAbsentiaFinalityTests
     [Fact]
     public void Evaluate_InAbsentiaOrderDayAfter_FinalOnEntryCitation()
     {
-        var status = APerson().WithOrder(1, "2019-08-02", inAbsentia: true).AtFederal("2019-08-05");
+        var status = APerson().WithOrder(1, "2019-08-02", inAbsentia: true).At("2019-08-05");
 
         Assert.Equal(ProtectionState.NotProtected, status.State);
         var reason = Assert.Single(status.Reasons, r => r.Code == ReasonCode.InAbsentiaOrderNoAppealStay);

@@ -23,7 +23,7 @@ public class InAbsentiaMotionGroundTests
     [InlineData(MotionGround.InCustody, "INA 240(b)(5)(C)(ii); 8 CFR 1003.23(b)(4)(ii)")]
     public void Evaluate_NoticeOrCustodyMotionYearsLater_Protected(MotionGround ground, string citation)
     {
-        var status = Motion("2010-04-07", "2019-08-05", ground).AtFederal("2019-08-06");
+        var status = Motion("2010-04-07", "2019-08-05", ground).At("2019-08-06");
 
         Assert.Equal(ProtectionState.Protected, status.State);
         Assert.Equal(ProtectionSource.InAbsentiaMotionStay, status.Primary?.Source);
@@ -36,7 +36,7 @@ public class InAbsentiaMotionGroundTests
     [InlineData("2020-05-27", ProtectionState.NotProtected)]
     public void Evaluate_ExceptionalCircumstances_StaysOnlyWithin180Days(string filedOn, ProtectionState state)
     {
-        var status = Motion("2019-11-27", filedOn, MotionGround.ExceptionalCircumstances).AtFederal("2020-05-28");
+        var status = Motion("2019-11-27", filedOn, MotionGround.ExceptionalCircumstances).At("2020-05-28");
 
         Assert.Equal(state, status.State);
         Assert.Equal(state == ProtectionState.NotProtected, status.Has(ReasonCode.InAbsentiaMotionLate));
@@ -53,7 +53,7 @@ public class InAbsentiaMotionGroundTests
     [Fact]
     public void Evaluate_ExceptionalCircumstancesYearsLate_NotProtected()
     {
-        var status = Motion("2010-04-07", "2019-08-05", MotionGround.ExceptionalCircumstances).AtFederal("2019-08-06");
+        var status = Motion("2010-04-07", "2019-08-05", MotionGround.ExceptionalCircumstances).At("2019-08-06");
 
         Assert.Equal(ProtectionState.NotProtected, status.State);
         Assert.True(status.Has(ReasonCode.InAbsentiaMotionLate));
@@ -64,7 +64,7 @@ public class InAbsentiaMotionGroundTests
     [InlineData(MotionGround.Other)]
     public void Evaluate_OtherGround_NotProtected(MotionGround ground)
     {
-        var status = Motion("2010-04-07", "2019-08-05", ground).AtFederal("2019-08-06");
+        var status = Motion("2010-04-07", "2019-08-05", ground).At("2019-08-06");
 
         Assert.Equal(ProtectionState.NotProtected, status.State);
         Assert.True(status.Has(ReasonCode.InAbsentiaMotionGroundNoStay));
@@ -74,7 +74,7 @@ public class InAbsentiaMotionGroundTests
     [Fact]
     public void Evaluate_GroundNotRecorded_UnknownAskingForTheGround()
     {
-        var status = Motion("2010-04-07", "2019-08-05", null).AtFederal("2019-08-06");
+        var status = Motion("2010-04-07", "2019-08-05", null).At("2019-08-06");
 
         Assert.Equal(ProtectionState.Unknown, status.State);
         Assert.True(status.Lacks(ReasonCode.MotionGroundMissing));
@@ -88,7 +88,7 @@ public class InAbsentiaMotionGroundTests
     {
         var status = Motion("2019-11-27", "2020-05-01", MotionGround.ExceptionalCircumstances)
             .Update(10, m => m with { FiledOn = null })
-            .AtFederal(asOf);
+            .At(asOf);
 
         Assert.Equal(state, status.State);
     }
@@ -100,7 +100,7 @@ public class InAbsentiaMotionGroundTests
             .Update(10, m => m.Denied("2019-09-20"))
             .With(Filed(11, MatterKind.BiaAppeal, "2019-10-01").Against(10));
 
-        var status = facts.AtFederal("2019-10-02");
+        var status = facts.At("2019-10-02");
 
         Assert.Equal(ProtectionState.NotProtected, status.State);
         Assert.True(status.Has(ReasonCode.DenialAppealDoesNotStay));

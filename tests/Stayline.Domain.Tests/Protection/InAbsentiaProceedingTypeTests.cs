@@ -25,7 +25,7 @@ public class InAbsentiaProceedingTypeTests
     [InlineData("2001-06-01", ProceedingType.Deportation)] // recorded: a case begun before IIRIRA
     public void Evaluate_DeportationOrderDenialAppealPending_ProtectedUnderRiveraClaros(string orderOn, ProceedingType proceeding)
     {
-        var status = DeniedAndAppealed(orderOn, proceeding).AtFederal("2019-10-22");
+        var status = DeniedAndAppealed(orderOn, proceeding).At("2019-10-22");
 
         Assert.Equal(ProtectionState.Protected, status.State);
         Assert.Equal(UntilEvent.BoardDecidesAppeal, status.Primary?.Until);
@@ -37,7 +37,7 @@ public class InAbsentiaProceedingTypeTests
     [InlineData("2010-04-07", ProceedingType.Removal)]
     public void Evaluate_RemovalOrderDenialAppealPending_UnknownAskTheBoard(string orderOn, ProceedingType proceeding)
     {
-        var status = DeniedAndAppealed(orderOn, proceeding).AtFederal("2019-10-22");
+        var status = DeniedAndAppealed(orderOn, proceeding).At("2019-10-22");
 
         Assert.Equal(ProtectionState.Unknown, status.State);
         Assert.True(status.Lacks(ReasonCode.InAbsentiaAppealStayContested));
@@ -54,7 +54,7 @@ public class InAbsentiaProceedingTypeTests
         var status = APerson()
             .WithOrder(Order, "1992-09-14", inAbsentia: true, proceeding: proceeding)
             .With(Filed(10, MatterKind.MotionToReopenIj, "2019-08-05").OnGround(MotionGround.LackOfNotice))
-            .AtFederal("2019-08-06");
+            .At("2019-08-06");
 
         Assert.Equal(state, status.State);
         Assert.Equal(proceeding == ProceedingType.Exclusion, status.Has(ReasonCode.InAbsentiaExclusionNoStay));

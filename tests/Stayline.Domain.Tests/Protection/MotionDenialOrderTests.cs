@@ -25,7 +25,7 @@ public class MotionDenialOrderTests
     [InlineData(false)] // not linked: the latest decision before the appeal, the denial, is the one appealed
     public void Evaluate_AppealOfMotionDenialOrder_StaysNothing(bool linked)
     {
-        var status = DenialAppealed(linked).AtFederal("2019-08-21");
+        var status = DenialAppealed(linked).At("2019-08-21");
 
         Assert.Equal(ProtectionState.NotProtected, status.State);
         Assert.Empty(status.All);
@@ -36,7 +36,7 @@ public class MotionDenialOrderTests
     [Fact]
     public void Evaluate_DenialWithinItsThirtyDays_NoAppealPeriodStay()
     {
-        var status = APerson().WithOrder(1, "2005-01-10").WithOrder(2, "2019-08-02", type: DecisionType.MotionDenial).AtFederal("2019-08-05");
+        var status = APerson().WithOrder(1, "2005-01-10").WithOrder(2, "2019-08-02", type: DecisionType.MotionDenial).At("2019-08-05");
 
         Assert.Equal(ProtectionState.NotProtected, status.State);
         Assert.True(status.Has(ReasonCode.MotionDenialNoStay));
@@ -45,7 +45,7 @@ public class MotionDenialOrderTests
     [Fact]
     public void Evaluate_OnlyAMotionDenialRecorded_UnknownUntilTheMeritsOrderIsRecorded()
     {
-        var status = APerson().WithOrder(2, "2019-08-02", type: DecisionType.MotionDenial).AtFederal("2019-08-05");
+        var status = APerson().WithOrder(2, "2019-08-02", type: DecisionType.MotionDenial).At("2019-08-05");
 
         Assert.Equal(ProtectionState.Unknown, status.State);
         Assert.True(status.Lacks(ReasonCode.NoRemovalOrderRecorded));

@@ -15,7 +15,7 @@ public class OldOrderTests
     [Fact]
     public void Evaluate_JudgeOrderFrom1975_NotProtectedWithoutThrowing()
     {
-        var status = APerson().WithOrder(1, "1975-06-02").AtFederal("2017-06-11");
+        var status = APerson().WithOrder(1, "1975-06-02").At("2017-06-11");
 
         Assert.Equal(ProtectionState.NotProtected, status.State);
         Assert.Contains(status.Reasons, r => r.Code == ReasonCode.AppealPeriodExpired && r.Date2 is null);
@@ -30,7 +30,7 @@ public class OldOrderTests
     {
         var status = APerson().WithOrder(1, "1975-06-02")
             .With(Filed(10, MatterKind.BiaAppeal, filedOn))
-            .AtFederal("2017-06-11");
+            .At("2017-06-11");
 
         Assert.Equal(state, status.State);
         Assert.Equal(state == ProtectionState.Unknown, status.Lacks(ReasonCode.PeriodOutsideCalendar));
@@ -43,7 +43,7 @@ public class OldOrderTests
     {
         var status = APerson().WithOrder(1, "1978-03-01", inAbsentia: true)
             .With(Filed(10, MatterKind.MotionToReopenIj, "2017-07-10").OnGround(ground))
-            .AtFederal("2017-07-11");
+            .At("2017-07-11");
 
         Assert.Equal(state, status.State);
         Assert.Equal(state == ProtectionState.NotProtected, status.Has(ReasonCode.InAbsentiaMotionLate));
@@ -55,7 +55,7 @@ public class OldOrderTests
         var status = APerson().WithOrder(1, "1978-03-01", inAbsentia: true)
             .With(Filed(10, MatterKind.MotionToReopenIj, "1979-06-01").OnGround(MotionGround.LackOfNotice).Denied("1979-11-01"))
             .With(Filed(11, MatterKind.BiaAppeal, "1979-11-20").Against(10))
-            .AtFederal("2017-07-11");
+            .At("2017-07-11");
 
         Assert.Equal(ProtectionState.Protected, status.State);
         Assert.Equal(UntilEvent.BoardDecidesAppeal, status.Primary?.Until);
@@ -66,7 +66,7 @@ public class OldOrderTests
     {
         var status = APerson().WithOrder(1, "1979-05-01", Adjudicator.Board)
             .WithOrder(2, "1979-12-20", type: DecisionType.BondOrCustody)
-            .AtFederal("2017-06-11");
+            .At("2017-06-11");
 
         Assert.Equal(ProtectionState.NotProtected, status.State);
     }
@@ -74,7 +74,7 @@ public class OldOrderTests
     [Fact]
     public void Evaluate_DayInsideAPeriodTheCalendarCannotCount_Unknown()
     {
-        var status = APerson().WithOrder(1, "1979-12-20").AtFederal("1980-01-25");
+        var status = APerson().WithOrder(1, "1979-12-20").At("1980-01-25");
 
         Assert.Equal(ProtectionState.Unknown, status.State);
         Assert.True(status.Lacks(ReasonCode.PeriodOutsideCalendar));

@@ -34,8 +34,8 @@ public class WithdrawalTests
     {
         var facts = StayUntilPetitionDecided(petition);
 
-        var before = facts.AtFederal("2019-09-09");
-        var on = facts.AtFederal("2019-09-10");
+        var before = facts.At("2019-09-09");
+        var on = facts.At("2019-09-10");
 
         Assert.True(ProtectionState.Protected == before.State, recorded);
         Assert.Equal(UntilEvent.CourtDecidesPetition, before.Primary?.Until);
@@ -47,7 +47,7 @@ public class WithdrawalTests
     [Fact]
     public void Evaluate_MatterOfStayWithdrawnUndated_Unknown()
     {
-        var status = StayUntilPetitionDecided(PetitionFiled() with { Status = MatterStatus.Withdrawn }).AtFederal("2019-09-10");
+        var status = StayUntilPetitionDecided(PetitionFiled() with { Status = MatterStatus.Withdrawn }).At("2019-09-10");
 
         Assert.Equal(ProtectionState.Unknown, status.State);
         Assert.True(status.Lacks(ReasonCode.WithdrawalDateMissing));
@@ -62,7 +62,7 @@ public class WithdrawalTests
             .WithOrder(1, "2019-07-15", Adjudicator.Board)
             .With(PetitionFiled().WithStayMotion(StayMotionOutcome.Granted, "2019-08-07") with { WithdrawnOn = D("2019-09-10") });
 
-        Assert.Equal(state, facts.AtFederal(asOf).State);
+        Assert.Equal(state, facts.At(asOf).State);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class WithdrawalTests
             .WithOrder(1, "2019-07-15", Adjudicator.Board)
             .With(PetitionFiled().WithStayMotion(StayMotionOutcome.Granted, "2019-08-07") with { Status = MatterStatus.Withdrawn });
 
-        var status = facts.AtFederal("2019-09-10");
+        var status = facts.At("2019-09-10");
 
         Assert.Equal(ProtectionState.Unknown, status.State);
         Assert.True(status.Lacks(ReasonCode.WithdrawalDateMissing));
@@ -85,7 +85,7 @@ public class WithdrawalTests
             .WithOrder(1, "2010-04-07", inAbsentia: true)
             .With(Filed(10, MatterKind.MotionToReopenIj, "2019-08-05").OnGround(MotionGround.LackOfNotice) with { WithdrawnOn = D("2019-09-10") });
 
-        Assert.Equal(ProtectionState.Protected, facts.AtFederal("2019-09-09").State);
-        Assert.Equal(ProtectionState.NotProtected, facts.AtFederal("2019-09-10").State);
+        Assert.Equal(ProtectionState.Protected, facts.At("2019-09-09").State);
+        Assert.Equal(ProtectionState.NotProtected, facts.At("2019-09-10").State);
     }
 }
