@@ -4,7 +4,9 @@ public enum DeadlineCounting
 {
     /// <summary>
     /// Leave out the trigger day, count every calendar day, and when the last day is a Saturday, Sunday, legal
-    /// holiday or closure, move to the next court day (FRAP 26(a)(1); for Board appeals 8 CFR 1003.38(c)).
+    /// holiday or closure, move to the next court day. The authority differs by forum: for motions before the
+    /// immigration judge or the Board 8 CFR 1001.1(h) (as relied on in Monsalvo Velázquez v. Bondi, 2025); for Board
+    /// appeals 8 CFR 1003.38(b); for petitions for review FRAP 26(a)(1). See <see cref="DeadlineRule.CountingCitation"/>.
     /// </summary>
     CalendarDaysNextCourtDay,
 }
@@ -27,6 +29,9 @@ public sealed record DeadlineRule(
     string Explanation,
     IReadOnlyList<TimeLimitExemption> Exemptions)
 {
+    /// <summary>The rule that moves a last day off a weekend, holiday or closure for this filing; empty when not recorded.</summary>
+    public string CountingCitation { get; init; } = "";
+
     public TimeLimitExemption? FindExemption(string exemptionId) =>
         Exemptions.FirstOrDefault(e => string.Equals(e.Id, exemptionId, StringComparison.Ordinal));
 }

@@ -3,15 +3,23 @@ namespace Stayline.Domain.Deadlines;
 /// <summary>The deadline rule table. Every rule carries its citation; explanations are for clients and volunteers.</summary>
 public static class DeadlineRules
 {
+    /// <summary>Roll-forward for filings with the immigration court or the Board ("day" in 8 CFR chapter V).</summary>
+    public const string MotionCounting = "8 CFR 1001.1(h); Monsalvo Velázquez v. Bondi (U.S. 2025)";
+
+    /// <summary>8 CFR 1003.38(b) itself extends a Board appeal due on a weekend or legal holiday to the next business day.</summary>
+    public const string BoardAppealCounting = "8 CFR 1003.38(b)";
+
     public static readonly DeadlineRule BiaAppeal = Statutory(
         "bia-appeal",
         "Appeal to the Board of Immigration Appeals",
-        "the immigration judge's decision: for an oral decision the day it was stated, for a written one the day it was mailed or served",
+        "the immigration judge's decision: for an oral decision the day it was stated, for a written one the day it was mailed or notified electronically",
         30,
         "8 CFR 1003.38(b),(c)",
+        BoardAppealCounting,
         "To appeal an immigration judge's decision, the notice of appeal must reach the Board within 30 days. "
             + "The Board counts the day it receives the notice, not the day it was sent. For a decision announced in "
-            + "court the count starts that day; for a written decision it starts when the decision was mailed or served.");
+            + "court the count starts that day; for a written decision it starts when the decision was mailed or notified "
+            + "electronically.");
 
     public static readonly DeadlineRule ReconsiderIj = Statutory(
         "reconsider-ij",
@@ -19,6 +27,7 @@ public static class DeadlineRules
         "the immigration judge's final order",
         30,
         "8 CFR 1003.23(b)(1)",
+        MotionCounting,
         "A motion asking the immigration judge to look again at a decision because of an error of law or fact in it "
             + "must be filed within 30 days of the final order. Usually only one such motion is allowed.");
 
@@ -28,6 +37,7 @@ public static class DeadlineRules
         "the Board's decision (the day it was mailed)",
         30,
         "8 CFR 1003.2(b)(2)",
+        MotionCounting,
         "A motion asking the Board to look again at its own decision because of an error in it must be filed with the "
             + "Board within 30 days after the decision was mailed. Usually only one such motion is allowed.");
 
@@ -37,6 +47,7 @@ public static class DeadlineRules
         "the final administrative order of removal",
         90,
         "8 CFR 1003.23(b)(1); INA 240(c)(7)(C)(i)",
+        MotionCounting,
         "A motion asking the immigration judge to reopen the case, usually because of new facts or evidence, must be "
             + "filed within 90 days of the final order. Usually only one such motion is allowed. Some motions have no "
             + "time limit at all (see the exemptions).",
@@ -49,6 +60,7 @@ public static class DeadlineRules
         "the Board's final decision",
         90,
         "8 CFR 1003.2(c)(2)",
+        MotionCounting,
         "A motion asking the Board to reopen a case it decided, usually because of new facts or evidence, must be "
             + "filed within 90 days of the Board's final decision. Usually only one such motion is allowed. Some motions "
             + "have no time limit at all (see the exemptions).",
@@ -61,6 +73,7 @@ public static class DeadlineRules
         "the removal order entered in absentia",
         180,
         "8 CFR 1003.23(b)(4)(ii); INA 240(b)(5)(C)(i)",
+        MotionCounting,
         "When someone was ordered removed because they did not come to the hearing, they can ask the immigration judge "
             + "to reopen within 180 days by showing that exceptional circumstances beyond their control kept them away. "
             + "Filing this motion stops removal while the judge decides it. If they never received notice of the hearing, "
@@ -83,6 +96,7 @@ public static class DeadlineRules
         "the final order of removal",
         30,
         "8 U.S.C. 1252(b)(1),(2); FRAP 26(a)",
+        "FRAP 26(a)(1)",
         "A petition asking a federal court of appeals to review a final removal order must be filed within 30 days of "
             + "that order, in the circuit where the immigration judge completed the proceedings. The court will enforce "
             + "the deadline when the government raises it (a mandatory claim-processing rule: Riley v. Bondi, 2025). "
@@ -146,12 +160,19 @@ public static class DeadlineRules
         var description = "the later of: " + string.Join(", ", triggerEvents);
         return new DeadlineRule(
             id, title, triggerEvents.Count == 1 ? triggerEvents[0] : description, [.. triggerEvents], days,
-            DeadlineCounting.CalendarDaysNextCourtDay, citation, explanation, []);
+            DeadlineCounting.CalendarDaysNextCourtDay, citation, explanation, [])
+        {
+            CountingCitation = MotionCounting,
+        };
     }
 
     private static DeadlineRule Statutory(
-        string id, string title, string trigger, int days, string citation, string explanation, params TimeLimitExemption[] exemptions) =>
-        new(id, title, trigger, [trigger], days, DeadlineCounting.CalendarDaysNextCourtDay, citation, explanation, exemptions);
+        string id, string title, string trigger, int days, string citation, string counting, string explanation,
+        params TimeLimitExemption[] exemptions) =>
+        new(id, title, trigger, [trigger], days, DeadlineCounting.CalendarDaysNextCourtDay, citation, explanation, exemptions)
+        {
+            CountingCitation = counting,
+        };
 
     private static TimeLimitExemption ChangedCountryConditions(string citation) => new(
         "changed-country-conditions",

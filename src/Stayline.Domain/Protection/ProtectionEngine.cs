@@ -24,6 +24,12 @@ public static class ProtectionEngine
     /// <summary>8 U.S.C. 1252(b)(1): petition for review within 30 days of the final order.</summary>
     internal const int PetitionDays = 30;
 
+    /// <summary>
+    /// More than any run of weekends, holidays and closures a last day can be moved across: past it a period that
+    /// the calendar cannot count is over whatever the exact day was.
+    /// </summary>
+    private const int MaxRollForwardDays = 14;
+
     [ThreadStatic]
     private static Evaluation? cached;
 
@@ -54,7 +60,14 @@ public static class ProtectionEngine
         Granted,
         Denied,
         DecidedUndated,
+        /// <summary>Withdrawn on or before the day evaluated: pending no longer.</summary>
+        Withdrawn,
+        /// <summary>Withdrawn on a day not recorded.</summary>
+        WithdrawnUndated,
     }
+
+    /// <summary>Filed by the day evaluated and not withdrawn: the matter can be the one a stay depends on.</summary>
+    private static bool IsLive(Phase phase) => phase is not (Phase.NotFiled or Phase.Withdrawn or Phase.WithdrawnUndated);
 
     /// <summary>A decision a matter can challenge: an order (by index) or a matter (by index).</summary>
     private readonly record struct Target(bool IsOrder, int Index)
@@ -113,19 +126,24 @@ public static class ProtectionEngine
 
             if (custody == PersonEventKind.BoardedForRemoval)
             {
-                // 8 CFR 1241.6: a stay granted or communicated after boarding has no effect. One granted before
-                // boarding still binds DHS, but the person is on the plane: the answer must be the loud one.
+                // 8 CFR 1241.6 voids only a stay granted or communicated after boarding. One granted before still binds
+                // DHS, but the person is on the plane: the state is the loud one, and the stays stay listed so the
+                // team knows which to enforce. A stay of the boarding day itself may have come first: it is listed too.
                 reasons.Add(new(ReasonCode.BoardedForRemoval, ProtectionText.Boarding, custodyOn));
-                foreach (var p in protections)
+                for (var i = protections.Count - 1; i >= 0; i--)
                 {
-                    if (p.Since is null || p.Since < custodyOn)
+                    var p = protections[i];
+                    if (p.Since > custodyOn)
                     {
-                        reasons.Add(new(ReasonCode.StaysIgnoredAfterBoarding, ProtectionText.Boarding, custodyOn));
-                        break;
+                        protections.RemoveAt(i);
+                    }
+                    else
+                    {
+                        reasons.Add(new(ReasonCode.StaysIgnoredAfterBoarding, ProtectionText.Boarding, p.Since, custodyOn, ProtectionText.Source(p.Source, p.Subject)));
                     }
                 }
 
-                return Finish(forceNotProtected: true);
+                return Finish(forceNotProtected: true) with { BoardedDespiteStay = protections.Count > 0 };
             }
 
             return Finish(forceNotProtected: false);
@@ -152,7 +170,7 @@ public static class ProtectionEngine
                 asOf,
                 state,
                 primary,
-                forceNotProtected ? [] : Freeze(protections),
+                Freeze(protections),
                 Freeze(reasons),
                 Freeze(missing),
                 nextDeadline);
@@ -205,11 +223,14 @@ public static class ProtectionEngine
                     continue;
                 }
 
-                if (o.Type == DecisionType.BondOrCustody)
+                if (o.Type != DecisionType.Merits)
                 {
+                    // Only a merits decision is stayed during its appeal period (8 CFR 1003.6(a), (b)).
                     if (asOf <= Due(o.IssuedOn, BoardAppealDays))
                     {
-                        reasons.Add(new(ReasonCode.BondDecisionNoStay, ProtectionText.BondNoStay, o.IssuedOn));
+                        reasons.Add(o.Type == DecisionType.BondOrCustody
+                            ? new(ReasonCode.BondDecisionNoStay, ProtectionText.BondNoStay, o.IssuedOn)
+                            : new(ReasonCode.MotionDenialNoStay, ProtectionText.NoStayForDenials, o.IssuedOn));
                     }
 
                     continue;
@@ -245,8 +266,9 @@ public static class ProtectionEngine
             }
             else if (order.InAbsentia)
             {
-                // No appeal lies from an in absentia order (INA 240(b)(5)(C)), so 8 CFR 1003.6(a) gives no stay.
-                reasons.Add(new(ReasonCode.InAbsentiaOrderNoAppealStay, ProtectionText.InAbsentiaStay, order.IssuedOn));
+                // An in absentia order is final on entry (8 CFR 1241.1(e)), so there is no appeal period for 8 CFR
+                // 1003.6(a) to stay. A limited appeal still lies (Matter of Guzman, 22 I&N Dec. 722 (BIA 1999)).
+                reasons.Add(new(ReasonCode.InAbsentiaOrderNoAppealStay, ProtectionText.InAbsentiaFinal, order.IssuedOn));
                 EvaluateInAbsentiaMotions(operative);
             }
             else
@@ -297,6 +319,22 @@ public static class ProtectionEngine
 
             var due = Due(order.IssuedOn, BoardAppealDays);
             var appeal = FindChallenger(MatterKind.BiaAppeal, new Target(true, operative));
+            if (appeal < 0 && FindChallenger(MatterKind.BiaAppeal, new Target(true, operative), withdrawn: true) is >= 0 and var gone)
+            {
+                // 8 CFR 1003.4: once the appeal is withdrawn the decision is final "as though no appeal had been
+                // taken", so the rest of the 30 days stays nothing.
+                var w = matters[gone];
+                if (PhaseOf(w) == Phase.Withdrawn)
+                {
+                    reasons.Add(new(ReasonCode.BoardAppealWithdrawn, ProtectionText.AppealWithdrawn, WithdrawalDay(w), due));
+                }
+                else
+                {
+                    AddMissing(new(ReasonCode.WithdrawalDateMissing, ProtectionText.AppealWithdrawn, Subject: ProtectionText.Kind(w.Kind)));
+                }
+
+                return;
+            }
             // Once the Board has decided, the judge's decision is no longer within its appeal period.
             if (asOf <= due && (appeal < 0 || PhaseOf(matters[appeal]) != Phase.Denied))
             {
@@ -314,7 +352,7 @@ public static class ProtectionEngine
 
             if (appeal < 0)
             {
-                if (asOf > due)
+                if (due is null || asOf > due)
                 {
                     reasons.Add(new(ReasonCode.AppealPeriodExpired, ProtectionText.AutomaticStay, order.IssuedOn, due));
                 }
@@ -326,7 +364,7 @@ public static class ProtectionEngine
             switch (PhaseOf(m))
             {
                 case Phase.Pending:
-                    switch (Timely(m, due))
+                    switch (TimelyAfter(m, order.IssuedOn, BoardAppealDays, due))
                     {
                         case true:
                             protections.Add(new(ProtectionSource.BoardAppealStay, m.FiledOn, null, UntilEvent.BoardDecidesAppeal, ProtectionText.AutomaticStay));
@@ -336,7 +374,7 @@ public static class ProtectionEngine
                             reasons.Add(new(ReasonCode.BoardAppealLate, ProtectionText.AutomaticStay, m.FiledOn, due));
                             break;
                         default:
-                            AddMissing(new(ReasonCode.FiledDateMissing, ProtectionText.AutomaticStay, Subject: ProtectionText.Kind(m.Kind)));
+                            MissingTimeliness(m, order.IssuedOn, due, ProtectionText.AutomaticStay);
                             break;
                     }
 
@@ -351,12 +389,15 @@ public static class ProtectionEngine
         }
 
         /// <summary>
-        /// 8 CFR 1003.23(b)(4)(ii): filing the motion stays removal while the judge decides it; Matter of
-        /// Rivera-Claros: the stay continues while a Board appeal of the denial is pending. Whether it also covers
-        /// the days before that appeal is filed is not settled here, so those days are reported unprotected.
+        /// Filing a motion to rescind the in absentia order stays removal while the judge decides it (removal:
+        /// INA 240(b)(5)(C), 8 CFR 1003.23(b)(4)(ii); deportation: 8 CFR 1003.23(b)(4)(iii)(A),(C)). In deportation
+        /// cases the stay continues through a Board appeal of the denial; in removal cases that is contested (see
+        /// <see cref="EvaluateInAbsentiaDenialAppeal"/>). Whether it also covers the days before that appeal is filed
+        /// is not settled here, so those days are reported unprotected.
         /// </summary>
         private void EvaluateInAbsentiaMotions(int operative)
         {
+            var proceeding = orders[operative].ProceedingOrDerived;
             for (var j = 0; j < matters.Length; j++)
             {
                 var m = matters[j];
@@ -367,28 +408,84 @@ public static class ProtectionEngine
 
                 switch (PhaseOf(m))
                 {
-                    case Phase.Pending:
-                        protections.Add(new(ProtectionSource.InAbsentiaMotionStay, m.FiledOn, null, UntilEvent.JudgeDecidesMotion, ProtectionText.InAbsentiaStay));
-                        reasons.Add(new(ReasonCode.InAbsentiaMotionPendingStay, ProtectionText.InAbsentiaStay, m.FiledOn));
+                    case Phase.Pending when InAbsentiaMotionStays(operative, m) is true:
+                        var citation = StayCitation(m, proceeding);
+                        protections.Add(new(ProtectionSource.InAbsentiaMotionStay, m.FiledOn, null, UntilEvent.JudgeDecidesMotion, citation));
+                        reasons.Add(new(ReasonCode.InAbsentiaMotionPendingStay, citation, m.FiledOn));
                         break;
                     case Phase.DecidedUndated when m.Status == MatterStatus.Denied:
                         AddMissing(new(ReasonCode.DecisionDateMissing, ProtectionText.Record, Subject: ProtectionText.Kind(m.Kind)));
                         break;
                     case Phase.Denied:
-                        EvaluateInAbsentiaDenialAppeal(j, m.DecidedOn!.Value);
+                        EvaluateInAbsentiaDenialAppeal(operative, j, m.DecidedOn!.Value);
                         break;
                 }
             }
         }
 
-        private void EvaluateInAbsentiaDenialAppeal(int motion, DateOnly deniedOn)
+        /// <summary>
+        /// Only "the motion to reopen described in clause (i) or (ii)" of INA 240(b)(5)(C) (for deportation, 8 CFR
+        /// 1003.23(b)(4)(iii)(A)(1),(2)) stays removal: exceptional circumstances filed within 180 days of the order
+        /// (counted as <see cref="DeadlineRules.MtrInAbsentia"/>), or lack of notice or custody at any time. Null when a
+        /// missing fact decides it; the reason is recorded.
+        /// </summary>
+        private bool? InAbsentiaMotionStays(int order, MatterFacts m)
         {
+            if (orders[order].ProceedingOrDerived == ProceedingType.Exclusion)
+            {
+                // 8 CFR 1003.23(b)(4)(iii)(C) stays only the deportation motions of (iii)(A); (iii)(B) exclusion has none.
+                reasons.Add(new(ReasonCode.InAbsentiaExclusionNoStay, ProtectionText.InAbsentiaExclusion, m.FiledOn));
+                return false;
+            }
+
+            switch (m.Ground)
+            {
+                case null:
+                    AddMissing(new(ReasonCode.MotionGroundMissing, ProtectionText.InAbsentiaStay, m.FiledOn));
+                    return null;
+                case MotionGround.LackOfNotice or MotionGround.InCustody:
+                    return true;
+                case MotionGround.ExceptionalCircumstances:
+                    var issuedOn = orders[order].IssuedOn;
+                    var due = Due(issuedOn, DeadlineRules.MtrInAbsentia.PeriodDays);
+                    switch (TimelyAfter(m, issuedOn, DeadlineRules.MtrInAbsentia.PeriodDays, due))
+                    {
+                        case true:
+                            return true;
+                        case false:
+                            reasons.Add(new(ReasonCode.InAbsentiaMotionLate, ProtectionText.InAbsentiaExceptional, m.FiledOn, due));
+                            return false;
+                        default:
+                            MissingTimeliness(m, issuedOn, due, ProtectionText.InAbsentiaExceptional);
+                            return null;
+                    }
+
+                default:
+                    reasons.Add(new(ReasonCode.InAbsentiaMotionGroundNoStay, ProtectionText.InAbsentiaOtherGround, m.FiledOn));
+                    return false;
+            }
+        }
+
+        private static string StayCitation(MatterFacts m, ProceedingType proceeding) => proceeding == ProceedingType.Deportation
+            ? ProtectionText.InAbsentiaDeportation
+            : m.Ground == MotionGround.ExceptionalCircumstances ? ProtectionText.InAbsentiaExceptional : ProtectionText.InAbsentiaNoticeOrCustody;
+
+        /// <summary>
+        /// Deportation: the stay continues while a Board appeal of the denial is pending (8 CFR 1003.23(b)(4)(iii)(C);
+        /// Matter of Rivera-Claros). Removal: INA 240(b)(5)(C) stays "pending disposition of the motion by the
+        /// immigration judge" and Rivera-Claros read the former 242B(c)(3); whether the stay survives the denial is
+        /// contested, so a pending appeal gives Unknown, never Protected.
+        /// </summary>
+        private void EvaluateInAbsentiaDenialAppeal(int order, int motion, DateOnly deniedOn)
+        {
+            var deportation = orders[order].ProceedingOrDerived == ProceedingType.Deportation;
+            var citation = deportation ? ProtectionText.RiveraClaros : ProtectionText.InAbsentiaAppealContested;
             var due = Due(deniedOn, BoardAppealDays);
             var appeal = FindChallenger(MatterKind.BiaAppeal, new Target(false, motion));
             if (appeal < 0)
             {
                 reasons.Add(asOf <= due
-                    ? new(ReasonCode.InAbsentiaDenialAppealWindow, ProtectionText.RiveraClaros, deniedOn, due)
+                    ? new(ReasonCode.InAbsentiaDenialAppealWindow, citation, deniedOn, due)
                     : new(ReasonCode.InAbsentiaStayEnded, ProtectionText.InAbsentiaStay, deniedOn));
                 return;
             }
@@ -397,24 +494,29 @@ public static class ProtectionEngine
             switch (PhaseOf(a))
             {
                 case Phase.Pending:
-                    switch (Timely(a, due))
+                    switch (TimelyAfter(a, deniedOn, BoardAppealDays, due))
                     {
+                        case true when InAbsentiaMotionStays(order, matters[motion]) is not true:
+                            break;
+                        case true when !deportation:
+                            AddMissing(new(ReasonCode.InAbsentiaAppealStayContested, citation, a.FiledOn));
+                            break;
                         case true:
-                            protections.Add(new(ProtectionSource.InAbsentiaMotionStay, a.FiledOn, null, UntilEvent.BoardDecidesAppeal, ProtectionText.RiveraClaros));
-                            reasons.Add(new(ReasonCode.InAbsentiaDenialAppealPendingStay, ProtectionText.RiveraClaros, a.FiledOn));
+                            protections.Add(new(ProtectionSource.InAbsentiaMotionStay, a.FiledOn, null, UntilEvent.BoardDecidesAppeal, citation));
+                            reasons.Add(new(ReasonCode.InAbsentiaDenialAppealPendingStay, citation, a.FiledOn));
                             break;
                         case false:
                             reasons.Add(new(ReasonCode.BoardAppealLate, ProtectionText.AutomaticStay, a.FiledOn, due));
                             reasons.Add(new(ReasonCode.InAbsentiaStayEnded, ProtectionText.InAbsentiaStay, deniedOn));
                             break;
                         default:
-                            AddMissing(new(ReasonCode.FiledDateMissing, ProtectionText.RiveraClaros, Subject: ProtectionText.Kind(a.Kind)));
+                            MissingTimeliness(a, deniedOn, due, citation);
                             break;
                     }
 
                     break;
                 case Phase.Denied:
-                    reasons.Add(new(ReasonCode.InAbsentiaStayEnded, ProtectionText.RiveraClaros, a.DecidedOn));
+                    reasons.Add(new(ReasonCode.InAbsentiaStayEnded, citation, a.DecidedOn));
                     break;
                 case Phase.DecidedUndated when a.Status == MatterStatus.Denied:
                     AddMissing(new(ReasonCode.DecisionDateMissing, ProtectionText.Record, Subject: ProtectionText.Kind(a.Kind)));
@@ -438,6 +540,10 @@ public static class ProtectionEngine
                 if (phase == Phase.Pending)
                 {
                     NoteFilingThatStaysNothing(j, m);
+                }
+                else if (phase == Phase.Withdrawn)
+                {
+                    reasons.Add(new(ReasonCode.MatterWithdrawn, ProtectionText.Withdrawal, WithdrawalDay(m), Subject: ProtectionText.Kind(m.Kind)));
                 }
                 else if (m.Kind == MatterKind.StayMotion && phase == Phase.Granted)
                 {
@@ -465,7 +571,8 @@ public static class ProtectionEngine
                     break;
                 case MatterKind.BiaAppeal:
                     var target = Challenged(j);
-                    if (target.Exists && !target.IsOrder && !IsInAbsentiaMotion(target.Index))
+                    if (target.Exists && (target.IsOrder ? orders[target.Index].Type == DecisionType.MotionDenial
+                        : !IsInAbsentiaMotion(target.Index) || matters[target.Index].Ground is MotionGround.ChangedCountryConditions or MotionGround.Other))
                     {
                         reasons.Add(new(ReasonCode.DenialAppealDoesNotStay, ProtectionText.NoStayForDenials, m.FiledOn));
                     }
@@ -489,6 +596,17 @@ public static class ProtectionEngine
             }
 
             var kind = ProtectionText.Kind(m.Kind);
+            if (matterPhase is Phase.Withdrawn or Phase.WithdrawnUndated)
+            {
+                // A stay granted "while the matter is pending" ends with the withdrawal.
+                if (PhaseOf(stay) == Phase.Granted)
+                {
+                    WithdrawalEndsStay(m, stay.DecidedOn, AdjudicatorOf(m.Kind), matterPhase);
+                }
+
+                return;
+            }
+
             switch (PhaseOf(stay))
             {
                 case Phase.Pending:
@@ -521,6 +639,21 @@ public static class ProtectionEngine
                 reasons.Add(new(ReasonCode.StayMotionGranted, ProtectionText.GrantedStay, stay.DecidedOn, stay.GrantedUntil, kind));
             }
         }
+
+        /// <summary>A stay lasting while a matter is pending ends on its withdrawal; an undated withdrawal leaves that day unknown.</summary>
+        private void WithdrawalEndsStay(MatterFacts m, DateOnly? grantedOn, Adjudicator grantedBy, Phase phase)
+        {
+            if (phase == Phase.Withdrawn)
+            {
+                reasons.Add(new(ReasonCode.IndividualStayExpired, ProtectionText.Withdrawal, grantedOn, WithdrawalDay(m), ProtectionText.Grantor(grantedBy)));
+            }
+            else
+            {
+                AddMissing(new(ReasonCode.WithdrawalDateMissing, ProtectionText.Withdrawal, Subject: ProtectionText.Kind(m.Kind)));
+            }
+        }
+
+        private static DateOnly? WithdrawalDay(MatterFacts m) => m.WithdrawnOn ?? m.DecidedOn;
 
         private void EvaluateIndividualStays(ImmutableArray<IndividualStayFacts> stays)
         {
@@ -568,6 +701,12 @@ public static class ProtectionEngine
                         continue;
                     }
 
+                    if (phase is Phase.Withdrawn or Phase.WithdrawnUndated)
+                    {
+                        WithdrawalEndsStay(m, s.GrantedOn, s.GrantedBy, phase);
+                        continue;
+                    }
+
                     until = UntilFor(m.Kind);
                 }
 
@@ -603,6 +742,12 @@ public static class ProtectionEngine
                 ? (aFile > rop ? aFile : rop)
                 : null;
             DateOnly? due = trigger is { } t ? Due(t, days) : null;
+            if (trigger is not null && due is null)
+            {
+                // Class deadlines are never decades old: a receipt outside the calendar is a data error to check.
+                AddMissing(new(ReasonCode.PeriodOutsideCalendar, ProtectionText.Record, trigger));
+                return;
+            }
 
             var motion = ClassMotion(order.EffectiveOn);
             if (motion < 0)
@@ -668,7 +813,12 @@ public static class ProtectionEngine
         private void EvaluateClassBoardAppeal(ClassStayOrder order, int motion, DateOnly deniedOn)
         {
             var terms = order.Terms;
-            var due = Due(deniedOn, BoardAppealDays);
+            if (Due(deniedOn, BoardAppealDays) is not { } due)
+            {
+                AddMissing(new(ReasonCode.PeriodOutsideCalendar, ProtectionText.Record, deniedOn));
+                return;
+            }
+
             var inWindow = asOf <= due;
             var appeal = FindChallenger(MatterKind.BiaAppeal, new Target(false, motion));
             if (appeal < 0)
@@ -716,7 +866,12 @@ public static class ProtectionEngine
         private void EvaluateClassPetition(ClassStayOrder order, int boardDecision, DateOnly decidedOn)
         {
             var terms = order.Terms;
-            var due = Due(decidedOn, PetitionDays);
+            if (Due(decidedOn, PetitionDays) is not { } due)
+            {
+                AddMissing(new(ReasonCode.PeriodOutsideCalendar, ProtectionText.Record, decidedOn));
+                return;
+            }
+
             var inWindow = asOf <= due;
             var petition = FindChallenger(MatterKind.PetitionForReview, new Target(false, boardDecision));
             if (petition < 0)
@@ -855,7 +1010,7 @@ public static class ProtectionEngine
             for (var j = 0; j < matters.Length; j++)
             {
                 var m = matters[j];
-                if (m.Kind is not (MatterKind.MotionToReopenIj or MatterKind.MotionToReopenBia) || PhaseOf(m) == Phase.NotFiled
+                if (m.Kind is not (MatterKind.MotionToReopenIj or MatterKind.MotionToReopenBia) || !IsLive(PhaseOf(m))
                     || (m.Status.IsDecided() && m.DecidedOn < effectiveOn))
                 {
                     continue;
@@ -879,9 +1034,23 @@ public static class ProtectionEngine
                 return Phase.NotFiled;
             }
 
-            if (m.Status == MatterStatus.Withdrawn)
+            // A decision made before any withdrawal stands; otherwise the withdrawal ends the matter on its day.
+            var withdrawnOn = m.WithdrawnOn ?? (m.Status == MatterStatus.Withdrawn ? m.DecidedOn : null);
+            if (withdrawnOn is { } withdrawn)
             {
-                return m.DecidedOn > asOf ? Phase.Pending : Phase.NotFiled;
+                if (withdrawn <= asOf && !(m.Status.IsDecided() && m.DecidedOn <= withdrawn))
+                {
+                    return Phase.Withdrawn;
+                }
+
+                if (m.Status == MatterStatus.Withdrawn)
+                {
+                    return Phase.Pending;
+                }
+            }
+            else if (m.Status == MatterStatus.Withdrawn)
+            {
+                return Phase.WithdrawnUndated;
             }
 
             if (!m.Status.IsDecided())
@@ -958,7 +1127,45 @@ public static class ProtectionEngine
             return first;
         }
 
-        private DateOnly Due(DateOnly trigger, int days) => PeriodCounting.DueAfter(trigger, days, calendar);
+        /// <summary>
+        /// The last day of a period, or null when its trigger lies outside the court calendar (before 1980: orders
+        /// decades old are common). Such a period is treated as over when the day evaluated is well past any
+        /// roll-forward; otherwise the answer is Unknown. No exact day is claimed for it, and nothing throws.
+        /// </summary>
+        private DateOnly? Due(DateOnly trigger, int days)
+        {
+            if (DeadlineCalculator.IsSupportedTrigger(trigger))
+            {
+                return PeriodCounting.DueAfter(trigger, days, calendar);
+            }
+
+            if (!(trigger < DeadlineCalculator.FirstTrigger && asOf > trigger.AddDays(days + MaxRollForwardDays)))
+            {
+                AddMissing(new(ReasonCode.PeriodOutsideCalendar, ProtectionText.Record, trigger));
+            }
+
+            return null;
+        }
+
+        private void MissingTimeliness(MatterFacts m, DateOnly trigger, DateOnly? due, string citation) => AddMissing(
+            due is null && m.FiledOn is not null
+                ? new(ReasonCode.PeriodOutsideCalendar, ProtectionText.Record, trigger)
+                : new(ReasonCode.FiledDateMissing, citation, Subject: ProtectionText.Kind(m.Kind)));
+
+        /// <summary><see cref="Timely"/>, or for a period outside the calendar: in time when filed by the raw last day, late well after it.</summary>
+        private bool? TimelyAfter(MatterFacts m, DateOnly trigger, int days, DateOnly? due)
+        {
+            if (due is not null || m.FiledInTime is not null)
+            {
+                return Timely(m, due);
+            }
+
+            var raw = trigger.AddDays(days);
+            return m.FiledOn is not { } filed ? null
+                : filed <= raw ? true
+                : filed > raw.AddDays(MaxRollForwardDays) ? false
+                : null;
+        }
 
         // ---------------------------------------------------------------- links between matters and orders
 
@@ -988,14 +1195,17 @@ public static class ProtectionEngine
             return -1;
         }
 
-        /// <summary>The earliest-filed matter of this kind, filed by today, that challenges the target.</summary>
-        private int FindChallenger(MatterKind kind, Target target)
+        /// <summary>
+        /// The earliest-filed matter of this kind, filed by today and not withdrawn, that challenges the target; with
+        /// <paramref name="withdrawn"/>, the earliest one withdrawn by today instead.
+        /// </summary>
+        private int FindChallenger(MatterKind kind, Target target, bool withdrawn = false)
         {
             var best = -1;
             for (var j = 0; j < matters.Length; j++)
             {
                 var m = matters[j];
-                if (m.Kind == kind && PhaseOf(m) != Phase.NotFiled && Challenged(j) == target
+                if (m.Kind == kind && (withdrawn ? PhaseOf(m) is Phase.Withdrawn or Phase.WithdrawnUndated : IsLive(PhaseOf(m))) && Challenged(j) == target
                     && (best < 0 || FiledEarlier(m, matters[best])))
                 {
                     best = j;
@@ -1062,7 +1272,7 @@ public static class ProtectionEngine
             for (var i = 0; i < orders.Length; i++)
             {
                 var o = orders[i];
-                if (o.Type == DecisionType.Merits && o.IssuedOn <= by && o.IssuedOn >= bestOn
+                if ((o.Type == DecisionType.Merits || (o.Type == DecisionType.MotionDenial && !motion)) && o.IssuedOn <= by && o.IssuedOn >= bestOn
                     && (motion || (o.IssuedBy == Adjudicator.Board) == boardLevel))
                 {
                     best = new Target(true, i);

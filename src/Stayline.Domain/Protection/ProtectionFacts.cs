@@ -24,6 +24,11 @@ public enum DecisionType
     Merits,
     /// <summary>A bond or custody decision: never stays removal (8 CFR 1003.6(a), 8 CFR 1236.1).</summary>
     BondOrCustody,
+    /// <summary>
+    /// A denial of a motion to reopen or reconsider: its appeal stays nothing by itself (8 CFR 1003.6(b)); the merits
+    /// order it left standing is the one executed.
+    /// </summary>
+    MotionDenial,
 }
 
 public enum AppealRight
@@ -36,12 +41,36 @@ public enum AppealRight
 
 /// <summary>A decision by an immigration judge or the Board.</summary>
 /// <param name="Key">Any number unique among this person's orders (e.g. the database id); matters point to it.</param>
-/// <param name="IssuedOn">Oral decision: the day stated; written: the day mailed or served (8 CFR 1003.38(c)).</param>
+/// <param name="IssuedOn">Oral decision: the day stated; written: the day mailed or notified electronically (8 CFR 1003.38(b)).</param>
 public sealed record RemovalOrderFacts(int Key, DateOnly IssuedOn, Adjudicator IssuedBy)
 {
     public DecisionType Type { get; init; } = DecisionType.Merits;
     public bool InAbsentia { get; init; }
     public AppealRight Appeal { get; init; } = AppealRight.Unknown;
+
+    /// <summary>The kind of proceeding the order ended; Unknown: derived from the date (see <see cref="ProceedingOrDerived"/>).</summary>
+    public ProceedingType Proceeding { get; init; } = ProceedingType.Unknown;
+
+    /// <summary>
+    /// The recorded proceeding type, or else Deportation for orders before 1997-04-01 (IIRIRA's effective date; removal
+    /// proceedings did not exist before it) and Removal from then on (the reading that extends no stay).
+    /// </summary>
+    public ProceedingType ProceedingOrDerived => Proceeding != ProceedingType.Unknown ? Proceeding
+        : IssuedOn < IirIraEffective ? ProceedingType.Deportation : ProceedingType.Removal;
+
+    private static DateOnly IirIraEffective => new(1997, 4, 1);
+}
+
+/// <summary>Which statute the order was entered under: the in absentia stays differ (8 CFR 1003.23(b)(4)(ii), (iii)).</summary>
+public enum ProceedingType
+{
+    Unknown,
+    /// <summary>Deportation proceedings (former INA 242, 242B), begun before 1997-04-01.</summary>
+    Deportation,
+    /// <summary>Removal proceedings under INA 240 (IIRIRA, from 1997-04-01).</summary>
+    Removal,
+    /// <summary>Exclusion proceedings (former INA 236), begun before 1997-04-01.</summary>
+    Exclusion,
 }
 
 /// <summary>
@@ -59,6 +88,13 @@ public sealed record MatterFacts(int Key, MatterKind Kind, MatterStatus Status)
     /// <summary>Day granted, denied (dismissed) or withdrawn.</summary>
     public DateOnly? DecidedOn { get; init; }
 
+    /// <summary>
+    /// Day the matter was withdrawn, whatever <see cref="MatterFacts.Status"/> says; for a Withdrawn status without it,
+    /// <see cref="DecidedOn"/> is read as the withdrawal day. A stay that lasts while the matter is pending ends on
+    /// it. Withdrawn with neither date: Unknown wherever the day decides protection.
+    /// </summary>
+    public DateOnly? WithdrawnOn { get; init; }
+
     /// <summary>A recorded finding on timeliness (e.g. the Board accepted a late appeal); overrides the date check.</summary>
     public bool? FiledInTime { get; init; }
 
@@ -67,6 +103,26 @@ public sealed record MatterFacts(int Key, MatterKind Kind, MatterStatus Status)
 
     /// <summary>A stay motion filed with or in this matter, if any.</summary>
     public StayMotionFacts? StayMotion { get; init; }
+
+    /// <summary>
+    /// The ground a motion to reopen rests on; null: not recorded. Against an in absentia order it decides whether
+    /// filing the motion stays removal (INA 240(b)(5)(C)).
+    /// </summary>
+    public MotionGround? Ground { get; init; }
+}
+
+/// <summary>The ground of a motion to reopen.</summary>
+public enum MotionGround
+{
+    /// <summary>Failure to appear because of exceptional circumstances: INA 240(b)(5)(C)(i), within 180 days.</summary>
+    ExceptionalCircumstances,
+    /// <summary>No notice of the hearing: INA 240(b)(5)(C)(ii), at any time.</summary>
+    LackOfNotice,
+    /// <summary>In federal or state custody, failure to appear through no fault of the person: INA 240(b)(5)(C)(ii).</summary>
+    InCustody,
+    /// <summary>Changed country conditions: no time limit (8 CFR 1003.23(b)(4)(i)), but no automatic stay.</summary>
+    ChangedCountryConditions,
+    Other,
 }
 
 public enum StayMotionOutcome

@@ -14,6 +14,7 @@ public enum ReasonCode
     // Orders and automatic stays
     NoRemovalOrderRecorded,
     BondDecisionNoStay,
+    MotionDenialNoStay,
     BoardOrderNoAutomaticStay,
     InAbsentiaOrderNoAppealStay,
     AppealPeriodStay,
@@ -23,6 +24,7 @@ public enum ReasonCode
     BoardAppealPendingStay,
     BoardAppealLate,
     BoardAppealDismissed,
+    BoardAppealWithdrawn,
     OrderSetAside,
 
     // In absentia motions
@@ -30,6 +32,10 @@ public enum ReasonCode
     InAbsentiaDenialAppealPendingStay,
     InAbsentiaDenialAppealWindow,
     InAbsentiaStayEnded,
+    InAbsentiaMotionLate,
+    InAbsentiaMotionGroundNoStay,
+    InAbsentiaExclusionNoStay,
+    InAbsentiaAppealStayContested,
 
     // Filings that stop nothing by themselves
     MotionDoesNotStay,
@@ -45,10 +51,14 @@ public enum ReasonCode
     IndividualStayExpired,
     IndividualStayLifted,
     StayMatterMissing,
+    MatterWithdrawn,
 
     // Missing facts
     FiledDateMissing,
     DecisionDateMissing,
+    MotionGroundMissing,
+    WithdrawalDateMissing,
+    PeriodOutsideCalendar,
 
     // Class orders
     ClassMembershipEnded,
@@ -86,7 +96,9 @@ public readonly record struct ProtectionReason(
     /// <summary>A fact whose absence keeps the answer at Unknown.</summary>
     public bool IsMissingFact => Code is ReasonCode.NoRemovalOrderRecorded or ReasonCode.AppealWaiverUnknown
         or ReasonCode.FiledDateMissing or ReasonCode.DecisionDateMissing or ReasonCode.StayGrantedTermsMissing
-        or ReasonCode.StayMatterMissing;
+        or ReasonCode.StayMatterMissing or ReasonCode.MotionGroundMissing or ReasonCode.WithdrawalDateMissing
+        or ReasonCode.PeriodOutsideCalendar
+        or ReasonCode.InAbsentiaAppealStayContested;
 
     public string Text => ProtectionText.Reason(this);
 
@@ -102,15 +114,28 @@ internal static class ProtectionText
     public const string Nken = "8 U.S.C. 1252(b)(3)(B); Nken v. Holder, 556 U.S. 418 (2009)";
     public const string MotionNoStay = "8 CFR 1003.23(b)(1)(v); 8 CFR 1003.2(f)";
     public const string InAbsentiaStay = "8 CFR 1003.23(b)(4)(ii); INA 240(b)(5)(C)";
-    public const string RiveraClaros = "Matter of Rivera-Claros, 21 I&N Dec. 232 (BIA 1996)";
+    public const string InAbsentiaFinal = "8 CFR 1241.1(e); Matter of Guzman, 22 I&N Dec. 722 (BIA 1999); 8 CFR 1003.23(b)(4)(ii)";
+    public const string InAbsentiaExceptional = "INA 240(b)(5)(C)(i); 8 CFR 1003.23(b)(4)(ii)";
+    public const string InAbsentiaNoticeOrCustody = "INA 240(b)(5)(C)(ii); 8 CFR 1003.23(b)(4)(ii)";
+    public const string InAbsentiaOtherGround = "INA 240(b)(5)(C); 8 CFR 1003.23(b)(4)(ii); 8 CFR 1003.23(b)(1)(v)";
+    public const string InAbsentiaDeportation = "8 CFR 1003.23(b)(4)(iii)(A),(C); former INA 242B(c)(3)";
+    public const string InAbsentiaExclusion = "8 CFR 1003.23(b)(4)(iii)(B),(C); 8 CFR 1003.23(b)(1)(v)";
+    public const string RiveraClaros = "8 CFR 1003.23(b)(4)(iii)(C); Matter of Rivera-Claros, 21 I&N Dec. 232 (BIA 1996)";
+    public const string InAbsentiaAppealContested =
+        "INA 240(b)(5)(C); 8 CFR 1003.23(b)(4)(ii); but see Matter of Rivera-Claros, 21 I&N Dec. 232 (BIA 1996) (deportation); BIA Practice Manual 6.2(d)";
     public const string Boarding = "8 CFR 1241.6";
     public const string SetAside = "8 CFR 1003.23(b); 8 CFR 1003.2; 8 CFR 1003.1(d); 8 U.S.C. 1252";
     public const string GrantedStay = "stay order; 8 CFR 1241.6; 8 CFR 1003.2(f); 8 CFR 1003.23(b)(1)(v); 8 U.S.C. 1252(b)(3)(B)";
     public const string Record = "record";
+    public const string AppealWithdrawn = "8 CFR 1003.4; 8 CFR 1003.6(a)";
+    public const string Withdrawal = "8 CFR 1003.4; 8 CFR 1003.23(b)(1)(v); stay order";
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string D(DateOnly? day) => day is { } d ? Day(d) : "(date not recorded)";
+
+    /// <summary>A last day; null: a period the court calendar (1980-2100) cannot count, long over.</summary>
+    private static string Due(DateOnly? day) => day is { } d ? Day(d) : "(a day before the court calendar begins in 1980)";
 
     public static string Kind(MatterKind kind) => kind switch
     {
@@ -163,23 +188,32 @@ internal static class ProtectionText
     {
         ReasonCode.Removed => $"removed on {D(r.Date)}",
         ReasonCode.BoardedForRemoval => $"boarded for removal on {D(r.Date)}: a stay granted or communicated after boarding has no effect",
-        ReasonCode.StaysIgnoredAfterBoarding => "a stay was in force before boarding: demand compliance from DHS at once",
+        ReasonCode.StaysIgnoredAfterBoarding => r.Date == r.Date2
+            ? $"boarded on {D(r.Date2)}, the day of a stay ({r.Subject}): if it came before boarding, demand compliance now"
+            : $"boarded despite a stay granted before boarding ({r.Subject}, since {D(r.Date)}): demand compliance now",
         ReasonCode.NoRemovalOrderRecorded => "no removal order recorded: record the order (date, judge or Board, in absentia, appeal waived or reserved)",
         ReasonCode.BondDecisionNoStay => $"bond/custody decision of {D(r.Date)}: no automatic stay of removal",
+        ReasonCode.MotionDenialNoStay => $"denial of a motion to reopen or reconsider of {D(r.Date)}: no automatic stay, and an appeal of it stays nothing by itself",
         ReasonCode.BoardOrderNoAutomaticStay => $"Board order of {D(r.Date)} is final: no automatic stay; a petition for review stops nothing without a court stay",
-        ReasonCode.InAbsentiaOrderNoAppealStay => $"in absentia order of {D(r.Date)}: no appeal period stay; only a motion to reopen before the judge stays it",
+        ReasonCode.InAbsentiaOrderNoAppealStay => $"in absentia order of {D(r.Date)} is final on entry: no appeal period stay; only a motion to rescind it before the judge stays it",
         ReasonCode.AppealPeriodStay => $"judge's decision of {D(r.Date)}: not executed during the appeal period ending {D(r.Date2)}",
         ReasonCode.AppealWaived => $"appeal of the judge's decision of {D(r.Date)} waived: no automatic stay",
         ReasonCode.AppealWaiverUnknown => $"whether appeal of the judge's decision of {D(r.Date)} was waived or reserved is not recorded",
-        ReasonCode.AppealPeriodExpired => $"no Board appeal filed by {D(r.Date2)}: the automatic stay ended",
-        ReasonCode.BoardAppealPendingStay => $"Board appeal filed {D(r.Date)} in time (due {D(r.Date2)}) is pending",
-        ReasonCode.BoardAppealLate => $"Board appeal filed {D(r.Date)} after its deadline {D(r.Date2)}: no automatic stay",
+        ReasonCode.AppealPeriodExpired => $"no Board appeal filed by {Due(r.Date2)}: the automatic stay ended",
+        ReasonCode.BoardAppealPendingStay => $"Board appeal filed {D(r.Date)} in time (due {Due(r.Date2)}) is pending",
+        ReasonCode.BoardAppealLate => $"Board appeal filed {D(r.Date)} after its deadline {Due(r.Date2)}: no automatic stay",
         ReasonCode.BoardAppealDismissed => $"Board decided the appeal on {D(r.Date)}: the automatic stay ended",
+        ReasonCode.BoardAppealWithdrawn => $"Board appeal withdrawn on {D(r.Date)}: the judge's decision is final as though no appeal had been taken; no automatic stay from that day (the appeal period would have run to {Due(r.Date2)})",
         ReasonCode.OrderSetAside => $"{r.Subject} granted on {D(r.Date)}: the removal order is reopened, reversed or vacated",
         ReasonCode.InAbsentiaMotionPendingStay => $"motion to reopen the in absentia order filed {D(r.Date)} is pending before the judge",
         ReasonCode.InAbsentiaDenialAppealPendingStay => $"Board appeal (filed {D(r.Date)}) of the denial of the in absentia motion is pending: the stay continues",
-        ReasonCode.InAbsentiaDenialAppealWindow => $"in absentia motion denied {D(r.Date)}: appeal to the Board by {D(r.Date2)} to revive the stay",
+        ReasonCode.InAbsentiaDenialAppealWindow => $"in absentia motion denied {D(r.Date)}: no stay unless a Board appeal is filed, due {D(r.Date2)}",
+        ReasonCode.InAbsentiaExclusionNoStay => $"motion to reopen the in absentia exclusion order filed {D(r.Date)}: no automatic stay in exclusion cases; ask for a stay",
+        ReasonCode.InAbsentiaAppealStayContested => $"Board appeal (filed {D(r.Date)}) of the denial of the in absentia motion in removal proceedings: whether the motion's stay continues is contested: ask the Board for a stay",
         ReasonCode.InAbsentiaStayEnded => $"in absentia motion stay ended on {D(r.Date)}",
+        ReasonCode.InAbsentiaMotionLate => $"motion to reopen the in absentia order for exceptional circumstances filed {D(r.Date)} after the 180-day limit ({Due(r.Date2)}): it does not stay removal",
+        ReasonCode.InAbsentiaMotionGroundNoStay => $"motion to reopen the in absentia order filed {D(r.Date)} rests on a ground other than exceptional circumstances, lack of notice or custody: it does not stay removal by itself",
+        ReasonCode.MotionGroundMissing => $"the ground of the motion to reopen the in absentia order filed {D(r.Date)} is not recorded: record the motion's ground (exceptional circumstances, no notice, in custody, or other); only a motion to rescind the order stays removal",
         ReasonCode.MotionDoesNotStay => $"a pending {r.Subject} does not stay removal by itself",
         ReasonCode.DenialAppealDoesNotStay => "an appeal of the denial of a motion to reopen or reconsider stays nothing by itself",
         ReasonCode.PetitionDoesNotStay => "a petition for review does not stay removal unless the court orders a stay",
@@ -191,6 +225,9 @@ internal static class ProtectionText
         ReasonCode.IndividualStayExpired => $"stay granted by {r.Subject} ended on {D(r.Date2)}",
         ReasonCode.IndividualStayLifted => $"stay granted by {r.Subject} lifted on {D(r.Date)}",
         ReasonCode.StayMatterMissing => $"a stay granted by {r.Subject} on {D(r.Date)} lasts until a matter is decided, but that matter is not recorded",
+        ReasonCode.MatterWithdrawn => $"the {r.Subject} was withdrawn on {D(r.Date)}: it keeps no stay alive from then on",
+        ReasonCode.PeriodOutsideCalendar => $"a period counted from {D(r.Date)} falls outside the court calendar (1980-2100): check the dates by hand",
+        ReasonCode.WithdrawalDateMissing => $"the {r.Subject} is marked withdrawn but the withdrawal date is not recorded, and a stay lasted while it was pending: record the date",
         ReasonCode.FiledDateMissing => $"filing date of the {r.Subject} is not recorded, and its timeliness decides protection",
         ReasonCode.DecisionDateMissing => $"the {r.Subject} is marked decided but the decision date is not recorded",
         ReasonCode.ClassMembershipEnded => $"class membership ({r.Subject}) ended on {D(r.Date)}",

@@ -17,7 +17,10 @@ public enum ProtectionSource
     AppealPeriodStay,
     /// <summary>8 CFR 1003.6(a): nor while a Board appeal filed in time is pending.</summary>
     BoardAppealStay,
-    /// <summary>8 CFR 1003.23(b)(4)(ii) and Matter of Rivera-Claros: motion to reopen an in absentia order.</summary>
+    /// <summary>
+    /// Motion to rescind an in absentia order: INA 240(b)(5)(C), 8 CFR 1003.23(b)(4)(ii) (removal); 8 CFR
+    /// 1003.23(b)(4)(iii)(C) and Matter of Rivera-Claros (deportation, also through a Board appeal of the denial).
+    /// </summary>
     InAbsentiaMotionStay,
     /// <summary>A stay granted by a court, the Board, a judge or DHS (including a granted stay motion).</summary>
     IndividualStay,
@@ -90,7 +93,10 @@ public readonly record struct ClassDeadline(ClassDeadlineStep Step, DateOnly? Du
     }
 }
 
-/// <summary>The protection status of one person on one day.</summary>
+/// <summary>
+/// The protection status of one person on one day. <see cref="All"/> lists the protections in force; after boarding
+/// it keeps those granted before boarding although <see cref="State"/> is NotProtected (see <see cref="BoardedDespiteStay"/>).
+/// </summary>
 public sealed record ProtectionStatus(
     DateOnly AsOf,
     ProtectionState State,
@@ -106,6 +112,12 @@ public sealed record ProtectionStatus(
     /// </summary>
     public bool EndsWithin7Days => State == ProtectionState.Protected
         && Primary is { LastDay: { } last } && last.DayNumber - AsOf.DayNumber <= ProtectionEngine.WarningDays;
+
+    /// <summary>
+    /// Boarded for removal while a stay granted before boarding was in force (8 CFR 1241.6 does not void it): the state
+    /// is NotProtected, <see cref="All"/> lists the stays to enforce, and DHS must be made to comply now.
+    /// </summary>
+    public bool BoardedDespiteStay { get; init; }
 
     public string Summary => State switch
     {

@@ -1,4 +1,5 @@
 using Stayline.Domain.Custody;
+using Stayline.Domain.Deadlines;
 using Stayline.Domain.Matters;
 using Stayline.Domain.Protection;
 using static Stayline.Domain.Tests.Protection.TestCourtCalendar;
@@ -15,8 +16,9 @@ internal static class Facts
 
     public static ProtectionFacts WithOrder(
         this ProtectionFacts f, int key, string issuedOn, Adjudicator by = Adjudicator.ImmigrationJudge,
-        AppealRight appeal = AppealRight.Reserved, bool inAbsentia = false, DecisionType type = DecisionType.Merits) =>
-        f with { Orders = f.Orders.Add(new(key, D(issuedOn), by) { Appeal = appeal, InAbsentia = inAbsentia, Type = type }) };
+        AppealRight appeal = AppealRight.Reserved, bool inAbsentia = false, DecisionType type = DecisionType.Merits,
+        ProceedingType proceeding = ProceedingType.Unknown) =>
+        f with { Orders = f.Orders.Add(new(key, D(issuedOn), by) { Appeal = appeal, InAbsentia = inAbsentia, Type = type, Proceeding = proceeding }) };
 
     public static ProtectionFacts With(this ProtectionFacts f, MatterFacts matter) => f with { Matters = f.Matters.Add(matter) };
 
@@ -49,7 +51,10 @@ internal static class Facts
     public static MatterFacts WithStayMotion(this MatterFacts m, StayMotionOutcome outcome = StayMotionOutcome.Pending, string? decidedOn = null) =>
         m with { StayMotion = new(outcome) { DecidedOn = decidedOn is null ? null : D(decidedOn) } };
 
-    public static ProtectionStatus At(this ProtectionFacts f, string asOf) => ProtectionEngine.Evaluate(f, D(asOf), Instance);
+    /// <summary>Evaluated on the real federal calendar (5 U.S.C. 6103(a) holidays and executive-order closures).</summary>
+    public static ProtectionStatus At(this ProtectionFacts f, string asOf) => ProtectionEngine.Evaluate(f, D(asOf), CourtCalendar.Federal);
+
+    public static MatterFacts OnGround(this MatterFacts m, MotionGround? ground) => m with { Ground = ground };
 
     public static bool Has(this ProtectionStatus s, ReasonCode code) => s.Reasons.Any(r => r.Code == code);
 

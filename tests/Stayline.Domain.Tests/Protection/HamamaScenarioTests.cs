@@ -7,7 +7,7 @@ using static Stayline.Domain.Tests.Protection.TestCourtCalendar;
 namespace Stayline.Domain.Tests.Protection;
 
 /// <summary>
-/// One class member followed step by step. Dates worked by hand (test calendar: weekends + observed holidays):
+/// One class member followed step by step. Dates worked by hand (federal calendar: weekends, observed holidays, executive-order closures):
 /// - A-file 2017-08-14, ROP 2017-09-25 (the later): +90 = Sun 2017-12-24; Mon 12-25 Christmas; due Tue 2017-12-26.
 /// - Motion denied Fri 2018-01-19: +30 = Sun 2018-02-18; Mon 02-19 Washington's Birthday; Board appeal due Tue 2018-02-20.
 /// - Board dismissed Fri 2018-06-29: +30 = Sun 2018-07-29; petition for review due Mon 2018-07-30.

@@ -1,3 +1,4 @@
+using Stayline.Domain.Deadlines;
 using Stayline.Domain.Protection;
 using static Stayline.Domain.Tests.Protection.TestCourtCalendar;
 
@@ -13,5 +14,5 @@ public class PeriodCountingTests
     [InlineData("2017-10-12", 30, "2017-11-13")] // Sat 11-11 (Veterans Day observed Fri 11-10), Sun 11-12
     [InlineData("2019-12-02", 30, "2020-01-02")] // Wed 01-01 New Year's Day
     public void DueAfter_LastDayNotCourtDay_MovesToNextCourtDay(string trigger, int days, string due) =>
-        Assert.Equal(D(due), PeriodCounting.DueAfter(D(trigger), days, Instance));
+        Assert.Equal(D(due), PeriodCounting.DueAfter(D(trigger), days, CourtCalendar.Federal));
 }

@@ -22,7 +22,8 @@ public class StaysAndCustodyTests
 
         Assert.Equal(ProtectionState.NotProtected, status.State);
         Assert.Null(status.Primary);
-        Assert.Empty(status.All);
+        Assert.Equal(2, status.All.Length); // kept so the screen can show which stays to enforce
+        Assert.True(status.BoardedDespiteStay);
         Assert.Contains(status.Reasons, r => r.Code == ReasonCode.BoardedForRemoval && r.Citation == "8 CFR 1241.6");
         Assert.True(status.Has(ReasonCode.StaysIgnoredAfterBoarding));
     }
@@ -163,5 +164,7 @@ public class BoardOrderClassMemberTests
         Assert.Equal(ProtectionState.NotProtected, status.State);
         Assert.True(status.Has(ReasonCode.BoardedForRemoval));
         Assert.False(status.Has(ReasonCode.StaysIgnoredAfterBoarding));
+        Assert.False(status.BoardedDespiteStay);
+        Assert.Empty(status.All);
     }
 }
