@@ -43,8 +43,9 @@ public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total, bool T
 
 public static class PeopleQuery
 {
-    /// <summary>Counting a huge match set is slower than anyone needs; past this the page says "10,000+".</summary>
-    public const int CountCap = 10_000;
+    /// <summary>Counting a huge match set is slower than anyone needs; past this the page says "More than 1,000".
+    /// (With 1,000,000 people, counting to 10,000 cost as much as fetching the sorted page: docs/benchmarks/foundation.md.)</summary>
+    public const int CountCap = 1_000;
 
     public static IQueryable<Person> Filter(StaylineDbContext db, PeopleFilter f)
     {
