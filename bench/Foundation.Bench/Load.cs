@@ -5,7 +5,9 @@ using System.Net.Http.Headers;
 
 namespace Foundation.Bench;
 
-internal sealed record LoadResult(double RequestsPerSecond, Latency Latency, long Errors);
+/// <param name="ServerCpuMicroseconds">Processor time (user + system) the server process spent per measured request:
+/// unlike wall-clock numbers, hardly affected by other jobs on a shared machine.</param>
+internal sealed record LoadResult(double RequestsPerSecond, Latency Latency, long Errors, double ServerCpuMicroseconds = double.NaN);
 
 /// <summary>Latency percentiles in milliseconds.</summary>
 internal sealed record Latency(double P50, double P95, double P99, double Max, int Count)

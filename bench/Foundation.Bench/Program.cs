@@ -148,10 +148,10 @@ internal static class Program
             var s = Median(stayline);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 == {workers} concurrent workers, medians of {o.Runs} runs ==
-                | server                     | req/s   | p50 ms | p95 ms | p99 ms |
-                | bare Kestrel + SQLite read | {b.Rps,7:F0} | {b.P50,6:F2} | {b.P95,6:F2} | {b.P99,6:F2} |
-                | Stayline GET /api/v1/people/{"{id}"} | {s.Rps,7:F0} | {s.P50,6:F2} | {s.P95,6:F2} | {s.P99,6:F2} |
-                ratio Stayline / baseline: {s.Rps / b.Rps:F2} (target >= 0.5); Stayline p99 {s.P99:F2} ms (target < 10 ms)
+                | server                     | req/s   | p50 ms | p95 ms | p99 ms | server CPU us/request |
+                | bare Kestrel + SQLite read | {b.Rps,7:F0} | {b.P50,6:F2} | {b.P95,6:F2} | {b.P99,6:F2} | {b.Cpu,5:F0} |
+                | Stayline GET /api/v1/people/{"{id}"} | {s.Rps,7:F0} | {s.P50,6:F2} | {s.P95,6:F2} | {s.P99,6:F2} | {s.Cpu,5:F0} |
+                ratio Stayline / baseline: {s.Rps / b.Rps:F2} in req/s (target >= 0.5), {b.Cpu / s.Cpu:F2} in CPU per request; Stayline p99 {s.P99:F2} ms (target < 10 ms)
                 """));
         }
     }
@@ -159,8 +159,13 @@ internal static class Program
     private static async Task<LoadResult> MeasureAsync(string kind, string path, string prefix, string? token, long people, int workers, Options o, int run)
     {
         await using var server = await ServerProcess.StartAsync(kind, path);
-        var r = await Load.RunAsync(server.Address, prefix, token, people, workers, TimeSpan.FromSeconds(o.WarmUp), TimeSpan.FromSeconds(o.Duration), run);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  run {run} {kind,-8} c={workers}: {r.RequestsPerSecond,8:F0} req/s, {r.Latency}, errors {r.Errors}"));
+        var load = Load.RunAsync(server.Address, prefix, token, people, workers, TimeSpan.FromSeconds(o.WarmUp), TimeSpan.FromSeconds(o.Duration), run);
+        await Task.Delay(TimeSpan.FromSeconds(o.WarmUp));
+        var cpuBefore = server.ProcessorTime;
+        var r = await load;
+        r = r with { ServerCpuMicroseconds = (server.ProcessorTime - cpuBefore).TotalMicroseconds / r.Latency.Count };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  run {run} {kind,-8} c={workers}: {r.RequestsPerSecond,8:F0} req/s, {r.Latency}, server CPU {r.ServerCpuMicroseconds:F0} us/request, errors {r.Errors}"));
         if (r.Errors > 0)
         {
             throw new InvalidOperationException($"{kind}: {r.Errors} requests did not answer 200.");
@@ -169,11 +174,11 @@ internal static class Program
         return r;
     }
 
-    private sealed record Summary(double Rps, double P50, double P95, double P99);
+    private sealed record Summary(double Rps, double P50, double P95, double P99, double Cpu);
 
     private static Summary Median(List<LoadResult> runs) => new(
         MedianOf(runs.Select(r => r.RequestsPerSecond)), MedianOf(runs.Select(r => r.Latency.P50)),
-        MedianOf(runs.Select(r => r.Latency.P95)), MedianOf(runs.Select(r => r.Latency.P99)));
+        MedianOf(runs.Select(r => r.Latency.P95)), MedianOf(runs.Select(r => r.Latency.P99)), MedianOf(runs.Select(r => r.ServerCpuMicroseconds)));
 
     private static double MedianOf(IEnumerable<double> values)
     {
@@ -207,29 +212,33 @@ internal static class Program
         await using (var server = await ServerProcess.StartAsync("stayline", path))
         {
             using var client = Load.Client(server.Address, 1, token);
-            Console.WriteLine($"| query kind | p50 ms | p95 ms | p99 ms | max ms | median matches |");
-            Console.WriteLine(Row("bare Kestrel + SQLite read by id (floor)", floor, null));
+            Console.WriteLine($"| query kind | p50 ms | p95 ms | p99 ms | max ms | server CPU ms/query | median matches |");
+            Console.WriteLine(Row("bare Kestrel + SQLite read by id (floor)", floor, double.NaN, null));
             await Load.SequentialAsync(client, ids.Take(20).Select(id => "/api/v1/people/" + id));
-            Console.WriteLine(Row("Stayline GET /api/v1/people/{id}", Latency.Of(await Load.SequentialAsync(client, ids.Select(id => "/api/v1/people/" + id))), null));
+            var cpu = server.ProcessorTime;
+            var get = Latency.Of(await Load.SequentialAsync(client, ids.Select(id => "/api/v1/people/" + id)));
+            Console.WriteLine(Row("Stayline GET /api/v1/people/{id}", get, (server.ProcessorTime - cpu).TotalMilliseconds / get.Count, null));
             foreach (var (name, queries) in cases)
             {
                 var paths = queries.Select(q => "/api/v1/people?q=" + Uri.EscapeDataString(q)).ToList();
                 await Load.SequentialAsync(client, paths.Take(20));
                 var totals = new List<double>();
+                cpu = server.ProcessorTime;
                 var latency = Latency.Of(await Load.SequentialAsync(client, paths, body =>
                     totals.Add(JsonDocument.Parse(body).RootElement.GetProperty("total").GetInt32())));
+                var cpuPerQuery = (server.ProcessorTime - cpu).TotalMilliseconds / latency.Count;
                 if (name.StartsWith("A-number", StringComparison.Ordinal) && totals.Any(t => t != 1))
                 {
                     throw new InvalidOperationException("An A-number search did not find exactly one person.");
                 }
 
-                Console.WriteLine(Row(name, latency, MedianOf(totals)));
+                Console.WriteLine(Row(name, latency, cpuPerQuery, MedianOf(totals)));
             }
         }
     }
 
-    private static string Row(string name, Latency l, double? matches) => string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {l.P50:F2} | {l.P95:F2} | {l.P99:F2} | {l.Max:F1} | {(matches is { } m ? m.ToString("N0", CultureInfo.InvariantCulture) : "")} |");
+    private static string Row(string name, Latency l, double cpuMs, double? matches) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {l.P50:F2} | {l.P95:F2} | {l.P99:F2} | {l.Max:F1} | {(double.IsNaN(cpuMs) ? "" : cpuMs.ToString("F2", CultureInfo.InvariantCulture))} | {(matches is { } m ? m.ToString("N0", CultureInfo.InvariantCulture) : "")} |");
 
     private static string SqliteVersion()
     {

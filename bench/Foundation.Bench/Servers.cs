@@ -112,6 +112,15 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     private ServerProcess(Process process, Uri address)
     {
         _process = process;
