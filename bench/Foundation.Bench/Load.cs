@@ -54,8 +54,10 @@ internal static class Load
         return client;
     }
 
+    /// <param name="rate">When set, open loop: requests are sent on a fixed schedule of this many per second (spread over
+    /// the workers) and each latency counts from the scheduled time, so a server that falls behind is not flattered.</param>
     public static async Task<LoadResult> RunAsync(Uri address, string pathPrefix, string? token, long maxId, int workers,
-        TimeSpan warmUp, TimeSpan duration, int seed)
+        TimeSpan warmUp, TimeSpan duration, int seed, double? rate = null)
     {
         using var client = Client(address, workers, token);
         var clock = Stopwatch.StartNew();
@@ -68,9 +70,20 @@ internal static class Load
         {
             var rng = new Random(seed * 1000 + w);
             var mine = samples[w] = new List<long>(1 << 16);
-            while (true)
+            for (long k = 0; ; k++)
             {
                 var start = clock.ElapsedTicks;
+                if (rate is { } perSecond)
+                {
+                    var due = (long)((k * workers + w) / perSecond * Stopwatch.Frequency);
+                    if (due > start)
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds((due - start) / (double)Stopwatch.Frequency));
+                    }
+
+                    start = due;
+                }
+
                 if (start >= stopAt)
                 {
                     break;

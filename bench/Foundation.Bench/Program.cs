@@ -32,7 +32,7 @@ internal static class Program
         if (o is null)
         {
             Console.Error.WriteLine("""
-                usage: Foundation.Bench [--people 1000000] [--runs 3] [--concurrency 16,64] [--warmup 3] [--duration 10]
+                usage: Foundation.Bench [--people 1000000] [--runs 3] [--concurrency 16,64] [--rates 250,1000] [--warmup 8] [--duration 10]
                                         [--queries 100] [--db FILE (reuse a database made with --keep)] [--keep]
                                         [--no-load] [--no-search]
                 """);
@@ -40,20 +40,27 @@ internal static class Program
         }
 
         var folder = Directory.CreateTempSubdirectory("stayline-foundation-bench-").FullName;
+        void CleanUp()
+        {
+            if (!o.Keep && Directory.Exists(folder))
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        // Interrupted (Ctrl+C, kill): still remove the half-made database; the servers stop when their input closes.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => CleanUp();
         try
         {
             return await RunAsync(o, folder);
         }
         finally
         {
+            CleanUp();
             if (o.Keep)
             {
                 Console.WriteLine($"Kept {folder}");
-            }
-            else
-            {
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
             }
         }
     }
@@ -98,6 +105,7 @@ internal static class Program
         if (o.Load)
         {
             await ThroughputAsync(o, path, token, people);
+            await FixedRateAsync(o, path, token, people);
         }
 
         if (o.Search)
@@ -156,16 +164,45 @@ internal static class Program
         }
     }
 
-    private static async Task<LoadResult> MeasureAsync(string kind, string path, string prefix, string? token, long people, int workers, Options o, int run)
+    /// <summary>Open loop: both servers at the same fixed request rates, for latency at a given load rather than at saturation.</summary>
+    private static async Task FixedRateAsync(Options o, string path, string token, long people)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"GET person by id at fixed rates (open loop, up to {OpenLoopWorkers} requests in flight; latency from the scheduled send time)");
+        foreach (var rate in o.Rates)
+        {
+            var baseline = new List<LoadResult>();
+            var stayline = new List<LoadResult>();
+            for (var run = 1; run <= o.Runs; run++)
+            {
+                baseline.Add(await MeasureAsync("baseline", path, "/people/", null, people, OpenLoopWorkers, o, run, rate));
+                stayline.Add(await MeasureAsync("stayline", path, "/api/v1/people/", token, people, OpenLoopWorkers, o, run, rate));
+            }
+
+            var b = Median(baseline);
+            var s = Median(stayline);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+                == {rate} requests/s, medians of {o.Runs} runs ==
+                | server                     | achieved req/s | p50 ms | p95 ms | p99 ms | server CPU us/request |
+                | bare Kestrel + SQLite read | {b.Rps,7:F0} | {b.P50,6:F2} | {b.P95,6:F2} | {b.P99,6:F2} | {b.Cpu,5:F0} |
+                | Stayline GET /api/v1/people/{"{id}"} | {s.Rps,7:F0} | {s.P50,6:F2} | {s.P95,6:F2} | {s.P99,6:F2} | {s.Cpu,5:F0} |
+                """));
+        }
+    }
+
+    private const int OpenLoopWorkers = 64;
+
+    private static async Task<LoadResult> MeasureAsync(string kind, string path, string prefix, string? token, long people, int workers, Options o, int run,
+        double? rate = null)
     {
         await using var server = await ServerProcess.StartAsync(kind, path);
-        var load = Load.RunAsync(server.Address, prefix, token, people, workers, TimeSpan.FromSeconds(o.WarmUp), TimeSpan.FromSeconds(o.Duration), run);
+        var load = Load.RunAsync(server.Address, prefix, token, people, workers, TimeSpan.FromSeconds(o.WarmUp), TimeSpan.FromSeconds(o.Duration), run, rate);
         await Task.Delay(TimeSpan.FromSeconds(o.WarmUp));
         var cpuBefore = server.ProcessorTime;
         var r = await load;
         r = r with { ServerCpuMicroseconds = (server.ProcessorTime - cpuBefore).TotalMicroseconds / r.Latency.Count };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  run {run} {kind,-8} c={workers}: {r.RequestsPerSecond,8:F0} req/s, {r.Latency}, server CPU {r.ServerCpuMicroseconds:F0} us/request, errors {r.Errors}"));
+            $"  run {run} {kind,-8} {(rate is { } x ? $"rate={x}" : $"c={workers}")}: {r.RequestsPerSecond,8:F0} req/s, {r.Latency}, server CPU {r.ServerCpuMicroseconds:F0} us/request, errors {r.Errors}"));
         if (r.Errors > 0)
         {
             throw new InvalidOperationException($"{kind}: {r.Errors} requests did not answer 200.");
@@ -250,12 +287,12 @@ internal static class Program
     }
 }
 
-internal sealed record Options(int People, int Runs, int[] Concurrency, int WarmUp, int Duration, int Queries, string? Database, bool Keep,
-    bool Load, bool Search)
+internal sealed record Options(int People, int Runs, int[] Concurrency, int[] Rates, int WarmUp, int Duration, int Queries, string? Database,
+    bool Keep, bool Load, bool Search)
 {
     public static Options? Parse(string[] args)
     {
-        var o = new Options(1_000_000, 3, [16, 64], 3, 10, 100, null, false, true, true);
+        var o = new Options(1_000_000, 3, [16, 64], [250, 1000], 8, 10, 100, null, false, true, true);
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -264,7 +301,8 @@ internal sealed record Options(int People, int Runs, int[] Concurrency, int Warm
             {
                 "--people" => o with { People = Int() },
                 "--runs" => o with { Runs = Int() },
-                "--concurrency" => o with { Concurrency = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() },
+                "--concurrency" => o with { Concurrency = Ints(Next()) },
+                "--rates" => o with { Rates = Ints(Next()) },
                 "--warmup" => o with { WarmUp = Int() },
                 "--duration" => o with { Duration = Int() },
                 "--queries" => o with { Queries = Int() },
@@ -279,6 +317,8 @@ internal sealed record Options(int People, int Runs, int[] Concurrency, int Warm
                 return null;
             }
         }
+
+        static int[] Ints(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 
         return o.People is >= 1 and <= 10_000_000 && o.Runs >= 1 && o.Duration is >= 1 and <= 120 && o.WarmUp is >= 0 and <= 60 ? o : null;
     }
