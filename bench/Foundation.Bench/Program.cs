@@ -5,11 +5,11 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Stayline;
 using Stayline.Cli;
 using Stayline.Data;
 using Stayline.Domain.Work;
 using Stayline.Infrastructure;
-using Stayline;
 
 namespace Foundation.Bench;
 
