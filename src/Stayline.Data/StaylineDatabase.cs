@@ -22,6 +22,8 @@ public sealed record StaylineDatabase(DatabaseProvider Provider, string Connecti
     public const string EnvironmentVariable = "STAYLINE_DB";
     public const string ConfigurationKey = "Stayline:Database";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> CreatedFolders = new(StringComparer.Ordinal);
+
     public static StaylineDatabase From(string? setting)
     {
         var value = string.IsNullOrWhiteSpace(setting) ? DefaultSqlitePath : setting.Trim();
@@ -52,10 +54,16 @@ public sealed record StaylineDatabase(DatabaseProvider Provider, string Connecti
     {
         if (Provider == DatabaseProvider.Sqlite)
         {
-            if (SqlitePath is { } path)
+            // Runs for every DbContext (every request): parse the path and create its folder only once per database.
+            CreatedFolders.GetOrAdd(ConnectionString, _ =>
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            }
+                if (SqlitePath is { } path)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                }
+
+                return true;
+            });
 
             options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Stayline.Data.Sqlite"));
         }

@@ -292,7 +292,7 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasKey("Token", "PersonId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "Token");
 
                     b.ToTable("person_name_tokens", (string)null);
                 });

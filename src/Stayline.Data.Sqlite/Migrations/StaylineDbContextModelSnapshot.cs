@@ -276,7 +276,7 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasKey("Token", "PersonId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "Token");
 
                     b.ToTable("person_name_tokens", (string)null);
                 });

@@ -62,7 +62,8 @@ internal sealed class PersonNameTokenConfiguration : IEntityTypeConfiguration<Pe
         // range [prefix, prefix + U+FFFF) means what it means in SQLite's binary order.
         b.HasKey(t => new { t.Token, t.PersonId });
         b.Property(t => t.Token).HasMaxLength(100);
-        b.HasIndex(t => t.PersonId);
+        // Covers "does this person have a token in [prefix, upper)?" for the second and later words of a search.
+        b.HasIndex(t => new { t.PersonId, t.Token });
         b.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

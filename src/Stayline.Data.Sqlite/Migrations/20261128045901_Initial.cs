@@ -841,9 +841,9 @@ namespace Stayline.Data.Sqlite.Migrations
                 columns: new[] { "PersonId", "On" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_person_name_tokens_PersonId",
+                name: "IX_person_name_tokens_PersonId_Token",
                 table: "person_name_tokens",
-                column: "PersonId");
+                columns: new[] { "PersonId", "Token" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_person_names_PersonId",
