@@ -4,6 +4,7 @@ using Stayline.Features.Facilities;
 using Stayline.Features.Health;
 using Stayline.Features.Matters;
 using Stayline.Features.People;
+using Stayline.Features.Protection;
 using Stayline.Infrastructure;
 
 namespace Stayline;
@@ -33,6 +34,7 @@ public static class StaylineApp
         builder.AddStaylineAuth();
         builder.AddStaylinePages();
         builder.AddReadAudit();
+        builder.AddProtectionAndDeadlines();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Stayline API";
@@ -58,6 +60,7 @@ public static class StaylineApp
         app.MapCustodyApi();
         app.MapMattersApi();
         app.MapFacilitiesApi();
+        app.MapProtectionAndDeadlines();
         return app;
     }
 }
