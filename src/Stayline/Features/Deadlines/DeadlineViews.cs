@@ -7,10 +7,25 @@ using Stayline.Features.Protection;
 
 namespace Stayline.Features.Deadlines;
 
-/// <summary>A stored deadline with the person it belongs to.</summary>
-public sealed record DeadlineRow(long Id, long PersonId, string PersonName, string? ANumber, string RuleId, long? CourtOrderId,
-    DateOnly? TriggerDate, DateOnly? DueDate, int PeriodDays, string Citation, string State, bool Manual, string? Title, string? Trigger,
-    string? Explanation);
+/// <summary>A stored deadline with the person it belongs to (init properties, so queries can filter after projecting).</summary>
+public sealed record DeadlineRow
+{
+    public long Id { get; init; }
+    public long PersonId { get; init; }
+    public string PersonName { get; init; } = "";
+    public string? ANumber { get; init; }
+    public string RuleId { get; init; } = "";
+    public long? CourtOrderId { get; init; }
+    public DateOnly? TriggerDate { get; init; }
+    public DateOnly? DueDate { get; init; }
+    public int PeriodDays { get; init; }
+    public string Citation { get; init; } = "";
+    public string State { get; init; } = "";
+    public bool Manual { get; init; }
+    public string? Title { get; init; }
+    public string? Trigger { get; init; }
+    public string? Explanation { get; init; }
+}
 
 /// <summary>A deadline as shown: what is due, counted from what, why this date, and its citation.</summary>
 public sealed record DeadlineView(DeadlineRow Row, string Title, string TriggerText, string Explanation)
@@ -68,9 +83,24 @@ public sealed class DeadlineDescriber(ICourtCalendar calendar, IReadOnlyDictiona
 public static class DeadlineQueries
 {
     public static IQueryable<DeadlineRow> Rows(StaylineDbContext db) =>
-        db.Deadlines.AsNoTracking().Join(db.People, d => d.PersonId, p => p.Id, (d, p) => new DeadlineRow(d.Id, d.PersonId,
-            p.GivenName + " " + p.FamilyName, p.ANumber, d.RuleId, d.CourtOrderId, d.TriggerDate, d.DueDate, d.PeriodDays, d.Citation, d.State,
-            d.Manual, d.Title, d.Trigger, d.Explanation));
+        db.Deadlines.AsNoTracking().Join(db.People, d => d.PersonId, p => p.Id, (d, p) => new DeadlineRow
+        {
+            Id = d.Id,
+            PersonId = d.PersonId,
+            PersonName = p.GivenName + " " + p.FamilyName,
+            ANumber = p.ANumber,
+            RuleId = d.RuleId,
+            CourtOrderId = d.CourtOrderId,
+            TriggerDate = d.TriggerDate,
+            DueDate = d.DueDate,
+            PeriodDays = d.PeriodDays,
+            Citation = d.Citation,
+            State = d.State,
+            Manual = d.Manual,
+            Title = d.Title,
+            Trigger = d.Trigger,
+            Explanation = d.Explanation,
+        });
 
     /// <summary>People currently assigned to the user: the access predicate of "mine".</summary>
     public static IQueryable<long> ClientsOf(StaylineDbContext db, string userId) =>
