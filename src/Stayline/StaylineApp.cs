@@ -20,6 +20,8 @@ public static class StaylineApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args ?? [],
+            // Pages are found in the application's assembly; under a test host the entry assembly is the test runner.
+            ApplicationName = typeof(StaylineApp).Assembly.GetName().Name,
             // Views are compiled into the assembly; static files are copied next to it.
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
