@@ -14,7 +14,8 @@ using Stayline.Infrastructure;
 namespace Stayline.Features.Protection;
 
 /// <summary>One person's derived results.</summary>
-public sealed record PersonResult(long PersonId, ProtectionStatus Status, DerivedDeadline[] Deadlines);
+/// <summary>One person's derived results; the texts are rendered during the parallel evaluation, not in the single-threaded write.</summary>
+public sealed record PersonResult(long PersonId, ProtectionStatus Status, DerivedDeadline[] Deadlines, string Summary, string ReasonsJson);
 
 public sealed record RecomputeStats(int People, int Deadlines, TimeSpan Read, TimeSpan Evaluate, TimeSpan Write)
 {
@@ -62,7 +63,7 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         {
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             var calendar = await CalendarAsync(db, ct);
-            return await RunAsync(connection, transaction, scope, asOf, calendar, IsPostgres(db), ct);
+            return await RunAsync(connection, transaction, scope, asOf, calendar, ct);
         }
         finally
         {
@@ -83,12 +84,11 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         var (min, max) = await db.People.GroupBy(_ => 1).Select(g => new { Min = g.Min(p => p.Id), Max = g.Max(p => p.Id) }).FirstOrDefaultAsync(ct) is { } r
             ? (r.Min, r.Max)
             : (0L, -1L);
-        var postgres = IsPostgres(db);
         await DerivedWriter.DeleteAllDerivedAsync(connection, transaction, ct);
         var total = RecomputeStats.Zero;
         for (var lo = min; lo <= max; lo += ChunkSize)
         {
-            total = total.Add(await RunAsync(connection, transaction, PersonScope.Range(lo, lo + ChunkSize), asOf, calendar, postgres, ct, alreadyCleared: true));
+            total = total.Add(await RunAsync(connection, transaction, PersonScope.Range(lo, lo + ChunkSize), asOf, calendar, ct, alreadyCleared: true));
         }
 
         if (tx is not null)
@@ -166,28 +166,31 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         scratch.Clear();
         var status = ProtectionEngine.Evaluate(p.Facts, asOf, calendar);
         PersonDeadlines.Derive(p.Facts, p.ClassOrderKeys, asOf, calendar, scratch);
-        return new PersonResult(p.PersonId, status, scratch.Count == 0 ? [] : [.. scratch]);
+        return new PersonResult(p.PersonId, status, scratch.Count == 0 ? [] : [.. scratch], status.Summary, DerivedWriter.ReasonsJson(status));
     }
 
     private static async Task<RecomputeStats> RunAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope, DateOnly asOf,
-        ICourtCalendar calendar, bool postgres, CancellationToken ct, bool alreadyCleared = false)
+        ICourtCalendar calendar, CancellationToken ct, bool alreadyCleared = false)
     {
         var watch = Stopwatch.StartNew();
         var facts = await FactsReader.ReadAsync(connection, transaction, scope, ct);
         var read = watch.Elapsed;
         var results = Evaluate(facts, asOf, calendar);
         var evaluated = watch.Elapsed;
-        var deadlines = await DerivedWriter.WriteAsync(connection, transaction, scope, results, postgres, alreadyCleared, ct);
+        var deadlines = await DerivedWriter.WriteAsync(connection, transaction, scope, results, alreadyCleared, ct);
         return new RecomputeStats(results.Length, deadlines, read, evaluated - read, watch.Elapsed - evaluated);
     }
-
-    private static bool IsPostgres(StaylineDbContext db) => !db.IsSqlite;
 }
 
 /// <summary>Writes derived rows with multi-row statements on the caller's connection and transaction.</summary>
 public static class DerivedWriter
 {
-    private const int RowsPerStatement = 200;
+    /// <summary>
+    /// SQLite looks a named parameter up by a linear scan of the statement's names, so a statement with thousands of
+    /// parameters costs quadratic time to bind: a few rows per statement is fastest there. PostgreSQL pays per round
+    /// trip instead, so it gets many rows per statement.
+    /// </summary>
+    private static int RowsPerStatement(DbConnection connection) => connection is Microsoft.Data.Sqlite.SqliteConnection ? 8 : 500;
 
     private static readonly string[] ProtectionColumns =
         ["PersonId", "State", "PrimarySource", "UntilDate", "UntilEvent", "EndsWithin7Days", "Summary", "ReasonsJson", "ComputedAsOf"];
@@ -203,7 +206,7 @@ public static class DerivedWriter
 
     /// <summary>Replaces the derived rows of everyone in the scope; returns the number of deadlines written.</summary>
     public static async Task<int> WriteAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope, PersonResult[] results,
-        bool postgres, bool alreadyCleared, CancellationToken ct)
+        bool alreadyCleared, CancellationToken ct)
     {
         if (!alreadyCleared)
         {
@@ -227,8 +230,8 @@ public static class DerivedWriter
             values[3] = s.State == ProtectionState.Protected ? s.Primary?.LastDay : null;
             values[4] = s.State == ProtectionState.Protected && s.Primary is { Until: not UntilEvent.None } p ? p.Until.ToString() : null;
             values[5] = s.EndsWithin7Days;
-            values[6] = s.Summary;
-            values[7] = ReasonsJson(s);
+            values[6] = r.Summary;
+            values[7] = r.ReasonsJson;
             values[8] = s.AsOf;
         }, ct);
 
@@ -254,7 +257,6 @@ public static class DerivedWriter
             values[7] = d.State.ToString();
             values[8] = false;
         }, ct);
-        _ = postgres;
         return rows.Count;
     }
 
@@ -296,7 +298,7 @@ public static class DerivedWriter
     }
 
     /// <summary>
-    /// INSERT ... VALUES (...),(...) with <see cref="RowsPerStatement"/> rows per statement; the full-size command is
+    /// INSERT ... VALUES (...),(...) with several rows per statement; the full-size command is
     /// built once and re-bound, so SQLite reuses its prepared statement.
     /// </summary>
     public static async Task BulkInsertAsync(DbConnection connection, DbTransaction? transaction, string table, string[] columns, string suffix,
@@ -308,13 +310,14 @@ public static class DerivedWriter
         }
 
         var values = new object?[columns.Length];
+        var perStatement = RowsPerStatement(connection);
         DbCommand? full = null;
         try
         {
-            for (var start = 0; start < rowCount; start += RowsPerStatement)
+            for (var start = 0; start < rowCount; start += perStatement)
             {
-                var n = Math.Min(RowsPerStatement, rowCount - start);
-                var cmd = n == RowsPerStatement ? full ??= Create(connection, transaction, table, columns, suffix, n) : Create(connection, transaction, table, columns, suffix, n);
+                var n = Math.Min(perStatement, rowCount - start);
+                var cmd = n == perStatement ? full ??= Create(connection, transaction, table, columns, suffix, n) : Create(connection, transaction, table, columns, suffix, n);
                 for (var row = 0; row < n; row++)
                 {
                     fill(values, start + row);
