@@ -152,7 +152,7 @@ internal static class BenchData
             $"SELECT \"PersonId\", \"Id\", \"OrderedOn\", \"IssuedBy\", \"InAbsentia\", \"AppealWaived\", \"AppealReserved\" FROM removal_orders{where}",
             $"SELECT \"PersonId\", \"Id\", \"Kind\", \"Status\", \"FiledOn\", \"DecidedOn\", \"FiledInTime\", \"StayRequested\", \"StayOutcome\", \"StayDecidedOn\", \"StayGrantedUntil\" FROM matters{where}",
             $"SELECT \"PersonId\", \"Kind\", \"On\" FROM person_events{where}",
-            $"SELECT m.\"PersonId\", o.\"Id\" FROM class_memberships m JOIN court_orders o ON o.\"ClassActionId\" = m.\"ClassActionId\"{where.Replace("\"PersonId\"", "m.\"PersonId\"", StringComparison.Ordinal)}",
+            $"SELECT m.\"PersonId\", o.\"Id\" FROM class_memberships m JOIN court_orders o ON o.\"ClassActionId\" = m.\"ClassActionId\"{(classId is null ? "" : " WHERE m." + where[" WHERE ".Length..])}",
         ];
         long touched = 0;
         foreach (var sql in queries)

@@ -11,7 +11,7 @@ using Stayline.Features.Protection;
 // the same derived rows into identical tables.
 var people = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var members = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
-const int Runs = 3;
+var Runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
 var asOf = new DateOnly(2018, 1, 15);
 var folder = Path.Combine(Path.GetTempPath(), "stayline-recompute-bench");
 Directory.CreateDirectory(folder);

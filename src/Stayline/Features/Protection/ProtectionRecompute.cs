@@ -81,14 +81,28 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var calendar = await CalendarAsync(db, ct);
+        var sqlite = db.IsSqlite;
+        if (sqlite)
+        {
+            // A larger page cache for this connection keeps the index B-trees in memory while millions of rows go in.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct);
+        }
+
         var (min, max) = await db.People.GroupBy(_ => 1).Select(g => new { Min = g.Min(p => p.Id), Max = g.Max(p => p.Id) }).FirstOrDefaultAsync(ct) is { } r
             ? (r.Min, r.Max)
             : (0L, -1L);
         await DerivedWriter.DeleteAllDerivedAsync(connection, transaction, ct);
+        // Secondary indexes are dropped and rebuilt around a full rewrite: one sorted build beats millions of random inserts.
+        var indexes = sqlite ? await DerivedWriter.DropSecondaryIndexesAsync(connection, transaction, ct) : [];
         var total = RecomputeStats.Zero;
         for (var lo = min; lo <= max; lo += ChunkSize)
         {
             total = total.Add(await RunAsync(connection, transaction, PersonScope.Range(lo, lo + ChunkSize), asOf, calendar, ct, alreadyCleared: true));
+        }
+
+        foreach (var ddl in indexes)
+        {
+            await db.Database.ExecuteSqlRawAsync(ddl, ct);
         }
 
         if (tx is not null)
@@ -202,6 +216,29 @@ public static class DerivedWriter
     {
         await ExecuteAsync(connection, transaction, "DELETE FROM person_deadlines WHERE \"Manual\" = FALSE", ct);
         await ExecuteAsync(connection, transaction, "DELETE FROM person_protection", ct);
+    }
+
+    /// <summary>SQLite: drops the derived tables' secondary indexes inside the transaction and returns the statements that rebuild them.</summary>
+    public static async Task<List<string>> DropSecondaryIndexesAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = transaction;
+            cmd.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('person_deadlines', 'person_protection')";
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                indexes.Add((r.GetString(0), r.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await ExecuteAsync(connection, transaction, $"DROP INDEX \"{name}\"", ct);
+        }
+
+        return [.. indexes.Select(i => i.Sql)];
     }
 
     /// <summary>Replaces the derived rows of everyone in the scope; returns the number of deadlines written.</summary>
