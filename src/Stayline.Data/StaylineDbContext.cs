@@ -10,7 +10,8 @@ using Stayline.Domain.Work;
 
 namespace Stayline.Data;
 
-public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> options, IAuditActorSource? actors = null, TimeProvider? clock = null)
+public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> options, IAuditActorSource? actors = null, TimeProvider? clock = null,
+    IFactsChangedHandler? factsChanged = null)
     : IdentityDbContext<StaylineUser>(options)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -40,6 +41,11 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
     public DbSet<GeneratedDocument> GeneratedDocuments => Set<GeneratedDocument>();
     public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
+    public DbSet<PersonProtection> Protections => Set<PersonProtection>();
+    public DbSet<PersonDeadline> Deadlines => Set<PersonDeadline>();
+    public DbSet<CourtClosureDay> CourtClosures => Set<CourtClosureDay>();
+    public DbSet<DeadlineReminder> DeadlineReminders => Set<DeadlineReminder>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -123,6 +129,12 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
             }
 
             await RefreshNameTokensAsync(touchedPeople, cancellationToken);
+            if (factsChanged is not null && FactChanges.From(pending.Select(p => (p.Entry, p.State))) is { IsEmpty: false } changes)
+            {
+                // Derived protection and deadlines change in the same transaction as the facts: no write path can forget them.
+                await factsChanged.OnFactsChangedAsync(this, changes, cancellationToken);
+            }
+
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             DetachDerivedRows();
             if (ownTransaction is not null)

@@ -5,6 +5,7 @@ using Stayline.Features.Facilities;
 using Stayline.Features.Health;
 using Stayline.Features.Matters;
 using Stayline.Features.People;
+using Stayline.Features.Protection;
 using Stayline.Infrastructure;
 
 namespace Stayline;
@@ -38,6 +39,7 @@ public static class StaylineApp
         builder.AddReadAudit();
         builder.AddStaylineApi();
         builder.AddStaylineDocuments();
+        builder.AddProtectionAndDeadlines();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Stayline API";
@@ -64,6 +66,7 @@ public static class StaylineApp
         app.MapCustodyApi();
         app.MapMattersApi();
         app.MapFacilitiesApi();
+        app.MapProtectionAndDeadlines();
         return app;
     }
 }

@@ -51,6 +51,7 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(40);
         b.Property(m => m.Forum).HasConversion<string>().HasMaxLength(40);
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.StayOutcome).HasConversion<string>().HasMaxLength(16);
         b.Property(m => m.Version).IsConcurrencyToken();
         b.HasIndex(m => m.PersonId);
         b.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
@@ -73,6 +74,7 @@ internal sealed class RemovalOrderConfiguration : IEntityTypeConfiguration<Remov
     {
         b.ToTable("removal_orders");
         b.Property(o => o.IssuedBy).HasConversion<string>().HasMaxLength(40);
+        b.Ignore(o => o.Appeal);
         b.HasIndex(o => o.PersonId);
         b.HasOne<Person>().WithMany().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -191,9 +191,25 @@ public static class DeadlineCalculator
                 nameof(trigger), trigger, $"Trigger dates from {Format(FirstTrigger)} to {Format(LastTrigger)} are supported.");
         }
 
-        var day = trigger.AddDays(rule.PeriodDays);
-        while (!calendar.IsCourtDay(day))
+        return DueAfter(trigger, rule.PeriodDays, calendar);
+    }
+
+    /// <summary>
+    /// The one counting of "N days after": leave out the trigger day, count calendar days, move a last day that is
+    /// not a court day to the next court day. Rules, court orders and the protection engine all count with it.
+    /// </summary>
+    public static DateOnly DueAfter(DateOnly trigger, int days, ICourtCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var day = trigger.AddDays(days);
+        for (var moved = 0; !calendar.IsCourtDay(day); moved++)
         {
+            // A calendar with no court day for weeks is broken data, not a reason to loop forever.
+            if (moved > 60)
+            {
+                throw new InvalidOperationException($"The court calendar has no court day within 60 days after {Format(trigger.AddDays(days))}.");
+            }
+
             day = day.AddDays(1);
         }
 

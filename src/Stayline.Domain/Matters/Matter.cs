@@ -1,5 +1,6 @@
 using Stayline.Domain.Common;
 using Stayline.Domain.People;
+using Stayline.Domain.Protection;
 
 namespace Stayline.Domain.Matters;
 
@@ -18,6 +19,16 @@ public sealed class Matter : IVersioned
     /// <summary>A motion for a stay of removal accompanies this filing.</summary>
     public bool StayRequested { get; private set; }
     public string? Summary { get; private set; }
+
+    // The stay motion's outcome and a recorded timeliness finding decide protection (8 CFR 1003.6(a); Nken v.
+    // Holder). They change only through RecordStayDecision/RecordTimeliness, so the general edit form, which
+    // does not show them, cannot wipe them.
+    public StayMotionOutcome StayOutcome { get; private set; }
+    public DateOnly? StayDecidedOn { get; private set; }
+    /// <summary>Last day of a granted stay when the order sets one; null: while the matter is pending.</summary>
+    public DateOnly? StayGrantedUntil { get; private set; }
+    /// <summary>A recorded finding that the filing was (or was not) in time, e.g. the Board accepted a late appeal.</summary>
+    public bool? FiledInTime { get; private set; }
     public int Version { get; set; }
     public List<MatterEvent> Events { get; private set; } = [];
 
@@ -61,6 +72,33 @@ public sealed class Matter : IVersioned
         Summary = Blank(input.Summary);
         return v.Errors;
     }
+
+    /// <summary>Records the decision on the stay motion filed with this matter; a decided stay needs its date.</summary>
+    public IReadOnlyList<FieldError> RecordStayDecision(StayMotionOutcome outcome, DateOnly? decidedOn, DateOnly? grantedUntil, DateOnly today)
+    {
+        var v = new Validation();
+        v.Require(Status != MatterStatus.Drafting, nameof(StayOutcome), "A stay motion in a matter still being drafted has not been decided.");
+        v.Require(outcome == StayMotionOutcome.Pending || decidedOn is not null, nameof(StayDecidedOn), $"A {outcome.ToString().ToLowerInvariant()} stay needs the decision date.");
+        v.Require(outcome != StayMotionOutcome.Pending || (decidedOn is null && grantedUntil is null), nameof(StayDecidedOn), "A pending stay motion has no decision date.");
+        v.Require(decidedOn is null || decidedOn <= today, nameof(StayDecidedOn), $"Decision date {decidedOn:yyyy-MM-dd} is in the future.");
+        v.Require(decidedOn is null || FiledOn is null || decidedOn >= FiledOn, nameof(StayDecidedOn),
+            $"Decision date {decidedOn:yyyy-MM-dd} is before the filing date {FiledOn:yyyy-MM-dd}.");
+        v.Require(grantedUntil is null || outcome == StayMotionOutcome.Granted, nameof(StayGrantedUntil), "Only a granted stay has a last day.");
+        v.Require(grantedUntil is null || decidedOn is null || grantedUntil >= decidedOn, nameof(StayGrantedUntil),
+            $"The stay's last day {grantedUntil:yyyy-MM-dd} is before it was granted.");
+        if (v.IsValid)
+        {
+            StayRequested = true;
+            StayOutcome = outcome;
+            StayDecidedOn = decidedOn;
+            StayGrantedUntil = grantedUntil;
+        }
+
+        return v.Errors;
+    }
+
+    /// <summary>Records a finding on timeliness (null: none, the dates decide).</summary>
+    public void RecordTimeliness(bool? filedInTime) => FiledInTime = filedInTime;
 
     public MatterInput ToInput() => new(Kind, Forum, Court, CaseNumber, Status, FiledOn, DecidedOn, StayRequested, Summary);
 
@@ -119,16 +157,22 @@ public sealed class RemovalOrder
     public Adjudicator IssuedBy { get; private set; }
     public bool InAbsentia { get; private set; }
     public bool AppealWaived { get; private set; }
+    /// <summary>Appeal reserved at the hearing. Neither waived nor reserved: not recorded, and protection during the appeal period is unknown.</summary>
+    public bool AppealReserved { get; private set; }
     public string? CountryDesignated { get; private set; }
+
+    public AppealRight Appeal => AppealWaived ? AppealRight.Waived : AppealReserved ? AppealRight.Reserved : AppealRight.Unknown;
 
     private RemovalOrder()
     {
     }
 
     public static (RemovalOrder? Order, IReadOnlyList<FieldError> Errors) Create(long personId, DateOnly orderedOn, Adjudicator issuedBy,
-        bool inAbsentia, bool appealWaived, string? country, DateOnly today)
+        bool inAbsentia, bool appealWaived, string? country, DateOnly today, bool appealReserved = false)
     {
         var v = new Validation();
+        v.Require(!(appealWaived && appealReserved), "AppealReserved", "Appeal cannot be both waived and reserved.");
+        v.Require(!(appealReserved && inAbsentia), "AppealReserved", "No appeal lies from an in absentia order; record a motion to reopen instead.");
         v.Require(orderedOn <= today, "OrderedOn", $"Order date {orderedOn:yyyy-MM-dd} is in the future.");
         v.Require(issuedBy is Adjudicator.ImmigrationJudge or Adjudicator.Board, "IssuedBy", "A removal order is issued by an immigration judge or the Board.");
         v.Require(!(inAbsentia && issuedBy == Adjudicator.Board), "InAbsentia", "Only an immigration judge orders removal in absentia.");
@@ -140,6 +184,7 @@ public sealed class RemovalOrder
                 IssuedBy = issuedBy,
                 InAbsentia = inAbsentia,
                 AppealWaived = appealWaived,
+                AppealReserved = appealReserved,
                 CountryDesignated = string.IsNullOrWhiteSpace(country) ? null : country.Trim(),
             }, v.Errors)
             : (null, v.Errors);

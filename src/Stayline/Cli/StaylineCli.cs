@@ -22,6 +22,8 @@ public static class StaylineCli
         root.Subcommands.Add(Features.Matching.NamesCommand.Create());
         root.Subcommands.Add(Features.Documents.DocsCommand.Create());
         root.Subcommands.Add(Features.Reports.ReportCommand.Create());
+        root.Subcommands.Add(Features.Protection.RecomputeCommand.Create());
+        root.Subcommands.Add(Features.Deadlines.RemindersCommand.Create());
         return root;
     }
 

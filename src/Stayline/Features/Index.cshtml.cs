@@ -11,6 +11,8 @@ public sealed class HomeModel(StaylineDbContext db) : PageModel
     public int People { get; private set; }
     public int Detained { get; private set; }
     public int DetainedWithoutLawyer { get; private set; }
+    public int DetainedNotProtected { get; private set; }
+    public int DetainedUnknown { get; private set; }
     public IReadOnlyList<FacilityDto> Facilities { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -19,6 +21,8 @@ public sealed class HomeModel(StaylineDbContext db) : PageModel
         Detained = await db.People.CountAsync(p => p.CustodyStatus == CustodyStatus.Detained, ct);
         DetainedWithoutLawyer = await db.People.CountAsync(p => p.CustodyStatus == CustodyStatus.Detained
             && !db.Assignments.Any(a => a.PersonId == p.Id && a.To == null), ct);
+        DetainedNotProtected = await Protection.IndexModel.Query(db, Domain.Protection.ProtectionState.NotProtected, CustodyStatus.Detained).CountAsync(ct);
+        DetainedUnknown = await Protection.IndexModel.Query(db, Domain.Protection.ProtectionState.Unknown, CustodyStatus.Detained).CountAsync(ct);
         Facilities = (await FacilityQueries.WithCounts(db).ToListAsync(ct)).Where(f => f.Detained > 0).OrderByDescending(f => f.Detained).Take(15).ToList();
     }
 }

@@ -12,9 +12,11 @@ using Stayline.Infrastructure;
 namespace Stayline.Features.People;
 
 /// <summary>A person's file. Opening it is audited; the small forms add aliases, contacts, orders and notes.</summary>
-public sealed class DetailsModel(StaylineDbContext db, ReadAuditLog audit, AuditActor actor, TimeProvider clock) : PageModel
+public sealed class DetailsModel(StaylineDbContext db, ReadAuditLog audit, AuditActor actor, TimeProvider clock,
+    Protection.ProtectionRecompute recompute) : PageModel
 {
     public PersonFile? Dossier { get; private set; }
+    public Protection.PersonProtectionPanel? ProtectionPanel { get; private set; }
     public UserAccess Access { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -120,6 +122,7 @@ public sealed class DetailsModel(StaylineDbContext db, ReadAuditLog audit, Audit
     {
         Access = UserAccess.From(User);
         Dossier = await PersonFile.LoadAsync(db, id, Access, ct);
+        ProtectionPanel = Dossier is null ? null : await Protection.PersonProtectionPanel.LoadAsync(db, recompute, clock, id, Access, ct);
         return Dossier is not null;
     }
 

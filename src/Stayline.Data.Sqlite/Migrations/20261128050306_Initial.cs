@@ -92,6 +92,23 @@ namespace Stayline.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "court_closures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Court = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_court_closures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "document_templates",
                 columns: table => new
                 {
@@ -255,6 +272,53 @@ namespace Stayline.Data.Sqlite.Migrations
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_feeds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_feeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_calendar_feeds_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deadline_reminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RuleId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Via = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deadline_reminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_deadline_reminders_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -520,6 +584,10 @@ namespace Stayline.Data.Sqlite.Migrations
                     DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     StayRequested = table.Column<bool>(type: "INTEGER", nullable: false),
                     Summary = table.Column<string>(type: "TEXT", nullable: true),
+                    StayOutcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StayDecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StayGrantedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FiledInTime = table.Column<bool>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -625,6 +693,31 @@ namespace Stayline.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "person_protection",
+                columns: table => new
+                {
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PrimarySource = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    UntilDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UntilEvent = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    EndsWithin7Days = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", nullable: false),
+                    ReasonsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ComputedAsOf = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_protection", x => x.PersonId);
+                    table.ForeignKey(
+                        name: "FK_person_protection_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "removal_orders",
                 columns: table => new
                 {
@@ -635,6 +728,7 @@ namespace Stayline.Data.Sqlite.Migrations
                     IssuedBy = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     InAbsentia = table.Column<bool>(type: "INTEGER", nullable: false),
                     AppealWaived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AppealReserved = table.Column<bool>(type: "INTEGER", nullable: false),
                     CountryDesignated = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -642,6 +736,44 @@ namespace Stayline.Data.Sqlite.Migrations
                     table.PrimaryKey("PK_removal_orders", x => x.Id);
                     table.ForeignKey(
                         name: "FK_removal_orders_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "person_deadlines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RuleId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CourtOrderId = table.Column<long>(type: "INTEGER", nullable: true),
+                    TriggerDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PeriodDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Citation = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Manual = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Explanation = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_deadlines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_person_deadlines_court_orders_CourtOrderId",
+                        column: x => x.CourtOrderId,
+                        principalTable: "court_orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_person_deadlines_people_PersonId",
                         column: x => x.PersonId,
                         principalTable: "people",
                         principalColumn: "Id",
@@ -744,6 +876,17 @@ namespace Stayline.Data.Sqlite.Migrations
                 columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_calendar_feeds_TokenHash",
+                table: "calendar_feeds",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calendar_feeds_UserId",
+                table: "calendar_feeds",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_class_memberships_PersonId",
                 table: "class_memberships",
                 column: "PersonId");
@@ -752,6 +895,11 @@ namespace Stayline.Data.Sqlite.Migrations
                 name: "IX_convictions_PersonId",
                 table: "convictions",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_court_closures_Date",
+                table: "court_closures",
+                column: "Date");
 
             migrationBuilder.CreateIndex(
                 name: "IX_court_orders_ClassActionId",
@@ -772,6 +920,12 @@ namespace Stayline.Data.Sqlite.Migrations
                 name: "IX_custody_episodes_PersonId",
                 table: "custody_episodes",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadline_reminders_UserId_PersonId_RuleId_DueDate_DaysBefore",
+                table: "deadline_reminders",
+                columns: new[] { "UserId", "PersonId", "RuleId", "DueDate", "DaysBefore" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_document_templates_Key_Version",
@@ -836,6 +990,21 @@ namespace Stayline.Data.Sqlite.Migrations
                 column: "SortName");
 
             migrationBuilder.CreateIndex(
+                name: "IX_person_deadlines_CourtOrderId",
+                table: "person_deadlines",
+                column: "CourtOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_deadlines_DueDate",
+                table: "person_deadlines",
+                column: "DueDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_deadlines_PersonId",
+                table: "person_deadlines",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_person_events_PersonId_On",
                 table: "person_events",
                 columns: new[] { "PersonId", "On" });
@@ -849,6 +1018,11 @@ namespace Stayline.Data.Sqlite.Migrations
                 name: "IX_person_names_PersonId",
                 table: "person_names",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_protection_State",
+                table: "person_protection",
+                column: "State");
 
             migrationBuilder.CreateIndex(
                 name: "IX_removal_orders_PersonId",
@@ -890,16 +1064,22 @@ namespace Stayline.Data.Sqlite.Migrations
                 name: "audit_events");
 
             migrationBuilder.DropTable(
+                name: "calendar_feeds");
+
+            migrationBuilder.DropTable(
                 name: "class_memberships");
 
             migrationBuilder.DropTable(
                 name: "convictions");
 
             migrationBuilder.DropTable(
-                name: "court_orders");
+                name: "court_closures");
 
             migrationBuilder.DropTable(
                 name: "custody_episodes");
+
+            migrationBuilder.DropTable(
+                name: "deadline_reminders");
 
             migrationBuilder.DropTable(
                 name: "document_templates");
@@ -917,6 +1097,9 @@ namespace Stayline.Data.Sqlite.Migrations
                 name: "notes");
 
             migrationBuilder.DropTable(
+                name: "person_deadlines");
+
+            migrationBuilder.DropTable(
                 name: "person_events");
 
             migrationBuilder.DropTable(
@@ -924,6 +1107,9 @@ namespace Stayline.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "person_names");
+
+            migrationBuilder.DropTable(
+                name: "person_protection");
 
             migrationBuilder.DropTable(
                 name: "removal_orders");
@@ -935,13 +1121,16 @@ namespace Stayline.Data.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "class_actions");
-
-            migrationBuilder.DropTable(
                 name: "matters");
 
             migrationBuilder.DropTable(
+                name: "court_orders");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "class_actions");
 
             migrationBuilder.DropTable(
                 name: "people");

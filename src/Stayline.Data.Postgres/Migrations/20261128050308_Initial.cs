@@ -93,6 +93,23 @@ namespace Stayline.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "court_closures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Court = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AddedBy = table.Column<string>(type: "text", nullable: true),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_court_closures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "document_templates",
                 columns: table => new
                 {
@@ -256,6 +273,53 @@ namespace Stayline.Data.Postgres.Migrations
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_feeds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    TokenHash = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_feeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_calendar_feeds_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deadline_reminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    RuleId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    DaysBefore = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Via = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deadline_reminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_deadline_reminders_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -521,6 +585,10 @@ namespace Stayline.Data.Postgres.Migrations
                     DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     StayRequested = table.Column<bool>(type: "boolean", nullable: false),
                     Summary = table.Column<string>(type: "text", nullable: true),
+                    StayOutcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StayDecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    StayGrantedUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    FiledInTime = table.Column<bool>(type: "boolean", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -626,6 +694,31 @@ namespace Stayline.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "person_protection",
+                columns: table => new
+                {
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PrimarySource = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    UntilDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    UntilEvent = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    EndsWithin7Days = table.Column<bool>(type: "boolean", nullable: false),
+                    Summary = table.Column<string>(type: "text", nullable: false),
+                    ReasonsJson = table.Column<string>(type: "text", nullable: false),
+                    ComputedAsOf = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_protection", x => x.PersonId);
+                    table.ForeignKey(
+                        name: "FK_person_protection_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "removal_orders",
                 columns: table => new
                 {
@@ -636,6 +729,7 @@ namespace Stayline.Data.Postgres.Migrations
                     IssuedBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     InAbsentia = table.Column<bool>(type: "boolean", nullable: false),
                     AppealWaived = table.Column<bool>(type: "boolean", nullable: false),
+                    AppealReserved = table.Column<bool>(type: "boolean", nullable: false),
                     CountryDesignated = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -643,6 +737,44 @@ namespace Stayline.Data.Postgres.Migrations
                     table.PrimaryKey("PK_removal_orders", x => x.Id);
                     table.ForeignKey(
                         name: "FK_removal_orders_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "person_deadlines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    RuleId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CourtOrderId = table.Column<long>(type: "bigint", nullable: true),
+                    TriggerDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    PeriodDays = table.Column<int>(type: "integer", nullable: false),
+                    Citation = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Manual = table.Column<bool>(type: "boolean", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Trigger = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Explanation = table.Column<string>(type: "text", nullable: true),
+                    CreatedBy = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_deadlines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_person_deadlines_court_orders_CourtOrderId",
+                        column: x => x.CourtOrderId,
+                        principalTable: "court_orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_person_deadlines_people_PersonId",
                         column: x => x.PersonId,
                         principalTable: "people",
                         principalColumn: "Id",
@@ -745,6 +877,17 @@ namespace Stayline.Data.Postgres.Migrations
                 columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_calendar_feeds_TokenHash",
+                table: "calendar_feeds",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calendar_feeds_UserId",
+                table: "calendar_feeds",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_class_memberships_PersonId",
                 table: "class_memberships",
                 column: "PersonId");
@@ -753,6 +896,11 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "IX_convictions_PersonId",
                 table: "convictions",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_court_closures_Date",
+                table: "court_closures",
+                column: "Date");
 
             migrationBuilder.CreateIndex(
                 name: "IX_court_orders_ClassActionId",
@@ -773,6 +921,12 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "IX_custody_episodes_PersonId",
                 table: "custody_episodes",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deadline_reminders_UserId_PersonId_RuleId_DueDate_DaysBefore",
+                table: "deadline_reminders",
+                columns: new[] { "UserId", "PersonId", "RuleId", "DueDate", "DaysBefore" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_document_templates_Key_Version",
@@ -837,6 +991,21 @@ namespace Stayline.Data.Postgres.Migrations
                 column: "SortName");
 
             migrationBuilder.CreateIndex(
+                name: "IX_person_deadlines_CourtOrderId",
+                table: "person_deadlines",
+                column: "CourtOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_deadlines_DueDate",
+                table: "person_deadlines",
+                column: "DueDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_deadlines_PersonId",
+                table: "person_deadlines",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_person_events_PersonId_On",
                 table: "person_events",
                 columns: new[] { "PersonId", "On" });
@@ -850,6 +1019,11 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "IX_person_names_PersonId",
                 table: "person_names",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_protection_State",
+                table: "person_protection",
+                column: "State");
 
             migrationBuilder.CreateIndex(
                 name: "IX_removal_orders_PersonId",
@@ -891,16 +1065,22 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "audit_events");
 
             migrationBuilder.DropTable(
+                name: "calendar_feeds");
+
+            migrationBuilder.DropTable(
                 name: "class_memberships");
 
             migrationBuilder.DropTable(
                 name: "convictions");
 
             migrationBuilder.DropTable(
-                name: "court_orders");
+                name: "court_closures");
 
             migrationBuilder.DropTable(
                 name: "custody_episodes");
+
+            migrationBuilder.DropTable(
+                name: "deadline_reminders");
 
             migrationBuilder.DropTable(
                 name: "document_templates");
@@ -918,6 +1098,9 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "notes");
 
             migrationBuilder.DropTable(
+                name: "person_deadlines");
+
+            migrationBuilder.DropTable(
                 name: "person_events");
 
             migrationBuilder.DropTable(
@@ -925,6 +1108,9 @@ namespace Stayline.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "person_names");
+
+            migrationBuilder.DropTable(
+                name: "person_protection");
 
             migrationBuilder.DropTable(
                 name: "removal_orders");
@@ -936,13 +1122,16 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "class_actions");
-
-            migrationBuilder.DropTable(
                 name: "matters");
 
             migrationBuilder.DropTable(
+                name: "court_orders");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "class_actions");
 
             migrationBuilder.DropTable(
                 name: "people");

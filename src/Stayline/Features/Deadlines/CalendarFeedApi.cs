@@ -1,0 +1,86 @@
+using System.Globalization;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.Deadlines;
+using Stayline.Domain.Work;
+using Stayline.Infrastructure;
+
+namespace Stayline.Features.Deadlines;
+
+/// <summary>Per-user secret calendar addresses: "cal_" + 32 random bytes; only the SHA-256 is stored.</summary>
+public static class CalendarFeeds
+{
+    /// <summary>Revokes any earlier address of the user and returns the new secret (shown once).</summary>
+    public static async Task<string> CreateAsync(StaylineDbContext db, string userId, DateTimeOffset now, CancellationToken ct)
+    {
+        await RevokeAsync(db, userId, now, ct);
+        var token = "cal_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        db.CalendarFeeds.Add(new CalendarFeed { UserId = userId, TokenHash = ApiTokens.Hash(token), CreatedAt = now });
+        await db.SaveChangesAsync(ct);
+        return token;
+    }
+
+    public static async Task<int> RevokeAsync(StaylineDbContext db, string userId, DateTimeOffset now, CancellationToken ct) =>
+        await db.CalendarFeeds.Where(f => f.UserId == userId && f.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(f => f.RevokedAt, now), ct);
+
+    public static string Path(string token) => $"/calendar/{token}.ics";
+}
+
+public static class CalendarFeedApi
+{
+    public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
+    {
+        // No cookie and no bearer header: calendar programs only know the address. The secret in it is the credential.
+        app.MapGet("/calendar/{token}.ics", Feed).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> Feed(string token, StaylineDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var hash = ApiTokens.Hash(token);
+        var userId = await db.CalendarFeeds.AsNoTracking().Where(f => f.TokenHash == hash && f.RevokedAt == null).Select(f => f.UserId).FirstOrDefaultAsync(ct);
+        if (userId is null)
+        {
+            return Results.NotFound();
+        }
+
+        var since = clock.Today().AddDays(-30);
+        var open = nameof(DeadlineState.Open);
+        var rows = await DeadlineQueries.Rows(db).Where(d => DeadlineQueries.ClientsOf(db, userId).Contains(d.PersonId))
+            .Where(d => d.DueDate != null && d.DueDate >= since && (d.State == open || d.Manual)).OrderBy(d => d.DueDate).Take(5_000).ToListAsync(ct);
+        db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), userId, "calendar feed", "view", nameof(CalendarFeed), null, null, null,
+            $"{rows.Count.ToString(CultureInfo.InvariantCulture)} deadlines"));
+        await db.SaveChangesAsync(ct);
+
+        var describer = await DeadlineDescriber.CreateAsync(db, ct);
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Stayline//Deadlines//EN" };
+        calendar.AddProperty("X-WR-CALNAME", "Stayline deadlines");
+        foreach (var view in rows.Select(describer.Describe))
+        {
+            var due = view.Row.DueDate!.Value;
+            calendar.Events.Add(new CalendarEvent
+            {
+                // Stable across recomputes (row ids are not), so calendar programs update the event instead of duplicating it.
+                Uid = $"{view.Row.PersonId}-{view.Row.RuleId}-{view.Row.CourtOrderId}-{view.Row.TriggerDate:yyyyMMdd}-{(view.Row.Manual ? view.Row.Id : 0)}@stayline",
+                // Calendars are synced to phones and third-party servers: initials and the A-number's last digits only.
+                Summary = $"{view.Title} due: {Initials(view.Row.PersonName)} ({Tail(view.Row.ANumber)})",
+                Description = $"{view.Explanation}\nCitation: {view.Row.Citation}\nStayline person {view.Row.PersonId.ToString(CultureInfo.InvariantCulture)}",
+                DtStart = new CalDateTime(due.Year, due.Month, due.Day),
+                DtEnd = new CalDateTime(due.AddDays(1).Year, due.AddDays(1).Month, due.AddDays(1).Day),
+                DtStamp = new CalDateTime(clock.GetUtcNow().UtcDateTime),
+            });
+        }
+
+        var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
+        return Results.Text(text, "text/calendar; charset=utf-8");
+    }
+
+    private static string Initials(string name) =>
+        string.Join("", name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + "."));
+
+    private static string Tail(string? aNumber) => aNumber is { Length: >= 4 } a ? "A…" + a[^4..] : "no A-number";
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.Classes;
+using Stayline.Domain.Deadlines;
+using Stayline.Features.Protection;
+
+namespace Stayline.Features.Deadlines;
+
+/// <summary>A stored deadline with the person it belongs to (init properties, so queries can filter after projecting).</summary>
+public sealed record DeadlineRow
+{
+    public long Id { get; init; }
+    public long PersonId { get; init; }
+    public string PersonName { get; init; } = "";
+    public string? ANumber { get; init; }
+    public string RuleId { get; init; } = "";
+    public long? CourtOrderId { get; init; }
+    public DateOnly? TriggerDate { get; init; }
+    public DateOnly? DueDate { get; init; }
+    public int PeriodDays { get; init; }
+    public string Citation { get; init; } = "";
+    public string State { get; init; } = "";
+    public bool Manual { get; init; }
+    public string? Title { get; init; }
+    public string? Trigger { get; init; }
+    public string? Explanation { get; init; }
+}
+
+/// <summary>A deadline as shown: what is due, counted from what, why this date, and its citation.</summary>
+public sealed record DeadlineView(DeadlineRow Row, string Title, string TriggerText, string Explanation)
+{
+    public string DueText => Row.DueDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not yet triggered";
+
+    public string StateText => Row.State switch
+    {
+        nameof(DeadlineState.Met) => "met",
+        nameof(DeadlineState.Missed) => "MISSED",
+        nameof(DeadlineState.NotApplicable) => "not applicable",
+        _ => "open",
+    };
+
+    public string? ANumberDisplay => Row.ANumber is null ? null : Domain.People.ANumber.FromStored(Row.ANumber).Display;
+}
+
+/// <summary>Turns stored rows into text: derived rows keep only the counting inputs, the rule supplies the words.</summary>
+public sealed class DeadlineDescriber(ICourtCalendar calendar, IReadOnlyDictionary<long, string> orderNames)
+{
+    public static async Task<DeadlineDescriber> CreateAsync(StaylineDbContext db, CancellationToken ct)
+    {
+        var names = await db.CourtOrders.AsNoTracking().Where(o => o.Kind == CourtOrderKind.ClassStay)
+            .Join(db.ClassActions, o => o.ClassActionId, c => c.Id, (o, c) => new { o.Id, c.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        return new DeadlineDescriber(await ProtectionRecompute.CalendarAsync(db, ct), names);
+    }
+
+    public DeadlineView Describe(DeadlineRow row)
+    {
+        if (row.Manual)
+        {
+            return new DeadlineView(row, row.Title ?? "Deadline entered by hand", row.Trigger ?? "", (row.Explanation ?? "") + " (entered by hand)");
+        }
+
+        var rule = RuleOf(row);
+        var computation = row.TriggerDate is { } trigger && row.DueDate is not null
+            ? DeadlineCalculator.Compute(rule, trigger, calendar)
+            : DeadlineCalculator.ComputeFromEvents(rule, new DateOnly?[rule.TriggerEvents.Count], calendar);
+        var explanation = computation.Explanation;
+        if (row.RuleId == DeadlineRules.BiaAppeal.Id && row.State == nameof(DeadlineState.NotApplicable))
+        {
+            explanation = "Appeal was waived at the hearing: there is no Board appeal to file. " + explanation;
+        }
+
+        return new DeadlineView(row, rule.Title, rule.TriggerDescription, explanation);
+    }
+
+    private DeadlineRule RuleOf(DeadlineRow row) => row.RuleId == PersonDeadlines.ClassMotionRuleId
+        ? DeadlineRules.AfterRecordsReceived(row.RuleId, row.PeriodDays, row.Citation,
+            row.CourtOrderId is { } id && orderNames.TryGetValue(id, out var name) ? name : "the class order")
+        : DeadlineRules.TryGet(row.RuleId, out var rule) ? rule
+        : DeadlineRules.FromCourtOrder(row.RuleId, row.RuleId, Math.Max(1, row.PeriodDays), ["trigger"], row.Citation, "");
+}
+
+public static class DeadlineQueries
+{
+    public static IQueryable<DeadlineRow> Rows(StaylineDbContext db) =>
+        db.Deadlines.AsNoTracking().Join(db.People, d => d.PersonId, p => p.Id, (d, p) => new DeadlineRow
+        {
+            Id = d.Id,
+            PersonId = d.PersonId,
+            PersonName = p.GivenName + " " + p.FamilyName,
+            ANumber = p.ANumber,
+            RuleId = d.RuleId,
+            CourtOrderId = d.CourtOrderId,
+            TriggerDate = d.TriggerDate,
+            DueDate = d.DueDate,
+            PeriodDays = d.PeriodDays,
+            Citation = d.Citation,
+            State = d.State,
+            Manual = d.Manual,
+            Title = d.Title,
+            Trigger = d.Trigger,
+            Explanation = d.Explanation,
+        });
+
+    /// <summary>People currently assigned to the user: the access predicate of "mine".</summary>
+    public static IQueryable<long> ClientsOf(StaylineDbContext db, string userId) =>
+        db.Assignments.Where(a => a.UserId == userId && a.To == null).Select(a => a.PersonId);
+
+    public static async Task<IReadOnlyList<DeadlineView>> ForPersonAsync(StaylineDbContext db, long personId, CancellationToken ct)
+    {
+        var describer = await DeadlineDescriber.CreateAsync(db, ct);
+        var rows = await Rows(db).Where(d => d.PersonId == personId).ToListAsync(ct);
+        return rows.OrderBy(r => r.State == nameof(DeadlineState.Open) ? 0 : 1).ThenBy(r => r.DueDate ?? DateOnly.MaxValue)
+            .Select(describer.Describe).ToList();
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.Custody;
+using Stayline.Domain.Deadlines;
+using Stayline.Features.Deadlines;
+using Stayline.Features.People;
+using Stayline.Features.Shared;
+
+namespace Stayline.Features.Protection;
+
+/// <summary>What the person page shows about protection and deadlines, loudest first.</summary>
+public sealed record PersonProtectionPanel(long PersonId, ProtectionView Protection, IReadOnlyList<DeadlineView> Deadlines,
+    IReadOnlyList<(long Id, string Label)> Matters, bool CanEditLegal, bool CanEditPeople)
+{
+    public static readonly IReadOnlyList<(PersonEventKind Kind, string Label)> EventKinds =
+    [
+        (PersonEventKind.AFileReceived, "A-file received"),
+        (PersonEventKind.RecordOfProceedingsReceived, "Record of proceedings received"),
+        (PersonEventKind.BoardedForRemoval, "Boarded for removal"),
+        (PersonEventKind.Arrested, "Arrested"),
+        (PersonEventKind.Released, "Released"),
+        (PersonEventKind.Removed, "Removed"),
+    ];
+
+    /// <summary>The first open deadline with a date.</summary>
+    public DeadlineView? NextDeadline => Deadlines.Where(d => d.Row.State == nameof(DeadlineState.Open) && d.Row.DueDate is not null)
+        .OrderBy(d => d.Row.DueDate).FirstOrDefault();
+
+    /// <summary>The reason that decides: the last one of the chain, or the missing facts.</summary>
+    public string Headline => Protection.Reasons.Count == 0 ? Protection.Summary
+        : Protection.Reasons.Any(r => r.Missing) ? string.Join("; ", Protection.Reasons.Where(r => r.Missing).Select(r => r.Text))
+        : Protection.Reasons.Last(r => !r.Missing).Text;
+
+    public static async Task<PersonProtectionPanel?> LoadAsync(StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, long personId,
+        UserAccess access, CancellationToken ct)
+    {
+        if (await ProtectionReader.GetAsync(db, recompute, clock, personId, ct) is not { } protection)
+        {
+            return null;
+        }
+
+        var deadlines = await DeadlineQueries.ForPersonAsync(db, personId, ct);
+        var matters = (await db.Matters.AsNoTracking().Where(m => m.PersonId == personId).OrderBy(m => m.FiledOn).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.Kind, m.FiledOn }).ToListAsync(ct))
+            .Select(m => (m.Id, $"{PersonFile.Words(m.Kind.ToString())}{(m.FiledOn is { } f ? " filed " + Display.Date(f) : "")}")).ToList();
+        return new PersonProtectionPanel(personId, protection, deadlines, matters, access.CanEditLegal, access.CanEditPeople);
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.Deadlines;
+using Stayline.Features.Classes;
+using Stayline.Features.Deadlines;
+using Stayline.Features.Shared;
+using Stayline.Infrastructure;
+
+namespace Stayline.Features.Protection;
+
+public sealed record DeadlineDto(long PersonId, string PersonName, string? ANumber, string RuleId, string Title, string Trigger, DateOnly? TriggerDate,
+    DateOnly? DueDate, string State, bool Manual, string Citation, string Explanation)
+{
+    public static DeadlineDto From(DeadlineView v) => new(v.Row.PersonId, v.Row.PersonName, v.ANumberDisplay, v.Row.RuleId, v.Title, v.TriggerText,
+        v.Row.TriggerDate, v.Row.DueDate, v.Row.State, v.Row.Manual, v.Row.Citation, v.Explanation);
+}
+
+public sealed record BulkRecordWrite(string? ANumbers, Domain.Custody.PersonEventKind Kind, DateOnly? On, bool Apply = false);
+
+public static class ProtectionApi
+{
+    public static RouteGroupBuilder MapProtectionApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Protection and deadlines").RequireAuthorization(Permissions.Read);
+        group.MapGet("/people/{personId:long}/protection", GetProtection);
+        group.MapGet("/people/{personId:long}/deadlines", PersonDeadlinesList);
+        group.MapGet("/deadlines", DeadlinesList);
+        group.MapPost("/people/{personId:long}/events", RecordEvent).RequireAuthorization(Permissions.EditPeople);
+        group.MapPost("/people/{personId:long}/stays", RecordStay).RequireAuthorization(Permissions.EditLegal);
+        group.MapPut("/matters/{matterId:long}/stay", RecordStayDecision).RequireAuthorization(Permissions.EditLegal);
+        group.MapPost("/classes/{classId:long}/orders", RecordClassOrder).RequireAuthorization(Permissions.Administer);
+        group.MapPost("/records", BulkRecord).RequireAuthorization(Permissions.EditLegal);
+        return group;
+    }
+
+    private static async Task<Results<Ok<ProtectionView>, NotFound>> GetProtection(long personId, StaylineDbContext db, ProtectionRecompute recompute,
+        TimeProvider clock, CancellationToken ct) =>
+        await ProtectionReader.GetAsync(db, recompute, clock, personId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<List<DeadlineDto>>, NotFound>> PersonDeadlinesList(long personId, StaylineDbContext db, ProtectionRecompute recompute,
+        TimeProvider clock, CancellationToken ct)
+    {
+        // Reading protection first brings a stale person up to today, deadlines included.
+        if (await ProtectionReader.GetAsync(db, recompute, clock, personId, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok((await DeadlineQueries.ForPersonAsync(db, personId, ct)).Select(DeadlineDto.From).ToList());
+    }
+
+    /// <summary>Open deadlines due within <paramref name="days"/> days (and missed ones of the last 30 days); mine=true: my clients only.</summary>
+    private static async Task<Ok<List<DeadlineDto>>> DeadlinesList(bool? mine, int? days, HttpContext http, StaylineDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var board = await DeadlineBoard.LoadAsync(db, UserAccess.From(http.User), mine ?? false, clock.Today(), Math.Clamp(days ?? 30, 1, 366), ct);
+        return TypedResults.Ok(board.Overdue.Concat(board.Within7).Concat(board.Within30).Select(DeadlineDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<ProtectionView>, NotFound, ValidationProblem>> RecordEvent(long personId, EventWrite body, StaylineDbContext db,
+        ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = await FactWrites.RecordEventAsync(db, personId, body, clock.Today(), ct);
+        return errors is null ? TypedResults.NotFound()
+            : errors.Count > 0 ? ApiErrors.Validation(errors)
+            : TypedResults.Ok((await ProtectionReader.GetAsync(db, recompute, clock, personId, ct))!);
+    }
+
+    private static async Task<Results<Ok<ProtectionView>, NotFound, ValidationProblem>> RecordStay(long personId, IndividualStayWrite body, StaylineDbContext db,
+        ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
+    {
+        var (_, errors) = await FactWrites.RecordIndividualStayAsync(db, personId, body, clock.Today(), ct);
+        return errors is null ? TypedResults.NotFound()
+            : errors.Count > 0 ? ApiErrors.Validation(errors)
+            : TypedResults.Ok((await ProtectionReader.GetAsync(db, recompute, clock, personId, ct))!);
+    }
+
+    private static async Task<Results<Ok<ProtectionView>, NotFound, ValidationProblem>> RecordStayDecision(long matterId, StayDecisionWrite body,
+        StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = await FactWrites.RecordStayDecisionAsync(db, matterId, body, clock.Today(), ct);
+        if (errors is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiErrors.Validation(errors);
+        }
+
+        var personId = await db.Matters.Where(m => m.Id == matterId).Select(m => m.PersonId).FirstAsync(ct);
+        return TypedResults.Ok((await ProtectionReader.GetAsync(db, recompute, clock, personId, ct))!);
+    }
+
+    private static async Task<Results<Created, NotFound, ValidationProblem>> RecordClassOrder(long classId, ClassOrderWrite body, StaylineDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var (id, errors) = await ClassOrders.RecordAsync(db, classId, body, clock.Today(), ct);
+        return errors is null ? TypedResults.NotFound()
+            : errors.Count > 0 ? ApiErrors.Validation(errors)
+            : TypedResults.Created($"/Classes/Details?id={classId}#order-{id}");
+    }
+
+    /// <summary>Apply=false previews (who matches, who does not); Apply=true records all or nothing.</summary>
+    private static async Task<Results<Ok<BulkResult>, UnprocessableEntity<BulkResult>>> BulkRecord(BulkRecordWrite body, StaylineDbContext db, TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (!body.Apply)
+        {
+            var preview = await BulkRecords.PreviewAsync(db, body.ANumbers, body.Kind, body.On, ct);
+            return TypedResults.Ok(new BulkResult(0, preview));
+        }
+
+        var result = await BulkRecords.ApplyAsync(db, body.ANumbers, body.Kind, body.On, clock.Today(), ct);
+        return result.HasErrors ? TypedResults.UnprocessableEntity(result) : TypedResults.Ok(result);
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using System.Globalization;
+using Stayline.Cli;
+using Stayline.Data;
+using Stayline.Infrastructure;
+
+namespace Stayline.Features.Protection;
+
+/// <summary>`stayline recompute [--as-of DATE]`: protection and deadlines of everyone, in one transaction.</summary>
+internal static class RecomputeCommand
+{
+    public static Command Create()
+    {
+        var asOf = new Option<string?>("--as-of") { Description = "Evaluate as of this day (yyyy-MM-dd; default today)" };
+        var command = new Command("recompute", "Recompute protection from removal and deadlines for all people") { asOf };
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (services, output, error, ct2) =>
+        {
+            var clock = services.GetRequiredService<TimeProvider>();
+            var day = clock.Today();
+            if (parse.GetValue(asOf) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+            {
+                await error.WriteLineAsync($"--as-of: \"{text}\" is not a date in the form yyyy-MM-dd.");
+                return 1;
+            }
+
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var stats = await services.GetRequiredService<ProtectionRecompute>().RecomputeAllAsync(db, day, ct2);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Recomputed {stats.People:N0} people and {stats.Deadlines:N0} deadlines as of {day:yyyy-MM-dd} in {watch.Elapsed.TotalSeconds:N1} s."));
+            return 0;
+        }, ct: ct));
+        return command;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Stayline.Data;
+using Stayline.Domain.Custody;
+using Stayline.Domain.Protection;
+using Stayline.Features.Deadlines;
+using Stayline.Features.Protection;
+using Stayline.Tests.Features.Protection;
+using Stayline.Tests.Infrastructure;
+using static Stayline.Tests.Features.Protection.MovableClock;
+
+namespace Stayline.Tests.Features.Deadlines;
+
+/// <summary>"A-file received" / "ROP received" for a pasted list: preview, then all or nothing.</summary>
+public class BulkRecordsTests
+{
+    private static async Task<(TestApp App, CaseBuilder B, long[] Ids)> ThreeMembersAsync(string provider = "sqlite")
+    {
+        var app = await TestApp.StartAsync(provider, new MovableClock("2017-09-25"));
+        var b = new CaseBuilder(app);
+        long[] ids = [await b.PersonAsync("A012345678"), await b.PersonAsync("A087654321", "Sami", "Toma"), await b.PersonAsync("A023456789", "Nadia", "Yono")];
+        foreach (var id in ids)
+        {
+            await b.RemovalOrderAsync(id, "1998-03-12");
+            await b.EventAsync(id, PersonEventKind.AFileReceived, "2017-08-14");
+        }
+
+        var classId = await b.ClassAsync(ids);
+        (await b.Api.PostAsJsonAsync($"/api/v1/classes/{classId}/orders", new Stayline.Features.Classes.ClassOrderWrite("Order", null, null, D("2017-07-24"), 90)))
+            .EnsureSuccessStatusCode();
+        return (app, b, ids);
+    }
+
+    [Fact]
+    public async Task Preview_MixedList_SaysWhoMatchesAndWhoDoesNotAndRecordsNothing()
+    {
+        var (app, b, _) = await ThreeMembersAsync();
+        await using var _ = app;
+
+        var response = await b.Api.PostAsJsonAsync("/api/v1/records",
+            new BulkRecordWrite("A012-345-678\n\n087654321\nA099999999\nA12\nA012345678\n", PersonEventKind.RecordOfProceedingsReceived, D("2017-09-25")));
+
+        var lines = (await response.Content.ReadFromJsonAsync<BulkResult>(CaseBuilder.Json))!.Lines;
+        Assert.Equal(
+            [(1, "Yousif Kassab", null), (3, "Sami Toma", null), (4, null, "no person with this A-number"), (5, null, "A12"), (6, null, "listed twice (first on line 1)")],
+            lines.Select(l => (l.Line, l.Name, l.Error is { } e && e.Contains("A12", StringComparison.Ordinal) ? "A12" : l.Error)).ToList());
+        Assert.Equal(0, await CountAsync(app, PersonEventKind.RecordOfProceedingsReceived));
+    }
+
+    [Fact]
+    public async Task Apply_OneBadANumber_AppliesNothing()
+    {
+        var (app, b, _) = await ThreeMembersAsync();
+        await using var _ = app;
+
+        var response = await b.Api.PostAsJsonAsync("/api/v1/records",
+            new BulkRecordWrite("A012345678\nA087654321\nA099999999", PersonEventKind.RecordOfProceedingsReceived, D("2017-09-25"), Apply: true));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(0, await CountAsync(app, PersonEventKind.RecordOfProceedingsReceived));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Apply_AllMatch_RecordsEachAuditsEachAndStartsEveryonesClassDeadline(string provider)
+    {
+        var (app, b, ids) = await ThreeMembersAsync(provider);
+        await using var _ = app;
+
+        var response = await b.Api.PostAsJsonAsync("/api/v1/records",
+            new BulkRecordWrite("A012345678\nA087654321\nA023456789", PersonEventKind.RecordOfProceedingsReceived, D("2017-09-25"), Apply: true));
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(3, (await response.Content.ReadFromJsonAsync<BulkResult>(CaseBuilder.Json))!.Recorded);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        Assert.Equal(3, await db.AuditEvents.CountAsync(a => a.EntityType == nameof(PersonEvent) && a.After!.Contains($"\"Kind\":{(int)PersonEventKind.RecordOfProceedingsReceived}")));
+        foreach (var id in ids)
+        {
+            var p = await db.Protections.SingleAsync(x => x.PersonId == id);
+            Assert.Equal((nameof(ProtectionState.Protected), D("2017-12-26")), (p.State, p.UntilDate!.Value));
+            Assert.Equal(D("2017-12-26"), (await db.Deadlines.SingleAsync(d => d.PersonId == id && d.RuleId == "class-mtr")).DueDate);
+        }
+    }
+
+    [Fact]
+    public async Task RecordsPage_PreviewThenApply_RecordsForAll()
+    {
+        var (app, _, _) = await ThreeMembersAsync();
+        await using var _ = app;
+        var web = await app.SignedInAsync("attorney");
+        var fields = new Dictionary<string, string> { ["Kind"] = "RecordOfProceedingsReceived", ["On"] = "2017-09-25", ["ANumbers"] = "A012345678\nA087654321" };
+
+        var preview = await TestApp.PostFormAsync(web, "/Deadlines/Records", "/Deadlines/Records?handler=Preview", fields);
+        var html = await preview.Content.ReadAsStringAsync();
+        Assert.Contains("2 matched, 0 not matched", html);
+        Assert.Equal(0, await CountAsync(app, PersonEventKind.RecordOfProceedingsReceived));
+
+        var apply = await TestApp.PostFormAsync(web, "/Deadlines/Records", "/Deadlines/Records?handler=Apply", fields);
+        Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
+        Assert.Equal(2, await CountAsync(app, PersonEventKind.RecordOfProceedingsReceived));
+    }
+
+    private static async Task<int> CountAsync(TestApp app, PersonEventKind kind)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<StaylineDbContext>().PersonEvents.CountAsync(e => e.Kind == kind);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Stayline.Data;
+using Stayline.Domain.Classes;
+using Stayline.Domain.Custody;
+using Stayline.Domain.Matters;
+using Stayline.Features.Protection;
+using Stayline.Tests.Infrastructure;
+
+namespace Stayline.Tests.Features.Protection;
+
+/// <summary>A clock the test moves forward, so one person's case can be followed day by day.</summary>
+public sealed class MovableClock(string today) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = At(today);
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    public void Set(string day) => Now = At(day);
+
+    private static DateTimeOffset At(string day) => new(D(day).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+
+    public static DateOnly D(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Builds a person's case through the API (and the DbContext where the app has no API), as a team would.</summary>
+public sealed class CaseBuilder(TestApp app)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public HttpClient Api { get; } = app.Api("admin");
+
+    public async Task<long> PersonAsync(string aNumber, string given = "Yousif", string family = "Kassab")
+    {
+        var response = await Api.PostAsJsonAsync("/api/v1/people", new { aNumber, givenName = given, familyName = family, citizenship = "Iraq" });
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+    }
+
+    public async Task RemovalOrderAsync(long personId, string on, Adjudicator by = Adjudicator.ImmigrationJudge, bool inAbsentia = false, bool waived = false)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var (order, errors) = RemovalOrder.Create(personId, MovableClock.D(on), by, inAbsentia, waived, "Iraq", DateOnly.MaxValue);
+        Assert.Empty(errors);
+        db.RemovalOrders.Add(order!);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<long> ClassAsync(params long[] members)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var c = new ClassAction("Hamama v. Adducci", "E.D. Mich.", "2:17-cv-11910", "Iraqi nationals with final orders");
+        db.ClassActions.Add(c);
+        await db.SaveChangesAsync();
+        foreach (var m in members)
+        {
+            db.ClassMemberships.Add(new ClassMembership(c.Id, m, new DateOnly(2017, 6, 20)));
+        }
+
+        await db.SaveChangesAsync();
+        return c.Id;
+    }
+
+    public async Task EventAsync(long personId, PersonEventKind kind, string on) =>
+        (await Api.PostAsJsonAsync($"/api/v1/people/{personId}/events", new EventWrite(kind, MovableClock.D(on)))).EnsureSuccessStatusCode();
+
+    public async Task<long> MatterAsync(long personId, MatterKind kind, string filed, bool stay = false)
+    {
+        var response = await Api.PostAsJsonAsync($"/api/v1/people/{personId}/matters",
+            new { kind = (int)kind, status = (int)MatterStatus.Pending, filedOn = filed, stayRequested = stay });
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+    }
+
+    public async Task DecideAsync(long matterId, MatterStatus status, string on)
+    {
+        var m = JsonDocument.Parse(await Api.GetStringAsync($"/api/v1/matters/{matterId}")).RootElement;
+        var response = await Api.PutAsJsonAsync($"/api/v1/matters/{matterId}", new
+        {
+            kind = m.GetProperty("kind").GetInt32(),
+            status = (int)status,
+            filedOn = m.GetProperty("filedOn").GetString(),
+            decidedOn = on,
+            stayRequested = m.GetProperty("stayRequested").GetBoolean(),
+            version = m.GetProperty("version").GetInt32(),
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<ProtectionView> ProtectionAsync(long personId) =>
+        (await Api.GetFromJsonAsync<ProtectionView>($"/api/v1/people/{personId}/protection", Json))!;
+
+    public async Task<List<DeadlineDto>> DeadlinesAsync(long personId) =>
+        (await Api.GetFromJsonAsync<List<DeadlineDto>>($"/api/v1/people/{personId}/deadlines", Json))!;
+}
