@@ -8,7 +8,7 @@ public static class DocumentsRegistration
     public static IHostApplicationBuilder AddStaylineDocuments(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<DocumentService>();
-        builder.Services.AddScoped<IDashboardSignals, PendingDashboardSignals>();
+        builder.Services.AddScoped<IDashboardSignals, Dashboard.StoredDashboardSignals>();
         return builder;
     }
 }

@@ -39,7 +39,12 @@ public static class PeopleApi
         TypedResults.Ok(await PeopleQuery.RunAsync(db, query.ToFilter(), ct));
 
     // The hottest read of the API: compiled once, so a request skips building and looking up the LINQ query.
-    private static readonly Func<StaylineDbContext, long, CancellationToken, Task<PersonDto?>> PersonById = EF.CompileAsyncQuery(
+    // A compiled query keeps the SQL of the provider it first ran on: one per provider, so that a process
+    // (the tests, a migration tool) can use SQLite and PostgreSQL side by side.
+    private static readonly Func<StaylineDbContext, long, CancellationToken, Task<PersonDto?>> PersonByIdSqlite = CompilePersonById();
+    private static readonly Func<StaylineDbContext, long, CancellationToken, Task<PersonDto?>> PersonByIdPostgres = CompilePersonById();
+
+    private static Func<StaylineDbContext, long, CancellationToken, Task<PersonDto?>> CompilePersonById() => EF.CompileAsyncQuery(
         (StaylineDbContext db, long id, CancellationToken ct) => db.People.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new PersonDto(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate, p.BirthDatePrecision,
                 p.Citizenship, p.Languages, p.ConsentGiven, p.CustodyStatus, p.CurrentFacilityId, p.Version,
@@ -48,7 +53,7 @@ public static class PeopleApi
 
     private static async Task<Results<Ok<PersonDto>, NotFound>> Get(long id, StaylineDbContext db, ReadAuditLog audit, AuditActor actor, CancellationToken ct)
     {
-        var person = await PersonById(db, id, ct);
+        var person = await (db.IsSqlite ? PersonByIdSqlite : PersonByIdPostgres)(db, id, ct);
         if (person is null)
         {
             return TypedResults.NotFound();

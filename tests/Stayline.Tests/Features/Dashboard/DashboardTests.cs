@@ -19,9 +19,11 @@ public class DashboardTests
         Assert.Contains("<desc id=\"chart-custody-d\">Detained: 3, Released: 1</desc>", html, StringComparison.Ordinal);
         Assert.Contains("<desc id=\"chart-facilities-d\">Calhoun County Correctional Center: 2, Northeast Ohio Correctional Center: 1</desc>", html, StringComparison.Ordinal);
         Assert.Contains("Detained without a lawyer (3)", html, StringComparison.Ordinal);
-        Assert.Contains("Protection status is not stored in this build yet", html, StringComparison.Ordinal);
+        Assert.Matches("<desc id=\"chart-protection-d\">Not protected: \\d+, Unknown — check: \\d+, Protected: \\d+</desc>", html);
+        Assert.Contains("<desc id=\"chart-deadlines-d\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("not stored in this build", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
-        Assert.Equal(5, Regex.Matches(html, "<svg ").Count);
+        Assert.Equal(7, Regex.Matches(html, "<svg ").Count);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public class BulkRecordsTests
         Assert.Equal(3, (await response.Content.ReadFromJsonAsync<BulkResult>(CaseBuilder.Json))!.Recorded);
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
-        Assert.Equal(3, await db.AuditEvents.CountAsync(a => a.EntityType == nameof(PersonEvent) && a.After!.Contains($"\"Kind\":{(int)PersonEventKind.RecordOfProceedingsReceived}")));
+        Assert.Equal(3, await db.AuditEvents.CountAsync(a => a.EntityType == nameof(PersonEvent) && a.After!.Contains($"\"Kind\":\"{PersonEventKind.RecordOfProceedingsReceived}\"")));
         foreach (var id in ids)
         {
             var p = await db.Protections.SingleAsync(x => x.PersonId == id);

@@ -86,7 +86,7 @@ public sealed class CaseBuilder(TestApp app)
         var m = JsonDocument.Parse(await Api.GetStringAsync($"/api/v1/matters/{matterId}")).RootElement;
         var response = await Api.PutAsJsonAsync($"/api/v1/matters/{matterId}", new
         {
-            kind = m.GetProperty("kind").GetInt32(),
+            kind = m.GetProperty("kind").GetString(),
             status = (int)status,
             filedOn = m.GetProperty("filedOn").GetString(),
             decidedOn = on,
