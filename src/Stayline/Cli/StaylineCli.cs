@@ -18,6 +18,8 @@ public static class StaylineCli
         root.Subcommands.Add(Features.Demo.DemoCommand.Create());
         root.Subcommands.Add(Features.Deadlines.DeadlineCommand.Create());
         root.Subcommands.Add(Features.Deadlines.CalendarCommand.Create());
+        root.Subcommands.Add(Features.Matching.MatchCommand.Create());
+        root.Subcommands.Add(Features.Matching.NamesCommand.Create());
         return root;
     }
 

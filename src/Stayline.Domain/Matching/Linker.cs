@@ -1,0 +1,436 @@
+namespace Stayline.Domain.Matching;
+
+/// <summary>Options for <see cref="Linker"/>.</summary>
+public sealed record LinkerOptions
+{
+    /// <summary>Pairs scoring below this are not returned. Default: the review threshold.</summary>
+    public double MinScore { get; init; } = MatchModel.ReviewThreshold;
+
+    /// <summary>The model; null estimates u from the records being linked.</summary>
+    public MatchModel? Model { get; init; }
+
+    /// <summary>
+    /// Blocks with more records than this are skipped (for linking: more than this squared pairs): a key
+    /// shared by that many records does not discriminate, and the other keys still bring true pairs together.
+    /// </summary>
+    public int MaxBlockSize { get; init; } = 500;
+}
+
+/// <summary>
+/// Finds pairs of records about the same person. Only pairs sharing a blocking key are compared, so the
+/// work grows with the number of records times the block sizes, not with its square. Keys (coarse
+/// consonant keys, so spelling variants share them):
+/// A-number; given + family name key + birth year; family key + birth date; given key + birth date;
+/// given + family name key; given + family name key + day and month (a mistyped year).
+/// Given and family keys are taken as an unordered pair, so swapped names block together,
+/// and day/month are taken unordered, so swapped dates block together.
+/// </summary>
+public static class Linker
+{
+    // Slots: 0 A-number; 1 name pair + year; 2, 3 given or family key + date; 4 name pair; 5 name pair +
+    // day and month.
+    private const int KeyCount = 6;
+    private const int NameSlot = 4;
+    private const int MinRecordsForFrequencies = 1000;
+
+    /// <summary>Links each record of <paramref name="left"/> to records of <paramref name="right"/>.</summary>
+    public static IReadOnlyList<MatchPair> Link(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkerOptions? options = null)
+    {
+        options ??= new LinkerOptions();
+        var model = options.Model ?? MatchModel.EstimateU(left, right);
+        return Run(left, right, model, options);
+    }
+
+    /// <summary>Finds pairs of records within one list that are the same person (Left &lt; Right).</summary>
+    public static IReadOnlyList<MatchPair> Deduplicate(IReadOnlyList<PersonRecord> records, LinkerOptions? options = null)
+    {
+        options ??= new LinkerOptions();
+        var model = options.Model ?? MatchModel.EstimateU(records, null);
+        return Run(records, null, model, options);
+    }
+
+    /// <summary>Scores one pair with full evidence.</summary>
+    public static MatchPair Score(PersonRecord a, PersonRecord b, MatchModel? model = null, int leftIndex = 0, int rightIndex = 0)
+    {
+        model ??= MatchModel.Default;
+        return Evaluate(a, b, model, double.NegativeInfinity, leftIndex, rightIndex, 0)!;
+    }
+
+    /// <summary>Compares the names of two records; a record lacking its given or family name is compared as partial.</summary>
+    public static NameComparison CompareNames(PersonRecord a, PersonRecord b)
+    {
+        var partial = a.Given.Tokens.Count == 0 || a.Family.Tokens.Count == 0 || b.Given.Tokens.Count == 0 || b.Family.Tokens.Count == 0;
+        return NameComparer.Compare(a.Name, b.Name, partial);
+    }
+
+    /// <summary>The fields other than the name, packed so the check run on every candidate pair stays in cache.</summary>
+    private readonly record struct Facts(BirthDate Date, long ANumber, int Country);
+
+    private static Facts[] PackFacts(IReadOnlyList<PersonRecord> records, Dictionary<string, int> countries)
+    {
+        var facts = new Facts[records.Count];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            var r = records[i];
+            var country = 0;
+            if (r.Country.Length > 0 && !countries.TryGetValue(r.Country, out country))
+            {
+                country = countries.Count + 1;
+                countries[r.Country] = country;
+            }
+
+            var aNumber = r.ANumber is { } a ? long.Parse(a.Digits, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            facts[i] = new Facts(r.BirthDate, aNumber, country);
+        }
+
+        return facts;
+    }
+
+    private static double OtherFieldsWeight(in Facts a, in Facts b, MatchModel model)
+    {
+        var aLevel = a.ANumber == 0 || b.ANumber == 0 ? ANumberLevel.Missing : a.ANumber == b.ANumber ? ANumberLevel.Exact : ANumberLevel.Different;
+        if (aLevel == ANumberLevel.Different && MatchModel.OneTypoApart(a.ANumber, b.ANumber))
+        {
+            aLevel = ANumberLevel.OneTypo;
+        }
+
+        var cLevel = a.Country == 0 || b.Country == 0 ? CountryLevel.Missing : a.Country == b.Country ? CountryLevel.Same : CountryLevel.Different;
+        return model.ANumberWeight(aLevel) + model.DateWeight(BirthDate.Compare(a.Date, b.Date)) + model.CountryWeight(cLevel);
+    }
+
+    // nameFrequency: share of the records carrying the more common of the two names (0 when unknown).
+    private static MatchPair? Evaluate(PersonRecord a, PersonRecord b, MatchModel model, double minWeight, int i, int j, double nameFrequency)
+    {
+        var aLevel = MatchModel.ANumberLevelOf(a.ANumber, b.ANumber);
+        var dLevel = BirthDate.Compare(a.BirthDate, b.BirthDate);
+        var cLevel = MatchModel.CountryLevelOf(a.Country, b.Country);
+        var aW = model.ANumberWeight(aLevel);
+        var dW = model.DateWeight(dLevel);
+        var cW = model.CountryWeight(cLevel);
+
+        // The name is the costly comparison: skip it when even a perfect name could not reach the threshold.
+        if (aW + dW + cW + model.MaxNameWeightFor(nameFrequency) < minWeight)
+        {
+            return null;
+        }
+
+        var name = CompareNames(a, b);
+        var nLevel = MatchModel.NameLevelOf(name);
+        var nW = model.NameWeight(nLevel, nameFrequency);
+        var total = aW + dW + cW + nW;
+        if (total < minWeight)
+        {
+            return null;
+        }
+
+        var score = model.ScoreOf(total);
+        if (aLevel == ANumberLevel.Different)
+        {
+            score = Math.Min(score, MatchModel.ConflictingANumberCap);
+        }
+
+        var evidence = new MatchEvidence(name, nLevel, nW, dLevel, dW, aLevel, aW, cLevel, cW);
+        return new MatchPair(i, j, score, MatchModel.Decide(score), evidence);
+    }
+
+    private readonly record struct Entry(ulong Key, int Record);
+
+    private static List<MatchPair> Run(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, MatchModel model, LinkerOptions options)
+    {
+        var leftKeys = BlockingKeys(left);
+        var rightKeys = right is null ? leftKeys : BlockingKeys(right);
+        var (leftFrequency, rightFrequency) = NameFrequencies(leftKeys, right is null ? null : rightKeys);
+        var countries = new Dictionary<string, int>(StringComparer.Ordinal);
+        var leftFacts = PackFacts(left, countries);
+        var rightFacts = right is null ? leftFacts : PackFacts(right, countries);
+        var minWeight = model.WeightFor(Math.Clamp(options.MinScore, 1e-9, 1 - 1e-9));
+        var capScoreOut = options.MinScore > MatchModel.ConflictingANumberCap;
+
+        // Entries of both sides in one array; the record index of the right side is stored as ~index.
+        var entries = new List<Entry>((left.Count + (right?.Count ?? 0)) * KeyCount);
+        AddEntries(entries, leftKeys, rightSide: false);
+        if (right is not null)
+        {
+            AddEntries(entries, rightKeys, rightSide: true);
+        }
+
+        var sorted = entries.ToArray();
+        entries = null;
+        Array.Sort(sorted, static (x, y) => x.Key != y.Key ? x.Key.CompareTo(y.Key) : x.Record.CompareTo(y.Record));
+
+        var blocks = new List<(int Start, int Length)>();
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start + 1;
+            while (end < sorted.Length && sorted[end].Key == sorted[start].Key)
+            {
+                end++;
+            }
+
+            var length = end - start;
+            var (nLeft, nRight) = right is null ? (length, length) : CountSides(sorted, start, end);
+            var usable = right is null
+                ? length >= 2 && length <= options.MaxBlockSize
+                : nLeft > 0 && nRight > 0 && (long)nLeft * nRight <= (long)options.MaxBlockSize * options.MaxBlockSize;
+            if (usable)
+            {
+                blocks.Add((start, length));
+            }
+            else if (length >= 2)
+            {
+                // A skipped key must not stop the pair from being compared in a later block.
+                for (var k = start; k < end; k++)
+                {
+                    var r = sorted[k].Record;
+                    var keys = r >= 0 ? leftKeys : rightKeys;
+                    var o = (r >= 0 ? r : ~r) * KeyCount;
+                    for (var slot = 0; slot < KeyCount; slot++)
+                    {
+                        if (keys[o + slot] == sorted[k].Key)
+                        {
+                            keys[o + slot] = 0;
+                        }
+                    }
+                }
+            }
+
+            start = end;
+        }
+
+        var results = new List<MatchPair>();
+        var gate = new object();
+
+        void Consider(int li, int ri, ulong key, List<MatchPair> local)
+        {
+            // Cheapest first: most candidate pairs fail on the birth date or A-number alone.
+            var frequency = Math.Max(leftFrequency[li], (rightFrequency ?? leftFrequency)[ri]);
+            if (OtherFieldsWeight(leftFacts[li], rightFacts[ri], model) + model.MaxNameWeightFor(frequency) < minWeight
+                || SharesEarlierKey(leftKeys, li, rightKeys, ri, key))
+            {
+                return;
+            }
+
+            var a = left[li];
+            var b = (right ?? left)[ri];
+            var pair = Evaluate(a, b, model, minWeight, li, ri, frequency);
+            if (pair is not null && pair.Score >= options.MinScore && !(capScoreOut && pair.Evidence.ANumberLevel == ANumberLevel.Different))
+            {
+                local.Add(pair);
+            }
+        }
+
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, blocks.Count, Math.Max(1, blocks.Count / 64)),
+            () => new List<MatchPair>(),
+            (range, _, local) =>
+            {
+                for (var b = range.Item1; b < range.Item2; b++)
+                {
+                    var (start, length) = blocks[b];
+                    var key = sorted[start].Key;
+                    var end = start + length;
+                    if (right is null)
+                    {
+                        for (var x = start; x < end; x++)
+                        {
+                            for (var y = x + 1; y < end; y++)
+                            {
+                                Consider(sorted[x].Record, sorted[y].Record, key, local);
+                            }
+                        }
+                    }
+                    else
+                    {
+                        // Sorted by record within a key, so the right side (~index, negative) comes first.
+                        var split = start;
+                        while (split < end && sorted[split].Record < 0)
+                        {
+                            split++;
+                        }
+
+                        for (var y = split; y < end; y++)
+                        {
+                            for (var x = start; x < split; x++)
+                            {
+                                Consider(sorted[y].Record, ~sorted[x].Record, key, local);
+                            }
+                        }
+                    }
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    results.AddRange(local);
+                }
+            });
+
+        results.Sort(static (p, q) => p.Left != q.Left ? p.Left.CompareTo(q.Left) : p.Right.CompareTo(q.Right));
+        return results;
+    }
+
+    /// <summary>
+    /// Share of all records carrying each record's (given, family) name key: a common name agreeing
+    /// proves less than a rare one (term-frequency adjustment of u).
+    /// </summary>
+    private static (double[] Left, double[]? Right) NameFrequencies(ulong[] leftKeys, ulong[]? rightKeys)
+    {
+        var counts = new Dictionary<ulong, int>();
+        var total = 0;
+        foreach (var keys in new[] { leftKeys, rightKeys })
+        {
+            if (keys is null)
+            {
+                continue;
+            }
+
+            for (var o = NameSlot; o < keys.Length; o += KeyCount)
+            {
+                total++;
+                if (keys[o] != 0)
+                {
+                    counts[keys[o]] = counts.GetValueOrDefault(keys[o]) + 1;
+                }
+            }
+        }
+
+        double[] Shares(ulong[] keys)
+        {
+            var shares = new double[keys.Length / KeyCount];
+            for (var i = 0; i < shares.Length; i++)
+            {
+                var k = keys[(i * KeyCount) + NameSlot];
+                // The record itself does not make its name common (a name seen once gets the floor 1/total);
+                // in a small file its own duplicates would, so small files use the model's average u.
+                shares[i] = k == 0 || total < MinRecordsForFrequencies ? 0 : Math.Max(counts[k] - 1, 1) / (double)total;
+            }
+
+            return shares;
+        }
+
+        return (Shares(leftKeys), rightKeys is null ? null : Shares(rightKeys));
+    }
+
+    private static (int Left, int Right) CountSides(Entry[] sorted, int start, int end)
+    {
+        var l = 0;
+        for (var k = start; k < end; k++)
+        {
+            if (sorted[k].Record >= 0)
+            {
+                l++;
+            }
+        }
+
+        return (l, end - start - l);
+    }
+
+    // A pair sharing several keys is compared once: in the block of the smallest key they share.
+    private static bool SharesEarlierKey(ulong[] leftKeys, int li, ulong[] rightKeys, int ri, ulong key)
+    {
+        var lo = li * KeyCount;
+        var ro = ri * KeyCount;
+        for (var s = 0; s < KeyCount; s++)
+        {
+            var k = leftKeys[lo + s];
+            if (k == 0 || k >= key)
+            {
+                continue;
+            }
+
+            for (var t = 0; t < KeyCount; t++)
+            {
+                if (rightKeys[ro + t] == k)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddEntries(List<Entry> entries, ulong[] keys, bool rightSide)
+    {
+        for (var k = 0; k < keys.Length; k++)
+        {
+            if (keys[k] != 0)
+            {
+                var record = k / KeyCount;
+                entries.Add(new Entry(keys[k], rightSide ? ~record : record));
+            }
+        }
+    }
+
+    private static ulong[] BlockingKeys(IReadOnlyList<PersonRecord> records)
+    {
+        var keys = new ulong[records.Count * KeyCount];
+        Parallel.For(0, records.Count, i =>
+        {
+            var r = records[i];
+            var o = i * KeyCount;
+            if (r.ANumber is { } a)
+            {
+                keys[o] = Tag(0, Hash(a.Digits, 0));
+            }
+
+            var tokens = r.Name.Tokens;
+            if (tokens.Count == 0)
+            {
+                return;
+            }
+
+            var given = r.Given.Tokens.Count > 0 ? r.Given.Tokens[0] : tokens[0];
+            var family = r.Family.Tokens.Count > 0 ? r.Family.Tokens[^1] : tokens[^1];
+            var gk = given.IndexKey;
+            var fk = family.IndexKey;
+            var pair = string.CompareOrdinal(gk, fk) <= 0 ? Hash(fk, Hash(gk, 17)) : Hash(gk, Hash(fk, 17));
+            keys[o + NameSlot] = Tag(3, pair);
+            var d = r.BirthDate;
+            if (d.Year != 0)
+            {
+                keys[o + 1] = Tag(1, Mix(pair, (ulong)d.Year));
+            }
+
+            if (d.Month != 0)
+            {
+                // Either name with the date: one of the two may be misspelt, swapped or replaced.
+                var monthDay = (ulong)((Math.Min(d.Month, d.Day) << 5) | Math.Max(d.Month, d.Day));
+                var date = ((ulong)d.Year << 10) | monthDay;
+                keys[o + 2] = Tag(2, Mix(Hash(gk, 29), date));
+                keys[o + 3] = gk == fk ? 0 : Tag(2, Mix(Hash(fk, 29), date));
+                if (!d.IsPlaceholder)
+                {
+                    // A mistyped year: both names with day and month.
+                    keys[o + 5] = Tag(4, Mix(pair, monthDay));
+                }
+            }
+        });
+        return keys;
+    }
+
+    // The key type lives in the top 3 bits, so equal hashes of different key types never meet and keys
+    // sort by type first.
+    private static ulong Tag(int type, ulong hash)
+    {
+        var h = (hash & (ulong.MaxValue >> 3)) | ((ulong)type << 61);
+        return h == 0 ? 1 : h;
+    }
+
+    private static ulong Mix(ulong h, ulong v) => (h ^ v) * 0x100000001B3UL;
+
+    // FNV-1a: stable across runs, unlike string.GetHashCode.
+    private static ulong Hash(string s, ulong seed)
+    {
+        var h = 0xCBF29CE484222325UL ^ seed;
+        foreach (var c in s)
+        {
+            h = (h ^ c) * 0x100000001B3UL;
+        }
+
+        return h;
+    }
+}

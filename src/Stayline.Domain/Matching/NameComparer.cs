@@ -1,0 +1,305 @@
+namespace Stayline.Domain.Matching;
+
+/// <summary>How two names compare, with the counts behind the score.</summary>
+/// <param name="Score">Similarity in [0,1].</param>
+/// <param name="Matched">Words paired with a word of the other name.</param>
+/// <param name="Conflicting">Words of each name left over while the other name also has words left over
+/// (a different given name, father's name or clan name): strong evidence of different people.</param>
+/// <param name="Extra">Words only one name has (an added father's name, a dropped middle name).</param>
+/// <param name="RoleConflicts">Paired words that are a father's name (after bin/ibn) in one name and not in the other.</param>
+public readonly record struct NameComparison(double Score, int Matched, double Conflicting, double Extra, int RoleConflicts)
+{
+    public override string ToString() =>
+        FormattableString.Invariant($"{Score:0.000} (words matched {Matched}, conflicting {Conflicting:0.#}, extra {Extra:0.#}, bin/ibn order conflicts {RoleConflicts})");
+}
+
+/// <summary>
+/// Compares person names word by word, independent of word order: each word of one name is paired with
+/// its most similar word in the other (greedy on <see cref="TokenSimilarity"/>; two adjacent words may
+/// pair with one glued word). The score is the weighted similarity of the paired words divided by the
+/// weight of everything: paired words, plus <see cref="ExtraWeight"/> per word only one side has, plus
+/// <see cref="ConflictWeight"/> per word that has a different counterpart on the other side.
+/// A father's name marked by bin/ibn must keep that role in both names, so "Salman bin Muhammad" is not
+/// "Muhammad bin Salman".
+/// </summary>
+public static class NameComparer
+{
+    /// <summary>Two words below this similarity are not paired.</summary>
+    public const float PairThreshold = 0.72f;
+
+    /// <summary>Cost of a word only one name has: names are often recorded with or without a father's name.</summary>
+    public const double ExtraWeight = 0.1;
+
+    /// <summary>Cost of a word that differs from the one in the same slot of the other name.</summary>
+    public const double ConflictWeight = 1.0;
+
+    /// <summary>A score at or above this is treated as the same name (the `names compare --csv` is_match column).</summary>
+    public const double MatchThreshold = 0.85;
+
+    // Marks words paired as one glued word with two words of the other name.
+    private const int Joined = -2;
+
+    public static double Similarity(string? a, string? b) => Compare(ParsedName.Parse(a), ParsedName.Parse(b)).Score;
+
+    /// <param name="partial">One name is known to be incomplete (a record without a given or a family
+    /// name): words only the other has are not held against the pair.</param>
+    public static NameComparison Compare(ParsedName a, ParsedName b, bool partial = false)
+    {
+        var ta = a.Tokens;
+        var tb = b.Tokens;
+        if (ta.Count == 0 || tb.Count == 0)
+        {
+            return new NameComparison(0, 0, 0, 0, 0);
+        }
+
+        if (ta.Count > 16 || tb.Count > 16)
+        {
+            ta = ta.Take(16).ToArray();
+            tb = tb.Take(16).ToArray();
+        }
+
+        Span<int> pairOfA = stackalloc int[ta.Count];
+        Span<int> pairOfB = stackalloc int[tb.Count];
+        Span<float> simOfA = stackalloc float[ta.Count];
+        pairOfA.Fill(-1);
+        pairOfB.Fill(-1);
+
+        // Similarity matrix, then greedy pairing from the most similar pair down.
+        Span<float> sims = stackalloc float[ta.Count * tb.Count];
+        for (var i = 0; i < ta.Count; i++)
+        {
+            for (var j = 0; j < tb.Count; j++)
+            {
+                sims[(i * tb.Count) + j] = Pair(ta[i], tb[j]);
+            }
+        }
+
+        // A word split in two on one side (Patr ushev, Abu Bakr) pairs as one before the single words do,
+        // when the glued form is clearly closer than either half.
+        double matchedSum = 0;
+        double matchedWeight = 0;
+        var matched = 0;
+        PreJoin(ta, tb, pairOfA, pairOfB, sims, transposed: false, ref matchedSum, ref matchedWeight, ref matched);
+        PreJoin(tb, ta, pairOfB, pairOfA, sims, transposed: true, ref matchedSum, ref matchedWeight, ref matched);
+
+        while (true)
+        {
+            var best = PairThreshold;
+            var bi = -1;
+            var bj = -1;
+            for (var i = 0; i < ta.Count; i++)
+            {
+                if (pairOfA[i] != -1)
+                {
+                    continue;
+                }
+
+                for (var j = 0; j < tb.Count; j++)
+                {
+                    var s = sims[(i * tb.Count) + j];
+                    // Ties go to the pair closest in position, so repeated names pair in order.
+                    if (pairOfB[j] == -1 && (s > best || (s == best && bi >= 0 && Math.Abs(i - j) < Math.Abs(bi - bj))))
+                    {
+                        best = s;
+                        bi = i;
+                        bj = j;
+                    }
+                }
+            }
+
+            if (bi < 0)
+            {
+                break;
+            }
+
+            pairOfA[bi] = bj;
+            pairOfB[bj] = bi;
+            simOfA[bi] = best;
+        }
+
+        var roleConflicts = 0;
+        var rolesMatter = a.HasPatronymicMarker && b.HasPatronymicMarker;
+        for (var i = 0; i < ta.Count; i++)
+        {
+            var j = pairOfA[i];
+            if (j < 0)
+            {
+                continue;
+            }
+
+            var w = (Weight(ta[i]) + Weight(tb[j])) / 2;
+            if (rolesMatter && ta[i].IsPatronymic != tb[j].IsPatronymic)
+            {
+                roleConflicts++;
+                continue;
+            }
+
+            matched++;
+            matchedSum += simOfA[i] * w;
+            matchedWeight += w;
+        }
+
+        // Words left on both sides may still be one glued word against two (RamiMakhlouf, Abubakar).
+        var leftA = Leftover(ta, pairOfA);
+        var leftB = Leftover(tb, pairOfB);
+        if (leftA > 0 && leftB > 0)
+        {
+            JoinGlued(ta, tb, pairOfA, pairOfB, ref matchedSum, ref matchedWeight, ref matched);
+            JoinGlued(tb, ta, pairOfB, pairOfA, ref matchedSum, ref matchedWeight, ref matched);
+            leftA = Leftover(ta, pairOfA);
+            leftB = Leftover(tb, pairOfB);
+        }
+
+        var conflicting = Math.Min(leftA, leftB) + roleConflicts;
+        var extra = Math.Max(leftA, leftB) - Math.Min(leftA, leftB);
+        var denominator = matchedWeight + ((partial ? 0 : ExtraWeight) * extra) + (ConflictWeight * conflicting);
+        var score = denominator <= 0 ? 0 : matchedSum / denominator;
+        return new NameComparison(Math.Clamp(score, 0, 1), matched, conflicting, extra, roleConflicts);
+    }
+
+    /// <summary>Similarity of two words, trying each with and without a glued article.</summary>
+    public static float Pair(NameToken x, NameToken y)
+    {
+        if (x.IsInitial || y.IsInitial)
+        {
+            if (x.IsInitial && y.IsInitial)
+            {
+                return x.Key == y.Key ? 1f : 0f;
+            }
+
+            // An initial stands for the word it begins, but proves less than the word itself.
+            return x.Key[0] == y.Key[0] ? 0.8f : 0f;
+        }
+
+        // Arabic script against Latin: compare consonant skeletons (Arabic never wrote the short vowels).
+        // Arabic against Arabic: every written letter counts, long vowels too (Mahmud is not Muhammad).
+        var unvocalised = x.Unvocalised != y.Unvocalised;
+        var strict = x.Unvocalised && y.Unvocalised;
+        var best = Compare(x.Key, x.Skeleton, y.Key, y.Skeleton, unvocalised, strict);
+        if (best < 1f && (x.AltKey is not null || y.AltKey is not null))
+        {
+            if (x.AltKey is not null)
+            {
+                best = Math.Max(best, Compare(x.AltKey, x.AltSkeleton!, y.Key, y.Skeleton, unvocalised, strict));
+            }
+
+            if (y.AltKey is not null)
+            {
+                best = Math.Max(best, Compare(x.Key, x.Skeleton, y.AltKey, y.AltSkeleton!, unvocalised, strict));
+            }
+
+            if (x.AltKey is not null && y.AltKey is not null)
+            {
+                best = Math.Max(best, Compare(x.AltKey, x.AltSkeleton!, y.AltKey, y.AltSkeleton!, unvocalised, strict));
+            }
+        }
+
+        // A short form that begins the other word (Rob/Robert, Ben/Benjamin) agrees, weakly.
+        if (best < ShortFormSimilarity && !unvocalised && !strict && IsShortForm(x.Key, y.Key))
+        {
+            best = ShortFormSimilarity;
+        }
+
+        return best;
+    }
+
+    private const float ShortFormSimilarity = 0.75f;
+
+    private static bool IsShortForm(string x, string y)
+    {
+        var (shorter, longer) = x.Length <= y.Length ? (x, y) : (y, x);
+        return shorter.Length >= 3 && longer.Length >= shorter.Length + 2 && longer.StartsWith(shorter, StringComparison.Ordinal);
+    }
+
+    private static float Compare(string keyX, string skelX, string keyY, string skelY, bool unvocalised, bool strict) =>
+        unvocalised ? TokenSimilarity.Compare(skelX, skelY) : TokenSimilarity.Compare(keyX, keyY, strict);
+
+    private static double Weight(NameToken t) => t.IsInitial ? 0.5 : 1.0;
+
+    private static double Leftover(IReadOnlyList<NameToken> tokens, Span<int> pairOf)
+    {
+        double total = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (pairOf[i] == -1)
+            {
+                total += Weight(tokens[i]);
+            }
+        }
+
+        return total;
+    }
+
+    // sims is the a x b matrix; transposed when "two" is b.
+    private static void PreJoin(
+        IReadOnlyList<NameToken> two, IReadOnlyList<NameToken> one, Span<int> pairOfTwo, Span<int> pairOfOne,
+        ReadOnlySpan<float> sims, bool transposed, ref double matchedSum, ref double matchedWeight, ref int matched)
+    {
+        Span<char> glued = stackalloc char[64];
+        for (var i = 0; i + 1 < two.Count; i++)
+        {
+            var first = two[i].Key;
+            var second = two[i + 1].Key;
+            var length = first.Length + second.Length;
+            if (length > glued.Length || two[i].IsInitial || two[i + 1].IsInitial)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < one.Count && pairOfTwo[i] == -1; j++)
+            {
+                if (pairOfOne[j] != -1 || one[j].IsInitial || two[i].Unvocalised != one[j].Unvocalised || Math.Abs(length - one[j].Key.Length) > 2)
+                {
+                    continue;
+                }
+
+                first.CopyTo(glued);
+                second.CopyTo(glued[first.Length..]);
+                var g = TokenSimilarity.Compare(glued[..length], one[j].Key);
+                var s1 = transposed ? sims[(j * two.Count) + i] : sims[(i * one.Count) + j];
+                var s2 = transposed ? sims[(j * two.Count) + i + 1] : sims[((i + 1) * one.Count) + j];
+                if (g >= 0.85f && g > s1 && g > s2)
+                {
+                    pairOfTwo[i] = pairOfTwo[i + 1] = pairOfOne[j] = Joined;
+                    matched++;
+                    matchedSum += g * 1.5;
+                    matchedWeight += 1.5;
+                }
+            }
+        }
+    }
+
+    private static void JoinGlued(
+        IReadOnlyList<NameToken> two, IReadOnlyList<NameToken> one, Span<int> pairOfTwo, Span<int> pairOfOne,
+        ref double matchedSum, ref double matchedWeight, ref int matched)
+    {
+        for (var i = 0; i + 1 < two.Count; i++)
+        {
+            if (pairOfTwo[i] != -1 || pairOfTwo[i + 1] != -1 || two[i].IsInitial || two[i + 1].IsInitial)
+            {
+                continue;
+            }
+
+            var glued = two[i].Key + two[i + 1].Key;
+            for (var j = 0; j < one.Count; j++)
+            {
+                if (pairOfOne[j] != -1 || one[j].IsInitial)
+                {
+                    continue;
+                }
+
+                var s = one[j].Unvocalised != two[i].Unvocalised
+                    ? TokenSimilarity.Compare(TokenKey.Skeleton(glued, false), one[j].Skeleton)
+                    : TokenSimilarity.Compare(glued, one[j].Key);
+                if (s >= PairThreshold)
+                {
+                    pairOfTwo[i] = pairOfTwo[i + 1] = pairOfOne[j] = Joined;
+                    matched++;
+                    matchedSum += s * 1.5;
+                    matchedWeight += 1.5;
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using Stayline.Cli;
+
+namespace Stayline.Tests.Features.Matching;
+
+public sealed class MatchCommandTests : IDisposable
+{
+    private const string Header = "id,given_name,family_name,dob,a_number,country";
+    private readonly string _dir = Directory.CreateTempSubdirectory("stayline-match-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string File(string name, params string[] lines)
+    {
+        var path = Path.Combine(_dir, name);
+        System.IO.File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        return path;
+    }
+
+    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await StaylineCli.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Match_OneFile_WritesDuplicatePairs()
+    {
+        var input = File(
+            "people.csv",
+            Header + ",notes",
+            "1,Yousif Hanna,Kassab,1975-03-24,A012-345-678,Iraq,first list",
+            "2,Rami Hanna,Kassab,1978-10-02,,Iraq,brother",
+            "3,YOUSEF,KASSAB,24/03/1975,12345678,IRAQ,",
+            "4,Fatima,Al-Zahra,1990-06-01,,Iraq,");
+        var output = Path.Combine(_dir, "pairs.csv");
+
+        var (exit, stdout, stderr) = await Run("match", input, "--out", output);
+
+        Assert.Equal((0, ""), (exit, stderr));
+        Assert.Contains("1 pairs", stdout);
+        var lines = System.IO.File.ReadAllLines(output);
+        Assert.Equal("left_id,right_id,score", lines[0]);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("1,3,", lines[1]);
+        Assert.True(double.Parse(lines[1].Split(',')[2], System.Globalization.CultureInfo.InvariantCulture) >= 0.9);
+    }
+
+    [Fact]
+    public async Task Match_TwoFiles_LinksLeftToRight()
+    {
+        var left = File("left.csv", Header, "L1,Mohammed,Al-Rubaie,1980-07-07,,Iraq", "L2,Yousif,Kassab,1975-03-24,,Iraq");
+        var right = File("right.csv", Header, "R1,Yusuf,Kassab,03/24/1975,,Iraq", "R2,Ali,Hakim,1960-02-02,,Iraq", "R3,Mhd,Rubaie,07/07/1980,,Iraq");
+        var output = Path.Combine(_dir, "pairs.csv");
+
+        var (exit, _, _) = await Run("match", left, right, "--out", output);
+
+        Assert.Equal(0, exit);
+        var ids = System.IO.File.ReadAllLines(output).Skip(1).Select(l => string.Join(",", l.Split(',').Take(2)));
+        Assert.Equal(["L1,R3", "L2,R1"], ids);
+    }
+
+    [Fact]
+    public async Task Match_Explain_AddsEvidenceColumns()
+    {
+        var input = File("people.csv", Header, "1,Yousif,Kassab,1975-03-12,A012345678,Iraq", "2,Yusuf,Kassab,1975-12-03,A012345678,");
+        var output = Path.Combine(_dir, "pairs.csv");
+
+        var (exit, _, _) = await Run("match", input, "--out", output, "--explain", "--threshold", "0.5");
+
+        Assert.Equal(0, exit);
+        var lines = System.IO.File.ReadAllLines(output);
+        var header = lines[0].Split(',');
+        Assert.Equal(["left_id", "right_id", "score", "decision", "name_level"], header.Take(5));
+        var row = lines[1].Split(',');
+        Assert.Equal("SamePerson", row[Array.IndexOf(header, "decision")]);
+        Assert.Equal("DayMonthSwapped", row[Array.IndexOf(header, "dob_level")]);
+        Assert.Equal("Exact", row[Array.IndexOf(header, "a_number_level")]);
+        Assert.Equal("Missing", row[Array.IndexOf(header, "country_level")]);
+    }
+
+    [Theory]
+    [InlineData("empty", "the file is empty")]
+    [InlineData("header only", "header but no rows")]
+    [InlineData("missing column", "missing column \"dob\"")]
+    [InlineData("stray quote", "line 3, column \"given_name\": stray quote in \"You\"sif\"")]
+    [InlineData("unclosed quote", "line 2, column \"family_name\": a quoted field is never closed")]
+    [InlineData("bad date", "line 2, column \"dob\": Birth date \"1975-02-30\" is not a calendar date")]
+    [InlineData("bad a-number", "line 3, column \"a_number\": A-number \"A12\" has 2 digits")]
+    [InlineData("empty id", "line 2, column \"id\": empty")]
+    public async Task Match_BadFile_ExplainsAndWritesNothing(string problem, string message)
+    {
+        string[] lines = problem switch
+        {
+            "empty" => [],
+            "header only" => [Header],
+            "missing column" => ["id,given_name,family_name,a_number,country", "1,Ali,Hakim,,Iraq"],
+            "stray quote" => [Header, "1,Ali,Hakim,,,Iraq", "2,You\"sif,Kassab,,,Iraq"],
+            "unclosed quote" => [Header, "1,Ali,\"Hakim,,,Iraq", "2,Yousif,Kassab,,,Iraq"],
+            "bad date" => [Header, "1,Ali,Hakim,1975-02-30,,Iraq"],
+            "bad a-number" => [Header, "1,Ali,Hakim,,,Iraq", "2,Yousif,Kassab,,A12,Iraq"],
+            _ => [Header, ",Ali,Hakim,,,Iraq"],
+        };
+        var input = Path.Combine(_dir, "bad.csv");
+        System.IO.File.WriteAllText(input, lines.Length == 0 ? "" : string.Join("\n", lines) + "\n");
+        var output = Path.Combine(_dir, "pairs.csv");
+
+        var (exit, _, stderr) = await Run("match", input, "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(message, stderr);
+        Assert.False(System.IO.File.Exists(output));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Match_MissingFile_ExplainsAndWritesNothing()
+    {
+        var output = Path.Combine(_dir, "pairs.csv");
+
+        var (exit, _, stderr) = await Run("match", Path.Combine(_dir, "nope.csv"), "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("nope.csv: file not found", stderr);
+        Assert.False(System.IO.File.Exists(output));
+    }
+
+    [Fact]
+    public async Task Match_BadThreshold_Rejected()
+    {
+        var input = File("people.csv", Header, "1,Ali,Hakim,,,Iraq");
+
+        var (exit, _, stderr) = await Run("match", input, "--out", Path.Combine(_dir, "pairs.csv"), "--threshold", "1.5");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--threshold 1.5", stderr);
+    }
+
+    [Fact]
+    public async Task Match_ExistingOutputAndBadInput_LeavesOldOutputAlone()
+    {
+        var output = File("pairs.csv", "left_id,right_id,score", "a,b,1.0000");
+        var input = File("bad.csv", Header, "1,You\"sif,Kassab,,,Iraq");
+
+        var (exit, _, _) = await Run("match", input, "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(["left_id,right_id,score", "a,b,1.0000"], System.IO.File.ReadAllLines(output));
+    }
+}
