@@ -37,6 +37,11 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportBatchRow> ImportRows => Set<ImportBatchRow>();
+    public DbSet<ImportSourceMapping> ImportMappings => Set<ImportSourceMapping>();
+    public DbSet<NotSamePerson> NotSamePeople => Set<NotSamePerson>();
+    public DbSet<MergeRecord> Merges => Set<MergeRecord>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

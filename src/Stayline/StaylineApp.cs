@@ -2,6 +2,7 @@ using Stayline.Data;
 using Stayline.Features.Custody;
 using Stayline.Features.Facilities;
 using Stayline.Features.Health;
+using Stayline.Features.Import;
 using Stayline.Features.Matters;
 using Stayline.Features.People;
 using Stayline.Infrastructure;
@@ -36,6 +37,7 @@ public static class StaylineApp
         builder.AddStaylinePages();
         builder.AddReadAudit();
         builder.AddStaylineApi();
+        builder.AddStaylineIntake();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Stayline API";

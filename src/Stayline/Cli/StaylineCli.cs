@@ -20,6 +20,7 @@ public static class StaylineCli
         root.Subcommands.Add(Features.Deadlines.CalendarCommand.Create());
         root.Subcommands.Add(Features.Matching.MatchCommand.Create());
         root.Subcommands.Add(Features.Matching.NamesCommand.Create());
+        root.Subcommands.Add(Features.Import.ImportCommand.Create());
         return root;
     }
 

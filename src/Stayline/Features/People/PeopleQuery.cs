@@ -58,12 +58,31 @@ public static class PeopleQuery
             }
             else
             {
+                // Every word as a prefix of a name word, or every name key of the query (variant spellings:
+                // "Yusuf Al Jaburi" finds "Yousif Aljabouri").
+                var byPrefix = db.People.Select(p => p.Id);
                 foreach (var token in SearchText.Tokens(f.Q).Take(6))
                 {
                     var upper = PersonSearch.PrefixUpperBound(token);
-                    q = q.Where(p => db.NameTokens
+                    byPrefix = byPrefix.Where(id => db.NameTokens
                         .Where(t => string.Compare(t.Token, token) >= 0 && string.Compare(t.Token, upper) < 0)
-                        .Select(t => t.PersonId).Contains(p.Id));
+                        .Select(t => t.PersonId).Contains(id));
+                }
+
+                var keys = PersonSearch.KeysFor(f.Q).Take(6).ToList();
+                if (keys.Count == 0)
+                {
+                    q = q.Where(p => byPrefix.Contains(p.Id));
+                }
+                else
+                {
+                    var byKey = db.People.Select(p => p.Id);
+                    foreach (var key in keys)
+                    {
+                        byKey = byKey.Where(id => db.NameTokens.Where(t => t.Token == key).Select(t => t.PersonId).Contains(id));
+                    }
+
+                    q = q.Where(p => byPrefix.Contains(p.Id) || byKey.Contains(p.Id));
                 }
             }
         }
