@@ -181,21 +181,23 @@ internal static class MappingFile
         else
         {
             var reader = new DelimitedReader(new StringReader(text));
-            var lineNo = 0;
-            while (reader.Read(out var fields, out var problem))
+            var first = reader.ReadHeader(out var problem);
+            if (first is not null && ColumnMapping.NormaliseHeader(first[0]) != "header")
             {
-                lineNo++;
-                if (problem is not null || fields.Length < 2)
-                {
-                    return (null, string.Create(CultureInfo.InvariantCulture, $"Mapping file {path} line {lineNo}: expected header,field. {problem}"));
-                }
+                pairs.Add((first[0], first.Count > 1 ? first[1] : ""));
+            }
 
-                if (lineNo == 1 && ColumnMapping.NormaliseHeader(fields[0]) == "header")
+            while (problem is null && reader.Read(out var fields, out problem))
+            {
+                if (problem is null && fields.Length >= 2)
                 {
-                    continue;
+                    pairs.Add((fields[0], fields[1]));
                 }
+            }
 
-                pairs.Add((fields[0], fields[1]));
+            if (problem is not null)
+            {
+                return (null, string.Create(CultureInfo.InvariantCulture, $"Mapping file {path} row {reader.Row}: {problem}"));
             }
         }
 
