@@ -7,6 +7,7 @@ public static class IntakeSetup
     {
         builder.Services.AddScoped<ImportService>();
         builder.Services.AddScoped<ImportUndo>();
+        builder.Services.AddScoped<Bulk.BulkActions>();
         return builder;
     }
 }
