@@ -7,7 +7,9 @@ public static class IntakeSetup
     {
         builder.Services.AddScoped<ImportService>();
         builder.Services.AddScoped<ImportUndo>();
+        builder.Services.AddSingleton<ImportJobs>();
         builder.Services.AddScoped<Bulk.BulkActions>();
+        builder.Services.AddScoped<Review.ReviewService>();
         return builder;
     }
 }
