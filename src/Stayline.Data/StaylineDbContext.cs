@@ -168,6 +168,12 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
 
         var ids = personIds.ToList();
         await NameTokens.Where(t => ids.Contains(t.PersonId)).ExecuteDeleteAsync(ct);
+        // Tokens added by an earlier save of this context are still tracked; the rows are gone now.
+        foreach (var stale in ChangeTracker.Entries<PersonNameToken>().Where(e => personIds.Contains(e.Entity.PersonId)).ToList())
+        {
+            stale.State = EntityState.Detached;
+        }
+
         var people = await People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName, p.ANumber }).ToListAsync(ct);
         var aliases = await PersonNames.AsNoTracking().Where(n => ids.Contains(n.PersonId))
