@@ -20,10 +20,10 @@ public sealed record LinkerOptions
 /// Finds pairs of records about the same person. Only pairs sharing a blocking key are compared, so the
 /// work grows with the number of records times the block sizes, not with its square. Keys (coarse
 /// consonant keys, so spelling variants share them):
-/// A-number; given + family name key + birth year; family key + birth date; given key + birth date;
-/// given + family name key; given + family name key + day and month (a mistyped year).
-/// Given and family keys are taken as an unordered pair, so swapped names block together,
-/// and day/month are taken unordered, so swapped dates block together.
+/// A-number; given + family name key + birth year; given or family key + birth date; given + family
+/// name key; given + family name key + day and month (a mistyped year). Given and family keys are taken
+/// as an unordered pair, so swapped names block together, and day/month are taken unordered, so swapped
+/// dates block together. A pair sharing several keys is compared once.
 /// </summary>
 public static class Linker
 {
