@@ -374,6 +374,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
     {
         var now = clock.GetUtcNow();
         var today = clock.Today();
+        db.Database.SetCommandTimeout(PeopleBulkWriter.CopyTimeout);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var batch = new ImportBatch
         {
@@ -418,7 +419,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             });
         }
 
-        var created = plans.Where(p => p.Action == ImportRowAction.Created).Select(p =>
+        var created = plans.Where(p => p.Action == ImportRowAction.Created).AsParallel().AsOrdered().Select(p =>
         {
             var (person, errors) = Person.Create(p.Row.Input, today, now);
             if (person is null)

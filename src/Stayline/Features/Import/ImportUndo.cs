@@ -38,6 +38,7 @@ public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditAc
         }
 
         var today = clock.Today();
+        db.Database.SetCommandTimeout(PeopleBulkWriter.CopyTimeout);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var updates = await db.ImportRows.Where(r => r.BatchId == batchId && r.Action == ImportRowAction.Updated).ToListAsync(ct);
         foreach (var row in updates)

@@ -17,11 +17,11 @@ internal sealed record NewPerson(Person Person, int Row, long? FacilityId, DateO
 /// binary COPY on PostgreSQL. Also writes their name tokens (the search index), their custody episode and
 /// the import row that lets undo find them. Ids are reserved up front so the rows can refer to each other.
 /// </summary>
-internal static class PeopleBulkWriter
+public static class PeopleBulkWriter
 {
     private const string PeopleColumns = "\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"NativeName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"Languages\",\"ConsentGiven\",\"ConsentDate\",\"CustodyStatus\",\"CurrentFacilityId\",\"SortName\",\"Version\",\"CreatedAt\"";
 
-    public static async Task WriteAsync(StaylineDbContext db, long batchId, IReadOnlyList<NewPerson> people, DateTimeOffset now,
+    internal static async Task WriteAsync(StaylineDbContext db, long batchId, IReadOnlyList<NewPerson> people, DateTimeOffset now,
         Action<int>? progress, CancellationToken ct)
     {
         if (people.Count == 0)
@@ -29,23 +29,26 @@ internal static class PeopleBulkWriter
             return;
         }
 
+        // Name keys cost more CPU than the inserts: compute them on every core before writing.
+        var tokens = new string[people.Count][];
+        Parallel.For(0, people.Count, i => tokens[i] = TokensOf(people[i].Person).ToArray());
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The bulk writer runs inside the import's transaction.");
         if (db.IsSqlite)
         {
-            await WriteSqliteAsync(connection, transaction, batchId, people, now, progress, ct);
+            await WriteSqliteAsync(connection, transaction, batchId, people, tokens, now, progress, ct);
         }
         else
         {
-            await WritePostgresAsync((NpgsqlConnection)connection, batchId, people, now, progress, ct);
+            await WritePostgresAsync((NpgsqlConnection)connection, batchId, people, tokens, now, progress, ct);
         }
     }
 
     private static IEnumerable<string> TokensOf(Person p) => PersonSearch.TokensFor([$"{p.GivenName} {p.FamilyName} {p.NativeName}"]);
 
     private static async Task WriteSqliteAsync(DbConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
-        DateTimeOffset now, Action<int>? progress, CancellationToken ct)
+        string[][] tokens, DateTimeOffset now, Action<int>? progress, CancellationToken ct)
     {
         // AUTOINCREMENT never reuses an id, so start above both the largest id and the sequence's high mark.
         long next;
@@ -56,6 +59,37 @@ internal static class PeopleBulkWriter
             next = Convert.ToInt64(await max.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) + 1;
         }
 
+        // The token index takes its rows in random order; a page cache that holds it avoids rereading pages on
+        // every insert. Set for this connection during the write only.
+        long cacheBefore;
+        await using (var cache = connection.CreateCommand())
+        {
+            cache.Transaction = transaction;
+            cache.CommandText = "PRAGMA cache_size";
+            cacheBefore = Convert.ToInt64(await cache.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            cache.CommandText = $"PRAGMA cache_size = -{BulkCacheKib}";
+            await cache.ExecuteNonQueryAsync(ct);
+        }
+
+        try
+        {
+            await InsertSqliteAsync(connection, transaction, batchId, people, tokens, now, next, progress, ct);
+        }
+        finally
+        {
+            await using var restore = connection.CreateCommand();
+            restore.Transaction = transaction;
+            restore.CommandText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cacheBefore}");
+            await restore.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>SQLite page cache during a bulk write, in KiB (128 MiB).</summary>
+    public const int BulkCacheKib = 131072;
+
+    private static async Task InsertSqliteAsync(DbConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
+        string[][] tokens, DateTimeOffset now, long next, Action<int>? progress, CancellationToken ct)
+    {
         var createdAt = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
         await using var person = Prepare(connection, transaction,
             $"INSERT INTO people ({PeopleColumns}) VALUES ($0,$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)", 16);
@@ -86,7 +120,7 @@ internal static class PeopleBulkWriter
             v[14].Value = 0;
             v[15].Value = createdAt;
             await person.ExecuteNonQueryAsync(ct);
-            foreach (var t in TokensOf(p))
+            foreach (var t in tokens[i])
             {
                 token.Parameters[0].Value = t;
                 token.Parameters[1].Value = id;
@@ -130,7 +164,7 @@ internal static class PeopleBulkWriter
         return cmd;
     }
 
-    private static async Task WritePostgresAsync(NpgsqlConnection connection, long batchId, IReadOnlyList<NewPerson> people, DateTimeOffset now,
+    private static async Task WritePostgresAsync(NpgsqlConnection connection, long batchId, IReadOnlyList<NewPerson> people, string[][] tokens, DateTimeOffset now,
         Action<int>? progress, CancellationToken ct)
     {
         var ids = new long[people.Count];
@@ -149,6 +183,7 @@ internal static class PeopleBulkWriter
         var utc = now.ToUniversalTime();
         await using (var copy = await connection.BeginBinaryImportAsync($"COPY people ({PeopleColumns}) FROM STDIN (FORMAT BINARY)", ct))
         {
+            copy.Timeout = CopyTimeout;
             for (var i = 0; i < people.Count; i++)
             {
                 var (p, _, facility, _) = people[i];
@@ -196,9 +231,10 @@ internal static class PeopleBulkWriter
 
         await using (var copy = await connection.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"PersonId\") FROM STDIN (FORMAT BINARY)", ct))
         {
+            copy.Timeout = CopyTimeout;
             for (var i = 0; i < people.Count; i++)
             {
-                foreach (var t in TokensOf(people[i].Person))
+                foreach (var t in tokens[i])
                 {
                     await copy.StartRowAsync(ct);
                     await copy.WriteAsync(t, NpgsqlDbType.Varchar, ct);
@@ -213,6 +249,7 @@ internal static class PeopleBulkWriter
         {
             await using var copy = await connection.BeginBinaryImportAsync(
                 "COPY custody_episodes (\"PersonId\",\"FacilityId\",\"From\",\"Version\") FROM STDIN (FORMAT BINARY)", ct);
+            copy.Timeout = CopyTimeout;
             for (var i = 0; i < people.Count; i++)
             {
                 if (people[i].FacilityId is { } f)
@@ -231,6 +268,7 @@ internal static class PeopleBulkWriter
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY import_rows (\"BatchId\",\"Row\",\"Action\",\"PersonId\",\"VersionAfter\") FROM STDIN (FORMAT BINARY)", ct))
         {
+            copy.Timeout = CopyTimeout;
             for (var i = 0; i < people.Count; i++)
             {
                 await copy.StartRowAsync(ct);
@@ -246,6 +284,9 @@ internal static class PeopleBulkWriter
 
         progress?.Invoke(people.Count);
     }
+
+    /// <summary>Completing a COPY of millions of rows (index maintenance) takes longer than the default command timeout.</summary>
+    public static readonly TimeSpan CopyTimeout = TimeSpan.FromHours(1);
 
     private static async Task WriteNullable(NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
     {
