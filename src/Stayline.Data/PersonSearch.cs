@@ -1,3 +1,4 @@
+using Stayline.Domain.Matching;
 using Stayline.Domain.People;
 
 namespace Stayline.Data;
@@ -7,10 +8,21 @@ public static class PersonSearch
 {
     public const int MaxTokenLength = 100;
 
-    public static IEnumerable<string> TokensFor(IEnumerable<string> names) =>
-        names.SelectMany(SearchText.Tokens).Where(t => t.Length > 0)
+    /// <summary>Marks a spelling-robust name key (<see cref="NameKeys"/>); no folded word starts with it, so prefix search never meets one.</summary>
+    public const char KeyMarker = '~';
+
+    /// <summary>The folded words of every name (prefix search) and their name keys (variant spellings).</summary>
+    public static IEnumerable<string> TokensFor(IEnumerable<string> names)
+    {
+        var list = names as IReadOnlyCollection<string> ?? names.ToList();
+        return list.SelectMany(SearchText.Tokens).Concat(list.SelectMany(KeysFor))
+            .Where(t => t.Length > 0)
             .Select(t => t.Length > MaxTokenLength ? t[..MaxTokenLength] : t)
             .Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>The name keys of a name or a query, as stored in the token index.</summary>
+    public static IEnumerable<string> KeysFor(string? name) => NameKeys.For(name).Select(k => KeyMarker + k);
 
     /// <summary>Upper bound for a prefix range scan: every token starting with prefix sorts below it.</summary>
     public static string PrefixUpperBound(string prefix) => prefix + '\uffff';

@@ -46,6 +46,11 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<CourtClosureDay> CourtClosures => Set<CourtClosureDay>();
     public DbSet<DeadlineReminder> DeadlineReminders => Set<DeadlineReminder>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportBatchRow> ImportRows => Set<ImportBatchRow>();
+    public DbSet<ImportSourceMapping> ImportMappings => Set<ImportSourceMapping>();
+    public DbSet<NotSamePerson> NotSamePeople => Set<NotSamePerson>();
+    public DbSet<MergeRecord> Merges => Set<MergeRecord>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -191,6 +196,12 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
 
         var ids = personIds.ToList();
         await NameTokens.Where(t => ids.Contains(t.PersonId)).ExecuteDeleteAsync(ct);
+        // Tokens added by an earlier save of this context are still tracked; the rows are gone now.
+        foreach (var stale in ChangeTracker.Entries<PersonNameToken>().Where(e => personIds.Contains(e.Entity.PersonId)).ToList())
+        {
+            stale.State = EntityState.Detached;
+        }
+
         var people = await People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName, p.ANumber }).ToListAsync(ct);
         var aliases = await PersonNames.AsNoTracking().Where(n => ids.Contains(n.PersonId))

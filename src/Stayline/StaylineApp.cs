@@ -3,6 +3,7 @@ using Stayline.Features.Custody;
 using Stayline.Features.Documents;
 using Stayline.Features.Facilities;
 using Stayline.Features.Health;
+using Stayline.Features.Import;
 using Stayline.Features.Matters;
 using Stayline.Features.People;
 using Stayline.Features.Protection;
@@ -40,6 +41,7 @@ public static class StaylineApp
         builder.AddStaylineApi();
         builder.AddStaylineDocuments();
         builder.AddProtectionAndDeadlines();
+        builder.AddStaylineIntake();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Stayline API";

@@ -87,7 +87,7 @@ public class DocumentsBrowserTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/Dashboard", StringComparison.Ordinal));
 
-        Assert.Equal(5, await page.Locator("svg.chart").CountAsync());
+        Assert.Equal(7, await page.Locator("svg.chart").CountAsync());
         Assert.Equal(2, await page.Locator("#chart-custody rect").CountAsync());
         Assert.True(await page.GetByRole(AriaRole.Img, new() { Name = "People by custody status" }).IsVisibleAsync());
         await page.ScreenshotAsync(new() { Path = ScreenshotPath, FullPage = true });

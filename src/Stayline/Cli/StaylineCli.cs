@@ -24,6 +24,7 @@ public static class StaylineCli
         root.Subcommands.Add(Features.Reports.ReportCommand.Create());
         root.Subcommands.Add(Features.Protection.RecomputeCommand.Create());
         root.Subcommands.Add(Features.Deadlines.RemindersCommand.Create());
+        root.Subcommands.Add(Features.Import.ImportCommand.Create());
         return root;
     }
 

@@ -63,6 +63,8 @@ public static class PeopleQuery
                 // people is checked for the other prefixes on the (PersonId, Token) index, so the intersection is
                 // made on the token indexes and only the people who match are read. (An IN list per word made
                 // SQLite drive by the first word: "al" in "al-jab" is 40% of an Iraqi caseload.)
+                // The query's spelling-robust name keys are matched the same way, as an alternative:
+                // "Yusuf Al Jaburi" finds "Yousif Aljabouri".
                 var tokens = SearchText.Tokens(f.Q).Take(6).OrderByDescending(t => t.Length).ToList();
                 if (tokens.Count > 0)
                 {
@@ -76,8 +78,24 @@ public static class PeopleQuery
                             && string.Compare(t.Token, token) >= 0 && string.Compare(t.Token, upper) < 0));
                     }
 
-                    var ids = matches.Select(t => t.PersonId);
-                    q = q.Where(p => ids.Contains(p.Id));
+                    var byPrefix = matches.Select(t => t.PersonId);
+                    var keys = PersonSearch.KeysFor(f.Q).Take(6).ToList();
+                    if (keys.Count == 0)
+                    {
+                        q = q.Where(p => byPrefix.Contains(p.Id));
+                    }
+                    else
+                    {
+                        var firstKey = keys[0];
+                        var keyMatches = db.NameTokens.Where(t => t.Token == firstKey);
+                        foreach (var key in keys.Skip(1))
+                        {
+                            keyMatches = keyMatches.Where(m => db.NameTokens.Any(t => t.PersonId == m.PersonId && t.Token == key));
+                        }
+
+                        var byKey = keyMatches.Select(t => t.PersonId);
+                        q = q.Where(p => byPrefix.Contains(p.Id) || byKey.Contains(p.Id));
+                    }
                 }
             }
         }

@@ -151,6 +151,80 @@ namespace Stayline.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_batches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    FileHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    UserName = table.Column<string>(type: "text", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<int>(type: "integer", nullable: false),
+                    Updated = table.Column<int>(type: "integer", nullable: false),
+                    Unchanged = table.Column<int>(type: "integer", nullable: false),
+                    Review = table.Column<int>(type: "integer", nullable: false),
+                    UndoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UndoneBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_batches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_mappings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MappingJson = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_mappings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "merges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SurvivorId = table.Column<long>(type: "bigint", nullable: false),
+                    AbsorbedId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Absorbed = table.Column<string>(type: "text", nullable: false),
+                    SurvivorBefore = table.Column<string>(type: "text", nullable: false),
+                    Moved = table.Column<string>(type: "text", nullable: false),
+                    UndoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_merges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "not_same_people",
+                columns: table => new
+                {
+                    LowId = table.Column<long>(type: "bigint", nullable: false),
+                    HighId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_not_same_people", x => new { x.LowId, x.HighId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -379,6 +453,32 @@ namespace Stayline.Data.Postgres.Migrations
                         principalTable: "facilities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_rows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BatchId = table.Column<long>(type: "bigint", nullable: false),
+                    Row = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PersonId = table.Column<long>(type: "bigint", nullable: true),
+                    VersionAfter = table.Column<int>(type: "integer", nullable: false),
+                    Before = table.Column<string>(type: "text", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    Score = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_rows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_import_rows_import_batches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "import_batches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -950,6 +1050,32 @@ namespace Stayline.Data.Postgres.Migrations
                 columns: new[] { "PersonId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_import_batches_At",
+                table: "import_batches",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_batches_FileHash",
+                table: "import_batches",
+                column: "FileHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_mappings_Source",
+                table: "import_mappings",
+                column: "Source",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_rows_Action_PersonId",
+                table: "import_rows",
+                columns: new[] { "Action", "PersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_rows_BatchId_Row",
+                table: "import_rows",
+                columns: new[] { "BatchId", "Row" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_matter_events_MatterId",
                 table: "matter_events",
                 column: "MatterId");
@@ -958,6 +1084,16 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "IX_matters_PersonId",
                 table: "matters",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_merges_AbsorbedId",
+                table: "merges",
+                column: "AbsorbedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_merges_SurvivorId",
+                table: "merges",
+                column: "SurvivorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_notes_AuthorId",
@@ -1092,7 +1228,19 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "generated_documents");
 
             migrationBuilder.DropTable(
+                name: "import_mappings");
+
+            migrationBuilder.DropTable(
+                name: "import_rows");
+
+            migrationBuilder.DropTable(
                 name: "matter_events");
+
+            migrationBuilder.DropTable(
+                name: "merges");
+
+            migrationBuilder.DropTable(
+                name: "not_same_people");
 
             migrationBuilder.DropTable(
                 name: "notes");
@@ -1120,6 +1268,9 @@ namespace Stayline.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "import_batches");
 
             migrationBuilder.DropTable(
                 name: "matters");

@@ -150,6 +150,80 @@ namespace Stayline.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_batches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    FileHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    Review = table.Column<int>(type: "INTEGER", nullable: false),
+                    UndoneAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UndoneBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_batches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_mappings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MappingJson = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_mappings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "merges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SurvivorId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AbsorbedId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Absorbed = table.Column<string>(type: "TEXT", nullable: false),
+                    SurvivorBefore = table.Column<string>(type: "TEXT", nullable: false),
+                    Moved = table.Column<string>(type: "TEXT", nullable: false),
+                    UndoneAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_merges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "not_same_people",
+                columns: table => new
+                {
+                    LowId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HighId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_not_same_people", x => new { x.LowId, x.HighId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -378,6 +452,32 @@ namespace Stayline.Data.Sqlite.Migrations
                         principalTable: "facilities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_rows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Row = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: true),
+                    VersionAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    Score = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_rows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_import_rows_import_batches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "import_batches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -949,6 +1049,32 @@ namespace Stayline.Data.Sqlite.Migrations
                 columns: new[] { "PersonId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_import_batches_At",
+                table: "import_batches",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_batches_FileHash",
+                table: "import_batches",
+                column: "FileHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_mappings_Source",
+                table: "import_mappings",
+                column: "Source",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_rows_Action_PersonId",
+                table: "import_rows",
+                columns: new[] { "Action", "PersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_rows_BatchId_Row",
+                table: "import_rows",
+                columns: new[] { "BatchId", "Row" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_matter_events_MatterId",
                 table: "matter_events",
                 column: "MatterId");
@@ -957,6 +1083,16 @@ namespace Stayline.Data.Sqlite.Migrations
                 name: "IX_matters_PersonId",
                 table: "matters",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_merges_AbsorbedId",
+                table: "merges",
+                column: "AbsorbedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_merges_SurvivorId",
+                table: "merges",
+                column: "SurvivorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_notes_AuthorId",
@@ -1091,7 +1227,19 @@ namespace Stayline.Data.Sqlite.Migrations
                 name: "generated_documents");
 
             migrationBuilder.DropTable(
+                name: "import_mappings");
+
+            migrationBuilder.DropTable(
+                name: "import_rows");
+
+            migrationBuilder.DropTable(
                 name: "matter_events");
+
+            migrationBuilder.DropTable(
+                name: "merges");
+
+            migrationBuilder.DropTable(
+                name: "not_same_people");
 
             migrationBuilder.DropTable(
                 name: "notes");
@@ -1119,6 +1267,9 @@ namespace Stayline.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "import_batches");
 
             migrationBuilder.DropTable(
                 name: "matters");

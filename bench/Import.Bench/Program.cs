@@ -1,0 +1,304 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using Stayline;
+using Stayline.Data;
+using Stayline.Features.Import;
+using Stayline.Infrastructure;
+
+// Import.Bench [ROWS] [REPEATS] [--postgres "Host=...;Username=..."]
+// Each run uses a fresh, migrated database. Baselines write the same people rows with the fastest raw
+// path of the provider (prepared INSERTs in one transaction; binary COPY), from values already in memory.
+var rows = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var r) ? r : 1_000_000;
+var repeats = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var k) ? k : 3;
+var pgIndex = Array.IndexOf(args, "--postgres");
+var postgres = pgIndex >= 0 ? args[pgIndex + 1] : null;
+
+var folder = Path.Combine(Path.GetTempPath(), "import-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+Directory.CreateDirectory(folder);
+var csv = Path.Combine(folder, "people.csv");
+var people = Synthetic.Write(csv, rows);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows, {new FileInfo(csv).Length / 1048576.0:N1} MiB CSV, {repeats} repeats, {Environment.ProcessorCount} cores"));
+
+try
+{
+    await Bench.RunAsync("SQLite", repeats, rows, i => Task.FromResult($"Data Source={Path.Combine(folder, $"b{i}.db")}"), csv, people);
+    if (postgres is not null)
+    {
+        await Bench.RunAsync("PostgreSQL", repeats, rows, async i =>
+        {
+            var name = $"import_bench_{Environment.ProcessId}_{i}";
+            await using var conn = new NpgsqlConnection(postgres);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name}; ", conn);
+            await cmd.ExecuteNonQueryAsync();
+            cmd.CommandText = $"CREATE DATABASE {name}";
+            await cmd.ExecuteNonQueryAsync();
+            return new NpgsqlConnectionStringBuilder(postgres) { Database = name }.ToString();
+        }, csv, people);
+    }
+}
+finally
+{
+    SqliteConnection.ClearAllPools();
+    Directory.Delete(folder, recursive: true);
+}
+
+return 0;
+
+internal sealed record Row(string ANumber, string Given, string Family, DateOnly Birth, string Country);
+
+internal static class Synthetic
+{
+    private static readonly string[] Given = ["Yousif", "Mohammed", "Nadia", "Ban", "Hanna", "Sami", "Rana", "Amir", "Layla", "Karim", "Samira", "Faris", "Huda", "Basim", "Wafa", "Rami"];
+    private static readonly string[] Family = ["Kassab", "Al-Rubaie", "Jarjees", "Hermiz", "Aljabouri", "Toma", "Yaldo", "Shamoon", "Kakos", "Najjar", "Dawood", "Essa", "Gorgis", "Oraha", "Putrus", "Sesi"];
+
+    public static List<Row> Write(string path, int count)
+    {
+        var rng = new Random(17);
+        var list = new List<Row>(count);
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        w.Write("A-Number,Last Name,First Name,DOB,Country\n");
+        for (var i = 0; i < count; i++)
+        {
+            // Distinct A-numbers; the name is varied with a suffix so rows are not all alike.
+            var a = (100_000_000 + i).ToString(CultureInfo.InvariantCulture);
+            var row = new Row(a, Given[rng.Next(Given.Length)], Family[rng.Next(Family.Length)] + (i % 997).ToString(CultureInfo.InvariantCulture),
+                new DateOnly(1950 + rng.Next(50), 1 + rng.Next(12), 1 + rng.Next(28)), "Iraq");
+            list.Add(row);
+            w.Write(string.Create(CultureInfo.InvariantCulture, $"A{row.ANumber},{row.Family},{row.Given},{row.Birth:yyyy-MM-dd},{row.Country}\n"));
+        }
+
+        return list;
+    }
+}
+
+internal static class Bench
+{
+    public static async Task RunAsync(string provider, int repeats, int rows, Func<int, Task<string>> newDatabase, string csv, List<Row> people)
+    {
+        var raw = new List<double>();
+        var rawAll = new List<double>();
+        var import = new List<double>();
+        // The baselines get their values computed before the clock starts: they measure writing only.
+        var sortNames = people.Select(p => Stayline.Domain.People.SearchText.Fold($"{p.Given} {p.Family}")).ToArray();
+        var tokens = people.Select(p => PersonSearch.TokensFor([$"{p.Given} {p.Family} "]).ToArray()).ToArray();
+        for (var i = 0; i < repeats; i++)
+        {
+            raw.Add(await TimeAsync(await ReadyAsync(await newDatabase(i * 3)), cs => RawAsync(cs, people, sortNames, null)));
+            rawAll.Add(await TimeAsync(await ReadyAsync(await newDatabase((i * 3) + 1)), cs => RawAsync(cs, people, sortNames, tokens)));
+            import.Add(await TimeAsync(await ReadyAsync(await newDatabase((i * 3) + 2)), cs => ImportAsync(cs, csv, rows)));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {provider} run {i + 1}: raw people {raw[^1]:N1} s, raw people+tokens+rows {rawAll[^1]:N1} s, import {import[^1]:N1} s"));
+        }
+
+        double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+        var (m0, m1, m2) = (Median(raw), Median(rawAll), Median(import));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{provider}: raw people {rows / m0:N0} rows/s; raw people+tokens+import rows {rows / m1:N0} rows/s; import (read, parse, check, link, write) {rows / m2:N0} rows/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{provider}: import / raw people = {m0 / m2:0.00}; import / raw same writes = {m1 / m2:0.00} (target >= 0.50)"));
+    }
+
+    private static async Task<string> ReadyAsync(string connectionString)
+    {
+        var builder = StaylineApp.CreateBuilder(connectionString);
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        await DatabaseSetup.EnsureReadyAsync(app.Services, migrate: true);
+        return connectionString;
+    }
+
+    private static async Task<double> TimeAsync(string connectionString, Func<string, Task> work)
+    {
+        GC.Collect();
+        var sw = Stopwatch.StartNew();
+        await work(connectionString);
+        return sw.Elapsed.TotalSeconds;
+    }
+
+    private static async Task ImportAsync(string connectionString, string csv, int rows)
+    {
+        var builder = StaylineApp.CreateBuilder(connectionString);
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        // Where the time goes: the moment each phase starts.
+        var sw = Stopwatch.StartNew();
+        var phases = new List<string>();
+        var last = (ImportPhase)(-1);
+        var progress = new PhaseClock(p =>
+        {
+            if (p.Phase != last)
+            {
+                last = p.Phase;
+                phases.Add(string.Create(CultureInfo.InvariantCulture, $"{p.Phase} at {sw.Elapsed.TotalSeconds:N1} s"));
+            }
+        });
+        var report = await scope.ServiceProvider.GetRequiredService<ImportService>().RunAsync(csv, new ImportOptions { Source = "bench", FileName = "people.csv" }, progress);
+        Console.WriteLine("    import phases: " + string.Join(", ", phases));
+        if (!report.Written || report.Created != rows)
+        {
+            throw new InvalidOperationException(report.Summary + " " + string.Join("; ", report.Errors.Take(3)));
+        }
+    }
+
+    private const string Columns = "\"ANumber\",\"GivenName\",\"FamilyName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"ConsentGiven\",\"CustodyStatus\",\"SortName\",\"Version\",\"CreatedAt\"";
+
+    /// <summary>The baseline: the same people rows (and, with tokens, the same token and import rows) written raw.</summary>
+    private static async Task RawAsync(string connectionString, List<Row> people, string[] sortNames, string[][]? tokens)
+    {
+        if (connectionString.Contains("Host=", StringComparison.Ordinal))
+        {
+            await RawPostgresAsync(connectionString, people, sortNames, tokens);
+            return;
+        }
+
+        await using var conn = new SqliteConnection(connectionString);
+        await conn.OpenAsync();
+        await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync();
+        await using (var cache = conn.CreateCommand())
+        {
+            // The same page cache the import's bulk writer uses.
+            cache.Transaction = tx;
+            cache.CommandText = $"PRAGMA cache_size = -{Stayline.Features.Import.PeopleBulkWriter.BulkCacheKib}";
+            await cache.ExecuteNonQueryAsync();
+        }
+
+        var insert = conn.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = $"INSERT INTO people (\"Id\",{Columns}) VALUES ($id,$a,$g,$f,$b,'Exact',$c,0,'Unknown',$s,0,0)";
+        var ps = new[] { "$id", "$a", "$g", "$f", "$b", "$c", "$s" }.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        insert.Prepare();
+        var token = conn.CreateCommand();
+        token.Transaction = tx;
+        token.CommandText = "INSERT INTO person_name_tokens (\"Token\",\"PersonId\") VALUES ($t,$p)";
+        var tp = token.Parameters.Add(new SqliteParameter { ParameterName = "$t" });
+        var pp = token.Parameters.Add(new SqliteParameter { ParameterName = "$p" });
+        token.Prepare();
+        var row = conn.CreateCommand();
+        row.Transaction = tx;
+        row.CommandText = "INSERT INTO import_rows (\"BatchId\",\"Row\",\"Action\",\"PersonId\",\"VersionAfter\") VALUES (1,$r,'Created',$p,0)";
+        var rr = row.Parameters.Add(new SqliteParameter { ParameterName = "$r" });
+        var rp = row.Parameters.Add(new SqliteParameter { ParameterName = "$p" });
+        if (tokens is not null)
+        {
+            await using var batch = conn.CreateCommand();
+            batch.Transaction = tx;
+            batch.CommandText = "INSERT INTO import_batches (\"Id\",\"Source\",\"FileName\",\"FileHash\",\"At\",\"UserName\",\"Rows\",\"Created\",\"Updated\",\"Unchanged\",\"Review\") VALUES (1,'b','b','b',0,'b',0,0,0,0,0)";
+            await batch.ExecuteNonQueryAsync();
+            row.Prepare();
+        }
+
+        for (var i = 0; i < people.Count; i++)
+        {
+            var p = people[i];
+            ps[0].Value = i + 1L;
+            ps[1].Value = p.ANumber;
+            ps[2].Value = p.Given;
+            ps[3].Value = p.Family;
+            ps[4].Value = p.Birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            ps[5].Value = p.Country;
+            ps[6].Value = sortNames[i];
+            await insert.ExecuteNonQueryAsync();
+            if (tokens is not null)
+            {
+                foreach (var t in tokens[i])
+                {
+                    tp.Value = t;
+                    pp.Value = i + 1L;
+                    await token.ExecuteNonQueryAsync();
+                }
+
+                rr.Value = i + 2;
+                rp.Value = i + 1L;
+                await row.ExecuteNonQueryAsync();
+            }
+        }
+
+        await tx.CommitAsync();
+    }
+
+    private static async Task RawPostgresAsync(string connectionString, List<Row> people, string[] sortNames, string[][]? tokens)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var now = DateTimeOffset.UtcNow;
+        await using (var copy = await conn.BeginBinaryImportAsync($"COPY people (\"Id\",{Columns}) FROM STDIN (FORMAT BINARY)"))
+        {
+            copy.Timeout = TimeSpan.FromHours(1);
+            for (var i = 0; i < people.Count; i++)
+            {
+                var p = people[i];
+                await copy.StartRowAsync();
+                await copy.WriteAsync(i + 1L, NpgsqlDbType.Bigint);
+                await copy.WriteAsync(p.ANumber, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(p.Given, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(p.Family, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(p.Birth, NpgsqlDbType.Date);
+                await copy.WriteAsync("Exact", NpgsqlDbType.Varchar);
+                await copy.WriteAsync(p.Country, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+                await copy.WriteAsync("Unknown", NpgsqlDbType.Varchar);
+                await copy.WriteAsync(sortNames[i], NpgsqlDbType.Varchar);
+                await copy.WriteAsync(0, NpgsqlDbType.Integer);
+                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        if (tokens is not null)
+        {
+            await using (var copy = await conn.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"PersonId\") FROM STDIN (FORMAT BINARY)"))
+            {
+                copy.Timeout = TimeSpan.FromHours(1);
+                for (var i = 0; i < people.Count; i++)
+                {
+                    foreach (var t in tokens[i])
+                    {
+                        await copy.StartRowAsync();
+                        await copy.WriteAsync(t, NpgsqlDbType.Varchar);
+                        await copy.WriteAsync(i + 1L, NpgsqlDbType.Bigint);
+                    }
+                }
+
+                await copy.CompleteAsync();
+            }
+
+            await using (var batch = new NpgsqlCommand("INSERT INTO import_batches (\"Id\",\"Source\",\"FileName\",\"FileHash\",\"At\",\"UserName\",\"Rows\",\"Created\",\"Updated\",\"Unchanged\",\"Review\") VALUES (1,'b','b','b',now(),'b',0,0,0,0,0)", conn, tx))
+            {
+                await batch.ExecuteNonQueryAsync();
+            }
+
+            await using (var copy = await conn.BeginBinaryImportAsync("COPY import_rows (\"BatchId\",\"Row\",\"Action\",\"PersonId\",\"VersionAfter\") FROM STDIN (FORMAT BINARY)"))
+            {
+                copy.Timeout = TimeSpan.FromHours(1);
+                for (var i = 0; i < people.Count; i++)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(1L, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(i + 2, NpgsqlDbType.Integer);
+                    await copy.WriteAsync("Created", NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(i + 1L, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(0, NpgsqlDbType.Integer);
+                }
+
+                await copy.CompleteAsync();
+            }
+        }
+
+        await tx.CommitAsync();
+    }
+}
+
+internal sealed class PhaseClock(Action<ImportProgress> report) : IProgress<ImportProgress>
+{
+    public void Report(ImportProgress value) => report(value);
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Stayline.Data.Configurations;
+
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<ImportBatch> b)
+    {
+        b.ToTable("import_batches");
+        b.Property(x => x.Source).HasMaxLength(200);
+        b.Property(x => x.FileName).HasMaxLength(400);
+        b.Property(x => x.FileHash).HasMaxLength(64);
+        b.HasIndex(x => x.FileHash);
+        b.HasIndex(x => x.At);
+    }
+}
+
+internal sealed class ImportBatchRowConfiguration : IEntityTypeConfiguration<ImportBatchRow>
+{
+    public void Configure(EntityTypeBuilder<ImportBatchRow> b)
+    {
+        b.ToTable("import_rows");
+        b.Property(x => x.Action).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(x => new { x.BatchId, x.Row });
+        b.HasIndex(x => new { x.Action, x.PersonId });
+        b.HasOne<ImportBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ImportSourceMappingConfiguration : IEntityTypeConfiguration<ImportSourceMapping>
+{
+    public void Configure(EntityTypeBuilder<ImportSourceMapping> b)
+    {
+        b.ToTable("import_mappings");
+        b.Property(x => x.Source).HasMaxLength(200);
+        b.HasIndex(x => x.Source).IsUnique();
+    }
+}
+
+internal sealed class NotSamePersonConfiguration : IEntityTypeConfiguration<NotSamePerson>
+{
+    public void Configure(EntityTypeBuilder<NotSamePerson> b)
+    {
+        b.ToTable("not_same_people");
+        b.HasKey(x => new { x.LowId, x.HighId });
+        b.Property(x => x.UserName).HasMaxLength(256);
+    }
+}
+
+internal sealed class MergeRecordConfiguration : IEntityTypeConfiguration<MergeRecord>
+{
+    public void Configure(EntityTypeBuilder<MergeRecord> b)
+    {
+        b.ToTable("merges");
+        b.HasIndex(x => x.SurvivorId);
+        b.HasIndex(x => x.AbsorbedId);
+        b.Property(x => x.UserName).HasMaxLength(256);
+    }
+}

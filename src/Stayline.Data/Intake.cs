@@ -1,0 +1,88 @@
+namespace Stayline.Data;
+
+/// <summary>What an import did with one row.</summary>
+public enum ImportRowAction
+{
+    Created,
+    Updated,
+    /// <summary>The row matched a person whose record already said the same: nothing changed.</summary>
+    Unchanged,
+    /// <summary>The linkage engine could not decide; a person must look (the Review page).</summary>
+    Review,
+    /// <summary>A review row someone decided; see the row's person.</summary>
+    Resolved,
+}
+
+/// <summary>One import of a list: who, when, which file, what it did. Undoing it reverses it in one transaction.</summary>
+public sealed class ImportBatch
+{
+    public long Id { get; set; }
+    public string Source { get; set; } = "";
+    public string FileName { get; set; } = "";
+    /// <summary>SHA-256 of the file's bytes: importing the same file twice is recognised.</summary>
+    public string FileHash { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string? UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public int Rows { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int Review { get; set; }
+    public DateTimeOffset? UndoneAt { get; set; }
+    public string? UndoneBy { get; set; }
+}
+
+/// <summary>One row of an import and its effect, with what undo needs (the person's values before).</summary>
+public sealed class ImportBatchRow
+{
+    public long Id { get; set; }
+    public long BatchId { get; set; }
+    public int Row { get; set; }
+    public ImportRowAction Action { get; set; }
+    /// <summary>The person created or updated, or for a review row the candidate it may be.</summary>
+    public long? PersonId { get; set; }
+    /// <summary>The person's Version right after the import changed it: a later change makes undo refuse.</summary>
+    public int VersionAfter { get; set; }
+    /// <summary>JSON: the person's values before an update, and the aliases and custody episodes the import added.</summary>
+    public string? Before { get; set; }
+    /// <summary>JSON of the row's values, for review rows (applied when someone decides).</summary>
+    public string? Payload { get; set; }
+    public double? Score { get; set; }
+}
+
+/// <summary>The column mapping last used for a source ("ICE list", "hotline sheet"), header -> field.</summary>
+public sealed class ImportSourceMapping
+{
+    public long Id { get; set; }
+    public string Source { get; set; } = "";
+    public string MappingJson { get; set; } = "{}";
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Someone decided that two records are different people: the pair is never proposed again.</summary>
+public sealed class NotSamePerson
+{
+    /// <summary>The smaller person id of the pair.</summary>
+    public long LowId { get; set; }
+    public long HighId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string UserName { get; set; } = "";
+}
+
+/// <summary>A merge of one person into another, with everything undo needs: the absorbed record and what moved.</summary>
+public sealed class MergeRecord
+{
+    public long Id { get; set; }
+    public long SurvivorId { get; set; }
+    public long AbsorbedId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string UserName { get; set; } = "";
+    /// <summary>JSON: the absorbed person's values (to recreate it with the same id).</summary>
+    public string Absorbed { get; set; } = "";
+    /// <summary>JSON: the survivor's values before the merge.</summary>
+    public string SurvivorBefore { get; set; } = "";
+    /// <summary>JSON: the records that moved (entity type and key) and the alias the merge added.</summary>
+    public string Moved { get; set; } = "";
+    public DateTimeOffset? UndoneAt { get; set; }
+}

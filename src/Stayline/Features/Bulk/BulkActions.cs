@@ -1,0 +1,344 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.Classes;
+using Stayline.Domain.Custody;
+using Stayline.Domain.People;
+using Stayline.Features.People;
+using Stayline.Infrastructure;
+
+namespace Stayline.Features.Bulk;
+
+/// <summary>
+/// Who a bulk action is for: explicit ids (a multi-select), a people-list filter, and/or a pasted or uploaded
+/// list of A-numbers (any common format, separated by lines, commas, semicolons or spaces). All given parts are combined.
+/// </summary>
+public sealed record BulkSelection(IReadOnlyList<long>? PersonIds = null, PeopleFilter? Filter = null, string? ANumbers = null);
+
+public enum BulkActionKind
+{
+    AssignAttorney,
+    AddToClass,
+    RecordEvent,
+    Transfer,
+    Export,
+}
+
+/// <summary>What to do to every selected person; only the parameters of the kind are read.</summary>
+public sealed record BulkAction(BulkActionKind Kind, string? AttorneyId = null, long? ClassId = null, PersonEventKind? EventKind = null,
+    DateOnly? On = null, string? Description = null, long? FacilityId = null);
+
+public sealed record BulkTarget(long PersonId, string Name, string? ANumber);
+
+/// <summary>Someone (a person, or an A-number nobody has) the action leaves out, and why.</summary>
+public sealed record BulkSkip(string Who, string Reason);
+
+public sealed record BulkPreview(string Description, IReadOnlyList<BulkTarget> Change, IReadOnlyList<BulkSkip> Skipped, IReadOnlyList<string> Errors)
+{
+    public bool CanApply => Errors.Count == 0 && Change.Count > 0;
+}
+
+public sealed record BulkResult(bool Applied, int Changed, IReadOnlyList<BulkSkip> Skipped, IReadOnlyList<string> Errors, string Message);
+
+/// <summary>
+/// Bulk actions on a selection of people. <see cref="PreviewAsync"/> says who will change, who is skipped and
+/// why, and changes nothing; <see cref="ApplyAsync"/> re-checks and applies to all in one transaction (audited
+/// per change by the context), or to none.
+/// </summary>
+public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditActor actor)
+{
+    /// <summary>A selection larger than this is refused: split it (a filter that matches everyone is usually a mistake).</summary>
+    public const int MaxPeople = 20_000;
+
+    public async Task<BulkPreview> PreviewAsync(BulkSelection selection, BulkAction action, CancellationToken ct = default)
+    {
+        var preview = await PlanAsync(selection, action, ct);
+        db.ChangeTracker.Clear();
+        return preview;
+    }
+
+    public async Task<BulkResult> ApplyAsync(BulkSelection selection, BulkAction action, CancellationToken ct = default)
+    {
+        var plan = await PlanAsync(selection, action, ct);
+        if (!plan.CanApply)
+        {
+            db.ChangeTracker.Clear();
+            var why = plan.Errors.Count > 0 ? string.Join(" ", plan.Errors) : "Nobody to change.";
+            return new BulkResult(false, 0, plan.Skipped, plan.Errors, $"Nothing changed. {why}");
+        }
+
+        if (action.Kind != BulkActionKind.Export)
+        {
+            db.AuditEvents.Add(new Domain.Work.AuditEvent(clock.GetUtcNow(), actor.UserId, actor.UserName, "bulk", action.Kind.ToString(), null, null, null,
+                JsonSerializer.Serialize(new { plan.Description, people = plan.Change.Count, skipped = plan.Skipped.Count })));
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new BulkResult(true, plan.Change.Count, plan.Skipped, [],
+            string.Create(CultureInfo.InvariantCulture, $"{plan.Description}: {plan.Change.Count:N0} people changed, {plan.Skipped.Count:N0} skipped."));
+    }
+
+    /// <summary>The selected people (minus skips) as CSV, for a spreadsheet or a report to the court.</summary>
+    public async Task<(string Csv, BulkPreview Preview)> ExportAsync(BulkSelection selection, CancellationToken ct = default)
+    {
+        var preview = await PreviewAsync(selection, new BulkAction(BulkActionKind.Export), ct);
+        var ids = preview.Change.Select(c => c.PersonId).ToList();
+        var rows = new List<(Person P, string? Facility)>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            rows.AddRange((await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id))
+                .Select(p => new { P = p, F = db.Facilities.Where(f => f.Id == p.CurrentFacilityId).Select(f => f.Name).FirstOrDefault() })
+                .ToListAsync(ct)).Select(x => (x.P, x.F)));
+        }
+
+        var sb = new StringBuilder("id,a_number,given_name,family_name,dob,country,custody,facility\r\n");
+        foreach (var (p, facility) in rows.OrderBy(r => r.P.SortName, StringComparer.Ordinal))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{p.Id},{Csv(p.ANumberDisplay)},{Csv(p.GivenName)},{Csv(p.FamilyName)},{p.BirthDate:yyyy-MM-dd},{Csv(p.Citizenship)},{p.CustodyStatus},{Csv(facility)}\r\n");
+        }
+
+        return (sb.ToString(), preview);
+    }
+
+    // Spreadsheet formula injection: a leading = + - @ is neutralised with a quote.
+    private static string Csv(string? s)
+    {
+        if (string.IsNullOrEmpty(s))
+        {
+            return "";
+        }
+
+        if (s[0] is '=' or '+' or '-' or '@')
+        {
+            s = "'" + s;
+        }
+
+        return s.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
+
+    /// <summary>Resolves the selection, checks the action, and applies it to tracked entities (saved only by Apply).</summary>
+    private async Task<BulkPreview> PlanAsync(BulkSelection selection, BulkAction action, CancellationToken ct)
+    {
+        var skipped = new List<BulkSkip>();
+        var errors = new List<string>();
+        var ids = await ResolveAsync(selection, skipped, errors, ct);
+        var description = await DescribeAsync(action, errors, ct);
+        if (errors.Count > 0)
+        {
+            return new BulkPreview(description, [], skipped, errors);
+        }
+
+        var people = new List<Person>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var q = db.People.Where(p => chunk.Contains(p.Id));
+            people.AddRange(action.Kind == BulkActionKind.Transfer ? await q.Include(p => p.CustodyEpisodes).ToListAsync(ct) : await q.ToListAsync(ct));
+        }
+
+        people.Sort((a, b) => string.CompareOrdinal(a.SortName, b.SortName));
+        var change = new List<BulkTarget>();
+        var today = clock.Today();
+        var already = await AlreadyDoneAsync(action, ids, ct);
+        foreach (var p in people)
+        {
+            var who = p.ANumberDisplay is null ? p.FullName : $"{p.FullName} ({p.ANumberDisplay})";
+            string? reason = already.Contains(p.Id) ? action.Kind switch
+            {
+                BulkActionKind.AssignAttorney => "already assigned to this attorney",
+                BulkActionKind.AddToClass => "already a member of the class",
+                _ => $"already has {action.EventKind} on {action.On:yyyy-MM-dd}",
+            } : null;
+            if (reason is null)
+            {
+                switch (action.Kind)
+                {
+                    case BulkActionKind.AssignAttorney:
+                        db.Assignments.Add(new Domain.Work.Assignment(p.Id, action.AttorneyId!, today));
+                        break;
+                    case BulkActionKind.AddToClass:
+                        db.ClassMemberships.Add(new ClassMembership(action.ClassId!.Value, p.Id, today));
+                        break;
+                    case BulkActionKind.RecordEvent:
+                        db.PersonEvents.Add(new PersonEvent(p.Id, action.EventKind!.Value, action.On!.Value, action.Description));
+                        break;
+                    case BulkActionKind.Transfer:
+                        var errs = p.CustodyEpisodes.Any(e => e.IsOpen)
+                            ? CustodyLedger.Transfer(p, action.FacilityId!.Value, action.On!.Value, today)
+                            : CustodyLedger.Detain(p, action.FacilityId!.Value, action.On!.Value, today);
+                        reason = errs.Count > 0 ? string.Join(" ", errs.Select(e => e.Message)) : null;
+                        break;
+                }
+            }
+
+            if (reason is null)
+            {
+                change.Add(new BulkTarget(p.Id, p.FullName, p.ANumberDisplay));
+            }
+            else
+            {
+                skipped.Add(new BulkSkip(who, reason));
+            }
+        }
+
+        return new BulkPreview(description, change, skipped, errors);
+    }
+
+    private async Task<HashSet<long>> AlreadyDoneAsync(BulkAction action, List<long> ids, CancellationToken ct)
+    {
+        var done = new HashSet<long>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var q = action.Kind switch
+            {
+                BulkActionKind.AssignAttorney => db.Assignments.Where(a => chunk.Contains(a.PersonId) && a.UserId == action.AttorneyId && a.To == null).Select(a => a.PersonId),
+                BulkActionKind.AddToClass => db.ClassMemberships.Where(m => chunk.Contains(m.PersonId) && m.ClassActionId == action.ClassId).Select(m => m.PersonId),
+                BulkActionKind.RecordEvent => db.PersonEvents.Where(e => chunk.Contains(e.PersonId) && e.Kind == action.EventKind && e.On == action.On).Select(e => e.PersonId),
+                _ => null,
+            };
+            if (q is not null)
+            {
+                done.UnionWith(await q.ToListAsync(ct));
+            }
+        }
+
+        return done;
+    }
+
+    private async Task<string> DescribeAsync(BulkAction a, List<string> errors, CancellationToken ct)
+    {
+        var today = clock.Today();
+        if (a.Kind is BulkActionKind.RecordEvent or BulkActionKind.Transfer)
+        {
+            if (a.On is null)
+            {
+                errors.Add("Give the date.");
+            }
+            else if (a.On > today)
+            {
+                errors.Add($"The date {a.On:yyyy-MM-dd} is in the future.");
+            }
+        }
+
+        switch (a.Kind)
+        {
+            case BulkActionKind.AssignAttorney:
+                var attorney = a.AttorneyId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == a.AttorneyId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+                if (attorney is null)
+                {
+                    errors.Add("Choose an attorney.");
+                }
+
+                return $"Assign to {attorney}";
+            case BulkActionKind.AddToClass:
+                var cls = await db.ClassActions.AsNoTracking().Where(c => c.Id == a.ClassId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+                if (cls is null)
+                {
+                    errors.Add("Choose a class.");
+                }
+
+                return $"Add to the class {cls}";
+            case BulkActionKind.RecordEvent:
+                if (a.EventKind is null)
+                {
+                    errors.Add("Choose what happened.");
+                }
+                else if (a.EventKind is PersonEventKind.Transferred or PersonEventKind.Released or PersonEventKind.Removed)
+                {
+                    errors.Add($"Record {a.EventKind} as a custody change (transfer), so the custody history stays right.");
+                }
+
+                return $"Record {a.EventKind} on {a.On:yyyy-MM-dd}";
+            case BulkActionKind.Transfer:
+                var facility = await db.Facilities.AsNoTracking().Where(f => f.Id == a.FacilityId).Select(f => f.Name).FirstOrDefaultAsync(ct);
+                if (facility is null)
+                {
+                    errors.Add("Choose the facility.");
+                }
+
+                return $"Transfer to {facility} on {a.On:yyyy-MM-dd}";
+            default:
+                return "Export";
+        }
+    }
+
+    private async Task<List<long>> ResolveAsync(BulkSelection s, List<BulkSkip> skipped, List<string> errors, CancellationToken ct)
+    {
+        var ids = new HashSet<long>();
+        if (s.PersonIds is { Count: > 0 } explicitIds)
+        {
+            foreach (var chunk in explicitIds.Distinct().Chunk(500))
+            {
+                var found = await db.People.Where(p => chunk.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+                ids.UnionWith(found);
+                skipped.AddRange(chunk.Except(found).Select(id => new BulkSkip($"person {id}", "no such person (deleted or merged?)")));
+            }
+        }
+
+        if (s.Filter is { } filter)
+        {
+            var matched = await PeopleQuery.Filter(db, filter).Select(p => p.Id).Take(MaxPeople + 1).ToListAsync(ct);
+            ids.UnionWith(matched);
+        }
+
+        if (!string.IsNullOrWhiteSpace(s.ANumbers))
+        {
+            var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var text in SplitList(s.ANumbers))
+            {
+                if (ANumber.TryParse(text, out var a, out var error))
+                {
+                    wanted.TryAdd(a.Value.Digits, text);
+                }
+                else
+                {
+                    skipped.Add(new BulkSkip(text, error!));
+                }
+            }
+
+            foreach (var chunk in wanted.Keys.Chunk(500))
+            {
+                var found = await db.People.Where(p => p.ANumber != null && chunk.Contains(p.ANumber)).Select(p => new { p.Id, p.ANumber }).ToListAsync(ct);
+                ids.UnionWith(found.Select(f => f.Id));
+                var known = found.Select(f => f.ANumber!).ToHashSet(StringComparer.Ordinal);
+                skipped.AddRange(chunk.Where(d => !known.Contains(d)).Select(d => new BulkSkip(wanted[d], "no person has this A-number")));
+            }
+        }
+
+        if (s.PersonIds is not { Count: > 0 } && s.Filter is null && string.IsNullOrWhiteSpace(s.ANumbers))
+        {
+            errors.Add("Select people: tick them in the list, use a filter, or paste A-numbers.");
+        }
+
+        if (ids.Count > MaxPeople)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"The selection has more than {MaxPeople:N0} people; narrow the filter."));
+        }
+
+        return [.. ids];
+    }
+
+    /// <summary>A-numbers pasted from a spreadsheet column, an email or a CSV: one per line, or separated by , ; or tabs.</summary>
+    public static IEnumerable<string> SplitList(string text)
+    {
+        foreach (var line in text.Split(['\r', '\n', ',', ';', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // "A012 345 678" is one number; "A012345678 A023456789" are two.
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length > 1 && parts.All(p => p.TrimStart('A', 'a').Length >= 8))
+            {
+                foreach (var p in parts)
+                {
+                    yield return p;
+                }
+            }
+            else if (!string.Equals(ColumnHeader(line), "anumber", StringComparison.Ordinal))
+            {
+                yield return line;
+            }
+        }
+    }
+
+    private static string ColumnHeader(string line) => Domain.Importing.ColumnMapping.NormaliseHeader(line);
+}

@@ -1,0 +1,508 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.Custody;
+using Stayline.Domain.Importing;
+using Stayline.Domain.Matching;
+using Stayline.Domain.People;
+using Stayline.Infrastructure;
+using MatchDate = Stayline.Domain.Matching.BirthDate;
+
+namespace Stayline.Features.Import;
+
+public sealed record ImportOptions
+{
+    public string Source { get; init; } = "import";
+    public string FileName { get; init; } = "";
+    /// <summary>Header -> field; null: the mapping saved for the source, else the default headers.</summary>
+    public IReadOnlyDictionary<string, ImportField>? Mapping { get; init; }
+    public bool DryRun { get; init; }
+    public long MaxBytes { get; init; } = ImportFiles.DefaultMaxBytes;
+    /// <summary>How many rows the preview lists (every error is always listed).</summary>
+    public int PreviewRows { get; init; } = 20;
+}
+
+public enum ImportPhase
+{
+    Reading,
+    Linking,
+    Writing,
+    Done,
+}
+
+public sealed record ImportProgress(ImportPhase Phase, double Fraction, int Rows);
+
+public sealed record ImportPreviewRow(int Row, string Action, string Name, string? ANumber, string? BirthDate, long? PersonId, string? PersonName, double? Score);
+
+/// <summary>What an import found and did (or, for a dry run or a file with errors, would do).</summary>
+public sealed record ImportReport
+{
+    public long? BatchId { get; init; }
+    public string FileName { get; init; } = "";
+    public string Source { get; init; } = "";
+    public string? FileHash { get; init; }
+    public string? Format { get; init; }
+    public IReadOnlyList<string> Header { get; init; } = [];
+    public IReadOnlyList<ImportField> Fields { get; init; } = [];
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<ImportError> Errors { get; init; } = [];
+    public IReadOnlyList<ImportPreviewRow> Preview { get; init; } = [];
+    public int Rows { get; init; }
+    public int Created { get; init; }
+    public int Updated { get; init; }
+    public int Unchanged { get; init; }
+    public int Review { get; init; }
+    public bool Written { get; init; }
+    public bool DryRun { get; init; }
+    /// <summary>The same file was imported before (and not undone): nothing was done.</summary>
+    public long? AlreadyImportedAs { get; init; }
+
+    public string Summary => AlreadyImportedAs is { } b
+        ? string.Create(CultureInfo.InvariantCulture, $"{FileName} was already imported (import {b}); nothing changed.")
+        : Errors.Count > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{FileName}: {Errors.Count:N0} error(s); nothing was written. Fix the file and import it again.")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{FileName}: {Rows:N0} rows: {Created:N0} new, {Updated:N0} updated, {Unchanged:N0} unchanged, {Review:N0} to review{(Written ? $" (import {BatchId})" : DryRun ? " (dry run: nothing written)" : "")}.");
+}
+
+/// <summary>What an import does to a person it linked to; applied to tracked entities, saved with the batch.</summary>
+internal sealed record RowPlan(ImportedPerson Row, ImportRowAction Action, Person? Target, double? Score, ImportBefore? Before);
+
+/// <summary>A person's state before an import or review decision changed it, for undo.</summary>
+public sealed record ImportBefore(PersonInput Input, CustodyStatus Status, long? FacilityId, long? ReopenEpisodeId, List<long> AddedAliasIds, List<long> AddedEpisodeIds);
+
+/// <summary>
+/// Imports a list of people: reads and checks every row, links each to the people already known (same
+/// A-number, or the linkage engine's "same person"), then in one transaction creates, updates or queues
+/// rows for review, and records the batch so it can be undone.
+/// </summary>
+public sealed class ImportService(StaylineDbContext db, TimeProvider clock, AuditActor actor)
+{
+    public static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public async Task<ImportReport> RunAsync(string path, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var report = new ImportReport { FileName = options.FileName, Source = options.Source, DryRun = options.DryRun };
+        IRowSource source;
+        string hash;
+        try
+        {
+            (source, hash) = ImportFiles.Open(path, options.FileName, options.MaxBytes);
+        }
+        catch (ImportFileException ex)
+        {
+            return report with { Errors = [new ImportError(0, null, null, ex.Message)] };
+        }
+
+        using (source)
+        {
+            report = report with { FileHash = hash, Format = source.Description, Header = source.Header };
+            var earlier = await db.ImportBatches.AsNoTracking().Where(b => b.FileHash == hash && b.UndoneAt == null)
+                .Select(b => (long?)b.Id).FirstOrDefaultAsync(ct);
+            if (earlier is not null)
+            {
+                return report with { AlreadyImportedAs = earlier };
+            }
+
+            var mapping = ColumnMapping.Resolve(source.Header, options.Mapping ?? await SavedMappingAsync(options.Source, ct));
+            report = report with { Fields = mapping.Fields, Warnings = mapping.Warnings };
+            if (mapping.Errors.Count > 0)
+            {
+                return report with { Errors = mapping.Errors };
+            }
+
+            var today = clock.Today();
+            var facilities = new FacilityCatalogue((await db.Facilities.AsNoTracking().Select(f => new { f.Id, f.Name }).ToListAsync(ct))
+                .Select(f => (f.Id, f.Name)));
+            List<ImportedPerson> rows;
+            List<ImportError> errors;
+            try
+            {
+                (rows, errors) = ReadRows(source, mapping, facilities, today, progress);
+            }
+            catch (ImportFileException ex)
+            {
+                return report with { Errors = [new ImportError(0, null, null, ex.Message)] };
+            }
+
+            report = report with { Rows = rows.Count + errors.Select(e => e.Row).Distinct().Count() };
+            if (errors.Count > 0)
+            {
+                return report with { Errors = errors };
+            }
+
+            progress?.Report(new ImportProgress(ImportPhase.Linking, 0, rows.Count));
+            var plans = await PlanAsync(rows, options.Source, today, errors, ct);
+            report = report with
+            {
+                Created = plans.Count(p => p.Action == ImportRowAction.Created),
+                Updated = plans.Count(p => p.Action == ImportRowAction.Updated),
+                Unchanged = plans.Count(p => p.Action == ImportRowAction.Unchanged),
+                Review = plans.Count(p => p.Action == ImportRowAction.Review),
+                Preview = plans.Take(options.PreviewRows).Select(Describe).ToList(),
+            };
+            if (errors.Count > 0 || options.DryRun)
+            {
+                db.ChangeTracker.Clear();
+                return report with { Errors = errors };
+            }
+
+            var batchId = await WriteAsync(plans, options, hash, report, progress, ct);
+            if (options.Mapping is not null)
+            {
+                await SaveMappingAsync(options.Source, options.Mapping, ct);
+            }
+
+            progress?.Report(new ImportProgress(ImportPhase.Done, 1, rows.Count));
+            return report with { BatchId = batchId, Written = true };
+        }
+    }
+
+    private static ImportPreviewRow Describe(RowPlan p) => new(p.Row.Row, p.Action.ToString(),
+        $"{p.Row.Input.GivenName} {p.Row.Input.FamilyName}".Trim(), p.Row.Input.ANumber,
+        p.Row.Input.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Target?.Id, p.Target?.FullName, p.Score);
+
+    private static (List<ImportedPerson> Rows, List<ImportError> Errors) ReadRows(IRowSource source, ColumnMapping mapping, FacilityCatalogue facilities,
+        DateOnly today, IProgress<ImportProgress>? progress)
+    {
+        var rows = new List<ImportedPerson>();
+        var errors = new List<ImportError>();
+        var byANumber = new Dictionary<string, int>(StringComparer.Ordinal);
+        var aColumn = mapping.IndexOf(ImportField.ANumber);
+        var count = 0;
+        while (source.Read(out var fields, out var row, out var error))
+        {
+            count++;
+            if (error is not null)
+            {
+                errors.Add(new ImportError(row, null, null, error));
+                continue;
+            }
+
+            if (fields.Length > mapping.Header.Count && fields.Skip(mapping.Header.Count).Any(f => f.Trim().Length > 0))
+            {
+                errors.Add(new ImportError(row, null, null,
+                    string.Create(CultureInfo.InvariantCulture, $"The row has {fields.Length} values but the header has {mapping.Header.Count} columns (an unquoted delimiter inside a value?).")));
+                continue;
+            }
+
+            var person = PersonRowParser.Parse(row, mapping, fields, facilities, today, errors);
+            if (person is null)
+            {
+                continue;
+            }
+
+            if (person.ANumberDigits is { } digits)
+            {
+                if (byANumber.TryGetValue(digits, out var first))
+                {
+                    errors.Add(new ImportError(row, mapping.Header[aColumn], fields[aColumn], string.Create(CultureInfo.InvariantCulture,
+                        $"The same A-number is on row {first}; one person per A-number (merge the two rows).")));
+                    continue;
+                }
+
+                byANumber[digits] = row;
+            }
+
+            rows.Add(person);
+            if ((count & 8191) == 0)
+            {
+                progress?.Report(new ImportProgress(ImportPhase.Reading, source.Fraction, count));
+            }
+        }
+
+        if (count == 0)
+        {
+            errors.Add(new ImportError(0, null, null, "The file has a header but no rows."));
+        }
+
+        progress?.Report(new ImportProgress(ImportPhase.Reading, 1, count));
+        return (rows, errors);
+    }
+
+    /// <summary>Decides each row; for rows linked to a person, applies the change to the tracked entity (saved only if the import is written).</summary>
+    private async Task<List<RowPlan>> PlanAsync(List<ImportedPerson> rows, string source, DateOnly today, List<ImportError> errors, CancellationToken ct)
+    {
+        var links = new Dictionary<int, (long PersonId, double Score, MatchDecision Decision)>();
+        if (await db.People.AnyAsync(ct))
+        {
+            var known = await db.People.AsNoTracking().Where(p => p.ANumber != null).Select(p => new { p.Id, p.ANumber }).ToListAsync(ct);
+            var byANumber = known.ToDictionary(k => k.ANumber!, k => k.Id, StringComparer.Ordinal);
+            var unlinked = new List<int>();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows[i].ANumberDigits is { } d && byANumber.TryGetValue(d, out var id))
+                {
+                    links[i] = (id, 1, MatchDecision.SamePerson);
+                }
+                else
+                {
+                    unlinked.Add(i);
+                }
+            }
+
+            if (unlinked.Count > 0)
+            {
+                var existing = await KnownRecords.LoadAsync(db, ct);
+                var left = unlinked.Select(i => ToRecord(rows[i])).ToList();
+                foreach (var pair in Linker.Link(left, existing.Records))
+                {
+                    var i = unlinked[pair.Left];
+                    var personId = existing.PersonIds[pair.Right];
+                    if (!links.TryGetValue(i, out var best) || pair.Score > best.Score)
+                    {
+                        links[i] = (personId, pair.Score, pair.Decision);
+                    }
+                }
+            }
+        }
+
+        var targets = links.Count == 0 ? [] : await LoadTrackedAsync(links.Values.Select(l => l.PersonId).Distinct().ToList(), ct);
+        var plans = new List<RowPlan>(rows.Count);
+        var updatedTwice = new Dictionary<long, int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (!links.TryGetValue(i, out var link) || link.Decision == MatchDecision.Different)
+            {
+                plans.Add(new RowPlan(row, ImportRowAction.Created, null, null, null));
+                continue;
+            }
+
+            var target = targets[link.PersonId];
+            if (link.Decision == MatchDecision.NeedsReview)
+            {
+                plans.Add(new RowPlan(row, ImportRowAction.Review, target, link.Score, null));
+                continue;
+            }
+
+            if (updatedTwice.TryGetValue(target.Id, out var firstRow))
+            {
+                errors.Add(new ImportError(row.Row, null, null, string.Create(CultureInfo.InvariantCulture,
+                    $"Row {firstRow} and this row are both the same person ({target.FullName}, id {target.Id}); keep one row.")));
+                continue;
+            }
+
+            updatedTwice[target.Id] = row.Row;
+            var (before, rowErrors) = ApplyToPerson(target, row, source, today);
+            foreach (var e in rowErrors)
+            {
+                errors.Add(new ImportError(row.Row, e.Field, null, e.Message));
+            }
+
+            plans.Add(new RowPlan(row, before is null ? ImportRowAction.Unchanged : ImportRowAction.Updated, target, link.Score, before));
+        }
+
+        return plans;
+    }
+
+    private async Task<Dictionary<long, Person>> LoadTrackedAsync(List<long> ids, CancellationToken ct)
+    {
+        var result = new Dictionary<long, Person>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var p in await db.People.Include(p => p.Aliases).Include(p => p.CustodyEpisodes).Where(p => chunk.Contains(p.Id)).ToListAsync(ct))
+            {
+                result[p.Id] = p;
+            }
+        }
+
+        return result;
+    }
+
+    internal static PersonRecord ToRecord(ImportedPerson row) =>
+        new(row.Row.ToString(CultureInfo.InvariantCulture), row.Input.GivenName, row.Input.FamilyName, row.LinkBirthDate,
+            row.ANumberDigits is { } d ? ANumber.Parse(d) : null, row.Input.Citizenship);
+
+    /// <summary>
+    /// Brings what the row knows into the person: fills fields the person lacks (never overwrites what a person
+    /// typed), keeps the row's spelling as an alias, and records a detention or transfer to the row's facility.
+    /// Returns the before-state (null when nothing changed).
+    /// </summary>
+    internal static (ImportBefore? Before, IReadOnlyList<Domain.Common.FieldError> Errors) ApplyToPerson(Person person, ImportedPerson row, string source, DateOnly today)
+    {
+        var before = new ImportBefore(person.ToInput(), person.CustodyStatus, person.CurrentFacilityId, null, [], []);
+        var current = person.ToInput();
+        var r = row.Input;
+        var better = current with
+        {
+            ANumber = current.ANumber ?? r.ANumber,
+            NativeName = current.NativeName ?? r.NativeName,
+            BirthDate = current.BirthDate is null || (current.BirthDatePrecision != BirthDatePrecision.Exact && r.BirthDatePrecision == BirthDatePrecision.Exact && r.BirthDate?.Year == current.BirthDate?.Year)
+                ? r.BirthDate ?? current.BirthDate
+                : current.BirthDate,
+            Citizenship = current.Citizenship ?? r.Citizenship,
+            Languages = current.Languages ?? r.Languages,
+        };
+        better = better with { BirthDatePrecision = better.BirthDate == current.BirthDate ? current.BirthDatePrecision : r.BirthDatePrecision };
+        var changed = better != current;
+        if (changed)
+        {
+            var errors = person.Update(better, today);
+            if (errors.Count > 0)
+            {
+                return (null, errors);
+            }
+        }
+
+        var rowName = SearchText.Fold($"{r.GivenName} {r.FamilyName}");
+        if (rowName != SearchText.Fold(person.FullName) && person.Aliases.All(a => SearchText.Fold(a.FullName) != rowName))
+        {
+            person.AddAlias(r.GivenName, r.FamilyName, source);
+            changed = true;
+        }
+
+        if (row.FacilityId is { } facility && person.CurrentFacilityId != facility)
+        {
+            var open = person.CustodyEpisodes.FirstOrDefault(e => e.IsOpen);
+            var on = row.DetainedSince ?? today;
+            var errors = open is null ? CustodyLedger.Detain(person, facility, on, today) : CustodyLedger.Transfer(person, facility, on, today);
+            if (errors.Count > 0)
+            {
+                return (null, errors);
+            }
+
+            before = before with { ReopenEpisodeId = open?.Id };
+            changed = true;
+        }
+
+        return (changed ? before : null, []);
+    }
+
+    private async Task<long> WriteAsync(List<RowPlan> plans, ImportOptions options, string hash, ImportReport report, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = clock.Today();
+        db.Database.SetCommandTimeout(PeopleBulkWriter.CopyTimeout);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var batch = new ImportBatch
+        {
+            Source = options.Source,
+            FileName = Path.GetFileName(options.FileName),
+            FileHash = hash,
+            At = now,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            Rows = report.Rows,
+            Created = report.Created,
+            Updated = report.Updated,
+            Unchanged = report.Unchanged,
+            Review = report.Review,
+        };
+        db.ImportBatches.Add(batch);
+        // Saves the batch and every update to linked people (audited per change by the context).
+        var updates = plans.Where(p => p.Action == ImportRowAction.Updated).ToList();
+        var aliasesBefore = updates.ToDictionary(p => p.Target!.Id, p => p.Target!.Aliases.Where(a => a.Id != 0).Select(a => a.Id).ToHashSet());
+        var episodesBefore = updates.ToDictionary(p => p.Target!.Id, p => p.Target!.CustodyEpisodes.Where(e => e.Id != 0).Select(e => e.Id).ToHashSet());
+        await db.SaveChangesAsync(ct);
+
+        foreach (var p in plans.Where(p => p.Action != ImportRowAction.Created))
+        {
+            var before = p.Before;
+            if (before is not null && p.Target is { } t)
+            {
+                before.AddedAliasIds.AddRange(t.Aliases.Select(a => a.Id).Where(id => !aliasesBefore[t.Id].Contains(id)));
+                before.AddedEpisodeIds.AddRange(t.CustodyEpisodes.Select(e => e.Id).Where(id => !episodesBefore[t.Id].Contains(id)));
+            }
+
+            db.ImportRows.Add(new ImportBatchRow
+            {
+                BatchId = batch.Id,
+                Row = p.Row.Row,
+                Action = p.Action,
+                PersonId = p.Target?.Id,
+                VersionAfter = p.Target?.Version ?? 0,
+                Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+                Payload = p.Action == ImportRowAction.Review ? JsonSerializer.Serialize(ReviewPayload.From(p.Row), Json) : null,
+                Score = p.Score,
+            });
+        }
+
+        var created = plans.Where(p => p.Action == ImportRowAction.Created).AsParallel().AsOrdered().Select(p =>
+        {
+            var (person, errors) = Person.Create(p.Row.Input, today, now);
+            if (person is null)
+            {
+                throw new Domain.Common.DomainValidationException(errors);
+            }
+
+            return new NewPerson(person, p.Row.Row, p.Row.FacilityId, p.Row.DetainedSince ?? today);
+        }).ToList();
+        progress?.Report(new ImportProgress(ImportPhase.Writing, 0, created.Count));
+        await PeopleBulkWriter.WriteAsync(db, batch.Id, created, now,
+            n => progress?.Report(new ImportProgress(ImportPhase.Writing, created.Count == 0 ? 1 : (double)n / created.Count, n)), ct);
+        db.AuditEvents.Add(new Domain.Work.AuditEvent(now, actor.UserId, actor.UserName, "import", nameof(ImportBatch),
+            batch.Id.ToString(CultureInfo.InvariantCulture), null, null,
+            JsonSerializer.Serialize(new { batch.Source, batch.FileName, batch.FileHash, batch.Rows, batch.Created, batch.Updated, batch.Unchanged, batch.Review })));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return batch.Id;
+    }
+
+    public async Task<IReadOnlyDictionary<string, ImportField>?> SavedMappingAsync(string source, CancellationToken ct)
+    {
+        var json = await db.ImportMappings.AsNoTracking().Where(m => m.Source == source).Select(m => m.MappingJson).FirstOrDefaultAsync(ct);
+        return json is null ? null : JsonSerializer.Deserialize<Dictionary<string, ImportField>>(json, Json);
+    }
+
+    private async Task SaveMappingAsync(string source, IReadOnlyDictionary<string, ImportField> mapping, CancellationToken ct)
+    {
+        var saved = await db.ImportMappings.FirstOrDefaultAsync(m => m.Source == source, ct);
+        if (saved is null)
+        {
+            saved = new ImportSourceMapping { Source = source };
+            db.ImportMappings.Add(saved);
+        }
+
+        saved.MappingJson = JsonSerializer.Serialize(mapping, Json);
+        saved.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>A review row's values, stored until someone decides.</summary>
+public sealed record ReviewPayload(PersonInput Input, long? FacilityId, DateOnly? DetainedSince, string LinkBirthDate)
+{
+    public static ReviewPayload From(ImportedPerson row) => new(row.Input, row.FacilityId, row.DetainedSince, row.LinkBirthDate.ToString());
+
+    public ImportedPerson ToRow(int rowNumber)
+    {
+        MatchDate.TryParse(LinkBirthDate.Split(' ')[0], out var d, out _);
+        return new ImportedPerson(rowNumber, Input, FacilityId, DetainedSince, d);
+    }
+}
+
+/// <summary>Every known person and alias as linkage records; several records may belong to one person.</summary>
+internal sealed record KnownRecords(List<PersonRecord> Records, List<long> PersonIds)
+{
+    public static async Task<KnownRecords> LoadAsync(StaylineDbContext db, CancellationToken ct)
+    {
+        var people = await db.People.AsNoTracking()
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision, p.ANumber, p.Citizenship }).ToListAsync(ct);
+        var aliases = await db.PersonNames.AsNoTracking().Select(a => new { a.PersonId, a.GivenName, a.FamilyName }).ToListAsync(ct);
+        var records = new List<PersonRecord>(people.Count + aliases.Count);
+        var ids = new List<long>(people.Count + aliases.Count);
+        var byId = new Dictionary<long, int>(people.Count);
+        foreach (var p in people)
+        {
+            byId[p.Id] = records.Count;
+            records.Add(new PersonRecord(p.Id.ToString(CultureInfo.InvariantCulture), p.GivenName, p.FamilyName, DateOf(p.BirthDate, p.BirthDatePrecision),
+                p.ANumber is null ? null : ANumber.FromStored(p.ANumber), p.Citizenship));
+            ids.Add(p.Id);
+        }
+
+        foreach (var a in aliases)
+        {
+            var main = records[byId[a.PersonId]];
+            records.Add(new PersonRecord(main.Id, a.GivenName, a.FamilyName, main.BirthDate, main.ANumber, main.Country));
+            ids.Add(a.PersonId);
+        }
+
+        return new KnownRecords(records, ids);
+    }
+
+    public static MatchDate DateOf(DateOnly? date, BirthDatePrecision precision) => date is not { } d
+        ? MatchDate.Missing
+        : precision == BirthDatePrecision.YearOnly ? MatchDate.YearOnly(d.Year) : MatchDate.Exact(d.Year, d.Month, d.Day);
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.Custody;
+using Stayline.Domain.People;
+using Stayline.Infrastructure;
+
+namespace Stayline.Features.Import;
+
+public sealed record UndoResult(bool Done, string Message);
+
+/// <summary>
+/// Undoes an import in one transaction: removes the people it created (with their tokens and custody) and
+/// restores the people it updated from the recorded before-values. Refuses when anything recorded since
+/// builds on the import (a later edit, a matter, a note, a merge...), because undo would lose that work.
+/// </summary>
+public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditActor actor)
+{
+    public async Task<UndoResult> UndoAsync(long batchId, CancellationToken ct = default)
+    {
+        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == batchId, ct);
+        if (batch is null)
+        {
+            return new UndoResult(false, $"There is no import {batchId}.");
+        }
+
+        if (batch.UndoneAt is not null)
+        {
+            return new UndoResult(false, $"Import {batchId} was already undone on {batch.UndoneAt:yyyy-MM-dd HH:mm} by {batch.UndoneBy}.");
+        }
+
+        var created = db.ImportRows.Where(r => r.BatchId == batchId && r.Action == ImportRowAction.Created).Select(r => r.PersonId!.Value);
+        var blockers = await DependentsAsync(batchId, created, ct);
+        if (blockers.Count > 0)
+        {
+            return new UndoResult(false, $"Import {batchId} cannot be undone: later work depends on it: {string.Join("; ", blockers)}.");
+        }
+
+        var today = clock.Today();
+        db.Database.SetCommandTimeout(PeopleBulkWriter.CopyTimeout);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var updates = await db.ImportRows.Where(r => r.BatchId == batchId && r.Action == ImportRowAction.Updated).ToListAsync(ct);
+        foreach (var row in updates)
+        {
+            var person = await db.People.Include(p => p.Aliases).Include(p => p.CustodyEpisodes).FirstAsync(p => p.Id == row.PersonId, ct);
+            Restore(db, person, JsonSerializer.Deserialize<ImportBefore>(row.Before!, ImportService.Json)!, today);
+        }
+
+        await db.SaveChangesAsync(ct);
+        // Created people go with everything hanging on them (tokens, custody) through the cascading keys.
+        var deleted = await db.People.Where(p => created.Contains(p.Id)).ExecuteDeleteAsync(ct);
+        await db.ImportRows.Where(r => r.BatchId == batchId && r.Action == ImportRowAction.Review).ExecuteDeleteAsync(ct);
+        var now = clock.GetUtcNow();
+        batch.UndoneAt = now;
+        batch.UndoneBy = actor.UserName;
+        db.AuditEvents.Add(new Domain.Work.AuditEvent(now, actor.UserId, actor.UserName, "undo", nameof(ImportBatch),
+            batchId.ToString(CultureInfo.InvariantCulture), null, null, JsonSerializer.Serialize(new { deleted, restored = updates.Count })));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new UndoResult(true, string.Create(CultureInfo.InvariantCulture,
+            $"Import {batchId} undone: {deleted:N0} people removed, {updates.Count:N0} restored."));
+    }
+
+    /// <summary>Puts a person back as recorded before an import (or a review decision) changed it.</summary>
+    internal static void Restore(StaylineDbContext db, Person person, ImportBefore before, DateOnly today)
+    {
+        person.Update(before.Input, today);
+        person.Aliases.RemoveAll(a => before.AddedAliasIds.Contains(a.Id));
+        foreach (var e in person.CustodyEpisodes.Where(e => before.AddedEpisodeIds.Contains(e.Id)).ToList())
+        {
+            db.CustodyEpisodes.Remove(e);
+            person.CustodyEpisodes.Remove(e);
+        }
+
+        if (person.CustodyEpisodes.FirstOrDefault(e => e.Id == before.ReopenEpisodeId) is { } reopened)
+        {
+            // The ledger only moves forward; undo is the one place that reopens an episode it ended.
+            db.Entry(reopened).Property(e => e.To).CurrentValue = null;
+            db.Entry(reopened).Property(e => e.EndReason).CurrentValue = null;
+        }
+
+        db.Entry(person).Property(p => p.CustodyStatus).CurrentValue = before.Status;
+        db.Entry(person).Property(p => p.CurrentFacilityId).CurrentValue = before.FacilityId;
+    }
+
+    private async Task<List<string>> DependentsAsync(long batchId, IQueryable<long> created, CancellationToken ct)
+    {
+        var blockers = new List<string>();
+        async Task Check(string what, IQueryable<long> personIds)
+        {
+            var n = await personIds.Distinct().CountAsync(ct);
+            if (n > 0)
+            {
+                blockers.Add(string.Create(CultureInfo.InvariantCulture, $"{n:N0} {what}"));
+            }
+        }
+
+        var rows = db.ImportRows.Where(r => r.BatchId == batchId && (r.Action == ImportRowAction.Created || r.Action == ImportRowAction.Updated));
+        await Check("people were edited since (or merged away)", rows
+            .Where(r => !db.People.Any(p => p.Id == r.PersonId && p.Version == r.VersionAfter)).Select(r => r.PersonId!.Value));
+        await Check("new people have aliases added since", db.PersonNames.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
+        await Check("new people have matters", db.Matters.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
+        await Check("new people have notes", db.Notes.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
+        await Check("new people have events", db.PersonEvents.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
+        await Check("new people have assignments", db.Assignments.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
+        await Check("new people are in a class", db.ClassMemberships.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
+        await Check("new people have family contacts", db.FamilyContacts.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
+        await Check("new people have removal orders", db.RemovalOrders.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
+        await Check("new people have convictions", db.Convictions.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
+        await Check("new people have court orders", db.CourtOrders.Where(x => x.PersonId != null && created.Contains(x.PersonId.Value)).Select(x => x.PersonId!.Value));
+        await Check("new people have later custody changes", db.CustodyEpisodes.Where(x => created.Contains(x.PersonId))
+            .GroupBy(x => x.PersonId).Where(g => g.Count() > 1).Select(g => g.Key));
+        await Check("review rows were decided", db.ImportRows.Where(r => r.BatchId == batchId && r.Action == ImportRowAction.Resolved).Select(r => r.PersonId!.Value));
+        return blockers;
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+
+namespace Stayline.Features.Import;
+
+/// <summary>Upload a list (CSV or XLSX); a dry run previews it, then the user imports it; past imports can be undone.</summary>
+[Authorize(Policy = Permissions.EditPeople)]
+[RequestSizeLimit(ImportFiles.DefaultMaxBytes + (1 << 20))]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportFiles.DefaultMaxBytes + (1 << 20))]
+public sealed class IndexModel(StaylineDbContext db, ImportJobs jobs, ImportUndo undo, AuditActor actor) : PageModel
+{
+    public IReadOnlyList<ImportBatch> Batches { get; private set; } = [];
+
+    [BindProperty]
+    public string? Source { get; set; }
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Batches = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(50).ToListAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Upload is not { Length: > 0 })
+        {
+            ModelState.AddModelError(nameof(Upload), "Choose a .csv or .xlsx file.");
+            await OnGetAsync(ct);
+            return Page();
+        }
+
+        Directory.CreateDirectory(ImportJobs.UploadFolder);
+        var ext = Path.GetExtension(Upload.FileName) is { Length: > 0 and <= 5 } e ? e : ".csv";
+        var path = Path.Combine(ImportJobs.UploadFolder, Guid.NewGuid().ToString("N") + ext);
+        await using (var target = System.IO.File.Create(path))
+        {
+            await Upload.CopyToAsync(target, ct);
+        }
+
+        var job = jobs.Start(actor, path, new ImportOptions
+        {
+            Source = string.IsNullOrWhiteSpace(Source) ? "upload" : Source.Trim(),
+            FileName = Path.GetFileName(Upload.FileName),
+            DryRun = true,
+        });
+        return Redirect($"/Import/Progress?id={job.Id}");
+    }
+
+    public async Task<IActionResult> OnPostUndoAsync(long batchId, CancellationToken ct)
+    {
+        TempData["Flash"] = (await undo.UndoAsync(batchId, ct)).Message;
+        return RedirectToPage();
+    }
+}
