@@ -13,6 +13,7 @@ public sealed class HomeModel(StaylineDbContext db) : PageModel
     public int DetainedWithoutLawyer { get; private set; }
     public int DetainedNotProtected { get; private set; }
     public int DetainedUnknown { get; private set; }
+    public int EndingSoon { get; private set; }
     public IReadOnlyList<FacilityDto> Facilities { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -23,6 +24,7 @@ public sealed class HomeModel(StaylineDbContext db) : PageModel
             && !db.Assignments.Any(a => a.PersonId == p.Id && a.To == null), ct);
         DetainedNotProtected = await Protection.IndexModel.Query(db, Domain.Protection.ProtectionState.NotProtected, CustodyStatus.Detained).CountAsync(ct);
         DetainedUnknown = await Protection.IndexModel.Query(db, Domain.Protection.ProtectionState.Unknown, CustodyStatus.Detained).CountAsync(ct);
+        EndingSoon = await Protection.IndexModel.Query(db, Domain.Protection.ProtectionState.Protected, null).CountAsync(x => x.Protection.EndsWithin7Days, ct);
         Facilities = (await FacilityQueries.WithCounts(db).ToListAsync(ct)).Where(f => f.Detained > 0).OrderByDescending(f => f.Detained).Take(15).ToList();
     }
 }

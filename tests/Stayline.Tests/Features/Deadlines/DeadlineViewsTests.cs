@@ -75,6 +75,7 @@ public partial class DeadlineViewsTests
         Assert.Matches("class=\"alert warn\"[^>]*>.*Protection ENDS WITHIN 7 DAYS", html);
         Assert.Contains("Next deadline: Motion to reopen under Hamama v. Adducci due 2017-12-26", html);
         Assert.Contains("8 CFR 1003.38(b),(c)", html); // the statutory rows are listed too, each with its citation
+        Assert.Contains("data-testid=\"ending-soon\">1</div>", await web.GetStringAsync("/"));
     }
 
     [Fact]
