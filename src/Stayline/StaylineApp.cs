@@ -1,5 +1,6 @@
 using Stayline.Data;
 using Stayline.Features.Custody;
+using Stayline.Features.Dashboard;
 using Stayline.Features.Documents;
 using Stayline.Features.Facilities;
 using Stayline.Features.Health;
@@ -40,6 +41,7 @@ public static class StaylineApp
         builder.AddReadAudit();
         builder.AddStaylineApi();
         builder.AddStaylineDocuments();
+        builder.AddStaylineDashboard();
         builder.AddProtectionAndDeadlines();
         builder.AddStaylineIntake();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

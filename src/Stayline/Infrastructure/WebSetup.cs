@@ -11,7 +11,6 @@ public static class WebSetup
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
         });
-        builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = false);
         return builder;
     }
 

@@ -20,6 +20,15 @@ public interface IDashboardSignals
     Task<IReadOnlyList<long>?> UnprotectedAsync(CancellationToken ct);
 }
 
+public static class DashboardRegistration
+{
+    public static IHostApplicationBuilder AddStaylineDashboard(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IDashboardSignals, StoredDashboardSignals>();
+        return builder;
+    }
+}
+
 /// <summary>Reads the stored results of the protection and deadline recompute (person_protection, person_deadlines).</summary>
 internal sealed class StoredDashboardSignals(StaylineDbContext db) : IDashboardSignals
 {

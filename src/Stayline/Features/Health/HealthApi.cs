@@ -17,9 +17,13 @@ public static class HealthApi
     {
         try
         {
-            return await db.Database.CanConnectAsync(ct) && await db.People.AnyAsync(ct) is var _
-                ? TypedResults.Ok("ok")
-                : TypedResults.Problem("database unreachable", statusCode: 503);
+            if (!await db.Database.CanConnectAsync(ct))
+            {
+                return TypedResults.Problem("database unreachable", statusCode: 503);
+            }
+
+            await db.People.AnyAsync(ct); // the schema must answer too, not only the server
+            return TypedResults.Ok("ok");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
