@@ -21,6 +21,10 @@ public static class PersonSearch
             .Distinct(StringComparer.Ordinal);
     }
 
+    /// <summary>Everything a person is found by: their primary name, its original script, and every alias.</summary>
+    public static IEnumerable<string> TokensForPerson(string given, string family, string? native, IEnumerable<string> aliases) =>
+        TokensFor(aliases.Append($"{given} {family} {native}"));
+
     /// <summary>The name keys of a name or a query, as stored in the token index.</summary>
     public static IEnumerable<string> KeysFor(string? name) => NameKeys.For(name).Select(k => KeyMarker + k);
 

@@ -179,14 +179,6 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
         }
     }
 
-    /// <summary>Records that someone opened a person's file.</summary>
-    public async Task AuditReadAsync(long personId, CancellationToken ct = default)
-    {
-        AuditEvents.Add(new AuditEvent(_clock.GetUtcNow(), Actor.UserId, Actor.UserName, "view", nameof(Person),
-            personId.ToString(System.Globalization.CultureInfo.InvariantCulture), personId, null, null));
-        await base.SaveChangesAsync(true, ct);
-    }
-
     private async Task RefreshNameTokensAsync(HashSet<long> personIds, CancellationToken ct)
     {
         if (personIds.Count == 0)
@@ -208,9 +200,8 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
             .Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct);
         foreach (var p in people)
         {
-            var names = aliases.Where(a => a.PersonId == p.Id).Select(a => $"{a.GivenName} {a.FamilyName}")
-                .Append($"{p.GivenName} {p.FamilyName} {p.NativeName}");
-            foreach (var token in PersonSearch.TokensFor(names))
+            var aliasNames = aliases.Where(a => a.PersonId == p.Id).Select(a => $"{a.GivenName} {a.FamilyName}");
+            foreach (var token in PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, aliasNames))
             {
                 NameTokens.Add(new PersonNameToken { Token = token, PersonId = p.Id });
             }

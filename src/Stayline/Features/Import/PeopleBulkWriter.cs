@@ -45,7 +45,7 @@ public static class PeopleBulkWriter
         }
     }
 
-    private static IEnumerable<string> TokensOf(Person p) => PersonSearch.TokensFor([$"{p.GivenName} {p.FamilyName} {p.NativeName}"]);
+    private static IEnumerable<string> TokensOf(Person p) => PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, []);
 
     private static async Task WriteSqliteAsync(DbConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
         string[][] tokens, DateTimeOffset now, Action<int>? progress, CancellationToken ct)

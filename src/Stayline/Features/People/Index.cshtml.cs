@@ -47,13 +47,14 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
         var already = await db.Assignments.Where(a => selected.Contains(a.PersonId) && a.UserId == assignTo && a.To == null)
             .Select(a => a.PersonId).ToListAsync(ct);
         var ids = await db.People.Where(p => selected.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-        foreach (var id in ids.Except(already))
+        var toAssign = ids.Except(already).ToList();
+        foreach (var id in toAssign)
         {
             db.Assignments.Add(new Domain.Work.Assignment(id, assignTo, today));
         }
 
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Assigned {ids.Except(already).Count()} people ({already.Count} were already assigned).";
+        TempData["Flash"] = $"Assigned {toAssign.Count} people ({already.Count} were already assigned).";
         return Redirect(Request.Headers.Referer.ToString() is { Length: > 0 } referer ? referer : "/People");
     }
 

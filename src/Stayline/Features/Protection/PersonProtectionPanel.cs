@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Deadlines;
+using Stayline.Domain.Matters;
 using Stayline.Features.Deadlines;
 using Stayline.Features.People;
 using Stayline.Features.Shared;
@@ -42,7 +43,7 @@ public sealed record PersonProtectionPanel(long PersonId, ProtectionView Protect
         var deadlines = await DeadlineQueries.ForPersonAsync(db, personId, ct);
         var matters = (await db.Matters.AsNoTracking().Where(m => m.PersonId == personId).OrderBy(m => m.FiledOn).ThenBy(m => m.Id)
             .Select(m => new { m.Id, m.Kind, m.FiledOn }).ToListAsync(ct))
-            .Select(m => (m.Id, $"{PersonFile.Words(m.Kind.ToString())}{(m.FiledOn is { } f ? " filed " + Display.Date(f) : "")}")).ToList();
+            .Select(m => (m.Id, $"{m.Kind.DisplayName()}{(m.FiledOn is { } f ? " filed " + Display.Date(f) : "")}")).ToList();
         return new PersonProtectionPanel(personId, protection, deadlines, matters, access.CanEditLegal, access.CanEditPeople);
     }
 }

@@ -13,7 +13,6 @@ using Stayline.Infrastructure;
 
 namespace Stayline.Features.Protection;
 
-/// <summary>One person's derived results.</summary>
 /// <summary>One person's derived results; the texts are rendered during the parallel evaluation, not in the single-threaded write.</summary>
 public sealed record PersonResult(long PersonId, ProtectionStatus Status, DerivedDeadline[] Deadlines, string Summary, string ReasonsJson);
 

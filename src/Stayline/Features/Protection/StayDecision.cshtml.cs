@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Matters;
 using Stayline.Domain.Protection;
 using Stayline.Features.People;
 using Stayline.Features.Shared;
@@ -56,7 +57,7 @@ public sealed class StayDecisionModel(StaylineDbContext db, TimeProvider clock) 
         MatterId = matterId;
         PersonId = m.Matter.PersonId;
         PersonName = $"{m.GivenName} {m.FamilyName}";
-        Label = $"{PersonFile.Words(m.Matter.Kind.ToString())} filed {Display.Date(m.Matter.FiledOn)}";
+        Label = $"{m.Matter.Kind.DisplayName()} filed {Display.Date(m.Matter.FiledOn)}";
         Outcome = m.Matter.StayOutcome;
         DecidedOn = m.Matter.StayDecidedOn;
         GrantedUntil = m.Matter.StayGrantedUntil;
