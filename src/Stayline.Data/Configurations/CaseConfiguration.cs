@@ -74,6 +74,7 @@ internal sealed class RemovalOrderConfiguration : IEntityTypeConfiguration<Remov
     {
         b.ToTable("removal_orders");
         b.Property(o => o.IssuedBy).HasConversion<string>().HasMaxLength(40);
+        b.Property(o => o.Proceeding).HasConversion<string>().HasMaxLength(20);
         b.Ignore(o => o.Appeal);
         b.HasIndex(o => o.PersonId);
         b.HasOne<Person>().WithMany().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.Cascade);

@@ -444,14 +444,14 @@ public static class ProtectionEngine
                     AddMissing(new(ReasonCode.MotionGroundMissing, ProtectionText.InAbsentiaStay, m.FiledOn));
                     return null;
                 case MotionGround.LackOfNotice or MotionGround.InCustody:
-                    return true;
+                    return StaysUnlessExclusion(order);
                 case MotionGround.ExceptionalCircumstances:
                     var issuedOn = orders[order].IssuedOn;
                     var due = Due(issuedOn, DeadlineRules.MtrInAbsentia.PeriodDays);
                     switch (TimelyAfter(m, issuedOn, DeadlineRules.MtrInAbsentia.PeriodDays, due))
                     {
                         case true:
-                            return true;
+                            return StaysUnlessExclusion(order);
                         case false:
                             reasons.Add(new(ReasonCode.InAbsentiaMotionLate, ProtectionText.InAbsentiaExceptional, m.FiledOn, due));
                             return false;
@@ -464,6 +464,21 @@ public static class ProtectionEngine
                     reasons.Add(new(ReasonCode.InAbsentiaMotionGroundNoStay, ProtectionText.InAbsentiaOtherGround, m.FiledOn));
                     return false;
             }
+        }
+
+        /// <summary>
+        /// A motion that would stay a deportation order stays nothing in exclusion cases; before 1997-04-01 an order
+        /// with no recorded proceeding could be either, so the answer waits for the record.
+        /// </summary>
+        private bool? StaysUnlessExclusion(int order)
+        {
+            if (orders[order].ProceedingOrDerived != ProceedingType.Unknown)
+            {
+                return true;
+            }
+
+            AddMissing(new(ReasonCode.ProceedingTypeMissing, ProtectionText.InAbsentiaProceedingType, orders[order].IssuedOn));
+            return null;
         }
 
         private static string StayCitation(MatterFacts m, ProceedingType proceeding) => proceeding == ProceedingType.Deportation

@@ -52,11 +52,13 @@ public sealed record RemovalOrderFacts(int Key, DateOnly IssuedOn, Adjudicator I
     public ProceedingType Proceeding { get; init; } = ProceedingType.Unknown;
 
     /// <summary>
-    /// The recorded proceeding type, or else Deportation for orders before 1997-04-01 (IIRIRA's effective date; removal
-    /// proceedings did not exist before it) and Removal from then on (the reading that extends no stay).
+    /// The recorded proceeding type, or else: Removal for orders from 1997-04-01 (IIRIRA's effective date; removal is
+    /// the reading that extends no stay beyond the judge's decision); Unknown before it, because an order then ended
+    /// either deportation proceedings (an in absentia motion stays removal) or exclusion proceedings (it does not), and
+    /// guessing deportation would claim a stay that may not exist.
     /// </summary>
     public ProceedingType ProceedingOrDerived => Proceeding != ProceedingType.Unknown ? Proceeding
-        : IssuedOn < IirIraEffective ? ProceedingType.Deportation : ProceedingType.Removal;
+        : IssuedOn < IirIraEffective ? ProceedingType.Unknown : ProceedingType.Removal;
 
     private static DateOnly IirIraEffective => new(1997, 4, 1);
 }

@@ -57,6 +57,8 @@ public enum ReasonCode
     FiledDateMissing,
     DecisionDateMissing,
     MotionGroundMissing,
+    /// <summary>An in absentia order from before 1997-04-01 whose proceeding (deportation or exclusion) is not recorded.</summary>
+    ProceedingTypeMissing,
     WithdrawalDateMissing,
     PeriodOutsideCalendar,
 
@@ -96,7 +98,7 @@ public readonly record struct ProtectionReason(
     /// <summary>A fact whose absence keeps the answer at Unknown.</summary>
     public bool IsMissingFact => Code is ReasonCode.NoRemovalOrderRecorded or ReasonCode.AppealWaiverUnknown
         or ReasonCode.FiledDateMissing or ReasonCode.DecisionDateMissing or ReasonCode.StayGrantedTermsMissing
-        or ReasonCode.StayMatterMissing or ReasonCode.MotionGroundMissing or ReasonCode.WithdrawalDateMissing
+        or ReasonCode.StayMatterMissing or ReasonCode.MotionGroundMissing or ReasonCode.ProceedingTypeMissing or ReasonCode.WithdrawalDateMissing
         or ReasonCode.PeriodOutsideCalendar
         or ReasonCode.InAbsentiaAppealStayContested;
 
@@ -120,6 +122,7 @@ internal static class ProtectionText
     public const string InAbsentiaOtherGround = "INA 240(b)(5)(C); 8 CFR 1003.23(b)(4)(ii); 8 CFR 1003.23(b)(1)(v)";
     public const string InAbsentiaDeportation = "8 CFR 1003.23(b)(4)(iii)(A),(C); former INA 242B(c)(3)";
     public const string InAbsentiaExclusion = "8 CFR 1003.23(b)(4)(iii)(B),(C); 8 CFR 1003.23(b)(1)(v)";
+    public const string InAbsentiaProceedingType = "8 CFR 1003.23(b)(4)(iii)(A)-(C); IIRIRA 309(a),(c)";
     public const string RiveraClaros = "8 CFR 1003.23(b)(4)(iii)(C); Matter of Rivera-Claros, 21 I&N Dec. 232 (BIA 1996)";
     public const string InAbsentiaAppealContested =
         "INA 240(b)(5)(C); 8 CFR 1003.23(b)(4)(ii); but see Matter of Rivera-Claros, 21 I&N Dec. 232 (BIA 1996) (deportation); BIA Practice Manual 6.2(d)";
@@ -214,6 +217,7 @@ internal static class ProtectionText
         ReasonCode.InAbsentiaMotionLate => $"motion to reopen the in absentia order for exceptional circumstances filed {D(r.Date)} after the 180-day limit ({Due(r.Date2)}): it does not stay removal",
         ReasonCode.InAbsentiaMotionGroundNoStay => $"motion to reopen the in absentia order filed {D(r.Date)} rests on a ground other than exceptional circumstances, lack of notice or custody: it does not stay removal by itself",
         ReasonCode.MotionGroundMissing => $"the ground of the motion to reopen the in absentia order filed {D(r.Date)} is not recorded: record the motion's ground (exceptional circumstances, no notice, in custody, or other); only a motion to rescind the order stays removal",
+        ReasonCode.ProceedingTypeMissing => $"the in absentia order of {D(r.Date)} predates 1997-04-01 and its proceeding is not recorded: in deportation proceedings a motion to rescind stays removal, in exclusion proceedings it does not; record the proceeding type (see the order or the record of proceedings)",
         ReasonCode.MotionDoesNotStay => $"a pending {r.Subject} does not stay removal by itself",
         ReasonCode.DenialAppealDoesNotStay => "an appeal of the denial of a motion to reopen or reconsider stays nothing by itself",
         ReasonCode.PetitionDoesNotStay => "a petition for review does not stay removal unless the court orders a stay",

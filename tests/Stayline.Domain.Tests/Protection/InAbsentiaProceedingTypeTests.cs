@@ -20,8 +20,7 @@ public class InAbsentiaProceedingTypeTests
         .With(Filed(11, MatterKind.BiaAppeal, "2019-10-21").Against(10));
 
     [Theory]
-    [InlineData("1988-03-14", ProceedingType.Unknown)] // before 1997-04-01: derived as deportation
-    [InlineData("1997-03-31", ProceedingType.Unknown)]
+    [InlineData("1988-03-14", ProceedingType.Deportation)]
     [InlineData("2001-06-01", ProceedingType.Deportation)] // recorded: a case begun before IIRIRA
     public void Evaluate_DeportationOrderDenialAppealPending_ProtectedUnderRiveraClaros(string orderOn, ProceedingType proceeding)
     {
@@ -30,6 +29,41 @@ public class InAbsentiaProceedingTypeTests
         Assert.Equal(ProtectionState.Protected, status.State);
         Assert.Equal(UntilEvent.BoardDecidesAppeal, status.Primary?.Until);
         Assert.Equal("8 CFR 1003.23(b)(4)(iii)(C); Matter of Rivera-Claros, 21 I&N Dec. 232 (BIA 1996)", status.Primary?.Citation);
+    }
+
+    [Theory]
+    [InlineData("1988-03-14")]
+    [InlineData("1997-03-31")] // the last day before IIRIRA's effective date
+    public void Evaluate_PreIirIraProceedingNotRecorded_UnknownRecordTheType(string orderOn)
+    {
+        var appealed = DeniedAndAppealed(orderOn, ProceedingType.Unknown).At("2019-10-22");
+        var pending = APerson()
+            .WithOrder(Order, orderOn, inAbsentia: true)
+            .With(Filed(10, MatterKind.MotionToReopenIj, "2019-08-05").OnGround(MotionGround.LackOfNotice))
+            .At("2019-08-06");
+
+        foreach (var status in new[] { appealed, pending })
+        {
+            // Deportation would be stayed, exclusion would not: never guess "protected".
+            Assert.Equal(ProtectionState.Unknown, status.State);
+            Assert.True(status.Lacks(ReasonCode.ProceedingTypeMissing));
+            Assert.Contains("record the proceeding type", status.Summary, StringComparison.Ordinal);
+            Assert.Empty(status.All);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_PreIirIraProceedingNotRecordedMotionLate_NotProtectedEitherWay()
+    {
+        // 1992-09-14 + 180 = 1993-03-13 (Saturday), due Monday 1993-03-15; a 2019 motion is late in deportation and
+        // stays nothing in exclusion, so the unrecorded proceeding does not matter.
+        var status = APerson()
+            .WithOrder(Order, "1992-09-14", inAbsentia: true)
+            .With(Filed(10, MatterKind.MotionToReopenIj, "2019-08-05").OnGround(MotionGround.ExceptionalCircumstances))
+            .At("2019-08-06");
+
+        Assert.Equal(ProtectionState.NotProtected, status.State);
+        Assert.False(status.Lacks(ReasonCode.ProceedingTypeMissing));
     }
 
     [Theory]
@@ -65,10 +99,10 @@ public class InAbsentiaProceedingTypeTests
     }
 
     [Theory]
-    [InlineData("1997-03-31", ProceedingType.Deportation)]
+    [InlineData("1997-03-31", ProceedingType.Unknown)] // deportation or exclusion: not guessed
     [InlineData("1997-04-01", ProceedingType.Removal)]
     [InlineData("1990-01-01", ProceedingType.Exclusion)]
-    public void ProceedingOrDerived_DerivesFromIirIraDateUnlessRecorded(string issuedOn, ProceedingType expected)
+    public void ProceedingOrDerived_RemovalFromIirIraDateUnknownBeforeUnlessRecorded(string issuedOn, ProceedingType expected)
     {
         var order = new RemovalOrderFacts(1, TestCourtCalendar.D(issuedOn), Adjudicator.ImmigrationJudge)
         {

@@ -41,7 +41,7 @@ public class OldOrderTests
     [InlineData(MotionGround.ExceptionalCircumstances, ProtectionState.NotProtected)]
     public void Evaluate_MotionAgainstInAbsentiaOrderFrom1978_GroundDecides(MotionGround ground, ProtectionState state)
     {
-        var status = APerson().WithOrder(1, "1978-03-01", inAbsentia: true)
+        var status = APerson().WithOrder(1, "1978-03-01", inAbsentia: true, proceeding: ProceedingType.Deportation)
             .With(Filed(10, MatterKind.MotionToReopenIj, "2017-07-10").OnGround(ground))
             .At("2017-07-11");
 
@@ -52,7 +52,7 @@ public class OldOrderTests
     [Fact]
     public void Evaluate_DenialFrom1979AppealedInTime_DeportationStayContinues()
     {
-        var status = APerson().WithOrder(1, "1978-03-01", inAbsentia: true)
+        var status = APerson().WithOrder(1, "1978-03-01", inAbsentia: true, proceeding: ProceedingType.Deportation)
             .With(Filed(10, MatterKind.MotionToReopenIj, "1979-06-01").OnGround(MotionGround.LackOfNotice).Denied("1979-11-01"))
             .With(Filed(11, MatterKind.BiaAppeal, "1979-11-20").Against(10))
             .At("2017-07-11");

@@ -233,8 +233,15 @@ internal sealed class DemoGenerator(DateOnly today, DateTimeOffset now)
     {
         var id = person.Id;
         db.PersonEvents.Add(new PersonEvent(id, PersonEventKind.Arrested, plan.ArrestedOn, "Arrested by ICE Enforcement and Removal Operations"));
+        var waived = !plan.InAbsentia && _rng.NextDouble() < 0.3;
+        // A separate generator, so the rest of the demo stays the same: most files say whether appeal was reserved
+        // and which proceeding an old order ended; some do not, as in real files.
+        var detail = new Random(unchecked((int)id));
+        var reserved = !plan.InAbsentia && !waived && detail.NextDouble() < 0.7;
+        var proceeding = plan.OrderedOn >= new DateOnly(1997, 4, 1) ? ProceedingType.Removal
+            : detail.NextDouble() switch { < 0.88 => ProceedingType.Deportation, < 0.94 => ProceedingType.Exclusion, _ => ProceedingType.Unknown };
         var (order, _) = RemovalOrder.Create(id, plan.OrderedOn, plan.Board && !plan.InAbsentia ? Adjudicator.Board : Adjudicator.ImmigrationJudge,
-            plan.InAbsentia, !plan.InAbsentia && _rng.NextDouble() < 0.3, "Iraq", today);
+            plan.InAbsentia, waived, "Iraq", today, reserved, proceeding);
         db.RemovalOrders.Add(order!);
         if (plan.Convicted)
         {

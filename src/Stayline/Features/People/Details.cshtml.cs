@@ -5,6 +5,7 @@ using Stayline.Data;
 using Stayline.Domain.Common;
 using Stayline.Domain.Matters;
 using Stayline.Domain.People;
+using Stayline.Domain.Protection;
 using Stayline.Domain.Work;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
@@ -63,7 +64,7 @@ public sealed class DetailsModel(StaylineDbContext db, ReadAuditLog audit, Audit
         }, "Note added.", ct);
 
     public Task<IActionResult> OnPostRemovalOrderAsync(long id, DateOnly? orderDate, Adjudicator orderBy, bool orderInAbsentia,
-        bool orderAppealWaived, string? orderCountry, CancellationToken ct) =>
+        AppealRight orderAppeal, ProceedingType orderProceeding, string? orderCountry, CancellationToken ct) =>
         ChangeAsync(id, Permissions.EditLegal, () =>
         {
             if (orderDate is null)
@@ -71,7 +72,8 @@ public sealed class DetailsModel(StaylineDbContext db, ReadAuditLog audit, Audit
                 return Task.FromResult<IReadOnlyList<FieldError>>([new("OrderDate", "Give the date of the removal order.")]);
             }
 
-            var (order, errors) = RemovalOrder.Create(id, orderDate.Value, orderBy, orderInAbsentia, orderAppealWaived, orderCountry, clock.Today());
+            var (order, errors) = RemovalOrder.Create(id, orderDate.Value, orderBy, orderInAbsentia,
+                orderAppeal == AppealRight.Waived, orderCountry, clock.Today(), orderAppeal == AppealRight.Reserved, orderProceeding);
             if (order is not null)
             {
                 db.RemovalOrders.Add(order);

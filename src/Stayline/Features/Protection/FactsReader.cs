@@ -92,11 +92,12 @@ public static class FactsReader
 
         var orders = new List<(long PersonId, RemovalOrderFacts Fact)>();
         await ForEachAsync(connection, transaction, scope,
-            $"SELECT \"PersonId\", \"Id\", \"OrderedOn\", \"IssuedBy\", \"InAbsentia\", \"AppealWaived\", \"AppealReserved\" FROM removal_orders WHERE {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
+            $"SELECT \"PersonId\", \"Id\", \"OrderedOn\", \"IssuedBy\", \"InAbsentia\", \"AppealWaived\", \"AppealReserved\", \"Proceeding\" FROM removal_orders WHERE {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
             r => orders.Add((r.GetInt64(0), new RemovalOrderFacts(Key(r.GetInt64(1)), r.GetFieldValue<DateOnly>(2), Adjudicators.Parse(r.GetString(3)))
             {
                 InAbsentia = r.GetBoolean(4),
                 Appeal = r.GetBoolean(5) ? AppealRight.Waived : r.GetBoolean(6) ? AppealRight.Reserved : AppealRight.Unknown,
+                Proceeding = Enum.Parse<ProceedingType>(r.GetString(7)),
             })), ct);
 
         var matters = new List<(long PersonId, MatterFacts Fact)>();

@@ -15,6 +15,43 @@ namespace Stayline.Tests.Features.Protection;
 /// <summary>Each write path changes the stored protection in the same request, with no explicit recompute call.</summary>
 public class RecomputeOnWriteTests
 {
+    [Theory]
+    // 2026-03-02 + 30 = 2026-04-01 (Wednesday): reserved appeal, stayed through the period.
+    [InlineData("2026-03-02", "Reserved", "Removal", nameof(ProtectionState.Protected), "2026-04-01")]
+    [InlineData("2026-03-02", "Waived", "Removal", nameof(ProtectionState.NotProtected), "waived")]
+    // Removal proceedings did not exist before IIRIRA: the form refuses, and nothing is stored.
+    [InlineData("1995-05-02", "Unknown", "Removal", null, "Removal proceedings began on 1997-04-01")]
+    public async Task RemovalOrderForm_AppealAndProceeding_StoredAndEvaluated(string on, string appeal, string proceeding, string? state, string text)
+    {
+        var clock = new MovableClock("2026-03-10");
+        await using var app = await TestApp.StartAsync(clock: clock);
+        var id = await new CaseBuilder(app).PersonAsync("A012345678");
+        var web = await app.SignedInAsync("attorney");
+
+        var response = await TestApp.PostFormAsync(web, $"/People/Details?id={id}", $"/People/Details?id={id}&handler=RemovalOrder", new Dictionary<string, string>
+        {
+            ["OrderDate"] = on,
+            ["OrderBy"] = "ImmigrationJudge",
+            ["OrderAppeal"] = appeal,
+            ["OrderProceeding"] = proceeding,
+        });
+
+        await using var scope = app.Scope();
+        var orders = await scope.ServiceProvider.GetRequiredService<StaylineDbContext>().RemovalOrders.AsNoTracking().Where(o => o.PersonId == id).ToListAsync();
+        if (state is null)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(text, await response.Content.ReadAsStringAsync());
+            Assert.Empty(orders);
+            return;
+        }
+
+        Assert.Equal((appeal == "Waived", appeal == "Reserved", ProceedingType.Removal), (orders.Single().AppealWaived, orders.Single().AppealReserved, orders.Single().Proceeding));
+        var stored = await StoredAsync(app, id);
+        Assert.Equal(state, stored.State);
+        Assert.Contains(text, stored.Summary);
+    }
+
     [Fact]
     public async Task RemovalOrderForm_OnPersonPage_ReplacesUnknownWithTheAppealPeriodStay()
     {
