@@ -177,8 +177,9 @@ public static class PersonDeadlines
             ? (aFile > rop ? aFile : rop)
             : null;
         DateOnly? due = trigger is { } t && DeadlineCalculator.IsSupportedTrigger(t) ? DeadlineCalculator.DueAfter(t, days, calendar) : null;
-        // Any motion to reopen not decided before the order took effect answers it (as the protection engine reads it).
-        var state = StateOf(facts, k => k is MatterKind.MotionToReopenIj or MatterKind.MotionToReopenBia, order.EffectiveOn, due, asOf, order.EffectiveOn);
+        // Any motion to reopen not decided before the order took effect answers it, also one filed before the order (as
+        // the protection engine reads it: a motion pending when the order came keeps the class stay going).
+        var state = StateOf(facts, k => k is MatterKind.MotionToReopenIj or MatterKind.MotionToReopenBia, DateOnly.MinValue, due, asOf, order.EffectiveOn);
         output.Add(new DerivedDeadline(ClassMotionRuleId, orderKey, due is null ? null : trigger, due, days, state, order.Citation));
     }
 

@@ -30,6 +30,9 @@ public sealed record DeadlineRow
 /// <summary>A deadline as shown: what is due, counted from what, why this date, and its citation.</summary>
 public sealed record DeadlineView(DeadlineRow Row, string Title, string TriggerText, string Explanation)
 {
+    /// <summary>The grounds on which the rule sets no time limit (e.g. changed country conditions); empty when none.</summary>
+    public IReadOnlyList<TimeLimitExemption> Exemptions { get; init; } = [];
+
     public string DueText => Row.DueDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not yet triggered";
 
     public string StateText => Row.State switch
@@ -70,7 +73,7 @@ public sealed class DeadlineDescriber(ICourtCalendar calendar, IReadOnlyDictiona
             explanation = "Appeal was waived at the hearing: there is no Board appeal to file. " + explanation;
         }
 
-        return new DeadlineView(row, rule.Title, rule.TriggerDescription, explanation);
+        return new DeadlineView(row, rule.Title, rule.TriggerDescription, explanation) { Exemptions = rule.Exemptions };
     }
 
     private DeadlineRule RuleOf(DeadlineRow row) => row.RuleId == PersonDeadlines.ClassMotionRuleId

@@ -128,12 +128,14 @@ internal sealed class DemoGenerator(DateOnly today, DateTimeOffset now)
         var attorneys = await db.Users.Where(u => u.Email!.StartsWith("attorney") || u.Email!.StartsWith("admin")).Select(u => u.Id).ToListAsync(ct);
         var author = attorneys[0];
 
-        var arrestsBegan = today.AddDays(-45);
+        // Arrests began about three months ago, so the class order's 90-day motion deadlines (counted from the later of
+        // A-file and record received) fall over the coming weeks: the deadlines board has work due within 7 and 30 days.
+        var arrestsBegan = today.AddDays(-106);
         var classAction = new ClassAction("Doe v. Detroit Field Office Director (demo)", "E.D. Mich.", "2:26-cv-00001 (fictional)",
             "All Iraqi nationals in the United States who had final orders of removal on or after the day arrests began and who are, or will be, arrested and detained by ICE (demo class).");
         db.ClassActions.Add(classAction);
         await db.SaveChangesAsync(ct);
-        var stayOn = today.AddDays(-30);
+        var stayOn = today.AddDays(-85);
         db.CourtOrders.Add(new CourtOrder(classAction.Id, null, CourtOrderKind.ClassStay, "E.D. Mich.", classAction.CaseNumber, stayOn,
             "Preliminary injunction: removal stayed for class members until 90 days after A-file and ROP are received; continues through a motion to reopen, a Board appeal and a petition for review with a stay motion",
             JsonSerializer.Serialize(ClassStayTerms.HamamaLike)));

@@ -23,6 +23,18 @@ public sealed record PersonProtectionPanel(long PersonId, ProtectionView Protect
         (PersonEventKind.Removed, "Removed"),
     ];
 
+    // A missed deadline stays loud as long as the board calls it overdue. Older ones lapsed before anyone could act on
+    // them (in a mass detention most orders are years old): shown apart, with the grounds that have no time limit,
+    // so the table stays about what can still be filed.
+    /// <summary>Deadlines still to act on, met, or missed within <see cref="DeadlineBoard.OverdueWindowDays"/>.</summary>
+    public IEnumerable<DeadlineView> Current => Deadlines.Where(d => !IsLapsed(d));
+
+    /// <summary>Missed more than <see cref="DeadlineBoard.OverdueWindowDays"/> days before the day the status answers for.</summary>
+    public IEnumerable<DeadlineView> Lapsed => Deadlines.Where(IsLapsed);
+
+    private bool IsLapsed(DeadlineView d) => d.Row.State == nameof(DeadlineState.Missed) && d.Row.DueDate is { } due
+        && due < Protection.ComputedAsOf.AddDays(-DeadlineBoard.OverdueWindowDays);
+
     /// <summary>The first open deadline with a date.</summary>
     public DeadlineView? NextDeadline => Deadlines.Where(d => d.Row.State == nameof(DeadlineState.Open) && d.Row.DueDate is not null)
         .OrderBy(d => d.Row.DueDate).FirstOrDefault();

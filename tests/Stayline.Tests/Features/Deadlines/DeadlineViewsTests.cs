@@ -79,6 +79,25 @@ public partial class DeadlineViewsTests
     }
 
     [Fact]
+    public async Task PersonPage_TimeLimitsLapsedYearsAgo_ShownApartWithTheGroundsThatHaveNoLimit()
+    {
+        var (app, id) = await MemberWithDeadlineAsync(assignToAttorney: false);
+        await using var _ = app;
+        var web = await app.SignedInAsync("viewer");
+
+        var html = await web.GetStringAsync($"/People/Details?id={id}");
+
+        // The 1998 order's periods (appeal 1998-04-13, motion to reopen 1998-06-10) are history, not red rows.
+        var table = html[html.IndexOf("id=\"deadlines-h\"", StringComparison.Ordinal)..html.IndexOf("data-testid=\"lapsed-deadlines\"", StringComparison.Ordinal)];
+        Assert.DoesNotContain("MISSED", table);
+        Assert.Contains("2017-12-26", table);
+        var lapsed = html[html.IndexOf("data-testid=\"lapsed-deadlines\"", StringComparison.Ordinal)..];
+        Assert.Contains("Time limits that lapsed more than 30 days ago (3)", lapsed);
+        Assert.Contains("Motion to reopen (immigration judge): lapsed 1998-06-10", lapsed);
+        Assert.Contains("Changed country conditions (8 CFR 1003.23(b)(4)(i)", lapsed);
+    }
+
+    [Fact]
     public async Task CalendarFeed_WithSecret_IsAValidCalendarWithoutCookie_AndRevokedSecretIsRefused()
     {
         var (app, _) = await MemberWithDeadlineAsync(assignToAttorney: true);

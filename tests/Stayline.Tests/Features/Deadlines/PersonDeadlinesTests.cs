@@ -42,6 +42,37 @@ public class PersonDeadlinesTests
             "2018-02-01", "" },
     };
 
+    private static ProtectionFacts ClassMember(params MatterFacts[] matters) => Order("1998-03-12", matters: matters) with
+    {
+        Classes = [new ClassMembershipFacts(new ClassStayOrder("Doe", "Doe order", D("2017-07-24"), ClassStayTerms.HamamaLike))],
+        Events = [new PersonEventFact(Stayline.Domain.Custody.PersonEventKind.AFileReceived, D("2017-09-01")),
+            new PersonEventFact(Stayline.Domain.Custody.PersonEventKind.RecordOfProceedingsReceived, D("2017-09-15"))],
+    };
+
+    // Later receipt Fri 2017-09-15 + 90 = Thu 2017-12-14. The protection engine counts any motion to reopen not decided
+    // before the order took effect, also one filed before it; the deadline must read the same.
+    public static TheoryData<string, ProtectionFacts, string, string> ClassCases => new()
+    {
+        { "no motion yet", ClassMember(), "2017-10-02", "class-mtr 2017-12-14 Open" },
+        { "no motion by the due day", ClassMember(), "2017-12-15", "class-mtr 2017-12-14 Missed" },
+        { "motion filed before the order, still pending", ClassMember(new MatterFacts(2, MatterKind.MotionToReopenIj, MatterStatus.Pending) { FiledOn = D("2017-07-10") }),
+            "2017-12-15", "class-mtr 2017-12-14 Met" },
+        { "motion decided before the order does not answer it", ClassMember(new MatterFacts(2, MatterKind.MotionToReopenIj, MatterStatus.Denied) { FiledOn = D("2017-03-01"), DecidedOn = D("2017-05-01") }),
+            "2017-12-15", "class-mtr 2017-12-14 Missed" },
+        { "motion filed after the due day", ClassMember(new MatterFacts(2, MatterKind.MotionToReopenBia, MatterStatus.Pending) { FiledOn = D("2017-12-15") }),
+            "2017-12-16", "class-mtr 2017-12-14 Missed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ClassCases))]
+    public void Derive_ClassOrderMotion_MetByAnyLiveMotionToReopen(string because, ProtectionFacts facts, string asOf, string expected)
+    {
+        var list = new List<DerivedDeadline>();
+        PersonDeadlines.Derive(facts, [7], D(asOf), CourtCalendar.Federal, list);
+        var got = string.Join("; ", list.Where(d => d.OrderKey == 7).Select(d => $"{d.RuleId} {d.DueDate:yyyy-MM-dd} {d.State}"));
+        Assert.True(expected == got, $"{because}: got \"{got}\"");
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Derive_LatestDecision_GivesItsDeadlinesAndStates(string because, ProtectionFacts facts, string asOf, string expected)
