@@ -11,6 +11,9 @@ public readonly record struct CourtId
 
     public string Value { get; }
 
+    /// <summary>The Board of Immigration Appeals: its own calendar adds Inauguration Day (5 U.S.C. 6103(c)).</summary>
+    public static CourtId Board { get; } = new("bia");
+
     public override string ToString() => Value;
 }
 

@@ -45,10 +45,13 @@ public sealed class CourtCalendar : ICourtCalendar
     private readonly ulong[] closedBits;
     private readonly CalendarEntry[] adminEntries;
     private readonly Dictionary<DateOnly, string> adminReasons;
+    private readonly CourtClosure[] closures;
+    private CourtCalendar? board;
 
-    private CourtCalendar(CourtId? court, CalendarEntry[] adminEntries)
+    private CourtCalendar(CourtId? court, CalendarEntry[] adminEntries, CourtClosure[] closures)
     {
         Court = court;
+        this.closures = closures;
         this.adminEntries = adminEntries;
         adminReasons = BuildReasons(adminEntries);
         if (adminEntries.Length == 0)
@@ -65,7 +68,7 @@ public sealed class CourtCalendar : ICourtCalendar
     }
 
     /// <summary>Weekends, federal legal holidays and executive-order closures; no admin closures.</summary>
-    public static CourtCalendar Federal { get; } = new(null, []);
+    public static CourtCalendar Federal { get; } = new(null, [], []);
 
     /// <summary>The first day <see cref="IsCourtDay"/> answers for.</summary>
     public static DateOnly FirstDay => new(FirstYear, 1, 1);
@@ -83,12 +86,42 @@ public sealed class CourtCalendar : ICourtCalendar
     public static CourtCalendar Create(IEnumerable<CourtClosure> closures, CourtId? court = null)
     {
         ArgumentNullException.ThrowIfNull(closures);
-        var entries = closures
+        var all = closures.ToArray();
+        var entries = all
             .Where(c => c.AppliesTo(court) && c.Date >= FirstDay && c.Date <= LastDay)
             .Select(c => new CalendarEntry(c.Date, CalendarEntryKind.CourtClosure, c.Reason, "admin closure", Court: c.Court))
+            .Concat(court == CourtId.Board ? InaugurationDays() : [])
             .OrderBy(e => e.Day)
             .ToArray();
-        return new CourtCalendar(court, entries);
+        return new CourtCalendar(court, entries, all);
+    }
+
+    /// <summary>
+    /// Filings with the Board count the Board's own closed days: Inauguration Day is a legal holiday for federal
+    /// employees in the Washington area, Falls Church included (5 U.S.C. 6103(c)). Which immigration court or circuit
+    /// a filing goes to is not recorded, so those forums get this calendar (closures for all courts): a closure of one
+    /// court can only make its true deadline later than the one shown, never earlier.
+    /// </summary>
+    public ICourtCalendar For(Forum forum) => forum == Forum.Board && Court != CourtId.Board
+        ? board ??= Create(closures, CourtId.Board)
+        : this;
+
+    /// <summary>
+    /// January 20 of each fourth year after 1965; when it falls on a Sunday, the Monday after. On a Saturday there is
+    /// no substitute day (5 U.S.C. 6103(c)).
+    /// </summary>
+    private static IEnumerable<CalendarEntry> InaugurationDays()
+    {
+        for (var year = 1969; year <= LastCountedYear; year += 4)
+        {
+            var date = new DateOnly(year, 1, 20);
+            var day = date.DayOfWeek == DayOfWeek.Sunday ? date.AddDays(1) : date;
+            if (date.DayOfWeek != DayOfWeek.Saturday && day >= FirstDay)
+            {
+                var name = day == date ? "Inauguration Day" : "Inauguration Day (observed)";
+                yield return new CalendarEntry(day, CalendarEntryKind.LegalHoliday, name, "5 U.S.C. 6103(c)", date, CourtId.Board);
+            }
+        }
     }
 
     public bool IsCourtDay(DateOnly day)

@@ -133,7 +133,7 @@ public static class DeadlineCalculator
     public static DeadlineComputation Compute(DeadlineRule rule, DateOnly trigger, ICourtCalendar calendar)
     {
         var due = DueDate(rule, trigger, calendar);
-        return new DeadlineComputation(rule, DeadlineOutcome.Due, trigger, trigger.AddDays(rule.PeriodDays), due, null, [], calendar);
+        return new DeadlineComputation(rule, DeadlineOutcome.Due, trigger, trigger.AddDays(rule.PeriodDays), due, null, [], calendar.For(rule.Forum));
     }
 
     /// <summary>
@@ -167,7 +167,7 @@ public static class DeadlineCalculator
 
         return missing is null
             ? Compute(rule, latest, calendar)
-            : new DeadlineComputation(rule, DeadlineOutcome.NotYetTriggered, null, null, null, null, missing, calendar);
+            : new DeadlineComputation(rule, DeadlineOutcome.NotYetTriggered, null, null, null, null, missing, calendar.For(rule.Forum));
     }
 
     /// <summary>The time limit does not apply: the result carries the exemption and its citation, never a date.</summary>
@@ -191,7 +191,7 @@ public static class DeadlineCalculator
                 nameof(trigger), trigger, $"Trigger dates from {Format(FirstTrigger)} to {Format(LastTrigger)} are supported.");
         }
 
-        return DueAfter(trigger, rule.PeriodDays, calendar);
+        return DueAfter(trigger, rule.PeriodDays, calendar.For(rule.Forum));
     }
 
     /// <summary>

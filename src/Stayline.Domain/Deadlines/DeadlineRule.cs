@@ -32,6 +32,9 @@ public sealed record DeadlineRule(
     /// <summary>The rule that moves a last day off a weekend, holiday or closure for this filing; empty when not recorded.</summary>
     public string CountingCitation { get; init; } = "";
 
+    /// <summary>Where the filing is made: its holidays and closures move the last day.</summary>
+    public Forum Forum { get; init; }
+
     public TimeLimitExemption? FindExemption(string exemptionId) =>
         Exemptions.FirstOrDefault(e => string.Equals(e.Id, exemptionId, StringComparison.Ordinal));
 }

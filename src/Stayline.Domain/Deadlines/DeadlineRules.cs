@@ -11,6 +11,7 @@ public static class DeadlineRules
 
     public static readonly DeadlineRule BiaAppeal = Statutory(
         "bia-appeal",
+        Forum.Board,
         "Appeal to the Board of Immigration Appeals",
         "the immigration judge's decision: for an oral decision the day it was stated, for a written one the day it was mailed or notified electronically",
         30,
@@ -23,6 +24,7 @@ public static class DeadlineRules
 
     public static readonly DeadlineRule ReconsiderIj = Statutory(
         "reconsider-ij",
+        Forum.ImmigrationCourt,
         "Motion to reconsider (immigration judge)",
         "the immigration judge's final order",
         30,
@@ -33,6 +35,7 @@ public static class DeadlineRules
 
     public static readonly DeadlineRule ReconsiderBia = Statutory(
         "reconsider-bia",
+        Forum.Board,
         "Motion to reconsider (Board)",
         "the Board's decision (the day it was mailed)",
         30,
@@ -43,6 +46,7 @@ public static class DeadlineRules
 
     public static readonly DeadlineRule MtrIj = Statutory(
         "mtr-ij",
+        Forum.ImmigrationCourt,
         "Motion to reopen (immigration judge)",
         "the final administrative order of removal",
         90,
@@ -56,6 +60,7 @@ public static class DeadlineRules
 
     public static readonly DeadlineRule MtrBia = Statutory(
         "mtr-bia",
+        Forum.Board,
         "Motion to reopen (Board)",
         "the Board's final decision",
         90,
@@ -69,6 +74,7 @@ public static class DeadlineRules
 
     public static readonly DeadlineRule MtrInAbsentia = Statutory(
         "mtr-in-absentia",
+        Forum.ImmigrationCourt,
         "Motion to reopen an in absentia order (exceptional circumstances)",
         "the removal order entered in absentia",
         180,
@@ -92,6 +98,7 @@ public static class DeadlineRules
 
     public static readonly DeadlineRule Pfr = Statutory(
         "pfr",
+        Forum.CourtOfAppeals,
         "Petition for review (court of appeals)",
         "the final order of removal",
         30,
@@ -101,7 +108,8 @@ public static class DeadlineRules
             + "that order, in the circuit where the immigration judge completed the proceedings. The court will enforce "
             + "the deadline when the government raises it (a mandatory claim-processing rule: Riley v. Bondi, 2025). "
             + "Filing the petition does not stop removal: a separate motion for a stay must be filed and granted "
-            + "(Nken v. Holder, 2009).");
+            + "(Nken v. Holder, 2009). A holiday of the state where the circuit clerk's office is also moves the last day "
+            + "(FRAP 26(a)(6)(C)); Stayline does not count state holidays, so the date shown can be a day early, never late.");
 
     private static readonly DeadlineRule[] Table = [BiaAppeal, ReconsiderIj, ReconsiderBia, MtrIj, MtrBia, MtrInAbsentia, Pfr];
 
@@ -167,11 +175,12 @@ public static class DeadlineRules
     }
 
     private static DeadlineRule Statutory(
-        string id, string title, string trigger, int days, string citation, string counting, string explanation,
+        string id, Forum forum, string title, string trigger, int days, string citation, string counting, string explanation,
         params TimeLimitExemption[] exemptions) =>
         new(id, title, trigger, [trigger], days, DeadlineCounting.CalendarDaysNextCourtDay, citation, explanation, exemptions)
         {
             CountingCitation = counting,
+            Forum = forum,
         };
 
     private static TimeLimitExemption ChangedCountryConditions(string citation) => new(

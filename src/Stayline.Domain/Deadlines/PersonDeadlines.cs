@@ -158,7 +158,7 @@ public static class PersonDeadlines
             return;
         }
 
-        var due = DeadlineCalculator.DueAfter(trigger, rule.PeriodDays, calendar);
+        var due = DeadlineCalculator.DueAfter(trigger, rule.PeriodDays, calendar.For(rule.Forum));
         var state = notApplicable ? DeadlineState.NotApplicable : StateOf(facts, k => k == answeredBy, trigger, due, asOf);
         output.Add(new DerivedDeadline(rule.Id, null, trigger, due, rule.PeriodDays, state, rule.Citation));
     }

@@ -226,7 +226,7 @@ public static class ProtectionEngine
                 if (o.Type != DecisionType.Merits)
                 {
                     // Only a merits decision is stayed during its appeal period (8 CFR 1003.6(a), (b)).
-                    if (asOf <= Due(o.IssuedOn, BoardAppealDays))
+                    if (asOf <= Due(o.IssuedOn, BoardAppealDays, Forum.Board))
                     {
                         reasons.Add(o.Type == DecisionType.BondOrCustody
                             ? new(ReasonCode.BondDecisionNoStay, ProtectionText.BondNoStay, o.IssuedOn)
@@ -317,7 +317,7 @@ public static class ProtectionEngine
                 return;
             }
 
-            var due = Due(order.IssuedOn, BoardAppealDays);
+            var due = Due(order.IssuedOn, BoardAppealDays, Forum.Board);
             var appeal = FindChallenger(MatterKind.BiaAppeal, new Target(true, operative));
             if (appeal < 0 && FindChallenger(MatterKind.BiaAppeal, new Target(true, operative), withdrawn: true) is >= 0 and var gone)
             {
@@ -447,7 +447,7 @@ public static class ProtectionEngine
                     return StaysUnlessExclusion(order);
                 case MotionGround.ExceptionalCircumstances:
                     var issuedOn = orders[order].IssuedOn;
-                    var due = Due(issuedOn, DeadlineRules.MtrInAbsentia.PeriodDays);
+                    var due = Due(issuedOn, DeadlineRules.MtrInAbsentia.PeriodDays, DeadlineRules.MtrInAbsentia.Forum);
                     switch (TimelyAfter(m, issuedOn, DeadlineRules.MtrInAbsentia.PeriodDays, due))
                     {
                         case true:
@@ -495,7 +495,7 @@ public static class ProtectionEngine
         {
             var deportation = orders[order].ProceedingOrDerived == ProceedingType.Deportation;
             var citation = deportation ? ProtectionText.RiveraClaros : ProtectionText.InAbsentiaAppealContested;
-            var due = Due(deniedOn, BoardAppealDays);
+            var due = Due(deniedOn, BoardAppealDays, Forum.Board);
             var appeal = FindChallenger(MatterKind.BiaAppeal, new Target(false, motion));
             if (appeal < 0)
             {
@@ -828,7 +828,7 @@ public static class ProtectionEngine
         private void EvaluateClassBoardAppeal(ClassStayOrder order, int motion, DateOnly deniedOn)
         {
             var terms = order.Terms;
-            if (Due(deniedOn, BoardAppealDays) is not { } due)
+            if (Due(deniedOn, BoardAppealDays, Forum.Board) is not { } due)
             {
                 AddMissing(new(ReasonCode.PeriodOutsideCalendar, ProtectionText.Record, deniedOn));
                 return;
@@ -881,7 +881,7 @@ public static class ProtectionEngine
         private void EvaluateClassPetition(ClassStayOrder order, int boardDecision, DateOnly decidedOn)
         {
             var terms = order.Terms;
-            if (Due(decidedOn, PetitionDays) is not { } due)
+            if (Due(decidedOn, PetitionDays, Forum.CourtOfAppeals) is not { } due)
             {
                 AddMissing(new(ReasonCode.PeriodOutsideCalendar, ProtectionText.Record, decidedOn));
                 return;
@@ -1147,11 +1147,11 @@ public static class ProtectionEngine
         /// decades old are common). Such a period is treated as over when the day evaluated is well past any
         /// roll-forward; otherwise the answer is Unknown. No exact day is claimed for it, and nothing throws.
         /// </summary>
-        private DateOnly? Due(DateOnly trigger, int days)
+        private DateOnly? Due(DateOnly trigger, int days, Forum forum = Forum.Unspecified)
         {
             if (DeadlineCalculator.IsSupportedTrigger(trigger))
             {
-                return PeriodCounting.DueAfter(trigger, days, calendar);
+                return PeriodCounting.DueAfter(trigger, days, calendar.For(forum));
             }
 
             if (!(trigger < DeadlineCalculator.FirstTrigger && asOf > trigger.AddDays(days + MaxRollForwardDays)))

@@ -128,6 +128,28 @@ public class CourtCalendarTests
     }
 
     [Fact]
+    public void For_Board_AddsBoardClosuresAndInaugurationDayOnly()
+    {
+        var closures = new[]
+        {
+            new CourtClosure(D("2026-02-02"), CourtId.Board, "snowstorm in Falls Church"),
+            new CourtClosure(D("2026-02-03"), new CourtId("eoir-detroit"), "snowstorm in Detroit"),
+        };
+        var all = CourtCalendar.Create(closures);
+        var board = all.For(Forum.Board);
+
+        Assert.False(board.IsCourtDay(D("2026-02-02")));
+        Assert.True(board.IsCourtDay(D("2026-02-03")));
+        Assert.False(board.IsCourtDay(D("2017-01-20"))); // Inauguration Day, a Friday
+        Assert.True(all.IsCourtDay(D("2026-02-02")));
+        Assert.True(all.IsCourtDay(D("2017-01-20")));
+        Assert.Same(all, all.For(Forum.ImmigrationCourt));
+        Assert.Same(board, all.For(Forum.Board));
+        Assert.Equal("Inauguration Day", ((CourtCalendar)board).ReasonClosed(D("2017-01-20")));
+        Assert.Equal("Inauguration Day (observed)", ((CourtCalendar)board).ReasonClosed(D("1985-01-21")));
+    }
+
+    [Fact]
     public void For_SameCourt_ReturnsSharedInstance()
     {
         var calendars = new CourtCalendars([]);

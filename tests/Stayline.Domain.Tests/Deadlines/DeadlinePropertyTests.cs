@@ -12,7 +12,7 @@ public class DeadlinePropertyTests
     public void DueDate_EveryTriggerAndRule_IsFirstCourtDayOnOrAfterTriggerPlusPeriod()
     {
         var closed = ClosedDays([]);
-        var failures = CheckAll(CourtCalendar.Federal, closed);
+        var failures = CheckAll(CourtCalendar.Federal, forum => forum == Forum.Board ? WithInaugurations(closed) : closed);
 
         Assert.Empty(failures);
     }
@@ -28,7 +28,9 @@ public class DeadlinePropertyTests
             .ToArray();
         var calendar = CourtCalendar.Create(closures, new CourtId("ca6"));
 
-        var failures = CheckAll(calendar, ClosedDays(closures.Select(c => c.Date)));
+        // The closures are the sixth circuit's: Board filings see only the federal days and Inauguration Day.
+        var ca6 = ClosedDays(closures.Select(c => c.Date));
+        var failures = CheckAll(calendar, forum => forum == Forum.Board ? WithInaugurations(ClosedDays([])) : ca6);
 
         Assert.Empty(failures);
     }
@@ -44,13 +46,14 @@ public class DeadlinePropertyTests
         Assert.DoesNotContain(new DateOnly(2025, 12, 29), closed);
     }
 
-    private static List<string> CheckAll(CourtCalendar calendar, HashSet<DateOnly> closed)
+    private static List<string> CheckAll(CourtCalendar calendar, Func<Forum, HashSet<DateOnly>> closedIn)
     {
         var failures = new List<string>();
         for (var trigger = DeadlineCalculator.FirstTrigger; trigger <= DeadlineCalculator.LastTrigger; trigger = trigger.AddDays(1))
         {
             foreach (var rule in DeadlineRules.All)
             {
+                var closed = closedIn(rule.Forum);
                 var due = DeadlineCalculator.DueDate(rule, trigger, calendar);
                 var raw = trigger.AddDays(rule.PeriodDays);
                 var ok = due >= raw && !IsClosed(due, closed);
@@ -71,6 +74,22 @@ public class DeadlinePropertyTests
 
     private static bool IsClosed(DateOnly day, HashSet<DateOnly> closed) =>
         day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || closed.Contains(day);
+
+    /// <summary>5 U.S.C. 6103(c): January 20 after each presidential election year (1981, 1985...), a Sunday moved to Monday, a Saturday dropped.</summary>
+    private static HashSet<DateOnly> WithInaugurations(HashSet<DateOnly> closed)
+    {
+        var board = new HashSet<DateOnly>(closed);
+        for (var year = 1981; year <= 2101; year += 4)
+        {
+            var day = new DateOnly(year, 1, 20);
+            if (day.DayOfWeek != DayOfWeek.Saturday)
+            {
+                board.Add(day.DayOfWeek == DayOfWeek.Sunday ? day.AddDays(1) : day);
+            }
+        }
+
+        return board;
+    }
 
     private static HashSet<DateOnly> ClosedDays(IEnumerable<DateOnly> adminClosures)
     {

@@ -25,11 +25,14 @@ internal static class CalendarCommand
 
             output.WriteLine($"Court closures in {value}: legal holidays ({FederalHolidays.Citation}) on their observed days, and executive-order closures.");
             output.WriteLine("closed      day  holiday     name");
-            foreach (var entry in CourtCalendar.Federal.EntriesFor(value))
+            // The Board's calendar is the federal one plus its own days (Inauguration Day), marked as such.
+            var board = (CourtCalendar)CourtCalendar.Federal.For(Forum.Board);
+            foreach (var entry in board.EntriesFor(value))
             {
                 var holiday = entry.HolidayDate is { } date ? Format(date) : "-         ";
                 var day = entry.Day.DayOfWeek.ToString()[..3];
-                output.WriteLine($"{Format(entry.Day)}  {day}  {holiday}  {entry.Name}");
+                var only = entry.Court == CourtId.Board ? $" (Board of Immigration Appeals filings only, {entry.Source})" : "";
+                output.WriteLine($"{Format(entry.Day)}  {day}  {holiday}  {entry.Name}{only}");
             }
 
             return 0;

@@ -138,13 +138,19 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         return total;
     }
 
-    /// <summary>Weekends, federal holidays, executive-order closures and the admin closures for all courts.</summary>
+    /// <summary>
+    /// Weekends, federal holidays, executive-order closures and the admin closures for all courts; for Board filings
+    /// also the Board's closures and Inauguration Day (<see cref="CourtCalendar.For"/>).
+    /// </summary>
     public static async Task<CourtCalendar> CalendarAsync(StaylineDbContext db, CancellationToken ct)
     {
-        // Court-specific closures are left out: applying another court's closure could only move a date later than
-        // the real one, and a date shown too late is the dangerous error.
-        var closures = await db.CourtClosures.AsNoTracking().Where(c => c.Court == null).Select(c => new { c.Date, c.Reason }).ToListAsync(ct);
-        return closures.Count == 0 ? CourtCalendar.Federal : CourtCalendar.Create(closures.Select(c => new CourtClosure(c.Date, null, c.Reason)));
+        // Closures of one immigration court or circuit are left out: which court a filing goes to is not recorded, and
+        // applying another court's closure could only move a date later than the real one: the dangerous error.
+        var board = CourtId.Board.Value;
+        var closures = await db.CourtClosures.AsNoTracking().Where(c => c.Court == null || c.Court == board)
+            .Select(c => new { c.Date, c.Court, c.Reason }).ToListAsync(ct);
+        return closures.Count == 0 ? CourtCalendar.Federal
+            : CourtCalendar.Create(closures.Select(c => new CourtClosure(c.Date, c.Court is null ? null : new CourtId(c.Court), c.Reason)));
     }
 
     /// <summary>Pure evaluation of many people, in parallel when there are enough to pay for it.</summary>

@@ -204,6 +204,30 @@ public sealed class DeadlineCommandTests : IDisposable
         Assert.Contains("2025-12-26  Fri  -           Day after Christmas, closed by executive order", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Calendar_2025_InaugurationDayMarkedBoardOnly()
+    {
+        var (code, output, _) = await Run("calendar", "2025");
+
+        Assert.Equal(0, code);
+        // 2025-01-20 is both Martin Luther King Day (everyone) and Inauguration Day (the Board, 5 U.S.C. 6103(c)).
+        Assert.Contains("2025-01-20  Mon  2025-01-20  Birthday of Martin Luther King, Jr.\n", output, StringComparison.Ordinal);
+        Assert.Contains("2025-01-20  Mon  2025-01-20  Inauguration Day (Board of Immigration Appeals filings only, 5 U.S.C. 6103(c))\n", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // 2016-12-21 + 30 = Fri 2017-01-20, Inauguration Day: closed for the Board only.
+    [InlineData("bia-appeal", "2017-01-23", "2017-01-20 is Inauguration Day")]
+    [InlineData("reconsider-ij", "2017-01-20", "a court day")]
+    public async Task Deadline_OnInaugurationDay_MovesOnlyBoardFilings(string rule, string due, string why)
+    {
+        var (code, output, _) = await Run("deadline", rule, "2016-12-21");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith(due + "\n", output, StringComparison.Ordinal);
+        Assert.Contains(why, output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("1979")]
     [InlineData("2101")]
