@@ -34,8 +34,15 @@ public static class PeopleBulkWriter
         }
 
         // Name keys cost more CPU than the inserts: compute them on every core before writing.
-        var tokens = new string[people.Count][];
-        Parallel.For(0, people.Count, i => tokens[i] = TokensOf(people[i].Person).ToArray());
+        // Name keys cost CPU, the person rows cost the database: compute the token rows on the other core(s)
+        // while the person rows are written.
+        var tokens = Task.Run(() =>
+        {
+            var byPerson = new string[people.Count][];
+            Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) },
+                i => byPerson[i] = TokensOf(people[i].Person).ToArray());
+            return TokenOrder.Of(byPerson);
+        }, ct);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The bulk writer runs inside the import's transaction.");
@@ -45,14 +52,14 @@ public static class PeopleBulkWriter
         }
         else
         {
-            await WritePostgresAsync((NpgsqlConnection)connection, batchId, people, tokens, now, progress, ct);
+            await WritePostgresAsync((NpgsqlConnection)connection, transaction, batchId, people, tokens, now, progress, ct);
         }
     }
 
     private static IEnumerable<string> TokensOf(Person p) => PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, []);
 
     private static async Task WriteSqliteAsync(DbConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
-        string[][] tokens, DateTimeOffset now, Action<int>? progress, CancellationToken ct)
+        Task<TokenOrder> tokens, DateTimeOffset now, Action<int>? progress, CancellationToken ct)
     {
         // AUTOINCREMENT never reuses an id, so start above both the largest id and the sequence's high mark.
         var next = await ScalarAsync(connection, transaction,
@@ -97,7 +104,7 @@ public static class PeopleBulkWriter
         count >= BulkMinimum && count >= await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM people", ct);
 
     private static void InsertSqlite(DbConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
-        string[][] tokens, DateTimeOffset now, long next, Action<int>? progress, CancellationToken ct)
+        Task<TokenOrder> tokens, DateTimeOffset now, long next, Action<int>? progress, CancellationToken ct)
     {
         var createdAt = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
         using (var person = new SqliteRows(connection, transaction, "people", PeopleVaryingColumns, PeopleFixedColumns,
@@ -130,7 +137,7 @@ public static class PeopleBulkWriter
         }
 
         // Token order: each index page is filled once, left to right, instead of being revisited at random.
-        var ordered = TokenOrder.Of(tokens);
+        var ordered = tokens.GetAwaiter().GetResult();
         using var token = new SqliteRows(connection, transaction, "person_name_tokens", "\"Token\",\"PersonId\"");
         for (var k = 0; k < ordered.Persons.Length; k++)
         {
@@ -161,7 +168,22 @@ public static class PeopleBulkWriter
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task WritePostgresAsync(NpgsqlConnection connection, long batchId, IReadOnlyList<NewPerson> people, string[][] tokens, DateTimeOffset now,
+    private static async Task WritePostgresAsync(NpgsqlConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
+        Task<TokenOrder> tokens, DateTimeOffset now, Action<int>? progress, CancellationToken ct)
+    {
+        var rebuild = await IsLargeAsync(connection, transaction, people.Count, ct)
+            ? await PostgresIndexes.DropAsync(connection, BulkTables, ct)
+            : [];
+        await CopyPostgresAsync(connection, batchId, people, tokens, now, progress, ct);
+        // Sorting once per index (and checking each key once) is far cheaper than maintaining them row by row.
+        await ExecuteAsync(connection, transaction, "SET LOCAL maintenance_work_mem = '256MB'", ct);
+        foreach (var sql in rebuild)
+        {
+            await ExecuteAsync(connection, transaction, sql, ct);
+        }
+    }
+
+    private static async Task CopyPostgresAsync(NpgsqlConnection connection, long batchId, IReadOnlyList<NewPerson> people, Task<TokenOrder> tokens, DateTimeOffset now,
         Action<int>? progress, CancellationToken ct)
     {
         var ids = new long[people.Count];
@@ -226,17 +248,15 @@ public static class PeopleBulkWriter
             await copy.CompleteAsync(ct);
         }
 
+        var ordered = await tokens;
         await using (var copy = await connection.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"PersonId\") FROM STDIN (FORMAT BINARY)", ct))
         {
             copy.Timeout = CopyTimeout;
-            for (var i = 0; i < people.Count; i++)
+            for (var k = 0; k < ordered.Persons.Length; k++)
             {
-                foreach (var t in tokens[i])
-                {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(t, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(ids[i], NpgsqlDbType.Bigint, ct);
-                }
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(ordered.Tokens[k], NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(ids[ordered.Persons[k]], NpgsqlDbType.Bigint, ct);
             }
 
             await copy.CompleteAsync(ct);

@@ -119,3 +119,49 @@ internal static class SqliteIndexes
         return indexes.Select(i => i.Sql).ToList();
     }
 }
+
+/// <summary>
+/// Drops the secondary indexes of tables, and the primary key and foreign keys of the token and import-row
+/// tables (which nothing refers to), returning the statements that recreate them. Inside the import's
+/// transaction: a failed import gets them back with the rollback.
+/// </summary>
+internal static class PostgresIndexes
+{
+    public static async Task<List<string>> DropAsync(Npgsql.NpgsqlConnection connection, IReadOnlyList<string> tables, CancellationToken ct)
+    {
+        var drops = new List<string>();
+        var creates = new List<string>();
+        await using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = """
+                SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+                FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+                WHERE t.relname = ANY(@tables) AND t.relnamespace = current_schema()::regnamespace
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+                UNION ALL
+                SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
+                       format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+                FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+                WHERE t.relname IN ('person_name_tokens', 'import_rows') AND t.relnamespace = current_schema()::regnamespace
+                  AND (c.contype = 'f' OR (c.contype = 'p' AND t.relname = 'person_name_tokens'))
+                """;
+            cmd.Parameters.AddWithValue("tables", tables.ToArray());
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                drops.Add(reader.GetString(0));
+                creates.Add(reader.GetString(1));
+            }
+        }
+
+        foreach (var sql in drops)
+        {
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = sql;
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+
+        // Keys first: a foreign key needs the referenced key in place.
+        return [.. creates.Where(c => c.Contains("PRIMARY KEY", StringComparison.Ordinal)), .. creates.Where(c => !c.Contains("PRIMARY KEY", StringComparison.Ordinal))];
+    }
+}
