@@ -25,7 +25,7 @@ public static class PeopleBulkWriter
     private const string PeopleVaryingColumns = "\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"NativeName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"Languages\",\"CustodyStatus\",\"CurrentFacilityId\",\"SortName\"";
     private const string PeopleFixedColumns = "\"ConsentGiven\",\"ConsentDate\",\"Version\",\"CreatedAt\"";
 
-    internal static async Task WriteAsync(StaylineDbContext db, long batchId, IReadOnlyList<NewPerson> people, DateTimeOffset now,
+    internal static async Task WriteAsync(StaylineDbContext db, long batchId, IReadOnlyList<NewPerson> people, DateTimeOffset now, int bulkMinimum,
         Action<int>? progress, CancellationToken ct)
     {
         if (people.Count == 0)
@@ -48,23 +48,23 @@ public static class PeopleBulkWriter
             ?? throw new InvalidOperationException("The bulk writer runs inside the import's transaction.");
         if (db.IsSqlite)
         {
-            await WriteSqliteAsync(connection, transaction, batchId, people, tokens, now, progress, ct);
+            await WriteSqliteAsync(connection, transaction, batchId, people, tokens, now, bulkMinimum, progress, ct);
         }
         else
         {
-            await WritePostgresAsync((NpgsqlConnection)connection, transaction, batchId, people, tokens, now, progress, ct);
+            await WritePostgresAsync((NpgsqlConnection)connection, transaction, batchId, people, tokens, now, bulkMinimum, progress, ct);
         }
     }
 
     private static IEnumerable<string> TokensOf(Person p) => PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, []);
 
     private static async Task WriteSqliteAsync(DbConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
-        Task<TokenOrder> tokens, DateTimeOffset now, Action<int>? progress, CancellationToken ct)
+        Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
         // AUTOINCREMENT never reuses an id, so start above both the largest id and the sequence's high mark.
         var next = await ScalarAsync(connection, transaction,
             "SELECT MAX(COALESCE((SELECT MAX(\"Id\") FROM people), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'people'), 0))", ct) + 1;
-        var dropped = await IsLargeAsync(connection, transaction, people.Count, ct)
+        var dropped = await IsLargeAsync(connection, transaction, people.Count, bulkMinimum, ct)
             ? await SqliteIndexes.DropAsync(connection, transaction, BulkTables, ct)
             : [];
 
@@ -75,11 +75,7 @@ public static class PeopleBulkWriter
         try
         {
             InsertSqlite(connection, transaction, batchId, people, tokens, now, next, progress, ct);
-            // Rebuilding an index sorts its entries once: far cheaper than keeping it up to date row by row.
-            foreach (var create in dropped)
-            {
-                await ExecuteAsync(connection, transaction, create, ct);
-            }
+            await RebuildAsync(connection, transaction, dropped, postgres: false, ct);
         }
         finally
         {
@@ -100,8 +96,8 @@ public static class PeopleBulkWriter
     /// An import at least as large as the table it goes into rebuilds the table's secondary indexes: the rebuild
     /// reads the whole table, so for a small import into a big table it would cost more than it saves.
     /// </summary>
-    private static async Task<bool> IsLargeAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken ct) =>
-        count >= BulkMinimum && count >= await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM people", ct);
+    private static async Task<bool> IsLargeAsync(DbConnection connection, DbTransaction transaction, int count, int minimum, CancellationToken ct) =>
+        count >= minimum && count >= await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM people", ct);
 
     private static void InsertSqlite(DbConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
         Task<TokenOrder> tokens, DateTimeOffset now, long next, Action<int>? progress, CancellationToken ct)
@@ -138,14 +134,21 @@ public static class PeopleBulkWriter
 
         // Token order: each index page is filled once, left to right, instead of being revisited at random.
         var ordered = tokens.GetAwaiter().GetResult();
+        InsertSqliteTokens(connection, transaction, ordered, person => next + person,
+            k => progress?.Invoke((people.Count / 2) + (int)((long)people.Count * k / (2 * ordered.Persons.Length))), ct);
+    }
+
+    private static void InsertSqliteTokens(DbConnection connection, DbTransaction transaction, TokenOrder ordered, Func<int, long> personId,
+        Action<int>? progress, CancellationToken ct)
+    {
         using var token = new SqliteRows(connection, transaction, "person_name_tokens", "\"Token\",\"PersonId\"");
         for (var k = 0; k < ordered.Persons.Length; k++)
         {
-            token.Add(ordered.Tokens[k], next + ordered.Persons[k]);
+            token.Add(ordered.Tokens[k], personId(ordered.Persons[k]));
             if ((k & 16383) == 16383)
             {
                 ct.ThrowIfCancellationRequested();
-                progress?.Invoke((people.Count / 2) + (int)((long)people.Count * k / (2 * ordered.Persons.Length)));
+                progress?.Invoke(k);
             }
         }
     }
@@ -169,15 +172,24 @@ public static class PeopleBulkWriter
     }
 
     private static async Task WritePostgresAsync(NpgsqlConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
-        Task<TokenOrder> tokens, DateTimeOffset now, Action<int>? progress, CancellationToken ct)
+        Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
-        var rebuild = await IsLargeAsync(connection, transaction, people.Count, ct)
+        var rebuild = await IsLargeAsync(connection, transaction, people.Count, bulkMinimum, ct)
             ? await PostgresIndexes.DropAsync(connection, BulkTables, ct)
             : [];
         await CopyPostgresAsync(connection, batchId, people, tokens, now, progress, ct);
-        // Sorting once per index (and checking each key once) is far cheaper than maintaining them row by row.
-        await ExecuteAsync(connection, transaction, "SET LOCAL maintenance_work_mem = '256MB'", ct);
-        foreach (var sql in rebuild)
+        await RebuildAsync(connection, transaction, rebuild, postgres: true, ct);
+    }
+
+    /// <summary>Sorting once per index (and checking each key once) is far cheaper than maintaining them row by row.</summary>
+    private static async Task RebuildAsync(DbConnection connection, DbTransaction transaction, List<string> statements, bool postgres, CancellationToken ct)
+    {
+        if (postgres && statements.Count > 0)
+        {
+            await ExecuteAsync(connection, transaction, "SET LOCAL maintenance_work_mem = '256MB'", ct);
+        }
+
+        foreach (var sql in statements)
         {
             await ExecuteAsync(connection, transaction, sql, ct);
         }
@@ -248,19 +260,7 @@ public static class PeopleBulkWriter
             await copy.CompleteAsync(ct);
         }
 
-        var ordered = await tokens;
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"PersonId\") FROM STDIN (FORMAT BINARY)", ct))
-        {
-            copy.Timeout = CopyTimeout;
-            for (var k = 0; k < ordered.Persons.Length; k++)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(ordered.Tokens[k], NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(ids[ordered.Persons[k]], NpgsqlDbType.Bigint, ct);
-            }
-
-            await copy.CompleteAsync(ct);
-        }
+        await CopyTokensAsync(connection, await tokens, ids, ct);
 
         if (people.Any(p => p.FacilityId is not null))
         {
@@ -300,6 +300,58 @@ public static class PeopleBulkWriter
         }
 
         progress?.Invoke(people.Count);
+    }
+
+    private static async Task CopyTokensAsync(NpgsqlConnection connection, TokenOrder ordered, long[] ids, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"PersonId\") FROM STDIN (FORMAT BINARY)", ct);
+        copy.Timeout = CopyTimeout;
+        for (var k = 0; k < ordered.Persons.Length; k++)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(ordered.Tokens[k], NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(ids[ordered.Persons[k]], NpgsqlDbType.Bigint, ct);
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// Recomputes every row of the name-token index in one transaction: after the name-key algorithm changed,
+    /// people saved before would otherwise keep stale keys. Returns the number of people and of token rows.
+    /// </summary>
+    public static async Task<(int People, int Tokens)> ReindexAsync(StaylineDbContext db, CancellationToken ct)
+    {
+        db.Database.SetCommandTimeout(CopyTimeout);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var people = await db.People.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName }).ToListAsync(ct);
+        // The same alias text the context indexes when a person is saved.
+        var aliases = (await db.PersonNames.AsNoTracking().Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct))
+            .ToLookup(a => a.PersonId, a => $"{a.GivenName} {a.FamilyName}");
+        var byPerson = new string[people.Count][];
+        Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct },
+            i => byPerson[i] = PersonSearch.TokensForPerson(people[i].GivenName, people[i].FamilyName, people[i].NativeName, aliases[people[i].Id]).ToArray());
+        var ordered = TokenOrder.Of(byPerson);
+        var ids = people.Select(p => p.Id).ToArray();
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        await db.NameTokens.ExecuteDeleteAsync(ct);
+        string[] tokenTable = ["person_name_tokens"];
+        if (db.IsSqlite)
+        {
+            var rebuild = await SqliteIndexes.DropAsync(connection, dbTransaction, tokenTable, ct);
+            InsertSqliteTokens(connection, dbTransaction, ordered, person => ids[person], null, ct);
+            await RebuildAsync(connection, dbTransaction, rebuild, postgres: false, ct);
+        }
+        else
+        {
+            var rebuild = await PostgresIndexes.DropAsync((NpgsqlConnection)connection, tokenTable, ct);
+            await CopyTokensAsync((NpgsqlConnection)connection, ordered, ids, ct);
+            await RebuildAsync(connection, dbTransaction, rebuild, postgres: true, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return (people.Count, ordered.Persons.Length);
     }
 
     /// <summary>Completing a COPY of millions of rows (index maintenance) takes longer than the default command timeout.</summary>

@@ -142,7 +142,7 @@ internal static class PostgresIndexes
                 SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
                        format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
                 FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-                WHERE t.relname IN ('person_name_tokens', 'import_rows') AND t.relnamespace = current_schema()::regnamespace
+                WHERE t.relname = ANY(@tables) AND t.relname IN ('person_name_tokens', 'import_rows') AND t.relnamespace = current_schema()::regnamespace
                   AND (c.contype = 'f' OR (c.contype = 'p' AND t.relname = 'person_name_tokens'))
                 """;
             cmd.Parameters.AddWithValue("tables", tables.ToArray());
