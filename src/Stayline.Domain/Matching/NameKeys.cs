@@ -20,10 +20,10 @@ public static class NameKeys
                 continue;
             }
 
-            Add(keys, TokenKey.Skeleton(token.Key, dropSemivowels: true));
-            if (token.AltKey is not null)
+            Add(keys, token.SearchKey);
+            if (token.AltSearchKey is not null)
             {
-                Add(keys, TokenKey.Skeleton(token.AltKey, dropSemivowels: true));
+                Add(keys, token.AltSearchKey);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -18,6 +19,11 @@ public sealed record NameToken(string Key, string? AltKey, bool Unvocalised, boo
 
     /// <summary>Coarse key for indexes and blocking: the skeleton without w, y and h.</summary>
     public string IndexKey { get; } = TokenKey.Skeleton(AltKey ?? Key, dropSemivowels: true);
+
+    /// <summary>The search keys of this word (see <see cref="NameKeys"/>): coarse keys of <see cref="Key"/> and of <see cref="AltKey"/>.</summary>
+    internal string SearchKey { get; } = TokenKey.Skeleton(Key, dropSemivowels: true);
+
+    internal string? AltSearchKey { get; } = AltKey is null ? null : TokenKey.Skeleton(AltKey, dropSemivowels: true);
 }
 
 /// <summary>A name split into normalised words; the original order is kept.</summary>
@@ -308,25 +314,58 @@ public sealed class ParsedName
                 }
             }
 
-            var key = arabic ? TokenKey.FromArabicTransliteration(text) : TokenKey.FromLatin(text);
-            if (key.Length == 0)
+            var token = WordToken(text, arabic, patronymicNext);
+            if (token is null)
             {
                 continue;
             }
 
-            var stripped = StripArticle(text, arabic ? 2 : 4);
-            string? alt = null;
-            if (stripped.Length != text.Length)
-            {
-                alt = arabic ? TokenKey.FromArabicTransliteration(stripped) : TokenKey.FromLatin(stripped);
-            }
-
-            var isInitial = !arabic && text.Length == 1 && char.IsAsciiLetter(text[0]);
-            tokens.Add(new NameToken(key, alt, arabic, isInitial, patronymicNext));
+            tokens.Add(token);
             patronymicNext = false;
         }
 
         return [.. tokens];
+    }
+
+    // Lists repeat the same few thousand words across a million names: each word's token is computed once.
+    // Bounded so that a stream of unique words (a fuzzing run, a malicious file) cannot grow it without end.
+    private const int WordCacheLimit = 100_000;
+    private static readonly ConcurrentDictionary<(string Text, bool Arabic, bool Patronymic), NameToken?> WordCache = new();
+
+    /// <summary>The token of one normalised word, or null when nothing of it is left (a word of marks only).</summary>
+    private static NameToken? WordToken(string text, bool arabic, bool patronymic)
+    {
+        if (WordCache.TryGetValue((text, arabic, patronymic), out var cached))
+        {
+            return cached;
+        }
+
+        var token = BuildWordToken(text, arabic, patronymic);
+        if (WordCache.Count < WordCacheLimit)
+        {
+            WordCache.TryAdd((text, arabic, patronymic), token);
+        }
+
+        return token;
+    }
+
+    private static NameToken? BuildWordToken(string text, bool arabic, bool patronymic)
+    {
+        var key = arabic ? TokenKey.FromArabicTransliteration(text) : TokenKey.FromLatin(text);
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        var stripped = StripArticle(text, arabic ? 2 : 4);
+        string? alt = null;
+        if (stripped.Length != text.Length)
+        {
+            alt = arabic ? TokenKey.FromArabicTransliteration(stripped) : TokenKey.FromLatin(stripped);
+        }
+
+        var isInitial = !arabic && text.Length == 1 && char.IsAsciiLetter(text[0]);
+        return new NameToken(key, alt, arabic, isInitial, patronymic);
     }
 
     private static bool IsDinWord(string text, out int skip)

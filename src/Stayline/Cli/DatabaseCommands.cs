@@ -15,7 +15,7 @@ internal static class DatabaseCommands
             await output.WriteLineAsync($"Database is at the current schema: {services.GetRequiredService<StaylineDatabase>().Describe()}");
             return 0;
         }, migrate: true, ct));
-        return new Command("db", "Database administration") { migrate };
+        return new Command("db", "Database administration") { migrate, Features.Import.ReindexCommand.Create() };
     }
 
     public static Command Backup()

@@ -33,4 +33,27 @@ public class NameKeysTests
 
     [Fact]
     public void For_Empty_NoKeys() => Assert.Empty(NameKeys.For("  "));
+
+    // Words are memoised: the same word met again, in another position, must give the same key and keep
+    // the role it has in this name (a father's name after bin, or not).
+    [Theory]
+    [InlineData("Salman bin Muhammad", new[] { false, true })]
+    [InlineData("Muhammad Salman", new[] { false, false })]
+    [InlineData("Muhammad bin Salman", new[] { false, true })]
+    [InlineData("Salman Muhammad", new[] { false, false })]
+    public void Parse_WordSeenBefore_KeepsItsRoleInThisName(string name, bool[] patronymic)
+    {
+        ParsedName.Parse("Salman bin Muhammad Salman");
+        Assert.Equal(patronymic, ParsedName.Parse(name).Tokens.Select(t => t.IsPatronymic));
+    }
+
+    [Theory]
+    [InlineData("Yousif Aljabouri", "ysf aljbr jbr")]
+    [InlineData("Aljabouri Yousif", "aljbr jbr ysf")]
+    [InlineData("يوسف الجبوري", "ysf aljbr jbr")]
+    public void For_RepeatedCalls_SameKeys(string name, string expected)
+    {
+        Assert.Equal(expected, string.Join(" ", NameKeys.For(name)));
+        Assert.Equal(expected, string.Join(" ", NameKeys.For(name)));
+    }
 }

@@ -21,6 +21,8 @@ public sealed record ImportOptions
     public long MaxBytes { get; init; } = ImportFiles.DefaultMaxBytes;
     /// <summary>How many rows the preview lists (every error is always listed).</summary>
     public int PreviewRows { get; init; } = 20;
+    /// <summary>From how many new people (and at least as many as the table holds) the writer rebuilds indexes instead of maintaining them.</summary>
+    internal int BulkMinimum { get; init; } = PeopleBulkWriter.BulkMinimum;
 }
 
 public enum ImportPhase
@@ -430,7 +432,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             return new NewPerson(person, p.Row.Row, p.Row.FacilityId, p.Row.DetainedSince ?? today);
         }).ToList();
         progress?.Report(new ImportProgress(ImportPhase.Writing, 0, created.Count));
-        await PeopleBulkWriter.WriteAsync(db, batch.Id, created, now,
+        await PeopleBulkWriter.WriteAsync(db, batch.Id, created, now, options.BulkMinimum,
             n => progress?.Report(new ImportProgress(ImportPhase.Writing, created.Count == 0 ? 1 : (double)n / created.Count, n)), ct);
         db.AuditEvents.Add(new Domain.Work.AuditEvent(now, actor.UserId, actor.UserName, "import", nameof(ImportBatch),
             batch.Id.ToString(CultureInfo.InvariantCulture), null, null,

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -21,7 +22,10 @@ public static class PeopleBulkWriter
 {
     private const string PeopleColumns = "\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"NativeName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"Languages\",\"ConsentGiven\",\"ConsentDate\",\"CustodyStatus\",\"CurrentFacilityId\",\"SortName\",\"Version\",\"CreatedAt\"";
 
-    internal static async Task WriteAsync(StaylineDbContext db, long batchId, IReadOnlyList<NewPerson> people, DateTimeOffset now,
+    private const string PeopleVaryingColumns = "\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"NativeName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"Languages\",\"CustodyStatus\",\"CurrentFacilityId\",\"SortName\"";
+    private const string PeopleFixedColumns = "\"ConsentGiven\",\"ConsentDate\",\"Version\",\"CreatedAt\"";
+
+    internal static async Task WriteAsync(StaylineDbContext db, long batchId, IReadOnlyList<NewPerson> people, DateTimeOffset now, int bulkMinimum,
         Action<int>? progress, CancellationToken ct)
     {
         if (people.Count == 0)
@@ -30,141 +34,168 @@ public static class PeopleBulkWriter
         }
 
         // Name keys cost more CPU than the inserts: compute them on every core before writing.
-        var tokens = new string[people.Count][];
-        Parallel.For(0, people.Count, i => tokens[i] = TokensOf(people[i].Person).ToArray());
+        // Name keys cost CPU, the person rows cost the database: compute the token rows on the other core(s)
+        // while the person rows are written.
+        var tokens = Task.Run(() =>
+        {
+            var byPerson = new string[people.Count][];
+            Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) },
+                i => byPerson[i] = TokensOf(people[i].Person).ToArray());
+            return TokenOrder.Of(byPerson);
+        }, ct);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The bulk writer runs inside the import's transaction.");
         if (db.IsSqlite)
         {
-            await WriteSqliteAsync(connection, transaction, batchId, people, tokens, now, progress, ct);
+            await WriteSqliteAsync(connection, transaction, batchId, people, tokens, now, bulkMinimum, progress, ct);
         }
         else
         {
-            await WritePostgresAsync((NpgsqlConnection)connection, batchId, people, tokens, now, progress, ct);
+            await WritePostgresAsync((NpgsqlConnection)connection, transaction, batchId, people, tokens, now, bulkMinimum, progress, ct);
         }
     }
 
     private static IEnumerable<string> TokensOf(Person p) => PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, []);
 
     private static async Task WriteSqliteAsync(DbConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
-        string[][] tokens, DateTimeOffset now, Action<int>? progress, CancellationToken ct)
+        Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
         // AUTOINCREMENT never reuses an id, so start above both the largest id and the sequence's high mark.
-        long next;
-        await using (var max = connection.CreateCommand())
-        {
-            max.Transaction = transaction;
-            max.CommandText = "SELECT MAX(COALESCE((SELECT MAX(\"Id\") FROM people), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'people'), 0))";
-            next = Convert.ToInt64(await max.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) + 1;
-        }
+        var next = await ScalarAsync(connection, transaction,
+            "SELECT MAX(COALESCE((SELECT MAX(\"Id\") FROM people), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'people'), 0))", ct) + 1;
+        var dropped = await IsLargeAsync(connection, transaction, people.Count, bulkMinimum, ct)
+            ? await SqliteIndexes.DropAsync(connection, transaction, BulkTables, ct)
+            : [];
 
-        // The token index takes its rows in random order; a page cache that holds it avoids rereading pages on
-        // every insert. Set for this connection during the write only.
-        long cacheBefore;
-        await using (var cache = connection.CreateCommand())
-        {
-            cache.Transaction = transaction;
-            cache.CommandText = "PRAGMA cache_size";
-            cacheBefore = Convert.ToInt64(await cache.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-            cache.CommandText = $"PRAGMA cache_size = -{BulkCacheKib}";
-            await cache.ExecuteNonQueryAsync(ct);
-        }
-
+        // Index pages take rows in random order; a page cache that holds them avoids rereading pages on every
+        // insert. Set for this connection during the write only.
+        var cacheBefore = await ScalarAsync(connection, transaction, "PRAGMA cache_size", ct);
+        await ExecuteAsync(connection, transaction, $"PRAGMA cache_size = -{BulkCacheKib}", ct);
         try
         {
-            await InsertSqliteAsync(connection, transaction, batchId, people, tokens, now, next, progress, ct);
+            InsertSqlite(connection, transaction, batchId, people, tokens, now, next, progress, ct);
+            await RebuildAsync(connection, transaction, dropped, postgres: false, ct);
         }
         finally
         {
-            await using var restore = connection.CreateCommand();
-            restore.Transaction = transaction;
-            restore.CommandText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cacheBefore}");
-            await restore.ExecuteNonQueryAsync(ct);
+            await ExecuteAsync(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cacheBefore}"), ct);
         }
     }
 
     /// <summary>SQLite page cache during a bulk write, in KiB (128 MiB).</summary>
     public const int BulkCacheKib = 131072;
 
-    private static async Task InsertSqliteAsync(DbConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
-        string[][] tokens, DateTimeOffset now, long next, Action<int>? progress, CancellationToken ct)
+    /// <summary>Tables whose secondary indexes a large import rebuilds instead of maintaining.</summary>
+    private static readonly string[] BulkTables = ["people", "person_name_tokens", "import_rows"];
+
+    /// <summary>Below this many new people, maintaining the indexes row by row costs less than rebuilding them.</summary>
+    public const int BulkMinimum = 20_000;
+
+    /// <summary>
+    /// An import at least as large as the table it goes into rebuilds the table's secondary indexes: the rebuild
+    /// reads the whole table, so for a small import into a big table it would cost more than it saves.
+    /// </summary>
+    private static async Task<bool> IsLargeAsync(DbConnection connection, DbTransaction transaction, int count, int minimum, CancellationToken ct) =>
+        count >= minimum && count >= await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM people", ct);
+
+    private static void InsertSqlite(DbConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
+        Task<TokenOrder> tokens, DateTimeOffset now, long next, Action<int>? progress, CancellationToken ct)
     {
         var createdAt = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
-        await using var person = Prepare(connection, transaction,
-            $"INSERT INTO people ({PeopleColumns}) VALUES ($0,$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)", 16);
-        await using var token = Prepare(connection, transaction, "INSERT INTO person_name_tokens (\"Token\",\"PersonId\") VALUES ($0,$1)", 2);
-        await using var episode = Prepare(connection, transaction,
-            "INSERT INTO custody_episodes (\"PersonId\",\"FacilityId\",\"From\",\"To\",\"EndReason\",\"Version\") VALUES ($0,$1,$2,NULL,NULL,0)", 3);
-        await using var row = Prepare(connection, transaction,
-            "INSERT INTO import_rows (\"BatchId\",\"Row\",\"Action\",\"PersonId\",\"VersionAfter\") VALUES ($0,$1,'Created',$2,0)", 3);
-        for (var i = 0; i < people.Count; i++)
+        using (var person = new SqliteRows(connection, transaction, "people", PeopleVaryingColumns, PeopleFixedColumns,
+            string.Create(CultureInfo.InvariantCulture, $"0,NULL,0,{createdAt}")))
+        using (var episode = new SqliteRows(connection, transaction, "custody_episodes", "\"PersonId\",\"FacilityId\",\"From\"", "\"Version\"", "0"))
+        using (var row = new SqliteRows(connection, transaction, "import_rows", "\"Row\",\"PersonId\"", "\"BatchId\",\"Action\",\"VersionAfter\"",
+            string.Create(CultureInfo.InvariantCulture, $"{batchId},'{CreatedAction}',0")))
         {
-            var (p, rowNumber, facility, since) = people[i];
-            var id = next + i;
-            var v = person.Parameters;
-            v[0].Value = id;
-            v[1].Value = (object?)p.ANumber ?? DBNull.Value;
-            v[2].Value = p.GivenName;
-            v[3].Value = p.FamilyName;
-            v[4].Value = (object?)p.NativeName ?? DBNull.Value;
-            v[5].Value = p.BirthDate is { } b ? b.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value;
-            v[6].Value = p.BirthDatePrecision.ToString();
-            v[7].Value = (object?)p.Citizenship ?? DBNull.Value;
-            v[8].Value = (object?)p.Languages ?? DBNull.Value;
-            v[9].Value = 0;
-            v[10].Value = DBNull.Value;
-            v[11].Value = (facility is null ? CustodyStatus.Unknown : CustodyStatus.Detained).ToString();
-            v[12].Value = (object?)facility ?? DBNull.Value;
-            v[13].Value = p.SortName;
-            v[14].Value = 0;
-            v[15].Value = createdAt;
-            await person.ExecuteNonQueryAsync(ct);
-            foreach (var t in tokens[i])
+            var status = new[] { CustodyStatus.Unknown.ToString(), CustodyStatus.Detained.ToString() };
+            var precision = Enum.GetValues<BirthDatePrecision>().ToDictionary(p => p, p => p.ToString());
+            for (var i = 0; i < people.Count; i++)
             {
-                token.Parameters[0].Value = t;
-                token.Parameters[1].Value = id;
-                await token.ExecuteNonQueryAsync(ct);
-            }
+                var (p, rowNumber, facility, since) = people[i];
+                var id = next + i;
+                person.Add(id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName,
+                    p.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), precision[p.BirthDatePrecision], p.Citizenship, p.Languages,
+                    status[facility is null ? 0 : 1], facility, p.SortName);
+                if (facility is { } f)
+                {
+                    episode.Add(id, f, since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
 
-            if (facility is { } f)
-            {
-                episode.Parameters[0].Value = id;
-                episode.Parameters[1].Value = f;
-                episode.Parameters[2].Value = since.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                await episode.ExecuteNonQueryAsync(ct);
-            }
-
-            row.Parameters[0].Value = batchId;
-            row.Parameters[1].Value = rowNumber;
-            row.Parameters[2].Value = id;
-            await row.ExecuteNonQueryAsync(ct);
-            if ((i & 4095) == 4095)
-            {
-                progress?.Invoke(i + 1);
+                row.Add(rowNumber, id);
+                if ((i & 4095) == 4095)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    progress?.Invoke((i + 1) / 2);
+                }
             }
         }
 
-        progress?.Invoke(people.Count);
+        // Token order: each index page is filled once, left to right, instead of being revisited at random.
+        var ordered = tokens.GetAwaiter().GetResult();
+        InsertSqliteTokens(connection, transaction, ordered, person => next + person,
+            k => progress?.Invoke((people.Count / 2) + (int)((long)people.Count * k / (2 * ordered.Persons.Length))), ct);
     }
 
-    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, int parameters)
+    private static void InsertSqliteTokens(DbConnection connection, DbTransaction transaction, TokenOrder ordered, Func<int, long> personId,
+        Action<int>? progress, CancellationToken ct)
     {
-        var cmd = connection.CreateCommand();
+        using var token = new SqliteRows(connection, transaction, "person_name_tokens", "\"Token\",\"PersonId\"");
+        for (var k = 0; k < ordered.Persons.Length; k++)
+        {
+            token.Add(ordered.Tokens[k], personId(ordered.Persons[k]));
+            if ((k & 16383) == 16383)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Invoke(k);
+            }
+        }
+    }
+
+    private static readonly string CreatedAction = nameof(ImportRowAction.Created);
+
+    private static async Task<long> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
         cmd.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = "$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            cmd.Parameters.Add(p);
-        }
-
-        cmd.Prepare();
-        return cmd;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
-    private static async Task WritePostgresAsync(NpgsqlConnection connection, long batchId, IReadOnlyList<NewPerson> people, string[][] tokens, DateTimeOffset now,
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task WritePostgresAsync(NpgsqlConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
+        Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
+    {
+        var rebuild = await IsLargeAsync(connection, transaction, people.Count, bulkMinimum, ct)
+            ? await PostgresIndexes.DropAsync(connection, BulkTables, ct)
+            : [];
+        await CopyPostgresAsync(connection, batchId, people, tokens, now, progress, ct);
+        await RebuildAsync(connection, transaction, rebuild, postgres: true, ct);
+    }
+
+    /// <summary>Sorting once per index (and checking each key once) is far cheaper than maintaining them row by row.</summary>
+    private static async Task RebuildAsync(DbConnection connection, DbTransaction transaction, List<string> statements, bool postgres, CancellationToken ct)
+    {
+        if (postgres && statements.Count > 0)
+        {
+            await ExecuteAsync(connection, transaction, "SET LOCAL maintenance_work_mem = '256MB'", ct);
+        }
+
+        foreach (var sql in statements)
+        {
+            await ExecuteAsync(connection, transaction, sql, ct);
+        }
+    }
+
+    private static async Task CopyPostgresAsync(NpgsqlConnection connection, long batchId, IReadOnlyList<NewPerson> people, Task<TokenOrder> tokens, DateTimeOffset now,
         Action<int>? progress, CancellationToken ct)
     {
         var ids = new long[people.Count];
@@ -229,21 +260,7 @@ public static class PeopleBulkWriter
             await copy.CompleteAsync(ct);
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"PersonId\") FROM STDIN (FORMAT BINARY)", ct))
-        {
-            copy.Timeout = CopyTimeout;
-            for (var i = 0; i < people.Count; i++)
-            {
-                foreach (var t in tokens[i])
-                {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(t, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(ids[i], NpgsqlDbType.Bigint, ct);
-                }
-            }
-
-            await copy.CompleteAsync(ct);
-        }
+        await CopyTokensAsync(connection, await tokens, ids, ct);
 
         if (people.Any(p => p.FacilityId is not null))
         {
@@ -283,6 +300,58 @@ public static class PeopleBulkWriter
         }
 
         progress?.Invoke(people.Count);
+    }
+
+    private static async Task CopyTokensAsync(NpgsqlConnection connection, TokenOrder ordered, long[] ids, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"PersonId\") FROM STDIN (FORMAT BINARY)", ct);
+        copy.Timeout = CopyTimeout;
+        for (var k = 0; k < ordered.Persons.Length; k++)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(ordered.Tokens[k], NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(ids[ordered.Persons[k]], NpgsqlDbType.Bigint, ct);
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// Recomputes every row of the name-token index in one transaction: after the name-key algorithm changed,
+    /// people saved before would otherwise keep stale keys. Returns the number of people and of token rows.
+    /// </summary>
+    public static async Task<(int People, int Tokens)> ReindexAsync(StaylineDbContext db, CancellationToken ct)
+    {
+        db.Database.SetCommandTimeout(CopyTimeout);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var people = await db.People.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName }).ToListAsync(ct);
+        // The same alias text the context indexes when a person is saved.
+        var aliases = (await db.PersonNames.AsNoTracking().Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct))
+            .ToLookup(a => a.PersonId, a => $"{a.GivenName} {a.FamilyName}");
+        var byPerson = new string[people.Count][];
+        Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct },
+            i => byPerson[i] = PersonSearch.TokensForPerson(people[i].GivenName, people[i].FamilyName, people[i].NativeName, aliases[people[i].Id]).ToArray());
+        var ordered = TokenOrder.Of(byPerson);
+        var ids = people.Select(p => p.Id).ToArray();
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        await db.NameTokens.ExecuteDeleteAsync(ct);
+        string[] tokenTable = ["person_name_tokens"];
+        if (db.IsSqlite)
+        {
+            var rebuild = await SqliteIndexes.DropAsync(connection, dbTransaction, tokenTable, ct);
+            InsertSqliteTokens(connection, dbTransaction, ordered, person => ids[person], null, ct);
+            await RebuildAsync(connection, dbTransaction, rebuild, postgres: false, ct);
+        }
+        else
+        {
+            var rebuild = await PostgresIndexes.DropAsync((NpgsqlConnection)connection, tokenTable, ct);
+            await CopyTokensAsync((NpgsqlConnection)connection, ordered, ids, ct);
+            await RebuildAsync(connection, dbTransaction, rebuild, postgres: true, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return (people.Count, ordered.Persons.Length);
     }
 
     /// <summary>Completing a COPY of millions of rows (index maintenance) takes longer than the default command timeout.</summary>
