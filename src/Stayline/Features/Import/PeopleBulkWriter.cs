@@ -93,7 +93,7 @@ public static class PeopleBulkWriter
         var createdAt = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
         await using var person = Prepare(connection, transaction,
             $"INSERT INTO people ({PeopleColumns}) VALUES ($0,$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)", 16);
-        await using var token = Prepare(connection, transaction, "INSERT INTO person_name_tokens (\"Token\",\"PersonId\") VALUES ($0,$1)", 2);
+        await using var token = Prepare(connection, transaction, "INSERT INTO person_name_tokens (\"Token\",\"SortName\",\"PersonId\") VALUES ($0,$1,$2)", 3);
         await using var episode = Prepare(connection, transaction,
             "INSERT INTO custody_episodes (\"PersonId\",\"FacilityId\",\"From\",\"To\",\"EndReason\",\"Version\") VALUES ($0,$1,$2,NULL,NULL,0)", 3);
         await using var row = Prepare(connection, transaction,
@@ -123,7 +123,8 @@ public static class PeopleBulkWriter
             foreach (var t in tokens[i])
             {
                 token.Parameters[0].Value = t;
-                token.Parameters[1].Value = id;
+                token.Parameters[1].Value = p.SortName;
+                token.Parameters[2].Value = id;
                 await token.ExecuteNonQueryAsync(ct);
             }
 
@@ -229,7 +230,7 @@ public static class PeopleBulkWriter
             await copy.CompleteAsync(ct);
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"PersonId\") FROM STDIN (FORMAT BINARY)", ct))
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"SortName\",\"PersonId\") FROM STDIN (FORMAT BINARY)", ct))
         {
             copy.Timeout = CopyTimeout;
             for (var i = 0; i < people.Count; i++)
@@ -238,6 +239,7 @@ public static class PeopleBulkWriter
                 {
                     await copy.StartRowAsync(ct);
                     await copy.WriteAsync(t, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(people[i].Person.SortName, NpgsqlDbType.Varchar, ct);
                     await copy.WriteAsync(ids[i], NpgsqlDbType.Bigint, ct);
                 }
             }

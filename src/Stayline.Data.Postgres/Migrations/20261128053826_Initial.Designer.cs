@@ -12,7 +12,7 @@ using Stayline.Data;
 namespace Stayline.Data.Postgres.Migrations
 {
     [DbContext(typeof(StaylineDbContext))]
-    [Migration("20261128051029_Initial")]
+    [Migration("20261128053826_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -667,10 +667,14 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<string>("SortName")
+                        .HasMaxLength(401)
+                        .HasColumnType("character varying(401)");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Token", "PersonId");
+                    b.HasKey("Token", "SortName", "PersonId");
 
                     b.HasIndex("PersonId", "Token");
 

@@ -11,7 +11,7 @@ using Stayline.Data;
 namespace Stayline.Data.Sqlite.Migrations
 {
     [DbContext(typeof(StaylineDbContext))]
-    [Migration("20261128051027_Initial")]
+    [Migration("20261128053821_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -635,10 +635,14 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortName")
+                        .HasMaxLength(401)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Token", "PersonId");
+                    b.HasKey("Token", "SortName", "PersonId");
 
                     b.HasIndex("PersonId", "Token");
 
