@@ -57,46 +57,9 @@ public static class PeopleQuery
                 var digits = a.Value.Digits;
                 q = q.Where(p => p.ANumber == digits);
             }
-            else
+            else if (NameMatches(db, f.Q) is { } matches)
             {
-                // The longest prefix is usually the rarest: its token range drives the search, and each of its
-                // people is checked for the other prefixes on the (PersonId, Token) index, so the intersection is
-                // made on the token indexes and only the people who match are read. (An IN list per word made
-                // SQLite drive by the first word: "al" in "al-jab" is 40% of an Iraqi caseload.)
-                // The query's spelling-robust name keys are matched the same way, as an alternative:
-                // "Yusuf Al Jaburi" finds "Yousif Aljabouri".
-                var tokens = SearchText.Tokens(f.Q).Take(6).OrderByDescending(t => t.Length).ToList();
-                if (tokens.Count > 0)
-                {
-                    var first = tokens[0];
-                    var firstUpper = PersonSearch.PrefixUpperBound(first);
-                    var matches = db.NameTokens.Where(t => string.Compare(t.Token, first) >= 0 && string.Compare(t.Token, firstUpper) < 0);
-                    foreach (var token in tokens.Skip(1))
-                    {
-                        var upper = PersonSearch.PrefixUpperBound(token);
-                        matches = matches.Where(m => db.NameTokens.Any(t => t.PersonId == m.PersonId
-                            && string.Compare(t.Token, token) >= 0 && string.Compare(t.Token, upper) < 0));
-                    }
-
-                    var byPrefix = matches.Select(t => t.PersonId);
-                    var keys = PersonSearch.KeysFor(f.Q).Take(6).ToList();
-                    if (keys.Count == 0)
-                    {
-                        q = q.Where(p => byPrefix.Contains(p.Id));
-                    }
-                    else
-                    {
-                        var firstKey = keys[0];
-                        var keyMatches = db.NameTokens.Where(t => t.Token == firstKey);
-                        foreach (var key in keys.Skip(1))
-                        {
-                            keyMatches = keyMatches.Where(m => db.NameTokens.Any(t => t.PersonId == m.PersonId && t.Token == key));
-                        }
-
-                        var byKey = keyMatches.Select(t => t.PersonId);
-                        q = q.Where(p => byPrefix.Contains(p.Id) || byKey.Contains(p.Id));
-                    }
-                }
+                q = q.Where(p => matches.Select(m => m.PersonId).Contains(p.Id));
             }
         }
 
@@ -130,10 +93,65 @@ public static class PeopleQuery
         return q;
     }
 
+    /// <summary>
+    /// The people (id and sort name, each once) whose names match a name query: every word as a prefix of a
+    /// word of one of their names, or all the query's spelling-robust name keys ("Yusuf Al Jaburi" finds
+    /// "Yousif Aljabouri"). Null when the query has no word.
+    /// </summary>
+    /// <remarks>
+    /// The longest prefix is usually the rarest: its token range drives, and each of its rows is checked for the
+    /// other prefixes, first in the sort name the row carries (the primary name's words: no read at all), then
+    /// on the (PersonId, Token) index for the aliases. No row of people is read, and the rows come with the
+    /// sort name, so the page is ordered from the index alone. (An IN list per word made SQLite drive by the
+    /// first word: "al" in "al-jab" is 40% of an Iraqi caseload.) Each name key is one token, whose rows are
+    /// already in sort-name order: the keys are intersected as sets, a merge of ordered index ranges.
+    /// </remarks>
+    public static IQueryable<NameMatch>? NameMatches(StaylineDbContext db, string query)
+    {
+        var words = SearchText.Tokens(query).Take(6).OrderByDescending(t => t.Length).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var first = words[0];
+        var firstUpper = PersonSearch.PrefixUpperBound(first);
+        var byPrefix = db.NameTokens.Where(t => string.Compare(t.Token, first) >= 0 && string.Compare(t.Token, firstUpper) < 0);
+        foreach (var word in words.Skip(1))
+        {
+            var upper = PersonSearch.PrefixUpperBound(word);
+            var spaced = " " + word;
+            byPrefix = byPrefix.Where(m => (" " + m.SortName).Contains(spaced) || db.NameTokens.Any(t => t.PersonId == m.PersonId
+                && string.Compare(t.Token, word) >= 0 && string.Compare(t.Token, upper) < 0));
+        }
+
+        var matches = byPrefix.Select(t => new NameMatch { PersonId = t.PersonId, SortName = t.SortName });
+        var keys = PersonSearch.KeysFor(query).Take(6).ToList();
+        if (keys.Count == 0)
+        {
+            return matches.Distinct();
+        }
+
+        IQueryable<NameMatch>? byKeys = null;
+        foreach (var key in keys)
+        {
+            var byKey = db.NameTokens.Where(t => t.Token == key).Select(t => new NameMatch { PersonId = t.PersonId, SortName = t.SortName });
+            byKeys = byKeys is null ? byKey : byKeys.Intersect(byKey);
+        }
+
+        return matches.Union(byKeys!);
+    }
+
     public static async Task<PeoplePage> RunAsync(StaylineDbContext db, PeopleFilter f, CancellationToken ct)
     {
         var pageSize = Math.Clamp(f.PageSize, 1, 500);
         var page = Math.Max(1, f.Page);
+        if (f is { Sort: PeopleSort.Name, FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null }
+            && !string.IsNullOrWhiteSpace(f.Q) && !ANumber.TryParse(f.Q, out _, out _) && NameMatches(db, f.Q) is { } byName)
+        {
+            return await NameSearchPageAsync(db, byName, f.Desc, page, pageSize, ct);
+        }
+
         var q = Filter(db, f);
         var total = await q.Take(CountCap + 1).CountAsync(ct);
         var sorted = (f.Sort, f.Desc) switch
@@ -146,10 +164,49 @@ public static class PeopleQuery
             (_, false) => q.OrderBy(p => p.SortName).ThenBy(p => p.Id),
             (_, true) => q.OrderByDescending(p => p.SortName).ThenBy(p => p.Id),
         };
-        var rows = await sorted.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new PersonRow(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision, p.Citizenship,
-                p.CustodyStatus, p.CurrentFacilityId, db.Facilities.Where(x => x.Id == p.CurrentFacilityId).Select(x => x.Name).FirstOrDefault(), p.Version))
-            .ToListAsync(ct);
+        var rows = await RowsAsync(db, sorted.Skip((page - 1) * pageSize).Take(pageSize), ct);
         return new PeoplePage(rows, Math.Min(total, CountCap), total > CountCap, page, pageSize);
     }
+
+    /// <summary>
+    /// A name search with no other filter, in name order: the ids come from the token index alone (its key is
+    /// Token, SortName, PersonId), and only the page's own people are read. The first CountCap + 1 ids in order
+    /// give both the count and any of the first pages, so the matches are found and sorted once, not once to
+    /// count and once more to page.
+    /// </summary>
+    private static async Task<PeoplePage> NameSearchPageAsync(StaylineDbContext db, IQueryable<NameMatch> matches, bool desc, int page, int pageSize,
+        CancellationToken ct)
+    {
+        var sorted = (desc ? matches.OrderByDescending(m => m.SortName) : matches.OrderBy(m => m.SortName)).ThenBy(m => m.PersonId).Select(m => m.PersonId);
+        var skip = (page - 1) * pageSize;
+        List<long> ids;
+        int total;
+        if (skip + pageSize <= CountCap + 1)
+        {
+            var head = await sorted.Take(CountCap + 1).ToListAsync(ct);
+            total = head.Count;
+            ids = head.Skip(skip).Take(pageSize).ToList();
+        }
+        else
+        {
+            total = await matches.Take(CountCap + 1).CountAsync(ct);
+            ids = await sorted.Skip(skip).Take(pageSize).ToListAsync(ct);
+        }
+
+        var rows = await RowsAsync(db, db.People.AsNoTracking().Where(p => ids.Contains(p.Id)), ct);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return new PeoplePage(rows.OrderBy(r => position[r.Id]).ToList(), Math.Min(total, CountCap), total > CountCap, page, pageSize);
+    }
+
+    private static Task<List<PersonRow>> RowsAsync(StaylineDbContext db, IQueryable<Person> q, CancellationToken ct) =>
+        q.Select(p => new PersonRow(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision, p.Citizenship,
+                p.CustodyStatus, p.CurrentFacilityId, db.Facilities.Where(x => x.Id == p.CurrentFacilityId).Select(x => x.Name).FirstOrDefault(), p.Version))
+            .ToListAsync(ct);
+}
+
+/// <summary>One person found by name, with the sort name the people list orders by.</summary>
+public sealed record NameMatch
+{
+    public long PersonId { get; init; }
+    public string SortName { get; init; } = "";
 }
