@@ -65,7 +65,7 @@ public sealed record StaylineDatabase(DatabaseProvider Provider, string Connecti
                 return true;
             });
 
-            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Stayline.Data.Sqlite")).AddInterceptors(SqliteConnectionSetup.Instance);
+            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Stayline.Data.Sqlite"));
         }
         else
         {

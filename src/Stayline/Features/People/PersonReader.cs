@@ -97,7 +97,6 @@ public sealed class PersonReader(StaylineDatabase database) : IDisposable
         try
         {
             connection.Open();
-            SqliteConnectionSetup.Apply(connection);
             var command = connection.CreateCommand();
             command.CommandText = Sql;
             command.Parameters.Add(new SqliteParameter("$id", SqliteType.Integer));
