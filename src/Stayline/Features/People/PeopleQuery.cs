@@ -57,8 +57,9 @@ public static class PeopleQuery
                 var digits = a.Value.Digits;
                 q = q.Where(p => p.ANumber == digits);
             }
-            else if (NameMatches(db, f.Q) is { } matches)
+            else if (NameSearch.Parse(db, f.Q) is { } byName)
             {
+                var matches = byName.All;
                 q = q.Where(p => matches.Select(m => m.PersonId).Contains(p.Id));
             }
         }
@@ -93,61 +94,12 @@ public static class PeopleQuery
         return q;
     }
 
-    /// <summary>
-    /// The people (id and sort name, each once) whose names match a name query: every word as a prefix of a
-    /// word of one of their names, or all the query's spelling-robust name keys ("Yusuf Al Jaburi" finds
-    /// "Yousif Aljabouri"). Null when the query has no word.
-    /// </summary>
-    /// <remarks>
-    /// The longest prefix is usually the rarest: its token range drives, and each of its rows is checked for the
-    /// other prefixes, first in the sort name the row carries (the primary name's words: no read at all), then
-    /// on the (PersonId, Token) index for the aliases. No row of people is read, and the rows come with the
-    /// sort name, so the page is ordered from the index alone. (An IN list per word made SQLite drive by the
-    /// first word: "al" in "al-jab" is 40% of an Iraqi caseload.) Each name key is one token, whose rows are
-    /// already in sort-name order: the keys are intersected as sets, a merge of ordered index ranges.
-    /// </remarks>
-    public static IQueryable<NameMatch>? NameMatches(StaylineDbContext db, string query)
-    {
-        var words = SearchText.Tokens(query).Take(6).OrderByDescending(t => t.Length).ToList();
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
-        var first = words[0];
-        var firstUpper = PersonSearch.PrefixUpperBound(first);
-        var byPrefix = db.NameTokens.Where(t => string.Compare(t.Token, first) >= 0 && string.Compare(t.Token, firstUpper) < 0);
-        foreach (var word in words.Skip(1))
-        {
-            var upper = PersonSearch.PrefixUpperBound(word);
-            var spaced = " " + word;
-            byPrefix = byPrefix.Where(m => (" " + m.SortName).Contains(spaced) || db.NameTokens.Any(t => t.PersonId == m.PersonId
-                && string.Compare(t.Token, word) >= 0 && string.Compare(t.Token, upper) < 0));
-        }
-
-        var matches = byPrefix.Select(t => new NameMatch { PersonId = t.PersonId, SortName = t.SortName });
-        var keys = PersonSearch.KeysFor(query).Take(6).ToList();
-        if (keys.Count == 0)
-        {
-            return matches.Distinct();
-        }
-
-        IQueryable<NameMatch>? byKeys = null;
-        foreach (var key in keys)
-        {
-            var byKey = db.NameTokens.Where(t => t.Token == key).Select(t => new NameMatch { PersonId = t.PersonId, SortName = t.SortName });
-            byKeys = byKeys is null ? byKey : byKeys.Intersect(byKey);
-        }
-
-        return matches.Union(byKeys!);
-    }
-
     public static async Task<PeoplePage> RunAsync(StaylineDbContext db, PeopleFilter f, CancellationToken ct)
     {
         var pageSize = Math.Clamp(f.PageSize, 1, 500);
         var page = Math.Max(1, f.Page);
         if (f is { Sort: PeopleSort.Name, FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null }
-            && !string.IsNullOrWhiteSpace(f.Q) && !ANumber.TryParse(f.Q, out _, out _) && NameMatches(db, f.Q) is { } byName)
+            && !string.IsNullOrWhiteSpace(f.Q) && !ANumber.TryParse(f.Q, out _, out _) && NameSearch.Parse(db, f.Q) is { } byName)
         {
             return await NameSearchPageAsync(db, byName, f.Desc, page, pageSize, ct);
         }
@@ -172,31 +124,37 @@ public static class PeopleQuery
     /// A name search with no other filter, in name order: the ids come from the token index alone (its key is
     /// Token, SortName, PersonId), and only the page's own people are read. The first CountCap + 1 ids in order
     /// give both the count and any of the first pages, so the matches are found and sorted once, not once to
-    /// count and once more to page.
+    /// count and once more to page; and each side (prefixes, keys) is cut to its own first CountCap + 1 before
+    /// the two are merged, so only the prefix side is ever sorted in full (a key's rows are already in order).
     /// </summary>
-    private static async Task<PeoplePage> NameSearchPageAsync(StaylineDbContext db, IQueryable<NameMatch> matches, bool desc, int page, int pageSize,
+    private static async Task<PeoplePage> NameSearchPageAsync(StaylineDbContext db, NameSearch search, bool desc, int page, int pageSize,
         CancellationToken ct)
     {
-        var sorted = (desc ? matches.OrderByDescending(m => m.SortName) : matches.OrderBy(m => m.SortName)).ThenBy(m => m.PersonId).Select(m => m.PersonId);
         var skip = (page - 1) * pageSize;
         List<long> ids;
         int total;
         if (skip + pageSize <= CountCap + 1)
         {
-            var head = await sorted.Take(CountCap + 1).ToListAsync(ct);
-            total = head.Count;
-            ids = head.Skip(skip).Take(pageSize).ToList();
+            var head = search.ByKeys is null
+                ? InOrder(search.ByPrefix.Distinct(), desc)
+                : InOrder(InOrder(search.ByPrefix.Distinct(), desc).Take(CountCap + 1).Union(InOrder(search.ByKeys, desc).Take(CountCap + 1)), desc);
+            var first = await head.Select(m => m.PersonId).Take(CountCap + 1).ToListAsync(ct);
+            total = first.Count;
+            ids = first.Skip(skip).Take(pageSize).ToList();
         }
         else
         {
-            total = await matches.Take(CountCap + 1).CountAsync(ct);
-            ids = await sorted.Skip(skip).Take(pageSize).ToListAsync(ct);
+            total = await search.All.Take(CountCap + 1).CountAsync(ct);
+            ids = await InOrder(search.All, desc).Select(m => m.PersonId).Skip(skip).Take(pageSize).ToListAsync(ct);
         }
 
         var rows = await RowsAsync(db, db.People.AsNoTracking().Where(p => ids.Contains(p.Id)), ct);
         var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         return new PeoplePage(rows.OrderBy(r => position[r.Id]).ToList(), Math.Min(total, CountCap), total > CountCap, page, pageSize);
     }
+
+    private static IOrderedQueryable<NameMatch> InOrder(IQueryable<NameMatch> q, bool desc) =>
+        (desc ? q.OrderByDescending(m => m.SortName) : q.OrderBy(m => m.SortName)).ThenBy(m => m.PersonId);
 
     private static Task<List<PersonRow>> RowsAsync(StaylineDbContext db, IQueryable<Person> q, CancellationToken ct) =>
         q.Select(p => new PersonRow(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision, p.Citizenship,
@@ -209,4 +167,60 @@ public sealed record NameMatch
 {
     public long PersonId { get; init; }
     public string SortName { get; init; } = "";
+}
+
+/// <summary>A name query as two sets of token rows: by prefixes (a person may appear more than once) and by name keys.</summary>
+public sealed record NameSearch(IQueryable<NameMatch> ByPrefix, IQueryable<NameMatch>? ByKeys)
+{
+    /// <summary>Every match, each person once.</summary>
+    public IQueryable<NameMatch> All => ByKeys is null ? ByPrefix.Distinct() : ByPrefix.Union(ByKeys);
+
+    /// <summary>
+    /// The people whose names match a name query: every word as a prefix of a word of one of their names, or all
+    /// the query's spelling-robust name keys ("Yusuf Al Jaburi" finds "Yousif Aljabouri"). Null when the query
+    /// has no word.
+    /// </summary>
+    /// <remarks>
+    /// The longest prefix is usually the rarest: its token range drives, and each of its rows is checked for the
+    /// other prefixes, first in the sort name the row carries (the primary name's words: no read at all), then
+    /// on the (PersonId, Token) index for the aliases. No row of people is read, and the rows come with the
+    /// sort name, so the page is ordered from the index alone. (An IN list per word made SQLite drive by the
+    /// first word: "al" in "al-jab" is 40% of an Iraqi caseload.) Each name key is one token, whose rows are
+    /// already in sort-name order: the keys are intersected as sets, a merge of ordered index ranges.
+    /// </remarks>
+    public static NameSearch? Parse(StaylineDbContext db, string query)
+    {
+        var words = SearchText.Tokens(query).Take(6).OrderByDescending(t => t.Length).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var first = words[0];
+        var firstUpper = PersonSearch.PrefixUpperBound(first);
+        var byPrefix = db.NameTokens.Where(t => string.Compare(t.Token, first) >= 0 && string.Compare(t.Token, firstUpper) < 0);
+        foreach (var word in words.Skip(1))
+        {
+            var upper = PersonSearch.PrefixUpperBound(word);
+            var spaced = " " + word;
+            byPrefix = byPrefix.Where(m => (" " + m.SortName).Contains(spaced) || db.NameTokens.Any(t => t.PersonId == m.PersonId
+                && string.Compare(t.Token, word) >= 0 && string.Compare(t.Token, upper) < 0));
+        }
+
+        var matches = byPrefix.Select(t => new NameMatch { PersonId = t.PersonId, SortName = t.SortName });
+        var keys = PersonSearch.KeysFor(query).Take(6).ToList();
+        if (keys.Count == 0)
+        {
+            return new NameSearch(matches, null);
+        }
+
+        IQueryable<NameMatch>? byKeys = null;
+        foreach (var key in keys)
+        {
+            var byKey = db.NameTokens.Where(t => t.Token == key).Select(t => new NameMatch { PersonId = t.PersonId, SortName = t.SortName });
+            byKeys = byKeys is null ? byKey : byKeys.Intersect(byKey);
+        }
+
+        return new NameSearch(matches, byKeys);
+    }
 }
