@@ -167,7 +167,7 @@ public static class PeopleQuery
     /// </summary>
     private static async Task<List<long>?> MergedHeadAsync(NameSearch search, bool desc, CancellationToken ct)
     {
-        const int prefixRowsRead = (CountCap + 1) * 4;
+        const int prefixRowsRead = (CountCap + 1) * 2;
         var prefix = await InOrder(search.ByPrefix, desc).Take(prefixRowsRead).ToListAsync(ct);
         var keys = search.ByKeys is null ? [] : await InOrder(search.ByKeys, desc).Take(CountCap + 1).ToListAsync(ct);
         var head = new List<long>(CountCap + 1);
