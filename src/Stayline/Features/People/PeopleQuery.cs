@@ -256,8 +256,8 @@ public sealed record NameSearch(IQueryable<NameMatch> ByPrefix, IQueryable<NameM
     /// other prefixes, first in the sort name the row carries (the primary name's words: no read at all), then
     /// on the (PersonId, Token) index for the aliases. No row of people is read, and the rows come with the
     /// sort name, so the page is ordered from the index alone. (An IN list per word made SQLite drive by the
-    /// first word: "al" in "al-jab" is 40% of an Iraqi caseload.) Each name key is one token, whose rows are
-    /// already in sort-name order: the keys are intersected as sets, a merge of ordered index ranges.
+    /// first word: "al" in "al-jab" is 40% of an Iraqi caseload.) The name keys are intersected as sets
+    /// (INTERSECT of equality ranges: cheaper than a seek per row of the first key).
     /// </remarks>
     public static NameSearch? Parse(StaylineDbContext db, string query)
     {

@@ -10,7 +10,8 @@ namespace Stayline.Features.People;
 /// <summary>
 /// Reads one person for <c>GET /api/v1/people/{id}</c>, the API's hottest read. On SQLite it keeps open
 /// connections, each with the statement already prepared, and reads the row directly: no DbContext, no
-/// connection open, no SQL preparation per request (together ten times the cost of the read itself).
+/// connection open, no SQL preparation per request (which cost several times the read itself:
+/// docs/benchmarks/foundation.md).
 /// On PostgreSQL (pooled connections, prepared statements kept by Npgsql) it runs a compiled EF query.
 /// Both answer the same <see cref="PersonDto"/>, aliases in the order they were added.
 /// </summary>
