@@ -47,7 +47,7 @@ internal sealed class PeopleGenerator(string path, int seed = 2017)
             "$consentDate", "$status", "$facility", "$sort", "$created");
         var insertAlias = Prepare(conn, "INSERT INTO person_names (PersonId, GivenName, FamilyName, Source) VALUES ($p, $g, $f, $s)",
             "$p", "$g", "$f", "$s");
-        var insertToken = Prepare(conn, "INSERT INTO person_name_tokens (Token, PersonId) VALUES ($t, $p)", "$t", "$p");
+        var insertToken = Prepare(conn, "INSERT INTO person_name_tokens (Token, SortName, PersonId) VALUES ($t, $s, $p)", "$t", "$s", "$p");
         var insertEpisode = Prepare(conn, """
             INSERT INTO custody_episodes (PersonId, FacilityId, "From", "To", EndReason, Version) VALUES ($p, $f, $from, $to, $end, 0)
             """, "$p", "$f", "$from", "$to", "$end");
@@ -87,7 +87,7 @@ internal sealed class PeopleGenerator(string path, int seed = 2017)
                     .Append($"{person.GivenName} {person.FamilyName} {person.NativeName}");
                 foreach (var token in PersonSearch.TokensFor(names))
                 {
-                    Run(insertToken, token, id);
+                    Run(insertToken, token, person.SortName, id);
                     tokens++;
                 }
             }

@@ -21,7 +21,8 @@ public static class PersonSearch
             .Distinct(StringComparer.Ordinal);
     }
 
-    /// <summary>Everything a person is found by: their primary name, its original script, and every alias.</summary>
+    /// <summary>Everything a person is found by: their primary name, its original script, and every alias.
+    /// Each token is stored as one row (Token, the person's SortName, PersonId) of person_name_tokens.</summary>
     public static IEnumerable<string> TokensForPerson(string given, string family, string? native, IEnumerable<string> aliases) =>
         TokensFor(aliases.Append($"{given} {family} {native}"));
 

@@ -195,7 +195,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
         }
 
         var people = await People.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName, p.ANumber }).ToListAsync(ct);
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName, p.SortName }).ToListAsync(ct);
         var aliases = await PersonNames.AsNoTracking().Where(n => ids.Contains(n.PersonId))
             .Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct);
         foreach (var p in people)
@@ -203,7 +203,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
             var aliasNames = aliases.Where(a => a.PersonId == p.Id).Select(a => $"{a.GivenName} {a.FamilyName}");
             foreach (var token in PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, aliasNames))
             {
-                NameTokens.Add(new PersonNameToken { Token = token, PersonId = p.Id });
+                NameTokens.Add(new PersonNameToken { Token = token, SortName = p.SortName, PersonId = p.Id });
             }
         }
     }

@@ -63,5 +63,10 @@ public sealed class ApiToken
 public sealed class PersonNameToken
 {
     public string Token { get; set; } = "";
+
+    /// <summary>The person's <see cref="Stayline.Domain.People.Person.SortName"/>, copied so that the token index returns matches in the
+    /// people list's order without reading each person (rewritten with the tokens whenever a name changes).</summary>
+    public string SortName { get; set; } = "";
+
     public long PersonId { get; set; }
 }

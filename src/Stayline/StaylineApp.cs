@@ -56,7 +56,7 @@ public static class StaylineApp
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseStaylineErrors();
         app.UseStaylineSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();

@@ -664,10 +664,14 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<string>("SortName")
+                        .HasMaxLength(401)
+                        .HasColumnType("character varying(401)");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Token", "PersonId");
+                    b.HasKey("Token", "SortName", "PersonId");
 
                     b.HasIndex("PersonId", "Token");
 

@@ -632,10 +632,14 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortName")
+                        .HasMaxLength(401)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Token", "PersonId");
+                    b.HasKey("Token", "SortName", "PersonId");
 
                     b.HasIndex("PersonId", "Token");
 

@@ -59,9 +59,12 @@ internal sealed class PersonNameTokenConfiguration : IEntityTypeConfiguration<Pe
     {
         b.ToTable("person_name_tokens");
         // Token first: prefix search is a range scan on this key. "C" collation in PostgreSQL so the
-        // range [prefix, prefix + U+FFFF) means what it means in SQLite's binary order.
-        b.HasKey(t => new { t.Token, t.PersonId });
+        // range [prefix, prefix + U+FFFF) means what it means in SQLite's binary order. The person's sort
+        // name next: the key covers the search's first page (one token's matches come already in name order,
+        // a prefix's are sorted from the index alone, without reading a row of people).
+        b.HasKey(t => new { t.Token, t.SortName, t.PersonId });
         b.Property(t => t.Token).HasMaxLength(100);
+        b.Property(t => t.SortName).HasMaxLength(401);
         // Covers "does this person have a token in [prefix, upper)?" for the second and later words of a search.
         b.HasIndex(t => new { t.PersonId, t.Token });
         b.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);

@@ -96,7 +96,9 @@ public static class AuthRegistration
 /// <summary>The signed-in user of the current request, read when asked.</summary>
 internal sealed class HttpAuditActorSource(IHttpContextAccessor http) : IAuditActorSource
 {
-    public AuditActor Current => http.HttpContext?.User is { Identity.IsAuthenticated: true } user
+    public AuditActor Current => ActorOf(http.HttpContext?.User);
+
+    public static AuditActor ActorOf(ClaimsPrincipal? user) => user is { Identity.IsAuthenticated: true }
         ? new AuditActor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity!.Name ?? "unknown")
         : AuditActor.System;
 }
@@ -113,14 +115,13 @@ internal sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    StaylineDbContext db,
-    IUserClaimsPrincipalFactory<StaylineUser> principals,
     IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     // A revoked token or a changed role takes effect within this time; scripts hitting the API
     // thousands of times a second should not cost three queries per request.
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    private const string CachePrefix = "token:";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -131,11 +132,15 @@ internal sealed class TokenAuthenticationHandler(
         }
 
         var hash = ApiTokens.Hash(header["Bearer ".Length..].Trim());
-        if (cache.TryGetValue(("token", hash), out System.Security.Claims.ClaimsPrincipal? cached) && cached is not null)
+        if (cache.TryGetValue(CachePrefix + hash, out ClaimsPrincipal? cached) && cached is not null)
         {
             return AuthenticateResult.Success(new AuthenticationTicket(cached, Scheme.Name));
         }
 
+        // Only a token not seen lately costs a DbContext and Identity's user manager (both scoped, both
+        // expensive to create): the cached path above is what a busy script hits.
+        var db = Context.RequestServices.GetRequiredService<StaylineDbContext>();
+        var principals = Context.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<StaylineUser>>();
         var user = await db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => u)
@@ -146,7 +151,7 @@ internal sealed class TokenAuthenticationHandler(
         }
 
         var principal = await principals.CreateAsync(user);
-        cache.Set(("token", hash), principal, CacheFor);
+        cache.Set(CachePrefix + hash, principal, CacheFor);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 }

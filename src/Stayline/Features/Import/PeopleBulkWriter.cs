@@ -134,17 +134,17 @@ public static class PeopleBulkWriter
 
         // Token order: each index page is filled once, left to right, instead of being revisited at random.
         var ordered = tokens.GetAwaiter().GetResult();
-        InsertSqliteTokens(connection, transaction, ordered, person => next + person,
+        InsertSqliteTokens(connection, transaction, ordered, person => next + person, person => people[person].Person.SortName,
             k => progress?.Invoke((people.Count / 2) + (int)((long)people.Count * k / (2 * ordered.Persons.Length))), ct);
     }
 
     private static void InsertSqliteTokens(DbConnection connection, DbTransaction transaction, TokenOrder ordered, Func<int, long> personId,
-        Action<int>? progress, CancellationToken ct)
+        Func<int, string> sortName, Action<int>? progress, CancellationToken ct)
     {
-        using var token = new SqliteRows(connection, transaction, "person_name_tokens", "\"Token\",\"PersonId\"");
+        using var token = new SqliteRows(connection, transaction, "person_name_tokens", "\"Token\",\"SortName\",\"PersonId\"");
         for (var k = 0; k < ordered.Persons.Length; k++)
         {
-            token.Add(ordered.Tokens[k], personId(ordered.Persons[k]));
+            token.Add(ordered.Tokens[k], sortName(ordered.Persons[k]), personId(ordered.Persons[k]));
             if ((k & 16383) == 16383)
             {
                 ct.ThrowIfCancellationRequested();
@@ -260,7 +260,7 @@ public static class PeopleBulkWriter
             await copy.CompleteAsync(ct);
         }
 
-        await CopyTokensAsync(connection, await tokens, ids, ct);
+        await CopyTokensAsync(connection, await tokens, ids, person => people[person].Person.SortName, ct);
 
         if (people.Any(p => p.FacilityId is not null))
         {
@@ -302,14 +302,15 @@ public static class PeopleBulkWriter
         progress?.Invoke(people.Count);
     }
 
-    private static async Task CopyTokensAsync(NpgsqlConnection connection, TokenOrder ordered, long[] ids, CancellationToken ct)
+    private static async Task CopyTokensAsync(NpgsqlConnection connection, TokenOrder ordered, long[] ids, Func<int, string> sortName, CancellationToken ct)
     {
-        await using var copy = await connection.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"PersonId\") FROM STDIN (FORMAT BINARY)", ct);
+        await using var copy = await connection.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"SortName\",\"PersonId\") FROM STDIN (FORMAT BINARY)", ct);
         copy.Timeout = CopyTimeout;
         for (var k = 0; k < ordered.Persons.Length; k++)
         {
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(ordered.Tokens[k], NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(sortName(ordered.Persons[k]), NpgsqlDbType.Varchar, ct);
             await copy.WriteAsync(ids[ordered.Persons[k]], NpgsqlDbType.Bigint, ct);
         }
 
@@ -324,7 +325,7 @@ public static class PeopleBulkWriter
     {
         db.Database.SetCommandTimeout(CopyTimeout);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var people = await db.People.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName }).ToListAsync(ct);
+        var people = await db.People.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName, p.SortName }).ToListAsync(ct);
         // The same alias text the context indexes when a person is saved.
         var aliases = (await db.PersonNames.AsNoTracking().Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct))
             .ToLookup(a => a.PersonId, a => $"{a.GivenName} {a.FamilyName}");
@@ -340,13 +341,13 @@ public static class PeopleBulkWriter
         if (db.IsSqlite)
         {
             var rebuild = await SqliteIndexes.DropAsync(connection, dbTransaction, tokenTable, ct);
-            InsertSqliteTokens(connection, dbTransaction, ordered, person => ids[person], null, ct);
+            InsertSqliteTokens(connection, dbTransaction, ordered, person => ids[person], person => people[person].SortName, null, ct);
             await RebuildAsync(connection, dbTransaction, rebuild, postgres: false, ct);
         }
         else
         {
             var rebuild = await PostgresIndexes.DropAsync((NpgsqlConnection)connection, tokenTable, ct);
-            await CopyTokensAsync((NpgsqlConnection)connection, ordered, ids, ct);
+            await CopyTokensAsync((NpgsqlConnection)connection, ordered, ids, person => people[person].SortName, ct);
             await RebuildAsync(connection, dbTransaction, rebuild, postgres: true, ct);
         }
 

@@ -27,7 +27,7 @@ public sealed class DetailsModel(StaylineDbContext db, ReadAuditLog audit, Audit
             return NotFound();
         }
 
-        audit.PersonOpened(actor, id, "page");
+        await audit.PersonOpenedAsync(actor, id, "page", ct);
         return Page();
     }
 

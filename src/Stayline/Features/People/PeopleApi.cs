@@ -38,28 +38,16 @@ public static class PeopleApi
     private static async Task<Ok<PeoplePage>> List([AsParameters] PeopleFilterQuery query, StaylineDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await PeopleQuery.RunAsync(db, query.ToFilter(), ct));
 
-    // The hottest read of the API: compiled once, so a request skips building and looking up the LINQ query.
-    // A compiled query keeps the SQL of the provider it first ran on: one per provider, so that a process
-    // (the tests, a migration tool) can use SQLite and PostgreSQL side by side.
-    private static readonly Func<StaylineDbContext, long, CancellationToken, Task<PersonDto?>> PersonByIdSqlite = CompilePersonById();
-    private static readonly Func<StaylineDbContext, long, CancellationToken, Task<PersonDto?>> PersonByIdPostgres = CompilePersonById();
-
-    private static Func<StaylineDbContext, long, CancellationToken, Task<PersonDto?>> CompilePersonById() => EF.CompileAsyncQuery(
-        (StaylineDbContext db, long id, CancellationToken ct) => db.People.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new PersonDto(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate, p.BirthDatePrecision,
-                p.Citizenship, p.Languages, p.ConsentGiven, p.CustodyStatus, p.CurrentFacilityId, p.Version,
-                p.Aliases.Select(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)).ToList()))
-            .FirstOrDefault());
-
-    private static async Task<Results<Ok<PersonDto>, NotFound>> Get(long id, StaylineDbContext db, ReadAuditLog audit, AuditActor actor, CancellationToken ct)
+    /// <summary>The hottest read of the API: see <see cref="PersonReader"/>. Authorized by the group's policy, audited like the page.</summary>
+    private static async Task<Results<Ok<PersonDto>, NotFound>> Get(long id, HttpContext http, PersonReader reader, ReadAuditLog audit, CancellationToken ct)
     {
-        var person = await (db.IsSqlite ? PersonByIdSqlite : PersonByIdPostgres)(db, id, ct);
+        var person = await reader.ReadAsync(id, http.RequestServices, ct);
         if (person is null)
         {
             return TypedResults.NotFound();
         }
 
-        audit.PersonOpened(actor, id, "api");
+        await audit.PersonOpenedAsync(HttpAuditActorSource.ActorOf(http.User), id, "api", ct);
         return TypedResults.Ok(person);
     }
 

@@ -57,46 +57,10 @@ public static class PeopleQuery
                 var digits = a.Value.Digits;
                 q = q.Where(p => p.ANumber == digits);
             }
-            else
+            else if (NameSearch.Parse(db, f.Q) is { } byName)
             {
-                // The longest prefix is usually the rarest: its token range drives the search, and each of its
-                // people is checked for the other prefixes on the (PersonId, Token) index, so the intersection is
-                // made on the token indexes and only the people who match are read. (An IN list per word made
-                // SQLite drive by the first word: "al" in "al-jab" is 40% of an Iraqi caseload.)
-                // The query's spelling-robust name keys are matched the same way, as an alternative:
-                // "Yusuf Al Jaburi" finds "Yousif Aljabouri".
-                var tokens = SearchText.Tokens(f.Q).Take(6).OrderByDescending(t => t.Length).ToList();
-                if (tokens.Count > 0)
-                {
-                    var first = tokens[0];
-                    var firstUpper = PersonSearch.PrefixUpperBound(first);
-                    var matches = db.NameTokens.Where(t => string.Compare(t.Token, first) >= 0 && string.Compare(t.Token, firstUpper) < 0);
-                    foreach (var token in tokens.Skip(1))
-                    {
-                        var upper = PersonSearch.PrefixUpperBound(token);
-                        matches = matches.Where(m => db.NameTokens.Any(t => t.PersonId == m.PersonId
-                            && string.Compare(t.Token, token) >= 0 && string.Compare(t.Token, upper) < 0));
-                    }
-
-                    var byPrefix = matches.Select(t => t.PersonId);
-                    var keys = PersonSearch.KeysFor(f.Q).Take(6).ToList();
-                    if (keys.Count == 0)
-                    {
-                        q = q.Where(p => byPrefix.Contains(p.Id));
-                    }
-                    else
-                    {
-                        var firstKey = keys[0];
-                        var keyMatches = db.NameTokens.Where(t => t.Token == firstKey);
-                        foreach (var key in keys.Skip(1))
-                        {
-                            keyMatches = keyMatches.Where(m => db.NameTokens.Any(t => t.PersonId == m.PersonId && t.Token == key));
-                        }
-
-                        var byKey = keyMatches.Select(t => t.PersonId);
-                        q = q.Where(p => byPrefix.Contains(p.Id) || byKey.Contains(p.Id));
-                    }
-                }
+                var matches = byName.All;
+                q = q.Where(p => matches.Select(m => m.PersonId).Contains(p.Id));
             }
         }
 
@@ -134,6 +98,12 @@ public static class PeopleQuery
     {
         var pageSize = Math.Clamp(f.PageSize, 1, 500);
         var page = Math.Max(1, f.Page);
+        if (f is { Sort: PeopleSort.Name, FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null }
+            && !string.IsNullOrWhiteSpace(f.Q) && !ANumber.TryParse(f.Q, out _, out _) && NameSearch.Parse(db, f.Q) is { } byName)
+        {
+            return await NameSearchPageAsync(db, byName, f.Desc, page, pageSize, ct);
+        }
+
         var q = Filter(db, f);
         var total = await q.Take(CountCap + 1).CountAsync(ct);
         var sorted = (f.Sort, f.Desc) switch
@@ -146,10 +116,182 @@ public static class PeopleQuery
             (_, false) => q.OrderBy(p => p.SortName).ThenBy(p => p.Id),
             (_, true) => q.OrderByDescending(p => p.SortName).ThenBy(p => p.Id),
         };
-        var rows = await sorted.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new PersonRow(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision, p.Citizenship,
+        var rows = await RowsAsync(db, sorted.Skip((page - 1) * pageSize).Take(pageSize), ct);
+        return new PeoplePage(rows, Math.Min(total, CountCap), total > CountCap, page, pageSize);
+    }
+
+    /// <summary>
+    /// A name search with no other filter, in name order: the ids come from the token index alone (its key is
+    /// Token, SortName, PersonId), and only the page's own people are read. The first CountCap + 1 ids in order
+    /// give both the count and any of the first pages, so the matches are found and sorted once, not once to
+    /// count and once more to page; and each side (prefixes, keys) is cut to its own first CountCap + 1 before
+    /// the two are merged, so only the prefix side is ever sorted in full (a key's rows are already in order).
+    /// </summary>
+    private static async Task<PeoplePage> NameSearchPageAsync(StaylineDbContext db, NameSearch search, bool desc, int page, int pageSize,
+        CancellationToken ct)
+    {
+        var skip = (page - 1) * pageSize;
+        List<long> ids;
+        int total;
+        if (skip + pageSize <= CountCap + 1 && db.IsSqlite && await MergedHeadAsync(search, desc, ct) is { } merged)
+        {
+            total = merged.Count;
+            ids = merged.Skip(skip).Take(pageSize).ToList();
+        }
+        else if (skip + pageSize <= CountCap + 1)
+        {
+            var head = search.ByKeys is null
+                ? InOrder(search.ByPrefix.Distinct(), desc)
+                : InOrder(InOrder(search.ByPrefix.Distinct(), desc).Take(CountCap + 1).Union(InOrder(search.ByKeys, desc).Take(CountCap + 1)), desc);
+            var first = await head.Select(m => m.PersonId).Take(CountCap + 1).ToListAsync(ct);
+            total = first.Count;
+            ids = first.Skip(skip).Take(pageSize).ToList();
+        }
+        else
+        {
+            total = await search.All.Take(CountCap + 1).CountAsync(ct);
+            ids = await InOrder(search.All, desc).Select(m => m.PersonId).Skip(skip).Take(pageSize).ToListAsync(ct);
+        }
+
+        var rows = await RowsAsync(db, db.People.AsNoTracking().Where(p => ids.Contains(p.Id)), ct);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return new PeoplePage(rows.OrderBy(r => position[r.Id]).ToList(), Math.Min(total, CountCap), total > CountCap, page, pageSize);
+    }
+
+    /// <summary>
+    /// SQLite only: the first CountCap + 1 people in order, merged here from the two sides read in order, without
+    /// DISTINCT or UNION in SQL (each a temporary b-tree of every match: half the cost of a broad search). A person
+    /// with several matching words comes as adjacent rows, skipped here. Null in the rare case where the prefix
+    /// side's rows ran out before CountCap + 1 people were certain. (SQLite compares text by code point, which
+    /// <see cref="CodePointOrder"/> repeats; PostgreSQL's collation cannot be repeated here, so it merges in SQL.)
+    /// </summary>
+    private static async Task<List<long>?> MergedHeadAsync(NameSearch search, bool desc, CancellationToken ct)
+    {
+        const int prefixRowsRead = (CountCap + 1) * 2;
+        var prefix = await InOrder(search.ByPrefix, desc).Take(prefixRowsRead).ToListAsync(ct);
+        var keys = search.ByKeys is null ? [] : await InOrder(search.ByKeys, desc).Take(CountCap + 1).ToListAsync(ct);
+        var head = new List<long>(CountCap + 1);
+        int i = 0, j = 0;
+        long? last = null;
+        while (head.Count <= CountCap)
+        {
+            // A side read to its limit and used up: what lies beyond its cut may come before the other side's next row.
+            if ((i == prefix.Count && prefix.Count == prefixRowsRead) || (j == keys.Count && keys.Count == CountCap + 1))
+            {
+                return null;
+            }
+
+            if (i == prefix.Count && j == keys.Count)
+            {
+                break;
+            }
+
+            var next = j == keys.Count || (i < prefix.Count && Compare(prefix[i], keys[j], desc) <= 0) ? prefix[i++] : keys[j++];
+            if (next.PersonId != last)
+            {
+                head.Add(next.PersonId);
+                last = next.PersonId;
+            }
+        }
+
+        return head;
+    }
+
+    private static int Compare(NameMatch a, NameMatch b, bool desc)
+    {
+        var byName = CodePointOrder(a.SortName, b.SortName);
+        return byName != 0 ? (desc ? -byName : byName) : a.PersonId.CompareTo(b.PersonId);
+    }
+
+    /// <summary>SQLite's BINARY collation: UTF-8 bytes, that is code points (UTF-16 order differs above U+D7FF).</summary>
+    internal static int CodePointOrder(string a, string b)
+    {
+        var x = a.EnumerateRunes();
+        var y = b.EnumerateRunes();
+        while (true)
+        {
+            var moreX = x.MoveNext();
+            var moreY = y.MoveNext();
+            if (!moreX || !moreY)
+            {
+                return moreX.CompareTo(moreY);
+            }
+
+            if (x.Current != y.Current)
+            {
+                return x.Current.Value.CompareTo(y.Current.Value);
+            }
+        }
+    }
+
+    private static IOrderedQueryable<NameMatch> InOrder(IQueryable<NameMatch> q, bool desc) =>
+        (desc ? q.OrderByDescending(m => m.SortName) : q.OrderBy(m => m.SortName)).ThenBy(m => m.PersonId);
+
+    private static Task<List<PersonRow>> RowsAsync(StaylineDbContext db, IQueryable<Person> q, CancellationToken ct) =>
+        q.Select(p => new PersonRow(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision, p.Citizenship,
                 p.CustodyStatus, p.CurrentFacilityId, db.Facilities.Where(x => x.Id == p.CurrentFacilityId).Select(x => x.Name).FirstOrDefault(), p.Version))
             .ToListAsync(ct);
-        return new PeoplePage(rows, Math.Min(total, CountCap), total > CountCap, page, pageSize);
+}
+
+/// <summary>One person found by name, with the sort name the people list orders by.</summary>
+public sealed record NameMatch
+{
+    public long PersonId { get; init; }
+    public string SortName { get; init; } = "";
+}
+
+/// <summary>A name query as two sets of token rows: by prefixes (a person may appear more than once) and by name keys.</summary>
+public sealed record NameSearch(IQueryable<NameMatch> ByPrefix, IQueryable<NameMatch>? ByKeys)
+{
+    /// <summary>Every match, each person once.</summary>
+    public IQueryable<NameMatch> All => ByKeys is null ? ByPrefix.Distinct() : ByPrefix.Union(ByKeys);
+
+    /// <summary>
+    /// The people whose names match a name query: every word as a prefix of a word of one of their names, or all
+    /// the query's spelling-robust name keys ("Yusuf Al Jaburi" finds "Yousif Aljabouri"). Null when the query
+    /// has no word.
+    /// </summary>
+    /// <remarks>
+    /// The longest prefix is usually the rarest: its token range drives, and each of its rows is checked for the
+    /// other prefixes, first in the sort name the row carries (the primary name's words: no read at all), then
+    /// on the (PersonId, Token) index for the aliases. No row of people is read, and the rows come with the
+    /// sort name, so the page is ordered from the index alone. (An IN list per word made SQLite drive by the
+    /// first word: "al" in "al-jab" is 40% of an Iraqi caseload.) The name keys are intersected as sets
+    /// (INTERSECT of equality ranges: cheaper than a seek per row of the first key).
+    /// </remarks>
+    public static NameSearch? Parse(StaylineDbContext db, string query)
+    {
+        var words = SearchText.Tokens(query).Take(6).OrderByDescending(t => t.Length).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var first = words[0];
+        var firstUpper = PersonSearch.PrefixUpperBound(first);
+        var byPrefix = db.NameTokens.Where(t => string.Compare(t.Token, first) >= 0 && string.Compare(t.Token, firstUpper) < 0);
+        foreach (var word in words.Skip(1))
+        {
+            var upper = PersonSearch.PrefixUpperBound(word);
+            var spaced = " " + word;
+            byPrefix = byPrefix.Where(m => (" " + m.SortName).Contains(spaced) || db.NameTokens.Any(t => t.PersonId == m.PersonId
+                && string.Compare(t.Token, word) >= 0 && string.Compare(t.Token, upper) < 0));
+        }
+
+        var matches = byPrefix.Select(t => new NameMatch { PersonId = t.PersonId, SortName = t.SortName });
+        var keys = PersonSearch.KeysFor(query).Take(6).ToList();
+        if (keys.Count == 0)
+        {
+            return new NameSearch(matches, null);
+        }
+
+        IQueryable<NameMatch>? byKeys = null;
+        foreach (var key in keys)
+        {
+            var byKey = db.NameTokens.Where(t => t.Token == key).Select(t => new NameMatch { PersonId = t.PersonId, SortName = t.SortName });
+            byKeys = byKeys is null ? byKey : byKeys.Intersect(byKey);
+        }
+
+        return new NameSearch(matches, byKeys);
     }
 }

@@ -757,11 +757,12 @@ namespace Stayline.Data.Sqlite.Migrations
                 columns: table => new
                 {
                     Token = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SortName = table.Column<string>(type: "TEXT", maxLength: 401, nullable: false),
                     PersonId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_person_name_tokens", x => new { x.Token, x.PersonId });
+                    table.PrimaryKey("PK_person_name_tokens", x => new { x.Token, x.SortName, x.PersonId });
                     table.ForeignKey(
                         name: "FK_person_name_tokens_people_PersonId",
                         column: x => x.PersonId,

@@ -758,11 +758,12 @@ namespace Stayline.Data.Postgres.Migrations
                 columns: table => new
                 {
                     Token = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    SortName = table.Column<string>(type: "character varying(401)", maxLength: 401, nullable: false),
                     PersonId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_person_name_tokens", x => new { x.Token, x.PersonId });
+                    table.PrimaryKey("PK_person_name_tokens", x => new { x.Token, x.SortName, x.PersonId });
                     table.ForeignKey(
                         name: "FK_person_name_tokens_people_PersonId",
                         column: x => x.PersonId,

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Stayline.Data;
+using Stayline.Infrastructure;
+
+namespace Stayline.Tests.Infrastructure;
+
+/// <summary>The read-audit queue: a failed write is retried until it succeeds, a full queue refuses reads instead of dropping records.</summary>
+public class ReadAuditTests
+{
+    private static readonly ReadAuditOptions Small = new()
+    {
+        Capacity = 2,
+        BatchSize = 2,
+        FullWait = TimeSpan.FromMilliseconds(50),
+        RetryDelays = [TimeSpan.FromMilliseconds(10)],
+    };
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task WriteQueued_DatabaseRefusesThenRecovers_KeepsTheBatchAndWritesEveryReadOnce(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var log = new ReadAuditLog(TimeProvider.System, NullLogger<ReadAuditLog>.Instance, Small with { Capacity = 10 });
+        var writer = new ReadAuditWriter(log, app.Services.GetRequiredService<IServiceScopeFactory>(), NullLogger<ReadAuditWriter>.Instance);
+        var actor = new AuditActor("u1", "attorney@test.stayline");
+        foreach (var id in new long[] { 11, 12, 13 })
+        {
+            await log.PersonOpenedAsync(actor, id, "api", CancellationToken.None);
+        }
+
+        await RefuseAuditWritesAsync(app, refuse: true);
+        await writer.WriteQueuedAsync(maxAttempts: 3, CancellationToken.None);
+        Assert.Equal(3, log.Pending);
+        Assert.Empty(await ViewsAsync(app));
+
+        await RefuseAuditWritesAsync(app, refuse: false);
+        await writer.WriteQueuedAsync(maxAttempts: 1, CancellationToken.None);
+
+        Assert.Equal(0, log.Pending);
+        Assert.Equal([11L, 12L, 13L], await ViewsAsync(app));
+    }
+
+    [Fact]
+    public async Task PersonOpened_QueueFull_RefusesAfterTheWaitAndAcceptsOnceThereIsRoom()
+    {
+        var log = new ReadAuditLog(TimeProvider.System, NullLogger<ReadAuditLog>.Instance, Small);
+        var actor = new AuditActor("u1", "viewer@test.stayline");
+        await log.PersonOpenedAsync(actor, 1, "api", CancellationToken.None);
+        await log.PersonOpenedAsync(actor, 2, "api", CancellationToken.None);
+
+        await Assert.ThrowsAsync<ReadAuditUnavailableException>(() => log.PersonOpenedAsync(actor, 3, "api", CancellationToken.None).AsTask());
+        Assert.Equal(2, log.Pending);
+
+        Assert.True(log.Reader.TryRead(out _));
+        await log.PersonOpenedAsync(actor, 4, "api", CancellationToken.None);
+        Assert.Equal(3, log.Pending);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Get_AuditLogCannotBeWritten_ApiAnswers503ProblemAndPageAnswers503Html(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var created = await app.Api("intake").PostAsJsonAsync("/api/v1/people", new { givenName = "Nadia", familyName = "Jarjees" });
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        var browser = await app.SignedInAsync("viewer");
+        var log = app.Services.GetRequiredService<ReadAuditLog>();
+        await RefuseAuditWritesAsync(app, refuse: true);
+
+        // Fill the app's own queue while its writer cannot write: up to capacity, then again after the writer
+        // has taken (and keeps retrying) its batch.
+        var actor = new AuditActor(null, "filler");
+        for (var i = 0; i < log.Options.Capacity; i++)
+        {
+            await log.PersonOpenedAsync(actor, id, "test", CancellationToken.None);
+        }
+
+        for (var i = 0; i < 400 && log.Reader.Count == log.Options.Capacity; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        while (log.Reader.Count < log.Options.Capacity)
+        {
+            await log.PersonOpenedAsync(actor, id, "test", CancellationToken.None);
+        }
+
+        var api = await app.Api("viewer").GetAsync($"/api/v1/people/{id}");
+        var page = await browser.GetAsync($"/People/Details?id={id}");
+        await RefuseAuditWritesAsync(app, refuse: false);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("audit log cannot be written", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Makes the database refuse (or accept again) every insert into the audit table, as a full disk or a lost server would.</summary>
+    private static async Task RefuseAuditWritesAsync(TestApp app, bool refuse)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        string[] statements = (db.IsSqlite, refuse) switch
+        {
+            (true, true) => ["CREATE TRIGGER refuse_audit BEFORE INSERT ON \"audit_events\" BEGIN SELECT RAISE(ABORT, 'audit refused'); END"],
+            (true, false) => ["DROP TRIGGER refuse_audit"],
+            (false, true) =>
+            [
+                "CREATE FUNCTION refuse_audit() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER refuse_audit BEFORE INSERT ON \"audit_events\" FOR EACH ROW EXECUTE FUNCTION refuse_audit()",
+            ],
+            (false, false) => ["DROP TRIGGER refuse_audit ON \"audit_events\"", "DROP FUNCTION refuse_audit()"],
+        };
+        foreach (var sql in statements)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql);
+        }
+    }
+
+    private static async Task<List<long>> ViewsAsync(TestApp app)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        return await db.AuditEvents.Where(e => e.Action == "view").OrderBy(e => e.PersonId).Select(e => e.PersonId!.Value).ToListAsync();
+    }
+}
