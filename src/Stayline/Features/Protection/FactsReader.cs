@@ -254,7 +254,7 @@ public static class FactsReader
         return builder.MoveToImmutable();
     }
 
-    private static async Task ForEachAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope, string sql, Action<DbDataReader> row, CancellationToken ct)
+    internal static async Task ForEachAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope, string sql, Action<DbDataReader> row, CancellationToken ct)
     {
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;

@@ -110,6 +110,18 @@ namespace Stayline.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "derived_watermark",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    AllComputedAsOf = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_derived_watermark", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "document_templates",
                 columns: table => new
                 {
@@ -903,6 +915,25 @@ namespace Stayline.Data.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "person_derived_hashes",
+                columns: table => new
+                {
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    ProtectionHash = table.Column<long>(type: "bigint", nullable: false),
+                    DeadlinesHash = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_derived_hashes", x => x.PersonId);
+                    table.ForeignKey(
+                        name: "FK_person_derived_hashes_person_protection_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "person_protection",
+                        principalColumn: "PersonId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_TokenHash",
                 table: "api_tokens",
@@ -1219,6 +1250,9 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "deadline_reminders");
 
             migrationBuilder.DropTable(
+                name: "derived_watermark");
+
+            migrationBuilder.DropTable(
                 name: "document_templates");
 
             migrationBuilder.DropTable(
@@ -1249,6 +1283,9 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "person_deadlines");
 
             migrationBuilder.DropTable(
+                name: "person_derived_hashes");
+
+            migrationBuilder.DropTable(
                 name: "person_events");
 
             migrationBuilder.DropTable(
@@ -1256,9 +1293,6 @@ namespace Stayline.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "person_names");
-
-            migrationBuilder.DropTable(
-                name: "person_protection");
 
             migrationBuilder.DropTable(
                 name: "removal_orders");
@@ -1277,6 +1311,9 @@ namespace Stayline.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "court_orders");
+
+            migrationBuilder.DropTable(
+                name: "person_protection");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

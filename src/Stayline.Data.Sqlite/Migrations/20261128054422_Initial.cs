@@ -109,6 +109,18 @@ namespace Stayline.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "derived_watermark",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    AllComputedAsOf = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_derived_watermark", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "document_templates",
                 columns: table => new
                 {
@@ -902,6 +914,25 @@ namespace Stayline.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "person_derived_hashes",
+                columns: table => new
+                {
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProtectionHash = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeadlinesHash = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_derived_hashes", x => x.PersonId);
+                    table.ForeignKey(
+                        name: "FK_person_derived_hashes_person_protection_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "person_protection",
+                        principalColumn: "PersonId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_tokens_TokenHash",
                 table: "api_tokens",
@@ -1218,6 +1249,9 @@ namespace Stayline.Data.Sqlite.Migrations
                 name: "deadline_reminders");
 
             migrationBuilder.DropTable(
+                name: "derived_watermark");
+
+            migrationBuilder.DropTable(
                 name: "document_templates");
 
             migrationBuilder.DropTable(
@@ -1248,6 +1282,9 @@ namespace Stayline.Data.Sqlite.Migrations
                 name: "person_deadlines");
 
             migrationBuilder.DropTable(
+                name: "person_derived_hashes");
+
+            migrationBuilder.DropTable(
                 name: "person_events");
 
             migrationBuilder.DropTable(
@@ -1255,9 +1292,6 @@ namespace Stayline.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "person_names");
-
-            migrationBuilder.DropTable(
-                name: "person_protection");
 
             migrationBuilder.DropTable(
                 name: "removal_orders");
@@ -1276,6 +1310,9 @@ namespace Stayline.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "court_orders");
+
+            migrationBuilder.DropTable(
+                name: "person_protection");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
