@@ -14,9 +14,40 @@ internal sealed record StoredDeadline(long Id, string RuleId, long? CourtOrderId
         && PeriodDays == d.PeriodDays && Citation == d.Citation && State == DerivedRows.StateText(d.State);
 }
 
+[Flags]
+internal enum Change
+{
+    None = 0,
+    /// <summary>Upsert the protection row.</summary>
+    Protection = 1,
+    /// <summary>Compare the deadline rows row by row.</summary>
+    Deadlines = 2,
+    /// <summary>Upsert the fingerprints.</summary>
+    Hashes = 4,
+    All = Protection | Deadlines | Hashes,
+}
+
 /// <summary>The rows one recompute must write: only what differs from what is stored.</summary>
 internal sealed class WritePlan
 {
+    public void Add(PersonResult result, Change change)
+    {
+        if (change.HasFlag(Change.Protection))
+        {
+            Protection.Add(result);
+        }
+
+        if (change.HasFlag(Change.Deadlines))
+        {
+            DeadlinePeople.Add(result);
+        }
+
+        if (change.HasFlag(Change.Hashes))
+        {
+            Hashes.Add(result);
+        }
+    }
+
     /// <summary>Protection rows to upsert: changed, new, or (scope recomputes) answering for an earlier day.</summary>
     public List<PersonResult> Protection { get; } = [];
 
@@ -121,8 +152,8 @@ internal static class DerivedStore
                 + $"JOIN person_protection p ON p.\"PersonId\" = h.\"PersonId\" WHERE {scope.Where("h.\"PersonId\"")} ORDER BY h.\"PersonId\""
             : $"SELECT \"PersonId\", \"ProtectionHash\", \"DeadlinesHash\" FROM person_derived_hashes WHERE {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"";
         var rows = new List<StoredHash>();
-        await FactsReader.ForEachAsync(connection, transaction, scope, sql, r => rows.Add(new StoredHash(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2),
-            withComputedAsOf ? r.GetFieldValue<DateOnly>(3) : null)), ct);
+        await Rows.ForEachAsync(connection, transaction, scope, sql, r => rows.Add(new StoredHash(r.Int64(0), r.Int64(1), r.Int64(2),
+            withComputedAsOf ? r.Date(3) : null)), ct);
         return rows;
     }
 
@@ -144,16 +175,15 @@ internal static class DerivedStore
             : people.Select(p => p.PersonId).Chunk(PersonScope.MaxIds).Select(PersonScope.Ids);
         foreach (var read in reads)
         {
-            await FactsReader.ForEachAsync(connection, transaction, read,
+            await Rows.ForEachAsync(connection, transaction, read,
                 "SELECT \"Id\", \"PersonId\", \"RuleId\", \"CourtOrderId\", \"TriggerDate\", \"DueDate\", \"PeriodDays\", \"Citation\", \"State\" "
                 + $"FROM person_deadlines WHERE \"Manual\" = FALSE AND {read.Where("\"PersonId\"")}",
                 r =>
                 {
-                    if (result.TryGetValue(r.GetInt64(1), out var rows))
+                    if (result.TryGetValue(r.Int64(1), out var rows))
                     {
-                        rows.Add(new StoredDeadline(r.GetInt64(0), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3),
-                            r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.GetInt32(6),
-                            r.GetString(7), r.GetString(8)));
+                        rows.Add(new StoredDeadline(r.Int64(0), r.String(2), r.IsNull(3) ? null : r.Int64(3), r.NullableDate(4), r.NullableDate(5), r.Int32(6),
+                            r.String(7), r.String(8)));
                     }
                 }, ct);
         }
@@ -161,39 +191,31 @@ internal static class DerivedStore
         return result;
     }
 
-    /// <summary>Compares fresh results (ordered by person) with stored fingerprints (ordered by person).</summary>
-    /// <param name="refreshBefore">Scope recomputes: rewrite protection rows computed before this day even when unchanged.</param>
-    public static WritePlan Compare(PersonResult[] results, List<StoredHash> stored, DateOnly? refreshBefore)
+    /// <summary>What must be written for one person, given their stored fingerprints (null: nothing stored).</summary>
+    /// <param name="refreshBefore">Scope recomputes: rewrite a protection row computed before this day even when unchanged.</param>
+    public static Change Compare(PersonResult r, StoredHash? stored, DateOnly? refreshBefore)
     {
-        var plan = new WritePlan();
-        var j = 0;
-        foreach (var r in results)
+        if (stored is not { } s)
         {
-            while (j < stored.Count && stored[j].PersonId < r.PersonId)
-            {
-                j++;
-            }
-
-            var has = j < stored.Count && stored[j].PersonId == r.PersonId;
-            var s = has ? stored[j] : default;
-            var protectionChanged = !has || s.ProtectionHash != r.ProtectionHash;
-            var deadlinesChanged = !has || s.DeadlinesHash != r.DeadlinesHash;
-            if (protectionChanged || (refreshBefore is { } day && s.ComputedAsOf < day))
-            {
-                plan.Protection.Add(r);
-            }
-
-            if (deadlinesChanged)
-            {
-                plan.DeadlinePeople.Add(r);
-            }
-
-            if (protectionChanged || deadlinesChanged)
-            {
-                plan.Hashes.Add(r);
-            }
+            return Change.All;
         }
 
-        return plan;
+        var change = Change.None;
+        if (s.ProtectionHash != r.ProtectionHash)
+        {
+            change |= Change.Protection | Change.Hashes;
+        }
+
+        if (s.DeadlinesHash != r.DeadlinesHash)
+        {
+            change |= Change.Deadlines | Change.Hashes;
+        }
+
+        if (refreshBefore is { } day && s.ComputedAsOf < day)
+        {
+            change |= Change.Protection;
+        }
+
+        return change;
     }
 }

@@ -80,7 +80,7 @@ public static class DerivedWriter
     }
 
     /// <summary>Inserts every result into derived tables that hold nothing for these people.</summary>
-    internal static async Task WriteAllAsync(DbConnection connection, DbTransaction? transaction, PersonResult[] results, DateOnly asOf, CancellationToken ct)
+    internal static async Task WriteAllAsync(DbConnection connection, DbTransaction? transaction, List<PersonResult> results, DateOnly asOf, CancellationToken ct)
     {
         await WriteProtectionAsync(connection, transaction, results, asOf, upsert: false, ct);
         await WriteHashesAsync(connection, transaction, results, upsert: false, ct);

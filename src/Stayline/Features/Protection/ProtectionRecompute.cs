@@ -260,12 +260,11 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             var run = new Run(connection, transaction, asOf, await CalendarAsync(db, ct), Mode.Scope, await WatermarkAsync(db, ct));
             var total = RecomputeStats.Zero;
+            var chunk = new FactsChunk();
             foreach (var scope in scopes)
             {
-                var input = await ReadAsync(run, scope, ct);
-                var watch = Stopwatch.StartNew();
-                var results = Evaluate(input.Facts, asOf, run.Calendar);
-                total = total.Add(await WriteAsync(run, input, results, watch.Elapsed, ct));
+                var input = await ReadAsync(run, scope, chunk, ct);
+                total = total.Add(await WriteAsync(run, input, EvaluateChunk(run, input), ct));
             }
 
             return total;
@@ -291,56 +290,128 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
             return total;
         }
 
-        var next = await ReadAsync(run, chunks[0], ct);
+        // Two chunk buffers, reused: one is evaluated while the other is filled.
+        FactsChunk[] buffers = [new(), new()];
+        var next = await ReadAsync(run, chunks[0], buffers[0], ct);
         for (var i = 0; i < chunks.Count; i++)
         {
             var input = next;
-            var evaluation = Task.Run(() =>
-            {
-                var watch = Stopwatch.StartNew();
-                return (Results: Evaluate(input.Facts, run.AsOf, run.Calendar), Time: watch.Elapsed);
-            }, ct);
+            var evaluation = Task.Run(() => EvaluateChunk(run, input), ct);
             if (i + 1 < chunks.Count)
             {
-                next = await ReadAsync(run, chunks[i + 1], ct);
+                next = await ReadAsync(run, chunks[i + 1], buffers[(i + 1) % 2], ct);
             }
 
-            var (results, time) = await evaluation;
-            total = total.Add(await WriteAsync(run, input, results, time, ct));
+            total = total.Add(await WriteAsync(run, input, await evaluation, ct));
         }
 
         return total;
     }
 
-    private static async Task<ChunkInput> ReadAsync(Run run, PersonScope scope, CancellationToken ct)
+    private static async Task<ChunkInput> ReadAsync(Run run, PersonScope scope, FactsChunk chunk, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var facts = await FactsReader.ReadAsync(run.Connection, run.Transaction, scope, ct);
+        await FactsReader.ReadAsync(run.Connection, run.Transaction, scope, chunk, ct);
         // A scope recompute must also refresh rows that answer for an earlier day; a full recompute confirms them all at once.
         var withDay = run.Mode == Mode.Scope && !(run.Watermark >= run.AsOf);
-        var stored = run.Mode == Mode.WriteAll || facts.Count == 0 ? [] : await DerivedStore.ReadHashesAsync(run.Connection, run.Transaction, scope, withDay, ct);
-        return new ChunkInput(scope, facts, stored, withDay, watch.Elapsed);
+        var stored = run.Mode == Mode.WriteAll || chunk.Count == 0 ? [] : await DerivedStore.ReadHashesAsync(run.Connection, run.Transaction, scope, withDay, ct);
+        return new ChunkInput(scope, chunk, stored, withDay, watch.Elapsed);
     }
 
-    private static async Task<RecomputeStats> WriteAsync(Run run, ChunkInput input, PersonResult[] results, TimeSpan evaluate, CancellationToken ct)
+    /// <summary>
+    /// Builds, evaluates and compares each person in parallel; keeps only the results that must be written (all of them
+    /// when nothing is stored), so the facts and unchanged results of a person are garbage as soon as they are compared.
+    /// </summary>
+    private static Evaluated EvaluateChunk(Run run, ChunkInput input)
     {
         var watch = Stopwatch.StartNew();
-        var deadlines = results.Sum(r => r.Deadlines.Length);
+        var chunk = input.Facts;
+        var stored = StoredPositions(chunk, input.Stored);
+        var refreshBefore = input.WithDay ? run.AsOf : (DateOnly?)null;
+        var writeAll = run.Mode == Mode.WriteAll;
+        var kept = new List<(int Index, PersonResult Result, Change Change)>();
+        var deadlines = 0;
+        Parallel.ForEach(Partitioner.Create(0, chunk.Count, 2_048), () => new Worker(), (range, _, w) =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                var result = EvaluateOne(chunk.Build(i), run.AsOf, run.Calendar, w.Scratch);
+                w.Deadlines += result.Deadlines.Length;
+                var change = writeAll ? Change.All : DerivedStore.Compare(result, stored[i] < 0 ? null : input.Stored[stored[i]], refreshBefore);
+                if (change != Change.None)
+                {
+                    w.Kept.Add((i, result, change));
+                }
+            }
+
+            return w;
+        }, w =>
+        {
+            lock (kept)
+            {
+                kept.AddRange(w.Kept);
+                deadlines += w.Deadlines;
+            }
+        });
+
+        // Back in person order, so that rows are written in key order (and identically on every run).
+        kept.Sort((a, b) => a.Index.CompareTo(b.Index));
+        var plan = new WritePlan();
+        foreach (var (_, result, change) in kept)
+        {
+            plan.Add(result, change);
+        }
+
+        return new Evaluated(plan, chunk.Count, deadlines, watch.Elapsed);
+    }
+
+    /// <summary>For each person of the chunk, the position of their stored fingerprints (-1: none); both lists are ordered by person.</summary>
+    private static int[] StoredPositions(FactsChunk chunk, List<StoredHash> stored)
+    {
+        var positions = new int[chunk.Count];
+        var j = 0;
+        for (var i = 0; i < positions.Length; i++)
+        {
+            var id = chunk.PersonId(i);
+            while (j < stored.Count && stored[j].PersonId < id)
+            {
+                j++;
+            }
+
+            positions[i] = j < stored.Count && stored[j].PersonId == id ? j : -1;
+        }
+
+        return positions;
+    }
+
+    private static async Task<RecomputeStats> WriteAsync(Run run, ChunkInput input, Evaluated evaluated, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var plan = evaluated.Plan;
         if (run.Mode == Mode.WriteAll)
         {
-            await DerivedWriter.WriteAllAsync(run.Connection, run.Transaction, results, run.AsOf, ct);
-            return new RecomputeStats(results.Length, deadlines, input.ReadTime, evaluate, watch.Elapsed, results.Length, results.Length, deadlines);
+            await DerivedWriter.WriteAllAsync(run.Connection, run.Transaction, plan.Protection, run.AsOf, ct);
         }
-
-        var plan = DerivedStore.Compare(results, input.Stored, input.WithDay ? run.AsOf : null);
-        if (plan.DeadlinePeople.Count > 0)
+        else
         {
-            var stored = await DerivedStore.ReadDeadlinesAsync(run.Connection, run.Transaction, input.Scope, plan.DeadlinePeople, results.Length, ct);
-            plan.DiffDeadlines(stored);
+            if (plan.DeadlinePeople.Count > 0)
+            {
+                var stored = await DerivedStore.ReadDeadlinesAsync(run.Connection, run.Transaction, input.Scope, plan.DeadlinePeople, evaluated.People, ct);
+                plan.DiffDeadlines(stored);
+            }
+
+            await DerivedWriter.WritePlanAsync(run.Connection, run.Transaction, plan, run.AsOf, ct);
         }
 
-        await DerivedWriter.WritePlanAsync(run.Connection, run.Transaction, plan, run.AsOf, ct);
-        return new RecomputeStats(results.Length, deadlines, input.ReadTime, evaluate, watch.Elapsed, plan.Hashes.Count, plan.Protection.Count, plan.DeadlineRows);
+        return new RecomputeStats(evaluated.People, evaluated.Deadlines, input.ReadTime, evaluated.Time, watch.Elapsed, plan.Hashes.Count, plan.Protection.Count,
+            run.Mode == Mode.WriteAll ? evaluated.Deadlines : plan.DeadlineRows);
+    }
+
+    private sealed class Worker
+    {
+        public List<DerivedDeadline> Scratch { get; } = new(8);
+        public List<(int Index, PersonResult Result, Change Change)> Kept { get; } = [];
+        public int Deadlines { get; set; }
     }
 
     private enum Mode
@@ -355,5 +426,7 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
 
     private sealed record Run(DbConnection Connection, DbTransaction? Transaction, DateOnly AsOf, ICourtCalendar Calendar, Mode Mode, DateOnly? Watermark);
 
-    private sealed record ChunkInput(PersonScope Scope, List<PersonFacts> Facts, List<StoredHash> Stored, bool WithDay, TimeSpan ReadTime);
+    private sealed record ChunkInput(PersonScope Scope, FactsChunk Facts, List<StoredHash> Stored, bool WithDay, TimeSpan ReadTime);
+
+    private sealed record Evaluated(WritePlan Plan, int People, int Deadlines, TimeSpan Time);
 }
