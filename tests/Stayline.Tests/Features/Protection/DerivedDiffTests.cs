@@ -1,0 +1,91 @@
+using Stayline.Domain.Deadlines;
+using Stayline.Features.Protection;
+
+namespace Stayline.Tests.Features.Protection;
+
+/// <summary>The row-by-row comparison of a person's stored and fresh deadlines, and the fingerprint it relies on.</summary>
+public class DerivedDiffTests
+{
+    private static readonly DateOnly Due = new(2017, 12, 26);
+
+    /// <summary>
+    /// Rows are written "rule/order/state" (order 0: none); stored rows get ids 1, 2, ... in order. Expected:
+    /// updated stored ids, number of inserts, deleted stored ids.
+    /// </summary>
+    [Theory]
+    [InlineData("bia-appeal/0/Open", "bia-appeal/0/Open", "", 0, "")]
+    [InlineData("bia-appeal/0/Open", "bia-appeal/0/Missed", "1", 0, "")]
+    [InlineData("bia-appeal/0/Open mtr-ij/0/Open", "bia-appeal/0/Open", "", 0, "2")]
+    [InlineData("bia-appeal/0/Open", "bia-appeal/0/Open mtr-ij/0/Open", "", 1, "")]
+    [InlineData("", "pfr/0/Open", "", 1, "")]
+    [InlineData("pfr/0/Open", "", "", 0, "1")]
+    [InlineData("bia-appeal/0/Open mtr-ij/0/Open", "pfr/0/Open", "1", 0, "2")]
+    [InlineData("class-mtr/7/Open class-mtr/9/Open", "class-mtr/9/Missed class-mtr/7/Open", "2", 0, "")]
+    [InlineData("mtr-ij/0/Open mtr-ij/0/Open", "mtr-ij/0/Open", "", 0, "2")]
+    public void DiffDeadlines_StoredAgainstFresh_KeepsEqualRowsUpdatesSameRuleFirst(string stored, string fresh, string updated, int inserts, string deleted)
+    {
+        var plan = new WritePlan();
+        var person = Result(Parse(fresh));
+        plan.Add(person, Change.Deadlines);
+
+        plan.DiffDeadlines(new Dictionary<long, List<StoredDeadline>> { [person.PersonId] = [.. Parse(stored).Select((d, i) => Stored(i + 1, d))] });
+
+        Assert.Equal(Ids(updated), plan.DeadlineUpdates.Select(u => u.Id).Order());
+        Assert.Equal(inserts, plan.DeadlineInserts.Count);
+        Assert.Equal(Ids(deleted), plan.DeadlineDeletes.Order());
+    }
+
+    [Fact]
+    public void DiffDeadlines_UpdatedRow_CarriesTheFreshValues()
+    {
+        var plan = new WritePlan();
+        var person = Result(Parse("bia-appeal/0/Missed"));
+        plan.Add(person, Change.Deadlines);
+
+        plan.DiffDeadlines(new Dictionary<long, List<StoredDeadline>> { [person.PersonId] = [Stored(5, Parse("bia-appeal/0/Open")[0])] });
+
+        Assert.Equal((5L, 42L, DeadlineState.Missed), (plan.DeadlineUpdates[0].Id, plan.DeadlineUpdates[0].PersonId, plan.DeadlineUpdates[0].Deadline.State));
+    }
+
+    [Fact]
+    public void StableHash_SameValues_SameFingerprintInEveryProcess()
+    {
+X
+        Assert.Equal(Hash("Protected", null, 90L), Hash("Protected", null, 90L));
+        Assert.Equal(-5742006591566599082L, Hash("Protected", null, 90L));
+    }
+
+    [Theory]
+    [InlineData("ab", "c")]
+    [InlineData("", "abc")]
+    [InlineData("abcd", "efgh")]
+    [InlineData("abcde", "")]
+    public void StableHash_SameCharactersSplitDifferently_Differs(string first, string second) =>
+        Assert.NotEqual(Hash("abc", "", 0), Hash(first, second, 0));
+
+    [Fact]
+    public void StableHash_NullAndEmpty_Differ() => Assert.NotEqual(Hash(null, "", 0), Hash("", null, 0));
+
+    private static long Hash(string? a, string? b, long c)
+    {
+        var h = new StableHash(1);
+        h.Add(a);
+        h.Add(b);
+        h.Add(c);
+        return h.Value;
+    }
+
+    private static DerivedDeadline[] Parse(string rows) => [.. rows.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(r =>
+    {
+        var parts = r.Split('/');
+        var order = long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        return new DerivedDeadline(parts[0], order == 0 ? null : order, Due.AddDays(-30), Due, 30, Enum.Parse<DeadlineState>(parts[2]), "8 CFR 1003.38(b)");
+    })];
+
+    private static StoredDeadline Stored(long id, DerivedDeadline d) =>
+        new(id, d.RuleId, d.OrderKey, d.TriggerDate, d.DueDate, d.PeriodDays, d.Citation, d.State.ToString());
+
+    private static PersonResult Result(DerivedDeadline[] deadlines) => new(42, "Protected", null, null, null, false, "", [], deadlines, 0, 0);
+
+    private static long[] Ids(string ids) => [.. ids.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(i => long.Parse(i, System.Globalization.CultureInfo.InvariantCulture))];
+}
