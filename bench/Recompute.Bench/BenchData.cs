@@ -194,6 +194,13 @@ internal static class BenchData
         return list.Count;
     }
 
+    /// <summary>A class stay order inserted with plain SQL, so that no save hook recomputes the members.</summary>
+    public static async Task InsertClassOrderBehindHookAsync(Func<StaylineDbContext> context, long classId, DateOnly day)
+    {
+        await using var db = context();
+        await db.Database.ExecuteSqlAsync($"INSERT INTO court_orders (\"ClassActionId\", \"Kind\", \"Court\", \"IssuedOn\", \"Title\", \"TermsJson\") VALUES ({classId}, 'ClassStay', 'E.D. Mich.', {day}, 'Bench order behind the hook', {JsonSerializer.Serialize(ClassStayTerms.HamamaLike, new JsonSerializerOptions(JsonSerializerDefaults.Web))})");
+    }
+
     /// <summary>The fact rows the recompute reads, read and touched without mapping them to anything.</summary>
     public static async Task RawReadAsync(Func<StaylineDbContext> context, long? classId = null)
     {

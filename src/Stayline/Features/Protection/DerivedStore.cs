@@ -7,8 +7,8 @@ namespace Stayline.Features.Protection;
 internal readonly record struct StoredHash(long PersonId, long ProtectionHash, long DeadlinesHash, DateOnly? ComputedAsOf);
 
 /// <summary>A derived (not manual) deadline row as stored.</summary>
-internal sealed record StoredDeadline(long Id, string RuleId, long? CourtOrderId, DateOnly? TriggerDate, DateOnly? DueDate, int PeriodDays, string Citation,
-    string State)
+internal readonly record struct StoredDeadline(long Id, long PersonId, string RuleId, long? CourtOrderId, DateOnly? TriggerDate, DateOnly? DueDate, int PeriodDays,
+    string Citation, string State)
 {
     public bool Matches(DerivedDeadline d) => RuleId == d.RuleId && CourtOrderId == d.OrderKey && TriggerDate == d.TriggerDate && DueDate == d.DueDate
         && PeriodDays == d.PeriodDays && Citation == d.Citation && State == DerivedRows.StateText(d.State);
@@ -67,12 +67,25 @@ internal sealed class WritePlan
     /// Keeps stored rows equal to a fresh one, turns the rest into updates in place (same rule and order first, so a
     /// deadline that became met or missed keeps its row), and inserts or deletes what is left over.
     /// </summary>
-    public void DiffDeadlines(Dictionary<long, List<StoredDeadline>> stored)
+    /// <param name="stored">The stored rows of <see cref="DeadlinePeople"/>, ordered by person like them.</param>
+    public void DiffDeadlines(List<StoredDeadline> stored)
     {
         var fresh = new List<DerivedDeadline>();
+        var j = 0;
         foreach (var person in DeadlinePeople)
         {
-            var old = stored.GetValueOrDefault(person.PersonId) ?? [];
+            while (j < stored.Count && stored[j].PersonId < person.PersonId)
+            {
+                j++;
+            }
+
+            var start = j;
+            while (j < stored.Count && stored[j].PersonId == person.PersonId)
+            {
+                j++;
+            }
+
+            var old = stored.GetRange(start, j - start);
             var used = new bool[old.Count];
             fresh.Clear();
             foreach (var d in person.Deadlines)
@@ -158,18 +171,15 @@ internal static class DerivedStore
     }
 
     /// <summary>
-    /// The stored derived deadlines of <paramref name="people"/> (ordered by person), read with the scope's own
-    /// predicate when they are a large part of it, else by id lists.
+    /// The stored derived deadlines of <paramref name="people"/> (ordered by person), ordered by person; read with the
+    /// scope's own predicate when they are a large part of it, else by id lists.
     /// </summary>
-    public static async Task<Dictionary<long, List<StoredDeadline>>> ReadDeadlinesAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope,
+    public static async Task<List<StoredDeadline>> ReadDeadlinesAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope,
         List<PersonResult> people, int scopeSize, CancellationToken ct)
     {
-        var result = new Dictionary<long, List<StoredDeadline>>(people.Count);
-        foreach (var p in people)
-        {
-            result[p.PersonId] = [];
-        }
-
+        var wanted = people.Select(p => p.PersonId).ToHashSet();
+        var rows = new List<StoredDeadline>(people.Count * 4);
+        var strings = new StringCache();
         IEnumerable<PersonScope> reads = people.Count * 4 >= scopeSize
             ? [scope]
             : people.Select(p => p.PersonId).Chunk(PersonScope.MaxIds).Select(PersonScope.Ids);
@@ -177,18 +187,19 @@ internal static class DerivedStore
         {
             await Rows.ForEachAsync(connection, transaction, read,
                 "SELECT \"Id\", \"PersonId\", \"RuleId\", \"CourtOrderId\", \"TriggerDate\", \"DueDate\", \"PeriodDays\", \"Citation\", \"State\" "
-                + $"FROM person_deadlines WHERE \"Manual\" = FALSE AND {read.Where("\"PersonId\"")}",
+                + $"FROM person_deadlines WHERE \"Manual\" = FALSE AND {read.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
                 r =>
                 {
-                    if (result.TryGetValue(r.Int64(1), out var rows))
+                    var personId = r.Int64(1);
+                    if (wanted.Contains(personId))
                     {
-                        rows.Add(new StoredDeadline(r.Int64(0), r.String(2), r.IsNull(3) ? null : r.Int64(3), r.NullableDate(4), r.NullableDate(5), r.Int32(6),
-                            r.String(7), r.String(8)));
+                        rows.Add(new StoredDeadline(r.Int64(0), personId, r.String(2, strings), r.IsNull(3) ? null : r.Int64(3), r.NullableDate(4), r.NullableDate(5),
+                            r.Int32(6), r.String(7, strings), r.String(8, strings)));
                     }
                 }, ct);
         }
 
-        return result;
+        return rows;
     }
 
     /// <summary>What must be written for one person, given their stored fingerprints (null: nothing stored).</summary>

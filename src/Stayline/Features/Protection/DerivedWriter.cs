@@ -20,12 +20,8 @@ public static class DerivedWriter
 {
     public const int WatermarkId = 1;
 
-    /// <summary>
-    /// SQLite looks a named parameter up by a linear scan of the statement's names, so a statement with thousands of
-    /// parameters costs quadratic time to bind: a few rows per statement is fastest there. PostgreSQL pays per round
-    /// trip instead, so it gets many rows per statement.
-    /// </summary>
-    private static int RowsPerStatement(DbConnection connection) => connection is Microsoft.Data.Sqlite.SqliteConnection ? 8 : 500;
+    /// <summary>PostgreSQL pays per round trip, so it gets many rows per statement; SQLite steps one prepared one-row statement per row (<see cref="SqliteStatement"/>).</summary>
+    private const int PostgresRowsPerStatement = 500;
 
     private static readonly string[] ProtectionColumns =
         ["PersonId", "State", "PrimarySource", "UntilDate", "UntilEvent", "EndsWithin7Days", "Summary", "ReasonsJson", "ComputedAsOf"];
@@ -201,15 +197,12 @@ public static class DerivedWriter
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>
-    /// INSERT ... VALUES (...),(...) with several rows per statement; the full-size command is
-    /// built once and re-bound, so SQLite reuses its prepared statement.
-    /// </summary>
+    /// <summary>INSERT ... VALUES (...),(...): many rows per statement on PostgreSQL, built once and re-bound; one row per step on SQLite.</summary>
     public static async Task BulkInsertAsync(DbConnection connection, DbTransaction? transaction, string table, string[] columns, string suffix,
         int rowCount, Action<object?[], int> fill, CancellationToken ct)
     {
         var prefix = new StringBuilder().Append("INSERT INTO ").Append(table).Append(" (").AppendJoin(", ", columns.Select(c => $"\"{c}\"")).Append(") VALUES ").ToString();
-        await BatchAsync(connection, transaction, rowCount, columns.Length, RowsPerStatement(connection), (sql, rows) =>
+        await BatchAsync(connection, transaction, rowCount, columns.Length, PostgresRowsPerStatement, (sql, rows) =>
         {
             sql.Append(prefix);
             for (var row = 0; row < rows; row++)
@@ -227,7 +220,7 @@ public static class DerivedWriter
         }, fill, ct);
     }
 
-    /// <summary>`prefix (@p0, @p1, ...)` for a list of ids, 64 per statement.</summary>
+    /// <summary>`prefix (@p0, @p1, ...)` for a list of ids, 64 per statement on PostgreSQL.</summary>
     private static Task ForIdsAsync(DbConnection connection, DbTransaction? transaction, string prefix, List<long> ids, CancellationToken ct) =>
         BatchAsync(connection, transaction, ids.Count, 1, 64, (sql, rows) =>
         {
@@ -246,6 +239,15 @@ public static class DerivedWriter
     {
         if (rowCount == 0)
         {
+            return;
+        }
+
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            var one = new StringBuilder();
+            build(one, 1);
+            using var statement = new SqliteStatement(sqlite, one.ToString());
+            statement.ExecuteForEach(rowCount, columns, fill, ct);
             return;
         }
 

@@ -128,11 +128,7 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var calendar = await CalendarAsync(db, ct);
         var sqlite = db.IsSqlite;
-        if (sqlite)
-        {
-            // A larger page cache for this connection keeps the index B-trees in memory while many rows go in.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct);
-        }
+        await using var cache = await LargePageCache.SetAsync(connection, transaction, ct);
 
         var (min, max) = await db.People.GroupBy(_ => 1).Select(g => new { Min = g.Min(p => p.Id), Max = g.Max(p => p.Id) }).FirstOrDefaultAsync(ct) is { } r
             ? (r.Min, r.Max)
@@ -259,6 +255,7 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         {
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             var run = new Run(connection, transaction, asOf, await CalendarAsync(db, ct), Mode.Scope, await WatermarkAsync(db, ct));
+            await using var cache = scopes.Any(s => s.MayBeLarge) ? await LargePageCache.SetAsync(connection, transaction, ct) : null;
             var total = RecomputeStats.Zero;
             var chunk = new FactsChunk();
             foreach (var scope in scopes)
@@ -429,4 +426,51 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
     private sealed record ChunkInput(PersonScope Scope, FactsChunk Facts, List<StoredHash> Stored, bool WithDay, TimeSpan ReadTime);
 
     private sealed record Evaluated(WritePlan Plan, int People, int Deadlines, TimeSpan Time);
+}
+
+/// <summary>
+/// SQLite: a 256 MB page cache for this connection while a large recompute runs, so that the derived tables' index
+/// B-trees stay in memory while many rows change (the default 2 MB makes every index insert a read from the OS);
+/// the connection's own size is restored afterwards, as it goes back to the pool.
+/// </summary>
+internal sealed class LargePageCache : IAsyncDisposable
+{
+    private readonly DbConnection _connection;
+    private readonly DbTransaction? _transaction;
+    private readonly long _previous;
+
+    private LargePageCache(DbConnection connection, DbTransaction? transaction, long previous)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _previous = previous;
+    }
+
+    public static async Task<LargePageCache?> SetAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
+    {
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            return null;
+        }
+
+        var previous = Convert.ToInt64(await ExecuteAsync(connection, transaction, "PRAGMA cache_size", ct), System.Globalization.CultureInfo.InvariantCulture);
+        await ExecuteAsync(connection, transaction, "PRAGMA cache_size = -262144", ct);
+        return new LargePageCache(connection, transaction, previous);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection.State == System.Data.ConnectionState.Open)
+        {
+            await ExecuteAsync(_connection, _transaction, "PRAGMA cache_size = " + _previous.ToString(System.Globalization.CultureInfo.InvariantCulture), default);
+        }
+    }
+
+    private static async Task<object?> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = sql;
+        return await cmd.ExecuteScalarAsync(ct);
+    }
 }

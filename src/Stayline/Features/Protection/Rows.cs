@@ -57,6 +57,9 @@ internal abstract class Rows : IAsyncDisposable
 
     public string? NullableString(int i) => IsNull(i) ? null : String(i);
 
+    /// <summary>A string that repeats over many rows, made once per distinct value.</summary>
+    public abstract string String(int i, StringCache cache);
+
     public abstract T Enum<T>(int i, EnumNames<T> names)
         where T : struct, Enum;
 
@@ -76,6 +79,8 @@ internal abstract class Rows : IAsyncDisposable
 
         public override string String(int i) => reader.GetString(i);
 
+        public override string String(int i, StringCache cache) => reader.GetString(i);
+
         public override T Enum<T>(int i, EnumNames<T> names) => names.Parse(reader.GetString(i));
 
         public override async ValueTask DisposeAsync()
@@ -87,19 +92,17 @@ internal abstract class Rows : IAsyncDisposable
 
     private sealed class SqliteRows : Rows
     {
-        private readonly SqliteConnection _connection;
-        private readonly sqlite3_stmt _statement;
+        private readonly SqliteStatement _statement;
 
         public SqliteRows(SqliteConnection connection, PersonScope scope, string sql)
         {
-            _connection = connection;
-            Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement));
+            _statement = new SqliteStatement(connection, sql);
             foreach (var (name, value) in scope.Parameters)
             {
                 // A parameter the statement does not use has index 0 and is skipped.
-                if (raw.sqlite3_bind_parameter_index(_statement, name) is > 0 and var index)
+                if (_statement.ParameterIndex(name) is > 0 and var index)
                 {
-                    Check(raw.sqlite3_bind_int64(_statement, index, value));
+                    _statement.Bind(index, value);
                 }
             }
         }
@@ -107,30 +110,19 @@ internal abstract class Rows : IAsyncDisposable
         public override ValueTask<bool> ReadAsync(CancellationToken ct)
         {
             ct.ThrowIfCancellationRequested();
-            var rc = raw.sqlite3_step(_statement);
-            if (rc == raw.SQLITE_ROW)
-            {
-                return ValueTask.FromResult(true);
-            }
-
-            if (rc != raw.SQLITE_DONE)
-            {
-                Check(rc);
-            }
-
-            return ValueTask.FromResult(false);
+            return ValueTask.FromResult(_statement.Step());
         }
 
-        public override bool IsNull(int i) => raw.sqlite3_column_type(_statement, i) == raw.SQLITE_NULL;
+        public override bool IsNull(int i) => raw.sqlite3_column_type(_statement.Handle, i) == raw.SQLITE_NULL;
 
-        public override long Int64(int i) => raw.sqlite3_column_int64(_statement, i);
+        public override long Int64(int i) => raw.sqlite3_column_int64(_statement.Handle, i);
 
-        public override bool Bool(int i) => raw.sqlite3_column_int64(_statement, i) != 0;
+        public override bool Bool(int i) => raw.sqlite3_column_int64(_statement.Handle, i) != 0;
 
         /// <summary>EF Core and Microsoft.Data.Sqlite store a DateOnly as TEXT yyyy-MM-dd.</summary>
         public override DateOnly Date(int i)
         {
-            var s = raw.sqlite3_column_blob(_statement, i);
+            var s = raw.sqlite3_column_blob(_statement.Handle, i);
             if (s.Length == 10 && s[4] == '-' && s[7] == '-' && Digits(s[..4], out var y) && Digits(s.Slice(5, 2), out var m) && Digits(s.Slice(8, 2), out var d))
             {
                 return new DateOnly(y, m, d);
@@ -139,22 +131,16 @@ internal abstract class Rows : IAsyncDisposable
             return DateOnly.Parse(Encoding.UTF8.GetString(s), CultureInfo.InvariantCulture);
         }
 
-        public override string String(int i) => raw.sqlite3_column_text(_statement, i).utf8_to_string();
+        public override string String(int i) => raw.sqlite3_column_text(_statement.Handle, i).utf8_to_string();
 
-        public override T Enum<T>(int i, EnumNames<T> names) => names.Parse(raw.sqlite3_column_blob(_statement, i));
+        public override string String(int i, StringCache cache) => cache.Get(raw.sqlite3_column_blob(_statement.Handle, i));
+
+        public override T Enum<T>(int i, EnumNames<T> names) => names.Parse(raw.sqlite3_column_blob(_statement.Handle, i));
 
         public override ValueTask DisposeAsync()
         {
-            raw.sqlite3_finalize(_statement);
+            _statement.Dispose();
             return ValueTask.CompletedTask;
-        }
-
-        private void Check(int rc)
-        {
-            if (rc != raw.SQLITE_OK)
-            {
-                SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
-            }
         }
 
         private static bool Digits(ReadOnlySpan<byte> s, out int value)
@@ -172,6 +158,124 @@ internal abstract class Rows : IAsyncDisposable
 
             return true;
         }
+    }
+}
+
+/// <summary>
+/// One of SQLite's own prepared statements on a Microsoft.Data.Sqlite connection (so inside its open transaction).
+/// Binds by position: ADO.NET's SQLite provider finds each named parameter by a linear search of the statement's
+/// names, which made multi-row statements cost quadratic time to bind; a one-row statement stepped once per row is
+/// both simpler and faster here. Values are stored as EF Core stores them (DateOnly as TEXT yyyy-MM-dd, bool as 0/1).
+/// </summary>
+internal sealed class SqliteStatement : IDisposable
+{
+    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+    private readonly SqliteConnection _connection;
+
+    public SqliteStatement(SqliteConnection connection, string sql)
+    {
+        _connection = connection;
+        Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out var handle));
+        Handle = handle;
+    }
+
+    public sqlite3_stmt Handle { get; }
+
+    public int ParameterIndex(string name) => raw.sqlite3_bind_parameter_index(Handle, name);
+
+    /// <param name="index">1-based, in the order the parameters first appear in the SQL.</param>
+    public void Bind(int index, object? value) => Check(value switch
+    {
+        null => raw.sqlite3_bind_null(Handle, index),
+        long l => raw.sqlite3_bind_int64(Handle, index, l),
+        int i => raw.sqlite3_bind_int64(Handle, index, i),
+        bool b => raw.sqlite3_bind_int64(Handle, index, b ? 1 : 0),
+        string s => raw.sqlite3_bind_text(Handle, index, s),
+        DateOnly d => raw.sqlite3_bind_text(Handle, index, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        _ => throw new ArgumentException($"Cannot bind a {value.GetType().Name}.", nameof(value)),
+    });
+
+    /// <summary>True when a row is ready; false when done. Waits out another connection's lock like Microsoft.Data.Sqlite does.</summary>
+    public bool Step()
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var rc = raw.sqlite3_step(Handle);
+            if (rc == raw.SQLITE_ROW)
+            {
+                return true;
+            }
+
+            if (rc == raw.SQLITE_DONE)
+            {
+                return false;
+            }
+
+            if (rc is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED) || waited.Elapsed > BusyTimeout)
+            {
+                Check(rc);
+            }
+
+            Thread.Sleep(1);
+        }
+    }
+
+    /// <summary>Runs a statement that returns no rows once per row of values, rebinding all of them each time.</summary>
+    public void ExecuteForEach(int rowCount, int columns, Action<object?[], int> fill, CancellationToken ct)
+    {
+        var values = new object?[columns];
+        for (var row = 0; row < rowCount; row++)
+        {
+            if ((row & 4095) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            fill(values, row);
+            for (var c = 0; c < columns; c++)
+            {
+                Bind(c + 1, values[c]);
+            }
+
+            Step();
+            Check(raw.sqlite3_reset(Handle));
+        }
+    }
+
+    public void Dispose() => raw.sqlite3_finalize(Handle);
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
+        }
+    }
+}
+
+/// <summary>Strings that repeat over many rows (rule ids, citations, states), made once: reading them allocates nothing.</summary>
+internal sealed class StringCache
+{
+    private readonly List<(byte[] Utf8, string Value)> _entries = [];
+
+    public string Get(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var (bytes, value) in _entries)
+        {
+            if (utf8.SequenceEqual(bytes))
+            {
+                return value;
+            }
+        }
+
+        var s = Encoding.UTF8.GetString(utf8);
+        if (_entries.Count < 256)
+        {
+            _entries.Add((utf8.ToArray(), s));
+        }
+
+        return s;
     }
 }
 

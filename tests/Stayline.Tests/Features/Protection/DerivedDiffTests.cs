@@ -28,7 +28,7 @@ public class DerivedDiffTests
         var person = Result(Parse(fresh));
         plan.Add(person, Change.Deadlines);
 
-        plan.DiffDeadlines(new Dictionary<long, List<StoredDeadline>> { [person.PersonId] = [.. Parse(stored).Select((d, i) => Stored(i + 1, d))] });
+        plan.DiffDeadlines([.. Parse(stored).Select((d, i) => Stored(i + 1, d))]);
 
         Assert.Equal(Ids(updated), plan.DeadlineUpdates.Select(u => u.Id).Order());
         Assert.Equal(inserts, plan.DeadlineInserts.Count);
@@ -42,7 +42,7 @@ public class DerivedDiffTests
         var person = Result(Parse("bia-appeal/0/Missed"));
         plan.Add(person, Change.Deadlines);
 
-        plan.DiffDeadlines(new Dictionary<long, List<StoredDeadline>> { [person.PersonId] = [Stored(5, Parse("bia-appeal/0/Open")[0])] });
+        plan.DiffDeadlines([Stored(5, Parse("bia-appeal/0/Open")[0])]);
 
         Assert.Equal((5L, 42L, DeadlineState.Missed), (plan.DeadlineUpdates[0].Id, plan.DeadlineUpdates[0].PersonId, plan.DeadlineUpdates[0].Deadline.State));
     }
@@ -83,7 +83,7 @@ public class DerivedDiffTests
     })];
 
     private static StoredDeadline Stored(long id, DerivedDeadline d) =>
-        new(id, d.RuleId, d.OrderKey, d.TriggerDate, d.DueDate, d.PeriodDays, d.Citation, d.State.ToString());
+        new(id, 42, d.RuleId, d.OrderKey, d.TriggerDate, d.DueDate, d.PeriodDays, d.Citation, d.State.ToString());
 
     private static PersonResult Result(DerivedDeadline[] deadlines) => new(42, "Protected", null, null, null, false, "", [], deadlines, 0, 0);
 
