@@ -48,6 +48,21 @@ public class DerivedDiffTests
     }
 
     [Fact]
+    public void DiffDeadlines_SeveralPeople_ComparesEachWithTheirOwnStoredRows()
+    {
+        var plan = new WritePlan();
+        plan.Add(Result(Parse("pfr/0/Open"), 3), Change.Deadlines);
+        plan.Add(Result(Parse("pfr/0/Missed"), 7), Change.Deadlines);
+        var stored = Parse("pfr/0/Open");
+
+        // Person 5 is stored but unchanged (not in the plan); person 7 has no stored rows; the rows are ordered by person.
+        plan.DiffDeadlines([Stored(1, stored[0], 3), Stored(2, stored[0], 5), Stored(3, stored[0], 5)]);
+
+        Assert.Equal((0, 1, 0), (plan.DeadlineUpdates.Count, plan.DeadlineInserts.Count, plan.DeadlineDeletes.Count));
+        Assert.Equal((7L, DeadlineState.Missed), (plan.DeadlineInserts[0].PersonId, plan.DeadlineInserts[0].Deadline.State));
+    }
+
+    [Fact]
     public void StableHash_SameValues_SameFingerprintInEveryProcess()
     {
         // Worked out with an independent implementation of the rounds described on StableHash (Python, 64-bit wrap-around).
@@ -82,10 +97,10 @@ public class DerivedDiffTests
         return new DerivedDeadline(parts[0], order == 0 ? null : order, Due.AddDays(-30), Due, 30, Enum.Parse<DeadlineState>(parts[2]), "8 CFR 1003.38(b)");
     })];
 
-    private static StoredDeadline Stored(long id, DerivedDeadline d) =>
-        new(id, 42, d.RuleId, d.OrderKey, d.TriggerDate, d.DueDate, d.PeriodDays, d.Citation, d.State.ToString());
+    private static StoredDeadline Stored(long id, DerivedDeadline d, long personId = 42) =>
+        new(id, personId, d.RuleId, d.OrderKey, d.TriggerDate, d.DueDate, d.PeriodDays, d.Citation, d.State.ToString());
 
-    private static PersonResult Result(DerivedDeadline[] deadlines) => new(42, "Protected", null, null, null, false, "", [], deadlines, 0, 0);
+    private static PersonResult Result(DerivedDeadline[] deadlines, long personId = 42) => new(personId, "Protected", null, null, null, false, "", [], deadlines, 0, 0);
 
     private static long[] Ids(string ids) => [.. ids.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(i => long.Parse(i, System.Globalization.CultureInfo.InvariantCulture))];
 }
