@@ -323,6 +323,11 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
     {
         var watch = Stopwatch.StartNew();
         var chunk = input.Facts;
+        if (chunk.Count == 0)
+        {
+            return new Evaluated(new WritePlan(), 0, 0, TimeSpan.Zero);
+        }
+
         var stored = StoredPositions(chunk, input.Stored);
         var refreshBefore = input.WithDay ? run.AsOf : (DateOnly?)null;
         var writeAll = run.Mode == Mode.WriteAll;

@@ -63,6 +63,18 @@ public class RecomputeChangesTests
         Assert.Equal((3, 0, 0, 0), (stats.People, stats.PeopleChanged, stats.ProtectionRowsWritten, stats.DeadlineRowsWritten));
     }
 
+    [Fact]
+    public async Task ScopeRecompute_ClassWithoutMembers_DoesNothing()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var stats = await app.Services.GetRequiredService<ProtectionRecompute>().RecomputeAsync(db, PersonScope.ClassMembers(999), D("2017-09-25"), default);
+
+        Assert.Equal((0, 0, 0), (stats.People, stats.Deadlines, stats.PeopleChanged));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RecomputeAll_OnePersonGotAFactBehindTheHook_RewritesOnlyThatPersonsChangedRows(string provider)
