@@ -264,14 +264,6 @@ public static class FactsReader
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Every fact of the people in the scope, built into engine facts (for small scopes and tests).</summary>
-    public static async Task<List<PersonFacts>> ReadAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope, CancellationToken ct)
-    {
-        var chunk = new FactsChunk();
-        await ReadAsync(connection, transaction, scope, chunk, ct);
-        return [.. Enumerable.Range(0, chunk.Count).Select(chunk.Build)];
-    }
-
     /// <summary>Reads the scope's facts into <paramref name="chunk"/> (cleared first, its lists reused).</summary>
     public static async Task ReadAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope, FactsChunk chunk, CancellationToken ct)
     {

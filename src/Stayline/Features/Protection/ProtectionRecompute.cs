@@ -201,33 +201,6 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         return closures.Count == 0 ? CourtCalendar.Federal : CourtCalendar.Create(closures.Select(c => new CourtClosure(c.Date, null, c.Reason)));
     }
 
-    /// <summary>Pure evaluation of many people, in parallel when there are enough to pay for it.</summary>
-    public static PersonResult[] Evaluate(IReadOnlyList<PersonFacts> people, DateOnly asOf, ICourtCalendar calendar)
-    {
-        var results = new PersonResult[people.Count];
-        if (people.Count < 2_000)
-        {
-            var list = new List<DerivedDeadline>(8);
-            for (var i = 0; i < people.Count; i++)
-            {
-                results[i] = EvaluateOne(people[i], asOf, calendar, list);
-            }
-
-            return results;
-        }
-
-        Parallel.ForEach(Partitioner.Create(0, people.Count, 4_096), () => new List<DerivedDeadline>(8), (range, _, list) =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++)
-            {
-                results[i] = EvaluateOne(people[i], asOf, calendar, list);
-            }
-
-            return list;
-        }, _ => { });
-        return results;
-    }
-
     private static PersonResult EvaluateOne(PersonFacts p, DateOnly asOf, ICourtCalendar calendar, List<DerivedDeadline> scratch)
     {
         scratch.Clear();
