@@ -139,6 +139,68 @@ internal static class BenchData
             [person, kind, kind is "BiaAppeal" or "MotionToReopenBia" ? "Board" : "ImmigrationJudge", status, filed, decided, stay, "Pending", 0];
     }
 
+    /// <summary>Empties the derived tables (untimed), so that the next recompute is a first one.</summary>
+    public static async Task ClearDerivedAsync(Func<StaylineDbContext> context)
+    {
+        await using var db = context();
+        await db.Database.OpenConnectionAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await DerivedWriter.DeleteAllDerivedAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), CancellationToken.None);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM derived_watermark");
+        await tx.CommitAsync();
+    }
+
+    /// <summary>
+    /// A working day's new facts for 1% of the people, written behind the save hook's back so that the next full recompute
+    /// must find them: A-file received, record of proceedings received, a pending motion to reopen denied, a Board appeal filed
+    /// (a quarter each). Returns the number of people touched.
+    /// </summary>
+    public static async Task<int> ApplyDayOfChangesAsync(Func<StaylineDbContext> context, int people, DateOnly day, int seed)
+    {
+        var rng = new Random(1000 + seed);
+        var ids = new HashSet<long>();
+        while (ids.Count < Math.Max(1, people / 100))
+        {
+            ids.Add(rng.Next(1, people + 1));
+        }
+
+        var list = ids.Order().ToList();
+        await using var db = context();
+        await db.Database.OpenConnectionAsync();
+        var c = db.Database.GetDbConnection();
+        await using var tx = await c.BeginTransactionAsync();
+        var events = list.Where((_, i) => i % 4 < 2).Select((id, i) => new object?[] { id, i % 2 == 0 ? "AFileReceived" : "RecordOfProceedingsReceived", day }).ToList();
+        await DerivedWriter.BulkInsertAsync(c, tx, "person_events", ["PersonId", "Kind", "On"], "", events.Count, (v, i) => events[i].CopyTo(v, 0), CancellationToken.None);
+        var appeals = list.Where((_, i) => i % 4 == 3).ToList();
+        await DerivedWriter.BulkInsertAsync(c, tx, "matters", ["PersonId", "Kind", "Forum", "Status", "FiledOn", "StayRequested", "StayOutcome", "Version"], "", appeals.Count,
+            (v, i) => new object?[] { appeals[i], "BiaAppeal", "Board", "Pending", day, false, "Pending", 0 }.CopyTo(v, 0), CancellationToken.None);
+        await using var deny = c.CreateCommand();
+        deny.Transaction = tx;
+        deny.CommandText = "UPDATE matters SET \"Status\" = 'Denied', \"DecidedOn\" = @day WHERE \"PersonId\" = @id AND \"Kind\" = 'MotionToReopenIj' AND \"Status\" = 'Pending'";
+        var pDay = deny.CreateParameter();
+        pDay.ParameterName = "@day";
+        pDay.Value = day;
+        var pId = deny.CreateParameter();
+        pId.ParameterName = "@id";
+        deny.Parameters.Add(pDay);
+        deny.Parameters.Add(pId);
+        foreach (var id in list.Where((_, i) => i % 4 == 2))
+        {
+            pId.Value = id;
+            await deny.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+        return list.Count;
+    }
+
+    /// <summary>A class stay order inserted with plain SQL, so that no save hook recomputes the members.</summary>
+    public static async Task InsertClassOrderBehindHookAsync(Func<StaylineDbContext> context, long classId, DateOnly day)
+    {
+        await using var db = context();
+        await db.Database.ExecuteSqlAsync($"INSERT INTO court_orders (\"ClassActionId\", \"Kind\", \"Court\", \"IssuedOn\", \"Title\", \"TermsJson\") VALUES ({classId}, 'ClassStay', 'E.D. Mich.', {day}, 'Bench order behind the hook', {JsonSerializer.Serialize(ClassStayTerms.HamamaLike, new JsonSerializerOptions(JsonSerializerDefaults.Web))})");
+    }
+
     /// <summary>The fact rows the recompute reads, read and touched without mapping them to anything.</summary>
     public static async Task RawReadAsync(Func<StaylineDbContext> context, long? classId = null)
     {

@@ -16,7 +16,33 @@ public sealed class PersonProtection
     public string Summary { get; set; } = "";
     /// <summary>The chain of reasons: [{"code","text","citation"}], missing facts flagged.</summary>
     public string ReasonsJson { get; set; } = "[]";
+    /// <summary>
+    /// The day of the evaluation that last wrote or confirmed this row. A full recompute confirms unchanged rows without
+    /// touching them: the row answers for the later of this day and <see cref="DerivedWatermark.AllComputedAsOf"/>.
+    /// </summary>
     public DateOnly ComputedAsOf { get; set; }
+}
+
+/// <summary>
+/// Fingerprints (64-bit) of a person's stored protection row and derived deadline rows. A recompute compares them with
+/// the fresh result and writes only people whose result changed, so a recompute of unchanged facts reads one narrow
+/// row per person and writes nothing. Deleted with the protection row.
+/// </summary>
+public sealed class PersonDerivedHash
+{
+    public long PersonId { get; set; }
+    public long ProtectionHash { get; set; }
+    public long DeadlinesHash { get; set; }
+}
+
+/// <summary>
+/// One row (Id 1): the day of the last full recompute. Every protection row stored then was confirmed for that day,
+/// so a row answers for the later of its own <see cref="PersonProtection.ComputedAsOf"/> and this day.
+/// </summary>
+public sealed class DerivedWatermark
+{
+    public int Id { get; set; }
+    public DateOnly AllComputedAsOf { get; set; }
 }
 
 /// <summary>

@@ -297,6 +297,19 @@ namespace Stayline.Data.Postgres.Migrations
                     b.ToTable("deadline_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Data.DerivedWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("AllComputedAsOf")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("derived_watermark", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Data.DocumentTemplate", b =>
                 {
                     b.Property<long>("Id")
@@ -655,6 +668,22 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("person_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Data.PersonDerivedHash", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DeadlinesHash")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProtectionHash")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("person_derived_hashes", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Data.PersonNameToken", b =>
@@ -1577,6 +1606,15 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasOne("Stayline.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Data.PersonDerivedHash", b =>
+                {
+                    b.HasOne("Stayline.Data.PersonProtection", null)
+                        .WithOne()
+                        .HasForeignKey("Stayline.Data.PersonDerivedHash", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -280,6 +280,19 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.ToTable("deadline_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Data.DerivedWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AllComputedAsOf")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("derived_watermark", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Data.DocumentTemplate", b =>
                 {
                     b.Property<long>("Id")
@@ -624,6 +637,22 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("person_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Data.PersonDerivedHash", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeadlinesHash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProtectionHash")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("person_derived_hashes", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Data.PersonNameToken", b =>
@@ -1513,6 +1542,15 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasOne("Stayline.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Data.PersonDerivedHash", b =>
+                {
+                    b.HasOne("Stayline.Data.PersonProtection", null)
+                        .WithOne()
+                        .HasForeignKey("Stayline.Data.PersonDerivedHash", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

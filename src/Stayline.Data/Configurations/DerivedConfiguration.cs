@@ -21,6 +21,27 @@ internal sealed class PersonProtectionConfiguration : IEntityTypeConfiguration<P
     }
 }
 
+internal sealed class PersonDerivedHashConfiguration : IEntityTypeConfiguration<PersonDerivedHash>
+{
+    public void Configure(EntityTypeBuilder<PersonDerivedHash> b)
+    {
+        b.ToTable("person_derived_hashes");
+        b.HasKey(h => h.PersonId);
+        b.Property(h => h.PersonId).ValueGeneratedNever();
+        // Tied to the protection row: a result whose protection row is gone has no fingerprint and is rewritten whole.
+        b.HasOne<PersonProtection>().WithOne().HasForeignKey<PersonDerivedHash>(h => h.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DerivedWatermarkConfiguration : IEntityTypeConfiguration<DerivedWatermark>
+{
+    public void Configure(EntityTypeBuilder<DerivedWatermark> b)
+    {
+        b.ToTable("derived_watermark");
+        b.Property(w => w.Id).ValueGeneratedNever();
+    }
+}
+
 internal sealed class PersonDeadlineConfiguration : IEntityTypeConfiguration<PersonDeadline>
 {
     public void Configure(EntityTypeBuilder<PersonDeadline> b)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Data.Common;
 using System.Text.Json;
 using Stayline.Domain.Custody;
@@ -14,30 +15,37 @@ namespace Stayline.Features.Protection;
 public sealed class PersonScope
 {
     private readonly Func<string, string> _predicate;
-    private readonly Action<DbCommand> _bind;
 
-    private PersonScope(string description, Func<string, string> predicate, Action<DbCommand> bind)
+    private PersonScope(string description, bool mayBeLarge, Func<string, string> predicate, params (string Name, long Value)[] parameters)
     {
         Description = description;
+        MayBeLarge = mayBeLarge;
         _predicate = predicate;
-        _bind = bind;
+        Parameters = parameters;
     }
 
     public string Description { get; }
 
+    /// <summary>Can cover many thousands of people (a range, a class), not a short list.</summary>
+    public bool MayBeLarge { get; }
+
+    /// <summary>The named parameters the predicate uses (all are ids or id bounds).</summary>
+    public IReadOnlyList<(string Name, long Value)> Parameters { get; }
+
+    /// <summary>No restriction: for reads that are not per person.</summary>
+    public static PersonScope Everyone { get; } = new("everyone", true, _ => "1 = 1");
+
     public static PersonScope Range(long fromInclusive, long toExclusive) => new(
         $"people {fromInclusive}..{toExclusive - 1}",
+        true,
         column => $"{column} >= @lo AND {column} < @hi",
-        cmd =>
-        {
-            Sql.Add(cmd, "@lo", fromInclusive);
-            Sql.Add(cmd, "@hi", toExclusive);
-        });
+        ("@lo", fromInclusive), ("@hi", toExclusive));
 
     public static PersonScope ClassMembers(long classActionId) => new(
         $"members of class {classActionId}",
+        true,
         column => $"{column} IN (SELECT \"PersonId\" FROM class_memberships WHERE \"ClassActionId\" = @class)",
-        cmd => Sql.Add(cmd, "@class", classActionId));
+        ("@class", classActionId));
 
     /// <summary>At most <see cref="MaxIds"/> ids; callers split longer lists.</summary>
     public static PersonScope Ids(IReadOnlyList<long> ids)
@@ -45,30 +53,207 @@ public sealed class PersonScope
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ids.Count, MaxIds);
         return new PersonScope(
             $"{ids.Count} people",
-            column => ids.Count == 0 ? "1 = 0" : $"{column} IN ({string.Join(",", Enumerable.Range(0, ids.Count).Select(i => "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})",
-            cmd =>
-            {
-                for (var i = 0; i < ids.Count; i++)
-                {
-                    Sql.Add(cmd, "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), ids[i]);
-                }
-            });
+            false,
+            column => ids.Count == 0 ? "1 = 0" : $"{column} IN ({string.Join(",", Enumerable.Range(0, ids.Count).Select(Name))})",
+            [.. ids.Select((id, i) => (Name(i), id))]);
+
+        static string Name(int i) => "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public const int MaxIds = 500;
 
     public string Where(string column) => _predicate(column);
 
-    public void Bind(DbCommand cmd) => _bind(cmd);
+    public void Bind(DbCommand cmd)
+    {
+        foreach (var (name, value) in Parameters)
+        {
+            Sql.Add(cmd, name, value);
+        }
+    }
 }
 
 /// <summary>One person's facts as the engines read them, plus the keys of the class orders behind each membership.</summary>
 public sealed record PersonFacts(long PersonId, ProtectionFacts Facts, long[] ClassOrderKeys);
 
 /// <summary>
-/// The one place where stored rows become <see cref="ProtectionFacts"/>. Reads every table once per scope,
-/// ordered by person, with plain data readers (no change tracking). Choices where the data model is thinner
-/// than the engine (docs/protection-facts.md):
+/// The facts of one scope as compact rows: structs in reusable lists, one list per table, ordered by person. A million
+/// people's facts are several million rows; kept as objects until evaluated they cost more garbage-collector time
+/// (copying survivors between generations) than reading them. <see cref="Build"/> turns one person's rows into engine
+/// facts on demand, in the parallel evaluation, where they die young.
+/// </summary>
+public sealed class FactsChunk
+{
+    internal readonly List<long> People = [];
+    internal readonly List<OrderRow> Orders = [];
+    internal readonly List<MatterRow> Matters = [];
+    internal readonly List<EventRow> Events = [];
+    internal readonly List<EventRow> Custody = [];
+    internal readonly List<MembershipRow> Memberships = [];
+    internal readonly List<StayRow> Stays = [];
+    internal readonly Dictionary<long, (long OrderId, ClassMembershipFacts Fact)[]> ClassOrders = [];
+    private int[] _orders = [], _matters = [], _events = [], _custody = [], _memberships = [], _stays = [];
+
+    public int Count => People.Count;
+
+    public long PersonId(int i) => People[i];
+
+    /// <summary>The engines' view of person <paramref name="i"/> (0 ≤ i &lt; <see cref="Count"/>).</summary>
+    public PersonFacts Build(int i)
+    {
+        var id = People[i];
+        var orders = Slice(Orders, _orders[i], id);
+        var matters = Slice(Matters, _matters[i], id);
+        var events = Slice(Events, _events[i], id);
+        var custody = Slice(Custody, _custody[i], id);
+        var memberships = Slice(Memberships, _memberships[i], id);
+        var stays = Slice(Stays, _stays[i], id);
+
+        var orderFacts = new RemovalOrderFacts[orders.Length];
+        for (var k = 0; k < orders.Length; k++)
+        {
+            var o = orders[k];
+            orderFacts[k] = new RemovalOrderFacts(Key(o.Id), o.On, o.By)
+            {
+                InAbsentia = o.InAbsentia,
+                Appeal = o.Waived ? AppealRight.Waived : o.Reserved ? AppealRight.Reserved : AppealRight.Unknown,
+                Proceeding = o.Proceeding,
+            };
+        }
+
+        var matterFacts = new MatterFacts[matters.Length];
+        for (var k = 0; k < matters.Length; k++)
+        {
+            var m = matters[k];
+            matterFacts[k] = new MatterFacts(Key(m.Id), m.Kind, m.Status)
+            {
+                FiledOn = m.FiledOn,
+                DecidedOn = m.DecidedOn,
+                FiledInTime = m.FiledInTime,
+                StayMotion = m.StayRequested ? new StayMotionFacts(m.StayOutcome) { DecidedOn = m.StayDecidedOn, GrantedUntil = m.StayGrantedUntil } : null,
+            };
+        }
+
+        var eventFacts = new PersonEventFact[events.Length + custody.Length];
+        for (var k = 0; k < events.Length; k++)
+        {
+            eventFacts[k] = new PersonEventFact(events[k].Kind, events[k].On);
+        }
+
+        for (var k = 0; k < custody.Length; k++)
+        {
+            eventFacts[events.Length + k] = new PersonEventFact(custody[k].Kind, custody[k].On);
+        }
+
+        var classes = ImmutableArray.CreateBuilder<ClassMembershipFacts>();
+        var orderKeys = new List<long>(memberships.Length);
+        foreach (var membership in memberships)
+        {
+            if (ClassOrders.TryGetValue(membership.ClassActionId, out var classOrders))
+            {
+                foreach (var (orderId, fact) in classOrders)
+                {
+                    classes.Add(fact);
+                    orderKeys.Add(orderId);
+                }
+            }
+        }
+
+        var stayFacts = new IndividualStayFacts[stays.Length];
+        for (var k = 0; k < stays.Length; k++)
+        {
+            stayFacts[k] = stays[k].Fact;
+        }
+
+        return new PersonFacts(id, new ProtectionFacts
+        {
+            Orders = ImmutableCollectionsMarshal.AsImmutableArray(orderFacts),
+            Matters = ImmutableCollectionsMarshal.AsImmutableArray(matterFacts),
+            Events = ImmutableCollectionsMarshal.AsImmutableArray(eventFacts),
+            Classes = classes.ToImmutable(),
+            Stays = ImmutableCollectionsMarshal.AsImmutableArray(stayFacts),
+        }, [.. orderKeys]);
+    }
+
+    internal void Clear()
+    {
+        People.Clear();
+        Orders.Clear();
+        Matters.Clear();
+        Events.Clear();
+        Custody.Clear();
+        Memberships.Clear();
+        Stays.Clear();
+        ClassOrders.Clear();
+    }
+
+    /// <summary>After reading: where each person's rows start in each list (one merge pass per list).</summary>
+    internal void Index()
+    {
+        _orders = Starts(Orders);
+        _matters = Starts(Matters);
+        _events = Starts(Events);
+        _custody = Starts(Custody);
+        _memberships = Starts(Memberships);
+        _stays = Starts(Stays);
+    }
+
+    private int[] Starts<T>(List<T> rows)
+        where T : struct, IPersonRow
+    {
+        var starts = new int[People.Count];
+        var span = CollectionsMarshal.AsSpan(rows);
+        var j = 0;
+        for (var i = 0; i < starts.Length; i++)
+        {
+            while (j < span.Length && span[j].PersonId < People[i])
+            {
+                j++;
+            }
+
+            starts[i] = j;
+        }
+
+        return starts;
+    }
+
+    private static ReadOnlySpan<T> Slice<T>(List<T> rows, int start, long personId)
+        where T : struct, IPersonRow
+    {
+        var span = CollectionsMarshal.AsSpan(rows);
+        var end = start;
+        while (end < span.Length && span[end].PersonId == personId)
+        {
+            end++;
+        }
+
+        return span[start..end];
+    }
+
+    /// <summary>Engine keys are ints; database ids stay far below 2^31 in any deployment this serves.</summary>
+    private static int Key(long id) => checked((int)id);
+}
+
+internal interface IPersonRow
+{
+    long PersonId { get; }
+}
+
+internal readonly record struct OrderRow(long PersonId, long Id, DateOnly On, Adjudicator By, bool InAbsentia, bool Waived, bool Reserved, ProceedingType Proceeding) : IPersonRow;
+
+internal readonly record struct MatterRow(long PersonId, long Id, MatterKind Kind, MatterStatus Status, DateOnly? FiledOn, DateOnly? DecidedOn, bool? FiledInTime,
+    bool StayRequested, StayMotionOutcome StayOutcome, DateOnly? StayDecidedOn, DateOnly? StayGrantedUntil) : IPersonRow;
+
+internal readonly record struct EventRow(long PersonId, PersonEventKind Kind, DateOnly On) : IPersonRow;
+
+internal readonly record struct MembershipRow(long PersonId, long ClassActionId) : IPersonRow;
+
+internal readonly record struct StayRow(long PersonId, IndividualStayFacts Fact) : IPersonRow;
+
+/// <summary>
+/// The one place where stored rows become <see cref="ProtectionFacts"/>. Reads every table once per scope, ordered
+/// by person, into a <see cref="FactsChunk"/>, with only the columns the engines use. Choices where the data model is
+/// thinner than the engine (docs/protection-facts.md):
 /// removal orders are merits decisions (bond decisions are BondHearing matters, which the engine never treats as
 /// orders); appeal waived / reserved / neither gives Waived / Reserved / Unknown; a matter's stay motion exists
 /// when StayRequested is set, with its recorded outcome; custody episodes add Arrested / Transferred / Released /
@@ -80,110 +265,91 @@ public static class FactsReader
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<List<PersonFacts>> ReadAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope, CancellationToken ct)
+    /// <summary>Reads the scope's facts into <paramref name="chunk"/> (cleared first, its lists reused).</summary>
+    public static async Task ReadAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope, FactsChunk chunk, CancellationToken ct)
     {
-        var people = new List<long>();
-        await ForEachAsync(connection, transaction, scope, $"SELECT \"Id\" FROM people WHERE {scope.Where("\"Id\"")} ORDER BY \"Id\"",
-            r => people.Add(r.GetInt64(0)), ct);
-        if (people.Count == 0)
+        chunk.Clear();
+        await Rows.ForEachAsync(connection, transaction, scope, $"SELECT \"Id\" FROM people WHERE {scope.Where("\"Id\"")} ORDER BY \"Id\"",
+            r => chunk.People.Add(r.Int64(0)), ct);
+        if (chunk.Count == 0)
         {
-            return [];
+            chunk.Index();
+            return;
         }
 
-        var orders = new List<(long PersonId, RemovalOrderFacts Fact)>();
-        await ForEachAsync(connection, transaction, scope,
+        await Rows.ForEachAsync(connection, transaction, scope,
             $"SELECT \"PersonId\", \"Id\", \"OrderedOn\", \"IssuedBy\", \"InAbsentia\", \"AppealWaived\", \"AppealReserved\", \"Proceeding\" FROM removal_orders WHERE {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
-            r => orders.Add((r.GetInt64(0), new RemovalOrderFacts(Key(r.GetInt64(1)), r.GetFieldValue<DateOnly>(2), Adjudicators.Parse(r.GetString(3)))
-            {
-                InAbsentia = r.GetBoolean(4),
-                Appeal = r.GetBoolean(5) ? AppealRight.Waived : r.GetBoolean(6) ? AppealRight.Reserved : AppealRight.Unknown,
-                Proceeding = Enum.Parse<ProceedingType>(r.GetString(7)),
-            })), ct);
+            r => chunk.Orders.Add(new OrderRow(r.Int64(0), r.Int64(1), r.Date(2), r.Enum(3, EnumNames<Adjudicator>.All), r.Bool(4), r.Bool(5), r.Bool(6), r.Enum(7, EnumNames<ProceedingType>.All))), ct);
 
-        var matters = new List<(long PersonId, MatterFacts Fact)>();
-        await ForEachAsync(connection, transaction, scope,
+        await Rows.ForEachAsync(connection, transaction, scope,
             "SELECT \"PersonId\", \"Id\", \"Kind\", \"Status\", \"FiledOn\", \"DecidedOn\", \"FiledInTime\", \"StayRequested\", \"StayOutcome\", \"StayDecidedOn\", \"StayGrantedUntil\" "
             + $"FROM matters WHERE {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
-            r => matters.Add((r.GetInt64(0), new MatterFacts(Key(r.GetInt64(1)), MatterKinds.Parse(r.GetString(2)), MatterKinds.ParseStatus(r.GetString(3)))
+            r =>
             {
-                FiledOn = NullableDate(r, 4),
-                DecidedOn = NullableDate(r, 5),
-                FiledInTime = r.IsDBNull(6) ? null : r.GetBoolean(6),
-                StayMotion = r.GetBoolean(7)
-                    ? new StayMotionFacts(MatterKinds.ParseStay(r.GetString(8))) { DecidedOn = NullableDate(r, 9), GrantedUntil = NullableDate(r, 10) }
-                    : null,
-            })), ct);
+                var stay = r.Bool(7);
+                chunk.Matters.Add(new MatterRow(r.Int64(0), r.Int64(1), r.Enum(2, EnumNames<MatterKind>.All), r.Enum(3, EnumNames<MatterStatus>.All),
+                    r.NullableDate(4), r.NullableDate(5), r.IsNull(6) ? null : r.Bool(6), stay,
+                    stay ? r.Enum(8, EnumNames<StayMotionOutcome>.All) : default, stay ? r.NullableDate(9) : null, stay ? r.NullableDate(10) : null));
+            }, ct);
 
-        var events = new List<(long PersonId, PersonEventFact Fact)>();
-        await ForEachAsync(connection, transaction, scope,
+        await Rows.ForEachAsync(connection, transaction, scope,
             $"SELECT \"PersonId\", \"Kind\", \"On\" FROM person_events WHERE {scope.Where("\"PersonId\"")} AND \"Kind\" <> 'Other' ORDER BY \"PersonId\"",
-            r => events.Add((r.GetInt64(0), new PersonEventFact(MatterKinds.ParseEvent(r.GetString(1)), r.GetFieldValue<DateOnly>(2)))), ct);
-        await ForEachAsync(connection, transaction, scope,
+            r => chunk.Events.Add(new EventRow(r.Int64(0), r.Enum(1, EnumNames<PersonEventKind>.All), r.Date(2))), ct);
+        await Rows.ForEachAsync(connection, transaction, scope,
             $"SELECT \"PersonId\", \"From\", \"To\", \"EndReason\" FROM custody_episodes WHERE {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
             r =>
             {
-                var personId = r.GetInt64(0);
-                events.Add((personId, new PersonEventFact(PersonEventKind.Arrested, r.GetFieldValue<DateOnly>(1))));
-                if (!r.IsDBNull(2))
+                var personId = r.Int64(0);
+                chunk.Custody.Add(new EventRow(personId, PersonEventKind.Arrested, r.Date(1)));
+                if (!r.IsNull(2))
                 {
-                    var end = r.GetString(3);
+                    var end = r.NullableString(3);
                     var kind = end == nameof(CustodyEnd.Removed) ? PersonEventKind.Removed
                         : end == nameof(CustodyEnd.Released) ? PersonEventKind.Released : PersonEventKind.Transferred;
-                    events.Add((personId, new PersonEventFact(kind, r.GetFieldValue<DateOnly>(2))));
+                    chunk.Custody.Add(new EventRow(personId, kind, r.Date(2)));
                 }
             }, ct);
-        events.Sort((a, b) => a.PersonId.CompareTo(b.PersonId));
 
-        var classOrders = new Dictionary<long, ClassStayOrder?>();
-        var memberships = new List<(long PersonId, long OrderId, ClassMembershipFacts Fact)>();
-        await ForEachAsync(connection, transaction, scope,
-            "SELECT m.\"PersonId\", o.\"Id\", c.\"Name\", o.\"Title\", o.\"Court\", o.\"CaseNumber\", o.\"IssuedOn\", o.\"TermsJson\" "
-            + "FROM class_memberships m JOIN court_orders o ON o.\"ClassActionId\" = m.\"ClassActionId\" AND o.\"Kind\" = 'ClassStay' "
-            + $"JOIN class_actions c ON c.\"Id\" = m.\"ClassActionId\" WHERE {scope.Where("m.\"PersonId\"")} ORDER BY m.\"PersonId\"",
+        // The few class orders are read once per scope; a membership row then carries two ids instead of the order's texts.
+        var classOrders = new Dictionary<long, List<(long OrderId, ClassMembershipFacts Fact)>>();
+        await Rows.ForEachAsync(connection, transaction, PersonScope.Everyone,
+            "SELECT o.\"ClassActionId\", o.\"Id\", c.\"Name\", o.\"Title\", o.\"Court\", o.\"CaseNumber\", o.\"IssuedOn\", o.\"TermsJson\" "
+            + "FROM court_orders o JOIN class_actions c ON c.\"Id\" = o.\"ClassActionId\" WHERE o.\"Kind\" = 'ClassStay' ORDER BY o.\"Id\"",
             r =>
             {
-                var orderId = r.GetInt64(1);
-                if (!classOrders.TryGetValue(orderId, out var order))
+                if (ClassOrder(r.String(2), r.String(3), r.String(4), r.NullableString(5), r.Date(6), r.NullableString(7)) is { } order)
                 {
-                    order = ClassOrder(r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetFieldValue<DateOnly>(6),
-                        r.IsDBNull(7) ? null : r.GetString(7));
-                    classOrders[orderId] = order;
-                }
+                    var classId = r.Int64(0);
+                    if (!classOrders.TryGetValue(classId, out var list))
+                    {
+                        classOrders[classId] = list = [];
+                    }
 
-                if (order is not null)
-                {
-                    memberships.Add((r.GetInt64(0), orderId, new ClassMembershipFacts(order)));
+                    list.Add((r.Int64(1), new ClassMembershipFacts(order)));
                 }
             }, ct);
+        foreach (var (classId, list) in classOrders)
+        {
+            chunk.ClassOrders[classId] = [.. list];
+        }
 
-        var stays = new List<(long PersonId, IndividualStayFacts Fact)>();
-        await ForEachAsync(connection, transaction, scope,
+        if (classOrders.Count > 0)
+        {
+            await Rows.ForEachAsync(connection, transaction, scope,
+                $"SELECT \"PersonId\", \"ClassActionId\" FROM class_memberships WHERE {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
+                r => chunk.Memberships.Add(new MembershipRow(r.Int64(0), r.Int64(1))), ct);
+        }
+
+        await Rows.ForEachAsync(connection, transaction, scope,
             $"SELECT \"PersonId\", \"IssuedOn\", \"TermsJson\" FROM court_orders WHERE \"Kind\" = 'IndividualStay' AND {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
             r =>
             {
-                if (IndividualStay(r.GetFieldValue<DateOnly>(1), r.IsDBNull(2) ? null : r.GetString(2)) is { } stay)
+                if (IndividualStay(r.Date(1), r.NullableString(2)) is { } stay)
                 {
-                    stays.Add((r.GetInt64(0), stay));
+                    chunk.Stays.Add(new StayRow(r.Int64(0), stay));
                 }
             }, ct);
-
-        var result = new List<PersonFacts>(people.Count);
-        int o = 0, m = 0, e = 0, c = 0, s = 0;
-        foreach (var id in people)
-        {
-            var classes = Take(memberships, ref c, id, x => x.PersonId, x => x.Fact);
-            var orderKeys = classes.IsEmpty ? [] : memberships.GetRange(c - classes.Length, classes.Length).Select(x => x.OrderId).ToArray();
-            result.Add(new PersonFacts(id, new ProtectionFacts
-            {
-                Orders = Take(orders, ref o, id, x => x.PersonId, x => x.Fact),
-                Matters = Take(matters, ref m, id, x => x.PersonId, x => x.Fact),
-                Events = Take(events, ref e, id, x => x.PersonId, x => x.Fact),
-                Classes = classes,
-                Stays = Take(stays, ref s, id, x => x.PersonId, x => x.Fact),
-            }, orderKeys));
-        }
-
-        return result;
+        chunk.Index();
     }
 
     /// <summary>A class order's terms; null when its JSON is missing or unreadable (the order then protects no one, and says so nowhere: admins see the terms on the class page).</summary>
@@ -228,70 +394,7 @@ public static class FactsReader
         }
     }
 
-    /// <summary>Engine keys are ints; database ids stay far below 2^31 in any deployment this serves.</summary>
     private static int Key(long id) => checked((int)id);
-
-    private static DateOnly? NullableDate(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
-
-    private static ImmutableArray<TOut> Take<TRow, TOut>(List<TRow> rows, ref int index, long personId, Func<TRow, long> idOf, Func<TRow, TOut> select)
-    {
-        var start = index;
-        while (index < rows.Count && idOf(rows[index]) == personId)
-        {
-            index++;
-        }
-
-        if (index == start)
-        {
-            return [];
-        }
-
-        var builder = ImmutableArray.CreateBuilder<TOut>(index - start);
-        for (var i = start; i < index; i++)
-        {
-            builder.Add(select(rows[i]));
-        }
-
-        return builder.MoveToImmutable();
-    }
-
-    private static async Task ForEachAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope, string sql, Action<DbDataReader> row, CancellationToken ct)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.Transaction = transaction;
-        cmd.CommandText = sql;
-        cmd.CommandTimeout = 0;
-        scope.Bind(cmd);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            row(reader);
-        }
-    }
-}
-
-/// <summary>Enum values as EF stores them (names), parsed without reflection on the bulk path.</summary>
-internal static class MatterKinds
-{
-    private static readonly Dictionary<string, MatterKind> Kinds = Enum.GetValues<MatterKind>().ToDictionary(k => k.ToString(), StringComparer.Ordinal);
-    private static readonly Dictionary<string, MatterStatus> Statuses = Enum.GetValues<MatterStatus>().ToDictionary(k => k.ToString(), StringComparer.Ordinal);
-    private static readonly Dictionary<string, StayMotionOutcome> Stays = Enum.GetValues<StayMotionOutcome>().ToDictionary(k => k.ToString(), StringComparer.Ordinal);
-    private static readonly Dictionary<string, PersonEventKind> Events = Enum.GetValues<PersonEventKind>().ToDictionary(k => k.ToString(), StringComparer.Ordinal);
-
-    public static MatterKind Parse(string s) => Kinds[s];
-
-    public static MatterStatus ParseStatus(string s) => Statuses[s];
-
-    public static StayMotionOutcome ParseStay(string s) => Stays[s];
-
-    public static PersonEventKind ParseEvent(string s) => Events[s];
-}
-
-internal static class Adjudicators
-{
-    private static readonly Dictionary<string, Adjudicator> All = Enum.GetValues<Adjudicator>().ToDictionary(k => k.ToString(), StringComparer.Ordinal);
-
-    public static Adjudicator Parse(string s) => All[s];
 }
 
 /// <summary>Small helpers for hand-written SQL that runs on SQLite and PostgreSQL alike (quoted identifiers, named parameters).</summary>

@@ -12,8 +12,13 @@ public sealed record ReasonView(string Code, string Text, string Citation, bool 
 public sealed record ProtectionView(long PersonId, ProtectionState State, string? PrimarySource, DateOnly? UntilDate, string? UntilEvent,
     bool EndsWithin7Days, string Summary, IReadOnlyList<ReasonView> Reasons, DateOnly ComputedAsOf)
 {
-    public static ProtectionView From(PersonProtection p) => new(p.PersonId, Enum.Parse<ProtectionState>(p.State), p.PrimarySource, p.UntilDate,
-        p.UntilEvent, p.EndsWithin7Days, p.Summary, JsonSerializer.Deserialize<List<ReasonView>>(p.ReasonsJson, JsonOptions) ?? [], p.ComputedAsOf);
+    /// <param name="watermark">The day the last full recompute confirmed every stored row for (it leaves unchanged rows untouched).</param>
+    public static ProtectionView From(PersonProtection p, DateOnly? watermark = null) => new(p.PersonId, Enum.Parse<ProtectionState>(p.State), p.PrimarySource,
+        p.UntilDate, p.UntilEvent, p.EndsWithin7Days, p.Summary, JsonSerializer.Deserialize<List<ReasonView>>(p.ReasonsJson, JsonOptions) ?? [],
+        AnswersFor(p, watermark));
+
+    /// <summary>The day a stored row answers for: its own day or, when later, the day a full recompute confirmed it.</summary>
+    public static DateOnly AnswersFor(PersonProtection p, DateOnly? watermark) => watermark is { } w && w > p.ComputedAsOf ? w : p.ComputedAsOf;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }
@@ -25,7 +30,8 @@ public static class ProtectionReader
     {
         var today = clock.Today();
         var row = await db.Protections.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == personId, ct);
-        if (row is null || row.ComputedAsOf < today)
+        var watermark = await ProtectionRecompute.WatermarkAsync(db, ct);
+        if (row is null || ProtectionView.AnswersFor(row, watermark) < today)
         {
             if (!await db.People.AnyAsync(p => p.Id == personId, ct))
             {
@@ -38,6 +44,6 @@ public static class ProtectionReader
             row = await db.Protections.AsNoTracking().FirstAsync(p => p.PersonId == personId, ct);
         }
 
-        return ProtectionView.From(row);
+        return ProtectionView.From(row, watermark);
     }
 }

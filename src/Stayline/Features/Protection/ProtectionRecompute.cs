@@ -1,9 +1,6 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Stayline.Data;
@@ -13,67 +10,117 @@ using Stayline.Infrastructure;
 
 namespace Stayline.Features.Protection;
 
-/// <summary>One person's derived results; the texts are rendered during the parallel evaluation, not in the single-threaded write.</summary>
-public sealed record PersonResult(long PersonId, ProtectionStatus Status, DerivedDeadline[] Deadlines, string Summary, string ReasonsJson);
+/// <summary>A reason as stored in the protection row's ReasonsJson.</summary>
+public readonly record struct ReasonText(string Code, string Text, string Citation, bool Missing);
 
-public sealed record RecomputeStats(int People, int Deadlines, TimeSpan Read, TimeSpan Evaluate, TimeSpan Write)
+/// <summary>
+/// One person's derived result in the shape it is stored, with fingerprints of its protection row and of its deadline
+/// rows. Texts are rendered during the parallel evaluation; the reasons' JSON only when the row is written.
+/// </summary>
+public sealed record PersonResult(long PersonId, string State, string? PrimarySource, DateOnly? UntilDate, string? UntilEvent, bool EndsWithin7Days,
+    string Summary, ReasonText[] Reasons, DerivedDeadline[] Deadlines, long ProtectionHash, long DeadlinesHash)
+{
+    /// <summary>Bump when the stored form of a result changes (columns, JSON shape), so that every stored fingerprint stops matching.</summary>
+    private const ulong FormatVersion = 1;
+
+    public static PersonResult From(long personId, ProtectionStatus s, DerivedDeadline[] deadlines)
+    {
+        var reasons = new ReasonText[s.Reasons.Length + s.Missing.Length];
+        var i = 0;
+        foreach (var r in s.Reasons)
+        {
+            reasons[i++] = new ReasonText(r.Code.ToString(), r.Text, r.Citation, false);
+        }
+
+        foreach (var r in s.Missing)
+        {
+            reasons[i++] = new ReasonText(r.Code.ToString(), r.Text, r.Citation, true);
+        }
+
+        var state = s.State.ToString();
+        var source = s.Primary?.Source.ToString();
+        DateOnly? until = s.State == ProtectionState.Protected ? s.Primary?.LastDay : null;
+        var untilEvent = s.State == ProtectionState.Protected && s.Primary is { Until: not Domain.Protection.UntilEvent.None } p ? p.Until.ToString() : null;
+        var summary = s.Summary;
+
+        var h = new StableHash(FormatVersion);
+        h.Add(state);
+        h.Add(source);
+        h.Add(until);
+        h.Add(untilEvent);
+        h.Add(s.EndsWithin7Days);
+        h.Add(summary);
+        h.Add(reasons.Length);
+        foreach (var r in reasons)
+        {
+            h.Add(r.Code);
+            h.Add(r.Text);
+            h.Add(r.Citation);
+            h.Add(r.Missing);
+        }
+
+        return new PersonResult(personId, state, source, until, untilEvent, s.EndsWithin7Days, summary, reasons, deadlines, h.Value, HashOf(deadlines));
+    }
+
+    private static long HashOf(DerivedDeadline[] deadlines)
+    {
+        var h = new StableHash(FormatVersion + 0x100);
+        h.Add(deadlines.Length);
+        foreach (var d in deadlines)
+        {
+            h.Add(d.RuleId);
+            h.Add(d.OrderKey);
+            h.Add(d.TriggerDate);
+            h.Add(d.DueDate);
+            h.Add(d.PeriodDays);
+            h.Add(d.Citation);
+            h.Add(DerivedRows.StateText(d.State));
+        }
+
+        return h.Value;
+    }
+}
+
+/// <summary>
+/// What one recompute did. <see cref="Deadlines"/> counts the derived deadlines of the people covered; the Changed and
+/// Written counts say how much of that differed from what was stored (zero when no fact changed).
+/// </summary>
+public sealed record RecomputeStats(int People, int Deadlines, TimeSpan Read, TimeSpan Evaluate, TimeSpan Write,
+    int PeopleChanged = 0, int ProtectionRowsWritten = 0, int DeadlineRowsWritten = 0)
 {
     public static readonly RecomputeStats Zero = new(0, 0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 
-    public RecomputeStats Add(RecomputeStats o) => new(People + o.People, Deadlines + o.Deadlines, Read + o.Read, Evaluate + o.Evaluate, Write + o.Write);
+    public RecomputeStats Add(RecomputeStats o) => new(People + o.People, Deadlines + o.Deadlines, Read + o.Read, Evaluate + o.Evaluate, Write + o.Write,
+        PeopleChanged + o.PeopleChanged, ProtectionRowsWritten + o.ProtectionRowsWritten, DeadlineRowsWritten + o.DeadlineRowsWritten);
 }
 
 /// <summary>
 /// Derives protection and deadlines and stores them. Called by StaylineDbContext inside the transaction of every
 /// save that changes a fact (so no write path can forget it), by bulk actions inside their own transaction, on
 /// read when a stored result is older than today, by the daily service and by `stayline recompute`.
-/// Facts are read set-based, evaluated in parallel and written with multi-row statements.
+/// Facts are read set-based and evaluated in parallel; each result is compared with the stored one by fingerprint,
+/// and only the rows that differ are written (a daily recompute of a million people changes few of them).
 /// </summary>
 public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandler
 {
     /// <summary>People per read-evaluate-write round of a full recompute: bounds memory (a few hundred MB at most).</summary>
     public const int ChunkSize = 100_000;
 
+    /// <summary>More stale people than this and the daily recompute covers everyone (one pass beats many id lists).</summary>
+    private const int StaleLimit = PersonScope.MaxIds * 20;
+
     public async Task OnFactsChangedAsync(StaylineDbContext db, FactChanges changes, CancellationToken ct)
     {
-        var today = clock.Today();
-        foreach (var classId in changes.ClassActionIds)
-        {
-            await RecomputeAsync(db, PersonScope.ClassMembers(classId), today, ct);
-        }
-
-        foreach (var chunk in changes.PersonIds.Order().Chunk(PersonScope.MaxIds))
-        {
-            await RecomputeAsync(db, PersonScope.Ids(chunk), today, ct);
-        }
+        var scopes = changes.ClassActionIds.Select(PersonScope.ClassMembers)
+            .Concat(changes.PersonIds.Order().Chunk(PersonScope.MaxIds).Select(PersonScope.Ids));
+        await RecomputeScopesAsync(db, [.. scopes], clock.Today(), ct);
     }
 
     /// <summary>Recomputes the given people inside the caller's transaction (or the context's current one).</summary>
-    public async Task<RecomputeStats> RecomputeAsync(StaylineDbContext db, PersonScope scope, DateOnly asOf, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await db.Database.OpenConnectionAsync(ct);
-        }
+    public Task<RecomputeStats> RecomputeAsync(StaylineDbContext db, PersonScope scope, DateOnly asOf, CancellationToken ct) =>
+        RecomputeScopesAsync(db, [scope], asOf, ct);
 
-        try
-        {
-            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var calendar = await CalendarAsync(db, ct);
-            return await RunAsync(connection, transaction, scope, asOf, calendar, ct);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-    }
-
-    /// <summary>Everyone, in chunks of <see cref="ChunkSize"/> people, in one transaction.</summary>
+    /// <summary>Everyone, in chunks of <see cref="ChunkSize"/> people, in one transaction; confirms every unchanged row for <paramref name="asOf"/>.</summary>
     public async Task<RecomputeStats> RecomputeAllAsync(StaylineDbContext db, DateOnly asOf, CancellationToken ct)
     {
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -81,29 +128,34 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var calendar = await CalendarAsync(db, ct);
         var sqlite = db.IsSqlite;
-        if (sqlite)
-        {
-            // A larger page cache for this connection keeps the index B-trees in memory while millions of rows go in.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct);
-        }
+        await using var cache = await LargePageCache.SetAsync(connection, transaction, ct);
 
         var (min, max) = await db.People.GroupBy(_ => 1).Select(g => new { Min = g.Min(p => p.Id), Max = g.Max(p => p.Id) }).FirstOrDefaultAsync(ct) is { } r
             ? (r.Min, r.Max)
             : (0L, -1L);
-        await DerivedWriter.DeleteAllDerivedAsync(connection, transaction, ct);
-        // Secondary indexes are dropped and rebuilt around a full rewrite: one sorted build beats millions of random inserts.
-        var indexes = sqlite ? await DerivedWriter.DropSecondaryIndexesAsync(connection, transaction, ct) : [];
-        var total = RecomputeStats.Zero;
+        var ranges = new List<PersonScope>();
         for (var lo = min; lo <= max; lo += ChunkSize)
         {
-            total = total.Add(await RunAsync(connection, transaction, PersonScope.Range(lo, lo + ChunkSize), asOf, calendar, ct, alreadyCleared: true));
+            ranges.Add(PersonScope.Range(lo, lo + ChunkSize));
         }
 
+        // Nothing stored yet (a new database, or derived rows cleared): write everything, with the derived tables'
+        // secondary indexes dropped and rebuilt around the load (one sorted build beats millions of random inserts).
+        var firstTime = !await db.Protections.AnyAsync(ct);
+        var indexes = new List<string>();
+        if (firstTime)
+        {
+            await DerivedWriter.DeleteAllDerivedAsync(connection, transaction, ct);
+            indexes = sqlite ? await DerivedWriter.DropSecondaryIndexesAsync(connection, transaction, ct) : [];
+        }
+
+        var total = await RunPipelinedAsync(new Run(connection, transaction, asOf, calendar, firstTime ? Mode.WriteAll : Mode.Full, null), ranges, ct);
         foreach (var ddl in indexes)
         {
             await db.Database.ExecuteSqlRawAsync(ddl, ct);
         }
 
+        await DerivedWriter.SetWatermarkAsync(connection, transaction, asOf, ct);
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
@@ -115,28 +167,30 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
     /// <summary>People whose stored result answers for a day before <paramref name="asOf"/> (or who have none).</summary>
     public async Task<RecomputeStats> RecomputeStaleAsync(StaylineDbContext db, DateOnly asOf, CancellationToken ct)
     {
-        var stale = await db.People.Where(p => !db.Protections.Any(x => x.PersonId == p.Id && x.ComputedAsOf >= asOf)).CountAsync(ct);
-        if (stale == 0)
+        var confirmed = await WatermarkAsync(db, ct) >= asOf;
+        var stale = confirmed
+            ? db.People.Where(p => !db.Protections.Any(x => x.PersonId == p.Id))
+            : db.People.Where(p => !db.Protections.Any(x => x.PersonId == p.Id && x.ComputedAsOf >= asOf));
+        var ids = await stale.Select(p => p.Id).OrderBy(id => id).Take(StaleLimit + 1).ToListAsync(ct);
+        if (ids.Count == 0)
         {
             return RecomputeStats.Zero;
         }
 
-        if (stale > PersonScope.MaxIds * 20)
+        if (ids.Count > StaleLimit)
         {
             return await RecomputeAllAsync(db, asOf, ct);
         }
 
-        var ids = await db.People.Where(p => !db.Protections.Any(x => x.PersonId == p.Id && x.ComputedAsOf >= asOf)).Select(p => p.Id).ToListAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var total = RecomputeStats.Zero;
-        foreach (var chunk in ids.Chunk(PersonScope.MaxIds))
-        {
-            total = total.Add(await RecomputeAsync(db, PersonScope.Ids(chunk), asOf, ct));
-        }
-
+        var total = await RecomputeScopesAsync(db, [.. ids.Chunk(PersonScope.MaxIds).Select(PersonScope.Ids)], asOf, ct);
         await tx.CommitAsync(ct);
         return total;
     }
+
+    /// <summary>The day through which the last full recompute confirmed every stored row; null before the first one.</summary>
+    public static async Task<DateOnly?> WatermarkAsync(StaylineDbContext db, CancellationToken ct) =>
+        await db.Set<DerivedWatermark>().AsNoTracking().Where(w => w.Id == DerivedWriter.WatermarkId).Select(w => (DateOnly?)w.AllComputedAsOf).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// Weekends, federal holidays, executive-order closures and the admin closures for all courts; for Board filings
@@ -153,270 +207,254 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
             : CourtCalendar.Create(closures.Select(c => new CourtClosure(c.Date, c.Court is null ? null : new CourtId(c.Court), c.Reason)));
     }
 
-    /// <summary>Pure evaluation of many people, in parallel when there are enough to pay for it.</summary>
-    public static PersonResult[] Evaluate(IReadOnlyList<PersonFacts> people, DateOnly asOf, ICourtCalendar calendar)
-    {
-        var results = new PersonResult[people.Count];
-        if (people.Count < 2_000)
-        {
-            var list = new List<DerivedDeadline>(8);
-            for (var i = 0; i < people.Count; i++)
-            {
-                results[i] = EvaluateOne(people[i], asOf, calendar, list);
-            }
-
-            return results;
-        }
-
-        Parallel.ForEach(Partitioner.Create(0, people.Count, 4_096), () => new List<DerivedDeadline>(8), (range, _, list) =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++)
-            {
-                results[i] = EvaluateOne(people[i], asOf, calendar, list);
-            }
-
-            return list;
-        }, _ => { });
-        return results;
-    }
-
     private static PersonResult EvaluateOne(PersonFacts p, DateOnly asOf, ICourtCalendar calendar, List<DerivedDeadline> scratch)
     {
         scratch.Clear();
         var status = ProtectionEngine.Evaluate(p.Facts, asOf, calendar);
         PersonDeadlines.Derive(p.Facts, p.ClassOrderKeys, asOf, calendar, scratch);
-        return new PersonResult(p.PersonId, status, scratch.Count == 0 ? [] : [.. scratch], status.Summary, DerivedWriter.ReasonsJson(status));
+        return PersonResult.From(p.PersonId, status, scratch.Count == 0 ? [] : [.. scratch]);
     }
 
-    private static async Task<RecomputeStats> RunAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope, DateOnly asOf,
-        ICourtCalendar calendar, CancellationToken ct, bool alreadyCleared = false)
+    /// <summary>Calendar and watermark are read once per call, however many scopes (classes, id lists) one save touched.</summary>
+    private static async Task<RecomputeStats> RecomputeScopesAsync(StaylineDbContext db, IReadOnlyList<PersonScope> scopes, DateOnly asOf, CancellationToken ct)
     {
-        var watch = Stopwatch.StartNew();
-        var facts = await FactsReader.ReadAsync(connection, transaction, scope, ct);
-        var read = watch.Elapsed;
-        var results = Evaluate(facts, asOf, calendar);
-        var evaluated = watch.Elapsed;
-        var deadlines = await DerivedWriter.WriteAsync(connection, transaction, scope, results, alreadyCleared, ct);
-        return new RecomputeStats(results.Length, deadlines, read, evaluated - read, watch.Elapsed - evaluated);
-    }
-}
-
-/// <summary>Writes derived rows with multi-row statements on the caller's connection and transaction.</summary>
-public static class DerivedWriter
-{
-    /// <summary>
-    /// SQLite looks a named parameter up by a linear scan of the statement's names, so a statement with thousands of
-    /// parameters costs quadratic time to bind: a few rows per statement is fastest there. PostgreSQL pays per round
-    /// trip instead, so it gets many rows per statement.
-    /// </summary>
-    private static int RowsPerStatement(DbConnection connection) => connection is Microsoft.Data.Sqlite.SqliteConnection ? 8 : 500;
-
-    private static readonly string[] ProtectionColumns =
-        ["PersonId", "State", "PrimarySource", "UntilDate", "UntilEvent", "EndsWithin7Days", "Summary", "ReasonsJson", "ComputedAsOf"];
-
-    private static readonly string[] DeadlineColumns =
-        ["PersonId", "RuleId", "CourtOrderId", "TriggerDate", "DueDate", "PeriodDays", "Citation", "State", "Manual"];
-
-    public static async Task DeleteAllDerivedAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
-    {
-        await ExecuteAsync(connection, transaction, "DELETE FROM person_deadlines WHERE \"Manual\" = FALSE", ct);
-        await ExecuteAsync(connection, transaction, "DELETE FROM person_protection", ct);
-    }
-
-    /// <summary>SQLite: drops the derived tables' secondary indexes inside the transaction and returns the statements that rebuild them.</summary>
-    public static async Task<List<string>> DropSecondaryIndexesAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
-    {
-        var indexes = new List<(string Name, string Sql)>();
-        await using (var cmd = connection.CreateCommand())
+        if (scopes.Count == 0)
         {
-            cmd.Transaction = transaction;
-            cmd.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('person_deadlines', 'person_protection')";
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
-            {
-                indexes.Add((r.GetString(0), r.GetString(1)));
-            }
+            return RecomputeStats.Zero;
         }
 
-        foreach (var (name, _) in indexes)
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
         {
-            await ExecuteAsync(connection, transaction, $"DROP INDEX \"{name}\"", ct);
+            await db.Database.OpenConnectionAsync(ct);
         }
 
-        return [.. indexes.Select(i => i.Sql)];
-    }
-
-    /// <summary>Replaces the derived rows of everyone in the scope; returns the number of deadlines written.</summary>
-    public static async Task<int> WriteAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope, PersonResult[] results,
-        bool alreadyCleared, CancellationToken ct)
-    {
-        if (!alreadyCleared)
-        {
-            await using var delete = connection.CreateCommand();
-            delete.Transaction = transaction;
-            delete.CommandTimeout = 0;
-            delete.CommandText = $"DELETE FROM person_deadlines WHERE \"Manual\" = FALSE AND {scope.Where("\"PersonId\"")}";
-            scope.Bind(delete);
-            await delete.ExecuteNonQueryAsync(ct);
-        }
-
-        var upsert = alreadyCleared ? "" : " ON CONFLICT (\"PersonId\") DO UPDATE SET "
-            + string.Join(", ", ProtectionColumns.Skip(1).Select(c => $"\"{c}\" = excluded.\"{c}\""));
-        await BulkInsertAsync(connection, transaction, "person_protection", ProtectionColumns, upsert, results.Length, (values, i) =>
-        {
-            var r = results[i];
-            var s = r.Status;
-            values[0] = r.PersonId;
-            values[1] = s.State.ToString();
-            values[2] = s.Primary?.Source.ToString();
-            values[3] = s.State == ProtectionState.Protected ? s.Primary?.LastDay : null;
-            values[4] = s.State == ProtectionState.Protected && s.Primary is { Until: not UntilEvent.None } p ? p.Until.ToString() : null;
-            values[5] = s.EndsWithin7Days;
-            values[6] = r.Summary;
-            values[7] = r.ReasonsJson;
-            values[8] = s.AsOf;
-        }, ct);
-
-        var rows = new List<(long PersonId, DerivedDeadline Deadline)>();
-        foreach (var r in results)
-        {
-            foreach (var d in r.Deadlines)
-            {
-                rows.Add((r.PersonId, d));
-            }
-        }
-
-        await BulkInsertAsync(connection, transaction, "person_deadlines", DeadlineColumns, "", rows.Count, (values, i) =>
-        {
-            var (personId, d) = rows[i];
-            values[0] = personId;
-            values[1] = d.RuleId;
-            values[2] = d.OrderKey;
-            values[3] = d.TriggerDate;
-            values[4] = d.DueDate;
-            values[5] = d.PeriodDays;
-            values[6] = d.Citation;
-            values[7] = d.State.ToString();
-            values[8] = false;
-        }, ct);
-        return rows.Count;
-    }
-
-    /// <summary>The chain of reasons as stored: [{"code","text","citation","missing"}].</summary>
-    public static string ReasonsJson(ProtectionStatus status)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (var r in status.Reasons)
-            {
-                Write(w, r, false);
-            }
-
-            foreach (var r in status.Missing)
-            {
-                Write(w, r, true);
-            }
-
-            w.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-
-        static void Write(Utf8JsonWriter w, ProtectionReason r, bool missing)
-        {
-            w.WriteStartObject();
-            w.WriteString("code", r.Code.ToString());
-            w.WriteString("text", r.Text);
-            w.WriteString("citation", r.Citation);
-            if (missing)
-            {
-                w.WriteBoolean("missing", true);
-            }
-
-            w.WriteEndObject();
-        }
-    }
-
-    /// <summary>
-    /// INSERT ... VALUES (...),(...) with several rows per statement; the full-size command is
-    /// built once and re-bound, so SQLite reuses its prepared statement.
-    /// </summary>
-    public static async Task BulkInsertAsync(DbConnection connection, DbTransaction? transaction, string table, string[] columns, string suffix,
-        int rowCount, Action<object?[], int> fill, CancellationToken ct)
-    {
-        if (rowCount == 0)
-        {
-            return;
-        }
-
-        var values = new object?[columns.Length];
-        var perStatement = RowsPerStatement(connection);
-        DbCommand? full = null;
         try
         {
-            for (var start = 0; start < rowCount; start += perStatement)
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var run = new Run(connection, transaction, asOf, await CalendarAsync(db, ct), Mode.Scope, await WatermarkAsync(db, ct));
+            await using var cache = scopes.Any(s => s.MayBeLarge) ? await LargePageCache.SetAsync(connection, transaction, ct) : null;
+            var total = RecomputeStats.Zero;
+            var chunk = new FactsChunk();
+            foreach (var scope in scopes)
             {
-                var n = Math.Min(perStatement, rowCount - start);
-                var cmd = n == perStatement ? full ??= Create(connection, transaction, table, columns, suffix, n) : Create(connection, transaction, table, columns, suffix, n);
-                for (var row = 0; row < n; row++)
-                {
-                    fill(values, start + row);
-                    for (var c = 0; c < columns.Length; c++)
-                    {
-                        cmd.Parameters[(row * columns.Length) + c].Value = values[c] ?? DBNull.Value;
-                    }
-                }
-
-                await cmd.ExecuteNonQueryAsync(ct);
-                if (cmd != full)
-                {
-                    await cmd.DisposeAsync();
-                }
+                var input = await ReadAsync(run, scope, chunk, ct);
+                total = total.Add(await WriteAsync(run, input, EvaluateChunk(run, input), ct));
             }
+
+            return total;
         }
         finally
         {
-            if (full is not null)
+            if (opened)
             {
-                await full.DisposeAsync();
+                await db.Database.CloseConnectionAsync();
             }
         }
     }
 
-    private static DbCommand Create(DbConnection connection, DbTransaction? transaction, string table, string[] columns, string suffix, int rows)
+    /// <summary>
+    /// Chunk after chunk on one connection, evaluating chunk k on the other cores while chunk k+1 is read: reading is
+    /// single-threaded database work, evaluation is parallel CPU work, so the two overlap.
+    /// </summary>
+    private static async Task<RecomputeStats> RunPipelinedAsync(Run run, IReadOnlyList<PersonScope> chunks, CancellationToken ct)
     {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = transaction;
-        cmd.CommandTimeout = 0;
-        var sql = new StringBuilder().Append("INSERT INTO ").Append(table).Append(" (")
-            .AppendJoin(", ", columns.Select(c => $"\"{c}\"")).Append(") VALUES ");
-        for (var row = 0; row < rows; row++)
+        var total = RecomputeStats.Zero;
+        if (chunks.Count == 0)
         {
-            sql.Append(row == 0 ? "(" : ",(");
-            for (var c = 0; c < columns.Length; c++)
-            {
-                var name = "@p" + ((row * columns.Length) + c).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                sql.Append(c == 0 ? "" : ",").Append(name);
-                var p = cmd.CreateParameter();
-                p.ParameterName = name;
-                cmd.Parameters.Add(p);
-            }
-
-            sql.Append(')');
+            return total;
         }
 
-        cmd.CommandText = sql.Append(suffix).ToString();
-        return cmd;
+        // Two chunk buffers, reused: one is evaluated while the other is filled.
+        FactsChunk[] buffers = [new(), new()];
+        var next = await ReadAsync(run, chunks[0], buffers[0], ct);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var input = next;
+            var evaluation = Task.Run(() => EvaluateChunk(run, input), ct);
+            if (i + 1 < chunks.Count)
+            {
+                next = await ReadAsync(run, chunks[i + 1], buffers[(i + 1) % 2], ct);
+            }
+
+            total = total.Add(await WriteAsync(run, input, await evaluation, ct));
+        }
+
+        return total;
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct)
+    private static async Task<ChunkInput> ReadAsync(Run run, PersonScope scope, FactsChunk chunk, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        await FactsReader.ReadAsync(run.Connection, run.Transaction, scope, chunk, ct);
+        // A scope recompute must also refresh rows that answer for an earlier day; a full recompute confirms them all at once.
+        var withDay = run.Mode == Mode.Scope && !(run.Watermark >= run.AsOf);
+        var stored = run.Mode == Mode.WriteAll || chunk.Count == 0 ? [] : await DerivedStore.ReadHashesAsync(run.Connection, run.Transaction, scope, withDay, ct);
+        return new ChunkInput(scope, chunk, stored, withDay, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// Builds, evaluates and compares each person in parallel; keeps only the results that must be written (all of them
+    /// when nothing is stored), so the facts and unchanged results of a person are garbage as soon as they are compared.
+    /// </summary>
+    private static Evaluated EvaluateChunk(Run run, ChunkInput input)
+    {
+        var watch = Stopwatch.StartNew();
+        var chunk = input.Facts;
+        if (chunk.Count == 0)
+        {
+            return new Evaluated(new WritePlan(), 0, 0, TimeSpan.Zero);
+        }
+
+        var stored = StoredPositions(chunk, input.Stored);
+        var refreshBefore = input.WithDay ? run.AsOf : (DateOnly?)null;
+        var writeAll = run.Mode == Mode.WriteAll;
+        var kept = new List<(int Index, PersonResult Result, Change Change)>();
+        var deadlines = 0;
+        Parallel.ForEach(Partitioner.Create(0, chunk.Count, 2_048), () => new Worker(), (range, _, w) =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                var result = EvaluateOne(chunk.Build(i), run.AsOf, run.Calendar, w.Scratch);
+                w.Deadlines += result.Deadlines.Length;
+                var change = writeAll ? Change.All : DerivedStore.Compare(result, stored[i] < 0 ? null : input.Stored[stored[i]], refreshBefore);
+                if (change != Change.None)
+                {
+                    w.Kept.Add((i, result, change));
+                }
+            }
+
+            return w;
+        }, w =>
+        {
+            lock (kept)
+            {
+                kept.AddRange(w.Kept);
+                deadlines += w.Deadlines;
+            }
+        });
+
+        // Back in person order, so that rows are written in key order (and identically on every run).
+        kept.Sort((a, b) => a.Index.CompareTo(b.Index));
+        var plan = new WritePlan();
+        foreach (var (_, result, change) in kept)
+        {
+            plan.Add(result, change);
+        }
+
+        return new Evaluated(plan, chunk.Count, deadlines, watch.Elapsed);
+    }
+
+    /// <summary>For each person of the chunk, the position of their stored fingerprints (-1: none); both lists are ordered by person.</summary>
+    private static int[] StoredPositions(FactsChunk chunk, List<StoredHash> stored)
+    {
+        var positions = new int[chunk.Count];
+        var j = 0;
+        for (var i = 0; i < positions.Length; i++)
+        {
+            var id = chunk.PersonId(i);
+            while (j < stored.Count && stored[j].PersonId < id)
+            {
+                j++;
+            }
+
+            positions[i] = j < stored.Count && stored[j].PersonId == id ? j : -1;
+        }
+
+        return positions;
+    }
+
+    private static async Task<RecomputeStats> WriteAsync(Run run, ChunkInput input, Evaluated evaluated, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var plan = evaluated.Plan;
+        if (run.Mode == Mode.WriteAll)
+        {
+            await DerivedWriter.WriteAllAsync(run.Connection, run.Transaction, plan.Protection, run.AsOf, ct);
+        }
+        else
+        {
+            if (plan.DeadlinePeople.Count > 0)
+            {
+                var stored = await DerivedStore.ReadDeadlinesAsync(run.Connection, run.Transaction, input.Scope, plan.DeadlinePeople, evaluated.People, ct);
+                plan.DiffDeadlines(stored);
+            }
+
+            await DerivedWriter.WritePlanAsync(run.Connection, run.Transaction, plan, run.AsOf, ct);
+        }
+
+        return new RecomputeStats(evaluated.People, evaluated.Deadlines, input.ReadTime, evaluated.Time, watch.Elapsed, plan.Hashes.Count, plan.Protection.Count,
+            run.Mode == Mode.WriteAll ? evaluated.Deadlines : plan.DeadlineRows);
+    }
+
+    private sealed class Worker
+    {
+        public List<DerivedDeadline> Scratch { get; } = new(8);
+        public List<(int Index, PersonResult Result, Change Change)> Kept { get; } = [];
+        public int Deadlines { get; set; }
+    }
+
+    private enum Mode
+    {
+        /// <summary>Derived tables were empty: insert every row.</summary>
+        WriteAll,
+        /// <summary>Everyone: write differences; the watermark confirms the rest.</summary>
+        Full,
+        /// <summary>Some people: write differences and refresh rows that answer for an earlier day.</summary>
+        Scope,
+    }
+
+    private sealed record Run(DbConnection Connection, DbTransaction? Transaction, DateOnly AsOf, ICourtCalendar Calendar, Mode Mode, DateOnly? Watermark);
+
+    private sealed record ChunkInput(PersonScope Scope, FactsChunk Facts, List<StoredHash> Stored, bool WithDay, TimeSpan ReadTime);
+
+    private sealed record Evaluated(WritePlan Plan, int People, int Deadlines, TimeSpan Time);
+}
+
+/// <summary>
+/// SQLite: a 256 MB page cache for this connection while a large recompute runs, so that the derived tables' index
+/// B-trees stay in memory while many rows change (the default 2 MB makes every index insert a read from the OS);
+/// the connection's own size is restored afterwards, as it goes back to the pool.
+/// </summary>
+internal sealed class LargePageCache : IAsyncDisposable
+{
+    private readonly DbConnection _connection;
+    private readonly DbTransaction? _transaction;
+    private readonly long _previous;
+
+    private LargePageCache(DbConnection connection, DbTransaction? transaction, long previous)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _previous = previous;
+    }
+
+    public static async Task<LargePageCache?> SetAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
+    {
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            return null;
+        }
+
+        var previous = Convert.ToInt64(await ExecuteAsync(connection, transaction, "PRAGMA cache_size", ct), System.Globalization.CultureInfo.InvariantCulture);
+        await ExecuteAsync(connection, transaction, "PRAGMA cache_size = -262144", ct);
+        return new LargePageCache(connection, transaction, previous);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection.State == System.Data.ConnectionState.Open)
+        {
+            await ExecuteAsync(_connection, _transaction, "PRAGMA cache_size = " + _previous.ToString(System.Globalization.CultureInfo.InvariantCulture), default);
+        }
+    }
+
+    private static async Task<object?> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct)
     {
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
-        cmd.CommandTimeout = 0;
         cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync(ct);
+        return await cmd.ExecuteScalarAsync(ct);
     }
 }

@@ -41,7 +41,8 @@ internal static class RecomputeCommand
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var stats = await services.GetRequiredService<ProtectionRecompute>().RecomputeAllAsync(db, day, ct2);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Recomputed {stats.People:N0} people and {stats.Deadlines:N0} deadlines as of {day:yyyy-MM-dd} in {watch.Elapsed.TotalSeconds:N1} s."));
+            $"Recomputed {stats.People:N0} people and {stats.Deadlines:N0} deadlines as of {day:yyyy-MM-dd} in {watch.Elapsed.TotalSeconds:N1} s; "
+            + $"{stats.PeopleChanged:N0} people changed ({stats.ProtectionRowsWritten:N0} protection rows and {stats.DeadlineRowsWritten:N0} deadline rows written)."));
         return 0;
     }
 }

@@ -12,7 +12,7 @@ using Stayline.Data;
 namespace Stayline.Data.Postgres.Migrations
 {
     [DbContext(typeof(StaylineDbContext))]
-    [Migration("20261128063948_Initial")]
+    [Migration("20261128064028_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -298,6 +298,19 @@ namespace Stayline.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("deadline_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Data.DerivedWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("AllComputedAsOf")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("derived_watermark", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Data.DocumentTemplate", b =>
@@ -658,6 +671,22 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("person_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Data.PersonDerivedHash", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DeadlinesHash")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProtectionHash")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("person_derived_hashes", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Data.PersonNameToken", b =>
@@ -1580,6 +1609,15 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasOne("Stayline.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Data.PersonDerivedHash", b =>
+                {
+                    b.HasOne("Stayline.Data.PersonProtection", null)
+                        .WithOne()
+                        .HasForeignKey("Stayline.Data.PersonDerivedHash", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
