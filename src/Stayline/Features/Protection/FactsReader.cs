@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;
