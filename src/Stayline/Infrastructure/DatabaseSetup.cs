@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.VisualBasic.FileIO;
 using Stayline.Data;
 using Stayline.Domain.Custody;
+using Stayline.Features.Documents;
 
 namespace Stayline.Infrastructure;
 
-/// <summary>Brings a database to the current schema and seeds what every installation needs: the roles and the facility catalogue.</summary>
+/// <summary>Brings a database to the current schema and seeds what every installation needs: the roles, the facility catalogue and the starter document templates.</summary>
 public static class DatabaseSetup
 {
     public sealed class NotMigratedException(string message) : Exception(message);
@@ -42,6 +43,8 @@ public static class DatabaseSetup
             db.Facilities.AddRange(SeedFacilities());
             await db.SaveChangesAsync(ct);
         }
+
+        await scope.ServiceProvider.GetRequiredService<DocumentService>().EnsureStartersAsync(ct);
     }
 
     /// <summary>Districts of seeded facilities in states with several districts, from the county each city lies in.</summary>

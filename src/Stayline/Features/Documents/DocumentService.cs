@@ -18,7 +18,10 @@ public sealed record GeneratedItem(long PersonId, string? ANumber, string FullNa
 /// <summary>Templates (stored with versions), merge facts loaded in bulk, generation, storage and audit.</summary>
 public sealed class DocumentService(StaylineDbContext db, IAuditActorSource actors, TimeProvider clock)
 {
-    /// <summary>Adds version 1 of each starter template that is not in the database yet.</summary>
+    /// <summary>
+    /// Adds version 1 of each starter template that is not in the database yet. Run once at start-up by
+    /// <see cref="DatabaseSetup"/>, so a starter added in a later release reaches existing databases.
+    /// </summary>
     public async Task EnsureStartersAsync(CancellationToken ct)
     {
         var keys = await db.DocumentTemplates.Select(t => t.Key).Distinct().ToListAsync(ct);
@@ -55,17 +58,13 @@ public sealed class DocumentService(StaylineDbContext db, IAuditActorSource acto
     /// <summary>The newest version of each template.</summary>
     public async Task<IReadOnlyList<TemplateInfo>> TemplatesAsync(CancellationToken ct)
     {
-        await EnsureStartersAsync(ct);
         var all = await db.DocumentTemplates.AsNoTracking()
             .Select(t => new TemplateInfo(t.Key, t.Version, t.Name, t.Description, t.CreatedAt, t.CreatedBy)).ToListAsync(ct);
         return all.GroupBy(t => t.Key).Select(g => g.MaxBy(t => t.Version)!).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
     }
 
-    public async Task<DocumentTemplate?> TemplateAsync(string key, CancellationToken ct)
-    {
-        await EnsureStartersAsync(ct);
-        return await db.DocumentTemplates.AsNoTracking().Where(t => t.Key == key).OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
-    }
+    public async Task<DocumentTemplate?> TemplateAsync(string key, CancellationToken ct) =>
+        await db.DocumentTemplates.AsNoTracking().Where(t => t.Key == key).OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
 
     /// <summary>Stores a new version of a template (a new key makes a new template); returns the problems instead when the file is unusable.</summary>
     public async Task<(TemplateInfo? Saved, IReadOnlyList<string> Errors)> UploadAsync(string key, string? name, byte[] docx, CancellationToken ct)
