@@ -80,6 +80,9 @@ public readonly record struct ANumber
         TryParse(text, out var value, out var error) ? value.Value : throw new FormatException(error);
 
     /// <summary>Accepts the stored 9-digit form only (for values read back from the database).</summary>
+    /// <summary>The display form of a stored A-number, or null when the person has none.</summary>
+    public static string? DisplayOf(string? stored) => stored is null ? null : FromStored(stored).Display;
+
     public static ANumber FromStored(string nineDigits) =>
         nineDigits.Length == 9 && nineDigits.All(char.IsAsciiDigit)
             ? new ANumber(nineDigits)

@@ -164,7 +164,7 @@ public sealed class IndexModel(StaylineDbContext db, BulkActions bulk, TimeProvi
     {
         IsAdmin = User.IsInRole(Roles.Admin);
         Attorneys = await Lookups.AttorneysAsync(db, ct);
-        Classes = (await db.ClassActions.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
-        Facilities = (await db.Facilities.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync(ct)).Select(f => (f.Id, f.Name)).ToList();
+        Classes = await Lookups.ClassesAsync(db, ct);
+        Facilities = await Lookups.FacilitiesAsync(db, ct);
     }
 }

@@ -85,7 +85,7 @@ public static class DashboardQuery
             })
             .OrderBy(x => x.Since).ThenBy(x => x.Id).Take(ListLength).ToListAsync(ct);
         return rows.Select(r => new PersonLink(r.Id, $"{r.GivenName} {r.FamilyName}".Trim(),
-            r.ANumber is null ? null : ANumber.FromStored(r.ANumber).Display, r.Facility, r.Since)).ToList();
+            ANumber.DisplayOf(r.ANumber), r.Facility, r.Since)).ToList();
     }
 
     private static string? Place(string? city, string? state) =>

@@ -43,7 +43,7 @@ public sealed record DeadlineView(DeadlineRow Row, string Title, string TriggerT
         _ => "open",
     };
 
-    public string? ANumberDisplay => Row.ANumber is null ? null : Domain.People.ANumber.FromStored(Row.ANumber).Display;
+    public string? ANumberDisplay => Domain.People.ANumber.DisplayOf(Row.ANumber);
 }
 
 /// <summary>Turns stored rows into text: derived rows keep only the counting inputs, the rule supplies the words.</summary>

@@ -22,11 +22,9 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
         Access = UserAccess.From(User);
         Filter = query.ToFilter();
         Result = await PeopleQuery.RunAsync(db, Filter, ct);
-        Facilities = (await db.Facilities.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync(ct))
-            .Select(f => (f.Id, f.Name)).ToList();
+        Facilities = await Lookups.FacilitiesAsync(db, ct);
         Attorneys = await Lookups.AttorneysAsync(db, ct);
-        Classes = (await db.ClassActions.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
-            .Select(c => (c.Id, c.Name)).ToList();
+        Classes = await Lookups.ClassesAsync(db, ct);
     }
 
     /// <summary>Assigns every selected person to one attorney, in one transaction.</summary>

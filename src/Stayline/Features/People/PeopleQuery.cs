@@ -33,7 +33,7 @@ public sealed record PersonRow(long Id, string? ANumber, string GivenName, strin
 {
     public string FullName => $"{GivenName} {FamilyName}".Trim();
 
-    public string? ANumberDisplay => ANumber is null ? null : Domain.People.ANumber.FromStored(ANumber).Display;
+    public string? ANumberDisplay => Domain.People.ANumber.DisplayOf(ANumber);
 }
 
 public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total, bool TotalIsCapped, int Page, int PageSize)

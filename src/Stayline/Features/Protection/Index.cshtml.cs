@@ -13,7 +13,7 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
 
     public sealed record Row(long PersonId, string Name, string? ANumber, CustodyStatus Custody, string State, bool EndsWithin7Days, string Summary)
     {
-        public string? ANumberDisplay => ANumber is null ? null : Domain.People.ANumber.FromStored(ANumber).Display;
+        public string? ANumberDisplay => Domain.People.ANumber.DisplayOf(ANumber);
     }
 
     public sealed class Joined

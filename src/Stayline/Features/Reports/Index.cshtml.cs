@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Features.People;
+using Stayline.Features.Shared;
 using Stayline.Infrastructure;
 
 namespace Stayline.Features.Reports;
@@ -26,8 +27,7 @@ public sealed class IndexModel(StaylineDbContext db, AuditActor actor, TimeProvi
     {
         CurrentQuery = FilterQuery(Request.Query);
         DefaultSince = clock.Today().AddDays(-14); // reports are typically ordered every other week
-        Classes = (await db.ClassActions.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
-            .Select(c => (c.Id, c.Name)).ToList();
+        Classes = await Lookups.ClassesAsync(db, ct);
         Saved = await db.SavedFilters.AsNoTracking().Where(f => f.UserId == UserId).OrderBy(f => f.Name).ToListAsync(ct);
     }
 

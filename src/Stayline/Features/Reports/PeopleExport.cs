@@ -34,7 +34,7 @@ public static class PeopleExport
         var table = new Table(["a_number", "given_name", "family_name", "native_name", "birth_date", "citizenship", "languages", "custody", "facility", "attorneys"]);
         foreach (var r in rows)
         {
-            table.Add(r.ANumber is null ? null : Domain.People.ANumber.FromStored(r.ANumber).Display, r.GivenName, r.FamilyName, r.NativeName,
+            table.Add(Domain.People.ANumber.DisplayOf(r.ANumber), r.GivenName, r.FamilyName, r.NativeName,
                 Display.BirthDate(r.BirthDate, r.BirthDatePrecision), r.Citizenship, r.Languages, r.CustodyStatus.ToString(), r.Facility,
                 string.Join("; ", lawyers[r.Id]));
         }

@@ -95,7 +95,7 @@ public static class StatusReport
                 .Concat(stayOrders[p.Id]);
 
             rows.Add(new StatusRow(
-                p.ANumber is null ? null : Domain.People.ANumber.FromStored(p.ANumber).Display,
+                Domain.People.ANumber.DisplayOf(p.ANumber),
                 $"{p.GivenName} {p.FamilyName}".Trim(),
                 p.CustodyStatus.ToString(),
                 p.CurrentFacilityId is { } fid ? Facility(fid) : "",

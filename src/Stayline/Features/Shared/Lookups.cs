@@ -14,6 +14,14 @@ public static class Lookups
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
         return users.Select(u => (u.Id, string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName)).ToList();
     }
+
+    /// <summary>Facilities by name, for dropdowns.</summary>
+    public static async Task<IReadOnlyList<(long Id, string Name)>> FacilitiesAsync(StaylineDbContext db, CancellationToken ct) =>
+        (await db.Facilities.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync(ct)).Select(f => (f.Id, f.Name)).ToList();
+
+    /// <summary>Class actions by name, for dropdowns.</summary>
+    public static async Task<IReadOnlyList<(long Id, string Name)>> ClassesAsync(StaylineDbContext db, CancellationToken ct) =>
+        (await db.ClassActions.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
 }
 
 public static class Display
