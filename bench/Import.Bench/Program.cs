@@ -177,8 +177,9 @@ internal static class Bench
         insert.Prepare();
         var token = conn.CreateCommand();
         token.Transaction = tx;
-        token.CommandText = "INSERT INTO person_name_tokens (\"Token\",\"PersonId\") VALUES ($t,$p)";
+        token.CommandText = "INSERT INTO person_name_tokens (\"Token\",\"SortName\",\"PersonId\") VALUES ($t,$s,$p)";
         var tp = token.Parameters.Add(new SqliteParameter { ParameterName = "$t" });
+        var ts = token.Parameters.Add(new SqliteParameter { ParameterName = "$s" });
         var pp = token.Parameters.Add(new SqliteParameter { ParameterName = "$p" });
         token.Prepare();
         var row = conn.CreateCommand();
@@ -211,6 +212,7 @@ internal static class Bench
                 foreach (var t in tokens[i])
                 {
                     tp.Value = t;
+                    ts.Value = sortNames[i];
                     pp.Value = i + 1L;
                     await token.ExecuteNonQueryAsync();
                 }
@@ -256,7 +258,7 @@ internal static class Bench
 
         if (tokens is not null)
         {
-            await using (var copy = await conn.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"PersonId\") FROM STDIN (FORMAT BINARY)"))
+            await using (var copy = await conn.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"SortName\",\"PersonId\") FROM STDIN (FORMAT BINARY)"))
             {
                 copy.Timeout = TimeSpan.FromHours(1);
                 for (var i = 0; i < people.Count; i++)
@@ -265,6 +267,7 @@ internal static class Bench
                     {
                         await copy.StartRowAsync();
                         await copy.WriteAsync(t, NpgsqlDbType.Varchar);
+                        await copy.WriteAsync(sortNames[i], NpgsqlDbType.Varchar);
                         await copy.WriteAsync(i + 1L, NpgsqlDbType.Bigint);
                     }
                 }
