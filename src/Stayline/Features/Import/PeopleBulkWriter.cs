@@ -41,7 +41,7 @@ public static class PeopleBulkWriter
             var byPerson = new string[people.Count][];
             Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) },
                 i => byPerson[i] = TokensOf(people[i].Person).ToArray());
-            return TokenOrder.Of(byPerson);
+            return TokenOrder.Of(byPerson, people.Select(p => p.Person.SortName).ToArray());
         }, ct);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
@@ -332,7 +332,7 @@ public static class PeopleBulkWriter
         var byPerson = new string[people.Count][];
         Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct },
             i => byPerson[i] = PersonSearch.TokensForPerson(people[i].GivenName, people[i].FamilyName, people[i].NativeName, aliases[people[i].Id]).ToArray());
-        var ordered = TokenOrder.Of(byPerson);
+        var ordered = TokenOrder.Of(byPerson, people.Select(p => p.SortName).ToArray());
         var ids = people.Select(p => p.Id).ToArray();
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
