@@ -510,8 +510,9 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             return new NewPerson(person, p.Row.Row, p.Row.FacilityId, p.Row.DetainedSince ?? today);
         }).ToList();
         progress?.Report(new ImportProgress(ImportPhase.Writing, 0, created.Count));
-        await PeopleBulkWriter.WriteAsync(db, batch.Id, created, now, options.BulkMinimum,
+        var runs = await PeopleBulkWriter.WriteAsync(db, created, now, options.BulkMinimum,
             n => progress?.Report(new ImportProgress(ImportPhase.Writing, created.Count == 0 ? 1 : (double)n / created.Count, n)), ct);
+        db.ImportCreated.AddRange(runs.Select(r => new ImportCreatedRange { BatchId = batch.Id, FromId = r.From, ToId = r.To }));
         db.AuditEvents.Add(new Domain.Work.AuditEvent(now, actor.UserId, actor.UserName, "import", nameof(ImportBatch),
             batch.Id.ToString(CultureInfo.InvariantCulture), null, null,
             JsonSerializer.Serialize(new { batch.Source, batch.FileName, batch.FileHash, batch.Rows, batch.Created, batch.Updated, batch.Unchanged, batch.Review })));

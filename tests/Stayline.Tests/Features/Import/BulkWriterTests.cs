@@ -29,7 +29,11 @@ public class BulkWriterTests
         await using (var db = kit.Db())
         {
             Assert.Equal(await ExpectedTokensAsync(db), await StoredTokensAsync(db));
-            Assert.Equal(3, await db.ImportRows.CountAsync(r => r.Action == ImportRowAction.Created));
+            // The three new people are one run of ids on the batch, with no import row each.
+            var run = await db.ImportCreated.SingleAsync();
+            Assert.Equal(3, run.ToId - run.FromId + 1);
+            Assert.Equal(3, await db.People.CountAsync(p => p.Id >= run.FromId && p.Id <= run.ToId));
+            Assert.Equal(0, await db.ImportRows.CountAsync());
         }
 
         var undo = await kit.RunAsync("import", "undo", "1");
