@@ -132,7 +132,34 @@ public sealed class Person : IVersioned
         return v.Errors;
     }
 
-    private static string Clean(string? s) => string.Join(' ', (s ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Clean(string? s)
+    {
+        if (s is null)
+        {
+            return "";
+        }
+
+        // The usual value is clean already (single spaces between words): keep it rather than copy it (an import
+        // holds a million people in memory).
+        var afterSpace = true;
+        foreach (var c in s)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                afterSpace = false;
+            }
+            else if (c != ' ' || afterSpace)
+            {
+                return string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            }
+            else
+            {
+                afterSpace = true;
+            }
+        }
+
+        return afterSpace ? s.TrimEnd() : s;
+    }
 
     private static string? CleanOrNull(string? s) => string.IsNullOrWhiteSpace(s) ? null : Clean(s);
 }

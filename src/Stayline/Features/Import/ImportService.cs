@@ -248,10 +248,15 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                 Send();
             }
         }
-        finally
+        catch
         {
-            // A read error ends the import, but the chunks already sent must not outlive it.
-            Task.WaitAll(pending.ToArray<Task>());
+            // A read error ends the import; the chunks already sent finish first (what they found no longer matters).
+            foreach (var sent in pending)
+            {
+                sent.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
+            }
+
+            throw;
         }
 
         while (pending.Count > 0)

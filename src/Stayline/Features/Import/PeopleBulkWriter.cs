@@ -233,41 +233,42 @@ public static class PeopleBulkWriter
             for (var i = 0; i < people.Count; i++)
             {
                 var (p, _, facility, _) = people[i];
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(ids[i], NpgsqlDbType.Bigint, ct);
-                await WriteNullable(copy, p.ANumber, ct);
-                await copy.WriteAsync(p.GivenName, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(p.FamilyName, NpgsqlDbType.Varchar, ct);
-                await WriteNullable(copy, p.NativeName, ct);
+                copy.StartRow();
+                copy.Write(ids[i], NpgsqlDbType.Bigint);
+                WriteNullable(copy, p.ANumber);
+                copy.Write(p.GivenName, NpgsqlDbType.Varchar);
+                copy.Write(p.FamilyName, NpgsqlDbType.Varchar);
+                WriteNullable(copy, p.NativeName);
                 if (p.BirthDate is { } b)
                 {
-                    await copy.WriteAsync(b, NpgsqlDbType.Date, ct);
+                    copy.Write(b, NpgsqlDbType.Date);
                 }
                 else
                 {
-                    await copy.WriteNullAsync(ct);
+                    copy.WriteNull();
                 }
 
-                await copy.WriteAsync(p.BirthDatePrecision.ToString(), NpgsqlDbType.Varchar, ct);
-                await WriteNullable(copy, p.Citizenship, ct);
-                await WriteNullable(copy, p.Languages, ct);
-                await copy.WriteAsync(false, NpgsqlDbType.Boolean, ct);
-                await copy.WriteNullAsync(ct);
-                await copy.WriteAsync((facility is null ? CustodyStatus.Unknown : CustodyStatus.Detained).ToString(), NpgsqlDbType.Varchar, ct);
+                copy.Write(p.BirthDatePrecision.ToString(), NpgsqlDbType.Varchar);
+                WriteNullable(copy, p.Citizenship);
+                WriteNullable(copy, p.Languages);
+                copy.Write(false, NpgsqlDbType.Boolean);
+                copy.WriteNull();
+                copy.Write((facility is null ? CustodyStatus.Unknown : CustodyStatus.Detained).ToString(), NpgsqlDbType.Varchar);
                 if (facility is { } f)
                 {
-                    await copy.WriteAsync(f, NpgsqlDbType.Bigint, ct);
+                    copy.Write(f, NpgsqlDbType.Bigint);
                 }
                 else
                 {
-                    await copy.WriteNullAsync(ct);
+                    copy.WriteNull();
                 }
 
-                await copy.WriteAsync(p.SortName, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(utc, NpgsqlDbType.TimestampTz, ct);
+                copy.Write(p.SortName, NpgsqlDbType.Varchar);
+                copy.Write(0, NpgsqlDbType.Integer);
+                copy.Write(utc, NpgsqlDbType.TimestampTz);
                 if ((i & 4095) == 4095)
                 {
+                    ct.ThrowIfCancellationRequested();
                     progress?.Invoke((i + 1) / 2);
                 }
             }
@@ -286,11 +287,11 @@ public static class PeopleBulkWriter
             {
                 if (people[i].FacilityId is { } f)
                 {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(ids[i], NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(f, NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(people[i].DetainedSince, NpgsqlDbType.Date, ct);
-                    await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
+                    copy.StartRow();
+                    copy.Write(ids[i], NpgsqlDbType.Bigint);
+                    copy.Write(f, NpgsqlDbType.Bigint);
+                    copy.Write(people[i].DetainedSince, NpgsqlDbType.Date);
+                    copy.Write(0, NpgsqlDbType.Integer);
                 }
             }
 
@@ -307,10 +308,14 @@ public static class PeopleBulkWriter
         copy.Timeout = CopyTimeout;
         for (var k = 0; k < ordered.Persons.Length; k++)
         {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(ordered.Tokens[k], NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(sortName(ordered.Persons[k]), NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(ids[ordered.Persons[k]], NpgsqlDbType.Bigint, ct);
+            copy.StartRow();
+            copy.Write(ordered.Tokens[k], NpgsqlDbType.Varchar);
+            copy.Write(sortName(ordered.Persons[k]), NpgsqlDbType.Varchar);
+            copy.Write(ids[ordered.Persons[k]], NpgsqlDbType.Bigint);
+            if ((k & 16383) == 16383)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
         }
 
         await copy.CompleteAsync(ct);
@@ -357,15 +362,15 @@ public static class PeopleBulkWriter
     /// <summary>Completing a COPY of millions of rows (index maintenance) takes longer than the default command timeout.</summary>
     public static readonly TimeSpan CopyTimeout = TimeSpan.FromHours(1);
 
-    private static async Task WriteNullable(NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
+    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
     {
         if (value is null)
         {
-            await copy.WriteNullAsync(ct);
+            copy.WriteNull();
         }
         else
         {
-            await copy.WriteAsync(value, NpgsqlDbType.Varchar, ct);
+            copy.Write(value, NpgsqlDbType.Varchar);
         }
     }
 }

@@ -76,6 +76,26 @@ public class BulkWriterTests
         }
     }
 
+    [Fact]
+    public void TokenOrder_TokensAndSortNames_RowsInKeyOrderTiesByPerson()
+    {
+        // Person 0 "zed" has tokens b, a; persons 1 and 2 share the sort name "amy" (ties keep person order).
+        string[][] tokens = [["b", "a"], ["a"], ["a", "c"]];
+        string[] sortNames = ["zed", "amy", "amy"];
+
+        var ordered = TokenOrder.Of(tokens, sortNames);
+
+        Assert.Equal(["a", "a", "a", "b", "c"], ordered.Tokens);
+        Assert.Equal([1, 2, 0, 0, 2], ordered.Persons);
+    }
+
+    [Theory]
+    [InlineData(new long[] { 5, 6, 7, 10, 12, 13 }, "5-7 10-10 12-13")]
+    [InlineData(new long[] { 1 }, "1-1")]
+    [InlineData(new long[] { }, "")]
+    public void Runs_AscendingIds_ConsecutiveRuns(long[] ids, string expected) =>
+        Assert.Equal(expected, string.Join(' ', PeopleBulkWriter.Runs(ids).Select(r => $"{r.From}-{r.To}")));
+
     private static async Task<List<(string Token, long PersonId)>> StoredTokensAsync(StaylineDbContext db) =>
         (await db.NameTokens.AsNoTracking().Select(t => new { t.Token, t.PersonId }).ToListAsync())
         .Select(t => (t.Token, t.PersonId)).Order().ToList();
