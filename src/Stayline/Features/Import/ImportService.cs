@@ -512,7 +512,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                 throw new Domain.Common.DomainValidationException(errors);
             }
 
-            return new NewPerson(person, p.Row.Row, p.Row.FacilityId, p.Row.DetainedSince ?? today);
+            return new NewPerson(person, p.Row.FacilityId, p.Row.DetainedSince ?? today);
         }).ToList();
         progress?.Report(new ImportProgress(ImportPhase.Writing, 0, created.Count));
         var runs = await PeopleBulkWriter.WriteAsync(db, created, now, options.BulkMinimum,

@@ -33,7 +33,6 @@ public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditAc
 
         var runs = await db.ImportCreated.AsNoTracking().Where(r => r.BatchId == batchId).Select(r => new { r.FromId, r.ToId }).ToListAsync(ct);
         var createdPeople = db.People.Where(InRuns(runs.Select(r => (r.FromId, r.ToId))));
-        var created = createdPeople.Select(p => p.Id);
         var blockers = await DependentsAsync(batch, createdPeople, ct);
         if (blockers.Count > 0)
         {

@@ -11,7 +11,7 @@ using Stayline.Domain.People;
 namespace Stayline.Features.Import;
 
 /// <summary>A new person as the bulk writer stores it: built by the entity (so its rules and clean-ups apply), then written raw.</summary>
-internal sealed record NewPerson(Person Person, int Row, long? FacilityId, DateOnly DetainedSince);
+internal sealed record NewPerson(Person Person, long? FacilityId, DateOnly DetainedSince);
 
 /// <summary>
 /// Writes many new people in the caller's transaction without the change tracker: prepared INSERTs on SQLite,
@@ -130,7 +130,7 @@ public static class PeopleBulkWriter
             var precision = Enum.GetValues<BirthDatePrecision>().ToDictionary(p => p, p => p.ToString());
             for (var i = 0; i < people.Count; i++)
             {
-                var (p, _, facility, since) = people[i];
+                var (p, facility, since) = people[i];
                 var id = next + i;
                 person.Add(id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName,
                     p.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), precision[p.BirthDatePrecision], p.Citizenship, p.Languages,
@@ -232,7 +232,7 @@ public static class PeopleBulkWriter
             copy.Timeout = CopyTimeout;
             for (var i = 0; i < people.Count; i++)
             {
-                var (p, _, facility, _) = people[i];
+                var (p, facility, _) = people[i];
                 copy.StartRow();
                 copy.Write(ids[i], NpgsqlDbType.Bigint);
                 WriteNullable(copy, p.ANumber);
