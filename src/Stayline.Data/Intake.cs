@@ -33,7 +33,8 @@ public sealed class ImportBatch
     public string? UndoneBy { get; set; }
 }
 
-/// <summary>One row of an import and its effect, with what undo needs (the person's values before).</summary>
+/// <summary>One row of an import and its effect, with what undo needs (the person's values before). Rows that created a
+/// person have none: <see cref="ImportCreatedRange"/> records them.</summary>
 public sealed class ImportBatchRow
 {
     public long Id { get; set; }
@@ -49,6 +50,19 @@ public sealed class ImportBatchRow
     /// <summary>JSON of the row's values, for review rows (applied when someone decides).</summary>
     public string? Payload { get; set; }
     public double? Score { get; set; }
+}
+
+/// <summary>
+/// A run of consecutive person ids that an import created, all of them: undo removes exactly the people in its
+/// import's runs. One row per run instead of one per person (an import of a million new people has one run, or a
+/// few when other people were saved on PostgreSQL while it took its ids).
+/// </summary>
+public sealed class ImportCreatedRange
+{
+    public long BatchId { get; set; }
+    public long FromId { get; set; }
+    /// <summary>Inclusive.</summary>
+    public long ToId { get; set; }
 }
 
 /// <summary>The column mapping last used for a source ("ICE list", "hotline sheet"), header -> field.</summary>

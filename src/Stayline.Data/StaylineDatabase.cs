@@ -65,7 +65,8 @@ public sealed record StaylineDatabase(DatabaseProvider Provider, string Connecti
                 return true;
             });
 
-            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Stayline.Data.Sqlite"));
+            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Stayline.Data.Sqlite"))
+                .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, StaylineSqliteMigrationsSqlGenerator>();
         }
         else
         {

@@ -48,6 +48,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportBatchRow> ImportRows => Set<ImportBatchRow>();
+    public DbSet<ImportCreatedRange> ImportCreated => Set<ImportCreatedRange>();
     public DbSet<ImportSourceMapping> ImportMappings => Set<ImportSourceMapping>();
     public DbSet<NotSamePerson> NotSamePeople => Set<NotSamePerson>();
     public DbSet<MergeRecord> Merges => Set<MergeRecord>();

@@ -506,6 +506,22 @@ namespace Stayline.Data.Postgres.Migrations
                     b.ToTable("import_rows", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Data.ImportCreatedRange", b =>
+                {
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FromId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ToId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BatchId", "FromId");
+
+                    b.ToTable("import_created", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Data.ImportSourceMapping", b =>
                 {
                     b.Property<long>("Id")
@@ -1588,6 +1604,15 @@ namespace Stayline.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Stayline.Data.ImportBatchRow", b =>
+                {
+                    b.HasOne("Stayline.Data.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Data.ImportCreatedRange", b =>
                 {
                     b.HasOne("Stayline.Data.ImportBatch", null)
                         .WithMany()

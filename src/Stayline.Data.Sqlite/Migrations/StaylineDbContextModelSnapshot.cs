@@ -481,6 +481,22 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.ToTable("import_rows", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Data.ImportCreatedRange", b =>
+                {
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BatchId", "FromId");
+
+                    b.ToTable("import_created", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Data.ImportSourceMapping", b =>
                 {
                     b.Property<long>("Id")
@@ -1524,6 +1540,15 @@ namespace Stayline.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Stayline.Data.ImportBatchRow", b =>
+                {
+                    b.HasOne("Stayline.Data.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Data.ImportCreatedRange", b =>
                 {
                     b.HasOne("Stayline.Data.ImportBatch", null)
                         .WithMany()

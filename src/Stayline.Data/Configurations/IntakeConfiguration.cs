@@ -28,6 +28,16 @@ internal sealed class ImportBatchRowConfiguration : IEntityTypeConfiguration<Imp
     }
 }
 
+internal sealed class ImportCreatedRangeConfiguration : IEntityTypeConfiguration<ImportCreatedRange>
+{
+    public void Configure(EntityTypeBuilder<ImportCreatedRange> b)
+    {
+        b.ToTable("import_created");
+        b.HasKey(x => new { x.BatchId, x.FromId });
+        b.HasOne<ImportBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ImportSourceMappingConfiguration : IEntityTypeConfiguration<ImportSourceMapping>
 {
     public void Configure(EntityTypeBuilder<ImportSourceMapping> b)

@@ -8,6 +8,10 @@ namespace Stayline.Domain.Importing;
 public sealed record ImportedPerson(int Row, PersonInput Input, long? FacilityId, DateOnly? DetainedSince, MatchDate LinkBirthDate)
 {
     public string? ANumberDigits { get; } = Input.ANumber is null ? null : ANumber.Parse(Input.ANumber).Digits;
+
+    /// <summary>The new person the row makes, as built when the row was checked (not yet stored; null for a row
+    /// rebuilt from a review payload): a large import creates it once instead of again when writing.</summary>
+    public Person? Built { get; init; }
 }
 
 /// <summary>The facilities catalogue by name, ignoring case, accents, punctuation and spacing.</summary>
@@ -98,10 +102,11 @@ public static class PersonRowParser
 
         var input = new PersonInput(aNumber, given, family, Get(ImportField.NativeName, out _), birth, precision,
             Get(ImportField.Citizenship, out _), Get(ImportField.Languages, out _), false, null);
+        Person? built = null;
         if (errors.Count == errorsBefore)
         {
             // The entity's own rules (name present, lengths, dates not in the future) decide validity.
-            var (_, entityErrors) = Person.Create(input, today, DateTimeOffset.UnixEpoch);
+            (built, var entityErrors) = Person.Create(input, today, DateTimeOffset.UnixEpoch);
             foreach (var e in entityErrors)
             {
                 var (column, value) = ColumnOf(e.Field, mapping, values);
@@ -109,7 +114,7 @@ public static class PersonRowParser
             }
         }
 
-        return errors.Count == errorsBefore ? new ImportedPerson(row, input, facilityId, detained, linkDate) : null;
+        return errors.Count == errorsBefore ? new ImportedPerson(row, input, facilityId, detained, linkDate) { Built = built } : null;
     }
 
     /// <summary>"KASSAB, Yousif" (family first, as government lists write it) or "Yousif Hanna Kassab" (family last).</summary>

@@ -81,9 +81,16 @@ public sealed class Person : IVersioned
         v.Require((input.FamilyName?.Length ?? 0) <= 200, nameof(PersonInput.FamilyName), "Family name is longer than 200 characters.");
         if (input.BirthDate is { } birth)
         {
-            v.Require(birth <= today, nameof(PersonInput.BirthDate),
-                $"Birth date {birth:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
-            v.Require(birth.Year >= 1900, nameof(PersonInput.BirthDate), $"Birth date {birth:yyyy-MM-dd} is before 1900.");
+            // The messages are built only for a wrong date: an import checks a million valid ones.
+            if (birth > today)
+            {
+                v.Add(nameof(PersonInput.BirthDate), $"Birth date {birth:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
+            }
+
+            if (birth.Year < 1900)
+            {
+                v.Add(nameof(PersonInput.BirthDate), $"Birth date {birth:yyyy-MM-dd} is before 1900.");
+            }
         }
 
         if (input.ConsentDate is { } consent)
@@ -125,7 +132,34 @@ public sealed class Person : IVersioned
         return v.Errors;
     }
 
-    private static string Clean(string? s) => string.Join(' ', (s ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Clean(string? s)
+    {
+        if (s is null)
+        {
+            return "";
+        }
+
+        // The usual value is clean already (single spaces between words): keep it rather than copy it (an import
+        // holds a million people in memory).
+        var afterSpace = true;
+        foreach (var c in s)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                afterSpace = false;
+            }
+            else if (c != ' ' || afterSpace)
+            {
+                return string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            }
+            else
+            {
+                afterSpace = true;
+            }
+        }
+
+        return afterSpace ? s.TrimEnd() : s;
+    }
 
     private static string? CleanOrNull(string? s) => string.IsNullOrWhiteSpace(s) ? null : Clean(s);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
@@ -30,8 +31,9 @@ public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditAc
             return new UndoResult(false, $"Import {batchId} was already undone on {batch.UndoneAt:yyyy-MM-dd HH:mm} by {batch.UndoneBy}.");
         }
 
-        var created = db.ImportRows.Where(r => r.BatchId == batchId && r.Action == ImportRowAction.Created).Select(r => r.PersonId!.Value);
-        var blockers = await DependentsAsync(batchId, created, ct);
+        var runs = await db.ImportCreated.AsNoTracking().Where(r => r.BatchId == batchId).Select(r => new { r.FromId, r.ToId }).ToListAsync(ct);
+        var createdPeople = db.People.Where(InRuns(runs.Select(r => (r.FromId, r.ToId))));
+        var blockers = await DependentsAsync(batch, createdPeople, ct);
         if (blockers.Count > 0)
         {
             return new UndoResult(false, $"Import {batchId} cannot be undone: later work depends on it: {string.Join("; ", blockers)}.");
@@ -49,7 +51,7 @@ public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditAc
 
         await db.SaveChangesAsync(ct);
         // Created people go with everything hanging on them (tokens, custody) through the cascading keys.
-        var deleted = await db.People.Where(p => created.Contains(p.Id)).ExecuteDeleteAsync(ct);
+        var deleted = await createdPeople.ExecuteDeleteAsync(ct);
         await db.ImportRows.Where(r => r.BatchId == batchId && r.Action == ImportRowAction.Review).ExecuteDeleteAsync(ct);
         var now = clock.GetUtcNow();
         batch.UndoneAt = now;
@@ -84,8 +86,25 @@ public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditAc
         db.Entry(person).Property(p => p.CurrentFacilityId).CurrentValue = before.FacilityId;
     }
 
-    private async Task<List<string>> DependentsAsync(long batchId, IQueryable<long> created, CancellationToken ct)
+    /// <summary>"Id in one of the runs", as range conditions on the key (runs are few: usually one).</summary>
+    private static Expression<Func<Person, bool>> InRuns(IEnumerable<(long From, long To)> runs)
     {
+        var person = Expression.Parameter(typeof(Person), "p");
+        var id = Expression.Property(person, nameof(Person.Id));
+        Expression? any = null;
+        foreach (var (from, to) in runs)
+        {
+            var run = Expression.AndAlso(Expression.GreaterThanOrEqual(id, Expression.Constant(from)), Expression.LessThanOrEqual(id, Expression.Constant(to)));
+            any = any is null ? run : Expression.OrElse(any, run);
+        }
+
+        return Expression.Lambda<Func<Person, bool>>(any ?? Expression.Constant(false), person);
+    }
+
+    private async Task<List<string>> DependentsAsync(ImportBatch batch, IQueryable<Person> createdPeople, CancellationToken ct)
+    {
+        var batchId = batch.Id;
+        var created = createdPeople.Select(p => p.Id);
         var blockers = new List<string>();
         async Task Check(string what, IQueryable<long> personIds)
         {
@@ -96,9 +115,15 @@ public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditAc
             }
         }
 
-        var rows = db.ImportRows.Where(r => r.BatchId == batchId && (r.Action == ImportRowAction.Created || r.Action == ImportRowAction.Updated));
-        await Check("people were edited since (or merged away)", rows
-            .Where(r => !db.People.Any(p => p.Id == r.PersonId && p.Version == r.VersionAfter)).Select(r => r.PersonId!.Value));
+        // A created person is stored with version 0; one edited since has a higher one, one merged away is gone.
+        var changed = batch.Created - await createdPeople.CountAsync(p => p.Version == 0, ct)
+            + await db.ImportRows.Where(r => r.BatchId == batchId && r.Action == ImportRowAction.Updated)
+                .Where(r => !db.People.Any(p => p.Id == r.PersonId && p.Version == r.VersionAfter)).Select(r => r.PersonId).Distinct().CountAsync(ct);
+        if (changed > 0)
+        {
+            blockers.Add(string.Create(CultureInfo.InvariantCulture, $"{changed:N0} people were edited since (or merged away)"));
+        }
+
         await Check("new people have aliases added since", db.PersonNames.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
         await Check("new people have matters", db.Matters.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
         await Check("new people have notes", db.Notes.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));

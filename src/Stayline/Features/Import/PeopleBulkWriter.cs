@@ -11,12 +11,13 @@ using Stayline.Domain.People;
 namespace Stayline.Features.Import;
 
 /// <summary>A new person as the bulk writer stores it: built by the entity (so its rules and clean-ups apply), then written raw.</summary>
-internal sealed record NewPerson(Person Person, int Row, long? FacilityId, DateOnly DetainedSince);
+internal sealed record NewPerson(Person Person, long? FacilityId, DateOnly DetainedSince);
 
 /// <summary>
 /// Writes many new people in the caller's transaction without the change tracker: prepared INSERTs on SQLite,
-/// binary COPY on PostgreSQL. Also writes their name tokens (the search index), their custody episode and
-/// the import row that lets undo find them. Ids are reserved up front so the rows can refer to each other.
+/// binary COPY on PostgreSQL. Also writes their name tokens (the search index) and their custody episode. Ids are
+/// reserved up front so the rows can refer to each other; the runs of consecutive ids it used are returned for the
+/// batch to record (undo removes exactly those people).
 /// </summary>
 public static class PeopleBulkWriter
 {
@@ -25,12 +26,12 @@ public static class PeopleBulkWriter
     private const string PeopleVaryingColumns = "\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"NativeName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"Languages\",\"CustodyStatus\",\"CurrentFacilityId\",\"SortName\"";
     private const string PeopleFixedColumns = "\"ConsentGiven\",\"ConsentDate\",\"Version\",\"CreatedAt\"";
 
-    internal static async Task WriteAsync(StaylineDbContext db, long batchId, IReadOnlyList<NewPerson> people, DateTimeOffset now, int bulkMinimum,
-        Action<int>? progress, CancellationToken ct)
+    internal static async Task<IReadOnlyList<(long From, long To)>> WriteAsync(StaylineDbContext db, IReadOnlyList<NewPerson> people, DateTimeOffset now,
+        int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
         if (people.Count == 0)
         {
-            return;
+            return [];
         }
 
         // Name keys cost more CPU than the inserts: compute them on every core before writing.
@@ -41,26 +42,42 @@ public static class PeopleBulkWriter
             var byPerson = new string[people.Count][];
             Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) },
                 i => byPerson[i] = TokensOf(people[i].Person).ToArray());
-            return TokenOrder.Of(byPerson);
+            return TokenOrder.Of(byPerson, people.Select(p => p.Person.SortName).ToArray());
         }, ct);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The bulk writer runs inside the import's transaction.");
-        if (db.IsSqlite)
+        return db.IsSqlite
+            ? await WriteSqliteAsync(connection, transaction, people, tokens, now, bulkMinimum, progress, ct)
+            : Runs(await WritePostgresAsync((NpgsqlConnection)connection, transaction, people, tokens, now, bulkMinimum, progress, ct));
+    }
+
+    /// <summary>Ascending ids as runs of consecutive ids.</summary>
+    internal static List<(long From, long To)> Runs(long[] ids)
+    {
+        var runs = new List<(long From, long To)>();
+        for (var i = 0; i < ids.Length; i++)
         {
-            await WriteSqliteAsync(connection, transaction, batchId, people, tokens, now, bulkMinimum, progress, ct);
+            if (runs.Count > 0 && runs[^1].To + 1 == ids[i])
+            {
+                runs[^1] = (runs[^1].From, ids[i]);
+            }
+            else
+            {
+                runs.Add((ids[i], ids[i]));
+            }
         }
-        else
-        {
-            await WritePostgresAsync((NpgsqlConnection)connection, transaction, batchId, people, tokens, now, bulkMinimum, progress, ct);
-        }
+
+        return runs;
     }
 
     private static IEnumerable<string> TokensOf(Person p) => PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, []);
 
-    private static async Task WriteSqliteAsync(DbConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
+    private static async Task<IReadOnlyList<(long From, long To)>> WriteSqliteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people,
         Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
+        // The import's transaction holds SQLite's write lock from its first write (the batch row): nobody else
+        // can take an id in between, so the new people's ids are one run.
         // AUTOINCREMENT never reuses an id, so start above both the largest id and the sequence's high mark.
         var next = await ScalarAsync(connection, transaction,
             "SELECT MAX(COALESCE((SELECT MAX(\"Id\") FROM people), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'people'), 0))", ct) + 1;
@@ -74,20 +91,22 @@ public static class PeopleBulkWriter
         await ExecuteAsync(connection, transaction, $"PRAGMA cache_size = -{BulkCacheKib}", ct);
         try
         {
-            InsertSqlite(connection, transaction, batchId, people, tokens, now, next, progress, ct);
+            InsertSqlite(connection, transaction, people, tokens, now, next, progress, ct);
             await RebuildAsync(connection, transaction, dropped, postgres: false, ct);
         }
         finally
         {
             await ExecuteAsync(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cacheBefore}"), ct);
         }
+
+        return [(next, next + people.Count - 1)];
     }
 
     /// <summary>SQLite page cache during a bulk write, in KiB (128 MiB).</summary>
     public const int BulkCacheKib = 131072;
 
     /// <summary>Tables whose secondary indexes a large import rebuilds instead of maintaining.</summary>
-    private static readonly string[] BulkTables = ["people", "person_name_tokens", "import_rows"];
+    private static readonly string[] BulkTables = ["people", "person_name_tokens"];
 
     /// <summary>Below this many new people, maintaining the indexes row by row costs less than rebuilding them.</summary>
     public const int BulkMinimum = 20_000;
@@ -99,21 +118,19 @@ public static class PeopleBulkWriter
     private static async Task<bool> IsLargeAsync(DbConnection connection, DbTransaction transaction, int count, int minimum, CancellationToken ct) =>
         count >= minimum && count >= await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM people", ct);
 
-    private static void InsertSqlite(DbConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
+    private static void InsertSqlite(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people,
         Task<TokenOrder> tokens, DateTimeOffset now, long next, Action<int>? progress, CancellationToken ct)
     {
         var createdAt = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
         using (var person = new SqliteRows(connection, transaction, "people", PeopleVaryingColumns, PeopleFixedColumns,
             string.Create(CultureInfo.InvariantCulture, $"0,NULL,0,{createdAt}")))
         using (var episode = new SqliteRows(connection, transaction, "custody_episodes", "\"PersonId\",\"FacilityId\",\"From\"", "\"Version\"", "0"))
-        using (var row = new SqliteRows(connection, transaction, "import_rows", "\"Row\",\"PersonId\"", "\"BatchId\",\"Action\",\"VersionAfter\"",
-            string.Create(CultureInfo.InvariantCulture, $"{batchId},'{CreatedAction}',0")))
         {
             var status = new[] { CustodyStatus.Unknown.ToString(), CustodyStatus.Detained.ToString() };
             var precision = Enum.GetValues<BirthDatePrecision>().ToDictionary(p => p, p => p.ToString());
             for (var i = 0; i < people.Count; i++)
             {
-                var (p, rowNumber, facility, since) = people[i];
+                var (p, facility, since) = people[i];
                 var id = next + i;
                 person.Add(id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName,
                     p.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), precision[p.BirthDatePrecision], p.Citizenship, p.Languages,
@@ -123,7 +140,6 @@ public static class PeopleBulkWriter
                     episode.Add(id, f, since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 }
 
-                row.Add(rowNumber, id);
                 if ((i & 4095) == 4095)
                 {
                     ct.ThrowIfCancellationRequested();
@@ -153,8 +169,6 @@ public static class PeopleBulkWriter
         }
     }
 
-    private static readonly string CreatedAction = nameof(ImportRowAction.Created);
-
     private static async Task<long> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
     {
         await using var cmd = connection.CreateCommand();
@@ -171,14 +185,15 @@ public static class PeopleBulkWriter
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task WritePostgresAsync(NpgsqlConnection connection, DbTransaction transaction, long batchId, IReadOnlyList<NewPerson> people,
+    private static async Task<long[]> WritePostgresAsync(NpgsqlConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people,
         Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
         var rebuild = await IsLargeAsync(connection, transaction, people.Count, bulkMinimum, ct)
             ? await PostgresIndexes.DropAsync(connection, BulkTables, ct)
             : [];
-        await CopyPostgresAsync(connection, batchId, people, tokens, now, progress, ct);
+        var ids = await CopyPostgresAsync(connection, people, tokens, now, progress, ct);
         await RebuildAsync(connection, transaction, rebuild, postgres: true, ct);
+        return ids;
     }
 
     /// <summary>Sorting once per index (and checking each key once) is far cheaper than maintaining them row by row.</summary>
@@ -195,7 +210,7 @@ public static class PeopleBulkWriter
         }
     }
 
-    private static async Task CopyPostgresAsync(NpgsqlConnection connection, long batchId, IReadOnlyList<NewPerson> people, Task<TokenOrder> tokens, DateTimeOffset now,
+    private static async Task<long[]> CopyPostgresAsync(NpgsqlConnection connection, IReadOnlyList<NewPerson> people, Task<TokenOrder> tokens, DateTimeOffset now,
         Action<int>? progress, CancellationToken ct)
     {
         var ids = new long[people.Count];
@@ -217,42 +232,43 @@ public static class PeopleBulkWriter
             copy.Timeout = CopyTimeout;
             for (var i = 0; i < people.Count; i++)
             {
-                var (p, _, facility, _) = people[i];
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(ids[i], NpgsqlDbType.Bigint, ct);
-                await WriteNullable(copy, p.ANumber, ct);
-                await copy.WriteAsync(p.GivenName, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(p.FamilyName, NpgsqlDbType.Varchar, ct);
-                await WriteNullable(copy, p.NativeName, ct);
+                var (p, facility, _) = people[i];
+                copy.StartRow();
+                copy.Write(ids[i], NpgsqlDbType.Bigint);
+                WriteNullable(copy, p.ANumber);
+                copy.Write(p.GivenName, NpgsqlDbType.Varchar);
+                copy.Write(p.FamilyName, NpgsqlDbType.Varchar);
+                WriteNullable(copy, p.NativeName);
                 if (p.BirthDate is { } b)
                 {
-                    await copy.WriteAsync(b, NpgsqlDbType.Date, ct);
+                    copy.Write(b, NpgsqlDbType.Date);
                 }
                 else
                 {
-                    await copy.WriteNullAsync(ct);
+                    copy.WriteNull();
                 }
 
-                await copy.WriteAsync(p.BirthDatePrecision.ToString(), NpgsqlDbType.Varchar, ct);
-                await WriteNullable(copy, p.Citizenship, ct);
-                await WriteNullable(copy, p.Languages, ct);
-                await copy.WriteAsync(false, NpgsqlDbType.Boolean, ct);
-                await copy.WriteNullAsync(ct);
-                await copy.WriteAsync((facility is null ? CustodyStatus.Unknown : CustodyStatus.Detained).ToString(), NpgsqlDbType.Varchar, ct);
+                copy.Write(p.BirthDatePrecision.ToString(), NpgsqlDbType.Varchar);
+                WriteNullable(copy, p.Citizenship);
+                WriteNullable(copy, p.Languages);
+                copy.Write(false, NpgsqlDbType.Boolean);
+                copy.WriteNull();
+                copy.Write((facility is null ? CustodyStatus.Unknown : CustodyStatus.Detained).ToString(), NpgsqlDbType.Varchar);
                 if (facility is { } f)
                 {
-                    await copy.WriteAsync(f, NpgsqlDbType.Bigint, ct);
+                    copy.Write(f, NpgsqlDbType.Bigint);
                 }
                 else
                 {
-                    await copy.WriteNullAsync(ct);
+                    copy.WriteNull();
                 }
 
-                await copy.WriteAsync(p.SortName, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(utc, NpgsqlDbType.TimestampTz, ct);
+                copy.Write(p.SortName, NpgsqlDbType.Varchar);
+                copy.Write(0, NpgsqlDbType.Integer);
+                copy.Write(utc, NpgsqlDbType.TimestampTz);
                 if ((i & 4095) == 4095)
                 {
+                    ct.ThrowIfCancellationRequested();
                     progress?.Invoke((i + 1) / 2);
                 }
             }
@@ -271,35 +287,19 @@ public static class PeopleBulkWriter
             {
                 if (people[i].FacilityId is { } f)
                 {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(ids[i], NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(f, NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(people[i].DetainedSince, NpgsqlDbType.Date, ct);
-                    await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
+                    copy.StartRow();
+                    copy.Write(ids[i], NpgsqlDbType.Bigint);
+                    copy.Write(f, NpgsqlDbType.Bigint);
+                    copy.Write(people[i].DetainedSince, NpgsqlDbType.Date);
+                    copy.Write(0, NpgsqlDbType.Integer);
                 }
             }
 
             await copy.CompleteAsync(ct);
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY import_rows (\"BatchId\",\"Row\",\"Action\",\"PersonId\",\"VersionAfter\") FROM STDIN (FORMAT BINARY)", ct))
-        {
-            copy.Timeout = CopyTimeout;
-            for (var i = 0; i < people.Count; i++)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(batchId, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(people[i].Row, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(nameof(ImportRowAction.Created), NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(ids[i], NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
-            }
-
-            await copy.CompleteAsync(ct);
-        }
-
         progress?.Invoke(people.Count);
+        return ids;
     }
 
     private static async Task CopyTokensAsync(NpgsqlConnection connection, TokenOrder ordered, long[] ids, Func<int, string> sortName, CancellationToken ct)
@@ -308,10 +308,14 @@ public static class PeopleBulkWriter
         copy.Timeout = CopyTimeout;
         for (var k = 0; k < ordered.Persons.Length; k++)
         {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(ordered.Tokens[k], NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(sortName(ordered.Persons[k]), NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(ids[ordered.Persons[k]], NpgsqlDbType.Bigint, ct);
+            copy.StartRow();
+            copy.Write(ordered.Tokens[k], NpgsqlDbType.Varchar);
+            copy.Write(sortName(ordered.Persons[k]), NpgsqlDbType.Varchar);
+            copy.Write(ids[ordered.Persons[k]], NpgsqlDbType.Bigint);
+            if ((k & 16383) == 16383)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
         }
 
         await copy.CompleteAsync(ct);
@@ -332,7 +336,7 @@ public static class PeopleBulkWriter
         var byPerson = new string[people.Count][];
         Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct },
             i => byPerson[i] = PersonSearch.TokensForPerson(people[i].GivenName, people[i].FamilyName, people[i].NativeName, aliases[people[i].Id]).ToArray());
-        var ordered = TokenOrder.Of(byPerson);
+        var ordered = TokenOrder.Of(byPerson, people.Select(p => p.SortName).ToArray());
         var ids = people.Select(p => p.Id).ToArray();
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
@@ -358,15 +362,15 @@ public static class PeopleBulkWriter
     /// <summary>Completing a COPY of millions of rows (index maintenance) takes longer than the default command timeout.</summary>
     public static readonly TimeSpan CopyTimeout = TimeSpan.FromHours(1);
 
-    private static async Task WriteNullable(NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
+    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
     {
         if (value is null)
         {
-            await copy.WriteNullAsync(ct);
+            copy.WriteNull();
         }
         else
         {
-            await copy.WriteAsync(value, NpgsqlDbType.Varchar, ct);
+            copy.Write(value, NpgsqlDbType.Varchar);
         }
     }
 }

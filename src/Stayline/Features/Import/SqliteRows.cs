@@ -121,8 +121,8 @@ internal static class SqliteIndexes
 }
 
 /// <summary>
-/// Drops the secondary indexes of tables, and the primary key and foreign keys of the token and import-row
-/// tables (which nothing refers to), returning the statements that recreate them. Inside the import's
+/// Drops the secondary indexes of tables, and the primary key and foreign key of the token table (which nothing
+/// refers to), returning the statements that recreate them. Inside the import's
 /// transaction: a failed import gets them back with the rollback.
 /// </summary>
 internal static class PostgresIndexes
@@ -142,8 +142,8 @@ internal static class PostgresIndexes
                 SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
                        format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
                 FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-                WHERE t.relname = ANY(@tables) AND t.relname IN ('person_name_tokens', 'import_rows') AND t.relnamespace = current_schema()::regnamespace
-                  AND (c.contype = 'f' OR (c.contype = 'p' AND t.relname = 'person_name_tokens'))
+                WHERE t.relname = ANY(@tables) AND t.relname = 'person_name_tokens' AND t.relnamespace = current_schema()::regnamespace
+                  AND c.contype IN ('f', 'p')
                 """;
             cmd.Parameters.AddWithValue("tables", tables.ToArray());
             await using var reader = await cmd.ExecuteReaderAsync(ct);

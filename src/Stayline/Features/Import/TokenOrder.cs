@@ -1,37 +1,74 @@
 namespace Stayline.Features.Import;
 
 /// <summary>
-/// Token rows in index order (token, then person): written in this order every index page of the token key is
-/// filled once, left to right. Distinct tokens are few (names repeat), so they are sorted once and the rows are
-/// placed by a counting sort, which keeps the person order within a token.
+/// Token rows in the order of the token table's key (token, sort name, person id): written in this order every
+/// page of the key is filled once, left to right. Distinct tokens and names are fewer than rows (names repeat),
+/// so each distinct value is sorted once and rows are placed by counting sorts, which are stable: people with the
+/// same sort name stay in person order, which is id order (ids grow with the person index).
 /// </summary>
 internal readonly record struct TokenOrder(string[] Tokens, int[] Persons)
 {
-    public static TokenOrder Of(string[][] tokensByPerson)
+    /// <param name="tokensByPerson">Each person's tokens.</param>
+    /// <param name="sortNames">Each person's sort name, the key's second column.</param>
+    public static TokenOrder Of(string[][] tokensByPerson, IReadOnlyList<string> sortNames)
     {
-        var total = 0;
-        foreach (var t in tokensByPerson)
+        var n = tokensByPerson.Length;
+        var first = new int[n + 1];
+        for (var p = 0; p < n; p++)
         {
-            total += t.Length;
+            first[p + 1] = first[p] + tokensByPerson[p].Length;
         }
 
+        var all = new string[first[n]];
+        for (var p = 0; p < n; p++)
+        {
+            tokensByPerson[p].CopyTo(all, first[p]);
+        }
+
+        // People in sort-name order first (stable: ties stay in person order); the tokens' counting sort, fed
+        // people in that order, keeps it within each token.
+        var (nameRank, names) = Rank(sortNames);
+        var nameStart = Starts(nameRank, names.Length);
+        var byName = new int[n];
+        for (var p = 0; p < n; p++)
+        {
+            byName[nameStart[nameRank[p]]++] = p;
+        }
+
+        var (tokenRank, tokens) = Rank(all);
+        var start = Starts(tokenRank, tokens.Length);
+        var tokensOut = new string[all.Length];
+        var persons = new int[all.Length];
+        foreach (var person in byName)
+        {
+            for (var k = first[person]; k < first[person + 1]; k++)
+            {
+                var at = start[tokenRank[k]]++;
+                tokensOut[at] = tokens[tokenRank[k]];
+                persons[at] = person;
+            }
+        }
+
+        return new TokenOrder(tokensOut, persons);
+    }
+
+    /// <summary>The rank of each value among the distinct values in ordinal order (the order of SQLite's BINARY
+    /// collation and PostgreSQL's "C" for text without surrogate pairs), and those values sorted.</summary>
+    private static (int[] Rank, string[] Sorted) Rank(IReadOnlyList<string> values)
+    {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var distinct = new List<string>();
-        var tokenIds = new int[total];
-        var k = 0;
-        foreach (var tokens in tokensByPerson)
+        var rankOf = new int[values.Count];
+        for (var i = 0; i < values.Count; i++)
         {
-            foreach (var t in tokens)
+            if (!ids.TryGetValue(values[i], out var id))
             {
-                if (!ids.TryGetValue(t, out var id))
-                {
-                    id = distinct.Count;
-                    ids.Add(t, id);
-                    distinct.Add(t);
-                }
-
-                tokenIds[k++] = id;
+                id = distinct.Count;
+                ids.Add(values[i], id);
+                distinct.Add(values[i]);
             }
+
+            rankOf[i] = id;
         }
 
         var sorted = distinct.ToArray();
@@ -43,10 +80,21 @@ internal readonly record struct TokenOrder(string[] Tokens, int[] Persons)
             rank[byRank[r]] = r;
         }
 
-        var start = new int[sorted.Length + 1];
-        foreach (var id in tokenIds)
+        for (var i = 0; i < rankOf.Length; i++)
         {
-            start[rank[id] + 1]++;
+            rankOf[i] = rank[rankOf[i]];
+        }
+
+        return (rankOf, sorted);
+    }
+
+    /// <summary>Where each rank's run starts in the sorted output.</summary>
+    private static int[] Starts(int[] rank, int count)
+    {
+        var start = new int[count + 1];
+        foreach (var r in rank)
+        {
+            start[r + 1]++;
         }
 
         for (var r = 1; r < start.Length; r++)
@@ -54,20 +102,6 @@ internal readonly record struct TokenOrder(string[] Tokens, int[] Persons)
             start[r] += start[r - 1];
         }
 
-        var tokensOut = new string[total];
-        var persons = new int[total];
-        k = 0;
-        for (var person = 0; person < tokensByPerson.Length; person++)
-        {
-            for (var j = 0; j < tokensByPerson[person].Length; j++)
-            {
-                var r = rank[tokenIds[k++]];
-                var at = start[r]++;
-                tokensOut[at] = sorted[r];
-                persons[at] = person;
-            }
-        }
-
-        return new TokenOrder(tokensOut, persons);
+        return start;
     }
 }

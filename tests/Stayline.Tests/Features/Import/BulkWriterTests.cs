@@ -29,7 +29,11 @@ public class BulkWriterTests
         await using (var db = kit.Db())
         {
             Assert.Equal(await ExpectedTokensAsync(db), await StoredTokensAsync(db));
-            Assert.Equal(3, await db.ImportRows.CountAsync(r => r.Action == ImportRowAction.Created));
+            // The three new people are one run of ids on the batch, with no import row each.
+            var run = await db.ImportCreated.SingleAsync();
+            Assert.Equal(3, run.ToId - run.FromId + 1);
+            Assert.Equal(3, await db.People.CountAsync(p => p.Id >= run.FromId && p.Id <= run.ToId));
+            Assert.Equal(0, await db.ImportRows.CountAsync());
         }
 
         var undo = await kit.RunAsync("import", "undo", "1");
@@ -71,6 +75,26 @@ public class BulkWriterTests
             Assert.Contains(stored, t => t.Token == "qassab" && t.PersonId == yousif.Id);
         }
     }
+
+    [Fact]
+    public void TokenOrder_TokensAndSortNames_RowsInKeyOrderTiesByPerson()
+    {
+        // Person 0 "zed" has tokens b, a; persons 1 and 2 share the sort name "amy" (ties keep person order).
+        string[][] tokens = [["b", "a"], ["a"], ["a", "c"]];
+        string[] sortNames = ["zed", "amy", "amy"];
+
+        var ordered = TokenOrder.Of(tokens, sortNames);
+
+        Assert.Equal(["a", "a", "a", "b", "c"], ordered.Tokens);
+        Assert.Equal([1, 2, 0, 0, 2], ordered.Persons);
+    }
+
+    [Theory]
+    [InlineData(new long[] { 5, 6, 7, 10, 12, 13 }, "5-7 10-10 12-13")]
+    [InlineData(new long[] { 1 }, "1-1")]
+    [InlineData(new long[] { }, "")]
+    public void Runs_AscendingIds_ConsecutiveRuns(long[] ids, string expected) =>
+        Assert.Equal(expected, string.Join(' ', PeopleBulkWriter.Runs(ids).Select(r => $"{r.From}-{r.To}")));
 
     private static async Task<List<(string Token, long PersonId)>> StoredTokensAsync(StaylineDbContext db) =>
         (await db.NameTokens.AsNoTracking().Select(t => new { t.Token, t.PersonId }).ToListAsync())

@@ -467,6 +467,25 @@ namespace Stayline.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_created",
+                columns: table => new
+                {
+                    BatchId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ToId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_created", x => new { x.BatchId, x.FromId });
+                    table.ForeignKey(
+                        name: "FK_import_created_import_batches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "import_batches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "import_rows",
                 columns: table => new
                 {
@@ -1261,6 +1280,9 @@ namespace Stayline.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "generated_documents");
+
+            migrationBuilder.DropTable(
+                name: "import_created");
 
             migrationBuilder.DropTable(
                 name: "import_mappings");

@@ -12,7 +12,7 @@ using Stayline.Data;
 namespace Stayline.Data.Postgres.Migrations
 {
     [DbContext(typeof(StaylineDbContext))]
-    [Migration("20261128064028_Initial")]
+    [Migration("20261128065435_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -507,6 +507,22 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasIndex("BatchId", "Row");
 
                     b.ToTable("import_rows", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Data.ImportCreatedRange", b =>
+                {
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FromId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ToId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BatchId", "FromId");
+
+                    b.ToTable("import_created", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Data.ImportSourceMapping", b =>
@@ -1591,6 +1607,15 @@ namespace Stayline.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Stayline.Data.ImportBatchRow", b =>
+                {
+                    b.HasOne("Stayline.Data.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Data.ImportCreatedRange", b =>
                 {
                     b.HasOne("Stayline.Data.ImportBatch", null)
                         .WithMany()

@@ -11,7 +11,7 @@ using Stayline.Data;
 namespace Stayline.Data.Sqlite.Migrations
 {
     [DbContext(typeof(StaylineDbContext))]
-    [Migration("20261128064027_Initial")]
+    [Migration("20261128065430_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -482,6 +482,22 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasIndex("BatchId", "Row");
 
                     b.ToTable("import_rows", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Data.ImportCreatedRange", b =>
+                {
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BatchId", "FromId");
+
+                    b.ToTable("import_created", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Data.ImportSourceMapping", b =>
@@ -1527,6 +1543,15 @@ namespace Stayline.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Stayline.Data.ImportBatchRow", b =>
+                {
+                    b.HasOne("Stayline.Data.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Data.ImportCreatedRange", b =>
                 {
                     b.HasOne("Stayline.Data.ImportBatch", null)
                         .WithMany()
