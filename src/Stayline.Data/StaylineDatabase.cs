@@ -82,8 +82,24 @@ public sealed record StaylineDatabase(DatabaseProvider Provider, string Connecti
     }
 
     /// <summary>Applies pending migrations; for SQLite also turns on write-ahead logging (readers never block the writer).</summary>
+    /// <summary>The database's schema comes from a build this one cannot upgrade from.</summary>
+    public sealed class IncompatibleSchemaException(string message) : Exception(message);
+
     public static async Task MigrateAsync(StaylineDbContext db, CancellationToken ct = default)
     {
+        // Before the first release the single Initial migration is regenerated when the model changes (ADR 0001):
+        // a database made by an earlier development build carries an Initial this build does not know, and EF
+        // would try to create every table again. Say so instead of failing on "table already exists".
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var foreign = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
+        if (foreign.Count > 0)
+        {
+            throw new IncompatibleSchemaException(
+                $"This database was made by a different development build of Stayline (schema {string.Join(", ", foreign)}; "
+                + $"this build has {string.Join(", ", known)}), and it cannot be upgraded in place. "
+                + "Use a new database file (or an empty PostgreSQL database), or the build that made it.");
+        }
+
         await db.Database.MigrateAsync(ct);
         if (db.IsSqlite)
         {

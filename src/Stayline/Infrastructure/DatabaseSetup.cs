@@ -22,7 +22,14 @@ public static class DatabaseSetup
         var database = scope.ServiceProvider.GetRequiredService<StaylineDatabase>();
         if (migrate || database.Provider == DatabaseProvider.Sqlite)
         {
-            await StaylineDatabase.MigrateAsync(db, ct);
+            try
+            {
+                await StaylineDatabase.MigrateAsync(db, ct);
+            }
+            catch (StaylineDatabase.IncompatibleSchemaException ex)
+            {
+                throw new NotMigratedException($"{database.Describe()}: {ex.Message}");
+            }
         }
         else if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {

@@ -84,6 +84,27 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Migrate_DatabaseOfAnotherDevelopmentBuild_ExplainsInsteadOfTableExists()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "stayline-tests", Guid.NewGuid().ToString("N"), "old.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" TEXT PRIMARY KEY, \"ProductVersion\" TEXT NOT NULL);"
+                + "INSERT INTO \"__EFMigrationsHistory\" VALUES ('20200101000000_Initial', '10.0.15'); CREATE TABLE \"AspNetRoles\" (\"Id\" TEXT);";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var result = await RunAsync("db", "migrate", "--db", path);
+
+        Assert.Equal(1, result.Code);
+        Assert.Contains("made by a different development build of Stayline (schema 20200101000000_Initial", result.Err);
+        Assert.DoesNotContain("already exists", result.Err);
+    }
+
+    [Fact]
     public async Task Postgres_WithUnreachableServer_SaysWhichDatabaseFailed()
     {
         var result = await RunAsync("db", "migrate", "--db", "Host=127.0.0.1;Port=1;Database=nothing;Username=nobody;Timeout=2");
