@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Features.Protection;
 
 namespace Stayline.Features.Import;
 
@@ -41,8 +42,10 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock)
                 await using var scope = scopes.CreateAsyncScope();
                 var dbOptions = scope.ServiceProvider.GetRequiredService<DbContextOptions<StaylineDbContext>>();
                 // The request (and its signed-in user) is gone by now: the actor is fixed when the job starts.
-                await using var db = new StaylineDbContext(dbOptions, new FixedAuditActor(actor), clock);
-                var service = new ImportService(db, clock, actor);
+                // The save hook's recompute must run for the people the import updates, as in any other save.
+                var recompute = scope.ServiceProvider.GetRequiredService<ProtectionRecompute>();
+                await using var db = new StaylineDbContext(dbOptions, new FixedAuditActor(actor), clock, recompute);
+                var service = new ImportService(db, clock, actor, recompute);
                 job.Report = await service.RunAsync(filePath, options, new SyncProgress(p => job.Progress = p));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -18,7 +18,7 @@ public class BulkWriterTests
 
         await using (var db = kit.Db())
         {
-            var service = new ImportService(db, TimeProvider.System, new AuditActor(null, "test"));
+            var service = new ImportService(db, TimeProvider.System, new AuditActor(null, "test"), new Stayline.Features.Protection.ProtectionRecompute(TimeProvider.System));
             // A minimum of 1 takes the rebuild path that a real list takes from 20,000 rows.
             var report = await service.RunAsync(kit.File("list.csv", List), new ImportOptions { FileName = "list.csv", BulkMinimum = 1 });
             Assert.True(report.Written, report.Summary);

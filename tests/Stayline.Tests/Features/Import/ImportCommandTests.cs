@@ -83,6 +83,11 @@ public class ImportCommandTests
         var afterFirst = await kit.CountsAsync();
         Assert.Equal((2, 1), (afterFirst.People, afterFirst.Batches));
         Assert.True(afterFirst.Tokens >= 8, "each person has folded words and name keys in the search index");
+        await using (var db = kit.Db())
+        {
+            // The bulk writer bypasses the save hook: the import gives the new people their protection right after.
+            Assert.Equal(2, await db.Protections.CountAsync(p => p.State == "Unknown"));
+        }
 
         var again = await kit.RunAsync("import", "people", file);
         Assert.Equal(0, again.Code);

@@ -51,6 +51,9 @@ public partial class ImportPageTests
         var batch = await db.ImportBatches.SingleAsync();
         Assert.Equal(("Hotline sheet", "hotline.csv", TestApp.Email("intake")), (batch.Source, batch.FileName, batch.UserName));
         Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "import" && a.UserName == TestApp.Email("intake")));
+        // The new person is counted at once among those whose protection is unknown (no removal order yet).
+        var protection = await db.Protections.SingleAsync();
+        Assert.Equal(("Unknown", (await db.People.SingleAsync()).Id), (protection.State, protection.PersonId));
     }
 
     [Fact]
