@@ -15,12 +15,21 @@ public sealed class FactChanges
 
     public bool IsEmpty => PersonIds.Count == 0 && ClassActionIds.Count == 0;
 
-    /// <summary>Reads saved entries (after the save, so new ids are known). Names, notes and contacts change no fact.</summary>
-    public static FactChanges From(IEnumerable<(EntityEntry Entry, EntityState State)> saved)
+    /// <summary>
+    /// Reads saved entries (after the save, so new ids are known). Names, notes and contacts change no fact. A fact
+    /// moved from one person to another (a merge or its undo) changes both: <paramref name="saved"/> carries the
+    /// former person of each moved record.
+    /// </summary>
+    public static FactChanges From(IEnumerable<(EntityEntry Entry, EntityState State, long? FormerPersonId)> saved)
     {
         var changes = new FactChanges();
-        foreach (var (entry, state) in saved)
+        foreach (var (entry, state, former) in saved)
         {
+            if (former is { } formerId && entry.Entity is PersonEvent or CustodyEpisode or RemovalOrder or Matter or ClassMembership or CourtOrder)
+            {
+                changes.PersonIds.Add(formerId);
+            }
+
             switch (entry.Entity)
             {
                 case Person p when state == EntityState.Added:

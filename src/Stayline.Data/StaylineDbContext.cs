@@ -106,7 +106,8 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
             var changed = entry.State == EntityState.Modified
                 ? entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToHashSet(StringComparer.Ordinal)
                 : null;
-            pending.Add(new PendingAudit(entry, entry.State, changed, entry.State == EntityState.Added ? null : Snapshot(entry, original: true, changed)));
+            pending.Add(new PendingAudit(entry, entry.State, changed, entry.State == EntityState.Added ? null : Snapshot(entry, original: true, changed),
+                FormerPersonIdOf(entry)));
         }
 
         if (pending.Count == 0)
@@ -130,12 +131,17 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
                     touchedPeople.Add(pid);
                 }
 
+                if (p.Entry.Entity is PersonName && p.FormerPersonId is { } former)
+                {
+                    touchedPeople.Add(former); // an alias moved away (a merge undone): its tokens leave the other person
+                }
+
                 AuditEvents.Add(new AuditEvent(now, Actor.UserId, Actor.UserName, action, p.Entry.Metadata.ClrType.Name,
                     KeyOf(p.Entry), personId, p.Before, after));
             }
 
             await RefreshNameTokensAsync(touchedPeople, cancellationToken);
-            if (factsChanged is not null && FactChanges.From(pending.Select(p => (p.Entry, p.State))) is { IsEmpty: false } changes)
+            if (factsChanged is not null && FactChanges.From(pending.Select(p => (p.Entry, p.State, p.FormerPersonId))) is { IsEmpty: false } changes)
             {
                 // Derived protection and deadlines change in the same transaction as the facts: no write path can forget them.
                 await factsChanged.OnFactsChangedAsync(this, changes, cancellationToken);
@@ -209,6 +215,12 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
         }
     }
 
+    /// <summary>The person a modified record belonged to before this save, when the save moves it to another person.</summary>
+    private static long? FormerPersonIdOf(EntityEntry entry) =>
+        entry.State == EntityState.Modified && entry.Metadata.FindProperty("PersonId") is { } prop && entry.Property(prop.Name).IsModified
+            ? entry.OriginalValues[prop] as long?
+            : null;
+
     private static long? PersonIdOf(EntityEntry entry) => entry.Entity switch
     {
         Person p => p.Id,
@@ -243,7 +255,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
         return System.Text.Json.JsonSerializer.Serialize(dict, AuditJson);
     }
 
-    private sealed record PendingAudit(EntityEntry Entry, EntityState State, HashSet<string>? Changed, string? Before);
+    private sealed record PendingAudit(EntityEntry Entry, EntityState State, HashSet<string>? Changed, string? Before, long? FormerPersonId);
 }
 
 /// <summary>Who is acting: a signed-in user, a token, or the command line.</summary>

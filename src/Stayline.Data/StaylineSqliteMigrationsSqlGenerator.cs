@@ -15,7 +15,8 @@ namespace Stayline.Data;
 /// every writer of tokens (the context, the bulk writer) takes the person ids from saved people.</item>
 /// </list>
 /// The model keeps the foreign key (PostgreSQL has it, and checks a bulk load once when it is added back). Table
-/// rebuilds in later migrations go through the same statements and keep both.
+/// rebuilds in later migrations go through the same statements and keep both (a rebuild of either table drops the
+/// trigger before its rename and makes it again after).
 /// </summary>
 public sealed class StaylineSqliteMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies dependencies, IRelationalAnnotationProvider annotations)
     : SqliteMigrationsSqlGenerator(dependencies, annotations)
@@ -38,6 +39,15 @@ public sealed class StaylineSqliteMigrationsSqlGenerator(MigrationsSqlGeneratorD
             return;
         }
 
+        if (operation.Name != TokenTable)
+        {
+            // A rebuild of the token table drops it and renames the copy: SQLite (3.26+) checks triggers on the
+            // rename, and the cascade trigger names the dropped table. It is dropped here and made again on rename.
+            builder.AppendLine($"DROP TRIGGER IF EXISTS \"{CascadeTrigger}\"");
+            builder.AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
+            EndStatement(builder);
+        }
+
         operation.ForeignKeys.Clear();
         base.Generate(operation, model, builder, terminate: false);
         builder.Append(" WITHOUT ROWID");
@@ -56,8 +66,9 @@ public sealed class StaylineSqliteMigrationsSqlGenerator(MigrationsSqlGeneratorD
     protected override void Generate(RenameTableOperation operation, IModel? model, MigrationCommandListBuilder builder)
     {
         base.Generate(operation, model, builder);
-        // Dropping people (a rebuild) drops its triggers; the rebuilt table gets the cascade back.
-        if (operation.NewName == "people")
+        // Dropping people (a rebuild) drops its triggers, and a rebuild of the token table dropped the cascade
+        // before its rename: the rebuilt table gets it back.
+        if (operation.NewName is "people" or TokenTable)
         {
             CreateCascade(builder);
         }

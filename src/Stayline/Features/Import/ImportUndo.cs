@@ -33,15 +33,17 @@ public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditAc
 
         var runs = await db.ImportCreated.AsNoTracking().Where(r => r.BatchId == batchId).Select(r => new { r.FromId, r.ToId }).ToListAsync(ct);
         var createdPeople = db.People.Where(InRuns(runs.Select(r => (r.FromId, r.ToId))));
+        var today = clock.Today();
+        db.Database.SetCommandTimeout(PeopleBulkWriter.CopyTimeout);
+        // The check runs inside the transaction that deletes: work added between a check and the delete would
+        // otherwise go with the imported people through the cascading keys.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var blockers = await DependentsAsync(batch, createdPeople, ct);
         if (blockers.Count > 0)
         {
             return new UndoResult(false, $"Import {batchId} cannot be undone: later work depends on it: {string.Join("; ", blockers)}.");
         }
 
-        var today = clock.Today();
-        db.Database.SetCommandTimeout(PeopleBulkWriter.CopyTimeout);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var updates = await db.ImportRows.Where(r => r.BatchId == batchId && r.Action == ImportRowAction.Updated).ToListAsync(ct);
         foreach (var row in updates)
         {

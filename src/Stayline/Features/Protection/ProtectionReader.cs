@@ -29,8 +29,10 @@ public static class ProtectionReader
     public static async Task<ProtectionView?> GetAsync(StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, long personId, CancellationToken ct)
     {
         var today = clock.Today();
-        var row = await db.Protections.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == personId, ct);
+        // The watermark first: read after the row, a full recompute committing in between would pair the old row
+        // with the new watermark and pass it as today's. An old watermark with a new row only costs a recompute.
         var watermark = await ProtectionRecompute.WatermarkAsync(db, ct);
+        var row = await db.Protections.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == personId, ct);
         if (row is null || ProtectionView.AnswersFor(row, watermark) < today)
         {
             if (!await db.People.AnyAsync(p => p.Id == personId, ct))

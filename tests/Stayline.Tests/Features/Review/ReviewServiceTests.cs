@@ -92,6 +92,9 @@ public class ReviewServiceTests
         Assert.Equal(1, await db.Matters.CountAsync(m => m.PersonId == other));
         Assert.Equal(1, await db.ClassMemberships.CountAsync(m => m.PersonId == other));
         Assert.Equal(0, await db.ClassMemberships.CountAsync(m => m.PersonId == keep));
+        // The aliases went back: the survivor is no longer found by them (its tokens were refreshed too).
+        Assert.False(await db.NameTokens.AnyAsync(t => t.PersonId == keep && (t.Token == "qassab" || t.Token == "youssef")));
+        Assert.True(await db.NameTokens.AnyAsync(t => t.PersonId == other && t.Token == "youssef"));
     }
 
     [Fact]
