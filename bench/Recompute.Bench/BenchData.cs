@@ -52,7 +52,10 @@ internal static class BenchData
             long id = i + 1;
             var judge = rng.NextDouble() < 0.85;
             var absentia = judge && rng.NextDouble() < 0.1;
-            orders.Add([id, id, new DateOnly(1988, 1, 1).AddDays(rng.Next(0, 29 * 365)), judge ? "ImmigrationJudge" : "Board", absentia, !absentia && rng.NextDouble() < 0.3, false]);
+            var orderedOn = new DateOnly(1988, 1, 1).AddDays(rng.Next(0, 29 * 365));
+            // The proceeding as a file records it: deportation before IIRIRA's effective date, removal from it.
+            orders.Add([id, id, orderedOn, judge ? "ImmigrationJudge" : "Board", absentia, !absentia && rng.NextDouble() < 0.3, false,
+                orderedOn < new DateOnly(1997, 4, 1) ? "Deportation" : "Removal"]);
             events.Add([id, "Arrested", arrest.AddDays(rng.Next(0, 10))]);
             if (rng.NextDouble() < 0.6)
             {
@@ -104,7 +107,7 @@ internal static class BenchData
             }
         }
 
-        await Insert("removal_orders", ["Id", "PersonId", "OrderedOn", "IssuedBy", "InAbsentia", "AppealWaived", "AppealReserved"], orders.Count,
+        await Insert("removal_orders", ["Id", "PersonId", "OrderedOn", "IssuedBy", "InAbsentia", "AppealWaived", "AppealReserved", "Proceeding"], orders.Count,
             (v, i) => orders[i].CopyTo(v, 0));
         await Insert("person_events", ["PersonId", "Kind", "On"], events.Count, (v, i) => events[i].CopyTo(v, 0));
         await Insert("class_memberships", ["ClassActionId", "PersonId", "AddedOn"], memberships.Count, (v, i) => memberships[i].CopyTo(v, 0));
@@ -211,7 +214,7 @@ internal static class BenchData
         string[] queries =
         [
             $"SELECT \"Id\" FROM people{(classId is null ? "" : where.Replace("\"PersonId\" IN", "\"Id\" IN", StringComparison.Ordinal))}",
-            $"SELECT \"PersonId\", \"Id\", \"OrderedOn\", \"IssuedBy\", \"InAbsentia\", \"AppealWaived\", \"AppealReserved\" FROM removal_orders{where}",
+            $"SELECT \"PersonId\", \"Id\", \"OrderedOn\", \"IssuedBy\", \"InAbsentia\", \"AppealWaived\", \"AppealReserved\", \"Proceeding\" FROM removal_orders{where}",
             $"SELECT \"PersonId\", \"Id\", \"Kind\", \"Status\", \"FiledOn\", \"DecidedOn\", \"FiledInTime\", \"StayRequested\", \"StayOutcome\", \"StayDecidedOn\", \"StayGrantedUntil\" FROM matters{where}",
             $"SELECT \"PersonId\", \"Kind\", \"On\" FROM person_events{where}",
             $"SELECT m.\"PersonId\", o.\"Id\" FROM class_memberships m JOIN court_orders o ON o.\"ClassActionId\" = m.\"ClassActionId\"{(classId is null ? "" : " WHERE m." + where[" WHERE ".Length..])}",
