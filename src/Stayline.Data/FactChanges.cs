@@ -25,37 +25,30 @@ public sealed class FactChanges
         var changes = new FactChanges();
         foreach (var (entry, state, former) in saved)
         {
-            if (former is { } formerId && entry.Entity is PersonEvent or CustodyEpisode or RemovalOrder or Matter or ClassMembership or CourtOrder)
+            if (entry.Entity is CourtOrder { PersonId: null, ClassActionId: { } classId })
             {
-                changes.PersonIds.Add(formerId);
+                changes.ClassActionIds.Add(classId);
+                continue;
             }
 
-            switch (entry.Entity)
+            long? person = entry.Entity switch
             {
-                case Person p when state == EntityState.Added:
-                    changes.PersonIds.Add(p.Id);
-                    break;
-                case PersonEvent e:
-                    changes.PersonIds.Add(e.PersonId);
-                    break;
-                case CustodyEpisode e:
-                    changes.PersonIds.Add(e.PersonId);
-                    break;
-                case RemovalOrder o:
-                    changes.PersonIds.Add(o.PersonId);
-                    break;
-                case Matter m:
-                    changes.PersonIds.Add(m.PersonId);
-                    break;
-                case ClassMembership m:
-                    changes.PersonIds.Add(m.PersonId);
-                    break;
-                case CourtOrder { PersonId: { } personId }:
-                    changes.PersonIds.Add(personId);
-                    break;
-                case CourtOrder { ClassActionId: { } classId }:
-                    changes.ClassActionIds.Add(classId);
-                    break;
+                Person p when state == EntityState.Added => p.Id,
+                PersonEvent e => e.PersonId,
+                CustodyEpisode e => e.PersonId,
+                RemovalOrder o => o.PersonId,
+                Matter m => m.PersonId,
+                ClassMembership m => m.PersonId,
+                CourtOrder { PersonId: { } id } => id,
+                _ => null,
+            };
+            if (person is { } personId)
+            {
+                changes.PersonIds.Add(personId);
+                if (former is { } formerId)
+                {
+                    changes.PersonIds.Add(formerId);
+                }
             }
         }
 

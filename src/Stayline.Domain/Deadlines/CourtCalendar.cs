@@ -102,9 +102,10 @@ public sealed class CourtCalendar : ICourtCalendar
     /// a filing goes to is not recorded, so those forums get this calendar (closures for all courts): a closure of one
     /// court can only make its true deadline later than the one shown, never earlier.
     /// </summary>
-    public ICourtCalendar For(Forum forum) => forum == Forum.Board && Court != CourtId.Board
-        ? board ??= Create(closures, CourtId.Board)
-        : this;
+    public ICourtCalendar For(Forum forum) => forum == Forum.Board ? Board : this;
+
+    /// <summary>The calendar for filings with the Board: this one's closures, the Board's own, and Inauguration Day.</summary>
+    public CourtCalendar Board => Court == CourtId.Board ? this : board ??= Create(closures, CourtId.Board);
 
     /// <summary>
     /// January 20 of each fourth year after 1965; when it falls on a Sunday, the Monday after. On a Saturday there is

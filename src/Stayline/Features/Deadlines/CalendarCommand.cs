@@ -26,8 +26,7 @@ internal static class CalendarCommand
             output.WriteLine($"Court closures in {value}: legal holidays ({FederalHolidays.Citation}) on their observed days, and executive-order closures.");
             output.WriteLine("closed      day  holiday     name");
             // The Board's calendar is the federal one plus its own days (Inauguration Day), marked as such.
-            var board = (CourtCalendar)CourtCalendar.Federal.For(Forum.Board);
-            foreach (var entry in board.EntriesFor(value))
+            foreach (var entry in CourtCalendar.Federal.Board.EntriesFor(value))
             {
                 var holiday = entry.HolidayDate is { } date ? Format(date) : "-         ";
                 var day = entry.Day.DayOfWeek.ToString()[..3];

@@ -21,16 +21,7 @@ public class BulkRecordsTests
     {
         var app = await TestApp.StartAsync(provider, new MovableClock("2017-09-25"));
         var b = new CaseBuilder(app);
-        long[] ids = [await b.PersonAsync("A012345678"), await b.PersonAsync("A087654321", "Sami", "Toma"), await b.PersonAsync("A023456789", "Nadia", "Yono")];
-        foreach (var id in ids)
-        {
-            await b.RemovalOrderAsync(id, "1998-03-12");
-            await b.EventAsync(id, PersonEventKind.AFileReceived, "2017-08-14");
-        }
-
-        var classId = await b.ClassAsync(ids);
-        (await b.Api.PostAsJsonAsync($"/api/v1/classes/{classId}/orders", new Stayline.Features.Classes.ClassOrderWrite("Order", null, null, D("2017-07-24"), 90)))
-            .EnsureSuccessStatusCode();
+        var ids = await b.ThreeClassMembersAsync();
         return (app, b, ids);
     }
 

@@ -54,6 +54,25 @@ public sealed class CaseBuilder(TestApp app)
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// Three people ordered removed on 1998-03-12, A-file received 2017-08-14, members of a class whose order of
+    /// 2017-07-24 gives 90 days after the A-file and record of proceedings.
+    /// </summary>
+    public async Task<long[]> ThreeClassMembersAsync()
+    {
+        long[] ids = [await PersonAsync("A012345678"), await PersonAsync("A087654321", "Sami", "Toma"), await PersonAsync("A023456789", "Nadia", "Yono")];
+        foreach (var id in ids)
+        {
+            await RemovalOrderAsync(id, "1998-03-12");
+            await EventAsync(id, PersonEventKind.AFileReceived, "2017-08-14");
+        }
+
+        var classId = await ClassAsync(ids);
+        (await Api.PostAsJsonAsync($"/api/v1/classes/{classId}/orders", new Stayline.Features.Classes.ClassOrderWrite("Order", null, null, MovableClock.D("2017-07-24"), 90)))
+            .EnsureSuccessStatusCode();
+        return ids;
+    }
+
     public async Task<long> ClassAsync(params long[] members)
     {
         await using var scope = app.Scope();
