@@ -7,6 +7,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Stayline.Data;
 using Stayline.Domain.People;
+using Stayline.Infrastructure;
 
 namespace Stayline.Features.Import;
 
@@ -122,9 +123,9 @@ public static class PeopleBulkWriter
         Task<TokenOrder> tokens, DateTimeOffset now, long next, Action<int>? progress, CancellationToken ct)
     {
         var createdAt = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
-        using (var person = new SqliteRows(connection, transaction, "people", PeopleVaryingColumns, PeopleFixedColumns,
-            string.Create(CultureInfo.InvariantCulture, $"0,NULL,0,{createdAt}")))
-        using (var episode = new SqliteRows(connection, transaction, "custody_episodes", "\"PersonId\",\"FacilityId\",\"From\"", "\"Version\"", "0"))
+        var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
+        using (var person = new SqliteStatement(sqlite, $"INSERT INTO people ({PeopleVaryingColumns},{PeopleFixedColumns}) VALUES ({Placeholders(12)},0,NULL,0,{createdAt.ToString(CultureInfo.InvariantCulture)})"))
+        using (var episode = new SqliteStatement(sqlite, "INSERT INTO custody_episodes (\"PersonId\",\"FacilityId\",\"From\",\"Version\") VALUES (?,?,?,0)"))
         {
             var status = new[] { CustodyStatus.Unknown.ToString(), CustodyStatus.Detained.ToString() };
             var precision = Enum.GetValues<BirthDatePrecision>().ToDictionary(p => p, p => p.ToString());
@@ -132,12 +133,33 @@ public static class PeopleBulkWriter
             {
                 var (p, facility, since) = people[i];
                 var id = next + i;
-                person.Add(id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName,
-                    p.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), precision[p.BirthDatePrecision], p.Citizenship, p.Languages,
-                    status[facility is null ? 0 : 1], facility, p.SortName);
+                person.Bind(1, id);
+                person.Bind(2, p.ANumber);
+                person.Bind(3, p.GivenName);
+                person.Bind(4, p.FamilyName);
+                person.Bind(5, p.NativeName);
+                person.Bind(6, p.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                person.Bind(7, precision[p.BirthDatePrecision]);
+                person.Bind(8, p.Citizenship);
+                person.Bind(9, p.Languages);
+                person.Bind(10, status[facility is null ? 0 : 1]);
                 if (facility is { } f)
                 {
-                    episode.Add(id, f, since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    person.Bind(11, f);
+                }
+                else
+                {
+                    person.Bind(11, null);
+                }
+
+                person.Bind(12, p.SortName);
+                person.Execute();
+                if (facility is { } f2)
+                {
+                    episode.Bind(1, id);
+                    episode.Bind(2, f2);
+                    episode.Bind(3, since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    episode.Execute();
                 }
 
                 if ((i & 4095) == 4095)
@@ -150,17 +172,24 @@ public static class PeopleBulkWriter
 
         // Token order: each index page is filled once, left to right, instead of being revisited at random.
         var ordered = tokens.GetAwaiter().GetResult();
-        InsertSqliteTokens(connection, transaction, ordered, person => next + person, person => people[person].Person.SortName,
+        InsertSqliteTokens(connection, transaction, ordered, person => next + person, people.Select(p => p.Person.SortName).ToArray(),
             k => progress?.Invoke((people.Count / 2) + (int)((long)people.Count * k / (2 * ordered.Persons.Length))), ct);
     }
 
     private static void InsertSqliteTokens(DbConnection connection, DbTransaction transaction, TokenOrder ordered, Func<int, long> personId,
-        Func<int, string> sortName, Action<int>? progress, CancellationToken ct)
+        string[] sortNames, Action<int>? progress, CancellationToken ct)
     {
-        using var token = new SqliteRows(connection, transaction, "person_name_tokens", "\"Token\",\"SortName\",\"PersonId\"");
+        using var token = new SqliteStatement((Microsoft.Data.Sqlite.SqliteConnection)connection,
+            "INSERT INTO person_name_tokens (\"Token\",\"SortName\",\"PersonId\") VALUES (?,?,?)");
+        var tokenText = new Utf8Strings(ordered.Distinct);
+        var names = new Utf8Strings(sortNames);
         for (var k = 0; k < ordered.Persons.Length; k++)
         {
-            token.Add(ordered.Tokens[k], sortName(ordered.Persons[k]), personId(ordered.Persons[k]));
+            var person = ordered.Persons[k];
+            token.Bind(1, tokenText, ordered.TokenIds[k]);
+            token.Bind(2, names, person);
+            token.Bind(3, personId(person));
+            token.Execute();
             if ((k & 16383) == 16383)
             {
                 ct.ThrowIfCancellationRequested();
@@ -168,6 +197,8 @@ public static class PeopleBulkWriter
             }
         }
     }
+
+    private static string Placeholders(int n) => string.Join(",", Enumerable.Repeat("?", n));
 
     private static async Task<long> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
     {
@@ -309,7 +340,7 @@ public static class PeopleBulkWriter
         for (var k = 0; k < ordered.Persons.Length; k++)
         {
             copy.StartRow();
-            copy.Write(ordered.Tokens[k], NpgsqlDbType.Varchar);
+            copy.Write(ordered.Token(k), NpgsqlDbType.Varchar);
             copy.Write(sortName(ordered.Persons[k]), NpgsqlDbType.Varchar);
             copy.Write(ids[ordered.Persons[k]], NpgsqlDbType.Bigint);
             if ((k & 16383) == 16383)
@@ -345,7 +376,7 @@ public static class PeopleBulkWriter
         if (db.IsSqlite)
         {
             var rebuild = await SqliteIndexes.DropAsync(connection, dbTransaction, tokenTable, ct);
-            InsertSqliteTokens(connection, dbTransaction, ordered, person => ids[person], person => people[person].SortName, null, ct);
+            InsertSqliteTokens(connection, dbTransaction, ordered, person => ids[person], people.Select(p => p.SortName).ToArray(), null, ct);
             await RebuildAsync(connection, dbTransaction, rebuild, postgres: false, ct);
         }
         else

@@ -6,8 +6,22 @@ namespace Stayline.Features.Import;
 /// so each distinct value is sorted once and rows are placed by counting sorts, which are stable: people with the
 /// same sort name stay in person order, which is id order (ids grow with the person index).
 /// </summary>
-internal readonly record struct TokenOrder(string[] Tokens, int[] Persons)
+/// <param name="Distinct">The distinct tokens, in order.</param>
+/// <param name="TokenIds">Each row's token, as an index into <paramref name="Distinct"/>.</param>
+/// <param name="Persons">Each row's person, as an index into the people written.</param>
+internal readonly record struct TokenOrder(string[] Distinct, int[] TokenIds, int[] Persons)
 {
+    public string Token(int row) => Distinct[TokenIds[row]];
+
+    public IEnumerable<string> Tokens
+    {
+        get
+        {
+            var distinct = Distinct;
+            return TokenIds.Select(t => distinct[t]);
+        }
+    }
+
     /// <param name="tokensByPerson">Each person's tokens.</param>
     /// <param name="sortNames">Each person's sort name, the key's second column.</param>
     public static TokenOrder Of(string[][] tokensByPerson, IReadOnlyList<string> sortNames)
@@ -37,19 +51,19 @@ internal readonly record struct TokenOrder(string[] Tokens, int[] Persons)
 
         var (tokenRank, tokens) = Rank(all);
         var start = Starts(tokenRank, tokens.Length);
-        var tokensOut = new string[all.Length];
+        var tokensOut = new int[all.Length];
         var persons = new int[all.Length];
         foreach (var person in byName)
         {
             for (var k = first[person]; k < first[person + 1]; k++)
             {
                 var at = start[tokenRank[k]]++;
-                tokensOut[at] = tokens[tokenRank[k]];
+                tokensOut[at] = tokenRank[k];
                 persons[at] = person;
             }
         }
 
-        return new TokenOrder(tokensOut, persons);
+        return new TokenOrder(tokens, tokensOut, persons);
     }
 
     /// <summary>The rank of each value among the distinct values in ordinal order (the order of SQLite's BINARY

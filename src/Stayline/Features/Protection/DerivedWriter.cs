@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using Stayline.Data;
+using Stayline.Infrastructure;
 using Stayline.Domain.Deadlines;
 
 namespace Stayline.Features.Protection;
