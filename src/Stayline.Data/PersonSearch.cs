@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Stayline.Domain.Matching;
 using Stayline.Domain.People;
 
@@ -11,24 +13,210 @@ public static class PersonSearch
     /// <summary>Marks a spelling-robust name key (<see cref="NameKeys"/>); no folded word starts with it, so prefix search never meets one.</summary>
     public const char KeyMarker = '~';
 
-    /// <summary>The folded words of every name (prefix search) and their name keys (variant spellings).</summary>
-    public static IEnumerable<string> TokensFor(IEnumerable<string> names)
+    /// <summary>
+    /// A person's search tokens, each once: the folded words of every name (prefix search), and what it takes for
+    /// the person to have exactly the spelling keys of their names (<see cref="NameKeys"/>, variant spellings)
+    /// through the key dictionary (<see cref="KeysOfToken"/>):
+    /// <list type="bullet">
+    /// <item>a word whose own keys are all keys of the names is stored as it is, and carries its keys
+    /// ("yousif": ysf);</item>
+    /// <item>a word whose keys differ in its name's context ("al" in "Al-Rubaie", "rahman" in "Abd al-Rahman") is
+    /// stored with a trailing space: prefix search still finds it, the dictionary never credits it;</item>
+    /// <item>a key that no stored word carries ("abdrmn" of "Abd al-Rahman") is stored as its own token, "~abdrmn".</item>
+    /// </list>
+    /// Most names need no key tokens at all: about two tokens per person instead of four (ADR 0003).
+    /// </summary>
+    /// <remarks>
+    /// A bulk import keeps a million people's tokens alive until it writes them: the strings come from a shared
+    /// pool (names repeat), so each person costs one small array, not new strings for the garbage collector to copy.
+    /// </remarks>
+    public static string[] TokensFor(IEnumerable<string> names)
     {
         var list = names as IReadOnlyCollection<string> ?? names.ToList();
-        return list.SelectMany(SearchText.Tokens).Concat(list.SelectMany(KeysFor))
-            .Where(t => t.Length > 0)
-            .Select(t => t.Length > MaxTokenLength ? t[..MaxTokenLength] : t)
-            .Distinct(StringComparer.Ordinal);
+        var words = new List<string>(8);
+        foreach (var name in list)
+        {
+            var folded = SearchText.Fold(name);
+            foreach (var range in folded.AsSpan().Split(' '))
+            {
+                if (range.End.GetOffset(folded.Length) > range.Start.GetOffset(folded.Length))
+                {
+                    AddOnce(words, Pooled(Truncate(folded.AsSpan()[range])));
+                }
+            }
+        }
+
+        var keys = new List<string>(8);
+        foreach (var name in list)
+        {
+            foreach (var key in NameKeys.For(name))
+            {
+                AddOnce(keys, CapKey(key));
+            }
+        }
+
+        var tokens = new List<string>(words.Count + 2);
+        var covered = new List<string>(keys.Count);
+        foreach (var word in words)
+        {
+            var own = WordKeys(word);
+            if (own.All(keys.Contains))
+            {
+                tokens.Add(word);
+                covered.AddRange(own);
+            }
+            else
+            {
+                tokens.Add(Bound(word));
+            }
+        }
+
+        foreach (var key in keys)
+        {
+            if (!covered.Contains(key))
+            {
+                AddOnce(tokens, Marked(key));
+            }
+        }
+
+        return [.. tokens];
     }
+
+    /// <summary>The spelling keys a stored token carries in the key dictionary (none for a context-bound word).</summary>
+    public static IReadOnlyList<string> KeysOfToken(string token) =>
+        token.Length == 0 || token[^1] == BoundMarker ? []
+        : token[0] == KeyMarker ? [token[1..]]
+        : WordKeys(token);
+
+    /// <summary>Ends a word whose spelling keys hold only in its name's context. Folded words have no spaces, and a
+    /// trailing space keeps the word inside its prefixes' ranges.</summary>
+    public const char BoundMarker = ' ';
+
+    private static string Bound(string word) => Pooled(string.Concat(word.AsSpan(0, Math.Min(word.Length, MaxTokenLength - 1)), " "));
+
+    /// <summary>A single word's own spelling keys, cached per word like the pool.</summary>
+    private static IReadOnlyList<string> WordKeys(string word)
+    {
+        if (OwnKeys.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var made = NameKeys.For(word).Select(CapKey).ToArray();
+        if (Volatile.Read(ref _ownKeys) < PoolLimit && OwnKeys.TryAdd(word, made))
+        {
+            Interlocked.Increment(ref _ownKeys);
+        }
+
+        return made;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> OwnKeys = new(StringComparer.Ordinal);
+    private static int _ownKeys;
+
+    private static void AddOnce(List<string> tokens, string token)
+    {
+        foreach (var t in tokens)
+        {
+            if (string.Equals(t, token, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        tokens.Add(token);
+    }
+
+    /// <summary>Past this many distinct tokens the pool stops growing (a long-running server meets many names).</summary>
+    private const int PoolLimit = 200_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PoolBySpan =
+        Pool.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static int _pooled;
+
+    private static string Pooled(ReadOnlySpan<char> word)
+    {
+        if (PoolBySpan.TryGetValue(word, out var pooled))
+        {
+            return pooled;
+        }
+
+        var made = word.ToString();
+        // A counter, not Pool.Count (which takes every lock of the dictionary).
+        return Volatile.Read(ref _pooled) < PoolLimit && Pool.TryAdd(made, made) && Interlocked.Increment(ref _pooled) > 0 ? made
+            : Pool.TryGetValue(made, out var other) ? other : made;
+    }
+
+    private static string Marked(string key)
+    {
+        Span<char> marked = stackalloc char[key.Length + 1];
+        marked[0] = KeyMarker;
+        key.AsSpan().CopyTo(marked[1..]);
+        return Pooled(marked);
+    }
+
+    /// <summary>At most <see cref="MaxTokenLength"/> UTF-16 units, never half a surrogate pair (that would not survive UTF-8).</summary>
+    private static ReadOnlySpan<char> Truncate(ReadOnlySpan<char> token) => token.Length <= MaxTokenLength ? token
+        : token[..(char.IsHighSurrogate(token[MaxTokenLength - 1]) ? MaxTokenLength - 1 : MaxTokenLength)];
+
+    /// <summary>The shadow column of people that records the person's rows of the token table.</summary>
+    public const string NameIndexColumn = "NameIndex";
+
+    private static readonly JsonSerializerOptions IndexJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// What a person's rows of the token table are, as stored in people."NameIndex": JSON
+    /// <c>{"sort":"kassab yousif","tokens":["yousif","kassab","~ysf","~ksb"]}</c> (the rows are exactly
+    /// (token, sort, person id) for each token). Rows are found and deleted from it: the token table needs no index
+    /// by person. JSON so that database triggers can read it (SQLite's json_each, PostgreSQL's jsonb functions).
+    /// </summary>
+    public static string NameIndex(string sortName, IReadOnlyList<string> tokens)
+    {
+        if (!Plain(sortName) || !tokens.All(Plain))
+        {
+            return JsonSerializer.Serialize(new NameIndexRecord(sortName, [.. tokens]), IndexJson);
+        }
+
+        // Folded names and keys are letters, digits, spaces and the key marker: written as they are (a million
+        // people in a bulk import), the same JSON the serializer writes.
+        var sb = new System.Text.StringBuilder(sortName.Length + 24 + tokens.Sum(t => t.Length + 3));
+        sb.Append("{\"sort\":\"").Append(sortName).Append("\",\"tokens\":[");
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            sb.Append(i == 0 ? "\"" : ",\"").Append(tokens[i]).Append('"');
+        }
+
+        return sb.Append("]}").ToString();
+    }
+
+    /// <summary>Text JSON carries unescaped: no quote, backslash, control character or surrogate.</summary>
+    private static bool Plain(string s) => !s.AsSpan().ContainsAny(PlainExceptions) && s.AsSpan().IndexOfAnyInRange('\0', '\u001f') < 0
+        && s.AsSpan().IndexOfAnyInRange('\ud800', '\udfff') < 0;
+
+    private static readonly System.Buffers.SearchValues<char> PlainExceptions = System.Buffers.SearchValues.Create("\"\\<>&'+`\u007f");
+
+    /// <summary>The rows a <see cref="NameIndex"/> value records; null for a person never indexed.</summary>
+    public static NameIndexRecord? ReadNameIndex(string? json) =>
+        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<NameIndexRecord>(json, IndexJson);
 
     /// <summary>Everything a person is found by: their primary name, its original script, and every alias.
     /// Each token is stored as one row (Token, the person's SortName, PersonId) of person_name_tokens.</summary>
-    public static IEnumerable<string> TokensForPerson(string given, string family, string? native, IEnumerable<string> aliases) =>
+    public static string[] TokensForPerson(string given, string family, string? native, IEnumerable<string> aliases) =>
         TokensFor(aliases.Append($"{given} {family} {native}"));
 
-    /// <summary>The name keys of a name or a query, as stored in the token index.</summary>
-    public static IEnumerable<string> KeysFor(string? name) => NameKeys.For(name).Select(k => KeyMarker + k);
+    /// <summary>The spelling keys of a name or a query, as the key dictionary lists them.</summary>
+    public static IEnumerable<string> KeysFor(string? name) => NameKeys.For(name).Select(CapKey).Distinct(StringComparer.Ordinal);
+
+    /// <summary>A key short enough to be stored as a token with its marker.</summary>
+    private static string CapKey(string key) => key.Length < MaxTokenLength ? key : Truncate(key.AsSpan())[..^1].ToString();
 
     /// <summary>Upper bound for a prefix range scan: every token starting with prefix sorts below it.</summary>
     public static string PrefixUpperBound(string prefix) => prefix + '\uffff';
 }
+
+/// <summary>A person's rows of the token table: one (token, <paramref name="Sort"/>, person id) per token.</summary>
+public sealed record NameIndexRecord(
+    [property: System.Text.Json.Serialization.JsonPropertyName("sort")] string Sort,
+    [property: System.Text.Json.Serialization.JsonPropertyName("tokens")] string[] Tokens);

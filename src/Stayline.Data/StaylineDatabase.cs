@@ -70,7 +70,8 @@ public sealed record StaylineDatabase(DatabaseProvider Provider, string Connecti
         }
         else
         {
-            options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Stayline.Data.Postgres"));
+            options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Stayline.Data.Postgres"))
+                .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, StaylinePostgresMigrationsSqlGenerator>();
         }
     }
 

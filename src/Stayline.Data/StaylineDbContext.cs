@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -23,6 +24,8 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonName> PersonNames => Set<PersonName>();
     public DbSet<PersonNameToken> NameTokens => Set<PersonNameToken>();
+
+    public DbSet<PersonNameKey> NameKeys => Set<PersonNameKey>();
     public DbSet<FamilyContact> FamilyContacts => Set<FamilyContact>();
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<CustodyEpisode> CustodyEpisodes => Set<CustodyEpisode>();
@@ -62,6 +65,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
         if (!IsSqlite)
         {
             builder.Entity<PersonNameToken>().Property(t => t.Token).UseCollation("C");
+            builder.Entity<PersonNameKey>().Property(t => t.Token).UseCollation("C");
         }
     }
 
@@ -186,6 +190,11 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
         }
     }
 
+    /// <summary>
+    /// Rewrites the token rows of people whose names or aliases changed: the old rows (as their NameIndex records
+    /// them) are deleted by their exact keys, the new ones added, and NameIndex updated. People deleted in this save
+    /// have no row any more (the trigger on people took their tokens).
+    /// </summary>
     private async Task RefreshNameTokensAsync(HashSet<long> personIds, CancellationToken ct)
     {
         if (personIds.Count == 0)
@@ -194,25 +203,52 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
         }
 
         var ids = personIds.ToList();
-        await NameTokens.Where(t => ids.Contains(t.PersonId)).ExecuteDeleteAsync(ct);
-        // Tokens added by an earlier save of this context are still tracked; the rows are gone now.
+        // Tokens added by an earlier save of this context are still tracked; their rows are rewritten below.
         foreach (var stale in ChangeTracker.Entries<PersonNameToken>().Where(e => personIds.Contains(e.Entity.PersonId)).ToList())
         {
             stale.State = EntityState.Detached;
         }
 
         var people = await People.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName, p.SortName }).ToListAsync(ct);
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName, p.SortName, Index = EF.Property<string?>(p, PersonSearch.NameIndexColumn) })
+            .ToListAsync(ct);
         var aliases = await PersonNames.AsNoTracking().Where(n => ids.Contains(n.PersonId))
             .Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct);
         foreach (var p in people)
         {
             var aliasNames = aliases.Where(a => a.PersonId == p.Id).Select(a => $"{a.GivenName} {a.FamilyName}");
-            foreach (var token in PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, aliasNames))
+            var tokens = PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, aliasNames).ToArray();
+            if (PersonSearch.ReadNameIndex(p.Index) is { } old)
+            {
+                var (oldSort, oldTokens) = (old.Sort, old.Tokens);
+                await NameTokens.Where(t => t.SortName == oldSort && t.PersonId == p.Id && oldTokens.Contains(t.Token)).ExecuteDeleteAsync(ct);
+            }
+
+            var index = PersonSearch.NameIndex(p.SortName, tokens);
+            await People.Where(x => x.Id == p.Id).ExecuteUpdateAsync(u => u.SetProperty(x => EF.Property<string?>(x, PersonSearch.NameIndexColumn), index), ct);
+            foreach (var token in tokens)
             {
                 NameTokens.Add(new PersonNameToken { Token = token, SortName = p.SortName, PersonId = p.Id });
             }
+
+            await AddNameKeysAsync(tokens, ct);
         }
+    }
+
+    /// <summary>Lists the tokens' spelling keys in the key dictionary (those already there stay as they are).</summary>
+    private async Task AddNameKeysAsync(IEnumerable<string> tokens, CancellationToken ct)
+    {
+        var pairs = tokens.SelectMany(t => PersonSearch.KeysOfToken(t).Select(k => (Key: k, Token: t))).Distinct().ToList();
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+
+        // Placeholders only; the values go as parameters.
+        var sql = "INSERT INTO name_keys (\"Key\",\"Token\") VALUES "
+            + string.Join(",", pairs.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"({{{2 * i}}},{{{(2 * i) + 1}}})")))
+            + " ON CONFLICT DO NOTHING";
+        await Database.ExecuteSqlRawAsync(sql, pairs.SelectMany(p => new object[] { p.Key, p.Token }), ct);
     }
 
     /// <summary>The person a modified record belonged to before this save, when the save moves it to another person.</summary>

@@ -10,13 +10,11 @@ namespace Stayline.Data;
 /// <list type="bullet">
 /// <item><c>WITHOUT ROWID</c>: the rows live in the primary key's B-tree alone (a rowid table keeps the rows and
 /// a separate index for the key), so each row is written once; the key covers every column anyway.</item>
-/// <item>No foreign key to people: SQLite checks one per inserted row (a seek into people for each of about four
-/// token rows per person), which cost more than writing the row. A trigger on people does the cascade instead;
-/// every writer of tokens (the context, the bulk writer) takes the person ids from saved people.</item>
+/// <item>The cascade from people: the model has no foreign key (nor an index by person: ADR 0003); a trigger on
+/// people deletes a person's rows by their exact keys, read from the person's NameIndex.</item>
 /// </list>
-/// The model keeps the foreign key (PostgreSQL has it, and checks a bulk load once when it is added back). Table
-/// rebuilds in later migrations go through the same statements and keep both (a rebuild of either table drops the
-/// trigger before its rename and makes it again after).
+/// Table rebuilds in later migrations go through the same statements and keep both (a rebuild of either table
+/// drops the trigger before its rename and makes it again after).
 /// </summary>
 public sealed class StaylineSqliteMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies dependencies, IRelationalAnnotationProvider annotations)
     : SqliteMigrationsSqlGenerator(dependencies, annotations)
@@ -42,13 +40,12 @@ public sealed class StaylineSqliteMigrationsSqlGenerator(MigrationsSqlGeneratorD
         if (operation.Name != TokenTable)
         {
             // A rebuild of the token table drops it and renames the copy: SQLite (3.26+) checks triggers on the
-            // rename, and the cascade trigger names the dropped table. It is dropped here and made again on rename.
+            // rename, and the cascade trigger names the dropped table. It is dropped here and made again at the end.
             builder.AppendLine($"DROP TRIGGER IF EXISTS \"{CascadeTrigger}\"");
             builder.AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
             EndStatement(builder);
         }
 
-        operation.ForeignKeys.Clear();
         base.Generate(operation, model, builder, terminate: false);
         builder.Append(" WITHOUT ROWID");
         if (terminate)
@@ -56,31 +53,32 @@ public sealed class StaylineSqliteMigrationsSqlGenerator(MigrationsSqlGeneratorD
             builder.AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
             EndStatement(builder);
         }
-
-        if (operation.Name == TokenTable)
-        {
-            CreateCascade(builder);
-        }
     }
 
-    protected override void Generate(RenameTableOperation operation, IModel? model, MigrationCommandListBuilder builder)
+    /// <summary>
+    /// After a migration that creates or rebuilds people or the token table (dropping people, as a rebuild does, drops
+    /// its triggers; a rebuild of the token table dropped the cascade before its rename), the cascade is made again,
+    /// last, when both tables exist.
+    /// </summary>
+    public override IReadOnlyList<MigrationCommand> Generate(IReadOnlyList<MigrationOperation> operations, IModel? model = null,
+        MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
     {
-        base.Generate(operation, model, builder);
-        // Dropping people (a rebuild) drops its triggers, and a rebuild of the token table dropped the cascade
-        // before its rename: the rebuilt table gets it back.
-        if (operation.NewName is "people" or TokenTable)
+        var commands = base.Generate(operations, model, options);
+        if (!operations.Any(o => o is CreateTableOperation { Name: "people" or TokenTable } or RenameTableOperation { NewName: "people" or TokenTable }))
         {
-            CreateCascade(builder);
+            return commands;
         }
-    }
 
-    private void CreateCascade(MigrationCommandListBuilder builder)
-    {
+        var builder = new MigrationCommandListBuilder(Dependencies);
         builder.AppendLine($"DROP TRIGGER IF EXISTS \"{CascadeTrigger}\"");
         builder.AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
-        EndStatement(builder);
-        builder.AppendLine($"CREATE TRIGGER \"{CascadeTrigger}\" AFTER DELETE ON \"people\" BEGIN DELETE FROM \"{TokenTable}\" WHERE \"PersonId\" = OLD.\"Id\"; END");
+        builder.EndCommand();
+        // The person's rows, by their exact keys, from the NameIndex the person carries (PersonSearch.NameIndex).
+        builder.AppendLine($"CREATE TRIGGER \"{CascadeTrigger}\" AFTER DELETE ON \"people\" WHEN OLD.\"{PersonSearch.NameIndexColumn}\" IS NOT NULL BEGIN "
+            + $"DELETE FROM \"{TokenTable}\" WHERE \"Token\" IN (SELECT value FROM json_each(OLD.\"{PersonSearch.NameIndexColumn}\", '$.tokens')) "
+            + $"AND \"SortName\" = json_extract(OLD.\"{PersonSearch.NameIndexColumn}\", '$.sort') AND \"PersonId\" = OLD.\"Id\"; END");
         builder.AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
-        EndStatement(builder);
+        builder.EndCommand();
+        return [.. commands, .. builder.GetCommandList()];
     }
 }

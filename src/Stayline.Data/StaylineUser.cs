@@ -59,7 +59,11 @@ public sealed class ApiToken
     public DateTimeOffset? RevokedAt { get; set; }
 }
 
-/// <summary>One folded word of one of a person's names, for indexed prefix search.</summary>
+/// <summary>
+/// One token of one of a person's names, for indexed search (<see cref="PersonSearch.TokensFor"/>): a folded word,
+/// a folded word whose spelling keys hold only in its name's context (stored with a trailing space), or a spelling
+/// key no single word carries ("~" and the key).
+/// </summary>
 public sealed class PersonNameToken
 {
     public string Token { get; set; } = "";
@@ -69,4 +73,16 @@ public sealed class PersonNameToken
     public string SortName { get; set; } = "";
 
     public long PersonId { get; set; }
+}
+
+/// <summary>
+/// The spelling-key dictionary of the name search: which stored tokens carry a spelling key ("yousif" and "youssef"
+/// both carry ysf). A person has a key when one of their tokens is listed under it. Rows are added with the tokens and
+/// never removed (a token nobody has any more finds nobody); <c>db reindex</c> rebuilds it.
+/// </summary>
+public sealed class PersonNameKey
+{
+    public string Key { get; set; } = "";
+
+    public string Token { get; set; } = "";
 }

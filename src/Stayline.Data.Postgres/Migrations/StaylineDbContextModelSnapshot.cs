@@ -702,6 +702,22 @@ namespace Stayline.Data.Postgres.Migrations
                     b.ToTable("person_derived_hashes", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Data.PersonNameKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.HasKey("Key", "Token");
+
+                    b.ToTable("name_keys", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Data.PersonNameToken", b =>
                 {
                     b.Property<string>("Token")
@@ -717,8 +733,6 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Token", "SortName", "PersonId");
-
-                    b.HasIndex("PersonId", "Token");
 
                     b.ToTable("person_name_tokens", (string)null);
                 });
@@ -1343,6 +1357,9 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameIndex")
+                        .HasColumnType("text");
+
                     b.Property<string>("NativeName")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -1640,15 +1657,6 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasOne("Stayline.Data.PersonProtection", null)
                         .WithOne()
                         .HasForeignKey("Stayline.Data.PersonDerivedHash", "PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Stayline.Data.PersonNameToken", b =>
-                {
-                    b.HasOne("Stayline.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -671,6 +671,21 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.ToTable("person_derived_hashes", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Data.PersonNameKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "Token");
+
+                    b.ToTable("name_keys", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Data.PersonNameToken", b =>
                 {
                     b.Property<string>("Token")
@@ -685,8 +700,6 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Token", "SortName", "PersonId");
-
-                    b.HasIndex("PersonId", "Token");
 
                     b.ToTable("person_name_tokens", (string)null);
                 });
@@ -1287,6 +1300,9 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameIndex")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NativeName")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -1576,15 +1592,6 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasOne("Stayline.Data.PersonProtection", null)
                         .WithOne()
                         .HasForeignKey("Stayline.Data.PersonDerivedHash", "PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Stayline.Data.PersonNameToken", b =>
-                {
-                    b.HasOne("Stayline.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

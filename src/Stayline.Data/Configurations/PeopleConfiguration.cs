@@ -25,6 +25,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Version).IsConcurrencyToken();
         b.Ignore(p => p.FullName);
         b.Ignore(p => p.ANumberDisplay);
+        // What the person's rows of person_name_tokens are (PersonSearch.NameIndex): they are found and deleted
+        // from it, so the token table needs no second index by person.
+        b.Property<string?>(PersonSearch.NameIndexColumn);
         b.HasMany(p => p.Aliases).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.FamilyContacts).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.CustodyEpisodes).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
@@ -65,8 +68,20 @@ internal sealed class PersonNameTokenConfiguration : IEntityTypeConfiguration<Pe
         b.HasKey(t => new { t.Token, t.SortName, t.PersonId });
         b.Property(t => t.Token).HasMaxLength(100);
         b.Property(t => t.SortName).HasMaxLength(401);
-        // Covers "does this person have a token in [prefix, upper)?" for the second and later words of a search.
-        b.HasIndex(t => new { t.PersonId, t.Token });
-        b.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
+        // No index by person and no foreign key: each would cost as much to write as the rows (about four per
+        // person). A person's rows are found from people."NameIndex" (exact keys), and a trigger on people
+        // deletes them with the person (the migrations SQL generators add it: ADR 0003).
+    }
+}
+
+internal sealed class PersonNameKeyConfiguration : IEntityTypeConfiguration<PersonNameKey>
+{
+    public void Configure(EntityTypeBuilder<PersonNameKey> b)
+    {
+        b.ToTable("name_keys");
+        // Key first: a search looks up the tokens of a key.
+        b.HasKey(k => new { k.Key, k.Token });
+        b.Property(k => k.Key).HasMaxLength(100);
+        b.Property(k => k.Token).HasMaxLength(100);
     }
 }

@@ -8,7 +8,7 @@ using Stayline.Data;
 namespace Stayline.Tests.Data;
 
 /// <summary>
-/// The SQLite token table has no foreign key; a trigger on people deletes a person's tokens. EF Core rebuilds a
+/// The token table has no foreign key; a trigger on people deletes a person's tokens (by the keys its NameIndex records). EF Core rebuilds a
 /// SQLite table (create ef_temp_, copy, drop, rename) for many schema changes: such a rebuild of either table
 /// must succeed and leave the trigger in place.
 /// </summary>
@@ -24,9 +24,11 @@ public class SqliteTokenTableTests
         await using var db = new StaylineDbContext(StaylineDatabase.From(path).Options());
         await StaylineDatabase.MigrateAsync(db);
         await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO people (\"Id\",\"GivenName\",\"FamilyName\",\"BirthDatePrecision\",\"ConsentGiven\",\"CustodyStatus\",\"SortName\",\"Version\",\"CreatedAt\") "
-            + "VALUES (1,'Yousif','Kassab','Unknown',0,'Unknown','kassab yousif',0,0);"
-            + "INSERT INTO person_name_tokens (\"Token\",\"SortName\",\"PersonId\") VALUES ('kassab','kassab yousif',1),('yousif','kassab yousif',1);");
+            "INSERT INTO people (\"Id\",\"GivenName\",\"FamilyName\",\"BirthDatePrecision\",\"ConsentGiven\",\"CustodyStatus\",\"SortName\",\"NameIndex\",\"Version\",\"CreatedAt\") "
+            + "VALUES (1,'Yousif','Kassab','Unknown',0,'Unknown','kassab yousif','{{\"sort\":\"kassab yousif\",\"tokens\":[\"kassab\",\"yousif\"]}}',0,0),"
+            + "(2,'Yousif','Kassab','Unknown',0,'Unknown','kassab yousif','{{\"sort\":\"kassab yousif\",\"tokens\":[\"kassab\",\"yousif\"]}}',0,0);"
+            + "INSERT INTO person_name_tokens (\"Token\",\"SortName\",\"PersonId\") VALUES ('kassab','kassab yousif',1),('yousif','kassab yousif',1),"
+            + "('kassab','kassab yousif',2),('yousif','kassab yousif',2);");
 
         if (rebuilt != "none")
         {
@@ -50,7 +52,8 @@ public class SqliteTokenTableTests
 
         await db.Database.ExecuteSqlRawAsync("DELETE FROM people WHERE \"Id\" = 1");
 
-        Assert.Equal(0, await db.NameTokens.CountAsync());
+        // Exactly the deleted person's rows: a namesake keeps theirs.
+        Assert.Equal([2L, 2L], await db.NameTokens.Select(t => t.PersonId).ToListAsync());
         SqliteConnection.ClearAllPools();
     }
 }

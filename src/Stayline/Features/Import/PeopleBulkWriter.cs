@@ -22,9 +22,9 @@ internal sealed record NewPerson(Person Person, long? FacilityId, DateOnly Detai
 /// </summary>
 public static class PeopleBulkWriter
 {
-    private const string PeopleColumns = "\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"NativeName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"Languages\",\"ConsentGiven\",\"ConsentDate\",\"CustodyStatus\",\"CurrentFacilityId\",\"SortName\",\"Version\",\"CreatedAt\"";
+    private const string PeopleColumns = "\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"NativeName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"Languages\",\"ConsentGiven\",\"ConsentDate\",\"CustodyStatus\",\"CurrentFacilityId\",\"SortName\",\"NameIndex\",\"Version\",\"CreatedAt\"";
 
-    private const string PeopleVaryingColumns = "\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"NativeName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"Languages\",\"CustodyStatus\",\"CurrentFacilityId\",\"SortName\"";
+    private const string PeopleVaryingColumns = "\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"NativeName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"Languages\",\"CustodyStatus\",\"CurrentFacilityId\",\"SortName\",\"NameIndex\"";
     private const string PeopleFixedColumns = "\"ConsentGiven\",\"ConsentDate\",\"Version\",\"CreatedAt\"";
 
     internal static async Task<IReadOnlyList<(long From, long To)>> WriteAsync(StaylineDbContext db, IReadOnlyList<NewPerson> people, DateTimeOffset now,
@@ -35,22 +35,17 @@ public static class PeopleBulkWriter
             return [];
         }
 
-        // Name keys cost more CPU than the inserts: compute them on every core before writing.
-        // Name keys cost CPU, the person rows cost the database: compute the token rows on the other core(s)
-        // while the person rows are written.
-        var tokens = Task.Run(() =>
-        {
-            var byPerson = new string[people.Count][];
-            Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) },
-                i => byPerson[i] = TokensOf(people[i].Person).ToArray());
-            return TokenOrder.Of(byPerson, people.Select(p => p.Person.SortName).ToArray());
-        }, ct);
+        // Name keys cost CPU: computed on every core before writing. The token rows in key order are then worked
+        // out on the other core(s) while the person rows are written.
+        var byPerson = new string[people.Count][];
+        Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct }, i => byPerson[i] = TokensOf(people[i].Person));
+        var tokens = Task.Run(() => TokenOrder.Of(byPerson, people.Select(p => p.Person.SortName).ToArray()), ct);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The bulk writer runs inside the import's transaction.");
         return db.IsSqlite
-            ? await WriteSqliteAsync(connection, transaction, people, tokens, now, bulkMinimum, progress, ct)
-            : Runs(await WritePostgresAsync((NpgsqlConnection)connection, transaction, people, tokens, now, bulkMinimum, progress, ct));
+            ? await WriteSqliteAsync(connection, transaction, people, byPerson, tokens, now, bulkMinimum, progress, ct)
+            : Runs(await WritePostgresAsync((NpgsqlConnection)connection, transaction, people, byPerson, tokens, now, bulkMinimum, progress, ct));
     }
 
     /// <summary>Ascending ids as runs of consecutive ids.</summary>
@@ -72,10 +67,11 @@ public static class PeopleBulkWriter
         return runs;
     }
 
-    private static IEnumerable<string> TokensOf(Person p) => PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, []);
+    /// <summary>The search tokens of a new person (no aliases yet).</summary>
+    private static string[] TokensOf(Person p) => PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, []);
 
     private static async Task<IReadOnlyList<(long From, long To)>> WriteSqliteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people,
-        Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
+        string[][] byPerson, Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
         // The import's transaction holds SQLite's write lock from its first write (the batch row): nobody else
         // can take an id in between, so the new people's ids are one run.
@@ -92,7 +88,7 @@ public static class PeopleBulkWriter
         await ExecuteAsync(connection, transaction, $"PRAGMA cache_size = -{BulkCacheKib}", ct);
         try
         {
-            InsertSqlite(connection, transaction, people, tokens, now, next, progress, ct);
+            InsertSqlite(connection, transaction, people, byPerson, tokens, now, next, progress, ct);
             await RebuildAsync(connection, transaction, dropped, postgres: false, ct);
         }
         finally
@@ -119,12 +115,12 @@ public static class PeopleBulkWriter
     private static async Task<bool> IsLargeAsync(DbConnection connection, DbTransaction transaction, int count, int minimum, CancellationToken ct) =>
         count >= minimum && count >= await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM people", ct);
 
-    private static void InsertSqlite(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people,
+    private static void InsertSqlite(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people, string[][] byPerson,
         Task<TokenOrder> tokens, DateTimeOffset now, long next, Action<int>? progress, CancellationToken ct)
     {
         var createdAt = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
         var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
-        using (var person = new SqliteStatement(sqlite, $"INSERT INTO people ({PeopleVaryingColumns},{PeopleFixedColumns}) VALUES ({Placeholders(12)},0,NULL,0,{createdAt.ToString(CultureInfo.InvariantCulture)})"))
+        using (var person = new SqliteStatement(sqlite, $"INSERT INTO people ({PeopleVaryingColumns},{PeopleFixedColumns}) VALUES ({Placeholders(13)},0,NULL,0,{createdAt.ToString(CultureInfo.InvariantCulture)})"))
         using (var episode = new SqliteStatement(sqlite, "INSERT INTO custody_episodes (\"PersonId\",\"FacilityId\",\"From\",\"Version\") VALUES (?,?,?,0)"))
         {
             var status = new[] { CustodyStatus.Unknown.ToString(), CustodyStatus.Detained.ToString() };
@@ -153,6 +149,7 @@ public static class PeopleBulkWriter
                 }
 
                 person.Bind(12, p.SortName);
+                person.Bind(13, PersonSearch.NameIndex(p.SortName, byPerson[i]));
                 person.Execute();
                 if (facility is { } f2)
                 {
@@ -174,6 +171,7 @@ public static class PeopleBulkWriter
         var ordered = tokens.GetAwaiter().GetResult();
         InsertSqliteTokens(connection, transaction, ordered, person => next + person, people.Select(p => p.Person.SortName).ToArray(),
             k => progress?.Invoke((people.Count / 2) + (int)((long)people.Count * k / (2 * ordered.Persons.Length))), ct);
+        AddNameKeys(connection, ordered.Distinct);
     }
 
     private static void InsertSqliteTokens(DbConnection connection, DbTransaction transaction, TokenOrder ordered, Func<int, long> personId,
@@ -217,12 +215,12 @@ public static class PeopleBulkWriter
     }
 
     private static async Task<long[]> WritePostgresAsync(NpgsqlConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people,
-        Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
+        string[][] byPerson, Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
         var rebuild = await IsLargeAsync(connection, transaction, people.Count, bulkMinimum, ct)
             ? await PostgresIndexes.DropAsync(connection, BulkTables, ct)
             : [];
-        var ids = await CopyPostgresAsync(connection, people, tokens, now, progress, ct);
+        var ids = await CopyPostgresAsync(connection, rebuild.Count > 0, people, byPerson, tokens, now, progress, ct);
         await RebuildAsync(connection, transaction, rebuild, postgres: true, ct);
         return ids;
     }
@@ -241,13 +239,28 @@ public static class PeopleBulkWriter
         }
     }
 
-    private static async Task<long[]> CopyPostgresAsync(NpgsqlConnection connection, IReadOnlyList<NewPerson> people, Task<TokenOrder> tokens, DateTimeOffset now,
+    private static async Task<long[]> CopyPostgresAsync(NpgsqlConnection connection, bool locked, IReadOnlyList<NewPerson> people, string[][] byPerson,
+        Task<TokenOrder> tokens, DateTimeOffset now,
         Action<int>? progress, CancellationToken ct)
     {
         var ids = new long[people.Count];
-        await using (var reserve = new NpgsqlCommand(
-            "SELECT nextval(pg_get_serial_sequence('people', 'Id')) FROM generate_series(1, @n)", connection))
+        if (locked)
         {
+            // Dropping the indexes locked people (ACCESS EXCLUSIVE) until the import ends: no one else can insert a
+            // person, so the ids are one block, taken by moving the sequence once (a million nextval calls took 2 s).
+            await using var block = new NpgsqlCommand(
+                "SELECT setval(pg_get_serial_sequence('people', 'Id'), nextval(pg_get_serial_sequence('people', 'Id')) + @n - 1) - @n + 1", connection);
+            block.Parameters.AddWithValue("n", (long)people.Count);
+            var first = Convert.ToInt64(await block.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = first + i;
+            }
+        }
+        else
+        {
+            await using var reserve = new NpgsqlCommand(
+                "SELECT nextval(pg_get_serial_sequence('people', 'Id')) FROM generate_series(1, @n)", connection);
             reserve.Parameters.AddWithValue("n", people.Count);
             await using var reader = await reserve.ExecuteReaderAsync(ct);
             var k = 0;
@@ -295,6 +308,7 @@ public static class PeopleBulkWriter
                 }
 
                 copy.Write(p.SortName, NpgsqlDbType.Varchar);
+                copy.Write(PersonSearch.NameIndex(p.SortName, byPerson[i]), NpgsqlDbType.Text);
                 copy.Write(0, NpgsqlDbType.Integer);
                 copy.Write(utc, NpgsqlDbType.TimestampTz);
                 if ((i & 4095) == 4095)
@@ -307,7 +321,9 @@ public static class PeopleBulkWriter
             await copy.CompleteAsync(ct);
         }
 
-        await CopyTokensAsync(connection, await tokens, ids, person => people[person].Person.SortName, ct);
+        var ordered = await tokens;
+        await CopyTokensAsync(connection, ordered, ids, person => people[person].Person.SortName, ct);
+        await AddNameKeysAsync(connection, ordered.Distinct, ct);
 
         if (people.Any(p => p.FacilityId is not null))
         {
@@ -333,6 +349,34 @@ public static class PeopleBulkWriter
         return ids;
     }
 
+    /// <summary>The spelling keys the tokens carry, for the key dictionary.</summary>
+    private static List<(string Key, string Token)> KeyPairs(IEnumerable<string> tokens) =>
+        tokens.SelectMany(t => PersonSearch.KeysOfToken(t).Select(k => (k, t))).ToList();
+
+    /// <summary>Lists the spelling keys of the tokens written in the key dictionary (those already there stay).</summary>
+    private static void AddNameKeys(DbConnection connection, IEnumerable<string> tokens)
+    {
+        using var insert = new SqliteStatement((Microsoft.Data.Sqlite.SqliteConnection)connection,
+            "INSERT INTO name_keys (\"Key\",\"Token\") VALUES (?,?) ON CONFLICT DO NOTHING");
+        foreach (var (key, token) in KeyPairs(tokens))
+        {
+            insert.Bind(1, key);
+            insert.Bind(2, token);
+            insert.Execute();
+        }
+    }
+
+    private static async Task AddNameKeysAsync(NpgsqlConnection connection, IEnumerable<string> tokens, CancellationToken ct)
+    {
+        var pairs = KeyPairs(tokens);
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO name_keys (\"Key\",\"Token\") SELECT * FROM unnest(@keys, @tokens) ON CONFLICT DO NOTHING", connection);
+        insert.CommandTimeout = (int)CopyTimeout.TotalSeconds;
+        insert.Parameters.AddWithValue("keys", pairs.Select(p => p.Key).ToArray());
+        insert.Parameters.AddWithValue("tokens", pairs.Select(p => p.Token).ToArray());
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
     private static async Task CopyTokensAsync(NpgsqlConnection connection, TokenOrder ordered, long[] ids, Func<int, string> sortName, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"SortName\",\"PersonId\") FROM STDIN (FORMAT BINARY)", ct);
@@ -353,8 +397,8 @@ public static class PeopleBulkWriter
     }
 
     /// <summary>
-    /// Recomputes every row of the name-token index in one transaction: after the name-key algorithm changed,
-    /// people saved before would otherwise keep stale keys. Returns the number of people and of token rows.
+    /// Recomputes every row of the name-token index, every person's NameIndex and the key dictionary in one
+    /// transaction: after the name-key algorithm changed, people saved before would otherwise keep stale keys. Returns the number of people and of token rows.
     /// </summary>
     public static async Task<(int People, int Tokens)> ReindexAsync(StaylineDbContext db, CancellationToken ct)
     {
@@ -369,20 +413,46 @@ public static class PeopleBulkWriter
             i => byPerson[i] = PersonSearch.TokensForPerson(people[i].GivenName, people[i].FamilyName, people[i].NativeName, aliases[people[i].Id]).ToArray());
         var ordered = TokenOrder.Of(byPerson, people.Select(p => p.SortName).ToArray());
         var ids = people.Select(p => p.Id).ToArray();
+        var nameIndex = new string[people.Count];
+        Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct }, i => nameIndex[i] = PersonSearch.NameIndex(people[i].SortName, byPerson[i]));
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
         await db.NameTokens.ExecuteDeleteAsync(ct);
+        await db.NameKeys.ExecuteDeleteAsync(ct);
         string[] tokenTable = ["person_name_tokens"];
         if (db.IsSqlite)
         {
+            using (var update = new SqliteStatement((Microsoft.Data.Sqlite.SqliteConnection)connection,
+                $"UPDATE people SET \"{PersonSearch.NameIndexColumn}\" = ? WHERE \"Id\" = ?"))
+            {
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    update.Bind(1, nameIndex[i]);
+                    update.Bind(2, ids[i]);
+                    update.Execute();
+                }
+            }
+
             var rebuild = await SqliteIndexes.DropAsync(connection, dbTransaction, tokenTable, ct);
             InsertSqliteTokens(connection, dbTransaction, ordered, person => ids[person], people.Select(p => p.SortName).ToArray(), null, ct);
+            AddNameKeys(connection, ordered.Distinct);
             await RebuildAsync(connection, dbTransaction, rebuild, postgres: false, ct);
         }
         else
         {
+            await using (var update = new NpgsqlCommand(
+                $"UPDATE people SET \"{PersonSearch.NameIndexColumn}\" = v.idx FROM unnest(@ids, @idx) AS v(id, idx) WHERE people.\"Id\" = v.id",
+                (NpgsqlConnection)connection))
+            {
+                update.CommandTimeout = (int)CopyTimeout.TotalSeconds;
+                update.Parameters.AddWithValue("ids", ids);
+                update.Parameters.AddWithValue("idx", nameIndex);
+                await update.ExecuteNonQueryAsync(ct);
+            }
+
             var rebuild = await PostgresIndexes.DropAsync((NpgsqlConnection)connection, tokenTable, ct);
             await CopyTokensAsync((NpgsqlConnection)connection, ordered, ids, person => people[person].SortName, ct);
+            await AddNameKeysAsync((NpgsqlConnection)connection, ordered.Distinct, ct);
             await RebuildAsync(connection, dbTransaction, rebuild, postgres: true, ct);
         }
 

@@ -254,7 +254,7 @@ public sealed record NameSearch(IQueryable<NameMatch> ByPrefix, IQueryable<NameM
     /// <remarks>
     /// The longest prefix is usually the rarest: its token range drives, and each of its rows is checked for the
     /// other prefixes, first in the sort name the row carries (the primary name's words: no read at all), then
-    /// on the (PersonId, Token) index for the aliases. No row of people is read, and the rows come with the
+    /// in the person's NameIndex (one read of the person by key) for the aliases and the name in its own script. No row of people is read, and the rows come with the
     /// sort name, so the page is ordered from the index alone. (An IN list per word made SQLite drive by the
     /// first word: "al" in "al-jab" is 40% of an Iraqi caseload.) The name keys are intersected as sets
     /// (INTERSECT of equality ranges: cheaper than a seek per row of the first key).
@@ -272,10 +272,11 @@ public sealed record NameSearch(IQueryable<NameMatch> ByPrefix, IQueryable<NameM
         var byPrefix = db.NameTokens.Where(t => string.Compare(t.Token, first) >= 0 && string.Compare(t.Token, firstUpper) < 0);
         foreach (var word in words.Skip(1))
         {
-            var upper = PersonSearch.PrefixUpperBound(word);
             var spaced = " " + word;
-            byPrefix = byPrefix.Where(m => (" " + m.SortName).Contains(spaced) || db.NameTokens.Any(t => t.PersonId == m.PersonId
-                && string.Compare(t.Token, word) >= 0 && string.Compare(t.Token, upper) < 0));
+            // In the person's NameIndex every token is a JSON string: "word starts a token (or the sort name).
+            var quoted = "\"" + word;
+            byPrefix = byPrefix.Where(m => (" " + m.SortName).Contains(spaced)
+                || db.People.Any(p => p.Id == m.PersonId && EF.Property<string>(p, PersonSearch.NameIndexColumn).Contains(quoted)));
         }
 
         var matches = byPrefix.Select(t => new NameMatch { PersonId = t.PersonId, SortName = t.SortName });
@@ -288,7 +289,9 @@ public sealed record NameSearch(IQueryable<NameMatch> ByPrefix, IQueryable<NameM
         IQueryable<NameMatch>? byKeys = null;
         foreach (var key in keys)
         {
-            var byKey = db.NameTokens.Where(t => t.Token == key).Select(t => new NameMatch { PersonId = t.PersonId, SortName = t.SortName });
+            // The tokens that carry the key (the dictionary is small; each token's rows are a range of the key).
+            var carriers = db.NameKeys.Where(k => k.Key == key).Select(k => k.Token);
+            var byKey = db.NameTokens.Where(t => carriers.Contains(t.Token)).Select(t => new NameMatch { PersonId = t.PersonId, SortName = t.SortName });
             byKeys = byKeys is null ? byKey : byKeys.Intersect(byKey);
         }
 

@@ -34,4 +34,40 @@ public class VariantSearchTests
         Assert.Equal(["Nadia Jarjees"], await Find("nad jar"));
         Assert.Empty(await Find("Yusuf Kassab"));
     }
+
+    /// <summary>
+    /// Spelling keys come from the key dictionary: a person has exactly the keys of their names. A word whose keys
+    /// differ in its name's context ("allah" in Abd Allah, "al" in Al-Rubaie) gives no key of its own, and a key no
+    /// single word carries (Abd al-Rahman's) is stored for the person by itself.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Search_KeyDictionary_ExactlyTheKeysOfTheNames(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            await ReviewServiceTests.AddPersonAsync(db, "Abd al-Rahman", "Kassab", new DateOnly(1970, 1, 2));
+            await ReviewServiceTests.AddPersonAsync(db, "Yousif", "Al-Rubaie", new DateOnly(1971, 3, 4));
+            await ReviewServiceTests.AddPersonAsync(db, "Ali", "Hermiz", new DateOnly(1972, 5, 6));
+            await ReviewServiceTests.AddPersonAsync(db, "Abd Allah", "Toma", new DateOnly(1973, 7, 8));
+        }
+
+        var api = app.Api("viewer");
+        async Task<string[]> Find(string q) => (await api.GetFromJsonAsync<PeoplePage>($"/api/v1/people?q={Uri.EscapeDataString(q)}", Json))!
+            .Rows.Select(r => r.FullName).ToArray();
+
+        // The compound's key is stored by itself: every spelling of it finds the person.
+        Assert.Equal(["Abd al-Rahman Kassab"], await Find("Abdulrahman"));
+        Assert.Equal(["Abd al-Rahman Kassab"], await Find("Abdul Rahman Qassab"));
+        // Words whose keys hold only in context are still found by prefix.
+        Assert.Equal(["Abd al-Rahman Kassab"], await Find("rahm"));
+        Assert.Equal(["Abd Allah Toma"], await Find("Abdallah"));
+        // "Ali" (key al) is not a spelling of the article in Al-Rubaie nor of Allah in Abd Allah.
+        Assert.Equal(["Ali Hermiz"], await Find("Ali"));
+        Assert.Equal(["Ali Hermiz"], await Find("Aly"));
+        // The family name without its article carries its key.
+        Assert.Equal(["Yousif Al-Rubaie"], await Find("Youssef Rubaie"));
+    }
 }
