@@ -40,14 +40,14 @@ internal sealed class PeopleGenerator(string path, int seed = 2017)
 
         var insertPerson = Prepare(conn, """
             INSERT INTO people (Id, ANumber, GivenName, FamilyName, NativeName, BirthDate, BirthDatePrecision, Citizenship, Languages,
-                ConsentGiven, ConsentDate, CustodyStatus, CurrentFacilityId, SortName, Version, CreatedAt)
+                ConsentGiven, ConsentDate, CustodyStatus, CurrentFacilityId, SortName, NameIndex, Version, CreatedAt)
             VALUES ($id, $a, $given, $family, $native, $birth, $precision, $citizenship, $languages, $consent, $consentDate,
-                $status, $facility, $sort, 0, $created)
+                $status, $facility, $sort, $index, 0, $created)
             """, "$id", "$a", "$given", "$family", "$native", "$birth", "$precision", "$citizenship", "$languages", "$consent",
-            "$consentDate", "$status", "$facility", "$sort", "$created");
+            "$consentDate", "$status", "$facility", "$sort", "$index", "$created");
         var insertAlias = Prepare(conn, "INSERT INTO person_names (PersonId, GivenName, FamilyName, Source) VALUES ($p, $g, $f, $s)",
             "$p", "$g", "$f", "$s");
-        var insertToken = Prepare(conn, "INSERT INTO person_name_tokens (Token, SortName, PersonId) VALUES ($t, $s, $p)", "$t", "$s", "$p");
+        var insertToken = Prepare(conn, "INSERT INTO person_name_tokens (Token, SortName, PersonId, OtherWords) VALUES ($t, $s, $p, $o)", "$t", "$s", "$p", "$o");
         var insertEpisode = Prepare(conn, """
             INSERT INTO custody_episodes (PersonId, FacilityId, "From", "To", EndReason, Version) VALUES ($p, $f, $from, $to, $end, 0)
             """, "$p", "$f", "$from", "$to", "$end");
@@ -55,6 +55,7 @@ internal sealed class PeopleGenerator(string path, int seed = 2017)
 
         int aliases = 0, episodes = 0;
         long tokens = 0;
+        var distinctTokens = new HashSet<string>(StringComparer.Ordinal);
         for (var start = 1; start <= count; start += PeoplePerTransaction)
         {
             await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync();
@@ -67,9 +68,13 @@ internal sealed class PeopleGenerator(string path, int seed = 2017)
             for (long id = start; id <= end; id++)
             {
                 var person = NewPerson(id, facilities);
+                // The same names, in the same order, that StaylineDbContext indexes when it saves a person.
+                var personTokens = PersonSearch.TokensForPerson(person.GivenName, person.FamilyName, person.NativeName,
+                    person.Aliases.Select(a => $"{a.GivenName} {a.FamilyName}"));
                 Run(insertPerson, id, person.ANumber, person.GivenName, person.FamilyName, person.NativeName, Date(person.BirthDate),
                     person.BirthDatePrecision.ToString(), person.Citizenship, person.Languages, person.ConsentGiven ? 1 : 0,
-                    Date(person.ConsentDate), person.CustodyStatus.ToString(), person.CurrentFacilityId, person.SortName, created);
+                    Date(person.ConsentDate), person.CustodyStatus.ToString(), person.CurrentFacilityId, person.SortName,
+                    PersonSearch.NameIndex(person.SortName, personTokens), created);
                 foreach (var alias in person.Aliases)
                 {
                     Run(insertAlias, id, alias.GivenName, alias.FamilyName, alias.Source);
@@ -82,18 +87,34 @@ internal sealed class PeopleGenerator(string path, int seed = 2017)
                     episodes++;
                 }
 
-                // The same names, in the same order, that StaylineDbContext indexes when it saves a person.
-                var names = person.Aliases.Select(a => $"{a.GivenName} {a.FamilyName}")
-                    .Append($"{person.GivenName} {person.FamilyName} {person.NativeName}");
-                foreach (var token in PersonSearch.TokensFor(names))
+                var others = PersonSearch.OtherWords(person.SortName, personTokens);
+                foreach (var token in personTokens)
                 {
-                    Run(insertToken, token, person.SortName, id);
+                    Run(insertToken, token, person.SortName, id, others);
+                    distinctTokens.Add(token);
                     tokens++;
                 }
             }
 
             await tx.CommitAsync();
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {end:N0} people written ({total.Elapsed.TotalSeconds:N1} s)"));
+        }
+
+        // The key dictionary: which tokens carry each spelling key.
+        await using (var tx = (SqliteTransaction)await conn.BeginTransactionAsync())
+        {
+            var insertKey = Prepare(conn, "INSERT INTO name_keys (Key, Token) VALUES ($k, $t) ON CONFLICT DO NOTHING", "$k", "$t");
+            insertKey.Transaction = tx;
+            foreach (var token in distinctTokens)
+            {
+                foreach (var key in PersonSearch.KeysOfToken(token))
+                {
+                    Run(insertKey, key, token);
+                }
+            }
+
+            await tx.CommitAsync();
+            await insertKey.DisposeAsync();
         }
 
         var indexTime = Stopwatch.StartNew();

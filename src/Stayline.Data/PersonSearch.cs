@@ -82,6 +82,43 @@ public static class PersonSearch
         return [.. tokens];
     }
 
+    /// <summary>
+    /// The person's words that the sort name does not show (aliases, the name in its own script), for
+    /// <see cref="PersonNameToken.OtherWords"/>; null when there are none (most people).
+    /// </summary>
+    public static string? OtherWords(string sortName, IReadOnlyList<string> tokens)
+    {
+        List<string>? others = null;
+        foreach (var token in tokens)
+        {
+            if (token.Length == 0 || token[0] == KeyMarker)
+            {
+                continue;
+            }
+
+            var word = token[^1] == BoundMarker ? token[..^1] : token;
+            if (!IsWordOf(sortName, word))
+            {
+                (others ??= []).Add(word);
+            }
+        }
+
+        return others is null ? null : string.Join(' ', others);
+    }
+
+    private static bool IsWordOf(string text, string word)
+    {
+        foreach (var range in text.AsSpan().Split(' '))
+        {
+            if (text.AsSpan()[range].SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The spelling keys a stored token carries in the key dictionary (none for a context-bound word).</summary>
     public static IReadOnlyList<string> KeysOfToken(string token) =>
         token.Length == 0 || token[^1] == BoundMarker ? []

@@ -226,9 +226,10 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
 
             var index = PersonSearch.NameIndex(p.SortName, tokens);
             await People.Where(x => x.Id == p.Id).ExecuteUpdateAsync(u => u.SetProperty(x => EF.Property<string?>(x, PersonSearch.NameIndexColumn), index), ct);
+            var others = PersonSearch.OtherWords(p.SortName, tokens);
             foreach (var token in tokens)
             {
-                NameTokens.Add(new PersonNameToken { Token = token, SortName = p.SortName, PersonId = p.Id });
+                NameTokens.Add(new PersonNameToken { Token = token, SortName = p.SortName, PersonId = p.Id, OtherWords = others });
             }
 
             await AddNameKeysAsync(tokens, ct);

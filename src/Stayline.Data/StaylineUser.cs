@@ -73,6 +73,10 @@ public sealed class PersonNameToken
     public string SortName { get; set; } = "";
 
     public long PersonId { get; set; }
+
+    /// <summary>The person's folded words that are not in <see cref="SortName"/> (aliases, the name in its own script),
+    /// space-separated, or null: a search's second and later words are checked in this row alone.</summary>
+    public string? OtherWords { get; set; }
 }
 
 /// <summary>

@@ -732,6 +732,9 @@ namespace Stayline.Data.Postgres.Migrations
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("OtherWords")
+                        .HasColumnType("text");
+
                     b.HasKey("Token", "SortName", "PersonId");
 
                     b.ToTable("person_name_tokens", (string)null);

@@ -699,6 +699,9 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OtherWords")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Token", "SortName", "PersonId");
 
                     b.ToTable("person_name_tokens", (string)null);

@@ -40,12 +40,13 @@ public static class PeopleBulkWriter
         var byPerson = new string[people.Count][];
         Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct }, i => byPerson[i] = TokensOf(people[i].Person));
         var tokens = Task.Run(() => TokenOrder.Of(byPerson, people.Select(p => p.Person.SortName).ToArray()), ct);
+        var others = OtherWords(byPerson, people.Select(p => p.Person.SortName).ToArray());
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The bulk writer runs inside the import's transaction.");
         return db.IsSqlite
-            ? await WriteSqliteAsync(connection, transaction, people, byPerson, tokens, now, bulkMinimum, progress, ct)
-            : Runs(await WritePostgresAsync((NpgsqlConnection)connection, transaction, people, byPerson, tokens, now, bulkMinimum, progress, ct));
+            ? await WriteSqliteAsync(connection, transaction, people, byPerson, others, tokens, now, bulkMinimum, progress, ct)
+            : Runs(await WritePostgresAsync((NpgsqlConnection)connection, transaction, people, byPerson, others, tokens, now, bulkMinimum, progress, ct));
     }
 
     /// <summary>Ascending ids as runs of consecutive ids.</summary>
@@ -71,7 +72,7 @@ public static class PeopleBulkWriter
     private static string[] TokensOf(Person p) => PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, []);
 
     private static async Task<IReadOnlyList<(long From, long To)>> WriteSqliteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people,
-        string[][] byPerson, Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
+        string[][] byPerson, string?[] others, Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
         // The import's transaction holds SQLite's write lock from its first write (the batch row): nobody else
         // can take an id in between, so the new people's ids are one run.
@@ -88,7 +89,7 @@ public static class PeopleBulkWriter
         await ExecuteAsync(connection, transaction, $"PRAGMA cache_size = -{BulkCacheKib}", ct);
         try
         {
-            InsertSqlite(connection, transaction, people, byPerson, tokens, now, next, progress, ct);
+            InsertSqlite(connection, transaction, people, byPerson, others, tokens, now, next, progress, ct);
             await RebuildAsync(connection, transaction, dropped, postgres: false, ct);
         }
         finally
@@ -116,7 +117,7 @@ public static class PeopleBulkWriter
         count >= minimum && count >= await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM people", ct);
 
     private static void InsertSqlite(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people, string[][] byPerson,
-        Task<TokenOrder> tokens, DateTimeOffset now, long next, Action<int>? progress, CancellationToken ct)
+        string?[] others, Task<TokenOrder> tokens, DateTimeOffset now, long next, Action<int>? progress, CancellationToken ct)
     {
         var createdAt = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
         var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
@@ -169,16 +170,16 @@ public static class PeopleBulkWriter
 
         // Token order: each index page is filled once, left to right, instead of being revisited at random.
         var ordered = tokens.GetAwaiter().GetResult();
-        InsertSqliteTokens(connection, transaction, ordered, person => next + person, people.Select(p => p.Person.SortName).ToArray(),
+        InsertSqliteTokens(connection, transaction, ordered, person => next + person, people.Select(p => p.Person.SortName).ToArray(), others,
             k => progress?.Invoke((people.Count / 2) + (int)((long)people.Count * k / (2 * ordered.Persons.Length))), ct);
         AddNameKeys(connection, ordered.Distinct);
     }
 
     private static void InsertSqliteTokens(DbConnection connection, DbTransaction transaction, TokenOrder ordered, Func<int, long> personId,
-        string[] sortNames, Action<int>? progress, CancellationToken ct)
+        string[] sortNames, string?[] others, Action<int>? progress, CancellationToken ct)
     {
         using var token = new SqliteStatement((Microsoft.Data.Sqlite.SqliteConnection)connection,
-            "INSERT INTO person_name_tokens (\"Token\",\"SortName\",\"PersonId\") VALUES (?,?,?)");
+            "INSERT INTO person_name_tokens (\"Token\",\"SortName\",\"PersonId\",\"OtherWords\") VALUES (?,?,?,?)");
         var tokenText = new Utf8Strings(ordered.Distinct);
         var names = new Utf8Strings(sortNames);
         for (var k = 0; k < ordered.Persons.Length; k++)
@@ -187,6 +188,7 @@ public static class PeopleBulkWriter
             token.Bind(1, tokenText, ordered.TokenIds[k]);
             token.Bind(2, names, person);
             token.Bind(3, personId(person));
+            token.Bind(4, others[person]);
             token.Execute();
             if ((k & 16383) == 16383)
             {
@@ -215,12 +217,12 @@ public static class PeopleBulkWriter
     }
 
     private static async Task<long[]> WritePostgresAsync(NpgsqlConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people,
-        string[][] byPerson, Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
+        string[][] byPerson, string?[] others, Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
         var rebuild = await IsLargeAsync(connection, transaction, people.Count, bulkMinimum, ct)
             ? await PostgresIndexes.DropAsync(connection, BulkTables, ct)
             : [];
-        var ids = await CopyPostgresAsync(connection, rebuild.Count > 0, people, byPerson, tokens, now, progress, ct);
+        var ids = await CopyPostgresAsync(connection, rebuild.Count > 0, people, byPerson, others, tokens, now, progress, ct);
         await RebuildAsync(connection, transaction, rebuild, postgres: true, ct);
         return ids;
     }
@@ -240,7 +242,7 @@ public static class PeopleBulkWriter
     }
 
     private static async Task<long[]> CopyPostgresAsync(NpgsqlConnection connection, bool locked, IReadOnlyList<NewPerson> people, string[][] byPerson,
-        Task<TokenOrder> tokens, DateTimeOffset now,
+        string?[] others, Task<TokenOrder> tokens, DateTimeOffset now,
         Action<int>? progress, CancellationToken ct)
     {
         var ids = new long[people.Count];
@@ -322,7 +324,7 @@ public static class PeopleBulkWriter
         }
 
         var ordered = await tokens;
-        await CopyTokensAsync(connection, ordered, ids, person => people[person].Person.SortName, ct);
+        await CopyTokensAsync(connection, ordered, ids, person => people[person].Person.SortName, others, ct);
         await AddNameKeysAsync(connection, ordered.Distinct, ct);
 
         if (people.Any(p => p.FacilityId is not null))
@@ -347,6 +349,14 @@ public static class PeopleBulkWriter
 
         progress?.Invoke(people.Count);
         return ids;
+    }
+
+    /// <summary>Each person's words the sort name does not show (<see cref="PersonSearch.OtherWords"/>).</summary>
+    private static string?[] OtherWords(string[][] byPerson, string[] sortNames)
+    {
+        var others = new string?[byPerson.Length];
+        Parallel.For(0, byPerson.Length, i => others[i] = PersonSearch.OtherWords(sortNames[i], byPerson[i]));
+        return others;
     }
 
     /// <summary>The spelling keys the tokens carry, for the key dictionary.</summary>
@@ -377,9 +387,11 @@ public static class PeopleBulkWriter
         await insert.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task CopyTokensAsync(NpgsqlConnection connection, TokenOrder ordered, long[] ids, Func<int, string> sortName, CancellationToken ct)
+    private static async Task CopyTokensAsync(NpgsqlConnection connection, TokenOrder ordered, long[] ids, Func<int, string> sortName, string?[] others,
+        CancellationToken ct)
     {
-        await using var copy = await connection.BeginBinaryImportAsync("COPY person_name_tokens (\"Token\",\"SortName\",\"PersonId\") FROM STDIN (FORMAT BINARY)", ct);
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY person_name_tokens (\"Token\",\"SortName\",\"PersonId\",\"OtherWords\") FROM STDIN (FORMAT BINARY)", ct);
         copy.Timeout = CopyTimeout;
         for (var k = 0; k < ordered.Persons.Length; k++)
         {
@@ -387,6 +399,7 @@ public static class PeopleBulkWriter
             copy.Write(ordered.Token(k), NpgsqlDbType.Varchar);
             copy.Write(sortName(ordered.Persons[k]), NpgsqlDbType.Varchar);
             copy.Write(ids[ordered.Persons[k]], NpgsqlDbType.Bigint);
+            WriteNullable(copy, others[ordered.Persons[k]], NpgsqlDbType.Text);
             if ((k & 16383) == 16383)
             {
                 ct.ThrowIfCancellationRequested();
@@ -415,6 +428,7 @@ public static class PeopleBulkWriter
         var ids = people.Select(p => p.Id).ToArray();
         var nameIndex = new string[people.Count];
         Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct }, i => nameIndex[i] = PersonSearch.NameIndex(people[i].SortName, byPerson[i]));
+        var others = OtherWords(byPerson, people.Select(p => p.SortName).ToArray());
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
         await db.NameTokens.ExecuteDeleteAsync(ct);
@@ -434,7 +448,7 @@ public static class PeopleBulkWriter
             }
 
             var rebuild = await SqliteIndexes.DropAsync(connection, dbTransaction, tokenTable, ct);
-            InsertSqliteTokens(connection, dbTransaction, ordered, person => ids[person], people.Select(p => p.SortName).ToArray(), null, ct);
+            InsertSqliteTokens(connection, dbTransaction, ordered, person => ids[person], people.Select(p => p.SortName).ToArray(), others, null, ct);
             AddNameKeys(connection, ordered.Distinct);
             await RebuildAsync(connection, dbTransaction, rebuild, postgres: false, ct);
         }
@@ -451,7 +465,7 @@ public static class PeopleBulkWriter
             }
 
             var rebuild = await PostgresIndexes.DropAsync((NpgsqlConnection)connection, tokenTable, ct);
-            await CopyTokensAsync((NpgsqlConnection)connection, ordered, ids, person => people[person].SortName, ct);
+            await CopyTokensAsync((NpgsqlConnection)connection, ordered, ids, person => people[person].SortName, others, ct);
             await AddNameKeysAsync((NpgsqlConnection)connection, ordered.Distinct, ct);
             await RebuildAsync(connection, dbTransaction, rebuild, postgres: true, ct);
         }
@@ -463,7 +477,7 @@ public static class PeopleBulkWriter
     /// <summary>Completing a COPY of millions of rows (index maintenance) takes longer than the default command timeout.</summary>
     public static readonly TimeSpan CopyTimeout = TimeSpan.FromHours(1);
 
-    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
+    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type = NpgsqlDbType.Varchar)
     {
         if (value is null)
         {
@@ -471,7 +485,7 @@ public static class PeopleBulkWriter
         }
         else
         {
-            copy.Write(value, NpgsqlDbType.Varchar);
+            copy.Write(value, type);
         }
     }
 }

@@ -253,8 +253,8 @@ public sealed record NameSearch(IQueryable<NameMatch> ByPrefix, IQueryable<NameM
     /// </summary>
     /// <remarks>
     /// The longest prefix is usually the rarest: its token range drives, and each of its rows is checked for the
-    /// other prefixes, first in the sort name the row carries (the primary name's words: no read at all), then
-    /// in the person's NameIndex (one read of the person by key) for the aliases and the name in its own script. No row of people is read, and the rows come with the
+    /// other prefixes in the row itself: in the sort name it carries (the primary name's words), then in its other
+    /// words (aliases, the name in its own script; null for most people). No row of people is read. No row of people is read, and the rows come with the
     /// sort name, so the page is ordered from the index alone. (An IN list per word made SQLite drive by the
     /// first word: "al" in "al-jab" is 40% of an Iraqi caseload.) The name keys are intersected as sets
     /// (INTERSECT of equality ranges: cheaper than a seek per row of the first key).
@@ -273,10 +273,7 @@ public sealed record NameSearch(IQueryable<NameMatch> ByPrefix, IQueryable<NameM
         foreach (var word in words.Skip(1))
         {
             var spaced = " " + word;
-            // In the person's NameIndex every token is a JSON string: "word starts a token (or the sort name).
-            var quoted = "\"" + word;
-            byPrefix = byPrefix.Where(m => (" " + m.SortName).Contains(spaced)
-                || db.People.Any(p => p.Id == m.PersonId && EF.Property<string>(p, PersonSearch.NameIndexColumn).Contains(quoted)));
+            byPrefix = byPrefix.Where(m => (" " + m.SortName).Contains(spaced) || (m.OtherWords != null && (" " + m.OtherWords).Contains(spaced)));
         }
 
         var matches = byPrefix.Select(t => new NameMatch { PersonId = t.PersonId, SortName = t.SortName });

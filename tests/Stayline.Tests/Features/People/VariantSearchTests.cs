@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,10 @@ public class VariantSearchTests
             await ReviewServiceTests.AddPersonAsync(db, "Yousif", "Al-Rubaie", new DateOnly(1971, 3, 4));
             await ReviewServiceTests.AddPersonAsync(db, "Ali", "Hermiz", new DateOnly(1972, 5, 6));
             await ReviewServiceTests.AddPersonAsync(db, "Abd Allah", "Toma", new DateOnly(1973, 7, 8));
+            var hanna = await ReviewServiceTests.AddPersonAsync(db, "Hanna", "Yaldo", new DateOnly(1960, 3, 3));
+            var person = await db.People.Include(p => p.Aliases).SingleAsync(p => p.Id == hanna);
+            person.AddAlias("Hana", "Shamoon", "hotline");
+            await db.SaveChangesAsync();
         }
 
         var api = app.Api("viewer");
@@ -69,5 +74,8 @@ public class VariantSearchTests
         Assert.Equal(["Ali Hermiz"], await Find("Aly"));
         // The family name without its article carries its key.
         Assert.Equal(["Yousif Al-Rubaie"], await Find("Youssef Rubaie"));
+        // A second word found only in an alias (the row carries the words its sort name does not show).
+        Assert.Equal(["Hanna Yaldo"], await Find("shamoon han"));
+        Assert.Equal(["Hanna Yaldo"], await Find("yaldo sham"));
     }
 }

@@ -12,7 +12,7 @@ using Stayline.Data;
 namespace Stayline.Data.Postgres.Migrations
 {
     [DbContext(typeof(StaylineDbContext))]
-    [Migration("20261128083720_Initial")]
+    [Migration("20261128084558_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -734,6 +734,9 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("OtherWords")
+                        .HasColumnType("text");
 
                     b.HasKey("Token", "SortName", "PersonId");
 

@@ -11,7 +11,7 @@ using Stayline.Data;
 namespace Stayline.Data.Sqlite.Migrations
 {
     [DbContext(typeof(StaylineDbContext))]
-    [Migration("20261128083718_Initial")]
+    [Migration("20261128084556_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -701,6 +701,9 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherWords")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Token", "SortName", "PersonId");
 
