@@ -33,7 +33,12 @@ public static class PersonSearch
     public static string[] TokensFor(IEnumerable<string> names)
     {
         var list = names as IReadOnlyCollection<string> ?? names.ToList();
-        var words = new List<string>(8);
+        var scratch = _scratch ??= new Scratch();
+        var (words, keys, tokens, covered) = (scratch.Words, scratch.Keys, scratch.Tokens, scratch.Covered);
+        words.Clear();
+        keys.Clear();
+        tokens.Clear();
+        covered.Clear();
         foreach (var name in list)
         {
             var folded = SearchText.Fold(name);
@@ -46,7 +51,6 @@ public static class PersonSearch
             }
         }
 
-        var keys = new List<string>(8);
         foreach (var name in list)
         {
             foreach (var key in NameKeys.For(name))
@@ -55,12 +59,16 @@ public static class PersonSearch
             }
         }
 
-        var tokens = new List<string>(words.Count + 2);
-        var covered = new List<string>(keys.Count);
         foreach (var word in words)
         {
             var own = WordKeys(word);
-            if (own.All(keys.Contains))
+            var plain = true;
+            foreach (var key in own)
+            {
+                plain &= keys.Contains(key);
+            }
+
+            if (plain)
             {
                 tokens.Add(word);
                 covered.AddRange(own);
@@ -81,6 +89,18 @@ public static class PersonSearch
 
         return [.. tokens];
     }
+
+    /// <summary>Working lists of <see cref="TokensFor"/>, one set per thread (a bulk import calls it a million times).</summary>
+    private sealed class Scratch
+    {
+        public readonly List<string> Words = new(8);
+        public readonly List<string> Keys = new(8);
+        public readonly List<string> Tokens = new(8);
+        public readonly List<string> Covered = new(8);
+    }
+
+    [ThreadStatic]
+    private static Scratch? _scratch;
 
     /// <summary>
     /// The person's words that the sort name does not show (aliases, the name in its own script), for
@@ -129,7 +149,13 @@ public static class PersonSearch
     /// trailing space keeps the word inside its prefixes' ranges.</summary>
     public const char BoundMarker = ' ';
 
-    private static string Bound(string word) => Pooled(string.Concat(word.AsSpan(0, Math.Min(word.Length, MaxTokenLength - 1)), " "));
+    private static string Bound(string word)
+    {
+        Span<char> bound = stackalloc char[Math.Min(word.Length, MaxTokenLength - 1) + 1];
+        word.AsSpan(0, bound.Length - 1).CopyTo(bound);
+        bound[^1] = BoundMarker;
+        return Pooled(Truncate(bound));
+    }
 
     /// <summary>A single word's own spelling keys, cached per word like the pool.</summary>
     private static IReadOnlyList<string> WordKeys(string word)
@@ -240,8 +266,11 @@ public static class PersonSearch
 
     /// <summary>Everything a person is found by: their primary name, its original script, and every alias.
     /// Each token is stored as one row (Token, the person's SortName, PersonId) of person_name_tokens.</summary>
-    public static string[] TokensForPerson(string given, string family, string? native, IEnumerable<string> aliases) =>
-        TokensFor(aliases.Append($"{given} {family} {native}"));
+    public static string[] TokensForPerson(string given, string family, string? native, IEnumerable<string> aliases)
+    {
+        var primary = native is null ? string.Concat(given, " ", family) : string.Concat(given, " ", family, " ", native);
+        return TokensFor(aliases is ICollection<string> { Count: 0 } ? [primary] : aliases.Append(primary));
+    }
 
     /// <summary>The spelling keys of a name or a query, as the key dictionary lists them.</summary>
     public static IEnumerable<string> KeysFor(string? name) => NameKeys.For(name).Select(CapKey).Distinct(StringComparer.Ordinal);

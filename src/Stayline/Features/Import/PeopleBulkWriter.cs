@@ -37,8 +37,14 @@ public static class PeopleBulkWriter
 
         // Name keys cost CPU: computed on every core before writing. The token rows in key order are then worked
         // out on the other core(s) while the person rows are written.
+        // Lists repeat names: people with the same names share one array of tokens, computed once.
         var byPerson = new string[people.Count][];
-        Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct }, i => byPerson[i] = TokensOf(people[i].Person));
+        var byName = new System.Collections.Concurrent.ConcurrentDictionary<(string Given, string Family, string? Native), string[]>();
+        Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var p = people[i].Person;
+            byPerson[i] = byName.GetOrAdd((p.GivenName, p.FamilyName, p.NativeName), static n => PersonSearch.TokensForPerson(n.Given, n.Family, n.Native, []));
+        });
         var tokens = Task.Run(() => TokenOrder.Of(byPerson, people.Select(p => p.Person.SortName).ToArray()), ct);
         var others = OtherWords(byPerson, people.Select(p => p.Person.SortName).ToArray());
         var connection = db.Database.GetDbConnection();
@@ -67,9 +73,6 @@ public static class PeopleBulkWriter
 
         return runs;
     }
-
-    /// <summary>The search tokens of a new person (no aliases yet).</summary>
-    private static string[] TokensOf(Person p) => PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, []);
 
     private static async Task<IReadOnlyList<(long From, long To)>> WriteSqliteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people,
         string[][] byPerson, string?[] others, Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
