@@ -124,49 +124,63 @@ public static class PeopleBulkWriter
     {
         var createdAt = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
         var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
-        using (var person = new SqliteStatement(sqlite, $"INSERT INTO people ({PeopleVaryingColumns},{PeopleFixedColumns}) VALUES ({Placeholders(13)},0,NULL,0,{createdAt.ToString(CultureInfo.InvariantCulture)})"))
+        var values = $"({Placeholders(PeopleVarying)},0,NULL,0,{createdAt.ToString(CultureInfo.InvariantCulture)})";
+        var insert = $"INSERT INTO people ({PeopleVaryingColumns},{PeopleFixedColumns}) VALUES ";
+        var whole = people.Count - (people.Count % PeopleRowsPerStatement);
+        using (var many = new SqliteStatement(sqlite, insert + string.Join(",", Enumerable.Repeat(values, PeopleRowsPerStatement))))
+        using (var one = new SqliteStatement(sqlite, insert + values))
         using (var episode = new SqliteStatement(sqlite, "INSERT INTO custody_episodes (\"PersonId\",\"FacilityId\",\"From\",\"Version\") VALUES (?,?,?,0)"))
         {
             var status = new[] { CustodyStatus.Unknown.ToString(), CustodyStatus.Detained.ToString() };
             var precision = Enum.GetValues<BirthDatePrecision>().ToDictionary(p => p, p => p.ToString());
             for (var i = 0; i < people.Count; i++)
             {
-                var (p, facility, since) = people[i];
+                var (p, facility, _) = people[i];
                 var id = next + i;
-                person.Bind(1, id);
-                person.Bind(2, p.ANumber);
-                person.Bind(3, p.GivenName);
-                person.Bind(4, p.FamilyName);
-                person.Bind(5, p.NativeName);
-                person.Bind(6, p.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                person.Bind(7, precision[p.BirthDatePrecision]);
-                person.Bind(8, p.Citizenship);
-                person.Bind(9, p.Languages);
-                person.Bind(10, status[facility is null ? 0 : 1]);
+                // Several rows per statement: one step of SQLite per PeopleRowsPerStatement people (the rest one by one).
+                var (person, at) = i < whole ? (many, PeopleVarying * (i % PeopleRowsPerStatement)) : (one, 0);
+                person.Bind(at + 1, id);
+                person.Bind(at + 2, p.ANumber);
+                person.Bind(at + 3, p.GivenName);
+                person.Bind(at + 4, p.FamilyName);
+                person.Bind(at + 5, p.NativeName);
+                person.Bind(at + 6, p.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                person.Bind(at + 7, precision[p.BirthDatePrecision]);
+                person.Bind(at + 8, p.Citizenship);
+                person.Bind(at + 9, p.Languages);
+                person.Bind(at + 10, status[facility is null ? 0 : 1]);
                 if (facility is { } f)
                 {
-                    person.Bind(11, f);
+                    person.Bind(at + 11, f);
                 }
                 else
                 {
-                    person.Bind(11, null);
+                    person.Bind(at + 11, null);
                 }
 
-                person.Bind(12, p.SortName);
-                person.Bind(13, PersonSearch.NameIndex(p.SortName, byPerson[i]));
-                person.Execute();
-                if (facility is { } f2)
+                person.Bind(at + 12, p.SortName);
+                person.Bind(at + 13, PersonSearch.NameIndex(p.SortName, byPerson[i]));
+                if (i >= whole || i % PeopleRowsPerStatement == PeopleRowsPerStatement - 1)
                 {
-                    episode.Bind(1, id);
-                    episode.Bind(2, f2);
-                    episode.Bind(3, since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                    episode.Execute();
+                    person.Execute();
                 }
 
                 if ((i & 4095) == 4095)
                 {
                     ct.ThrowIfCancellationRequested();
                     progress?.Invoke((i + 1) / 2);
+                }
+            }
+
+            // After every person row is in: an episode refers to its person (foreign key).
+            for (var i = 0; i < people.Count; i++)
+            {
+                if (people[i].FacilityId is { } facility)
+                {
+                    episode.Bind(1, next + i);
+                    episode.Bind(2, facility);
+                    episode.Bind(3, people[i].DetainedSince.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    episode.Execute();
                 }
             }
         }
@@ -181,18 +195,28 @@ public static class PeopleBulkWriter
     private static void InsertSqliteTokens(DbConnection connection, DbTransaction transaction, TokenOrder ordered, Func<int, long> personId,
         string[] sortNames, string?[] others, Action<int>? progress, CancellationToken ct)
     {
-        using var token = new SqliteStatement((Microsoft.Data.Sqlite.SqliteConnection)connection,
-            "INSERT INTO person_name_tokens (\"Token\",\"SortName\",\"PersonId\",\"OtherWords\") VALUES (?,?,?,?)");
+        // Several rows per statement: one step of SQLite per TokenRowsPerStatement rows (the rest one by one).
+        const string columns = "INSERT INTO person_name_tokens (\"Token\",\"SortName\",\"PersonId\",\"OtherWords\") VALUES ";
+        var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
+        using var many = new SqliteStatement(sqlite, columns + string.Join(",", Enumerable.Repeat("(?,?,?,?)", TokenRowsPerStatement)));
+        using var one = new SqliteStatement(sqlite, columns + "(?,?,?,?)");
         var tokenText = new Utf8Strings(ordered.Distinct);
         var names = new Utf8Strings(sortNames);
-        for (var k = 0; k < ordered.Persons.Length; k++)
+        var rows = ordered.Persons.Length;
+        var whole = rows - (rows % TokenRowsPerStatement);
+        for (var k = 0; k < rows; k++)
         {
+            var (statement, first) = k < whole ? (many, 4 * (k % TokenRowsPerStatement)) : (one, 0);
             var person = ordered.Persons[k];
-            token.Bind(1, tokenText, ordered.TokenIds[k]);
-            token.Bind(2, names, person);
-            token.Bind(3, personId(person));
-            token.Bind(4, others[person]);
-            token.Execute();
+            statement.Bind(first + 1, tokenText, ordered.TokenIds[k]);
+            statement.Bind(first + 2, names, person);
+            statement.Bind(first + 3, personId(person));
+            statement.Bind(first + 4, others[person]);
+            if (k >= whole || k % TokenRowsPerStatement == TokenRowsPerStatement - 1)
+            {
+                statement.Execute();
+            }
+
             if ((k & 16383) == 16383)
             {
                 ct.ThrowIfCancellationRequested();
@@ -200,6 +224,13 @@ public static class PeopleBulkWriter
             }
         }
     }
+
+    private const int TokenRowsPerStatement = 16;
+
+    private const int PeopleRowsPerStatement = 8;
+
+    /// <summary>The values bound per person row (<see cref="PeopleVaryingColumns"/>).</summary>
+    private const int PeopleVarying = 13;
 
     private static string Placeholders(int n) => string.Join(",", Enumerable.Repeat("?", n));
 

@@ -39,6 +39,46 @@ public class ImportCommandTests
         Assert.Equal(new DateOnly(1980, 5, 14), people[1].BirthDate);
     }
 
+    /// <summary>
+    /// 37 people: the bulk writer's several-rows statements (8 people, 16 token rows) and the rest written one by one.
+    /// Every person gets exactly their values, their custody episode, their tokens and their NameIndex.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ImportPeople_MoreRowsThanOneStatement_EachPersonExactlyTheirRows(string provider)
+    {
+        await using var kit = await ImportTestKit.CreateAsync(provider);
+        string[] given = ["Yousif", "Nadia", "Sami", "Rana"];
+        var csv = new StringBuilder("A-Number,Last Name,First Name,DOB,Facility\n");
+        for (var i = 0; i < 37; i++)
+        {
+            var facility = i % 3 == 0 ? "" : "Calhoun County Correctional Center";
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"A{100000000 + i},Kassab{i},{given[i % 4]},1970-01-{1 + (i % 28):D2},{facility}\n");
+        }
+
+        var (code, _, error) = await kit.RunAsync("import", "people", kit.File("list.csv", Encoding.UTF8.GetBytes(csv.ToString())));
+
+        Assert.True(code == 0, error);
+        await using var db = kit.Db();
+        var people = await db.People.Include(p => p.CustodyEpisodes).OrderBy(p => p.ANumber).ToListAsync();
+        Assert.Equal(37, people.Count);
+        var calhoun = await db.Facilities.SingleAsync(f => f.Name == "Calhoun County Correctional Center");
+        var tokens = (await db.NameTokens.AsNoTracking().ToListAsync()).ToLookup(t => t.PersonId);
+        for (var i = 0; i < 37; i++)
+        {
+            var p = people[i];
+            Assert.Equal(($"Kassab{i}", given[i % 4], new DateOnly(1970, 1, 1 + (i % 28))), (p.FamilyName, p.GivenName, p.BirthDate!.Value));
+            Assert.Equal(i % 3 == 0 ? [] : new long?[] { calhoun.Id }, p.CustodyEpisodes.Select(e => (long?)e.FacilityId));
+            var expected = Stayline.Data.PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, []);
+            Assert.Equal(expected.Order(), tokens[p.Id].Select(t => t.Token).Order());
+            Assert.All(tokens[p.Id], t => Assert.Equal(p.SortName, t.SortName));
+            var index = Stayline.Data.PersonSearch.ReadNameIndex(
+                db.Entry(p).Property<string?>(Stayline.Data.PersonSearch.NameIndexColumn).CurrentValue)!;
+            Assert.Equal(p.SortName, index.Sort);
+            Assert.Equal(expected.Order(), index.Tokens.Order());
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ImportPeople_Xlsx_ReadsTextAndDateCellsAndFacility(string provider)
