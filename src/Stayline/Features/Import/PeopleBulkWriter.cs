@@ -393,9 +393,11 @@ public static class PeopleBulkWriter
         return others;
     }
 
-    /// <summary>The spelling keys the tokens carry, for the key dictionary.</summary>
+    /// <summary>The spelling keys the tokens carry, for the key dictionary, in its key order: each page of its
+    /// B-tree is filled once instead of revisited at random.</summary>
     private static List<(string Key, string Token)> KeyPairs(IEnumerable<string> tokens) =>
-        tokens.SelectMany(t => PersonSearch.KeysOfToken(t).Select(k => (k, t))).ToList();
+        tokens.SelectMany(t => PersonSearch.KeysOfToken(t).Select(k => (k, t)))
+            .OrderBy(p => p.k, StringComparer.Ordinal).ThenBy(p => p.t, StringComparer.Ordinal).ToList();
 
     /// <summary>Lists the spelling keys of the tokens written in the key dictionary (those already there stay).</summary>
     private static void AddNameKeys(DbConnection connection, IEnumerable<string> tokens)
