@@ -3,8 +3,8 @@ using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using Stayline.Data;
-using Stayline.Infrastructure;
 using Stayline.Domain.Deadlines;
+using Stayline.Infrastructure;
 
 namespace Stayline.Features.Protection;
 
