@@ -52,7 +52,8 @@ public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditAc
         }
 
         await db.SaveChangesAsync(ct);
-        // Created people go with everything hanging on them (tokens, custody) through the cascading keys.
+        // Created people go with everything hanging on them: custody through the cascading keys, name tokens through
+        // the trigger on people (ADR 0003).
         var deleted = await createdPeople.ExecuteDeleteAsync(ct);
         await db.ImportRows.Where(r => r.BatchId == batchId && r.Action == ImportRowAction.Review).ExecuteDeleteAsync(ct);
         var now = clock.GetUtcNow();
