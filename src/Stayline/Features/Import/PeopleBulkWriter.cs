@@ -35,24 +35,20 @@ public static class PeopleBulkWriter
             return [];
         }
 
-        // Name keys cost CPU: computed on every core before writing. The token rows in key order are then worked
-        // out on the other core(s) while the person rows are written.
-        // Lists repeat names: people with the same names share one array of tokens, computed once.
-        var byPerson = new string[people.Count][];
-        var byName = new System.Collections.Concurrent.ConcurrentDictionary<(string Given, string Family, string? Native), string[]>();
-        Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        // Name keys cost CPU: computed on the other core while the person rows are written, then the token rows are
+        // put in key order there too.
+        var ahead = new TokensAhead(people, ct);
+        var tokens = Task.Run(async () =>
         {
-            var p = people[i].Person;
-            byPerson[i] = byName.GetOrAdd((p.GivenName, p.FamilyName, p.NativeName), static n => PersonSearch.TokensForPerson(n.Given, n.Family, n.Native, []));
-        });
-        var tokens = Task.Run(() => TokenOrder.Of(byPerson, people.Select(p => p.Person.SortName).ToArray()), ct);
-        var others = OtherWords(byPerson, people.Select(p => p.Person.SortName).ToArray());
+            var (byPerson, others) = await ahead.AllAsync();
+            return (Order: TokenOrder.Of(byPerson, people.Select(p => p.Person.SortName).ToArray()), Others: others);
+        }, ct);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The bulk writer runs inside the import's transaction.");
         return db.IsSqlite
-            ? await WriteSqliteAsync(connection, transaction, people, byPerson, others, tokens, now, bulkMinimum, progress, ct)
-            : Runs(await WritePostgresAsync((NpgsqlConnection)connection, transaction, people, byPerson, others, tokens, now, bulkMinimum, progress, ct));
+            ? await WriteSqliteAsync(connection, transaction, people, ahead, tokens, now, bulkMinimum, progress, ct)
+            : Runs(await WritePostgresAsync((NpgsqlConnection)connection, transaction, people, ahead, tokens, now, bulkMinimum, progress, ct));
     }
 
     /// <summary>Ascending ids as runs of consecutive ids.</summary>
@@ -75,7 +71,7 @@ public static class PeopleBulkWriter
     }
 
     private static async Task<IReadOnlyList<(long From, long To)>> WriteSqliteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people,
-        string[][] byPerson, string?[] others, Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
+        TokensAhead ahead, Task<(TokenOrder Order, string?[] Others)> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
         // The import's transaction holds SQLite's write lock from its first write (the batch row): nobody else
         // can take an id in between, so the new people's ids are one run.
@@ -92,7 +88,7 @@ public static class PeopleBulkWriter
         await ExecuteAsync(connection, transaction, $"PRAGMA cache_size = -{BulkCacheKib}", ct);
         try
         {
-            InsertSqlite(connection, transaction, people, byPerson, others, tokens, now, next, progress, ct);
+            InsertSqlite(connection, transaction, people, ahead, tokens, now, next, progress, ct);
             await RebuildAsync(connection, transaction, dropped, postgres: false, ct);
         }
         finally
@@ -119,8 +115,8 @@ public static class PeopleBulkWriter
     private static async Task<bool> IsLargeAsync(DbConnection connection, DbTransaction transaction, int count, int minimum, CancellationToken ct) =>
         count >= minimum && count >= await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM people", ct);
 
-    private static void InsertSqlite(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people, string[][] byPerson,
-        string?[] others, Task<TokenOrder> tokens, DateTimeOffset now, long next, Action<int>? progress, CancellationToken ct)
+    private static void InsertSqlite(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people, TokensAhead ahead,
+        Task<(TokenOrder Order, string?[] Others)> tokens, DateTimeOffset now, long next, Action<int>? progress, CancellationToken ct)
     {
         var createdAt = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
         var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
@@ -159,7 +155,7 @@ public static class PeopleBulkWriter
                 }
 
                 person.Bind(at + 12, p.SortName);
-                person.Bind(at + 13, PersonSearch.NameIndex(p.SortName, byPerson[i]));
+                person.Bind(at + 13, PersonSearch.NameIndex(p.SortName, ahead.For(i)));
                 if (i >= whole || i % PeopleRowsPerStatement == PeopleRowsPerStatement - 1)
                 {
                     person.Execute();
@@ -186,7 +182,7 @@ public static class PeopleBulkWriter
         }
 
         // Token order: each index page is filled once, left to right, instead of being revisited at random.
-        var ordered = tokens.GetAwaiter().GetResult();
+        var (ordered, others) = tokens.GetAwaiter().GetResult();
         InsertSqliteTokens(connection, transaction, ordered, person => next + person, people.Select(p => p.Person.SortName).ToArray(), others,
             k => progress?.Invoke((people.Count / 2) + (int)((long)people.Count * k / (2 * ordered.Persons.Length))), ct);
         AddNameKeys(connection, ordered.Distinct);
@@ -251,12 +247,12 @@ public static class PeopleBulkWriter
     }
 
     private static async Task<long[]> WritePostgresAsync(NpgsqlConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people,
-        string[][] byPerson, string?[] others, Task<TokenOrder> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
+        TokensAhead ahead, Task<(TokenOrder Order, string?[] Others)> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
         var rebuild = await IsLargeAsync(connection, transaction, people.Count, bulkMinimum, ct)
             ? await PostgresIndexes.DropAsync(connection, BulkTables, ct)
             : [];
-        var ids = await CopyPostgresAsync(connection, rebuild.Count > 0, people, byPerson, others, tokens, now, progress, ct);
+        var ids = await CopyPostgresAsync(connection, rebuild.Count > 0, people, ahead, tokens, now, progress, ct);
         await RebuildAsync(connection, transaction, rebuild, postgres: true, ct);
         return ids;
     }
@@ -275,8 +271,8 @@ public static class PeopleBulkWriter
         }
     }
 
-    private static async Task<long[]> CopyPostgresAsync(NpgsqlConnection connection, bool locked, IReadOnlyList<NewPerson> people, string[][] byPerson,
-        string?[] others, Task<TokenOrder> tokens, DateTimeOffset now,
+    private static async Task<long[]> CopyPostgresAsync(NpgsqlConnection connection, bool locked, IReadOnlyList<NewPerson> people, TokensAhead ahead,
+        Task<(TokenOrder Order, string?[] Others)> tokens, DateTimeOffset now,
         Action<int>? progress, CancellationToken ct)
     {
         var ids = new long[people.Count];
@@ -344,7 +340,7 @@ public static class PeopleBulkWriter
                 }
 
                 copy.Write(p.SortName, NpgsqlDbType.Varchar);
-                copy.Write(PersonSearch.NameIndex(p.SortName, byPerson[i]), NpgsqlDbType.Text);
+                copy.Write(PersonSearch.NameIndex(p.SortName, ahead.For(i)), NpgsqlDbType.Text);
                 copy.Write(0, NpgsqlDbType.Integer);
                 copy.Write(utc, NpgsqlDbType.TimestampTz);
                 if ((i & 4095) == 4095)
@@ -357,7 +353,7 @@ public static class PeopleBulkWriter
             await copy.CompleteAsync(ct);
         }
 
-        var ordered = await tokens;
+        var (ordered, others) = await tokens;
         await CopyTokensAsync(connection, ordered, ids, person => people[person].Person.SortName, others, ct);
         await AddNameKeysAsync(connection, ordered.Distinct, ct);
 
