@@ -75,7 +75,8 @@ public static class PersonSearch
             }
             else
             {
-                tokens.Add(Bound(word));
+                // Two long words cut to the same 99 characters give one token.
+                AddOnce(tokens, Bound(word));
             }
         }
 
@@ -138,6 +139,15 @@ public static class PersonSearch
 
         return false;
     }
+
+    /// <summary>Each distinct token's spelling keys as (key, token) rows of the key dictionary, in its key order (a
+    /// bulk write fills each page of its B-tree once).</summary>
+    public static List<(string Key, string Token)> KeyPairs(IEnumerable<string> tokens) =>
+        tokens.Distinct(StringComparer.Ordinal).SelectMany(t => KeysOfToken(t).Select(k => (k, t)))
+            .OrderBy(p => p.k, StringComparer.Ordinal).ThenBy(p => p.t, StringComparer.Ordinal).ToList();
+
+    /// <summary>A query word as long as a stored token can be and still find it (a bound word keeps 99 characters).</summary>
+    public static string QueryWord(string word) => word.Length < MaxTokenLength ? word : Truncate(word.AsSpan())[..^1].ToString();
 
     /// <summary>The spelling keys a stored token carries in the key dictionary (none for a context-bound word).</summary>
     public static IReadOnlyList<string> KeysOfToken(string token) =>

@@ -209,6 +209,11 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
             stale.State = EntityState.Detached;
         }
 
+        // Lock the people first, then read them: a concurrent save of the same person (PostgreSQL, read committed)
+        // either finished before (its names and NameIndex are read here) or waits for this one. Reading first would
+        // let another save replace the rows between the read and the delete, leaving rows no NameIndex lists.
+        await People.Where(p => ids.Contains(p.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(p => EF.Property<string?>(p, PersonSearch.NameIndexColumn), p => EF.Property<string?>(p, PersonSearch.NameIndexColumn)), ct);
         var people = await People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName, p.SortName, Index = EF.Property<string?>(p, PersonSearch.NameIndexColumn) })
             .ToListAsync(ct);
@@ -239,7 +244,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     /// <summary>Lists the tokens' spelling keys in the key dictionary (those already there stay as they are).</summary>
     private async Task AddNameKeysAsync(IEnumerable<string> tokens, CancellationToken ct)
     {
-        var pairs = tokens.SelectMany(t => PersonSearch.KeysOfToken(t).Select(k => (Key: k, Token: t))).Distinct().ToList();
+        var pairs = PersonSearch.KeyPairs(tokens);
         if (pairs.Count == 0)
         {
             return;
@@ -281,6 +286,12 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
         var dict = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var prop in entry.Metadata.GetProperties())
         {
+            // The search index's own bookkeeping, written by the save hook, not by the user.
+            if (prop.Name == PersonSearch.NameIndexColumn)
+            {
+                continue;
+            }
+
             if (changed is not null && !changed.Contains(prop.Name) && !prop.IsPrimaryKey())
             {
                 continue;

@@ -29,8 +29,20 @@ public sealed class StaylineSqliteMigrationsSqlGenerator(MigrationsSqlGeneratorD
 
     private static bool IsTokenTable(string name) => name == TokenTable || name == RebuildPrefix + TokenTable;
 
+    /// <summary>Set while generating a migration that creates, rebuilds or renames people or the token table. EF Core
+    /// turns an AlterColumn (and the like) into a rebuild only inside the base generator, so the operations as
+    /// written do not show it; the create and rename steps of the rebuild pass through here.</summary>
+    private bool _cascadeNeeded;
+
+    protected override void Generate(RenameTableOperation operation, IModel? model, MigrationCommandListBuilder builder)
+    {
+        base.Generate(operation, model, builder);
+        _cascadeNeeded |= operation.NewName is "people" or TokenTable;
+    }
+
     protected override void Generate(CreateTableOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true)
     {
+        _cascadeNeeded |= operation.Name is "people" or RebuildPrefix + "people" || IsTokenTable(operation.Name);
         if (!IsTokenTable(operation.Name))
         {
             base.Generate(operation, model, builder, terminate);
@@ -63,8 +75,9 @@ public sealed class StaylineSqliteMigrationsSqlGenerator(MigrationsSqlGeneratorD
     public override IReadOnlyList<MigrationCommand> Generate(IReadOnlyList<MigrationOperation> operations, IModel? model = null,
         MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
     {
+        _cascadeNeeded = false;
         var commands = base.Generate(operations, model, options);
-        if (!operations.Any(o => o is CreateTableOperation { Name: "people" or TokenTable } or RenameTableOperation { NewName: "people" or TokenTable }))
+        if (!_cascadeNeeded)
         {
             return commands;
         }

@@ -56,4 +56,35 @@ public class SqliteTokenTableTests
         Assert.Equal([2L, 2L], await db.NameTokens.Select(t => t.PersonId).ToListAsync());
         SqliteConnection.ClearAllPools();
     }
+
+    /// <summary>A real rebuild: EF Core turns an AlterColumn into create, copy, drop and rename inside its generator.</summary>
+    [Theory]
+    [InlineData("people", "Citizenship")]
+    [InlineData("person_name_tokens", "OtherWords")]
+    public async Task AlterColumn_Rebuild_KeepsTheCascadeTrigger(string table, string column)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "stayline-tests", Guid.NewGuid().ToString("N"), "t.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var db = new StaylineDbContext(StaylineDatabase.From(path).Options());
+        await StaylineDatabase.MigrateAsync(db);
+        var id = await Stayline.Tests.Features.Review.ReviewServiceTests.AddPersonAsync(db, "Yousif", "Kassab", null);
+        MigrationOperation[] alter =
+        [
+            new AlterColumnOperation
+            {
+                Table = table, Name = column, ClrType = typeof(string), ColumnType = "TEXT", IsNullable = true,
+                OldColumn = new AddColumnOperation { Table = table, Name = column, ClrType = typeof(string), ColumnType = "TEXT", IsNullable = true },
+            },
+        ];
+        foreach (var command in db.GetService<IMigrationsSqlGenerator>().Generate(alter, db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model))
+        {
+            await db.Database.ExecuteSqlRawAsync(command.CommandText);
+        }
+
+        Assert.True(await db.NameTokens.AnyAsync(t => t.PersonId == id));
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM people WHERE \"Id\" = {0}", id);
+
+        Assert.Equal(0, await db.NameTokens.CountAsync(t => t.PersonId == id));
+        SqliteConnection.ClearAllPools();
+    }
 }

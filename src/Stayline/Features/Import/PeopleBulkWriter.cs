@@ -278,6 +278,12 @@ public static class PeopleBulkWriter
         var ids = new long[people.Count];
         if (locked)
         {
+            // Explicit, though dropping people's indexes already took it: the block below needs nobody else inserting.
+            await using (var lockPeople = new NpgsqlCommand("LOCK TABLE people IN EXCLUSIVE MODE", connection))
+            {
+                await lockPeople.ExecuteNonQueryAsync(ct);
+            }
+
             // Dropping the indexes locked people (ACCESS EXCLUSIVE) until the import ends: no one else can insert a
             // person, so the ids are one block, taken by moving the sequence once (a million nextval calls took 2 s).
             await using var block = new NpgsqlCommand(
@@ -389,18 +395,13 @@ public static class PeopleBulkWriter
         return others;
     }
 
-    /// <summary>The spelling keys the tokens carry, for the key dictionary, in its key order: each page of its
-    /// B-tree is filled once instead of revisited at random.</summary>
-    private static List<(string Key, string Token)> KeyPairs(IEnumerable<string> tokens) =>
-        tokens.SelectMany(t => PersonSearch.KeysOfToken(t).Select(k => (k, t)))
-            .OrderBy(p => p.k, StringComparer.Ordinal).ThenBy(p => p.t, StringComparer.Ordinal).ToList();
 
     /// <summary>Lists the spelling keys of the tokens written in the key dictionary (those already there stay).</summary>
     private static void AddNameKeys(DbConnection connection, IEnumerable<string> tokens)
     {
         using var insert = new SqliteStatement((Microsoft.Data.Sqlite.SqliteConnection)connection,
             "INSERT INTO name_keys (\"Key\",\"Token\") VALUES (?,?) ON CONFLICT DO NOTHING");
-        foreach (var (key, token) in KeyPairs(tokens))
+        foreach (var (key, token) in PersonSearch.KeyPairs(tokens))
         {
             insert.Bind(1, key);
             insert.Bind(2, token);
@@ -410,7 +411,7 @@ public static class PeopleBulkWriter
 
     private static async Task AddNameKeysAsync(NpgsqlConnection connection, IEnumerable<string> tokens, CancellationToken ct)
     {
-        var pairs = KeyPairs(tokens);
+        var pairs = PersonSearch.KeyPairs(tokens);
         await using var insert = new NpgsqlCommand(
             "INSERT INTO name_keys (\"Key\",\"Token\") SELECT * FROM unnest(@keys, @tokens) ON CONFLICT DO NOTHING", connection);
         insert.CommandTimeout = (int)CopyTimeout.TotalSeconds;

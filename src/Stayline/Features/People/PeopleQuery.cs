@@ -254,14 +254,14 @@ public sealed record NameSearch(IQueryable<NameMatch> ByPrefix, IQueryable<NameM
     /// <remarks>
     /// The longest prefix is usually the rarest: its token range drives, and each of its rows is checked for the
     /// other prefixes in the row itself: in the sort name it carries (the primary name's words), then in its other
-    /// words (aliases, the name in its own script; null for most people). No row of people is read. No row of people is read, and the rows come with the
+    /// words (aliases, the name in its own script; null for most people). No row of people is read, and the rows come with the
     /// sort name, so the page is ordered from the index alone. (An IN list per word made SQLite drive by the
     /// first word: "al" in "al-jab" is 40% of an Iraqi caseload.) The name keys are intersected as sets
     /// (INTERSECT of equality ranges: cheaper than a seek per row of the first key).
     /// </remarks>
     public static NameSearch? Parse(StaylineDbContext db, string query)
     {
-        var words = SearchText.Tokens(query).Take(6).OrderByDescending(t => t.Length).ToList();
+        var words = SearchText.Tokens(query).Take(6).Select(PersonSearch.QueryWord).OrderByDescending(t => t.Length).ToList();
         if (words.Count == 0)
         {
             return null;
