@@ -70,7 +70,7 @@ internal sealed class PeopleGenerator(string path, int seed = 2017)
                 var person = NewPerson(id, facilities);
                 // The same names, in the same order, that StaylineDbContext indexes when it saves a person.
                 var personTokens = PersonSearch.TokensForPerson(person.GivenName, person.FamilyName, person.NativeName,
-                    person.Aliases.Select(a => $"{a.GivenName} {a.FamilyName}"));
+                    person.Aliases.Select(a => PersonSearch.AliasName(a.GivenName, a.FamilyName)));
                 Run(insertPerson, id, person.ANumber, person.GivenName, person.FamilyName, person.NativeName, Date(person.BirthDate),
                     person.BirthDatePrecision.ToString(), person.Citizenship, person.Languages, person.ConsentGiven ? 1 : 0,
                     Date(person.ConsentDate), person.CustodyStatus.ToString(), person.CurrentFacilityId, person.SortName,

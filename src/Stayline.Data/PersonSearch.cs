@@ -282,6 +282,9 @@ public static class PersonSearch
         return TokensFor(aliases is ICollection<string> { Count: 0 } ? [primary] : aliases.Append(primary));
     }
 
+    /// <summary>An alias as <see cref="TokensForPerson"/> reads it: one name, given then family.</summary>
+    public static string AliasName(string given, string family) => string.Concat(given, " ", family);
+
     /// <summary>The spelling keys of a name or a query, as the key dictionary lists them.</summary>
     public static IEnumerable<string> KeysFor(string? name) => NameKeys.For(name).Select(CapKey).Distinct(StringComparer.Ordinal);
 

@@ -221,7 +221,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
             .Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct);
         foreach (var p in people)
         {
-            var aliasNames = aliases.Where(a => a.PersonId == p.Id).Select(a => $"{a.GivenName} {a.FamilyName}");
+            var aliasNames = aliases.Where(a => a.PersonId == p.Id).Select(a => PersonSearch.AliasName(a.GivenName, a.FamilyName));
             var tokens = PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, aliasNames).ToArray();
             if (PersonSearch.ReadNameIndex(p.Index) is { } old)
             {

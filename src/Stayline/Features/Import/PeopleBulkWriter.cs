@@ -453,7 +453,7 @@ public static class PeopleBulkWriter
         var people = await db.People.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName, p.SortName }).ToListAsync(ct);
         // The same alias text the context indexes when a person is saved.
         var aliases = (await db.PersonNames.AsNoTracking().Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct))
-            .ToLookup(a => a.PersonId, a => $"{a.GivenName} {a.FamilyName}");
+            .ToLookup(a => a.PersonId, a => PersonSearch.AliasName(a.GivenName, a.FamilyName));
         var byPerson = new string[people.Count][];
         Parallel.For(0, people.Count, new ParallelOptions { CancellationToken = ct },
             i => byPerson[i] = PersonSearch.TokensForPerson(people[i].GivenName, people[i].FamilyName, people[i].NativeName, aliases[people[i].Id]).ToArray());

@@ -105,7 +105,7 @@ public class BulkWriterTests
     private static async Task<List<(string Token, long PersonId)>> ExpectedTokensAsync(StaylineDbContext db)
     {
         var people = await db.People.AsNoTracking().Include(p => p.Aliases).ToListAsync();
-        return people.SelectMany(p => PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, p.Aliases.Select(a => $"{a.GivenName} {a.FamilyName}"))
+        return people.SelectMany(p => PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, p.Aliases.Select(a => PersonSearch.AliasName(a.GivenName, a.FamilyName)))
             .Select(t => (t, p.Id))).Order().ToList();
     }
 
