@@ -234,6 +234,13 @@ public static class PersonSearch
     private static ReadOnlySpan<char> Truncate(ReadOnlySpan<char> token) => token.Length <= MaxTokenLength ? token
         : token[..(char.IsHighSurrogate(token[MaxTokenLength - 1]) ? MaxTokenLength - 1 : MaxTokenLength)];
 
+    /// <summary>The search index's table (<see cref="PersonNameToken"/>).</summary>
+    public const string TokenTable = "person_name_tokens";
+
+    /// <summary>The trigger on people that deletes a person's token rows with the person, by the keys their NameIndex
+    /// lists (made by both migrations SQL generators).</summary>
+    public const string CascadeTrigger = "person_name_tokens_cascade";
+
     /// <summary>The shadow column of people that records the person's rows of the token table.</summary>
     public const string NameIndexColumn = "NameIndex";
 

@@ -219,10 +219,11 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
             .ToListAsync(ct);
         var aliases = await PersonNames.AsNoTracking().Where(n => ids.Contains(n.PersonId))
             .Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct);
+        var written = new List<string>();
         foreach (var p in people)
         {
             var aliasNames = aliases.Where(a => a.PersonId == p.Id).Select(a => PersonSearch.AliasName(a.GivenName, a.FamilyName));
-            var tokens = PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, aliasNames).ToArray();
+            var tokens = PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, aliasNames);
             if (PersonSearch.ReadNameIndex(p.Index) is { } old)
             {
                 var (oldSort, oldTokens) = (old.Sort, old.Tokens);
@@ -237,24 +238,24 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
                 NameTokens.Add(new PersonNameToken { Token = token, SortName = p.SortName, PersonId = p.Id, OtherWords = others });
             }
 
-            await AddNameKeysAsync(tokens, ct);
+            written.AddRange(tokens);
         }
+
+        await AddNameKeysAsync(written, ct);
     }
 
     /// <summary>Lists the tokens' spelling keys in the key dictionary (those already there stay as they are).</summary>
     private async Task AddNameKeysAsync(IEnumerable<string> tokens, CancellationToken ct)
     {
-        var pairs = PersonSearch.KeyPairs(tokens);
-        if (pairs.Count == 0)
+        // A save that re-indexes many people (an import's updates) stays well under SQLite's limit of parameters.
+        foreach (var chunk in PersonSearch.KeyPairs(tokens).Chunk(500))
         {
-            return;
+            // Placeholders only; the values go as parameters.
+            var sql = "INSERT INTO name_keys (\"Key\",\"Token\") VALUES "
+                + string.Join(",", chunk.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"({{{2 * i}}},{{{(2 * i) + 1}}})")))
+                + " ON CONFLICT DO NOTHING";
+            await Database.ExecuteSqlRawAsync(sql, chunk.SelectMany(p => new object[] { p.Key, p.Token }), ct);
         }
-
-        // Placeholders only; the values go as parameters.
-        var sql = "INSERT INTO name_keys (\"Key\",\"Token\") VALUES "
-            + string.Join(",", pairs.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"({{{2 * i}}},{{{(2 * i) + 1}}})")))
-            + " ON CONFLICT DO NOTHING";
-        await Database.ExecuteSqlRawAsync(sql, pairs.SelectMany(p => new object[] { p.Key, p.Token }), ct);
     }
 
     /// <summary>The person a modified record belonged to before this save, when the save moves it to another person.</summary>

@@ -20,13 +20,13 @@ public sealed class StaylinePostgresMigrationsSqlGenerator(MigrationsSqlGenerato
         MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
     {
         var commands = base.Generate(operations, model, options);
-        const string tokens = StaylineSqliteMigrationsSqlGenerator.TokenTable;
+        const string tokens = PersonSearch.TokenTable;
         if (!operations.Any(o => o is CreateTableOperation { Name: "people" or tokens } or RenameTableOperation { NewName: "people" or tokens }))
         {
             return commands;
         }
 
-        const string trigger = StaylineSqliteMigrationsSqlGenerator.CascadeTrigger;
+        const string trigger = PersonSearch.CascadeTrigger;
         const string index = PersonSearch.NameIndexColumn;
         var builder = new MigrationCommandListBuilder(Dependencies);
         builder.AppendLine($"""

@@ -19,10 +19,8 @@ namespace Stayline.Data;
 public sealed class StaylineSqliteMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies dependencies, IRelationalAnnotationProvider annotations)
     : SqliteMigrationsSqlGenerator(dependencies, annotations)
 {
-    public const string TokenTable = "person_name_tokens";
-
-    /// <summary>The trigger that deletes a person's token rows with the person (the foreign key's ON DELETE CASCADE).</summary>
-    public const string CascadeTrigger = "person_name_tokens_cascade";
+    private const string TokenTable = PersonSearch.TokenTable;
+    private const string CascadeTrigger = PersonSearch.CascadeTrigger;
 
     /// <summary>EF Core rebuilds a SQLite table by creating it under this prefix, copying, dropping and renaming.</summary>
     private const string RebuildPrefix = "ef_temp_";

@@ -53,16 +53,32 @@ internal sealed class SqliteStatement : IDisposable
     public int ParameterIndex(string name) => raw.sqlite3_bind_parameter_index(Handle, name);
 
     /// <param name="index">1-based, in the order the parameters first appear in the SQL.</param>
-    public void Bind(int index, object? value) => Check(value switch
+    public void Bind(int index, object? value)
     {
-        null => raw.sqlite3_bind_null(Handle, index),
-        long l => raw.sqlite3_bind_int64(Handle, index, l),
-        int i => raw.sqlite3_bind_int64(Handle, index, i),
-        bool b => raw.sqlite3_bind_int64(Handle, index, b ? 1 : 0),
-        string s => raw.sqlite3_bind_text(Handle, index, s),
-        DateOnly d => raw.sqlite3_bind_text(Handle, index, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        _ => throw new ArgumentException($"Cannot bind a {value.GetType().Name}.", nameof(value)),
-    });
+        switch (value)
+        {
+            case null:
+                Bind(index, (string?)null);
+                break;
+            case long l:
+                Bind(index, l);
+                break;
+            case int i:
+                Bind(index, (long)i);
+                break;
+            case bool b:
+                Bind(index, b ? 1L : 0L);
+                break;
+            case string s:
+                Bind(index, s);
+                break;
+            case DateOnly d:
+                Bind(index, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                break;
+            default:
+                throw new ArgumentException($"Cannot bind a {value.GetType().Name}.", nameof(value));
+        }
+    }
 
     public void Bind(int index, long value) =>
         Check(_native != IntPtr.Zero ? SqliteNative.BindInt64(_native, index, value) : raw.sqlite3_bind_int64(Handle, index, value));
