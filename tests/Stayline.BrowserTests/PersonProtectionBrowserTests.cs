@@ -16,13 +16,13 @@ public class PersonProtectionBrowserTests
     public async Task PersonPage_ClassMemberNearDeadline_ShowsWarningAndNextDeadlineWithCitation()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium");
-        await using var app = await TestApp.StartAsync(clock: new MovableClock("2017-12-20"));
+        await using var app = await TestApp.StartAsync(clock: TestClock.At("2017-12-20"));
         var b = new CaseBuilder(app);
         var id = await b.PersonAsync("A012345678");
         await b.RemovalOrderAsync(id, "1998-03-12");
         var classId = await b.ClassAsync(id);
         (await b.Api.PostAsJsonAsync($"/api/v1/classes/{classId}/orders",
-            new ClassOrderWrite("Opinion and order granting a preliminary injunction", null, null, MovableClock.D("2017-07-24"), 90))).EnsureSuccessStatusCode();
+            new ClassOrderWrite("Opinion and order granting a preliminary injunction", null, null, TestClock.D("2017-07-24"), 90))).EnsureSuccessStatusCode();
         await b.EventAsync(id, PersonEventKind.AFileReceived, "2017-08-14");
         await b.EventAsync(id, PersonEventKind.RecordOfProceedingsReceived, "2017-09-25");
 

@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Stayline.Cli;
 using Stayline.Data;
+using Stayline.Features.Deadlines;
+using Stayline.Features.Protection;
 using Stayline.Infrastructure;
 
 namespace Stayline.Tests.Infrastructure;
@@ -47,6 +49,13 @@ public sealed partial class TestApp : IAsyncDisposable
         if (clock is not null)
         {
             builder.Services.AddSingleton(clock);
+
+            // A test that moves the clock calls the daily jobs itself: on a FakeTimeProvider their waits would
+            // end at each move and race the test's own recompute.
+            foreach (var job in builder.Services.Where(d => d.ImplementationType == typeof(DailyRecomputeService) || d.ImplementationType == typeof(ReminderService)).ToList())
+            {
+                builder.Services.Remove(job);
+            }
         }
 
         var app = StaylineApp.Build(builder);
@@ -119,10 +128,3 @@ public sealed partial class TestApp : IAsyncDisposable
     private static partial Regex TokenPattern();
 }
 
-/// <summary>A clock fixed at one instant, for tests about dates.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-}

@@ -14,7 +14,7 @@ public class ClassOrderPageTests
     [Fact]
     public async Task RecordOrder_TypedTermsForm_StoresTermsAndProtectsEveryMember()
     {
-        await using var app = await TestApp.StartAsync(clock: new MovableClock("2017-07-25"));
+        await using var app = await TestApp.StartAsync(clock: TestClock.At("2017-07-25"));
         var b = new CaseBuilder(app);
         long[] ids = [await b.PersonAsync("A012345678"), await b.PersonAsync("A087654321", "Sami", "Toma")];
         foreach (var id in ids)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Stayline.Data;
 using Stayline.Features.Custody;
 using Stayline.Features.People;
@@ -12,7 +13,7 @@ namespace Stayline.Tests.Features.Custody;
 
 public class CustodyApiTests
 {
-    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 28, 15, 0, 0, TimeSpan.Zero));
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 28, 15, 0, 0, TimeSpan.Zero));
 
     private static async Task<(TestApp App, long PersonId, long[] Facilities)> SetUpAsync(string provider = "sqlite")
     {

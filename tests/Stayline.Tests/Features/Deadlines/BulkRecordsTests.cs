@@ -10,7 +10,7 @@ using Stayline.Features.Deadlines;
 using Stayline.Features.Protection;
 using Stayline.Tests.Features.Protection;
 using Stayline.Tests.Infrastructure;
-using static Stayline.Tests.Features.Protection.MovableClock;
+using static Stayline.Tests.Infrastructure.TestClock;
 
 namespace Stayline.Tests.Features.Deadlines;
 
@@ -19,7 +19,7 @@ public class BulkRecordsTests
 {
     private static async Task<(TestApp App, CaseBuilder B, long[] Ids)> ThreeMembersAsync(string provider = "sqlite")
     {
-        var app = await TestApp.StartAsync(provider, new MovableClock("2017-09-25"));
+        var app = await TestApp.StartAsync(provider, TestClock.At("2017-09-25"));
         var b = new CaseBuilder(app);
         var ids = await b.ThreeClassMembersAsync();
         return (app, b, ids);

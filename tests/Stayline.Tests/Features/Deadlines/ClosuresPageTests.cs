@@ -19,7 +19,7 @@ public class ClosuresPageTests
     [InlineData("eoir-detroit", "2026-04-01", "2026-04-01")] // one immigration court: not known to be the forum, nothing moves
     public async Task AddClosure_OnTheDueDay_MovesTheDeadlinesOfItsForum(string court, string appealDue, string reconsiderDue)
     {
-        await using var app = await TestApp.StartAsync(clock: new MovableClock("2026-03-10"));
+        await using var app = await TestApp.StartAsync(clock: TestClock.At("2026-03-10"));
         var b = new CaseBuilder(app);
         var id = await b.PersonAsync("A012345678");
         await b.RemovalOrderAsync(id, "2026-03-02");

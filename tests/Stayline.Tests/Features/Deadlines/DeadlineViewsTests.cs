@@ -9,7 +9,7 @@ using Stayline.Domain.Work;
 using Stayline.Features.Deadlines;
 using Stayline.Tests.Features.Protection;
 using Stayline.Tests.Infrastructure;
-using static Stayline.Tests.Features.Protection.MovableClock;
+using static Stayline.Tests.Infrastructure.TestClock;
 
 namespace Stayline.Tests.Features.Deadlines;
 
@@ -19,7 +19,7 @@ public partial class DeadlineViewsTests
     /// <summary>Today 2017-12-20: the class motion (due Tue 2017-12-26) is within 7 days.</summary>
     private static async Task<(TestApp App, long PersonId)> MemberWithDeadlineAsync(bool assignToAttorney)
     {
-        var app = await TestApp.StartAsync(clock: new MovableClock("2017-12-20"));
+        var app = await TestApp.StartAsync(clock: TestClock.At("2017-12-20"));
         var b = new CaseBuilder(app);
         var id = await b.PersonAsync("A012345678");
         await b.RemovalOrderAsync(id, "1998-03-12");

@@ -1,7 +1,7 @@
 using Stayline.Domain.Deadlines;
 using Stayline.Domain.Matters;
 using Stayline.Domain.Protection;
-using static Stayline.Tests.Features.Protection.MovableClock;
+using static Stayline.Tests.Infrastructure.TestClock;
 
 namespace Stayline.Tests.Features.Deadlines;
 

@@ -11,22 +11,6 @@ using Stayline.Tests.Infrastructure;
 
 namespace Stayline.Tests.Features.Protection;
 
-/// <summary>A clock the test moves forward, so one person's case can be followed day by day.</summary>
-public sealed class MovableClock(string today) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = At(today);
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-
-    public void Set(string day) => Now = At(day);
-
-    private static DateTimeOffset At(string day) => new(D(day).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-
-    public static DateOnly D(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-}
-
 /// <summary>Builds a person's case through the API (and the DbContext where the app has no API), as a team would.</summary>
 public sealed class CaseBuilder(TestApp app)
 {
@@ -48,7 +32,7 @@ public sealed class CaseBuilder(TestApp app)
     {
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
-        var (order, errors) = RemovalOrder.Create(personId, MovableClock.D(on), by, inAbsentia, waived, "Iraq", DateOnly.MaxValue);
+        var (order, errors) = RemovalOrder.Create(personId, TestClock.D(on), by, inAbsentia, waived, "Iraq", DateOnly.MaxValue);
         Assert.Empty(errors);
         db.RemovalOrders.Add(order!);
         await db.SaveChangesAsync();
@@ -68,7 +52,7 @@ public sealed class CaseBuilder(TestApp app)
         }
 
         var classId = await ClassAsync(ids);
-        (await Api.PostAsJsonAsync($"/api/v1/classes/{classId}/orders", new Stayline.Features.Classes.ClassOrderWrite("Order", null, null, MovableClock.D("2017-07-24"), 90)))
+        (await Api.PostAsJsonAsync($"/api/v1/classes/{classId}/orders", new Stayline.Features.Classes.ClassOrderWrite("Order", null, null, TestClock.D("2017-07-24"), 90)))
             .EnsureSuccessStatusCode();
         return ids;
     }
@@ -90,7 +74,7 @@ public sealed class CaseBuilder(TestApp app)
     }
 
     public async Task EventAsync(long personId, PersonEventKind kind, string on) =>
-        (await Api.PostAsJsonAsync($"/api/v1/people/{personId}/events", new EventWrite(kind, MovableClock.D(on)))).EnsureSuccessStatusCode();
+        (await Api.PostAsJsonAsync($"/api/v1/people/{personId}/events", new EventWrite(kind, TestClock.D(on)))).EnsureSuccessStatusCode();
 
     public async Task<long> MatterAsync(long personId, MatterKind kind, string filed, bool stay = false)
     {

@@ -5,7 +5,7 @@ using Stayline.Domain.Protection;
 using Stayline.Features.Classes;
 using Stayline.Features.Protection;
 using Stayline.Tests.Infrastructure;
-using static Stayline.Tests.Features.Protection.MovableClock;
+using static Stayline.Tests.Infrastructure.TestClock;
 
 namespace Stayline.Tests.Features.Protection;
 
@@ -22,7 +22,7 @@ public class HamamaEndToEndTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ClassMember_FromArrestToStayDenied_StoredProtectionAndDeadlinesFollowEachWrite(string provider)
     {
-        var clock = new MovableClock("2017-06-12");
+        var clock = TestClock.At("2017-06-12");
         await using var app = await TestApp.StartAsync(provider, clock);
         var b = new CaseBuilder(app);
         var id = await b.PersonAsync("A012345678");
@@ -34,7 +34,7 @@ public class HamamaEndToEndTests
         Assert.Equal(ProtectionState.NotProtected, p.State);
         Assert.Contains(p.Reasons, r => r.Code == nameof(ReasonCode.AppealPeriodExpired));
 
-        clock.Set("2017-07-24");
+        clock.MoveTo("2017-07-24");
         var classId = await b.ClassAsync(id);
         var order = await b.Api.PostAsJsonAsync($"/api/v1/classes/{classId}/orders",
             new ClassOrderWrite("Opinion and order granting a preliminary injunction", "E.D. Mich.", "2:17-cv-11910", D("2017-07-24"), 90));
@@ -45,7 +45,7 @@ public class HamamaEndToEndTests
         Assert.Null(classDeadline.DueDate);
         Assert.Contains("Not yet triggered", classDeadline.Explanation);
 
-        clock.Set("2017-09-25");
+        clock.MoveTo("2017-09-25");
         await b.EventAsync(id, PersonEventKind.AFileReceived, "2017-08-14");
         await b.EventAsync(id, PersonEventKind.RecordOfProceedingsReceived, "2017-09-25");
         p = await b.ProtectionAsync(id);
@@ -56,37 +56,37 @@ public class HamamaEndToEndTests
         Assert.Contains("Hamama v. Adducci", classDeadline.Citation);
 
         // Nothing is written, but the date moves: the stored result is recomputed on read.
-        clock.Set("2017-12-20");
+        clock.MoveTo("2017-12-20");
         Assert.True((await b.ProtectionAsync(id)).EndsWithin7Days);
 
-        clock.Set("2017-11-06");
+        // The motion filed on 2017-11-06 is recorded on 2017-12-20 (the clock only moves forward).
         var motion = await b.MatterAsync(id, MatterKind.MotionToReopenIj, "2017-11-06");
         p = await b.ProtectionAsync(id);
         Assert.Equal((ProtectionState.Protected, nameof(UntilEvent.JudgeDecidesMotion)), (p.State, p.UntilEvent));
         Assert.Equal("Met", Assert.Single(await b.DeadlinesAsync(id), d => d.RuleId == "class-mtr").State);
 
-        clock.Set("2018-01-19");
+        clock.MoveTo("2018-01-19");
         await b.DecideAsync(motion, MatterStatus.Denied, "2018-01-19");
         p = await b.ProtectionAsync(id);
         Assert.Equal((ProtectionState.Protected, D("2018-02-20")), (p.State, p.UntilDate!.Value));
         var appealDeadline = Assert.Single(await b.DeadlinesAsync(id), d => d.RuleId == "bia-appeal");
         Assert.Equal((D("2018-02-20"), "Open", "8 CFR 1003.38(b),(c)"), (appealDeadline.DueDate!.Value, appealDeadline.State, appealDeadline.Citation));
 
-        clock.Set("2018-02-16");
+        clock.MoveTo("2018-02-16");
         var appeal = await b.MatterAsync(id, MatterKind.BiaAppeal, "2018-02-16");
         Assert.Equal(nameof(UntilEvent.BoardDecidesAppeal), (await b.ProtectionAsync(id)).UntilEvent);
         Assert.Equal("Met", Assert.Single(await b.DeadlinesAsync(id), d => d.RuleId == "bia-appeal").State);
 
-        clock.Set("2018-06-29");
+        clock.MoveTo("2018-06-29");
         await b.DecideAsync(appeal, MatterStatus.Denied, "2018-06-29");
         Assert.Equal(D("2018-07-30"), (await b.ProtectionAsync(id)).UntilDate);
         Assert.Equal(D("2018-07-30"), Assert.Single(await b.DeadlinesAsync(id), d => d.RuleId == "pfr").DueDate);
 
-        clock.Set("2018-07-20");
+        clock.MoveTo("2018-07-20");
         var petition = await b.MatterAsync(id, MatterKind.PetitionForReview, "2018-07-20", stay: true);
         Assert.Equal(nameof(UntilEvent.CourtDecidesStayMotion), (await b.ProtectionAsync(id)).UntilEvent);
 
-        clock.Set("2018-08-15");
+        clock.MoveTo("2018-08-15");
         var denied = await b.Api.PutAsJsonAsync($"/api/v1/matters/{petition}/stay", new StayDecisionWrite(StayMotionOutcome.Denied, D("2018-08-15")));
         denied.EnsureSuccessStatusCode();
         p = await b.ProtectionAsync(id);
@@ -97,7 +97,7 @@ public class HamamaEndToEndTests
     [Fact]
     public async Task ClassMember_NoMotionByDeadline_NotProtectedTheDayAfterWithoutAnyWrite()
     {
-        var clock = new MovableClock("2017-09-25");
+        var clock = TestClock.At("2017-09-25");
         await using var app = await TestApp.StartAsync(clock: clock);
         var b = new CaseBuilder(app);
         var id = await b.PersonAsync("A012345678");
@@ -107,9 +107,9 @@ public class HamamaEndToEndTests
         await b.EventAsync(id, PersonEventKind.AFileReceived, "2017-08-14");
         await b.EventAsync(id, PersonEventKind.RecordOfProceedingsReceived, "2017-09-25");
 
-        clock.Set("2017-12-26");
+        clock.MoveTo("2017-12-26");
         Assert.Equal(ProtectionState.Protected, (await b.ProtectionAsync(id)).State);
-        clock.Set("2017-12-27");
+        clock.MoveTo("2017-12-27");
         var p = await b.ProtectionAsync(id);
 
         Assert.Equal(ProtectionState.NotProtected, p.State);

@@ -2,12 +2,13 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Stayline.Data;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;
 using Stayline.Features.Protection;
 using Stayline.Tests.Infrastructure;
-using static Stayline.Tests.Features.Protection.MovableClock;
+using static Stayline.Tests.Infrastructure.TestClock;
 
 namespace Stayline.Tests.Features.Protection;
 
@@ -15,9 +16,9 @@ namespace Stayline.Tests.Features.Protection;
 public class RecomputeChangesTests
 {
     /// <summary>Three class members (order of 1998, A-file received, class order of 2017-07-24 with 90 days); the save hook has stored their results.</summary>
-    private static async Task<(TestApp App, MovableClock Clock, CaseBuilder B, long[] Ids)> MembersAsync(string provider)
+    private static async Task<(TestApp App, FakeTimeProvider Clock, CaseBuilder B, long[] Ids)> MembersAsync(string provider)
     {
-        var clock = new MovableClock("2017-09-25");
+        var clock = TestClock.At("2017-09-25");
         var app = await TestApp.StartAsync(provider, clock);
         var b = new CaseBuilder(app);
         var ids = await b.ThreeClassMembersAsync();
@@ -93,7 +94,7 @@ public class RecomputeChangesTests
     {
         var (app, clock, _, ids) = await MembersAsync("sqlite");
         await using var _ = app;
-        clock.Set("2017-09-26");
+        clock.MoveTo("2017-09-26");
 
         var stats = await RecomputeAllAsync(app, D("2017-09-26"));
 
@@ -112,7 +113,7 @@ public class RecomputeChangesTests
     {
         var (app, clock, _, ids) = await MembersAsync("sqlite");
         await using var _ = app;
-        clock.Set("2017-09-27");
+        clock.MoveTo("2017-09-27");
 
         await using (var scope = app.Scope())
         {
@@ -133,10 +134,10 @@ public class RecomputeChangesTests
         await InsertEventBehindHookAsync(app, ids[0], PersonEventKind.RecordOfProceedingsReceived, D("2017-09-25"));
         await InsertEventBehindHookAsync(app, ids[1], PersonEventKind.RecordOfProceedingsReceived, D("2017-09-20"));
         await RecomputeAllAsync(app, D("2017-09-25"));
-        clock.Set("2017-12-01");
+        clock.MoveTo("2017-12-01");
         var motion = await b.MatterAsync(ids[1], MatterKind.MotionToReopenIj, "2017-11-30");
         await b.DecideAsync(motion, MatterStatus.Denied, "2017-12-01");
-        clock.Set("2018-01-10");
+        clock.MoveTo("2018-01-10");
 
         var stats = await RecomputeAllAsync(app, D("2018-01-10"));
         var incremental = await SnapshotAsync(app, withIds: false);

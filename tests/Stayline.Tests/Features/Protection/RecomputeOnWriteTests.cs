@@ -8,7 +8,7 @@ using Stayline.Domain.Matters;
 using Stayline.Domain.Protection;
 using Stayline.Features.Protection;
 using Stayline.Tests.Infrastructure;
-using static Stayline.Tests.Features.Protection.MovableClock;
+using static Stayline.Tests.Infrastructure.TestClock;
 
 namespace Stayline.Tests.Features.Protection;
 
@@ -23,7 +23,7 @@ public class RecomputeOnWriteTests
     [InlineData("1995-05-02", "Unknown", "Removal", null, "Removal proceedings began on 1997-04-01")]
     public async Task RemovalOrderForm_AppealAndProceeding_StoredAndEvaluated(string on, string appeal, string proceeding, string? state, string text)
     {
-        var clock = new MovableClock("2026-03-10");
+        var clock = TestClock.At("2026-03-10");
         await using var app = await TestApp.StartAsync(clock: clock);
         var id = await new CaseBuilder(app).PersonAsync("A012345678");
         var web = await app.SignedInAsync("attorney");
@@ -55,7 +55,7 @@ public class RecomputeOnWriteTests
     [Fact]
     public async Task RemovalOrderForm_OnPersonPage_ReplacesUnknownWithTheAppealPeriodStay()
     {
-        var clock = new MovableClock("2026-03-10");
+        var clock = TestClock.At("2026-03-10");
         await using var app = await TestApp.StartAsync(clock: clock);
         var b = new CaseBuilder(app);
         var id = await b.PersonAsync("A012345678");
@@ -77,7 +77,7 @@ public class RecomputeOnWriteTests
     [Fact]
     public async Task CustodyApi_Removal_MakesPersonNotProtected()
     {
-        var clock = new MovableClock("2017-09-25");
+        var clock = TestClock.At("2017-09-25");
         await using var app = await TestApp.StartAsync(clock: clock);
         var b = new CaseBuilder(app);
         var id = await b.PersonAsync("A012345678");
@@ -99,7 +99,7 @@ public class RecomputeOnWriteTests
     [Fact]
     public async Task IndividualStayApi_UntilMatterDecided_ProtectsUntilThatDecision()
     {
-        var clock = new MovableClock("2018-03-01");
+        var clock = TestClock.At("2018-03-01");
         await using var app = await TestApp.StartAsync(clock: clock);
         var b = new CaseBuilder(app);
         var id = await b.PersonAsync("A012345678");
@@ -119,7 +119,7 @@ public class RecomputeOnWriteTests
     [Fact]
     public async Task MembershipAdded_ThroughDbContext_RecomputesTheNewMember()
     {
-        var clock = new MovableClock("2017-09-25");
+        var clock = TestClock.At("2017-09-25");
         await using var app = await TestApp.StartAsync(clock: clock);
         var b = new CaseBuilder(app);
         var member = await b.PersonAsync("A012345678");
