@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,9 @@ public sealed record ReadAuditOptions
 
     /// <summary>Attempts to write what is left when the server stops, before the remaining reads are written to the log instead.</summary>
     public int ShutdownAttempts { get; init; } = 3;
+
+    /// <summary>SQLite: at most this long between commits that sync the disk (see <see cref="ReadAuditLog"/>, durability).</summary>
+    public TimeSpan SyncEvery { get; init; } = TimeSpan.FromMilliseconds(500);
 }
 
 /// <summary>A read of a person's file could not be recorded (the database does not take the audit records in time):
@@ -47,6 +51,12 @@ public sealed class ReadAuditUnavailableException(string message) : Exception(me
 /// <see cref="ReadAuditOptions.FullWait"/> is refused (503). Such a refused read may still be recorded later (a
 /// record of a read that was not served), never the reverse. What cannot be written when the server stops is
 /// written to the log, one critical entry per read.</para>
+/// <para>Durability on SQLite: the writer's own connection commits with synchronous=NORMAL (the commit is in the
+/// write-ahead log, in the operating system's hands, before the request is answered: a crash or kill of Stayline
+/// loses nothing) and syncs the disk with a FULL commit at least every <see cref="ReadAuditOptions.SyncEvery"/>:
+/// a crash of the whole machine can lose at most that much of the audit. A sync on every commit (about 2 ms on
+/// the benchmark machine) would make every read wait for the disk (docs/benchmarks/read-audit.md). PostgreSQL
+/// commits with the server's own settings.</para>
 /// Changes are audited in the same transaction as the change itself (StaylineDbContext.SaveChangesAsync).
 /// </summary>
 public sealed class ReadAuditLog
@@ -241,7 +251,7 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
                 try
                 {
                     _inserter ??= await Inserter.OpenAsync(scopes, ct);
-                    await _inserter.WriteAsync(_batch, ct);
+                    await _inserter.WriteAsync(_batch, log.Options.SyncEvery, ct);
                     if (attempt > 1)
                     {
                         logger.LogWarning("Read-audit events written after {Attempts} attempts", attempt);
@@ -335,9 +345,14 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
         private readonly DbParameter[] _parameters;
         private readonly ValueConverter?[] _converters;
 
+        private readonly bool _sqlite;
+        private bool? _syncing;
+        private long _lastSync;
+
         private Inserter(AsyncServiceScope scope, DbConnection connection, DbCommand command, DbParameter[] parameters,
-            ValueConverter?[] converters)
+            ValueConverter?[] converters, bool sqlite)
         {
+            _sqlite = sqlite;
             _scope = scope;
             _connection = connection;
             _command = command;
@@ -353,6 +368,14 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
                 var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
                 var entity = db.Model.FindEntityType(typeof(AuditEvent))!;
                 var columns = Columns.Select(c => entity.FindProperty(c.Name)!).ToList();
+                if (db.IsSqlite)
+                {
+                    // A connection of its own, outside the pool: its synchronous setting must not reach other writes.
+                    var own = new Microsoft.Data.Sqlite.SqliteConnection(
+                        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
+                    db.Database.SetDbConnection(own, contextOwnsConnection: true);
+                }
+
                 await db.Database.OpenConnectionAsync(ct);
                 var connection = db.Database.GetDbConnection();
                 var command = connection.CreateCommand();
@@ -372,7 +395,7 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
                     command.Parameters.Add(parameters[i]);
                 }
 
-                return new Inserter(scope, connection, command, parameters, columns.Select(c => c.GetTypeMapping().Converter).ToArray());
+                return new Inserter(scope, connection, command, parameters, columns.Select(c => c.GetTypeMapping().Converter).ToArray(), db.IsSqlite);
             }
             catch
             {
@@ -381,8 +404,21 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
             }
         }
 
-        public async Task WriteAsync(IReadOnlyList<QueuedReads> batch, CancellationToken ct)
+        public async Task WriteAsync(IReadOnlyList<QueuedReads> batch, TimeSpan syncEvery, CancellationToken ct)
         {
+            var sync = false;
+            if (_sqlite)
+            {
+                sync = Stopwatch.GetElapsedTime(_lastSync) >= syncEvery;
+                if (_syncing != sync)
+                {
+                    await using var pragma = _connection.CreateCommand();
+                    pragma.CommandText = sync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+                    await pragma.ExecuteNonQueryAsync(ct);
+                    _syncing = sync;
+                }
+            }
+
             await using var transaction = await _connection.BeginTransactionAsync(ct);
             _command.Transaction = transaction;
             foreach (var q in batch)
@@ -400,6 +436,10 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
             }
 
             await transaction.CommitAsync(ct);
+            if (sync)
+            {
+                _lastSync = Stopwatch.GetTimestamp();
+            }
         }
 
         public async ValueTask DisposeAsync()
