@@ -59,7 +59,16 @@ public sealed record StaylineDatabase(DatabaseProvider Provider, string Connecti
             {
                 if (SqlitePath is { } path)
                 {
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    // Owner-only: the folder holds the database and its journal (the process umask does the same; this
+                    // holds for a host that did not set it).
+                    if (OperatingSystem.IsWindows())
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    }
+                    else
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(path)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                    }
                 }
 
                 return true;

@@ -35,6 +35,9 @@ public static class Permissions
     public const string EditLegal = "edit-legal";
     /// <summary>Users, facilities catalogue, court orders, audit log (admin).</summary>
     public const string Administer = "administer";
+    /// <summary>Take people's data away in a file: reports, people exports, the Bulk page's export (admin, attorney,
+    /// viewer; not intake, whose volunteers add people but do not carry the list out).</summary>
+    public const string Export = "export";
 
     public static IReadOnlyList<string> RolesFor(string permission) => permission switch
     {
@@ -42,10 +45,11 @@ public static class Permissions
         EditPeople => [Roles.Admin, Roles.Attorney, Roles.Intake],
         EditLegal => [Roles.Admin, Roles.Attorney],
         Administer => [Roles.Admin],
+        Export => [Roles.Admin, Roles.Attorney, Roles.Viewer],
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, "Unknown permission."),
     };
 
-    public static readonly IReadOnlyList<string> All = [Read, EditPeople, EditLegal, Administer];
+    public static readonly IReadOnlyList<string> All = [Read, EditPeople, EditLegal, Administer, Export];
 }
 
 /// <summary>A personal access token for scripts; only its SHA-256 hash is stored.</summary>

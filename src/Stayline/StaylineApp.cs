@@ -20,6 +20,7 @@ public static class StaylineApp
 {
     public static WebApplicationBuilder CreateBuilder(string? database, string[]? args = null)
     {
+        OwnerOnlyFiles.Apply();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args ?? [],

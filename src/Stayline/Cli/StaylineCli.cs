@@ -30,6 +30,7 @@ public static class StaylineCli
 
     public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        Infrastructure.OwnerOnlyFiles.Apply();
         var config = new InvocationConfiguration();
         if (output is not null)
         {

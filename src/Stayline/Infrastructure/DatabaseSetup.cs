@@ -20,6 +20,14 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
         var database = scope.ServiceProvider.GetRequiredService<StaylineDatabase>();
+        if (database.SqlitePath is { } file)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                OwnerOnlyFiles.Restrict(file + suffix);
+            }
+        }
+
         if (migrate || database.Provider == DatabaseProvider.Sqlite)
         {
             try

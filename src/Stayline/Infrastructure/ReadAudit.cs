@@ -1,9 +1,10 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Stayline.Data;
 using Stayline.Domain.People;
 using Stayline.Domain.Work;
@@ -13,18 +14,14 @@ namespace Stayline.Infrastructure;
 /// <summary>How reads are queued and written (the defaults suit a server; tests make them small).</summary>
 public sealed record ReadAuditOptions
 {
-    /// <summary>Reads waiting to be written, beyond the batch being written. At about 100 bytes each, 100,000 is 10 MB.</summary>
+    /// <summary>Requests waiting for their reads to be written, beyond the batch being written.</summary>
     public int Capacity { get; init; } = 100_000;
 
-    /// <summary>Reads per transaction. Large on purpose: the (PersonId, At) index takes each read on a random page,
-    /// and a page that several reads of one batch touch is written once.</summary>
+    /// <summary>Reads per transaction, at most (a single export larger than this is written in one transaction of its own).</summary>
     public int BatchSize { get; init; } = 8192;
 
-    /// <summary>The writer gathers reads this long before it writes: a busy server then commits a few large batches a
-    /// second instead of one small transaction (with its disk sync) after another.</summary>
-    public TimeSpan GatherFor { get; init; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>How long a request waits for room in a full queue before it is refused (503) rather than served unaudited.</summary>
+    /// <summary>How long a request waits for its reads to be stored (for room in a full queue, then for the commit)
+    /// before it is refused (503) rather than served unaudited.</summary>
     public TimeSpan FullWait { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Waits between attempts to write a batch that failed; the last one repeats until the database answers.</summary>
@@ -33,24 +30,38 @@ public sealed record ReadAuditOptions
 
     /// <summary>Attempts to write what is left when the server stops, before the remaining reads are written to the log instead.</summary>
     public int ShutdownAttempts { get; init; } = 3;
+
+    /// <summary>SQLite: at most this long between commits that sync the disk (see <see cref="ReadAuditLog"/>, durability).</summary>
+    public TimeSpan SyncEvery { get; init; } = TimeSpan.FromMilliseconds(500);
 }
 
-/// <summary>A read of a person's file could not be recorded (the queue is full because the database does not take
-/// writes): the read is refused, never served unaudited.</summary>
+/// <summary>A read of a person's file could not be recorded (the database does not take the audit records in time):
+/// the read is refused, never served unaudited.</summary>
 public sealed class ReadAuditUnavailableException(string message) : Exception(message);
 
 /// <summary>
-/// Records every opening of a person's file. Reads are queued and written in batches by a background
-/// writer (<see cref="ReadAuditWriter"/>) so that an audited read costs no write on the request path; changes
-/// are audited in the same transaction as the change itself (StaylineDbContext.SaveChangesAsync).
-/// A batch that fails to be written is retried until it is written; meanwhile reads queue up to
-/// <see cref="ReadAuditOptions.Capacity"/>, then each request waits up to <see cref="ReadAuditOptions.FullWait"/>
-/// for room and is refused if none comes. Nothing is dropped: what cannot be written when the server stops is
-/// written to the log, one critical entry per read.
+/// Records every read of a person's data, and answers only once the record is committed: a response that shows a
+/// person's data is never sent before its audit row is stored, so a crash (kill -9, power cut with the database's
+/// own durability) cannot leave a served read unaudited.
+/// <para>Group commit: a request queues its reads and waits; one background writer (<see cref="ReadAuditWriter"/>)
+/// takes everything queued, writes it in one transaction and wakes every request whose reads it held. While it
+/// commits, the next requests queue up and share the next transaction, so a busy server commits a few large batches
+/// rather than one transaction per read, and an idle one answers after one small commit.</para>
+/// <para>A batch that fails is retried until it is written; a request whose reads are not stored within
+/// <see cref="ReadAuditOptions.FullWait"/> is refused (503). Such a refused read may still be recorded later (a
+/// record of a read that was not served), never the reverse. What cannot be written when the server stops is
+/// written to the log, one critical entry per read.</para>
+/// <para>Durability on SQLite: the writer's own connection commits with synchronous=NORMAL (the commit is in the
+/// write-ahead log, in the operating system's hands, before the request is answered: a crash or kill of Stayline
+/// loses nothing) and syncs the disk with a FULL commit at least every <see cref="ReadAuditOptions.SyncEvery"/>:
+/// a crash of the whole machine can lose at most that much of the audit. A sync on every commit (about 2 ms on
+/// the benchmark machine) would make every read wait for the disk (docs/benchmarks/read-audit.md). PostgreSQL
+/// commits with the server's own settings.</para>
+/// Changes are audited in the same transaction as the change itself (StaylineDbContext.SaveChangesAsync).
 /// </summary>
 public sealed class ReadAuditLog
 {
-    private readonly Channel<AuditEvent> _queue;
+    private readonly Channel<QueuedReads> _queue;
     private readonly TimeProvider _clock;
     private readonly ILogger<ReadAuditLog> _logger;
     private int _pending;
@@ -60,7 +71,7 @@ public sealed class ReadAuditLog
         Options = options ?? new ReadAuditOptions();
         _clock = clock;
         _logger = logger;
-        _queue = Channel.CreateBounded<AuditEvent>(new BoundedChannelOptions(Options.Capacity)
+        _queue = Channel.CreateBounded<QueuedReads>(new BoundedChannelOptions(Options.Capacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -69,44 +80,81 @@ public sealed class ReadAuditLog
 
     public ReadAuditOptions Options { get; }
 
-    /// <summary>Queues the record of a read; completes at once unless the queue is full.</summary>
-    /// <exception cref="ReadAuditUnavailableException">The queue stayed full for <see cref="ReadAuditOptions.FullWait"/>.</exception>
-    public ValueTask PersonOpenedAsync(AuditActor actor, long personId, string via, CancellationToken ct)
+    /// <summary>Records one opening of a person's file; completes once the record is stored.</summary>
+    /// <exception cref="ReadAuditUnavailableException">The record was not stored within <see cref="ReadAuditOptions.FullWait"/>.</exception>
+    public Task PersonOpenedAsync(AuditActor actor, long personId, string what, CancellationToken ct) =>
+        RecordAsync(actor, [personId], "view", what, ct);
+
+    /// <summary>Records that <paramref name="actor"/> was shown the data of these people (one row each, so the
+    /// audit log answers "who saw this person"); completes once every row is stored.</summary>
+    /// <param name="action">"view" for a page or an API read, "export" for a file.</param>
+    /// <param name="what">What was read: the request (method, path and query) or the command.</param>
+    /// <exception cref="ReadAuditUnavailableException">The records were not stored within <see cref="ReadAuditOptions.FullWait"/>.</exception>
+    public async Task RecordAsync(AuditActor actor, IReadOnlyCollection<long> personIds, string action, string what, CancellationToken ct)
     {
-        var e = new AuditEvent(_clock.GetUtcNow(), actor.UserId, actor.UserName, "view", nameof(Person),
-            personId.ToString(CultureInfo.InvariantCulture), personId, null, via);
-        Interlocked.Increment(ref _pending);
-        if (_queue.Writer.TryWrite(e))
+        if (personIds.Count == 0)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
-        return WaitForRoomAsync(e, ct);
-    }
-
-    private async ValueTask WaitForRoomAsync(AuditEvent e, CancellationToken ct)
-    {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
         wait.CancelAfter(Options.FullWait);
+        var queued = Queue(actor, personIds, action, what);
         try
         {
-            await _queue.Writer.WriteAsync(e, wait.Token);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
-        {
-            Interlocked.Decrement(ref _pending);
-            if (ct.IsCancellationRequested)
+            if (!_queue.Writer.TryWrite(queued))
             {
-                throw;
+                await _queue.Writer.WriteAsync(queued, wait.Token);
             }
 
-            _logger.LogCritical("Read of person {PersonId} by {User} refused: the read-audit queue has been full for {Wait} " +
-                "({Capacity} reads waiting); the database is not taking the audit records", e.PersonId, e.UserName, Options.FullWait, Options.Capacity);
+            await queued.Stored.Task.WaitAsync(wait.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException && !ct.IsCancellationRequested)
+        {
+            _logger.LogCritical("Read of {Count} people ({What}) by {User} refused: the read-audit records were not stored within {Wait} " +
+                "({Queued} requests waiting); the database is not taking them", personIds.Count, what, actor.UserName, Options.FullWait, _queue.Reader.Count);
             throw new ReadAuditUnavailableException("Reads of people's files are paused: the audit log cannot be written. Try again shortly.");
+        }
+        finally
+        {
+            if (!queued.Stored.Task.IsCompleted)
+            {
+                // Not in the queue (refused or cancelled before it got in), or still waiting to be written: the
+                // writer counts it off when it writes it; only what never got in is counted off here.
+                queued.Abandon(this);
+            }
         }
     }
 
-    internal ChannelReader<AuditEvent> Reader => _queue.Reader;
+    /// <summary>Queues the records without waiting (tests drive the writer by hand with this).</summary>
+    internal ValueTask<Task> EnqueueAsync(AuditActor actor, IReadOnlyCollection<long> personIds, string action, string what, CancellationToken ct)
+    {
+        var queued = Queue(actor, personIds, action, what);
+        return _queue.Writer.TryWrite(queued) ? ValueTask.FromResult(queued.Stored.Task) : Slow();
+
+        async ValueTask<Task> Slow()
+        {
+            await _queue.Writer.WriteAsync(queued, ct);
+            return queued.Stored.Task;
+        }
+    }
+
+    private QueuedReads Queue(AuditActor actor, IReadOnlyCollection<long> personIds, string action, string what)
+    {
+        var at = _clock.GetUtcNow();
+        var events = new AuditEvent[personIds.Count];
+        var i = 0;
+        foreach (var id in personIds)
+        {
+            events[i++] = new AuditEvent(at, actor.UserId, actor.UserName, action, nameof(Person),
+                id.ToString(CultureInfo.InvariantCulture), id, null, what);
+        }
+
+        Interlocked.Add(ref _pending, events.Length);
+        return new QueuedReads(events);
+    }
+
+    internal ChannelReader<QueuedReads> Reader => _queue.Reader;
 
     /// <summary>Stops taking reads (the server is stopping); what is queued is still written.</summary>
     internal void Complete() => _queue.Writer.TryComplete();
@@ -117,10 +165,34 @@ public sealed class ReadAuditLog
     public int Pending => Volatile.Read(ref _pending);
 }
 
+/// <summary>One request's reads, and the signal that they are stored.</summary>
+internal sealed class QueuedReads(AuditEvent[] events)
+{
+    private int _state; // 0 waiting, 1 taken by the writer, 2 abandoned before the writer took it
+
+    public AuditEvent[] Events { get; } = events;
+
+    public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The writer takes it; false when the request gave up first (its reads were then never counted as served).</summary>
+    public bool Take() => Interlocked.CompareExchange(ref _state, 1, 0) == 0;
+
+    /// <summary>The request gave up: if the writer has not taken the reads yet, they will not be written.</summary>
+    public void Abandon(ReadAuditLog log)
+    {
+        if (Interlocked.CompareExchange(ref _state, 2, 0) == 0)
+        {
+            log.Written(Events.Length);
+        }
+    }
+}
+
 /// <summary>Writes queued reads in batches, one transaction each, retrying a failed batch until it is stored.</summary>
 internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory scopes, ILogger<ReadAuditWriter> logger) : BackgroundService
 {
-    private readonly List<AuditEvent> _batch = new(log.Options.BatchSize);
+    private readonly List<QueuedReads> _batch = [];
+    private int _batchEvents;
+    private Inserter? _inserter;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -128,7 +200,6 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
         {
             while (await log.Reader.WaitToReadAsync(stoppingToken))
             {
-                await Task.Delay(log.Options.GatherFor, stoppingToken);
                 await WriteQueuedAsync(int.MaxValue, stoppingToken);
             }
         }
@@ -145,6 +216,10 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
         finally
         {
             LogUnwritten();
+            if (_inserter is not null)
+            {
+                await _inserter.DisposeAsync();
+            }
         }
     }
 
@@ -155,9 +230,14 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
         {
             if (_batch.Count == 0)
             {
-                while (_batch.Count < log.Options.BatchSize && log.Reader.TryRead(out var e))
+                // Whole requests only: a request is answered when all its reads are stored.
+                while ((_batchEvents == 0 || _batchEvents + Peek() <= log.Options.BatchSize) && log.Reader.TryRead(out var q))
                 {
-                    _batch.Add(e);
+                    if (q.Take())
+                    {
+                        _batch.Add(q);
+                        _batchEvents += q.Events.Length;
+                    }
                 }
 
                 if (_batch.Count == 0)
@@ -170,22 +250,36 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
             {
                 try
                 {
-                    await WriteAsync(_batch, ct);
+                    _inserter ??= await Inserter.OpenAsync(scopes, ct);
+                    await _inserter.WriteAsync(_batch, log.Options.SyncEvery, ct);
                     if (attempt > 1)
                     {
                         logger.LogWarning("Read-audit events written after {Attempts} attempts", attempt);
                     }
 
-                    log.Written(_batch.Count);
+                    log.Written(_batchEvents);
+                    foreach (var q in _batch)
+                    {
+                        q.Stored.TrySetResult();
+                    }
+
                     _batch.Clear();
+                    _batchEvents = 0;
                     break;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
+                    // A broken connection is not reused: the next attempt opens a new one.
+                    if (_inserter is not null)
+                    {
+                        await _inserter.DisposeAsync();
+                        _inserter = null;
+                    }
+
                     var delays = log.Options.RetryDelays;
                     var delay = delays.Count == 0 ? TimeSpan.Zero : delays[Math.Min(attempt, delays.Count) - 1];
-                    logger.LogError(ex, "Could not write {Count} read-audit events (attempt {Attempt}); {Queued} more waiting. Retrying in {Delay}",
-                        _batch.Count, attempt, log.Reader.Count, delay);
+                    logger.LogError(ex, "Could not write {Count} read-audit events (attempt {Attempt}); {Queued} more requests waiting. Retrying in {Delay}",
+                        _batchEvents, attempt, log.Reader.Count, delay);
                     if (attempt >= maxAttempts)
                     {
                         return;
@@ -197,82 +291,161 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
         }
     }
 
+    private int Peek() => log.Reader.TryPeek(out var next) ? next.Events.Length : 0;
+
     /// <summary>Last resort when the database never came back: each read goes to the log, from which it can be restored.</summary>
     private void LogUnwritten()
     {
         var lost = _batch.Concat(ReadAll()).ToList();
-        foreach (var e in lost)
+        var count = 0;
+        foreach (var q in lost)
         {
-            logger.LogCritical("Unwritten read-audit event: at {At:O} user {UserId} ({UserName}) {Action} {EntityType} {EntityId} via {Via}",
-                e.At, e.UserId, e.UserName, e.Action, e.EntityType, e.EntityId, e.After);
+            foreach (var e in q.Events)
+            {
+                count++;
+                logger.LogCritical("Unwritten read-audit event: at {At:O} user {UserId} ({UserName}) {Action} {EntityType} {EntityId} via {Via}",
+                    e.At, e.UserId, e.UserName, e.Action, e.EntityType, e.EntityId, e.After);
+            }
+
+            q.Stored.TrySetException(new ReadAuditUnavailableException("The server is stopping and the audit log could not be written."));
         }
 
-        if (lost.Count > 0)
+        if (count > 0)
         {
-            logger.LogCritical("{Count} read-audit events could not be written to the database; they are in the log above", lost.Count);
+            logger.LogCritical("{Count} read-audit events could not be written to the database; they are in the log above", count);
         }
 
         _batch.Clear();
+        _batchEvents = 0;
     }
 
-    private IEnumerable<AuditEvent> ReadAll()
+    private IEnumerable<QueuedReads> ReadAll()
     {
-        while (log.Reader.TryRead(out var e))
+        while (log.Reader.TryRead(out var q))
         {
-            yield return e;
+            if (q.Take())
+            {
+                yield return q;
+            }
         }
     }
 
     /// <summary>
-    /// One prepared INSERT run for each event, in one transaction: a batch is stored whole or not at all, so a
-    /// retry never duplicates. Column names and stored forms come from the EF model, so it is the same on
-    /// SQLite and PostgreSQL; EF's change tracking would cost ten times more per event.
+    /// The writer's own connection and prepared INSERT, kept open between batches (a batch is often a handful of
+    /// reads: opening a connection and preparing the statement each time would cost more than the rows). Each
+    /// batch is one transaction: stored whole or not at all, so a retry never duplicates. Column names and stored
+    /// forms come from the EF model, so it is the same on SQLite and PostgreSQL; EF's change tracking would cost
+    /// ten times more per event.
     /// </summary>
-    private async Task WriteAsync(IReadOnlyList<AuditEvent> batch, CancellationToken ct)
+    private sealed class Inserter : IAsyncDisposable
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
-        var entity = db.Model.FindEntityType(typeof(AuditEvent))!;
-        var columns = Columns.Select(c => entity.FindProperty(c.Name)!).ToList();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        private readonly AsyncServiceScope _scope;
+        private readonly DbConnection _connection;
+        private readonly DbCommand _command;
+        private readonly DbParameter[] _parameters;
+        private readonly ValueConverter?[] _converters;
+
+        private readonly bool _sqlite;
+        private bool? _syncing;
+        private long _lastSync;
+
+        private Inserter(AsyncServiceScope scope, DbConnection connection, DbCommand command, DbParameter[] parameters,
+            ValueConverter?[] converters, bool sqlite)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = string.Create(CultureInfo.InvariantCulture,
-                $"INSERT INTO \"{entity.GetTableName()}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) " +
-                $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})");
-            var parameters = new DbParameter[columns.Count];
-            var converters = columns.Select(c => c.GetTypeMapping().Converter).ToArray();
-            for (var i = 0; i < columns.Count; i++)
+            _sqlite = sqlite;
+            _scope = scope;
+            _connection = connection;
+            _command = command;
+            _parameters = parameters;
+            _converters = converters;
+        }
+
+        public static async Task<Inserter> OpenAsync(IServiceScopeFactory scopes, CancellationToken ct)
+        {
+            var scope = scopes.CreateAsyncScope();
+            try
             {
-                parameters[i] = command.CreateParameter();
-                parameters[i].ParameterName = $"@p{i}";
-                if (Columns[i].Type is { } type)
+                var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+                var entity = db.Model.FindEntityType(typeof(AuditEvent))!;
+                var columns = Columns.Select(c => entity.FindProperty(c.Name)!).ToList();
+                if (db.IsSqlite)
                 {
-                    parameters[i].DbType = type;
+                    // A connection of its own, outside the pool: its synchronous setting must not reach other writes.
+                    var own = new Microsoft.Data.Sqlite.SqliteConnection(
+                        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
+                    db.Database.SetDbConnection(own, contextOwnsConnection: true);
                 }
 
-                command.Parameters.Add(parameters[i]);
-            }
-
-            foreach (var e in batch)
-            {
+                await db.Database.OpenConnectionAsync(ct);
+                var connection = db.Database.GetDbConnection();
+                var command = connection.CreateCommand();
+                command.CommandText = string.Create(CultureInfo.InvariantCulture,
+                    $"INSERT INTO \"{entity.GetTableName()}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) " +
+                    $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})");
+                var parameters = new DbParameter[columns.Count];
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    var value = Columns[i].Value(e);
-                    parameters[i].Value = (value is null ? null : converters[i] is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                    parameters[i] = command.CreateParameter();
+                    parameters[i].ParameterName = $"@p{i}";
+                    if (Columns[i].Type is { } type)
+                    {
+                        parameters[i].DbType = type;
+                    }
+
+                    command.Parameters.Add(parameters[i]);
                 }
 
-                await command.ExecuteNonQueryAsync(ct);
+                return new Inserter(scope, connection, command, parameters, columns.Select(c => c.GetTypeMapping().Converter).ToArray(), db.IsSqlite);
+            }
+            catch
+            {
+                await scope.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async Task WriteAsync(IReadOnlyList<QueuedReads> batch, TimeSpan syncEvery, CancellationToken ct)
+        {
+            var sync = false;
+            if (_sqlite)
+            {
+                sync = Stopwatch.GetElapsedTime(_lastSync) >= syncEvery;
+                if (_syncing != sync)
+                {
+                    await using var pragma = _connection.CreateCommand();
+                    pragma.CommandText = sync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+                    await pragma.ExecuteNonQueryAsync(ct);
+                    _syncing = sync;
+                }
+            }
+
+            await using var transaction = await _connection.BeginTransactionAsync(ct);
+            _command.Transaction = transaction;
+            foreach (var q in batch)
+            {
+                foreach (var e in q.Events)
+                {
+                    for (var i = 0; i < _parameters.Length; i++)
+                    {
+                        var value = Columns[i].Value(e);
+                        _parameters[i].Value = (value is null ? null : _converters[i] is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                    }
+
+                    await _command.ExecuteNonQueryAsync(ct);
+                }
             }
 
             await transaction.CommitAsync(ct);
+            if (sync)
+            {
+                _lastSync = Stopwatch.GetTimestamp();
+            }
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            await db.Database.CloseConnectionAsync();
+            await _command.DisposeAsync();
+            await _scope.DisposeAsync();
         }
     }
 

@@ -9,7 +9,8 @@ using Stayline.Infrastructure;
 
 namespace Stayline.Tests.Infrastructure;
 
-/// <summary>The read-audit queue: a failed write is retried until it succeeds, a full queue refuses reads instead of dropping records.</summary>
+/// <summary>The read-audit queue: a read returns once its record is committed; a failed write is retried until it succeeds;
+/// a record not stored in time refuses the read instead of serving it unaudited.</summary>
 public class ReadAuditTests
 {
     private static readonly ReadAuditOptions Small = new()
@@ -25,39 +26,78 @@ public class ReadAuditTests
     public async Task WriteQueued_DatabaseRefusesThenRecovers_KeepsTheBatchAndWritesEveryReadOnce(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var log = new ReadAuditLog(TimeProvider.System, NullLogger<ReadAuditLog>.Instance, Small with { Capacity = 10 });
+        var log = new ReadAuditLog(TimeProvider.System, NullLogger<ReadAuditLog>.Instance, Small with { Capacity = 10, BatchSize = 10 });
         var writer = new ReadAuditWriter(log, app.Services.GetRequiredService<IServiceScopeFactory>(), NullLogger<ReadAuditWriter>.Instance);
         var actor = new AuditActor("u1", "attorney@test.stayline");
+        var stored = new List<Task>();
         foreach (var id in new long[] { 11, 12, 13 })
         {
-            await log.PersonOpenedAsync(actor, id, "api", CancellationToken.None);
+            stored.Add(await log.EnqueueAsync(actor, [id], "view", "test", CancellationToken.None));
         }
 
         await RefuseAuditWritesAsync(app, refuse: true);
         await writer.WriteQueuedAsync(maxAttempts: 3, CancellationToken.None);
         Assert.Equal(3, log.Pending);
         Assert.Empty(await ViewsAsync(app));
+        Assert.DoesNotContain(stored, t => t.IsCompleted);
 
         await RefuseAuditWritesAsync(app, refuse: false);
         await writer.WriteQueuedAsync(maxAttempts: 1, CancellationToken.None);
 
         Assert.Equal(0, log.Pending);
+        Assert.All(stored, t => Assert.True(t.IsCompletedSuccessfully));
         Assert.Equal([11L, 12L, 13L], await ViewsAsync(app));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Record_ReturnsOnlyOnceTheBatchHoldingItIsCommitted_ManyRequestsShareOneBatch(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var log = new ReadAuditLog(TimeProvider.System, NullLogger<ReadAuditLog>.Instance, new ReadAuditOptions { FullWait = TimeSpan.FromMinutes(1) });
+        var writer = new ReadAuditWriter(log, app.Services.GetRequiredService<IServiceScopeFactory>(), NullLogger<ReadAuditWriter>.Instance);
+        var actor = new AuditActor("u1", "viewer@test.stayline");
+
+        var requests = Enumerable.Range(1, 20).Select(i => log.RecordAsync(actor, [i, 100 + i], "view", "GET /test", CancellationToken.None)).ToList();
+        await Task.Yield();
+        Assert.DoesNotContain(requests, t => t.IsCompleted);
+        Assert.Equal(40, log.Pending);
+
+        await writer.WriteQueuedAsync(maxAttempts: 1, CancellationToken.None);
+
+        await Task.WhenAll(requests);
+        Assert.Equal(40, (await ViewsAsync(app)).Count);
+        Assert.Equal(0, log.Pending);
+    }
+
     [Fact]
-    public async Task PersonOpened_QueueFull_RefusesAfterTheWaitAndAcceptsOnceThereIsRoom()
+    public async Task Record_NotStoredWithinTheWait_RefusesAndIsNotWrittenLater()
+    {
+        await using var app = await TestApp.StartAsync();
+        var log = new ReadAuditLog(TimeProvider.System, NullLogger<ReadAuditLog>.Instance, Small);
+        var writer = new ReadAuditWriter(log, app.Services.GetRequiredService<IServiceScopeFactory>(), NullLogger<ReadAuditWriter>.Instance);
+        var actor = new AuditActor("u1", "viewer@test.stayline");
+
+        await Assert.ThrowsAsync<ReadAuditUnavailableException>(() => log.PersonOpenedAsync(actor, 7, "GET /test", CancellationToken.None));
+        Assert.Equal(0, log.Pending);
+
+        await writer.WriteQueuedAsync(maxAttempts: 1, CancellationToken.None);
+        Assert.Empty(await ViewsAsync(app));
+    }
+
+    [Fact]
+    public async Task Record_QueueFull_RefusesAfterTheWaitAndAcceptsOnceThereIsRoom()
     {
         var log = new ReadAuditLog(TimeProvider.System, NullLogger<ReadAuditLog>.Instance, Small);
         var actor = new AuditActor("u1", "viewer@test.stayline");
-        await log.PersonOpenedAsync(actor, 1, "api", CancellationToken.None);
-        await log.PersonOpenedAsync(actor, 2, "api", CancellationToken.None);
+        await log.EnqueueAsync(actor, [1], "view", "api", CancellationToken.None);
+        await log.EnqueueAsync(actor, [2], "view", "api", CancellationToken.None);
 
-        await Assert.ThrowsAsync<ReadAuditUnavailableException>(() => log.PersonOpenedAsync(actor, 3, "api", CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<ReadAuditUnavailableException>(() => log.PersonOpenedAsync(actor, 3, "api", CancellationToken.None));
         Assert.Equal(2, log.Pending);
 
         Assert.True(log.Reader.TryRead(out _));
-        await log.PersonOpenedAsync(actor, 4, "api", CancellationToken.None);
+        await log.EnqueueAsync(actor, [4], "view", "api", CancellationToken.None);
         Assert.Equal(3, log.Pending);
     }
 
@@ -69,29 +109,13 @@ public class ReadAuditTests
         var created = await app.Api("intake").PostAsJsonAsync("/api/v1/people", new { givenName = "Nadia", familyName = "Jarjees" });
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
         var browser = await app.SignedInAsync("viewer");
-        var log = app.Services.GetRequiredService<ReadAuditLog>();
         await RefuseAuditWritesAsync(app, refuse: true);
 
-        // Fill the app's own queue while its writer cannot write: up to capacity, then again after the writer
-        // has taken (and keeps retrying) its batch.
-        var actor = new AuditActor(null, "filler");
-        for (var i = 0; i < log.Options.Capacity; i++)
-        {
-            await log.PersonOpenedAsync(actor, id, "test", CancellationToken.None);
-        }
-
-        for (var i = 0; i < 400 && log.Reader.Count == log.Options.Capacity; i++)
-        {
-            await Task.Delay(50);
-        }
-
-        while (log.Reader.Count < log.Options.Capacity)
-        {
-            await log.PersonOpenedAsync(actor, id, "test", CancellationToken.None);
-        }
-
-        var api = await app.Api("viewer").GetAsync($"/api/v1/people/{id}");
-        var page = await browser.GetAsync($"/People/Details?id={id}");
+        // Each request waits for its record (ReadAuditOptions.FullWait), which the database never takes.
+        var apiTask = app.Api("viewer").GetAsync($"/api/v1/people/{id}");
+        var pageTask = browser.GetAsync($"/People/Details?id={id}");
+        var api = await apiTask;
+        var page = await pageTask;
         await RefuseAuditWritesAsync(app, refuse: false);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);

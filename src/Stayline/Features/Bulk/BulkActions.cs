@@ -102,21 +102,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
         return (sb.ToString(), preview);
     }
 
-    // Spreadsheet formula injection: a leading = + - @ is neutralised with a quote.
-    private static string Csv(string? s)
-    {
-        if (string.IsNullOrEmpty(s))
-        {
-            return "";
-        }
-
-        if (s[0] is '=' or '+' or '-' or '@')
-        {
-            s = "'" + s;
-        }
-
-        return s.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-    }
+    private static string Csv(string? s) => Reports.TableWriter.CsvField(s);
 
     /// <summary>Resolves the selection, checks the action, and applies it to tracked entities (saved only by Apply).</summary>
     private async Task<BulkPreview> PlanAsync(BulkSelection selection, BulkAction action, CancellationToken ct)

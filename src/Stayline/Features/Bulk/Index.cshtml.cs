@@ -15,7 +15,7 @@ namespace Stayline.Features.Bulk;
 
 /// <summary>Bulk actions: choose people (ticked in the list, a filter, or A-numbers), choose the action, preview, apply.</summary>
 [Authorize(Policy = Permissions.EditPeople)]
-public sealed class IndexModel(StaylineDbContext db, BulkActions bulk, TimeProvider clock) : PageModel
+public sealed class IndexModel(StaylineDbContext db, BulkActions bulk, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public sealed record FilterInput
     {
@@ -54,6 +54,8 @@ public sealed class IndexModel(StaylineDbContext db, BulkActions bulk, TimeProvi
     public BulkPreview? Preview { get; private set; }
     public BulkResult? Result { get; private set; }
     public bool IsAdmin { get; private set; }
+    /// <summary>The export is taking data away, decided by the same permission as the Reports page's exports.</summary>
+    public bool CanExport { get; private set; }
     public IReadOnlyList<(string Id, string Name)> Attorneys { get; private set; } = [];
     public IReadOnlyList<(long Id, string Name)> Classes { get; private set; } = [];
     public IReadOnlyList<(long Id, string Name)> Facilities { get; private set; } = [];
@@ -104,7 +106,8 @@ public sealed class IndexModel(StaylineDbContext db, BulkActions bulk, TimeProvi
 
         if (Input.Kind == BulkActionKind.Export)
         {
-            var (csv, _) = await bulk.ExportAsync(Selection(), ct);
+            var (csv, preview) = await bulk.ExportAsync(Selection(), ct);
+            await HttpContext.AuditReadAsync(preview.Change.Select(c => c.PersonId).ToList(), "export", ct);
             return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv",
                 $"people-{clock.Today():yyyy-MM-dd}.csv");
         }
@@ -114,7 +117,8 @@ public sealed class IndexModel(StaylineDbContext db, BulkActions bulk, TimeProvi
     }
 
     // Assigning work and class membership are the coordinating attorney's decisions.
-    private bool Forbidden() => Input.Kind is BulkActionKind.AssignAttorney or BulkActionKind.AddToClass && !IsAdmin;
+    private bool Forbidden() => Input.Kind is BulkActionKind.AssignAttorney or BulkActionKind.AddToClass && !IsAdmin
+        || Input.Kind is BulkActionKind.Export && !CanExport;
 
     private async Task<string?> ReadUploadAsync(CancellationToken ct)
     {
@@ -163,6 +167,7 @@ public sealed class IndexModel(StaylineDbContext db, BulkActions bulk, TimeProvi
     private async Task LoadAsync(CancellationToken ct)
     {
         IsAdmin = User.IsInRole(Roles.Admin);
+        CanExport = (await authorization.AuthorizeAsync(User, Permissions.Export)).Succeeded;
         Attorneys = await Lookups.AttorneysAsync(db, ct);
         Classes = await Lookups.ClassesAsync(db, ct);
         Facilities = await Lookups.FacilitiesAsync(db, ct);

@@ -30,14 +30,16 @@ public static class CustodyApi
         return group;
     }
 
-    private static async Task<Results<Ok<List<CustodyEpisodeDto>>, NotFound>> List(long personId, StaylineDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<CustodyEpisodeDto>>, NotFound>> List(long personId, HttpContext http, StaylineDbContext db, CancellationToken ct)
     {
         if (!await db.People.AnyAsync(p => p.Id == personId, ct))
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await Episodes(db, personId, ct));
+        var episodes = await Episodes(db, personId, ct);
+        await http.AuditReadAsync(personId, ct);
+        return TypedResults.Ok(episodes);
     }
 
     private static Task<List<CustodyEpisodeDto>> Episodes(StaylineDbContext db, long personId, CancellationToken ct) =>

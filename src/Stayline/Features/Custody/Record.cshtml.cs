@@ -49,6 +49,7 @@ public sealed class RecordModel(StaylineDbContext db, TimeProvider clock) : Page
         }
 
         Input = new InputModel { Action = Status == CustodyStatus.Detained ? CustodyAction.Transfer : CustodyAction.Detain, On = clock.Today() };
+        await HttpContext.AuditReadAsync(PersonId, ct);
         return Page();
     }
 

@@ -104,7 +104,7 @@ internal static class DeadlineCsv
     /// <summary>Computes and writes every row, in chunks so a large file costs few writes to the console.</summary>
     public static void Write(IReadOnlyList<DeadlineCsvRow> rows, ICourtCalendar calendar, TextWriter output)
     {
-        var citations = DeadlineRules.All.ToDictionary(r => r, r => Quote(r.Citation));
+        var citations = DeadlineRules.All.ToDictionary(r => r, r => Reports.TableWriter.CsvField(r.Citation));
         var buffer = new StringBuilder(FlushAt + 256);
         buffer.Append(OutputHeader).Append('\n');
         Span<char> date = stackalloc char[10];
@@ -126,10 +126,6 @@ internal static class DeadlineCsv
         output.Write(buffer);
         output.Flush();
     }
-
-    /// <summary>RFC 4180: quote a field holding a comma, quote or line break, doubling inner quotes.</summary>
-    public static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Format(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
 }

@@ -258,16 +258,6 @@ internal static class Csv
         w.Write('\n');
     }
 
-    public static void WriteField(TextWriter w, string value)
-    {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            w.Write(value);
-            return;
-        }
-
-        w.Write('"');
-        w.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        w.Write('"');
-    }
+    /// <summary>Neutralised and quoted exactly as the web exports write a cell (<see cref="Reports.TableWriter.CsvField"/>).</summary>
+    public static void WriteField(TextWriter w, string value) => w.Write(Reports.TableWriter.CsvField(value));
 }

@@ -53,7 +53,13 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
             Input = From(m);
         }
 
-        return await LoadPersonAsync(ct) ? Page() : NotFound();
+        if (!await LoadPersonAsync(ct))
+        {
+            return NotFound();
+        }
+
+        await HttpContext.AuditReadAsync(PersonId, ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

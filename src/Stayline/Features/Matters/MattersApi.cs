@@ -28,16 +28,29 @@ public static class MattersApi
         return group;
     }
 
-    private static async Task<Results<Ok<List<MatterDto>>, NotFound>> List(long personId, StaylineDbContext db, CancellationToken ct) =>
-        await db.People.AnyAsync(p => p.Id == personId, ct)
-            ? TypedResults.Ok(await db.Matters.AsNoTracking().Where(m => m.PersonId == personId).OrderBy(m => m.FiledOn).ThenBy(m => m.Id)
-                .Select(m => ToDto(m)).ToListAsync(ct))
-            : TypedResults.NotFound();
+    private static async Task<Results<Ok<List<MatterDto>>, NotFound>> List(long personId, HttpContext http, StaylineDbContext db, CancellationToken ct)
+    {
+        if (!await db.People.AnyAsync(p => p.Id == personId, ct))
+        {
+            return TypedResults.NotFound();
+        }
 
-    private static async Task<Results<Ok<MatterDto>, NotFound>> Get(long id, StaylineDbContext db, CancellationToken ct) =>
-        await db.Matters.AsNoTracking().Where(m => m.Id == id).Select(m => ToDto(m)).FirstOrDefaultAsync(ct) is { } dto
-            ? TypedResults.Ok(dto)
-            : TypedResults.NotFound();
+        var matters = await db.Matters.AsNoTracking().Where(m => m.PersonId == personId).OrderBy(m => m.FiledOn).ThenBy(m => m.Id)
+            .Select(m => ToDto(m)).ToListAsync(ct);
+        await http.AuditReadAsync(personId, ct);
+        return TypedResults.Ok(matters);
+    }
+
+    private static async Task<Results<Ok<MatterDto>, NotFound>> Get(long id, HttpContext http, StaylineDbContext db, CancellationToken ct)
+    {
+        if (await db.Matters.AsNoTracking().Where(m => m.Id == id).Select(m => ToDto(m)).FirstOrDefaultAsync(ct) is not { } dto)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await http.AuditReadAsync(dto.PersonId, ct);
+        return TypedResults.Ok(dto);
+    }
 
     private static async Task<Results<Created<MatterDto>, NotFound, ValidationProblem>> Create(long personId, MatterWrite body,
         StaylineDbContext db, TimeProvider clock, CancellationToken ct)

@@ -13,7 +13,7 @@ using Stayline.Infrastructure;
 namespace Stayline.Features.People;
 
 /// <summary>A person's file. Opening it is audited; the small forms add aliases, contacts, orders and notes.</summary>
-public sealed class DetailsModel(StaylineDbContext db, ReadAuditLog audit, AuditActor actor, TimeProvider clock,
+public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimeProvider clock,
     Protection.ProtectionRecompute recompute) : PageModel
 {
     public PersonFile? Dossier { get; private set; }
@@ -27,7 +27,7 @@ public sealed class DetailsModel(StaylineDbContext db, ReadAuditLog audit, Audit
             return NotFound();
         }
 
-        await audit.PersonOpenedAsync(actor, id, "page", ct);
+        await HttpContext.AuditReadAsync(id, ct);
         return Page();
     }
 

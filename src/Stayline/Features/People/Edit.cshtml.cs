@@ -71,6 +71,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
 
             Input = InputModel.From(person);
             Name = person.FullName;
+            await HttpContext.AuditReadAsync(id, ct);
         }
 
         return Page();

@@ -8,9 +8,11 @@ using Stayline.Infrastructure;
 
 namespace Stayline.Features.People;
 
+/// <summary>A person as the API gives it: every field <see cref="PersonWrite"/> accepts is here, so a client that PUTs back
+/// what it read changes nothing (the rest, custody and aliases, is kept by their own endpoints and pages).</summary>
 public sealed record PersonDto(long Id, string? ANumber, string GivenName, string FamilyName, string? NativeName,
     DateOnly? BirthDate, BirthDatePrecision BirthDatePrecision, string? Citizenship, string? Languages, bool ConsentGiven,
-    CustodyStatus CustodyStatus, long? CurrentFacilityId, int Version, IReadOnlyList<AliasDto> Aliases);
+    DateOnly? ConsentDate, CustodyStatus CustodyStatus, long? CurrentFacilityId, int Version, IReadOnlyList<AliasDto> Aliases);
 
 public sealed record AliasDto(string GivenName, string FamilyName, string? Source);
 
@@ -39,7 +41,7 @@ public static class PeopleApi
         TypedResults.Ok(await PeopleQuery.RunAsync(db, query.ToFilter(), ct));
 
     /// <summary>The hottest read of the API: see <see cref="PersonReader"/>. Authorized by the group's policy, audited like the page.</summary>
-    private static async Task<Results<Ok<PersonDto>, NotFound>> Get(long id, HttpContext http, PersonReader reader, ReadAuditLog audit, CancellationToken ct)
+    private static async Task<Results<Ok<PersonDto>, NotFound>> Get(long id, HttpContext http, PersonReader reader, CancellationToken ct)
     {
         var person = await reader.ReadAsync(id, http.RequestServices, ct);
         if (person is null)
@@ -47,7 +49,7 @@ public static class PeopleApi
             return TypedResults.NotFound();
         }
 
-        await audit.PersonOpenedAsync(HttpAuditActorSource.ActorOf(http.User), id, "api", ct);
+        await http.AuditReadAsync(id, ct);
         return TypedResults.Ok(person);
     }
 
@@ -115,7 +117,7 @@ public static class PeopleApi
     }
 
     internal static PersonDto ToDto(Person p) => new(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate,
-        p.BirthDatePrecision, p.Citizenship, p.Languages, p.ConsentGiven, p.CustodyStatus, p.CurrentFacilityId, p.Version,
+        p.BirthDatePrecision, p.Citizenship, p.Languages, p.ConsentGiven, p.ConsentDate, p.CustodyStatus, p.CurrentFacilityId, p.Version,
         p.Aliases.Select(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)).ToList());
 }
 

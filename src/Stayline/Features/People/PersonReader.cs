@@ -22,7 +22,7 @@ public sealed class PersonReader(StaylineDatabase database) : IDisposable
 
     private const string Sql = """
         SELECT p."Id", p."ANumber", p."GivenName", p."FamilyName", p."NativeName", p."BirthDate", p."BirthDatePrecision",
-               p."Citizenship", p."Languages", p."ConsentGiven", p."CustodyStatus", p."CurrentFacilityId", p."Version",
+               p."Citizenship", p."Languages", p."ConsentGiven", p."ConsentDate", p."CustodyStatus", p."CurrentFacilityId", p."Version",
                a."GivenName", a."FamilyName", a."Source"
         FROM "people" AS p LEFT JOIN "person_names" AS a ON a."PersonId" = p."Id"
         WHERE p."Id" = $id
@@ -36,7 +36,7 @@ public sealed class PersonReader(StaylineDatabase database) : IDisposable
     private static readonly Func<StaylineDbContext, long, CancellationToken, Task<PersonDto?>> PersonById = EF.CompileAsyncQuery(
         (StaylineDbContext db, long id, CancellationToken ct) => db.People.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new PersonDto(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate, p.BirthDatePrecision,
-                p.Citizenship, p.Languages, p.ConsentGiven, p.CustodyStatus, p.CurrentFacilityId, p.Version,
+                p.Citizenship, p.Languages, p.ConsentGiven, p.ConsentDate, p.CustodyStatus, p.CurrentFacilityId, p.Version,
                 p.Aliases.OrderBy(a => a.Id).Select(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)).ToList()))
             .FirstOrDefault());
 
@@ -76,12 +76,13 @@ public sealed class PersonReader(StaylineDatabase database) : IDisposable
         var person = new PersonDto(r.GetInt64(0), NullableString(r, 1), r.GetString(2), r.GetString(3), NullableString(r, 4),
             r.IsDBNull(5) ? null : DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Enum.Parse<BirthDatePrecision>(r.GetString(6)), NullableString(r, 7), NullableString(r, 8), r.GetBoolean(9),
-            Enum.Parse<CustodyStatus>(r.GetString(10)), r.IsDBNull(11) ? null : r.GetInt64(11), r.GetInt32(12), aliases);
+            r.IsDBNull(10) ? null : DateOnly.ParseExact(r.GetString(10), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Enum.Parse<CustodyStatus>(r.GetString(11)), r.IsDBNull(12) ? null : r.GetInt64(12), r.GetInt32(13), aliases);
         do
         {
-            if (!r.IsDBNull(13))
+            if (!r.IsDBNull(14))
             {
-                aliases.Add(new AliasDto(r.GetString(13), r.GetString(14), NullableString(r, 15)));
+                aliases.Add(new AliasDto(r.GetString(14), r.GetString(15), NullableString(r, 16)));
             }
         }
         while (r.Read());

@@ -34,12 +34,20 @@ public static class ProtectionApi
         return group;
     }
 
-    private static async Task<Results<Ok<ProtectionView>, NotFound>> GetProtection(long personId, StaylineDbContext db, ProtectionRecompute recompute,
-        TimeProvider clock, CancellationToken ct) =>
-        await ProtectionReader.GetAsync(db, recompute, clock, personId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+    private static async Task<Results<Ok<ProtectionView>, NotFound>> GetProtection(long personId, HttpContext http, StaylineDbContext db,
+        ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
+    {
+        if (await ProtectionReader.GetAsync(db, recompute, clock, personId, ct) is not { } view)
+        {
+            return TypedResults.NotFound();
+        }
 
-    private static async Task<Results<Ok<List<DeadlineDto>>, NotFound>> PersonDeadlinesList(long personId, StaylineDbContext db, ProtectionRecompute recompute,
-        TimeProvider clock, CancellationToken ct)
+        await http.AuditReadAsync(personId, ct);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<List<DeadlineDto>>, NotFound>> PersonDeadlinesList(long personId, HttpContext http, StaylineDbContext db,
+        ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
     {
         // Reading protection first brings a stale person up to today, deadlines included.
         if (await ProtectionReader.GetAsync(db, recompute, clock, personId, ct) is null)
@@ -47,7 +55,9 @@ public static class ProtectionApi
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok((await DeadlineQueries.ForPersonAsync(db, personId, ct)).Select(DeadlineDto.From).ToList());
+        var deadlines = (await DeadlineQueries.ForPersonAsync(db, personId, ct)).Select(DeadlineDto.From).ToList();
+        await http.AuditReadAsync(personId, ct);
+        return TypedResults.Ok(deadlines);
     }
 
     /// <summary>Open deadlines due within <paramref name="days"/> days (and missed ones of the last 30 days); mine=true: my clients only.</summary>

@@ -24,7 +24,16 @@ public sealed class StayDecisionModel(StaylineDbContext db, TimeProvider clock) 
     public DateOnly? GrantedUntil { get; private set; }
     public bool? FiledInTime { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long matterId, CancellationToken ct) => await LoadAsync(matterId, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long matterId, CancellationToken ct)
+    {
+        if (!await LoadAsync(matterId, ct))
+        {
+            return NotFound();
+        }
+
+        await HttpContext.AuditReadAsync(PersonId, ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(long matterId, StayMotionOutcome outcome, DateOnly? decidedOn, DateOnly? grantedUntil, bool? filedInTime,
         CancellationToken ct)

@@ -12,7 +12,7 @@ using Stayline.Infrastructure;
 namespace Stayline.Features.Reports;
 
 /// <summary>Status reports per class, people exports of a list filter, and the user's saved filters.</summary>
-[Authorize(Roles = $"{Roles.Admin},{Roles.Attorney},{Roles.Viewer}")]
+[Authorize(Policy = Permissions.Export)]
 public sealed class IndexModel(StaylineDbContext db, AuditActor actor, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<(long Id, string Name)> Classes { get; private set; } = [];
@@ -42,13 +42,16 @@ public sealed class IndexModel(StaylineDbContext db, AuditActor actor, TimeProvi
         db.AuditEvents.Add(new Domain.Work.AuditEvent(clock.GetUtcNow(), actor.UserId, actor.UserName, "export", "StatusReport",
             classId.ToString(CultureInfo.InvariantCulture), null, null, $"since {since:yyyy-MM-dd}, {r.Rows.Count} members"));
         await db.SaveChangesAsync(ct);
+        var members = await db.ClassMemberships.Where(m => m.ClassActionId == classId).Select(m => m.PersonId).Distinct().ToListAsync(ct);
+        await HttpContext.AuditReadAsync(members, "export", ct);
         return File(TableWriter.Write(StatusReport.ToTable(r.Rows), format), TableWriter.ContentType(format),
             $"status-report-class-{classId}-since-{since:yyyy-MM-dd}.{format.ToString().ToLowerInvariant()}");
     }
 
     public async Task<IActionResult> OnGetPeopleAsync([FromQuery] PeopleFilterQuery query, TableFormat format, CancellationToken ct)
     {
-        var table = await PeopleExport.RunAsync(db, query.ToFilter(), actor, clock.GetUtcNow(), ct);
+        var (table, ids) = await PeopleExport.RunAsync(db, query.ToFilter(), actor, clock.GetUtcNow(), ct);
+        await HttpContext.AuditReadAsync(ids, "export", ct);
         return File(TableWriter.Write(table, format), TableWriter.ContentType(format),
             $"people-{clock.Today():yyyy-MM-dd}.{format.ToString().ToLowerInvariant()}");
     }

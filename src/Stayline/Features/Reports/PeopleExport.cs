@@ -7,10 +7,11 @@ using Stayline.Features.Shared;
 
 namespace Stayline.Features.Reports;
 
-/// <summary>Every person matching the people list's filter (not just one page), as a table; each export is audited.</summary>
+/// <summary>Every person matching the people list's filter (not just one page), as a table; each export is audited
+/// (one row for the export here; the web also records each person exported, see <see cref="Infrastructure.PersonReads"/>).</summary>
 public static class PeopleExport
 {
-    public static async Task<Table> RunAsync(StaylineDbContext db, PeopleFilter filter, AuditActor actor, DateTimeOffset now, CancellationToken ct)
+    public static async Task<(Table Table, IReadOnlyList<long> PersonIds)> RunAsync(StaylineDbContext db, PeopleFilter filter, AuditActor actor, DateTimeOffset now, CancellationToken ct)
     {
         var rows = await PeopleQuery.Filter(db, filter).OrderBy(p => p.SortName).ThenBy(p => p.Id)
             .Select(p => new
@@ -42,7 +43,7 @@ public static class PeopleExport
         db.AuditEvents.Add(new AuditEvent(now, actor.UserId, actor.UserName, "export", "People", null, null, null,
             System.Text.Json.JsonSerializer.Serialize(new { filter = Describe(filter), rows = rows.Count })));
         await db.SaveChangesAsync(ct);
-        return table;
+        return (table, ids);
     }
 
     private static string Describe(PeopleFilter f) => string.Join(" ", new[]

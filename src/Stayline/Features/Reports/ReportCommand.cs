@@ -74,7 +74,7 @@ internal static class ReportCommand
 
             await using var scope = services.CreateAsyncScope();
             var filter = new PeopleFilter { Status = parse.GetValue(status), FacilityId = parse.GetValue(facility), ClassId = parse.GetValue(classId), Q = parse.GetValue(query) };
-            var table = await PeopleExport.RunAsync(scope.ServiceProvider.GetRequiredService<StaylineDbContext>(), filter,
+            var (table, _) = await PeopleExport.RunAsync(scope.ServiceProvider.GetRequiredService<StaylineDbContext>(), filter,
                 scope.ServiceProvider.GetRequiredService<IAuditActorSource>().Current, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct2);
             await File.WriteAllBytesAsync(target, TableWriter.Write(table, format), ct2);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Exported {table.Rows.Count:N0} people to {target}."));

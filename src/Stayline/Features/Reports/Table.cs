@@ -52,6 +52,16 @@ public static class TableWriter
     public static string Neutralise(string? cell) =>
         cell is { Length: > 0 } && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell ?? "";
 
+    /// <summary>
+    /// One CSV cell as every CSV Stayline writes it (web exports, reports, the command line's outputs): neutralised
+    /// (<see cref="Neutralise"/>), then quoted (RFC 4180) if it holds a comma, a quote or a line break.
+    /// </summary>
+    public static string CsvField(string? cell)
+    {
+        var v = Neutralise(cell);
+        return v.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
+    }
+
     public static byte[] Write(Table table, TableFormat format) =>
         format == TableFormat.Csv ? Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(table))).ToArray() : Xlsx(table);
 
@@ -76,15 +86,7 @@ public static class TableWriter
                 sb.Append(',');
             }
 
-            var v = Neutralise(cells[i]);
-            if (v.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                sb.Append('"').Append(v.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                sb.Append(v);
-            }
+            sb.Append(CsvField(cells[i]));
         }
 
         sb.Append("\r\n");

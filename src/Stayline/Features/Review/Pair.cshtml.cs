@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stayline.Data;
+using Stayline.Infrastructure;
 
 namespace Stayline.Features.Review;
 
@@ -21,7 +22,13 @@ public sealed class PairModel(ReviewService review) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         View = await review.CompareAsync(Left, Right, ct);
-        return View is null ? NotFound() : Page();
+        if (View is null)
+        {
+            return NotFound();
+        }
+
+        await HttpContext.AuditReadAsync([View.Left.Id, View.Right.Id], "view", ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostMergeAsync(CancellationToken ct)

@@ -134,4 +134,36 @@ public class BulkActionsTests
         await using var check = app.Scope();
         Assert.Equal(1, await check.ServiceProvider.GetRequiredService<StaylineDbContext>().PersonEvents.CountAsync());
     }
+
+    [Fact]
+    public async Task Export_Intake_IsRefusedOnTheBulkPageAsOnReports_OthersWithTheExportPermissionGetTheFile()
+    {
+        await using var app = await TestApp.StartAsync();
+        long id;
+        await using (var scope = app.Scope())
+        {
+            id = await ReviewServiceTests.AddPersonAsync(scope.ServiceProvider.GetRequiredService<StaylineDbContext>(), "Yousif", "Kassab", null, "A012345678");
+        }
+
+        var fields = new Dictionary<string, string> { ["Input.Ids"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Kind"] = "Export" };
+        var intake = await app.SignedInAsync("intake");
+
+        var bulkPage = await intake.GetStringAsync("/Bulk");
+        var bulkPreview = await TestApp.PostFormAsync(intake, "/Bulk", "/Bulk?handler=Preview", fields);
+        var bulkExport = await TestApp.PostFormAsync(intake, "/Bulk", "/Bulk?handler=Apply", fields);
+        var reports = await intake.GetAsync("/Reports?handler=People&format=Csv");
+
+        Assert.DoesNotContain("Export (CSV)", bulkPage, StringComparison.Ordinal);
+        foreach (var refused in new[] { bulkPreview, bulkExport, reports })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Contains("/Account/Denied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(Permissions.RolesFor(Permissions.Export), Roles.All.Where(r => r != Roles.Intake));
+        var attorney = await app.SignedInAsync("attorney");
+        var file = await TestApp.PostFormAsync(attorney, "/Bulk", "/Bulk?handler=Apply", fields);
+        Assert.Equal("text/csv", file.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Kassab", await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

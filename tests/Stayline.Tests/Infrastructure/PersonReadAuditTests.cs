@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Stayline.Data;
+using Stayline.Tests.Features.Reports;
+
+namespace Stayline.Tests.Infrastructure;
+
+/// <summary>
+/// Every page handler and API read that shows a person's data leaves an audit row per person, stored before the
+/// response. The lists below classify every GET of the application: a new page or endpoint fails the first test
+/// until it is listed as audited (and then requested by the second) or as not showing a person's file (with why).
+/// </summary>
+public class PersonReadAuditTests
+{
+    /// <summary>GET routes that show one or more people's data, with the request the second test makes.</summary>
+    private static readonly string[] AuditedApi =
+    [
+        "GET api/v1/people/{id:long}",
+        "GET api/v1/people/{personId:long}/custody",
+        "GET api/v1/people/{personId:long}/matters",
+        "GET api/v1/matters/{id:long}",
+        "GET api/v1/people/{personId:long}/protection",
+        "GET api/v1/people/{personId:long}/deadlines",
+    ];
+
+    private static readonly Dictionary<string, string> NotAPersonsFileApi = new(StringComparer.Ordinal)
+    {
+        ["GET api/v1/people"] = "search list (names, A-numbers) to find someone; opening a file is audited",
+        ["GET api/v1/deadlines"] = "deadline board across clients, like the web board",
+        ["GET api/v1/facilities"] = "facility catalogue",
+        ["GET health"] = "health check",
+        ["GET openapi/{documentName}.json"] = "API description",
+        ["GET calendar/{token}.ics"] = "the user's own deadline feed (calendar feeds belong to the auth work of issue 10)",
+    };
+
+    /// <summary>Page handlers (page path and handler) that show a person's data.</summary>
+    private static readonly string[] AuditedPages =
+    [
+        "/People/Details OnGet", "/People/Edit OnGet", "/Custody/Record OnGet", "/Matters/Edit OnGet", "/Protection/StayDecision OnGet",
+        "/Review/Pair OnGet", "/Reports/Index OnGetPeople", "/Reports/Index OnGetStatus",
+    ];
+
+    private static readonly Dictionary<string, string> NotAPersonsFilePages = new(StringComparer.Ordinal)
+    {
+        ["/Index OnGet"] = "start page: counts and the user's own work list",
+        ["/Account/Login OnGet"] = "sign-in",
+        ["/Audit/Index OnGet"] = "the audit log itself (administrators)",
+        ["/Bulk/Index OnGet"] = "empty form; the export is a POST, audited (tested below)",
+        ["/Classes/Details OnGet"] = "class and its member list",
+        ["/Classes/Index OnGet"] = "list of classes",
+        ["/Classes/RecordOrder OnGet"] = "form for a class order",
+        ["/Dashboard/Index OnGet"] = "counts and charts",
+        ["/Deadlines/Calendar OnGet"] = "the user's calendar feed settings",
+        ["/Deadlines/Closures OnGet"] = "court closures",
+        ["/Deadlines/Index OnGet"] = "deadline board across clients, like the API board",
+        ["/Deadlines/Outbox OnGet"] = "reminder outbox (administrators)",
+        ["/Deadlines/Records OnGet"] = "empty form",
+        ["/Documents/Draft OnGet"] = "answers 404",
+        ["/Documents/Draft OnGetFile"] = "a stored draft: audited by its own \"retrieve\" row (DocumentService.OpenAsync), written before the file is sent",
+        ["/Documents/Index OnGet"] = "templates",
+        ["/Documents/Index OnGetDownload"] = "a template",
+        ["/Facilities/Details OnGet"] = "a facility and who is held there (list)",
+        ["/Facilities/Edit OnGet"] = "facility form",
+        ["/Facilities/Index OnGet"] = "facility list",
+        ["/Import/Index OnGet"] = "import form and batches",
+        ["/Import/Progress OnGet"] = "import progress",
+        ["/People/Index OnGet"] = "search list (names, A-numbers) to find someone; opening a file is audited",
+        ["/Protection/Index OnGet"] = "protection board across clients",
+        ["/Protection/Person OnGet"] = "redirects to the person's file",
+        ["/Reports/Index OnGet"] = "report forms and saved filters",
+        ["/Review/Index OnGet"] = "list of pairs to review",
+        ["/Users/Edit OnGet"] = "a user",
+        ["/Users/Index OnGet"] = "users",
+    };
+
+    [Fact]
+    public async Task EveryGet_IsClassified_AsAuditedOrNotShowingAPersonsFile()
+    {
+        await using var app = await TestApp.StartAsync();
+        var api = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => "GET " + e.RoutePattern.RawText!.Trim('/').TrimEnd('/'))
+            .Select(r => r.Replace("//", "/", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+        var pages = typeof(StaylineApp).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(PageModel)))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.Name.StartsWith("OnGet", StringComparison.Ordinal))
+                .Select(m => $"{PagePath(t)} {m.Name.Replace("Async", "", StringComparison.Ordinal)}"))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(api.Except(AuditedApi).Except(NotAPersonsFileApi.Keys));
+        Assert.Empty(AuditedApi.Concat(NotAPersonsFileApi.Keys).Except(api));
+        Assert.Empty(pages.Except(AuditedPages).Except(NotAPersonsFilePages.Keys));
+        Assert.Empty(AuditedPages.Concat(NotAPersonsFilePages.Keys).Except(pages));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EveryAuditedRead_LeavesOneRowPerPersonShown_NamingTheUserAndTheRequest(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var ids = await StatusScenario.SeedAsync(app);
+        long matterId;
+        await using (var scope = app.Scope())
+        {
+            matterId = await scope.ServiceProvider.GetRequiredService<StaylineDbContext>().Matters.Where(m => m.PersonId == ids.Kassab).Select(m => m.Id).FirstAsync();
+        }
+
+        var p = ids.Kassab.ToString(CultureInfo.InvariantCulture);
+        var m = matterId.ToString(CultureInfo.InvariantCulture);
+        var members = new[] { ids.Kassab, ids.Toma, ids.Zaya };
+        var everyone = new[] { ids.Kassab, ids.Toma, ids.Zaya, ids.Outsider };
+        // (role, API or page, request, people shown, action); covers AuditedApi and AuditedPages in order.
+        var reads = new (string Role, bool Api, string Url, long[] People, string Action)[]
+        {
+            ("viewer", true, $"/api/v1/people/{p}", [ids.Kassab], "view"),
+            ("viewer", true, $"/api/v1/people/{p}/custody", [ids.Kassab], "view"),
+            ("viewer", true, $"/api/v1/people/{p}/matters", [ids.Kassab], "view"),
+            ("viewer", true, $"/api/v1/matters/{m}", [ids.Kassab], "view"),
+            ("viewer", true, $"/api/v1/people/{p}/protection", [ids.Kassab], "view"),
+            ("viewer", true, $"/api/v1/people/{p}/deadlines", [ids.Kassab], "view"),
+            ("viewer", false, $"/People/Details?id={p}", [ids.Kassab], "view"),
+            ("intake", false, $"/People/Edit?id={p}", [ids.Kassab], "view"),
+            ("intake", false, $"/Custody/Record?personId={p}", [ids.Kassab], "view"),
+            ("attorney", false, $"/Matters/Edit?id={m}", [ids.Kassab], "view"),
+            ("attorney", false, $"/Protection/StayDecision?matterId={m}", [ids.Kassab], "view"),
+            ("attorney", false, $"/Review/Pair?left={p}&right={ids.Toma}", [ids.Kassab, ids.Toma], "view"),
+            ("viewer", false, "/Reports?handler=People&format=Csv", everyone, "export"),
+            ("viewer", false, $"/Reports?handler=Status&classId={ids.ClassId}&since=2017-07-01&format=Csv", members, "export"),
+        };
+        Assert.Equal(AuditedApi.Length + AuditedPages.Length, reads.Length);
+
+        foreach (var (role, isApi, url, people, action) in reads)
+        {
+            var client = isApi ? app.Api(role) : await app.SignedInAsync(role);
+            var before = await ViewsAsync(app);
+            var response = await client.GetAsync(url);
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
+            var rows = (await ViewsAsync(app)).Skip(before.Count).ToList();
+            Assert.True(people.Order().SequenceEqual(rows.Select(r => r.PersonId!.Value).Order()), $"{url}: audited {string.Join(",", rows.Select(r => r.PersonId))}");
+            Assert.All(rows, r =>
+            {
+                Assert.Equal(TestApp.Email(role), r.UserName);
+                Assert.NotNull(r.UserId);
+                Assert.Equal(action, r.Action);
+                Assert.Equal("GET " + url.Split('?')[0], r.After!.Split('?')[0]);
+            });
+        }
+
+        // The Bulk export is a POST: one row per person in the file.
+        var attorney = await app.SignedInAsync("attorney");
+        var bulkBefore = (await ViewsAsync(app)).Count;
+        var export = await TestApp.PostFormAsync(attorney, "/Bulk", "/Bulk?handler=Apply", new Dictionary<string, string>
+        {
+            ["Input.Ids"] = $"{ids.Kassab},{ids.Zaya}",
+            ["Input.Kind"] = "Export",
+        });
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var bulkRows = (await ViewsAsync(app)).Skip(bulkBefore).ToList();
+        Assert.Equal(new[] { ids.Kassab, ids.Zaya }.Order(), bulkRows.Select(r => r.PersonId!.Value).Order());
+        Assert.All(bulkRows, r => Assert.Equal(("export", TestApp.Email("attorney")), (r.Action, r.UserName)));
+    }
+
+    private static string PagePath(Type t) => t.Name == "HomeModel"
+        ? "/Index"
+        : "/" + t.Namespace!["Stayline.Features.".Length..].Replace('.', '/') + "/" + t.Name[..^"Model".Length];
+
+    private static async Task<List<Domain.Work.AuditEvent>> ViewsAsync(TestApp app)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<StaylineDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => (e.Action == "view" || e.Action == "export") && e.EntityType == "Person").OrderBy(e => e.Id).ToListAsync();
+    }
+}
