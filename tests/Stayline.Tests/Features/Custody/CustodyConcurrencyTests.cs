@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Stayline.Data;
 using Stayline.Features.Custody;
 using Stayline.Features.People;
@@ -15,7 +16,7 @@ namespace Stayline.Tests.Features.Custody;
 /// <summary>Two people changing one person's custody at once: the loser is told (409), never a 500, and the ledger stays whole.</summary>
 public class CustodyConcurrencyTests
 {
-    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 28, 15, 0, 0, TimeSpan.Zero));
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 28, 15, 0, 0, TimeSpan.Zero));
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
