@@ -37,6 +37,7 @@ public static class StaylineApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStaylineDatabase();
         builder.AddStaylineAuth();
+        builder.AddTrustedProxy();
         builder.AddStaylinePages();
         builder.AddReadAudit();
         builder.AddStaylineApi();
@@ -56,6 +57,7 @@ public static class StaylineApp
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        app.UseTrustedProxy();
         app.UseStaylineErrors();
         app.UseStaylineSecurityHeaders();
         app.UseStaticFiles();

@@ -7,8 +7,15 @@ using Stayline.Data;
 
 namespace Stayline.Features.Account;
 
-public sealed class LoginModel(SignInManager<StaylineUser> signIn, StaylineDbContext db) : PageModel
+public sealed class LoginModel(SignInManager<StaylineUser> signIn, UserManager<StaylineUser> users, StaylineDbContext db) : PageModel
 {
+    /// <summary>One answer for an unknown email, a wrong password, a paused (too many attempts) or a disabled account,
+    /// so the page does not tell which emails have accounts.</summary>
+    public const string Failed = "Wrong email or password, or this account cannot sign in now (after 5 failed attempts sign-in pauses for 15 minutes). An admin can help.";
+
+    // Hashed once per process; an unknown email is checked against it so that every attempt costs one password hash.
+    private static string? _dummyHash;
+
     public sealed record InputModel
     {
         [Required(ErrorMessage = "Enter your email address.")]
@@ -35,15 +42,34 @@ public sealed class LoginModel(SignInManager<StaylineUser> signIn, StaylineDbCon
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        // The password is checked before anything else is, and for unknown emails too: the answer takes as long
+        // whether the email exists, the account is paused or disabled, or the password is wrong.
+        bool passwordOk;
+        if (user is null)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            var dummy = _dummyHash ??= users.PasswordHasher.HashPassword(new StaylineUser(), Guid.NewGuid().ToString("N"));
+            users.PasswordHasher.VerifyHashedPassword(new StaylineUser(), dummy, Input.Password);
+            passwordOk = false;
+        }
+        else
+        {
+            passwordOk = await users.CheckPasswordAsync(user, Input.Password);
         }
 
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes or ask an admin."
-            : "Wrong email or password.");
+        if (user is not null && !user.Disabled && !await users.IsLockedOutAsync(user))
+        {
+            if (passwordOk)
+            {
+                await users.ResetAccessFailedCountAsync(user);
+                await signIn.SignInAsync(user, isPersistent: false);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            }
+
+            await users.AccessFailedAsync(user);
+        }
+
+        ModelState.AddModelError("", Failed);
         NoUsers = !await db.Users.AnyAsync();
         return Page();
     }
