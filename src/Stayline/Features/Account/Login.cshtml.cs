@@ -1,13 +1,15 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Work;
 
 namespace Stayline.Features.Account;
 
-public sealed class LoginModel(SignInManager<StaylineUser> signIn, UserManager<StaylineUser> users, StaylineDbContext db) : PageModel
+public sealed class LoginModel(SignInManager<StaylineUser> signIn, UserManager<StaylineUser> users, StaylineDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>One answer for an unknown email, a wrong password, a paused (too many attempts) or a disabled account,
     /// so the page does not tell which emails have accounts.</summary>
@@ -57,16 +59,26 @@ public sealed class LoginModel(SignInManager<StaylineUser> signIn, UserManager<S
             passwordOk = await users.CheckPasswordAsync(user, Input.Password);
         }
 
-        if (user is not null && !user.Disabled && !await users.IsLockedOutAsync(user))
+        var refusal = user is null ? "unknown email" : user.Disabled ? "disabled" : await users.IsLockedOutAsync(user) ? "paused" : passwordOk ? null : "wrong password";
+        if (refusal is null)
         {
-            if (passwordOk)
-            {
-                await users.ResetAccessFailedCountAsync(user);
-                await signIn.SignInAsync(user, isPersistent: false);
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            }
+            await users.ResetAccessFailedCountAsync(user!);
+            await signIn.SignInAsync(user!, isPersistent: false);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
 
-            await users.AccessFailedAsync(user);
+        // Every refusal is one write, so a database commit does not tell them apart either: the audit entry, saved
+        // with the failed-attempt count when there is one (Identity's store saves the whole context).
+        // The address is the client's as the trusted proxy saw it; an unknown email is not kept (it may be a mistyped password).
+        db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), null, "sign-in form", "sign-in-failed", nameof(StaylineUser), user?.Id, null, null,
+            JsonSerializer.Serialize(new { email = user?.Email, refusal, address = HttpContext.Connection.RemoteIpAddress?.ToString() })));
+        if (refusal == "wrong password")
+        {
+            await users.AccessFailedAsync(user!);
+        }
+        else
+        {
+            await db.SaveChangesAsync();
         }
 
         ModelState.AddModelError("", Failed);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Stayline.Data;
 using Stayline.Features.Account;
@@ -74,5 +75,13 @@ public class SignInTests
             Assert.DoesNotContain("locked", html, StringComparison.OrdinalIgnoreCase);
             Assert.Equal(1, hasher.Verifications - before);
         }
+
+        await using var scope = app.Scope();
+        var refusals = await scope.ServiceProvider.GetRequiredService<StaylineDbContext>().AuditEvents
+            .Where(e => e.Action == "sign-in-failed").Select(e => e.After!).ToListAsync();
+        Assert.Equal(9, refusals.Count);
+        Assert.Contains(refusals, r => r.Contains("\"refusal\":\"unknown email\"", StringComparison.Ordinal) && r.Contains("\"email\":null", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.Contains("\"refusal\":\"paused\"", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.Contains("\"refusal\":\"disabled\"", StringComparison.Ordinal));
     }
 }
