@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,7 +14,7 @@ namespace Stayline.Data;
 
 public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> options, IAuditActorSource? actors = null, TimeProvider? clock = null,
     IFactsChangedHandler? factsChanged = null)
-    : IdentityDbContext<StaylineUser>(options)
+    : IdentityDbContext<StaylineUser>(options), IDataProtectionKeyContext
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -55,6 +56,10 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<ImportSourceMapping> ImportMappings => Set<ImportSourceMapping>();
     public DbSet<NotSamePerson> NotSamePeople => Set<NotSamePerson>();
     public DbSet<MergeRecord> Merges => Set<MergeRecord>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring (it signs and encrypts sign-in cookies and antiforgery tokens),
+    /// shared by every web node on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -11,6 +11,13 @@ public sealed class StaylineUser : IdentityUser
     public string? Languages { get; set; }
     /// <summary>How many clients the attorney can take on.</summary>
     public int? Capacity { get; set; }
+
+    /// <summary>
+    /// Set by an admin: no sign-in, no session, no API token, no calendar feed. Not the same as Identity's lockout
+    /// (<see cref="IdentityUser.LockoutEnd"/>), which only pauses password sign-in after failed attempts that
+    /// anyone can make, so it must not stop the user's tokens or end their sessions.
+    /// </summary>
+    public bool Disabled { get; set; }
 }
 
 /// <summary>The four roles; what each may do is decided in one place, <see cref="Permissions"/>.</summary>

@@ -38,6 +38,7 @@ public static class StaylineApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStaylineDatabase();
         builder.AddStaylineAuth();
+        builder.AddTrustedProxy();
         builder.AddStaylinePages();
         builder.AddReadAudit();
         builder.AddStaylineApi();
@@ -57,6 +58,7 @@ public static class StaylineApp
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        app.UseTrustedProxy();
         app.UseStaylineErrors();
         app.UseStaylineSecurityHeaders();
         app.UseStaticFiles();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Stayline.Infrastructure;
 
 namespace Stayline.Cli;
 
-/// <summary>`user add` and `token create`: the only ways to create accounts and API tokens.</summary>
+/// <summary>`user add|password` and `token create|list|revoke`: the only ways to create accounts and API tokens.</summary>
 internal static class UserCommands
 {
     public static Command User()
@@ -26,19 +27,7 @@ internal static class UserCommands
                 return 1;
             }
 
-            string? password = null;
-            var generated = false;
-            if (Console.IsInputRedirected)
-            {
-                password = (await Console.In.ReadLineAsync())?.Trim();
-            }
-
-            if (string.IsNullOrEmpty(password))
-            {
-                password = GeneratePassword();
-                generated = true;
-            }
-
+            var (password, generated) = await ReadOrGeneratePasswordAsync();
             var result = await CreateUserAsync(services, parse.GetValue(email)!.Trim(), parse.GetValue(name), roleName, password);
             if (result is not null)
             {
@@ -54,7 +43,42 @@ internal static class UserCommands
 
             return 0;
         }, ct: ct));
-        return new Command("user", "Manage users") { add };
+        var resetEmail = new Option<string>("--email") { Description = "The user whose password is reset", Required = true };
+        var reset = new Command("password", "Set a new password for a user (from standard input, or generated and printed once); ends their sessions") { resetEmail };
+        reset.SetAction((parse, ct) => CliHost.RunAsync(parse, async (services, output, error, _) =>
+        {
+            var (password, generated) = await ReadOrGeneratePasswordAsync();
+            var address = parse.GetValue(resetEmail)!.Trim();
+            await using var scope = services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaylineUser>>();
+            var user = await users.FindByEmailAsync(address);
+            if (user is null)
+            {
+                await error.WriteLineAsync($"No user with email {address}.");
+                return 1;
+            }
+
+            // Resetting gives the user a new security stamp: their sessions end at their next request.
+            var result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
+            if (!result.Succeeded)
+            {
+                await error.WriteLineAsync($"Could not set the password of {address}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+                return 1;
+            }
+
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            db.AuditEvents.Add(new AuditEvent(services.GetRequiredService<TimeProvider>().GetUtcNow(), null, "cli:" + Environment.UserName,
+                "reset-password", nameof(StaylineUser), user.Id, null, null, null));
+            await db.SaveChangesAsync();
+            await output.WriteLineAsync($"Password of {address} changed; their sessions have ended.");
+            if (generated)
+            {
+                await output.WriteLineAsync($"Password (shown only now): {password}");
+            }
+
+            return 0;
+        }, ct: ct));
+        return new Command("user", "Manage users") { add, reset };
     }
 
     public static Command Token()
@@ -89,7 +113,62 @@ internal static class UserCommands
             await error.WriteLineAsync("This token is shown only now. Send it as: Authorization: Bearer TOKEN");
             return 0;
         }, ct: ct));
-        return new Command("token", "Manage API tokens") { create };
+        var listEmail = new Option<string?>("--email") { Description = "Only this user's tokens" };
+        var list = new Command("list", "List API tokens: id, user, name, created, revoked") { listEmail };
+        list.SetAction((parse, ct) => CliHost.RunAsync(parse, async (services, output, error, ct2) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            var only = parse.GetValue(listEmail)?.Trim().ToUpperInvariant();
+            var rows = await db.ApiTokens.AsNoTracking()
+                .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, u.Email, u.NormalizedEmail, t.Name, t.CreatedAt, t.RevokedAt })
+                .Where(r => only == null || r.NormalizedEmail == only)
+                .ToListAsync(ct2);
+            await output.WriteLineAsync("id\tuser\tname\tcreated\trevoked");
+            foreach (var r in rows.OrderBy(r => r.Id))
+            {
+                await output.WriteLineAsync(string.Join('\t', r.Id.ToString(CultureInfo.InvariantCulture), r.Email, r.Name,
+                    r.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    r.RevokedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-"));
+            }
+
+            return 0;
+        }, ct: ct));
+
+        var revokeId = new Option<long?>("--id") { Description = "The token's id (from token list)" };
+        var revokeEmail = new Option<string?>("--email") { Description = "Revoke every active token of this user" };
+        var revoke = new Command("revoke", $"Revoke a token (--id) or all of a user's tokens (--email); servers refuse them within {ApiTokens.CacheFor.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s")
+        {
+            revokeId, revokeEmail,
+        };
+        revoke.SetAction((parse, ct) => CliHost.RunAsync(parse, async (services, output, error, ct2) =>
+        {
+            var id = parse.GetValue(revokeId);
+            var address = parse.GetValue(revokeEmail)?.Trim();
+            if (id is null == string.IsNullOrEmpty(address))
+            {
+                await error.WriteLineAsync("Give either --id ID (see: ./stayline token list) or --email E (all of that user's tokens).");
+                return 1;
+            }
+
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            var normalized = address?.ToUpperInvariant();
+            var which = id is { } one
+                ? db.ApiTokens.Where(t => t.Id == one)
+                : db.ApiTokens.Where(t => db.Users.Any(u => u.Id == t.UserId && u.NormalizedEmail == normalized));
+            var revoked = await ApiTokens.RevokeAsync(db, which, services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                new AuditActor(null, "cli:" + Environment.UserName), cache: null, ct2);
+            if (revoked.Count == 0)
+            {
+                await error.WriteLineAsync(id is not null ? $"No active token with id {id}." : $"No active tokens for {address}.");
+                return 1;
+            }
+
+            await output.WriteLineAsync($"Revoked {revoked.Count.ToString(CultureInfo.InvariantCulture)} token(s). Servers refuse them within {ApiTokens.CacheFor.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds.");
+            return 0;
+        }, ct: ct));
+        return new Command("token", "Manage API tokens") { create, list, revoke };
     }
 
     /// <summary>Creates a user with a role; returns an error message, or null on success.</summary>
@@ -121,6 +200,12 @@ internal static class UserCommands
             "create", nameof(StaylineUser), user.Id, null, null, System.Text.Json.JsonSerializer.Serialize(new { email, role })));
         await db.SaveChangesAsync();
         return null;
+    }
+
+    private static async Task<(string Password, bool Generated)> ReadOrGeneratePasswordAsync()
+    {
+        var password = Console.IsInputRedirected ? (await Console.In.ReadLineAsync())?.Trim() : null;
+        return string.IsNullOrEmpty(password) ? (GeneratePassword(), true) : (password, false);
     }
 
     /// <summary>Four groups of lower-case letters and digits: easy to read aloud, about 100 bits.</summary>

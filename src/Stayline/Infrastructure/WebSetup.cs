@@ -1,3 +1,6 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
 namespace Stayline.Infrastructure;
 
 public static class WebSetup
@@ -13,6 +16,51 @@ public static class WebSetup
         });
         return builder;
     }
+
+    public const string TrustedProxiesKey = "Stayline:Proxy:Trusted";
+
+    /// <summary>
+    /// Behind a TLS-terminating proxy, X-Forwarded-For and X-Forwarded-Proto are believed only from the addresses in
+    /// Stayline:Proxy:Trusted (IPs or CIDR ranges, separated by commas or spaces, or as a list): anyone else could claim
+    /// https or another client address. Nothing is trusted by default, not even this machine.
+    /// </summary>
+    public static IHostApplicationBuilder AddTrustedProxy(this IHostApplicationBuilder builder)
+    {
+        // Read when the pipeline is built (at start), so a bad entry stops the server before it serves anything.
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            var section = configuration.GetSection(TrustedProxiesKey);
+            var entries = (section.Value is { } one ? [one] : section.GetChildren().Select(c => c.Value ?? ""))
+                .SelectMany(v => v.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .ToList();
+            o.ForwardedHeaders = entries.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var entry in entries)
+            {
+                if (entry.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(entry, out var network))
+                {
+                    o.KnownIPNetworks.Add(network);
+                }
+                else if (IPAddress.TryParse(entry, out var address))
+                {
+                    o.KnownProxies.Add(address);
+                }
+                else
+                {
+                    throw new InvalidOperationException(
+                        $"Stayline__Proxy__Trusted: \"{entry}\" is not an IP address or a CIDR range (examples: 127.0.0.1, 10.0.0.0/24).");
+                }
+            }
+        });
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return builder;
+    }
+
+    /// <summary>First in the pipeline: the request's scheme and client address as the trusted proxy saw them; then
+    /// HSTS on https responses (not for localhost, where it would pin every local port to https).</summary>
+    public static IApplicationBuilder UseTrustedProxy(this IApplicationBuilder app) =>
+        app.UseForwardedHeaders().UseHsts();
 
     public static IHostApplicationBuilder AddReadAudit(this IHostApplicationBuilder builder)
     {

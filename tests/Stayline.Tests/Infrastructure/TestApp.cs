@@ -28,37 +28,25 @@ public sealed partial class TestApp : IAsyncDisposable
     public Uri BaseAddress { get; }
     public IReadOnlyDictionary<string, string> Tokens { get; }
 
-    private TestApp(WebApplication app, TestDatabase database, Uri baseAddress, IReadOnlyDictionary<string, string> tokens)
+    private readonly bool _ownsDatabase;
+
+    private TestApp(WebApplication app, TestDatabase database, Uri baseAddress, IReadOnlyDictionary<string, string> tokens, bool ownsDatabase = true)
     {
         App = app;
         Database = database;
         BaseAddress = baseAddress;
         Tokens = tokens;
+        _ownsDatabase = ownsDatabase;
     }
 
     public IServiceProvider Services => App.Services;
 
     public static string Email(string role) => $"{role}@test.stayline";
 
-    public static async Task<TestApp> StartAsync(string provider = "sqlite", TimeProvider? clock = null)
+    public static async Task<TestApp> StartAsync(string provider = "sqlite", TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var builder = StaylineApp.CreateBuilder(database.ConnectionString);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        if (clock is not null)
-        {
-            builder.Services.AddSingleton(clock);
-
-            // A test that moves the clock calls the daily jobs itself: on a FakeTimeProvider their waits would
-            // end at each move and race the test's own recompute.
-            foreach (var job in builder.Services.Where(d => d.ImplementationType == typeof(DailyRecomputeService) || d.ImplementationType == typeof(ReminderService)).ToList())
-            {
-                builder.Services.Remove(job);
-            }
-        }
-
-        var app = StaylineApp.Build(builder);
+        var app = BuildApp(database, clock, configure);
         await DatabaseSetup.EnsureReadyAsync(app.Services, migrate: true);
         var tokens = new Dictionary<string, string>();
         foreach (var role in Roles.All)
@@ -76,6 +64,37 @@ public sealed partial class TestApp : IAsyncDisposable
         return new TestApp(app, database, new Uri(address), tokens);
     }
 
+    /// <summary>A second web node on the first one's database (several nodes behind one load balancer); it shares the
+    /// users and tokens and leaves the database to the first.</summary>
+    public static async Task<TestApp> StartSecondNodeAsync(TestApp first, TimeProvider? clock = null)
+    {
+        var app = BuildApp(first.Database, clock, null);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestApp(app, first.Database, new Uri(address), first.Tokens, ownsDatabase: false);
+    }
+
+    private static WebApplication BuildApp(TestDatabase database, TimeProvider? clock, Action<WebApplicationBuilder>? configure)
+    {
+        var builder = StaylineApp.CreateBuilder(database.ConnectionString);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+
+            // A test that moves the clock calls the daily jobs itself: on a FakeTimeProvider their waits would
+            // end at each move and race the test's own recompute.
+            foreach (var job in builder.Services.Where(d => d.ImplementationType == typeof(DailyRecomputeService) || d.ImplementationType == typeof(ReminderService)).ToList())
+            {
+                builder.Services.Remove(job);
+            }
+        }
+
+        configure?.Invoke(builder);
+        return StaylineApp.Build(builder);
+    }
+
     /// <summary>An API client authenticated with the token of a user of that role (none: anonymous).</summary>
     public HttpClient Api(string? role)
     {
@@ -89,14 +108,14 @@ public sealed partial class TestApp : IAsyncDisposable
     }
 
     /// <summary>A browser-like client (cookies, no automatic redirects) signed in through the login form.</summary>
-    public async Task<HttpClient> SignedInAsync(string role)
+    public async Task<HttpClient> SignedInAsync(string role, string? password = null)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
         var login = await client.GetStringAsync("/Account/Login");
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = Email(role),
-            ["Input.Password"] = Password,
+            ["Input.Password"] = password ?? Password,
             ["__RequestVerificationToken"] = AntiforgeryToken(login),
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -121,7 +140,10 @@ public sealed partial class TestApp : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

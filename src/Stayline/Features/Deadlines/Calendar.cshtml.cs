@@ -11,11 +11,17 @@ public sealed class CalendarModel(StaylineDbContext db, TimeProvider clock, Audi
     public bool HasFeed { get; private set; }
     public DateTimeOffset? CreatedAt { get; private set; }
     public string? NewAddress { get; private set; }
+    public bool MayHaveFeed { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
+        if (!CalendarFeeds.MayHaveFeed(Roles.All.Where(User.IsInRole)))
+        {
+            return Forbid();
+        }
+
         var token = await CalendarFeeds.CreateAsync(db, actor.UserId!, clock.GetUtcNow(), ct);
         NewAddress = $"{Request.Scheme}://{Request.Host}{CalendarFeeds.Path(token)}";
         await LoadAsync(ct);
@@ -31,6 +37,7 @@ public sealed class CalendarModel(StaylineDbContext db, TimeProvider clock, Audi
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        MayHaveFeed = CalendarFeeds.MayHaveFeed(Roles.All.Where(User.IsInRole));
         var uid = actor.UserId;
         CreatedAt = await db.CalendarFeeds.AsNoTracking().Where(f => f.UserId == uid && f.RevokedAt == null).Select(f => (DateTimeOffset?)f.CreatedAt).FirstOrDefaultAsync(ct);
         HasFeed = CreatedAt is not null;

@@ -28,6 +28,28 @@ public static class CalendarFeeds
         await db.CalendarFeeds.Where(f => f.UserId == userId && f.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(f => f.RevokedAt, now), ct);
 
     public static string Path(string token) => $"/calendar/{token}.ics";
+
+    /// <summary>
+    /// A feed is a standing copy of a caseload's deadlines on a calendar server outside Stayline, so only roles that
+    /// carry or manage cases have one: not viewers (read-only observers, who are never assigned clients), and no one
+    /// an admin disabled. Checked when a feed is made and every time it is read (a demoted user's feed stops).
+    /// </summary>
+    public static bool MayHaveFeed(IEnumerable<string> roles) => roles.Any(r => r is Roles.Admin or Roles.Attorney or Roles.Intake);
+
+    /// <summary>The user whose live feed has this secret, if they may still have one.</summary>
+    public static async Task<string?> OwnerAsync(StaylineDbContext db, string token, CancellationToken ct)
+    {
+        var hash = ApiTokens.Hash(token);
+        var owner = await db.CalendarFeeds.AsNoTracking().Where(f => f.TokenHash == hash && f.RevokedAt == null)
+            .Join(db.Users.Where(u => !u.Disabled), f => f.UserId, u => u.Id, (f, u) => u.Id).FirstOrDefaultAsync(ct);
+        if (owner is null)
+        {
+            return null;
+        }
+
+        var roles = await db.UserRoles.Where(ur => ur.UserId == owner).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(ct);
+        return MayHaveFeed(roles) ? owner : null;
+    }
 }
 
 public static class CalendarFeedApi
@@ -41,8 +63,7 @@ public static class CalendarFeedApi
 
     private static async Task<IResult> Feed(string token, StaylineDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var hash = ApiTokens.Hash(token);
-        var userId = await db.CalendarFeeds.AsNoTracking().Where(f => f.TokenHash == hash && f.RevokedAt == null).Select(f => f.UserId).FirstOrDefaultAsync(ct);
+        var userId = await CalendarFeeds.OwnerAsync(db, token, ct);
         if (userId is null)
         {
             return Results.NotFound();

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 using Stayline.Data;
 using Stayline.Domain.Work;
+using Stayline.Infrastructure;
 
 namespace Stayline.Features.Users;
 
 [Authorize(Policy = Permissions.Administer)]
-public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext db, TimeProvider clock, AuditActor actor) : PageModel
+public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext db, TimeProvider clock, AuditActor actor, IMemoryCache cache) : PageModel
 {
     public sealed record InputModel
     {
@@ -22,7 +24,10 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
 
         [Range(0, 10000, ErrorMessage = "Capacity is a number of clients between 0 and 10,000.")]
         public int? Capacity { get; init; }
-        public bool Locked { get; init; }
+        public bool Disabled { get; init; }
+
+        /// <summary>Optional: a new password for a user who lost theirs (tell it to them out of band).</summary>
+        public string? NewPassword { get; init; }
     }
 
     [BindProperty(SupportsGet = true)]
@@ -33,6 +38,9 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
 
     public string Email { get; private set; } = "";
 
+    /// <summary>Until when password sign-in is paused after failed attempts (saving the form lifts the pause).</summary>
+    public DateTimeOffset? PausedUntil { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.FindByIdAsync(Id);
@@ -42,6 +50,7 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
         }
 
         Email = user.Email ?? "";
+        PausedUntil = user.LockoutEnd > clock.GetUtcNow() ? user.LockoutEnd : null;
         Input = new InputModel
         {
             DisplayName = user.DisplayName,
@@ -49,7 +58,7 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
             BarAdmissions = user.BarAdmissions,
             Languages = user.Languages,
             Capacity = user.Capacity,
-            Locked = user.LockoutEnd > clock.GetUtcNow(),
+            Disabled = user.Disabled,
         };
         return Page();
     }
@@ -68,9 +77,21 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
             ModelState.AddModelError("Input.Role", $"Unknown role \"{Input.Role}\".");
         }
 
-        if (user.Id == actor.UserId && (Input.Role != Roles.Admin || Input.Locked))
+        if (user.Id == actor.UserId && (Input.Role != Roles.Admin || Input.Disabled))
         {
             ModelState.AddModelError("Input.Role", "You cannot remove your own admin role or lock yourself out.");
+        }
+
+        var newPassword = string.IsNullOrEmpty(Input.NewPassword) ? null : Input.NewPassword;
+        if (newPassword is not null)
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                foreach (var error in (await validator.ValidateAsync(users, user, newPassword)).Errors)
+                {
+                    ModelState.AddModelError("Input.NewPassword", error.Description);
+                }
+            }
         }
 
         if (!ModelState.IsValid)
@@ -78,25 +99,46 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
             return Page();
         }
 
-        var before = new { user.DisplayName, Roles = await users.GetRolesAsync(user), user.BarAdmissions, user.Languages, user.Capacity, user.LockoutEnd };
+        var before = new { user.DisplayName, Roles = await users.GetRolesAsync(user), user.BarAdmissions, user.Languages, user.Capacity, user.Disabled };
+        var wasDisabled = user.Disabled;
         user.DisplayName = Input.DisplayName!.Trim();
         user.BarAdmissions = Input.BarAdmissions?.Trim();
         user.Languages = Input.Languages?.Trim();
         user.Capacity = Input.Capacity;
+        user.Disabled = Input.Disabled;
+        // An admin's save also lifts a pause after failed sign-in attempts (the user asked for help).
         user.LockoutEnabled = true;
-        user.LockoutEnd = Input.Locked ? DateTimeOffset.MaxValue : null;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
         await users.UpdateAsync(user);
         var current = await users.GetRolesAsync(user);
-        if (!current.SequenceEqual([Input.Role]))
+        var roleChanged = !current.SequenceEqual([Input.Role]);
+        if (roleChanged)
         {
             await users.RemoveFromRolesAsync(user, current);
             await users.AddToRoleAsync(user, Input.Role);
         }
 
-        // Sessions see a role change or a lock at their next security-stamp check; API tokens within 30 s (their cache).
-        await users.UpdateSecurityStampAsync(user);
+        if (newPassword is not null)
+        {
+            var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
+            if (!reset.Succeeded)
+            {
+                ModelState.AddModelError("Input.NewPassword", string.Join(" ", reset.Errors.Select(e => e.Description)));
+                return Page();
+            }
+        }
+
+        // A new stamp ends the user's sessions at their next request (on every node); this node forgets their cached
+        // tokens now, other nodes within ApiTokens.CacheFor. Other edits (name, capacity) leave sessions alone.
+        if (roleChanged || Input.Disabled != wasDisabled || newPassword is not null)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await ApiTokens.ForgetUserAsync(db, cache, user.Id, HttpContext.RequestAborted);
+        }
+
         db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), actor.UserId, actor.UserName, "update", nameof(StaylineUser), user.Id, null,
-            JsonSerializer.Serialize(before), JsonSerializer.Serialize(new { user.DisplayName, Roles = new[] { Input.Role }, user.BarAdmissions, user.Languages, user.Capacity, user.LockoutEnd })));
+            JsonSerializer.Serialize(before), JsonSerializer.Serialize(new { user.DisplayName, Roles = new[] { Input.Role }, user.BarAdmissions, user.Languages, user.Capacity, user.Disabled, PasswordReset = newPassword is not null })));
         await db.SaveChangesAsync();
         TempData["Flash"] = $"Saved {user.Email}.";
         return RedirectToPage("/Users/Index");

@@ -7,7 +7,7 @@ namespace Stayline.Features.Users;
 /// <summary>The team: who can take clients, in which languages, and how many they carry.</summary>
 public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageModel
 {
-    public sealed record UserRow(string Id, string Name, string? Email, string Role, string? BarAdmissions, string? Languages, int? Capacity, int Caseload, bool Locked);
+    public sealed record UserRow(string Id, string Name, string? Email, string Role, string? BarAdmissions, string? Languages, int? Capacity, int Caseload, string Status);
 
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
     public bool IsAdmin { get; private set; }
@@ -26,10 +26,12 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
                 u.Languages,
                 u.Capacity,
                 u.LockoutEnd,
+                u.Disabled,
                 Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault(),
                 Caseload = db.Assignments.Count(a => a.UserId == u.Id && a.To == null),
             }).ToListAsync(ct);
         Users = rows.Select(r => new UserRow(r.Id, string.IsNullOrEmpty(r.DisplayName) ? r.Email ?? r.Id : r.DisplayName, r.Email, r.Role ?? "(none)",
-            r.BarAdmissions, r.Languages, r.Capacity, r.Caseload, r.LockoutEnd > now)).ToList();
+            r.BarAdmissions, r.Languages, r.Capacity, r.Caseload,
+            r.Disabled ? "Disabled" : r.LockoutEnd > now ? "Sign-in paused" : "Active")).ToList();
     }
 }

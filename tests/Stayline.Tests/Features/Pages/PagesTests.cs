@@ -147,7 +147,7 @@ public class PagesTests
     }
 
     [Fact]
-    public async Task UsersPage_AdminLocksAUser_TheirTokenStopsWorking()
+    public async Task UsersPage_AdminDisablesAUser_TheirTokenStopsWorking()
     {
         await using var app = await TestApp.StartAsync();
         var admin = await app.SignedInAsync("admin");
@@ -162,7 +162,7 @@ public class PagesTests
         {
             ["Input.DisplayName"] = "Locked Viewer",
             ["Input.Role"] = "viewer",
-            ["Input.Locked"] = "true",
+            ["Input.Disabled"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api("viewer").GetAsync("/api/v1/people")).StatusCode);
