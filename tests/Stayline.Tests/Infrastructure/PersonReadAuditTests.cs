@@ -50,6 +50,8 @@ public class PersonReadAuditTests
     {
         ["/Index OnGet"] = "start page: counts and the user's own work list",
         ["/Account/Login OnGet"] = "sign-in",
+        ["/Account/Password OnGet"] = "the signed-in user's own password form",
+        ["/Account/Tokens OnGet"] = "the signed-in user's own API tokens (names and dates, never the token)",
         ["/Audit/Index OnGet"] = "the audit log itself (administrators)",
         ["/Bulk/Index OnGet"] = "empty form; the export is a POST, audited (tested below)",
         ["/Classes/Details OnGet"] = "class and its member list",
