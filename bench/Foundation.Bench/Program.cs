@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -8,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Stayline;
 using Stayline.Cli;
 using Stayline.Data;
-using Stayline.Domain.Work;
 using Stayline.Infrastructure;
 
 namespace Foundation.Bench;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Features.Classes;
 using Stayline.Features.Protection;

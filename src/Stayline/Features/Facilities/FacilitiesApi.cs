@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
-using Stayline.Domain.Custody;
 
 namespace Stayline.Features.Facilities;
 

@@ -3,7 +3,6 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
-using Stayline.Domain.Custody;
 using Stayline.Domain.People;
 using Stayline.Infrastructure;
 

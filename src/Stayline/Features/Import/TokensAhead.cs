@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Stayline.Data;
 
 namespace Stayline.Features.Import;

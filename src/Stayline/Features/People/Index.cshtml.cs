@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
-using Stayline.Domain.People;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
 

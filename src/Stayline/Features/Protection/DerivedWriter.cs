@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Data.Common;
 using System.Text;
 using System.Text.Json;
-using Stayline.Data;
 using Stayline.Domain.Deadlines;
 using Stayline.Infrastructure;
 

@@ -4,7 +4,6 @@ using Stayline.Domain.Custody;
 using Stayline.Domain.Deadlines;
 using Stayline.Domain.Matters;
 using Stayline.Features.Deadlines;
-using Stayline.Features.People;
 using Stayline.Features.Shared;
 
 namespace Stayline.Features.Protection;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
-using Stayline.Domain.Deadlines;
 using Stayline.Features.Classes;
 using Stayline.Features.Deadlines;
 using Stayline.Features.Shared;

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Matters;
 using Stayline.Domain.Protection;
-using Stayline.Features.People;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
 

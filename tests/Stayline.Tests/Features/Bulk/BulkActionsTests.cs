@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Stayline.Data;
 using Stayline.Domain.Classes;
 using Stayline.Domain.Custody;
-using Stayline.Domain.People;
 using Stayline.Features.Bulk;
 using Stayline.Features.People;
 using Stayline.Tests.Features.Review;

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Stayline.Domain.Custody;
+
+namespace Stayline.Data.Configurations;
+
+internal sealed class CustodyEpisodeConfiguration : IEntityTypeConfiguration<CustodyEpisode>
+{
+    public void Configure(EntityTypeBuilder<CustodyEpisode> b)
+    {
+        b.ToTable("custody_episodes");
+        b.Property(e => e.EndReason).HasConversion<string>().HasMaxLength(16);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.HasOne(e => e.Facility).WithMany().HasForeignKey(e => e.FacilityId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(e => e.IsOpen);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Stayline.Domain.Matters;
+using Stayline.Domain.People;
+
+namespace Stayline.Data.Configurations;
+
+internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
+{
+    public void Configure(EntityTypeBuilder<Matter> b)
+    {
+        b.ToTable("matters");
+        b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(40);
+        b.Property(m => m.Forum).HasConversion<string>().HasMaxLength(40);
+        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.StayOutcome).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.Version).IsConcurrencyToken();
+        b.HasIndex(m => m.PersonId);
+        b.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.Events).WithOne().HasForeignKey(e => e.MatterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Stayline.Domain.People;
+
+namespace Stayline.Data.Configurations;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.ToTable("people");
+        b.Property(p => p.ANumber).HasMaxLength(9);
+        b.HasIndex(p => p.ANumber).IsUnique();
+        b.Property(p => p.GivenName).HasMaxLength(200);
+        b.Property(p => p.FamilyName).HasMaxLength(200);
+        b.Property(p => p.NativeName).HasMaxLength(400);
+        b.Property(p => p.SortName).HasMaxLength(401);
+        b.HasIndex(p => p.SortName);
+        b.Property(p => p.BirthDatePrecision).HasConversion<string>().HasMaxLength(24);
+        b.Property(p => p.CustodyStatus).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(p => new { p.CustodyStatus, p.CurrentFacilityId });
+        b.HasIndex(p => p.CurrentFacilityId);
+        b.Property(p => p.Citizenship).HasMaxLength(100);
+        b.Property(p => p.Languages).HasMaxLength(200);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.Ignore(p => p.FullName);
+        b.Ignore(p => p.ANumberDisplay);
+        // What the person's rows of person_name_tokens are (PersonSearch.NameIndex): they are found and deleted
+        // from it, so the token table needs no second index by person.
+        b.Property<string?>(PersonSearch.NameIndexColumn);
+        b.HasMany(p => p.Aliases).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.FamilyContacts).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.CustodyEpisodes).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Domain.Custody.Facility>().WithMany().HasForeignKey(p => p.CurrentFacilityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

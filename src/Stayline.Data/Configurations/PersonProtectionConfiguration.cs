@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Stayline.Domain.People;
+
+namespace Stayline.Data.Configurations;
+
+internal sealed class PersonProtectionConfiguration : IEntityTypeConfiguration<PersonProtection>
+{
+    public void Configure(EntityTypeBuilder<PersonProtection> b)
+    {
+        b.ToTable("person_protection");
+        b.HasKey(p => p.PersonId);
+        b.Property(p => p.PersonId).ValueGeneratedNever();
+        b.Property(p => p.State).HasMaxLength(16);
+        b.Property(p => p.PrimarySource).HasMaxLength(32);
+        b.Property(p => p.UntilEvent).HasMaxLength(32);
+        // The home page counts detained people by state; the people list filters by it.
+        b.HasIndex(p => p.State);
+        b.HasOne<Person>().WithOne().HasForeignKey<PersonProtection>(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

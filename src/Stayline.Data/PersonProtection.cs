@@ -1,0 +1,24 @@
+namespace Stayline.Data;
+
+/// <summary>
+/// A person's protection from removal as last derived (one row per person). Written only by the recompute
+/// service in bulk, never edited; <see cref="ComputedAsOf"/> says which day it answers for.
+/// </summary>
+public sealed class PersonProtection
+{
+    public long PersonId { get; set; }
+    /// <summary>NotProtected, Unknown or Protected.</summary>
+    public string State { get; set; } = "";
+    public string? PrimarySource { get; set; }
+    public DateOnly? UntilDate { get; set; }
+    public string? UntilEvent { get; set; }
+    public bool EndsWithin7Days { get; set; }
+    public string Summary { get; set; } = "";
+    /// <summary>The chain of reasons: [{"code","text","citation"}], missing facts flagged.</summary>
+    public string ReasonsJson { get; set; } = "[]";
+    /// <summary>
+    /// The day of the evaluation that last wrote or confirmed this row. A full recompute confirms unchanged rows without
+    /// touching them: the row answers for the later of this day and <see cref="DerivedWatermark.AllComputedAsOf"/>.
+    /// </summary>
+    public DateOnly ComputedAsOf { get; set; }
+}
