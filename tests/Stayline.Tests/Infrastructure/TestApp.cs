@@ -26,12 +26,27 @@ public sealed partial class TestApp : IAsyncDisposable
     public Uri BaseAddress { get; }
     public IReadOnlyDictionary<string, string> Tokens { get; }
 
-    private TestApp(WebApplication app, TestDatabase database, Uri baseAddress, IReadOnlyDictionary<string, string> tokens)
+    private readonly bool _ownsDatabase = true;
+
+    private TestApp(WebApplication app, TestDatabase database, Uri baseAddress, IReadOnlyDictionary<string, string> tokens, bool ownsDatabase = true)
     {
         App = app;
         Database = database;
         BaseAddress = baseAddress;
         Tokens = tokens;
+        _ownsDatabase = ownsDatabase;
+    }
+
+    /// <summary>A second web node on the same database as <paramref name="first"/> (same users), as several nodes share one PostgreSQL.</summary>
+    public static async Task<TestApp> StartNodeAsync(TestApp first)
+    {
+        var builder = StaylineApp.CreateBuilder(first.Database.ConnectionString);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = StaylineApp.Build(builder);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestApp(app, first.Database, new Uri(address), first.Tokens, ownsDatabase: false);
     }
 
     public IServiceProvider Services => App.Services;
@@ -112,7 +127,10 @@ public sealed partial class TestApp : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

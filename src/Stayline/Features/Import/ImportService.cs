@@ -34,7 +34,7 @@ public sealed record ImportOptions
     /// <summary>New people the writer holds (with their name tokens) at a time.</summary>
     internal int WriteSlice { get; init; } = DefaultWriteSlice;
 
-    public const int DefaultWriteSlice = 500_000;
+    public const int DefaultWriteSlice = 200_000;
 
     /// <summary>How far an .xlsx may expand (tests lower the limits).</summary>
     internal XlsxLimits? Xlsx { get; init; }
@@ -75,10 +75,16 @@ public sealed record ImportReport
     /// <summary>The same file was imported before (and not undone): nothing was done.</summary>
     public long? AlreadyImportedAs { get; init; }
 
+    /// <summary>How many errors there are when <see cref="Errors"/> holds only some of them (a stored report holds none).</summary>
+    public int? ErrorTotal { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int ErrorCount => ErrorTotal ?? Errors.Count;
+
     public string Summary => AlreadyImportedAs is { } b
         ? string.Create(CultureInfo.InvariantCulture, $"{FileName} was already imported (import {b}); nothing changed.")
-        : Errors.Count > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{FileName}: {Errors.Count:N0} error(s); nothing was written. Fix the file and import it again.")
+        : ErrorCount > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{FileName}: {ErrorCount:N0} error(s); nothing was written. Fix the file and import it again.")
             : string.Create(CultureInfo.InvariantCulture,
                 $"{FileName}: {Rows:N0} rows: {Created:N0} new, {Updated:N0} updated, {Unchanged:N0} unchanged, {Review:N0} to review{(Written ? $" (import {BatchId})" : DryRun ? " (dry run: nothing written)" : "")}.");
 }
