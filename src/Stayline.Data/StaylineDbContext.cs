@@ -54,6 +54,8 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<ImportBatchRow> ImportRows => Set<ImportBatchRow>();
     public DbSet<ImportCreatedRange> ImportCreated => Set<ImportCreatedRange>();
     public DbSet<ImportSourceMapping> ImportMappings => Set<ImportSourceMapping>();
+    public DbSet<ImportJobRecord> ImportJobs => Set<ImportJobRecord>();
+    public DbSet<ImportJobError> ImportJobErrors => Set<ImportJobError>();
     public DbSet<NotSamePerson> NotSamePeople => Set<NotSamePerson>();
     public DbSet<MergeRecord> Merges => Set<MergeRecord>();
 

@@ -68,3 +68,27 @@ internal sealed class MergeRecordConfiguration : IEntityTypeConfiguration<MergeR
         b.Property(x => x.UserName).HasMaxLength(256);
     }
 }
+
+internal sealed class ImportJobRecordConfiguration : IEntityTypeConfiguration<ImportJobRecord>
+{
+    public void Configure(EntityTypeBuilder<ImportJobRecord> b)
+    {
+        b.ToTable("import_jobs");
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.Source).HasMaxLength(200);
+        b.Property(x => x.FileName).HasMaxLength(400);
+        b.Property(x => x.FilePath).HasMaxLength(1000);
+        b.Property(x => x.Phase).HasMaxLength(16);
+        b.HasIndex(x => x.StartedAt);
+    }
+}
+
+internal sealed class ImportJobErrorConfiguration : IEntityTypeConfiguration<ImportJobError>
+{
+    public void Configure(EntityTypeBuilder<ImportJobError> b)
+    {
+        b.ToTable("import_job_errors");
+        b.HasKey(x => new { x.JobId, x.Seq });
+        b.HasOne<ImportJobRecord>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

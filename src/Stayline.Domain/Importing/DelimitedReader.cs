@@ -14,6 +14,8 @@ public sealed class DelimitedReader
 {
     public static readonly char[] Candidates = [',', ';', '\t', '|'];
 
+    private static readonly char[] Quote = ['"'];
+
     private readonly TextReader _reader;
     private readonly char[] _buffer = new char[1 << 16];
     private readonly StringBuilder _field = new();
@@ -21,7 +23,8 @@ public sealed class DelimitedReader
     private int _pos;
     private int _len;
     private char _delimiter;
-    private string? _pendingHeaderLine;
+    private int _rowChars;
+    private string? _overflow;
 
     public DelimitedReader(TextReader reader) => _reader = reader;
 
@@ -34,26 +37,63 @@ public sealed class DelimitedReader
     public IReadOnlyList<string>? ReadHeader(out string? error)
     {
         error = null;
-        string? line;
-        do
+        // The first non-blank line is found in the buffer (never longer than it): a file of one endless line must
+        // not become one endless string.
+        var start = _pos;
+        var blank = true;
+        while (true)
         {
-            line = _reader.ReadLine();
+            if (_pos == _len)
+            {
+                if (blank)
+                {
+                    start = _pos;
+                }
+
+                if (!FillKeeping(ref start))
+                {
+                    if (_len - start >= _buffer.Length)
+                    {
+                        error = string.Create(CultureInfo.InvariantCulture,
+                            $"The first line is longer than {_buffer.Length:N0} characters; this is not a list with a header line.");
+                        return null;
+                    }
+
+                    break;
+                }
+
+                continue;
+            }
+
+            var c = _buffer[_pos];
+            if (c is '\r' or '\n')
+            {
+                if (!blank)
+                {
+                    break;
+                }
+
+                _pos++;
+                start = _pos;
+                continue;
+            }
+
+            if (!char.IsWhiteSpace(c))
+            {
+                blank = false;
+            }
+
+            _pos++;
         }
-        while (line is not null && line.Trim().Length == 0);
-        if (line is null)
+
+        if (blank)
         {
             return null;
         }
 
-        if (line.Length >= _buffer.Length)
-        {
-            error = string.Create(CultureInfo.InvariantCulture, $"The first line is {line.Length:N0} characters long; this is not a list with a header line.");
-            return null;
-        }
-
-        _delimiter = DetectDelimiter(line);
+        _delimiter = DetectDelimiter(new string(_buffer, start, _pos - start));
         // Parse the header through the same state machine so quoted headers work.
-        _pendingHeaderLine = line + "\n";
+        _pos = start;
         Row = 0;
         if (!Read(out var header, out error))
         {
@@ -61,6 +101,29 @@ public sealed class DelimitedReader
         }
 
         return header;
+    }
+
+    /// <summary>Moves the text from <paramref name="start"/> to the front of the buffer and reads more after it; false at the end of the input or when the buffer is full.</summary>
+    private bool FillKeeping(ref int start)
+    {
+        var keep = _len - start;
+        if (keep >= _buffer.Length)
+        {
+            return false;
+        }
+
+        Array.Copy(_buffer, start, _buffer, 0, keep);
+        _pos -= start;
+        start = 0;
+        _len = keep;
+        var n = _reader.Read(_buffer, keep, _buffer.Length - keep);
+        if (n <= 0)
+        {
+            return false;
+        }
+
+        _len += n;
+        return true;
     }
 
     public static char DetectDelimiter(string headerLine)
@@ -120,7 +183,9 @@ public sealed class DelimitedReader
             }
 
             Row++;
-            error = ReadRecord();
+            _rowChars = 0;
+            _overflow = null;
+            error = ReadRecord() ?? _overflow;
             fields = [.. _fields];
             return true;
         }
@@ -140,7 +205,7 @@ public sealed class DelimitedReader
                 {
                     if (!EnsureData())
                     {
-                        _fields.Add(_field.ToString());
+                        AddField();
                         return string.Create(CultureInfo.InvariantCulture,
                             $"A quote opened in column {_fields.Count} on row {startRow} is never closed; the rest of the file was read as one value.");
                     }
@@ -150,7 +215,7 @@ public sealed class DelimitedReader
                     {
                         if (EnsureData() && _buffer[_pos] == '"')
                         {
-                            _field.Append('"');
+                            Append(Quote, 0, 1);
                             _pos++;
                             continue;
                         }
@@ -158,10 +223,10 @@ public sealed class DelimitedReader
                         break;
                     }
 
-                    _field.Append(c);
+                    Append(_buffer, _pos - 1, 1);
                 }
 
-                _fields.Add(_field.ToString());
+                AddField();
                 if (!EnsureData())
                 {
                     return null;
@@ -183,7 +248,7 @@ public sealed class DelimitedReader
                 var col = _fields.Count;
                 SkipLine();
                 return string.Create(CultureInfo.InvariantCulture,
-                    $"Text follows the closing quote of column {col} (\"{Shorten(_fields[^1])}\"); a quote inside a value must be doubled (\"\").");
+                    $"Text follows the closing quote of column {col} (\"{Shorten(_field.ToString())}\"); a quote inside a value must be doubled (\"\").");
             }
 
             // Unquoted field: scan the buffer in runs for speed.
@@ -191,7 +256,7 @@ public sealed class DelimitedReader
             {
                 if (!EnsureData())
                 {
-                    _fields.Add(_field.ToString());
+                    AddField();
                     return null;
                 }
 
@@ -207,7 +272,7 @@ public sealed class DelimitedReader
                     _pos++;
                 }
 
-                _field.Append(_buffer, start, _pos - start);
+                Append(_buffer, start, _pos - start);
                 if (_pos == _len)
                 {
                     continue;
@@ -223,7 +288,7 @@ public sealed class DelimitedReader
                         $"Stray quote in column {col} after \"{Shorten(before)}\"; quote the whole value and double any quote inside it.");
                 }
 
-                _fields.Add(_field.ToString());
+                AddField();
                 if (stop == _delimiter)
                 {
                     _pos++;
@@ -236,21 +301,37 @@ public sealed class DelimitedReader
         }
     }
 
+    /// <summary>Keeps what fits the value and row limits; the rest is read past, and the row reported.</summary>
+    private void Append(char[] buffer, int start, int count)
+    {
+        var room = Math.Min(ImportLimits.MaxValueChars - _field.Length, ImportLimits.MaxRowChars - _rowChars);
+        if (count > room)
+        {
+            _overflow ??= room == ImportLimits.MaxRowChars - _rowChars ? ImportLimits.RowTooLong() : ImportLimits.ValueTooLong(_fields.Count + 1);
+            count = Math.Max(0, room);
+        }
+
+        _field.Append(buffer, start, count);
+        _rowChars += count;
+    }
+
+    private void AddField()
+    {
+        if (_fields.Count >= ImportLimits.MaxValues)
+        {
+            _overflow ??= ImportLimits.TooManyValues();
+            return;
+        }
+
+        _fields.Add(_field.ToString());
+    }
+
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..37] + "...";
 
     private bool EnsureData()
     {
         if (_pos < _len)
         {
-            return true;
-        }
-
-        if (_pendingHeaderLine is not null)
-        {
-            _pendingHeaderLine.CopyTo(0, _buffer, 0, _pendingHeaderLine.Length);
-            _len = _pendingHeaderLine.Length;
-            _pos = 0;
-            _pendingHeaderLine = null;
             return true;
         }
 

@@ -219,6 +219,12 @@ public static class Linker
             }
         }
 
+        // No block at all (a few rows sharing no key with anyone): Partitioner.Create refuses an empty range.
+        if (blocks.Count == 0)
+        {
+            return results;
+        }
+
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, blocks.Count, Math.Max(1, blocks.Count / 64)),
             () => new List<MatchPair>(),

@@ -60,3 +60,68 @@ public class DelimitedReaderTests
         Assert.Null(rows[2].Error);
     }
 }
+
+public class DelimitedReaderLimitTests
+{
+    [Fact]
+    public void Read_UnclosedQuoteOverAMillionCharacters_KeepsOnlyTheValueLimitAndReportsTheRow()
+    {
+        var text = "h1,h2\nx,\"" + new string('a', 1_000_000) + "\n";
+        var reader = new DelimitedReader(new StringReader(text));
+        reader.ReadHeader(out _);
+
+        Assert.True(reader.Read(out var fields, out var error));
+
+        Assert.Equal(ImportLimits.MaxValueChars, fields[1].Length);
+        Assert.Contains("never closed", error);
+    }
+
+    [Fact]
+    public void Read_ValueOverTheLimit_IsThatRowsErrorAndTheNextRowReadsNormally()
+    {
+        var text = "h1,h2\nx," + new string('a', 40_000) + "\ny,z\n";
+        var reader = new DelimitedReader(new StringReader(text));
+        reader.ReadHeader(out _);
+
+        Assert.True(reader.Read(out var fields, out var error));
+        Assert.Equal(ImportLimits.ValueTooLong(2), error);
+        Assert.Equal(ImportLimits.MaxValueChars, fields[1].Length);
+        Assert.True(reader.Read(out fields, out error));
+        Assert.Null(error);
+        Assert.Equal(["y", "z"], fields);
+    }
+
+    [Fact]
+    public void Read_MoreValuesThanTheLimit_KeepsTheLimitAndReportsTheRow()
+    {
+        var text = "h1,h2\n" + new string(',', 100_000) + "\n";
+        var reader = new DelimitedReader(new StringReader(text));
+        reader.ReadHeader(out _);
+
+        Assert.True(reader.Read(out var fields, out var error));
+
+        Assert.Equal(ImportLimits.MaxValues, fields.Length);
+        Assert.Equal(ImportLimits.TooManyValues(), error);
+    }
+
+    [Fact]
+    public void ReadHeader_OneEndlessLine_IsAnErrorNotAStringOfTheWholeFile()
+    {
+        var reader = new DelimitedReader(new StringReader(new string('a', 5_000_000)));
+
+        Assert.Null(reader.ReadHeader(out var error));
+
+        Assert.Contains("first line is longer than 65,536 characters", error);
+    }
+
+    [Fact]
+    public void ReadHeader_BlankLinesFirst_ReadsTheHeaderAfterThem()
+    {
+        var reader = new DelimitedReader(new StringReader("\n  \r\n\"a\";b\nx;y\n"));
+
+        Assert.Equal(["a", "b"], reader.ReadHeader(out var error)!);
+        Assert.Null(error);
+        Assert.True(reader.Read(out var fields, out _));
+        Assert.Equal(["x", "y"], fields);
+    }
+}

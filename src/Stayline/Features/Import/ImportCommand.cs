@@ -51,9 +51,22 @@ internal static class ImportCommand
                 MaxBytes = parse.GetValue(maxMib) << 20,
             };
             var asJson = parse.GetValue(json);
-            var report = ShowProgress(asJson, output)
-                ? await RunWithProgressAsync(service, path, options, ct2)
-                : await service.RunAsync(path, options, null, ct2);
+            ImportReport report;
+            try
+            {
+                report = ShowProgress(asJson, output)
+                    ? await RunWithProgressAsync(service, path, options, ct2)
+                    : await service.RunAsync(path, options, null, ct2);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not Npgsql.NpgsqlException and not Microsoft.Data.Sqlite.SqliteException)
+            {
+                // The details for whoever reports it, then a last line that says what happened.
+                await error.WriteLineAsync("details: " + ex);
+                await error.WriteLineAsync(ex is OutOfMemoryException
+                    ? $"{options.FileName}: the import failed and nothing was written: out of memory reading the file. Split the list into smaller files."
+                    : $"{options.FileName}: the import failed and nothing was written (an internal error; the details are above).");
+                return 1;
+            }
             if (asJson)
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(report, ImportService.Json));

@@ -1,80 +1,268 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Importing;
 using Stayline.Features.Protection;
 
 namespace Stayline.Features.Import;
 
-/// <summary>An import (or its dry run) running in the background for the upload page, which polls its progress.</summary>
+/// <summary>An import (or its dry run) for the upload page, as read from the database by any node.</summary>
 public sealed class ImportJob
 {
-    public Guid Id { get; } = Guid.NewGuid();
+    public Guid Id { get; init; }
     public required string UserId { get; init; }
     public required string FilePath { get; init; }
     public required ImportOptions Options { get; init; }
     public DateTimeOffset StartedAt { get; init; }
-    public ImportProgress Progress { get; set; } = new(ImportPhase.Reading, 0, 0);
-    public ImportReport? Report { get; set; }
-    public string? Failure { get; set; }
+    public ImportProgress Progress { get; init; } = new(ImportPhase.Reading, 0, 0);
+    public ImportReport? Report { get; init; }
+    public string? Failure { get; init; }
     public bool Done => Report is not null || Failure is not null;
 }
 
 /// <summary>
-/// Runs page imports off the request so the page can show progress. Jobs live in this process's memory: with several
-/// web nodes, the progress page must reach the node that started the job (sticky sessions); the import itself is
-/// one database transaction either way.
+/// Runs page imports off the request so the page can show progress. The job's progress, report and errors are
+/// written to the database (progress about once a second), so with several web nodes on one PostgreSQL any
+/// node's progress page shows a job another node runs. The import itself is one database transaction either way.
 /// </summary>
-public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportJobs> log)
 {
-    private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
+    /// <summary>How often a running job's progress is written.</summary>
+    public static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>Errors per page of the progress page.</summary>
+    public const int ErrorPage = 200;
+
+    // Jobs running on this node, by id: their latest progress, written to the database by the job's own loop.
+    private readonly ConcurrentDictionary<Guid, Task> _running = new();
 
     public static string UploadFolder => Path.Combine(Path.GetTempPath(), "stayline-uploads");
 
-    public ImportJob Start(AuditActor actor, string filePath, ImportOptions options)
+    public async Task<Guid> StartAsync(AuditActor actor, string filePath, ImportOptions options, CancellationToken ct = default)
     {
-        Sweep();
-        var job = new ImportJob { UserId = actor.UserId ?? "", FilePath = filePath, Options = options, StartedAt = clock.GetUtcNow() };
-        _jobs[job.Id] = job;
-        _ = Task.Run(async () =>
+        await SweepAsync(ct);
+        var id = Guid.NewGuid();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            var now = clock.GetUtcNow();
+            db.ImportJobs.Add(new ImportJobRecord
+            {
+                Id = id,
+                UserId = actor.UserId ?? "",
+                Source = options.Source,
+                FileName = options.FileName,
+                FilePath = filePath,
+                DryRun = options.DryRun,
+                MappingJson = options.Mapping is null ? null : JsonSerializer.Serialize(options.Mapping, ImportService.Json),
+                Phase = nameof(ImportPhase.Reading),
+                StartedAt = now,
+                UpdatedAt = now,
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
+        _running[id] = Task.Run(() => RunAsync(id, actor, filePath, options));
+        return id;
+    }
+
+    /// <summary>Waits for this node's running jobs (tests, shutdown).</summary>
+    public Task WhenIdleAsync() => Task.WhenAll(_running.Values);
+
+    private async Task RunAsync(Guid id, AuditActor actor, string filePath, ImportOptions options)
+    {
+        var latest = new ImportProgress(ImportPhase.Reading, 0, 0);
+        var large = new FileInfo(filePath) is { Exists: true, Length: > 16 << 20 };
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(() => WriteProgressAsync(id, () => latest, stop.Token));
+        ImportReport? report = null;
+        string? failure = null;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var dbOptions = scope.ServiceProvider.GetRequiredService<DbContextOptions<StaylineDbContext>>();
+            // The request (and its signed-in user) is gone by now: the actor is fixed when the job starts.
+            // The save hook's recompute must run for the people the import updates, as in any other save.
+            var recompute = scope.ServiceProvider.GetRequiredService<ProtectionRecompute>();
+            await using var db = new StaylineDbContext(dbOptions, new FixedAuditActor(actor), clock, recompute);
+            var service = new ImportService(db, clock, actor, recompute);
+            report = await service.RunAsync(filePath, options, new SyncProgress(p => latest = p));
+        }
+        catch (Exception ex)
+        {
+            // Out of memory included: the job ends as failed, its memory is let go below, and the page says so
+            // plainly; the exception itself goes to the log only.
+            log.LogError(ex, "Import job {JobId} ({FileName}) failed", id, options.FileName);
+            failure = ex is OutOfMemoryException
+                ? "The import failed and nothing was written: the server ran out of memory reading this file. Split the list into smaller files."
+                : string.Create(CultureInfo.InvariantCulture, $"The import failed and nothing was written. The details are in the server log (job {id}).");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await writer;
+            if (!options.DryRun)
+            {
+                TryDelete(filePath);
+            }
+        }
+
+        try
+        {
+            await FinishAsync(id, report, failure);
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Import job {JobId}: its report could not be stored", id);
+            try
+            {
+                await FinishAsync(id, null, string.Create(CultureInfo.InvariantCulture, $"The import's report could not be stored. The details are in the server log (job {id})."));
+            }
+            catch (Exception again)
+            {
+                log.LogError(again, "Import job {JobId}: its failure could not be stored either", id);
+            }
+        }
+        finally
+        {
+            (report?.Errors as IDisposable)?.Dispose();
+            report = null;
+            _running.TryRemove(id, out _);
+            // A large list's working memory is returned to the system now, not whenever the server next collects.
+            if (large || failure is not null)
+            {
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+        }
+    }
+
+    private async Task WriteProgressAsync(Guid id, Func<ImportProgress> latest, CancellationToken stop)
+    {
+        ImportProgress? written = null;
+        while (!stop.IsCancellationRequested)
         {
             try
             {
+                await Task.Delay(ProgressEvery, clock, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            var p = latest();
+            if (p == written)
+            {
+                continue;
+            }
+
+            try
+            {
                 await using var scope = scopes.CreateAsyncScope();
-                var dbOptions = scope.ServiceProvider.GetRequiredService<DbContextOptions<StaylineDbContext>>();
-                // The request (and its signed-in user) is gone by now: the actor is fixed when the job starts.
-                // The save hook's recompute must run for the people the import updates, as in any other save.
-                var recompute = scope.ServiceProvider.GetRequiredService<ProtectionRecompute>();
-                await using var db = new StaylineDbContext(dbOptions, new FixedAuditActor(actor), clock, recompute);
-                var service = new ImportService(db, clock, actor, recompute);
-                job.Report = await service.RunAsync(filePath, options, new SyncProgress(p => job.Progress = p));
+                var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+                var now = clock.GetUtcNow();
+                await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Phase, p.Phase.ToString())
+                    .SetProperty(j => j.Fraction, p.Fraction)
+                    .SetProperty(j => j.Rows, p.Rows)
+                    .SetProperty(j => j.UpdatedAt, now), stop);
+                written = p;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                job.Failure = "The import failed and nothing was written: " + ex.Message;
+                // SQLite is locked while the import writes: progress waits for the next round.
+                log.LogDebug(ex, "Import job {JobId}: progress not written this round", id);
             }
-            finally
-            {
-                if (!options.DryRun)
-                {
-                    TryDelete(filePath);
-                }
-            }
-        });
-        return job;
+        }
     }
 
-    /// <summary>The job, only for the user who started it.</summary>
-    public ImportJob? Get(Guid id, string? userId) => _jobs.TryGetValue(id, out var job) && job.UserId == (userId ?? "") ? job : null;
+    private async Task FinishAsync(Guid id, ImportReport? report, string? failure)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        await db.ImportJobErrors.Where(e => e.JobId == id).ExecuteDeleteAsync();
+        if (report is not null)
+        {
+            // Errors in pages of rows, never all at once (there may be millions).
+            var seq = 0;
+            foreach (var chunk in report.Errors.Chunk(5000))
+            {
+                db.ImportJobErrors.AddRange(chunk.Select(e => new ImportJobError { JobId = id, Seq = seq++, Row = e.Row, Column = e.Column, Value = e.Value, Message = e.Message }));
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        var json = report is null ? null : JsonSerializer.Serialize(report with { Errors = [], ErrorTotal = report.Errors.Count }, ImportService.Json);
+        var count = report?.Errors.Count ?? 0;
+        var now = clock.GetUtcNow();
+        await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.ReportJson, json)
+            .SetProperty(j => j.ErrorCount, count)
+            .SetProperty(j => j.Failure, failure)
+            .SetProperty(j => j.Phase, nameof(ImportPhase.Done))
+            .SetProperty(j => j.Fraction, 1.0)
+            .SetProperty(j => j.Done, true)
+            .SetProperty(j => j.UpdatedAt, now));
+    }
+
+    /// <summary>The job, only for the user who started it, from whichever node runs it.</summary>
+    public async Task<ImportJob?> GetAsync(Guid id, string? userId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var user = userId ?? "";
+        var r = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.UserId == user, ct);
+        if (r is null)
+        {
+            return null;
+        }
+
+        var report = r.ReportJson is null ? null : JsonSerializer.Deserialize<ImportReport>(r.ReportJson, ImportService.Json);
+        return new ImportJob
+        {
+            Id = r.Id,
+            UserId = r.UserId,
+            FilePath = r.FilePath,
+            StartedAt = r.StartedAt,
+            Options = new ImportOptions
+            {
+                Source = r.Source,
+                FileName = r.FileName,
+                DryRun = r.DryRun,
+                Mapping = r.MappingJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, ImportField>>(r.MappingJson, ImportService.Json),
+            },
+            Progress = new ImportProgress(Enum.TryParse<ImportPhase>(r.Phase, out var phase) ? phase : ImportPhase.Reading, r.Fraction, r.Rows),
+            Report = r.Done ? report : null,
+            Failure = r.Done ? r.Failure : null,
+        };
+    }
+
+    /// <summary>A page of a job's errors (from 0), in the order found.</summary>
+    public async Task<IReadOnlyList<ImportError>> ErrorsAsync(Guid id, int page, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var from = Math.Max(0, page) * ErrorPage;
+        return (await db.ImportJobErrors.AsNoTracking().Where(e => e.JobId == id && e.Seq >= from && e.Seq < from + ErrorPage).OrderBy(e => e.Seq).ToListAsync(ct))
+            .Select(e => new ImportError(e.Row, e.Column, e.Value, e.Message)).ToList();
+    }
 
     // Uploads left by previews nobody committed, and finished jobs, are dropped after a day.
-    private void Sweep()
+    private async Task SweepAsync(CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow().AddDays(-1);
-        foreach (var (id, job) in _jobs)
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            if (job.Done && job.StartedAt < cutoff)
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            var old = await db.ImportJobs.Where(j => j.Done).Select(j => new { j.Id, j.StartedAt }).ToListAsync(ct);
+            var ids = old.Where(j => j.StartedAt < cutoff).Select(j => j.Id).ToList();
+            if (ids.Count > 0)
             {
-                _jobs.TryRemove(id, out _);
+                await db.ImportJobErrors.Where(e => ids.Contains(e.JobId)).ExecuteDeleteAsync(ct);
+                await db.ImportJobs.Where(j => ids.Contains(j.Id)).ExecuteDeleteAsync(ct);
             }
         }
 

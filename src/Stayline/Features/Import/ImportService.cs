@@ -30,6 +30,14 @@ public sealed record ImportOptions
     public int PreviewRows { get; init; } = 20;
     /// <summary>From how many new people (and at least as many as the table holds) the writer rebuilds indexes instead of maintaining them.</summary>
     internal int BulkMinimum { get; init; } = PeopleBulkWriter.BulkMinimum;
+
+    /// <summary>New people the writer holds (with their name tokens) at a time.</summary>
+    internal int WriteSlice { get; init; } = DefaultWriteSlice;
+
+    public const int DefaultWriteSlice = 200_000;
+
+    /// <summary>How far an .xlsx may expand (tests lower the limits).</summary>
+    internal XlsxLimits? Xlsx { get; init; }
 }
 
 public enum ImportPhase
@@ -67,10 +75,16 @@ public sealed record ImportReport
     /// <summary>The same file was imported before (and not undone): nothing was done.</summary>
     public long? AlreadyImportedAs { get; init; }
 
+    /// <summary>How many errors there are when <see cref="Errors"/> holds only some of them (a stored report holds none).</summary>
+    public int? ErrorTotal { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int ErrorCount => ErrorTotal ?? Errors.Count;
+
     public string Summary => AlreadyImportedAs is { } b
         ? string.Create(CultureInfo.InvariantCulture, $"{FileName} was already imported (import {b}); nothing changed.")
-        : Errors.Count > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{FileName}: {Errors.Count:N0} error(s); nothing was written. Fix the file and import it again.")
+        : ErrorCount > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{FileName}: {ErrorCount:N0} error(s); nothing was written. Fix the file and import it again.")
             : string.Create(CultureInfo.InvariantCulture,
                 $"{FileName}: {Rows:N0} rows: {Created:N0} new, {Updated:N0} updated, {Unchanged:N0} unchanged, {Review:N0} to review{(Written ? $" (import {BatchId})" : DryRun ? " (dry run: nothing written)" : "")}.");
 }
@@ -97,7 +111,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         string hash;
         try
         {
-            (source, hash) = ImportFiles.Open(path, options.FileName, options.MaxBytes);
+            (source, hash) = ImportFiles.Open(path, options.FileName, options.MaxBytes, options.Xlsx);
         }
         catch (ImportFileException ex)
         {
@@ -124,32 +138,55 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             var today = clock.Today();
             var facilities = new FacilityCatalogue((await db.Facilities.AsNoTracking().Select(f => new { f.Id, f.Name }).ToListAsync(ct))
                 .Select(f => (f.Id, f.Name)));
-            List<ImportedPerson> rows;
-            List<ImportError> errors;
+            // First pass: every row read and checked, streaming. Kept: the errors, the first rows (for the preview),
+            // the rows linked to known people, and (when the import will be written) the valid rows in a temporary file.
+            var errors = new ImportErrorList();
+            using var spill = options.DryRun ? null : new ValidRowSpill();
+            var linker = await db.People.AnyAsync(ct) ? await ChunkLinker.LoadAsync(db, ct) : null;
+            var first = new List<ImportedPerson>();
+            var valid = 0;
             try
             {
-                (rows, errors) = ReadRows(source, mapping, facilities, today, progress);
+                ReadRows(source, mapping, facilities, today, progress, errors, person =>
+                {
+                    valid++;
+                    if (first.Count < options.PreviewRows)
+                    {
+                        first.Add(person);
+                    }
+
+                    linker?.Add(person);
+                    if (errors.Count == 0)
+                    {
+                        spill?.Add(person, today);
+                    }
+                });
+                linker?.Flush();
             }
             catch (ImportFileException ex)
             {
+                errors.Dispose();
                 return report with { Errors = [new ImportError(0, null, null, ex.Message)] };
             }
 
-            report = report with { Rows = rows.Count + errors.Select(e => e.Row).Distinct().Count() };
+            report = report with { Rows = valid + errors.Rows };
+            ReleaseMemory(valid);
             if (errors.Count > 0)
             {
                 return report with { Errors = errors };
             }
 
-            progress?.Report(new ImportProgress(ImportPhase.Linking, 0, rows.Count));
-            var plans = await PlanAsync(rows, options.Source, today, errors, ct);
+            progress?.Report(new ImportProgress(ImportPhase.Linking, 0, valid));
+            var plans = await PlanAsync(linker?.Linked ?? [], options.Source, today, errors, ct);
+            var byRow = plans.ToDictionary(p => p.Row.Row);
+            var notCreated = plans.Where(p => p.Action != ImportRowAction.Created).Select(p => p.Row.Row).ToHashSet();
             report = report with
             {
-                Created = plans.Count(p => p.Action == ImportRowAction.Created),
+                Created = valid - notCreated.Count,
                 Updated = plans.Count(p => p.Action == ImportRowAction.Updated),
                 Unchanged = plans.Count(p => p.Action == ImportRowAction.Unchanged),
                 Review = plans.Count(p => p.Action == ImportRowAction.Review),
-                Preview = plans.Take(options.PreviewRows).Select(Describe).ToList(),
+                Preview = first.Select(r => Describe(byRow.TryGetValue(r.Row, out var plan) ? plan : new RowPlan(r, ImportRowAction.Created, null, null, null))).ToList(),
             };
             if (errors.Count > 0 || options.DryRun)
             {
@@ -157,12 +194,14 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                 return report with { Errors = errors };
             }
 
-            var batchId = await WriteAsync(plans, options, hash, report, progress, ct);
+            // Second pass: the valid rows from the temporary file, a slice at a time.
+            var batchId = await WriteAsync(plans, spill!, notCreated, options, hash, report, progress, ct);
             if (options.Mapping is not null)
             {
                 await SaveMappingAsync(options.Source, options.Mapping, ct);
             }
 
+            ReleaseMemory(valid);
             if (options.DeriveProtection && report.Created > 0)
             {
                 // New people have no protection row yet: until they get one, the lists and counts of who is not
@@ -171,10 +210,25 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                 await recompute.RecomputeStaleAsync(db, clock.Today(), ct);
             }
 
-            progress?.Report(new ImportProgress(ImportPhase.Done, 1, rows.Count));
+            progress?.Report(new ImportProgress(ImportPhase.Done, 1, valid));
             return report with { BatchId = batchId, Written = true };
         }
     }
+
+    /// <summary>
+    /// After a pass over a large list, its garbage is collected and the memory handed back before the next phase
+    /// starts (a second of work against minutes): otherwise the next phase's peak stacks on this one's leftovers.
+    /// </summary>
+    private static void ReleaseMemory(int rows)
+    {
+        if (rows >= LargeList)
+        {
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
+
+    /// <summary>From how many rows a list counts as large for <see cref="ReleaseMemory"/>.</summary>
+    private const int LargeList = 100_000;
 
     private static ImportPreviewRow Describe(RowPlan p) => new(p.Row.Row, p.Action.ToString(),
         $"{p.Row.Input.GivenName} {p.Row.Input.FamilyName}".Trim(), p.Row.Input.ANumber,
@@ -183,20 +237,23 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
     /// <summary>Rows handed to a parsing task at a time: large enough to amortise the task, small enough to keep both cores busy.</summary>
     private const int ReadChunk = 4096;
 
+    /// <summary>A chunk is also sent once its rows hold this many characters and values (weighed as 4 characters each): rows of the largest size allowed must not pile up.</summary>
+    private const int ReadChunkWeight = 4 << 20;
+
     /// <summary>
     /// Reads every row and checks it. The file is read on this thread while the rows already read are parsed and
     /// checked on the other core(s), chunk by chunk; the chunks are then taken in file order, so the rows, the
-    /// errors and the duplicate A-number check come out exactly as a row-by-row read would give them.
+    /// errors and the duplicate A-number check come out exactly as a row-by-row read would give them. Each valid
+    /// row goes to <paramref name="valid"/> and is not kept here: memory holds a few chunks, whatever the file's size.
     /// </summary>
-    private static (List<ImportedPerson> Rows, List<ImportError> Errors) ReadRows(IRowSource source, ColumnMapping mapping, FacilityCatalogue facilities,
-        DateOnly today, IProgress<ImportProgress>? progress)
+    private static void ReadRows(IRowSource source, ColumnMapping mapping, FacilityCatalogue facilities,
+        DateOnly today, IProgress<ImportProgress>? progress, ImportErrorList errors, Action<ImportedPerson> valid)
     {
-        var rows = new List<ImportedPerson>();
-        var errors = new List<ImportError>();
-        var byANumber = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byANumber = new Dictionary<int, int>();
         var aColumn = mapping.IndexOf(ImportField.ANumber);
         var pending = new Queue<Task<ParsedChunk>>();
         var chunk = new List<RawRow>(ReadChunk);
+        var weight = 0;
         var count = 0;
 
         void Take(ParsedChunk parsed)
@@ -215,19 +272,20 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                     continue;
                 }
 
-                if (person.ANumberDigits is { } digits)
+                // An A-number is at most nine digits: an int, so a list of millions keeps a small dictionary.
+                if (person.ANumberDigits is { } digits && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var key))
                 {
-                    if (byANumber.TryGetValue(digits, out var first))
+                    if (byANumber.TryGetValue(key, out var firstRow))
                     {
                         errors.Add(new ImportError(raw.Row, mapping.Header[aColumn], raw.Fields[aColumn], string.Create(CultureInfo.InvariantCulture,
-                            $"The same A-number is on row {first}; one person per A-number (merge the two rows).")));
+                            $"The same A-number is on row {firstRow}; one person per A-number (merge the two rows).")));
                         continue;
                     }
 
-                    byANumber[digits] = raw.Row;
+                    byANumber[key] = raw.Row;
                 }
 
-                rows.Add(person);
+                valid(person);
             }
 
             progress?.Report(new ImportProgress(ImportPhase.Reading, parsed.Fraction, parsed.Count));
@@ -239,6 +297,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             var (fraction, upTo) = (source.Fraction, count);
             pending.Enqueue(Task.Run(() => ParseChunk(batch, mapping, facilities, today, fraction, upTo)));
             chunk.Clear();
+            weight = 0;
             // Two chunks in flight: one being parsed while the next is read.
             while (pending.Count > 2)
             {
@@ -252,7 +311,13 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             {
                 count++;
                 chunk.Add(new RawRow(fields, row, error));
-                if (chunk.Count == ReadChunk)
+                weight += 4 * fields.Length;
+                foreach (var f in fields)
+                {
+                    weight += f.Length;
+                }
+
+                if (chunk.Count == ReadChunk || weight >= ReadChunkWeight)
                 {
                     Send();
                 }
@@ -285,7 +350,6 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         }
 
         progress?.Report(new ImportProgress(ImportPhase.Reading, 1, count));
-        return (rows, errors);
     }
 
     private readonly record struct RawRow(string[] Fields, int Row, string? Error);
@@ -321,59 +385,18 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         return new ParsedChunk(raw, people, ends, errors, fraction, count);
     }
 
-    /// <summary>Decides each row; for rows linked to a person, applies the change to the tracked entity (saved only if the import is written).</summary>
-    private async Task<List<RowPlan>> PlanAsync(List<ImportedPerson> rows, string source, DateOnly today, List<ImportError> errors, CancellationToken ct)
+    /// <summary>Decides each row linked to a known person; applies the change to the tracked entity (saved only if the import is written).</summary>
+    private async Task<List<RowPlan>> PlanAsync(IReadOnlyList<ChunkLinker.Link> linked, string source, DateOnly today, ImportErrorList errors, CancellationToken ct)
     {
-        var links = new Dictionary<int, (long PersonId, double Score, MatchDecision Decision)>();
-        if (await db.People.AnyAsync(ct))
-        {
-            var known = await db.People.AsNoTracking().Where(p => p.ANumber != null).Select(p => new { p.Id, p.ANumber }).ToListAsync(ct);
-            var byANumber = known.ToDictionary(k => k.ANumber!, k => k.Id, StringComparer.Ordinal);
-            var unlinked = new List<int>();
-            for (var i = 0; i < rows.Count; i++)
-            {
-                if (rows[i].ANumberDigits is { } d && byANumber.TryGetValue(d, out var id))
-                {
-                    links[i] = (id, 1, MatchDecision.SamePerson);
-                }
-                else
-                {
-                    unlinked.Add(i);
-                }
-            }
-
-            if (unlinked.Count > 0)
-            {
-                var existing = await KnownRecords.LoadAsync(db, ct);
-                var left = unlinked.Select(i => ToRecord(rows[i])).ToList();
-                foreach (var pair in Linker.Link(left, existing.Records))
-                {
-                    var i = unlinked[pair.Left];
-                    var personId = existing.PersonIds[pair.Right];
-                    if (!links.TryGetValue(i, out var best) || pair.Score > best.Score)
-                    {
-                        links[i] = (personId, pair.Score, pair.Decision);
-                    }
-                }
-            }
-        }
-
-        var targets = links.Count == 0 ? [] : await LoadTrackedAsync(links.Values.Select(l => l.PersonId).Distinct().ToList(), ct);
-        var plans = new List<RowPlan>(rows.Count);
+        var targets = linked.Count == 0 ? [] : await LoadTrackedAsync(linked.Select(l => l.PersonId).Distinct().ToList(), ct);
+        var plans = new List<RowPlan>(linked.Count);
         var updatedTwice = new Dictionary<long, int>();
-        for (var i = 0; i < rows.Count; i++)
+        foreach (var (row, personId, score, decision) in linked)
         {
-            var row = rows[i];
-            if (!links.TryGetValue(i, out var link) || link.Decision == MatchDecision.Different)
+            var target = targets[personId];
+            if (decision == MatchDecision.NeedsReview)
             {
-                plans.Add(new RowPlan(row, ImportRowAction.Created, null, null, null));
-                continue;
-            }
-
-            var target = targets[link.PersonId];
-            if (link.Decision == MatchDecision.NeedsReview)
-            {
-                plans.Add(new RowPlan(row, ImportRowAction.Review, target, link.Score, null));
+                plans.Add(new RowPlan(row, ImportRowAction.Review, target, score, null));
                 continue;
             }
 
@@ -391,7 +414,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                 errors.Add(new ImportError(row.Row, e.Field, null, e.Message));
             }
 
-            plans.Add(new RowPlan(row, before is null ? ImportRowAction.Unchanged : ImportRowAction.Updated, target, link.Score, before));
+            plans.Add(new RowPlan(row, before is null ? ImportRowAction.Unchanged : ImportRowAction.Updated, target, score, before));
         }
 
         return plans;
@@ -470,7 +493,8 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         return (changed ? before : null, []);
     }
 
-    private async Task<long> WriteAsync(List<RowPlan> plans, ImportOptions options, string hash, ImportReport report, IProgress<ImportProgress>? progress, CancellationToken ct)
+    private async Task<long> WriteAsync(List<RowPlan> plans, ValidRowSpill spill, IReadOnlySet<int> notCreated, ImportOptions options, string hash, ImportReport report,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = clock.Today();
@@ -519,19 +543,10 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             });
         }
 
-        var created = plans.Where(p => p.Action == ImportRowAction.Created).AsParallel().AsOrdered().Select(p =>
-        {
-            var (person, errors) = p.Row.Built is { } built ? (built, []) : Person.Create(p.Row.Input, today, now);
-            if (person is null)
-            {
-                throw new Domain.Common.DomainValidationException(errors);
-            }
-
-            return new NewPerson(person, p.Row.FacilityId, p.Row.DetainedSince ?? today);
-        }).ToList();
-        progress?.Report(new ImportProgress(ImportPhase.Writing, 0, created.Count));
-        var runs = await PeopleBulkWriter.WriteAsync(db, created, now, options.BulkMinimum,
-            n => progress?.Report(new ImportProgress(ImportPhase.Writing, created.Count == 0 ? 1 : (double)n / created.Count, n)), ct);
+        var created = report.Created;
+        progress?.Report(new ImportProgress(ImportPhase.Writing, 0, created));
+        var runs = await PeopleBulkWriter.WriteAsync(db, created, spill.Slices(options.WriteSlice, notCreated), now, options.BulkMinimum,
+            n => progress?.Report(new ImportProgress(ImportPhase.Writing, created == 0 ? 1 : (double)n / created, n)), ct);
         db.ImportCreated.AddRange(runs.Select(r => new ImportCreatedRange { BatchId = batch.Id, FromId = r.From, ToId = r.To }));
         db.AuditEvents.Add(new Domain.Work.AuditEvent(now, actor.UserId, actor.UserName, "import", nameof(ImportBatch),
             batch.Id.ToString(CultureInfo.InvariantCulture), null, null,
@@ -606,4 +621,77 @@ internal sealed record KnownRecords(List<PersonRecord> Records, List<long> Perso
     public static MatchDate DateOf(DateOnly? date, BirthDatePrecision precision) => date is not { } d
         ? MatchDate.Missing
         : precision == BirthDatePrecision.YearOnly ? MatchDate.YearOnly(d.Year) : MatchDate.Exact(d.Year, d.Month, d.Day);
+}
+
+/// <summary>
+/// Links the rows of an import to the people already known, a chunk of rows at a time as the first pass reads
+/// them: same A-number, or the linkage engine's "same person" or "needs review". Only linked rows are kept.
+/// An import of more than <see cref="ChunkSize"/> rows is linked chunk by chunk: the name frequencies the engine
+/// weighs agreement by are then those of the chunk and the known people, not of the whole file.
+/// </summary>
+internal sealed class ChunkLinker(KnownRecords existing, Dictionary<string, long> byANumber)
+{
+    public const int ChunkSize = 100_000;
+
+    private readonly List<ImportedPerson> _pending = [];
+
+    public readonly record struct Link(ImportedPerson Row, long PersonId, double Score, MatchDecision Decision);
+
+    /// <summary>The rows linked to a known person, in file order.</summary>
+    public List<Link> Linked { get; } = [];
+
+    public static async Task<ChunkLinker> LoadAsync(StaylineDbContext db, CancellationToken ct)
+    {
+        var known = await db.People.AsNoTracking().Where(p => p.ANumber != null).Select(p => new { p.Id, p.ANumber }).ToListAsync(ct);
+        return new ChunkLinker(await KnownRecords.LoadAsync(db, ct), known.ToDictionary(k => k.ANumber!, k => k.Id, StringComparer.Ordinal));
+    }
+
+    public void Add(ImportedPerson row)
+    {
+        _pending.Add(row);
+        if (_pending.Count == ChunkSize)
+        {
+            Flush();
+        }
+    }
+
+    public void Flush()
+    {
+        var links = new Dictionary<int, (long PersonId, double Score, MatchDecision Decision)>();
+        var unlinked = new List<int>();
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            if (_pending[i].ANumberDigits is { } d && byANumber.TryGetValue(d, out var id))
+            {
+                links[i] = (id, 1, MatchDecision.SamePerson);
+            }
+            else
+            {
+                unlinked.Add(i);
+            }
+        }
+
+        if (unlinked.Count > 0)
+        {
+            var left = unlinked.Select(i => ImportService.ToRecord(_pending[i])).ToList();
+            foreach (var pair in Linker.Link(left, existing.Records))
+            {
+                var i = unlinked[pair.Left];
+                if (!links.TryGetValue(i, out var best) || pair.Score > best.Score)
+                {
+                    links[i] = (existing.PersonIds[pair.Right], pair.Score, pair.Decision);
+                }
+            }
+        }
+
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            if (links.TryGetValue(i, out var link) && link.Decision != MatchDecision.Different)
+            {
+                Linked.Add(new Link(_pending[i], link.PersonId, link.Score, link.Decision));
+            }
+        }
+
+        _pending.Clear();
+    }
 }

@@ -8,8 +8,8 @@ namespace Stayline.Features.Import;
 
 /// <summary>Upload a list (CSV or XLSX); a dry run previews it, then the user imports it; past imports can be undone.</summary>
 [Authorize(Policy = Permissions.EditPeople)]
-[RequestSizeLimit(ImportFiles.DefaultMaxBytes + (1 << 20))]
-[RequestFormLimits(MultipartBodyLengthLimit = ImportFiles.DefaultMaxBytes + (1 << 20))]
+[RequestSizeLimit(UploadLimit.MaxBodyBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit.MaxBodyBytes)]
 public sealed class IndexModel(StaylineDbContext db, ImportJobs jobs, ImportUndo undo, AuditActor actor) : PageModel
 {
     public IReadOnlyList<ImportBatch> Batches { get; private set; } = [];
@@ -40,13 +40,13 @@ public sealed class IndexModel(StaylineDbContext db, ImportJobs jobs, ImportUndo
             await Upload.CopyToAsync(target, ct);
         }
 
-        var job = jobs.Start(actor, path, new ImportOptions
+        var id = await jobs.StartAsync(actor, path, new ImportOptions
         {
             Source = string.IsNullOrWhiteSpace(Source) ? "upload" : Source.Trim(),
             FileName = Path.GetFileName(Upload.FileName),
             DryRun = true,
-        });
-        return Redirect($"/Import/Progress?id={job.Id}");
+        }, ct);
+        return Redirect($"/Import/Progress?id={id}");
     }
 
     public async Task<IActionResult> OnPostUndoAsync(long batchId, CancellationToken ct)

@@ -8,6 +8,7 @@ public static class IntakeSetup
         builder.Services.AddScoped<ImportService>();
         builder.Services.AddScoped<ImportUndo>();
         builder.Services.AddSingleton<ImportJobs>();
+        builder.Services.AddTransient<IStartupFilter, UploadLimit>();
         builder.Services.AddScoped<Bulk.BulkActions>();
         builder.Services.AddScoped<Review.ReviewService>();
         return builder;

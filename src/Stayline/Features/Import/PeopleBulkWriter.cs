@@ -11,8 +11,16 @@ using Stayline.Infrastructure;
 
 namespace Stayline.Features.Import;
 
-/// <summary>A new person as the bulk writer stores it: built by the entity (so its rules and clean-ups apply), then written raw.</summary>
-internal sealed record NewPerson(Person Person, long? FacilityId, DateOnly DetainedSince);
+/// <summary>
+/// A new person as the bulk writer stores it: the values of a person built by the entity (so its rules and
+/// clean-ups apply), without the entity (an import passes millions through here, a slice at a time).
+/// </summary>
+internal sealed record NewPerson(string? ANumber, string GivenName, string FamilyName, string? NativeName, DateOnly? BirthDate,
+    BirthDatePrecision BirthDatePrecision, string? Citizenship, string? Languages, string SortName, long? FacilityId, DateOnly DetainedSince)
+{
+    public static NewPerson From(Person p, long? facilityId, DateOnly detainedSince) => new(p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate,
+        p.BirthDatePrecision, p.Citizenship, p.Languages, p.SortName, facilityId, detainedSince);
+}
 
 /// <summary>
 /// Writes many new people in the caller's transaction without the change tracker: prepared INSERTs on SQLite,
@@ -27,28 +35,37 @@ public static class PeopleBulkWriter
     private const string PeopleVaryingColumns = "\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"NativeName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"Languages\",\"CustodyStatus\",\"CurrentFacilityId\",\"SortName\",\"NameIndex\"";
     private const string PeopleFixedColumns = "\"ConsentGiven\",\"ConsentDate\",\"Version\",\"CreatedAt\"";
 
-    internal static async Task<IReadOnlyList<(long From, long To)>> WriteAsync(StaylineDbContext db, IReadOnlyList<NewPerson> people, DateTimeOffset now,
-        int bulkMinimum, Action<int>? progress, CancellationToken ct)
+    /// <summary>
+    /// Writes <paramref name="count"/> people given in slices: each slice's name tokens are computed and put in key
+    /// order on their own, so memory holds one slice, not the whole import. Whether indexes are rebuilt is decided
+    /// once for the whole count.
+    /// </summary>
+    internal static async Task<IReadOnlyList<(long From, long To)>> WriteAsync(StaylineDbContext db, int count, IEnumerable<IReadOnlyList<NewPerson>> slices,
+        DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
-        if (people.Count == 0)
+        if (count == 0)
         {
             return [];
         }
 
-        // Name keys cost CPU: computed on the other core while the person rows are written, then the token rows are
-        // put in key order there too.
-        var ahead = new TokensAhead(people, ct);
-        var tokens = Task.Run(async () =>
-        {
-            var (byPerson, others) = await ahead.AllAsync();
-            return (Order: TokenOrder.Of(byPerson, people.Select(p => p.Person.SortName).ToArray()), Others: others);
-        }, ct);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The bulk writer runs inside the import's transaction.");
         return db.IsSqlite
-            ? await WriteSqliteAsync(connection, transaction, people, ahead, tokens, now, bulkMinimum, progress, ct)
-            : Runs(await WritePostgresAsync((NpgsqlConnection)connection, transaction, people, ahead, tokens, now, bulkMinimum, progress, ct));
+            ? await WriteSqliteAsync(connection, transaction, count, slices, now, bulkMinimum, progress, ct)
+            : await WritePostgresAsync((NpgsqlConnection)connection, transaction, count, slices, now, bulkMinimum, progress, ct);
+    }
+
+    /// <summary>Name keys cost CPU: computed on the other core while the slice's person rows are written, then the token rows are put in key order there too.</summary>
+    private static (TokensAhead Ahead, Task<(TokenOrder Order, string?[] Others)> Tokens) TokensOf(IReadOnlyList<NewPerson> people, CancellationToken ct)
+    {
+        var ahead = new TokensAhead(people, ct);
+        var tokens = Task.Run(async () =>
+        {
+            var (byPerson, others) = await ahead.AllAsync();
+            return (Order: TokenOrder.Of(byPerson, people.Select(p => p.SortName).ToArray()), Others: others);
+        }, ct);
+        return (ahead, tokens);
     }
 
     /// <summary>Ascending ids as runs of consecutive ids.</summary>
@@ -70,15 +87,15 @@ public static class PeopleBulkWriter
         return runs;
     }
 
-    private static async Task<IReadOnlyList<(long From, long To)>> WriteSqliteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people,
-        TokensAhead ahead, Task<(TokenOrder Order, string?[] Others)> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
+    private static async Task<IReadOnlyList<(long From, long To)>> WriteSqliteAsync(DbConnection connection, DbTransaction transaction, int count,
+        IEnumerable<IReadOnlyList<NewPerson>> slices, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
         // The import's transaction holds SQLite's write lock from its first write (the batch row): nobody else
         // can take an id in between, so the new people's ids are one run.
         // AUTOINCREMENT never reuses an id, so start above both the largest id and the sequence's high mark.
         var next = await ScalarAsync(connection, transaction,
             "SELECT MAX(COALESCE((SELECT MAX(\"Id\") FROM people), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'people'), 0))", ct) + 1;
-        var dropped = await IsLargeAsync(connection, transaction, people.Count, bulkMinimum, ct)
+        var dropped = await IsLargeAsync(connection, transaction, count, bulkMinimum, ct)
             ? await SqliteIndexes.DropAsync(connection, transaction, BulkTables, ct)
             : [];
 
@@ -86,9 +103,17 @@ public static class PeopleBulkWriter
         // insert. Set for this connection during the write only.
         var cacheBefore = await ScalarAsync(connection, transaction, "PRAGMA cache_size", ct);
         await ExecuteAsync(connection, transaction, $"PRAGMA cache_size = -{BulkCacheKib}", ct);
+        var done = 0;
         try
         {
-            InsertSqlite(connection, transaction, people, ahead, tokens, now, next, progress, ct);
+            foreach (var slice in slices)
+            {
+                var (ahead, tokens) = TokensOf(slice, ct);
+                var before = done;
+                InsertSqlite(connection, transaction, slice, ahead, tokens, now, next + done, n => progress?.Invoke(before + n), ct);
+                done += slice.Count;
+            }
+
             await RebuildAsync(connection, transaction, dropped, postgres: false, ct);
         }
         finally
@@ -96,7 +121,7 @@ public static class PeopleBulkWriter
             await ExecuteAsync(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {cacheBefore}"), ct);
         }
 
-        return [(next, next + people.Count - 1)];
+        return done == 0 ? [] : [(next, next + done - 1)];
     }
 
     /// <summary>SQLite page cache during a bulk write, in KiB (128 MiB).</summary>
@@ -131,7 +156,8 @@ public static class PeopleBulkWriter
             var precision = Enum.GetValues<BirthDatePrecision>().ToDictionary(p => p, p => p.ToString());
             for (var i = 0; i < people.Count; i++)
             {
-                var (p, facility, _) = people[i];
+                var p = people[i];
+                var facility = p.FacilityId;
                 var id = next + i;
                 // Several rows per statement: one step of SQLite per PeopleRowsPerStatement people (the rest one by one).
                 var (person, at) = i < whole ? (many, PeopleVarying * (i % PeopleRowsPerStatement)) : (one, 0);
@@ -183,7 +209,7 @@ public static class PeopleBulkWriter
 
         // Token order: each index page is filled once, left to right, instead of being revisited at random.
         var (ordered, others) = tokens.GetAwaiter().GetResult();
-        InsertSqliteTokens(connection, transaction, ordered, person => next + person, people.Select(p => p.Person.SortName).ToArray(), others,
+        InsertSqliteTokens(connection, transaction, ordered, person => next + person, people.Select(p => p.SortName).ToArray(), others,
             k => progress?.Invoke((people.Count / 2) + (int)((long)people.Count * k / (2 * ordered.Persons.Length))), ct);
         AddNameKeys(connection, ordered.Distinct);
     }
@@ -246,14 +272,83 @@ public static class PeopleBulkWriter
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<long[]> WritePostgresAsync(NpgsqlConnection connection, DbTransaction transaction, IReadOnlyList<NewPerson> people,
-        TokensAhead ahead, Task<(TokenOrder Order, string?[] Others)> tokens, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
+    private static async Task<List<(long From, long To)>> WritePostgresAsync(NpgsqlConnection connection, DbTransaction transaction, int count,
+        IEnumerable<IReadOnlyList<NewPerson>> slices, DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
     {
-        var rebuild = await IsLargeAsync(connection, transaction, people.Count, bulkMinimum, ct)
+        var rebuild = await IsLargeAsync(connection, transaction, count, bulkMinimum, ct)
             ? await PostgresIndexes.DropAsync(connection, BulkTables, ct)
             : [];
-        var ids = await CopyPostgresAsync(connection, rebuild.Count > 0, people, ahead, tokens, now, progress, ct);
+        long? block = rebuild.Count > 0 ? await ReserveBlockAsync(connection, count, ct) : null;
+        var runs = new List<(long From, long To)>();
+        var done = 0;
+        foreach (var slice in slices)
+        {
+            var (ahead, tokens) = TokensOf(slice, ct);
+            long[] ids;
+            if (block is { } first)
+            {
+                ids = new long[slice.Count];
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    ids[i] = first + done + i;
+                }
+            }
+            else
+            {
+                ids = await ReserveAsync(connection, slice.Count, ct);
+            }
+
+            var before = done;
+            await CopyPostgresAsync(connection, slice, ids, ahead, tokens, now, n => progress?.Invoke(before + n), ct);
+            foreach (var run in Runs(ids))
+            {
+                if (runs.Count > 0 && runs[^1].To + 1 == run.From)
+                {
+                    runs[^1] = (runs[^1].From, run.To);
+                }
+                else
+                {
+                    runs.Add(run);
+                }
+            }
+
+            done += slice.Count;
+        }
+
         await RebuildAsync(connection, transaction, rebuild, postgres: true, ct);
+        return runs;
+    }
+
+    /// <summary>The first of <paramref name="count"/> consecutive ids, for an import that holds people locked.</summary>
+    private static async Task<long> ReserveBlockAsync(NpgsqlConnection connection, int count, CancellationToken ct)
+    {
+        // Explicit, though dropping people's indexes already took it: the block below needs nobody else inserting.
+        await using (var lockPeople = new NpgsqlCommand("LOCK TABLE people IN EXCLUSIVE MODE", connection))
+        {
+            await lockPeople.ExecuteNonQueryAsync(ct);
+        }
+
+        // Dropping the indexes locked people (ACCESS EXCLUSIVE) until the import ends: no one else can insert a
+        // person, so the ids are one block, taken by moving the sequence once (a million nextval calls took 2 s).
+        await using var block = new NpgsqlCommand(
+            "SELECT setval(pg_get_serial_sequence('people', 'Id'), nextval(pg_get_serial_sequence('people', 'Id')) + @n - 1) - @n + 1", connection);
+        block.Parameters.AddWithValue("n", (long)count);
+        return Convert.ToInt64(await block.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<long[]> ReserveAsync(NpgsqlConnection connection, int count, CancellationToken ct)
+    {
+        var ids = new long[count];
+        await using var reserve = new NpgsqlCommand(
+            "SELECT nextval(pg_get_serial_sequence('people', 'Id')) FROM generate_series(1, @n)", connection);
+        reserve.Parameters.AddWithValue("n", count);
+        await using var reader = await reserve.ExecuteReaderAsync(ct);
+        var k = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            ids[k++] = reader.GetInt64(0);
+        }
+
         return ids;
     }
 
@@ -271,50 +366,17 @@ public static class PeopleBulkWriter
         }
     }
 
-    private static async Task<long[]> CopyPostgresAsync(NpgsqlConnection connection, bool locked, IReadOnlyList<NewPerson> people, TokensAhead ahead,
-        Task<(TokenOrder Order, string?[] Others)> tokens, DateTimeOffset now,
-        Action<int>? progress, CancellationToken ct)
+    private static async Task CopyPostgresAsync(NpgsqlConnection connection, IReadOnlyList<NewPerson> people, long[] ids, TokensAhead ahead,
+        Task<(TokenOrder Order, string?[] Others)> tokens, DateTimeOffset now, Action<int>? progress, CancellationToken ct)
     {
-        var ids = new long[people.Count];
-        if (locked)
-        {
-            // Explicit, though dropping people's indexes already took it: the block below needs nobody else inserting.
-            await using (var lockPeople = new NpgsqlCommand("LOCK TABLE people IN EXCLUSIVE MODE", connection))
-            {
-                await lockPeople.ExecuteNonQueryAsync(ct);
-            }
-
-            // Dropping the indexes locked people (ACCESS EXCLUSIVE) until the import ends: no one else can insert a
-            // person, so the ids are one block, taken by moving the sequence once (a million nextval calls took 2 s).
-            await using var block = new NpgsqlCommand(
-                "SELECT setval(pg_get_serial_sequence('people', 'Id'), nextval(pg_get_serial_sequence('people', 'Id')) + @n - 1) - @n + 1", connection);
-            block.Parameters.AddWithValue("n", (long)people.Count);
-            var first = Convert.ToInt64(await block.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-            for (var i = 0; i < ids.Length; i++)
-            {
-                ids[i] = first + i;
-            }
-        }
-        else
-        {
-            await using var reserve = new NpgsqlCommand(
-                "SELECT nextval(pg_get_serial_sequence('people', 'Id')) FROM generate_series(1, @n)", connection);
-            reserve.Parameters.AddWithValue("n", people.Count);
-            await using var reader = await reserve.ExecuteReaderAsync(ct);
-            var k = 0;
-            while (await reader.ReadAsync(ct))
-            {
-                ids[k++] = reader.GetInt64(0);
-            }
-        }
-
         var utc = now.ToUniversalTime();
         await using (var copy = await connection.BeginBinaryImportAsync($"COPY people ({PeopleColumns}) FROM STDIN (FORMAT BINARY)", ct))
         {
             copy.Timeout = CopyTimeout;
             for (var i = 0; i < people.Count; i++)
             {
-                var (p, facility, _) = people[i];
+                var p = people[i];
+                var facility = p.FacilityId;
                 copy.StartRow();
                 copy.Write(ids[i], NpgsqlDbType.Bigint);
                 WriteNullable(copy, p.ANumber);
@@ -360,7 +422,7 @@ public static class PeopleBulkWriter
         }
 
         var (ordered, others) = await tokens;
-        await CopyTokensAsync(connection, ordered, ids, person => people[person].Person.SortName, others, ct);
+        await CopyTokensAsync(connection, ordered, ids, person => people[person].SortName, others, ct);
         await AddNameKeysAsync(connection, ordered.Distinct, ct);
 
         if (people.Any(p => p.FacilityId is not null))
@@ -384,7 +446,6 @@ public static class PeopleBulkWriter
         }
 
         progress?.Invoke(people.Count);
-        return ids;
     }
 
     /// <summary>Each person's words the sort name does not show (<see cref="PersonSearch.OtherWords"/>).</summary>

@@ -16,11 +16,19 @@ public sealed class ProgressModel(ImportJobs jobs, AuditActor actor) : PageModel
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
+    /// <summary>The page of errors shown (from 0).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int ErrorPage { get; set; }
+
     public ImportJob Job { get; private set; } = null!;
 
-    public IActionResult OnGet()
+    public IReadOnlyList<ImportError> Errors { get; private set; } = [];
+
+    public int ErrorPages => Job.Report is { } r ? (r.ErrorCount + ImportJobs.ErrorPage - 1) / ImportJobs.ErrorPage : 0;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (jobs.Get(Id, actor.UserId) is not { } job)
+        if (await jobs.GetAsync(Id, actor.UserId, ct) is not { } job)
         {
             return NotFound();
         }
@@ -30,14 +38,19 @@ public sealed class ProgressModel(ImportJobs jobs, AuditActor actor) : PageModel
         {
             Response.Headers["Refresh"] = "1";
         }
+        else if (job.Report is { ErrorCount: > 0 })
+        {
+            ErrorPage = Math.Clamp(ErrorPage, 0, ErrorPages - 1);
+            Errors = await jobs.ErrorsAsync(Id, ErrorPage, ct);
+        }
 
         return Page();
     }
 
     /// <summary>Preview again with the user's mapping, or import for real with the mapping of the preview.</summary>
-    public IActionResult OnPost(string[] header, ImportField[] field, bool commit)
+    public async Task<IActionResult> OnPostAsync(string[] header, ImportField[] field, bool commit, CancellationToken ct)
     {
-        if (jobs.Get(Id, actor.UserId) is not { Report: { } report } job || !job.Options.DryRun || !System.IO.File.Exists(job.FilePath))
+        if (await jobs.GetAsync(Id, actor.UserId, ct) is not { Report: { } report } job || !job.Options.DryRun || !System.IO.File.Exists(job.FilePath))
         {
             TempData["Flash"] = "That preview has expired; upload the file again.";
             return Redirect("/Import");
@@ -50,11 +63,11 @@ public sealed class ProgressModel(ImportJobs jobs, AuditActor actor) : PageModel
         }
 
         var changed = mapping.Count > 0 && !mapping.SequenceEqual(report.Header.Zip(report.Fields).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal));
-        var next = jobs.Start(actor, job.FilePath, job.Options with
+        var next = await jobs.StartAsync(actor, job.FilePath, job.Options with
         {
             Mapping = mapping.Count > 0 ? mapping : job.Options.Mapping,
             DryRun = !commit || changed,
-        });
-        return Redirect($"/Import/Progress?id={next.Id}");
+        }, ct);
+        return Redirect($"/Import/Progress?id={next}");
     }
 }

@@ -68,7 +68,7 @@ public partial class ImportPageTests
         Assert.Contains("/Account/Denied", response.Headers.Location!.ToString());
     }
 
-    private static async Task<string> WaitAsync(HttpClient client, string url)
+    internal static async Task<string> WaitAsync(HttpClient client, string url)
     {
         // The page refreshes itself while the job runs; a test polls it the same way, without timing assertions.
         for (var i = 0; i < 600; i++)
