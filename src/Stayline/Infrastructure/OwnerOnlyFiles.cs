@@ -34,6 +34,33 @@ public static class OwnerOnlyFiles
         }
     }
 
+    /// <summary>A folder only this account may use: created 0700, or an existing one of ours tightened; a folder that
+    /// another account owns (so that it could read or swap what is put there) is refused.</summary>
+    /// <exception cref="InvalidOperationException">The folder exists and cannot be made owner-only.</exception>
+    public static string PrivateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return path;
+        }
+
+        Directory.CreateDirectory(path, FolderMode);
+        if ((File.GetUnixFileMode(path) & ~FolderMode) != 0)
+        {
+            try
+            {
+                File.SetUnixFileMode(path, FolderMode);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw new InvalidOperationException($"The folder {path} belongs to another account and others can use it: choose another (Stayline__Uploads).");
+            }
+        }
+
+        return path;
+    }
+
     // A plain import: the signature is blittable, so no marshalling (and no unsafe code) is needed.
     [DllImport("libc", EntryPoint = "umask")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

@@ -27,8 +27,15 @@ public sealed class ImportJob
 /// written to the database (progress about once a second), so with several web nodes on one PostgreSQL any
 /// node's progress page shows a job another node runs. The import itself is one database transaction either way.
 /// </summary>
-public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportJobs> log)
+public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportJobs> log, IConfiguration configuration)
 {
+    /// <summary>Where uploaded lists wait for their import: `Stayline:Uploads` (a folder every web node can reach, so
+    /// a list previewed on one node can be imported from another), else stayline-data/uploads beside the default
+    /// database. Never a shared temporary folder: another account could read or replace the files.</summary>
+    public string UploadFolder { get; } = Path.GetFullPath(configuration["Stayline:Uploads"] is { Length: > 0 } folder
+        ? folder
+        : Path.Combine(Path.GetDirectoryName(StaylineDatabase.DefaultSqlitePath)!, "uploads"));
+
     /// <summary>How often a running job's progress is written.</summary>
     public static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
 
@@ -38,7 +45,6 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
     // Jobs running on this node, by id: their latest progress, written to the database by the job's own loop.
     private readonly ConcurrentDictionary<Guid, Task> _running = new();
 
-    public static string UploadFolder => Path.Combine(Path.GetTempPath(), "stayline-uploads");
 
     public async Task<Guid> StartAsync(AuditActor actor, string filePath, ImportOptions options, CancellationToken ct = default)
     {

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 
+using Stayline.Infrastructure;
+
 namespace Stayline.Features.Import;
 
 /// <summary>Upload a list (CSV or XLSX); a dry run previews it, then the user imports it; past imports can be undone.</summary>
@@ -32,9 +34,8 @@ public sealed class IndexModel(StaylineDbContext db, ImportJobs jobs, ImportUndo
             return Page();
         }
 
-        Directory.CreateDirectory(ImportJobs.UploadFolder);
         var ext = Path.GetExtension(Upload.FileName) is { Length: > 0 and <= 5 } e ? e : ".csv";
-        var path = Path.Combine(ImportJobs.UploadFolder, Guid.NewGuid().ToString("N") + ext);
+        var path = Path.Combine(OwnerOnlyFiles.PrivateFolder(jobs.UploadFolder), Guid.NewGuid().ToString("N") + ext);
         await using (var target = System.IO.File.Create(path))
         {
             await Upload.CopyToAsync(target, ct);

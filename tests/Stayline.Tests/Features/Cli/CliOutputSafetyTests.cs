@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Stayline.Cli;
 using Stayline.Features.Reports;
 using Stayline.Infrastructure;
+using Stayline.Tests.Infrastructure;
 
 namespace Stayline.Tests.Features.Cli;
 
@@ -87,6 +89,35 @@ public sealed class CliOutputSafetyTests : IDisposable
         {
             Assert.Equal((file, OwnerOnlyFiles.FileMode), (file, File.GetUnixFileMode(file)));
         }
+    }
+
+    [Fact]
+    public void PrivateFolder_OursButOpenToOthers_IsTightenedAndNewOneIsOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var open = Path.Combine(_dir, "open");
+        Directory.CreateDirectory(open);
+        File.SetUnixFileMode(open, (UnixFileMode)0b111_111_111);
+
+        OwnerOnlyFiles.PrivateFolder(open);
+        var fresh = OwnerOnlyFiles.PrivateFolder(Path.Combine(_dir, "fresh", "uploads"));
+
+        Assert.Equal(OwnerOnlyFiles.FolderMode, File.GetUnixFileMode(open));
+        Assert.Equal(OwnerOnlyFiles.FolderMode, File.GetUnixFileMode(fresh));
+    }
+
+    [Fact]
+    public async Task UploadFolder_Default_IsBesideTheDataNotInTheSharedTempFolder()
+    {
+        await using var app = await TestApp.StartAsync();
+        var jobs = app.Services.GetRequiredService<Stayline.Features.Import.ImportJobs>();
+
+        Assert.False(jobs.UploadFolder.StartsWith(Path.GetTempPath(), StringComparison.Ordinal), jobs.UploadFolder);
+        Assert.EndsWith(Path.Combine("stayline-data", "uploads"), jobs.UploadFolder, StringComparison.Ordinal);
     }
 
     [Fact]
