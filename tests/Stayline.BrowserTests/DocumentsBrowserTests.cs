@@ -26,15 +26,6 @@ public class DocumentsBrowserTests
         return (playwright, browser);
     }
 
-    private static async Task SignInAsync(IPage page, TestApp app, string role)
-    {
-        await page.GotoAsync(new Uri(app.BaseAddress, "/Account/Login").ToString());
-        await page.GetByLabel("Email").FillAsync(TestApp.Email(role));
-        await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-    }
-
     [Fact]
     public async Task PersonPage_GenerateDraft_DownloadsTheDocx()
     {
@@ -44,7 +35,7 @@ public class DocumentsBrowserTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new() { AcceptDownloads = true });
-        await SignInAsync(page, app, "attorney");
+        await Browser.SignInAsync(page, app.BaseAddress, "attorney");
 
         await page.GotoAsync(new Uri(app.BaseAddress, $"/People/Details?id={ids.Kassab}").ToString());
         await page.GetByLabel("Template").SelectOptionAsync("stay-motion");
@@ -82,7 +73,7 @@ public class DocumentsBrowserTests
                 violations.Add(message.Text);
             }
         };
-        await SignInAsync(page, app, "admin");
+        await Browser.SignInAsync(page, app.BaseAddress, "admin");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/Dashboard", StringComparison.Ordinal));

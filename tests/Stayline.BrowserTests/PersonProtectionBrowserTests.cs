@@ -34,11 +34,7 @@ public class PersonProtectionBrowserTests
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 420, Height = 900 } });
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(TestApp.Email("attorney"));
-        await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await Browser.SignInAsync(page, app.BaseAddress, "attorney");
 
         await page.GotoAsync($"/People/Details?id={id}");
 

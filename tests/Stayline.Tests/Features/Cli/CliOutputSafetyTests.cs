@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Stayline.Cli;
+using Stayline.Data;
 using Stayline.Features.Reports;
 using Stayline.Infrastructure;
 using Stayline.Tests.Infrastructure;
@@ -111,13 +112,12 @@ public sealed class CliOutputSafetyTests : IDisposable
     }
 
     [Fact]
-    public async Task UploadFolder_Default_IsBesideTheDataNotInTheSharedTempFolder()
+    public async Task UploadFolder_Default_IsBesideTheDefaultDatabaseNotInTheSharedTempFolder()
     {
         await using var app = await TestApp.StartAsync();
         var jobs = app.Services.GetRequiredService<Stayline.Features.Import.ImportJobs>();
 
-        Assert.False(jobs.UploadFolder.StartsWith(Path.GetTempPath(), StringComparison.Ordinal), jobs.UploadFolder);
-        Assert.EndsWith(Path.Combine("stayline-data", "uploads"), jobs.UploadFolder, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(StaylineDatabase.DefaultSqlitePath))!, "uploads"), jobs.UploadFolder);
     }
 
     [Fact]
