@@ -73,6 +73,9 @@ public static class AuthRegistration
         services.AddDataProtection()
             .SetApplicationName("Stayline")
             .PersistKeysToDbContext<StaylineDbContext>();
+        // The keys are stored as they are, in the confidential database (docs/security.md, section 2): the warning the
+        // key manager prints about it on every new key would only alarm whoever starts the server.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
 
         services.AddAuthentication(o =>
             {
