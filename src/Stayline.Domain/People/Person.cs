@@ -3,14 +3,6 @@ using Stayline.Domain.Custody;
 
 namespace Stayline.Domain.People;
 
-public enum CustodyStatus
-{
-    Unknown,
-    Detained,
-    Released,
-    Removed,
-}
-
 /// <summary>Someone the team helps. The primary name lives here; other spellings are <see cref="PersonName"/> aliases.</summary>
 public sealed class Person : IVersioned
 {
@@ -162,55 +154,4 @@ public sealed class Person : IVersioned
     }
 
     private static string? CleanOrNull(string? s) => string.IsNullOrWhiteSpace(s) ? null : Clean(s);
-}
-
-public sealed record PersonInput(
-    string? ANumber,
-    string? GivenName,
-    string? FamilyName,
-    string? NativeName,
-    DateOnly? BirthDate,
-    BirthDatePrecision BirthDatePrecision,
-    string? Citizenship,
-    string? Languages,
-    bool ConsentGiven,
-    DateOnly? ConsentDate);
-
-/// <summary>Another spelling of a person's name (from a list, a court record, the family).</summary>
-public sealed class PersonName
-{
-    public long Id { get; private set; }
-    public long PersonId { get; private set; }
-    public string GivenName { get; private set; }
-    public string FamilyName { get; private set; }
-    public string? Source { get; private set; }
-
-    internal PersonName(string givenName, string familyName, string? source)
-    {
-        GivenName = givenName;
-        FamilyName = familyName;
-        Source = source;
-    }
-
-    public string FullName => $"{GivenName} {FamilyName}".Trim();
-}
-
-public sealed class FamilyContact
-{
-    public long Id { get; private set; }
-    public long PersonId { get; private set; }
-
-    public static FamilyContact For(long personId) => new() { PersonId = personId };
-
-    public string Name { get; set; } = "";
-    public string? Relationship { get; set; }
-    public string? Phone { get; set; }
-    public string? Email { get; set; }
-    public string? Language { get; set; }
-}
-
-/// <summary>Entities that carry an optimistic-concurrency version, bumped on every save.</summary>
-public interface IVersioned
-{
-    int Version { get; set; }
 }

@@ -1,0 +1,8 @@
+namespace Stayline.Domain.Custody;
+
+public enum CustodyEnd
+{
+    Transferred,
+    Released,
+    Removed,
+}

@@ -1,0 +1,9 @@
+namespace Stayline.Domain.People;
+
+public enum CustodyStatus
+{
+    Unknown,
+    Detained,
+    Released,
+    Removed,
+}
