@@ -28,13 +28,16 @@ public sealed class Browser : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
-        Instance = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        Instance = await LaunchAsync(_playwright);
     }
+
+    /// <summary>Debian's Chromium, headless, with nothing that reaches outside the machine.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
 
     /// <summary>A new page, signed in through the login form as ROLE@test.stayline.</summary>
     public async Task<IPage> SignedInPageAsync(Uri baseAddress, string role, ViewportSize? viewport = null)

@@ -8,21 +8,13 @@ namespace Stayline.BrowserTests;
 /// <summary>Debian's Chromium, driven by Playwright against the real app on Kestrel: drafting from a person's page, and the dashboard.</summary>
 public class DocumentsBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
-
     /// <summary>Where the dashboard screenshot is written, to be looked at by a person after the run.</summary>
     public static readonly string ScreenshotPath = Path.Combine(Path.GetTempPath(), "stayline-dashboard.png");
 
     private static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        var browser = await Browser.LaunchAsync(playwright);
         return (playwright, browser);
     }
 

@@ -10,12 +10,10 @@ namespace Stayline.BrowserTests;
 /// <summary>Debian's Chromium (no browser download) against the real app: the person page shows protection and the next deadline.</summary>
 public class PersonProtectionBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task PersonPage_ClassMemberNearDeadline_ShowsWarningAndNextDeadlineWithCitation()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium");
+        Assert.True(File.Exists(Browser.ChromiumPath), $"{Browser.ChromiumPath} is missing: apt-get install -y chromium");
         await using var app = await TestApp.StartAsync(clock: TestClock.At("2017-12-20"));
         var b = new CaseBuilder(app);
         var id = await b.PersonAsync("A012345678");
@@ -27,12 +25,7 @@ public class PersonProtectionBrowserTests
         await b.EventAsync(id, PersonEventKind.RecordOfProceedingsReceived, "2017-09-25");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await Browser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 420, Height = 900 } });
         await Browser.SignInAsync(page, app.BaseAddress, "attorney");
 
