@@ -41,6 +41,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ReadJournalSegment> ReadJournalSegments => Set<ReadJournalSegment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
     public DbSet<GeneratedDocument> GeneratedDocuments => Set<GeneratedDocument>();

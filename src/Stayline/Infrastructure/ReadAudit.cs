@@ -1,10 +1,6 @@
-using System.Data;
-using System.Data.Common;
-using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Stayline.Data;
 using Stayline.Domain.People;
 using Stayline.Domain.Work;
@@ -66,9 +62,10 @@ public sealed class ReadAuditLog
     private readonly ILogger<ReadAuditLog> _logger;
     private int _pending;
 
-    public ReadAuditLog(TimeProvider clock, ILogger<ReadAuditLog> logger, ReadAuditOptions? options = null)
+    public ReadAuditLog(TimeProvider clock, ILogger<ReadAuditLog> logger, ReadAuditOptions? options = null, ReadAuditJournal? journal = null)
     {
         Options = options ?? new ReadAuditOptions();
+        Journal = journal;
         _clock = clock;
         _logger = logger;
         _queue = Channel.CreateBounded<QueuedReads>(new BoundedChannelOptions(Options.Capacity)
@@ -79,6 +76,10 @@ public sealed class ReadAuditLog
     }
 
     public ReadAuditOptions Options { get; }
+
+    /// <summary>SQLite: reads are appended to this journal and moved into the database by <see cref="ReadAuditJournalMover"/>;
+    /// null (PostgreSQL): reads are committed to the database by <see cref="ReadAuditWriter"/> before the response.</summary>
+    public ReadAuditJournal? Journal { get; }
 
     /// <summary>Records one opening of a person's file; completes once the record is stored.</summary>
     /// <exception cref="ReadAuditUnavailableException">The record was not stored within <see cref="ReadAuditOptions.FullWait"/>.</exception>
@@ -94,6 +95,23 @@ public sealed class ReadAuditLog
     {
         if (personIds.Count == 0)
         {
+            return;
+        }
+
+        if (Journal is not null)
+        {
+            var events = Events(actor, personIds, action, what);
+            try
+            {
+                Journal.Append(events);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _logger.LogCritical(ex, "Read of {Count} people ({What}) by {User} refused: the read-audit journal in {Folder} cannot be written",
+                    personIds.Count, what, actor.UserName, Journal.Folder);
+                throw new ReadAuditUnavailableException("Reads of people's files are paused: the audit log cannot be written. Try again shortly.");
+            }
+
             return;
         }
 
@@ -141,6 +159,13 @@ public sealed class ReadAuditLog
 
     private QueuedReads Queue(AuditActor actor, IReadOnlyCollection<long> personIds, string action, string what)
     {
+        var events = Events(actor, personIds, action, what);
+        Interlocked.Add(ref _pending, events.Length);
+        return new QueuedReads(events);
+    }
+
+    private AuditEvent[] Events(AuditActor actor, IReadOnlyCollection<long> personIds, string action, string what)
+    {
         var at = _clock.GetUtcNow();
         var events = new AuditEvent[personIds.Count];
         var i = 0;
@@ -150,8 +175,7 @@ public sealed class ReadAuditLog
                 id.ToString(CultureInfo.InvariantCulture), id, null, what);
         }
 
-        Interlocked.Add(ref _pending, events.Length);
-        return new QueuedReads(events);
+        return events;
     }
 
     internal ChannelReader<QueuedReads> Reader => _queue.Reader;
@@ -161,8 +185,8 @@ public sealed class ReadAuditLog
 
     internal void Written(int count) => Interlocked.Add(ref _pending, -count);
 
-    /// <summary>Reads queued or being written, not yet stored (tests wait for zero).</summary>
-    public int Pending => Volatile.Read(ref _pending);
+    /// <summary>Reads queued, being written or in the journal, not yet in the database (tests wait for zero).</summary>
+    public long Pending => Volatile.Read(ref _pending) + (Journal?.Pending ?? 0);
 }
 
 /// <summary>One request's reads, and the signal that they are stored.</summary>
@@ -192,10 +216,15 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
 {
     private readonly List<QueuedReads> _batch = [];
     private int _batchEvents;
-    private Inserter? _inserter;
+    private AuditEventInserter? _inserter;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (log.Journal is not null)
+        {
+            return;
+        }
+
         try
         {
             while (await log.Reader.WaitToReadAsync(stoppingToken))
@@ -250,8 +279,8 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
             {
                 try
                 {
-                    _inserter ??= await Inserter.OpenAsync(scopes, ct);
-                    await _inserter.WriteAsync(_batch, log.Options.SyncEvery, ct);
+                    _inserter ??= await AuditEventInserter.OpenAsync(scopes, ct);
+                    await _inserter.WriteAsync(_batch.SelectMany(q => q.Events), log.Options.SyncEvery, segment: null, ct);
                     if (attempt > 1)
                     {
                         logger.LogWarning("Read-audit events written after {Attempts} attempts", attempt);
@@ -329,138 +358,4 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
             }
         }
     }
-
-    /// <summary>
-    /// The writer's own connection and prepared INSERT, kept open between batches (a batch is often a handful of
-    /// reads: opening a connection and preparing the statement each time would cost more than the rows). Each
-    /// batch is one transaction: stored whole or not at all, so a retry never duplicates. Column names and stored
-    /// forms come from the EF model, so it is the same on SQLite and PostgreSQL; EF's change tracking would cost
-    /// ten times more per event.
-    /// </summary>
-    private sealed class Inserter : IAsyncDisposable
-    {
-        private readonly AsyncServiceScope _scope;
-        private readonly DbConnection _connection;
-        private readonly DbCommand _command;
-        private readonly DbParameter[] _parameters;
-        private readonly ValueConverter?[] _converters;
-
-        private readonly bool _sqlite;
-        private bool? _syncing;
-        private long _lastSync;
-
-        private Inserter(AsyncServiceScope scope, DbConnection connection, DbCommand command, DbParameter[] parameters,
-            ValueConverter?[] converters, bool sqlite)
-        {
-            _sqlite = sqlite;
-            _scope = scope;
-            _connection = connection;
-            _command = command;
-            _parameters = parameters;
-            _converters = converters;
-        }
-
-        public static async Task<Inserter> OpenAsync(IServiceScopeFactory scopes, CancellationToken ct)
-        {
-            var scope = scopes.CreateAsyncScope();
-            try
-            {
-                var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
-                var entity = db.Model.FindEntityType(typeof(AuditEvent))!;
-                var columns = Columns.Select(c => entity.FindProperty(c.Name)!).ToList();
-                if (db.IsSqlite)
-                {
-                    // A connection of its own, outside the pool: its synchronous setting must not reach other writes.
-                    var own = new Microsoft.Data.Sqlite.SqliteConnection(
-                        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
-                    db.Database.SetDbConnection(own, contextOwnsConnection: true);
-                }
-
-                await db.Database.OpenConnectionAsync(ct);
-                var connection = db.Database.GetDbConnection();
-                var command = connection.CreateCommand();
-                command.CommandText = string.Create(CultureInfo.InvariantCulture,
-                    $"INSERT INTO \"{entity.GetTableName()}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) " +
-                    $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})");
-                var parameters = new DbParameter[columns.Count];
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    parameters[i] = command.CreateParameter();
-                    parameters[i].ParameterName = $"@p{i}";
-                    if (Columns[i].Type is { } type)
-                    {
-                        parameters[i].DbType = type;
-                    }
-
-                    command.Parameters.Add(parameters[i]);
-                }
-
-                return new Inserter(scope, connection, command, parameters, columns.Select(c => c.GetTypeMapping().Converter).ToArray(), db.IsSqlite);
-            }
-            catch
-            {
-                await scope.DisposeAsync();
-                throw;
-            }
-        }
-
-        public async Task WriteAsync(IReadOnlyList<QueuedReads> batch, TimeSpan syncEvery, CancellationToken ct)
-        {
-            var sync = false;
-            if (_sqlite)
-            {
-                sync = Stopwatch.GetElapsedTime(_lastSync) >= syncEvery;
-                if (_syncing != sync)
-                {
-                    await using var pragma = _connection.CreateCommand();
-                    pragma.CommandText = sync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
-                    await pragma.ExecuteNonQueryAsync(ct);
-                    _syncing = sync;
-                }
-            }
-
-            await using var transaction = await _connection.BeginTransactionAsync(ct);
-            _command.Transaction = transaction;
-            foreach (var q in batch)
-            {
-                foreach (var e in q.Events)
-                {
-                    for (var i = 0; i < _parameters.Length; i++)
-                    {
-                        var value = Columns[i].Value(e);
-                        _parameters[i].Value = (value is null ? null : _converters[i] is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-                    }
-
-                    await _command.ExecuteNonQueryAsync(ct);
-                }
-            }
-
-            await transaction.CommitAsync(ct);
-            if (sync)
-            {
-                _lastSync = Stopwatch.GetTimestamp();
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _command.DisposeAsync();
-            await _scope.DisposeAsync();
-        }
-    }
-
-    /// <summary>The columns written, with their parameter type where it is the same on every provider (the time is
-    /// stored as ticks on SQLite, as timestamptz on PostgreSQL: its type follows the converted value).</summary>
-    private static readonly (string Name, DbType? Type, Func<AuditEvent, object?> Value)[] Columns =
-    [
-        (nameof(AuditEvent.At), null, e => e.At),
-        (nameof(AuditEvent.UserId), DbType.String, e => e.UserId),
-        (nameof(AuditEvent.UserName), DbType.String, e => e.UserName),
-        (nameof(AuditEvent.Action), DbType.String, e => e.Action),
-        (nameof(AuditEvent.EntityType), DbType.String, e => e.EntityType),
-        (nameof(AuditEvent.EntityId), DbType.String, e => e.EntityId),
-        (nameof(AuditEvent.PersonId), DbType.Int64, e => e.PersonId),
-        (nameof(AuditEvent.Before), DbType.String, e => e.Before),
-        (nameof(AuditEvent.After), DbType.String, e => e.After),
-    ];
 }

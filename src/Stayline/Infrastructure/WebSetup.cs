@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Stayline.Data;
 
 namespace Stayline.Infrastructure;
 
@@ -64,8 +65,12 @@ public static class WebSetup
 
     public static IHostApplicationBuilder AddReadAudit(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ReadAuditLog>();
+        // SQLite files journal reads beside the database (ReadAuditJournal); PostgreSQL commits them to the server.
+        builder.Services.AddSingleton(sp => new ReadAuditLog(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReadAuditLog>>(),
+            sp.GetService<ReadAuditOptions>(), sp.GetRequiredService<StaylineDatabase>().SqlitePath is { } path ? new ReadAuditJournal(ReadAuditJournal.FolderFor(path)) : null));
         builder.Services.AddHostedService<ReadAuditWriter>();
+        builder.Services.AddSingleton<ReadAuditJournalMover>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadAuditJournalMover>());
         return builder;
     }
 

@@ -175,6 +175,7 @@ public class PersonReadAuditTests
 
     private static async Task<List<Domain.Work.AuditEvent>> ViewsAsync(TestApp app)
     {
+        await app.ReadAuditMovedAsync();
         await using var scope = app.Scope();
         return await scope.ServiceProvider.GetRequiredService<StaylineDbContext>().AuditEvents.AsNoTracking()
             .Where(e => (e.Action == "view" || e.Action == "export") && e.EntityType == "Person").OrderBy(e => e.Id).ToListAsync();

@@ -110,6 +110,13 @@ public class ReadAuditTests
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
         var browser = await app.SignedInAsync("viewer");
         await RefuseAuditWritesAsync(app, refuse: true);
+        var journal = app.Services.GetRequiredService<ReadAuditLog>().Journal;
+        if (journal is not null)
+        {
+            // SQLite: reads go to the journal first; a file where its folder should be makes it unwritable.
+            Assert.False(Directory.Exists(journal.Folder));
+            await File.WriteAllTextAsync(journal.Folder, "");
+        }
 
         // Each request waits for its record (ReadAuditOptions.FullWait), which the database never takes.
         var apiTask = app.Api("viewer").GetAsync($"/api/v1/people/{id}");
@@ -117,6 +124,10 @@ public class ReadAuditTests
         var api = await apiTask;
         var page = await pageTask;
         await RefuseAuditWritesAsync(app, refuse: false);
+        if (journal is not null)
+        {
+            File.Delete(journal.Folder);
+        }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);

@@ -107,6 +107,10 @@ public sealed partial class TestApp : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Every read is stored before its response (on SQLite in the read-audit journal, on PostgreSQL in the
+    /// database); on SQLite it reaches audit_events at the journal's next move, which this does now.</summary>
+    public Task<bool> ReadAuditMovedAsync() => Services.GetRequiredService<ReadAuditJournalMover>().MoveAsync(CancellationToken.None);
+
     /// <summary>A browser-like client (cookies, no automatic redirects) signed in through the login form.</summary>
     public async Task<HttpClient> SignedInAsync(string role, string? password = null)
     {

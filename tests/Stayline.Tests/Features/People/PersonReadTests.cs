@@ -53,7 +53,7 @@ public class PersonReadTests
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/people/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/people/{id + 1000}")).StatusCode);
 
-        // No waiting: the row is stored before the response is sent.
+        await app.ReadAuditMovedAsync();
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
         var views = await db.AuditEvents.Where(e => e.Action == "view").Select(e => new { e.PersonId, e.UserName, e.After }).ToListAsync();
