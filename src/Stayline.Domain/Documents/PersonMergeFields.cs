@@ -30,7 +30,8 @@ public static class PersonMergeFields
         ("person.given_name / person.family_name", "name parts"),
         ("person.native_name", "name in its original script (e.g. Arabic)"),
         ("person.a_number", "A-number as A012-345-678"),
-        ("person.birth_date", "birth date (year only when only the year is known)"),
+        ("person.birth_date", "birth date (the year only when only the year is known or the day is a suspected placeholder such as 1 January)"),
+        ("person.born", "\"on March 4, 1966\" or, when only the year is known or the day is a suspected placeholder, \"in 1966\""),
         ("person.citizenship / person.languages", "country of citizenship, languages"),
         ("#each person.aliases: full_name, given_name, family_name, source", "other spellings of the name"),
         ("#each person.convictions: offence, date, sentence, completed", "criminal history"),
@@ -56,6 +57,7 @@ public static class PersonMergeFields
             .Set("native_name", p.NativeName, "name in original script")
             .Set("a_number", p.ANumberDisplay, "A-number")
             .Set("birth_date", BirthDate(p), "date of birth")
+            .Set("born", Born(p), "date of birth")
             .Set("citizenship", p.Citizenship, "citizenship")
             .Set("languages", p.Languages, "languages")
             .Set("aliases", p.Aliases.Select(a => new MergeObject("alias")
@@ -104,10 +106,20 @@ public static class PersonMergeFields
 
     private static string? Date(DateOnly? d) => d is { } day ? LongDate(day) : null;
 
+    /// <summary>A day the record itself doubts (a 1 January placeholder) is never printed as a fact: the year only.</summary>
+    private static bool YearOnly(Person p) => p.BirthDatePrecision is BirthDatePrecision.YearOnly or BirthDatePrecision.SuspectedPlaceholder;
+
     private static string? BirthDate(Person p) => p.BirthDate switch
     {
         null => null,
-        { } d when p.BirthDatePrecision == BirthDatePrecision.YearOnly => d.Year.ToString(CultureInfo.InvariantCulture),
+        { } d when YearOnly(p) => d.Year.ToString(CultureInfo.InvariantCulture),
         { } d => LongDate(d),
+    };
+
+    private static string? Born(Person p) => p.BirthDate switch
+    {
+        null => null,
+        { } d when YearOnly(p) => "in " + d.Year.ToString(CultureInfo.InvariantCulture),
+        { } d => "on " + LongDate(d),
     };
 }

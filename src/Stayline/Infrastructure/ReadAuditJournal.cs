@@ -10,7 +10,7 @@ namespace Stayline.Infrastructure;
 /// append-only segment files, one JSON line per read. A request's reads are appended (one write to the file, in
 /// the operating system's hands before the response is sent, so a kill of Stayline loses none) and
 /// <see cref="ReadAuditJournalMover"/> moves sealed segments into <c>audit_events</c> twice a second.
-/// <para>Why not insert into SQLite directly (ADR 0006): SQLite has one writer at a time, so a recompute or an import
+/// <para>Why not insert into SQLite directly (ADR 0007): SQLite has one writer at a time, so a recompute or an import
 /// holding the write lock for seconds made every read of a person wait for it and be refused after 5 s; and a
 /// commit per few reads cost more than the read itself. Appending to a file never waits for the database.</para>
 /// <para>Each process writes its own segments and holds an exclusive lock on the one it is writing, so a command

@@ -97,4 +97,21 @@ public class TextTemplateTests
         Assert.Equal("Hanna Toma (حنا توما), A012-345-678, born 1965; held at [MISSING: detention facility]; ordered [MISSING: removal order date]; June 20, 2017", result.Text);
         Assert.Equal(["detention facility", "removal order date"], result.Missing);
     }
+
+    [Theory]
+    [InlineData(BirthDatePrecision.Exact, "1966-03-04", "born on March 4, 1966 (March 4, 1966)")]
+    [InlineData(BirthDatePrecision.YearOnly, "1966-01-01", "born in 1966 (1966)")]
+    [InlineData(BirthDatePrecision.SuspectedPlaceholder, "1966-01-01", "born in 1966 (1966)")]
+    [InlineData(BirthDatePrecision.Unknown, null, "born [MISSING: date of birth] ([MISSING: date of birth])")]
+    public void PersonFields_BirthDate_PrintOnlyWhatTheRecordVouchesFor(BirthDatePrecision precision, string? birth, string expected)
+    {
+        var (person, errors) = Person.Create(new PersonInput(null, "Hanna", "Toma", null, birth is null ? null : DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture),
+            precision, "Iraq", null, false, null), new DateOnly(2017, 6, 20), DateTimeOffset.UnixEpoch);
+        Assert.Empty(errors);
+        var facts = new PersonMergeFacts(person!, null, null, null, [], [], null, null, null);
+
+        var result = TextTemplate.Render("born {{person.born}} ({{person.birth_date}})", PersonMergeFields.For(facts, new DateOnly(2017, 6, 20)));
+
+        Assert.Equal(expected, result.Text);
+    }
 }
