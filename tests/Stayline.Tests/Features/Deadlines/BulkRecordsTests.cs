@@ -84,15 +84,23 @@ public class BulkRecordsTests
         var web = await app.SignedInAsync("attorney");
         var fields = new Dictionary<string, string> { ["Kind"] = "RecordOfProceedingsReceived", ["On"] = "2017-09-25", ["ANumbers"] = "A012345678\nA087654321" };
 
-        var preview = await TestApp.PostFormAsync(web, "/Deadlines/Records", "/Deadlines/Records?handler=Preview", fields);
+        // Each button posts where the page itself says (a field named "handler" in the body selects nothing: that
+        // form once came back empty and recorded nothing).
+        var preview = await TestApp.PostFormAsync(web, "/Deadlines/Records", ButtonAction(await web.GetStringAsync("/Deadlines/Records"), "Preview"), fields);
         var html = await preview.Content.ReadAsStringAsync();
         Assert.Contains("2 matched, 0 not matched", html);
         Assert.Equal(0, await CountAsync(app, PersonEventKind.RecordOfProceedingsReceived));
 
-        var apply = await TestApp.PostFormAsync(web, "/Deadlines/Records", "/Deadlines/Records?handler=Apply", fields);
+        var apply = await TestApp.PostFormAsync(web, "/Deadlines/Records", ButtonAction(html, "Record for all 2"), fields);
         Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
         Assert.Equal(2, await CountAsync(app, PersonEventKind.RecordOfProceedingsReceived));
     }
+
+    private static string ButtonAction(string html, string label) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html,
+            "<button[^>]*formaction=\"([^\"]+)\"[^>]*>" + System.Text.RegularExpressions.Regex.Escape(label) + "<").Groups[1].Value) is { Length: > 0 } action
+            ? action
+            : throw new Xunit.Sdk.XunitException($"No button \"{label}\" with its own formaction in the page.");
 
     private static async Task<int> CountAsync(TestApp app, PersonEventKind kind)
     {
