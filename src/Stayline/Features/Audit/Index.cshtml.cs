@@ -32,6 +32,9 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
 
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
 
+    /// <summary>The names of the people on this page (a person merged away or deleted keeps only their number).</summary>
+    public IReadOnlyDictionary<long, string> PersonNames { get; private set; } = new Dictionary<long, string>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var q = db.AuditEvents.AsNoTracking();
@@ -64,6 +67,9 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
 
         PageNumber = Math.Max(1, PageNumber);
         Events = await q.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var ids = Events.Where(e => e.PersonId is not null).Select(e => e.PersonId!.Value).Distinct().ToList();
+        PersonNames = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => (p.GivenName + " " + p.FamilyName).Trim(), ct);
     }
 
     public string PageLink(int page) =>

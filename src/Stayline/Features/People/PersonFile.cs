@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Classes;
@@ -101,7 +99,7 @@ public sealed class PersonFile
 
         foreach (var e in events)
         {
-            Day(e.On, "event", Words(e.Kind.ToString()), e.Description);
+            Day(e.On, "event", Labels.Of(e.Kind), e.Description);
         }
 
         foreach (var o in orders)
@@ -148,34 +146,15 @@ public sealed class PersonFile
 
         foreach (var a in changes)
         {
-            t.Add(new TimelineEntry(a.At, true, "change", $"{Words(a.EntityType)} {a.Action}d by {a.UserName}", Describe(a)));
+            t.Add(new TimelineEntry(a.At, true, "change", $"{Labels.Words(a.EntityType)} {a.Action}d by {a.UserName}", Describe(a)));
         }
 
         return t.OrderByDescending(e => e.At).ThenBy(e => e.Kind, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>"BirthDate: 1970-01-01 → 1971-03-02" from an audit event's before/after JSON.</summary>
-    public static string? Describe(AuditEvent a)
-    {
-        if (a.Action != "update" || a.Before is null || a.After is null)
-        {
-            return null;
-        }
-
-        var before = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(a.Before) ?? [];
-        var after = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(a.After) ?? [];
-        var parts = after.Where(kv => kv.Key is not ("Id" or "Version" or "SortName"))
-            .Select(kv => $"{Words(kv.Key)}: {Show(before.GetValueOrDefault(kv.Key))} → {Show(kv.Value)}");
-        var text = string.Join("; ", parts);
-        return text.Length == 0 ? null : text;
-    }
-
-    private static string Show(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Undefined or JsonValueKind.Null => "(empty)",
-        JsonValueKind.String => e.GetString() ?? "",
-        _ => e.GetRawText(),
-    };
+    public static string? Describe(AuditEvent a) =>
+        a.Action == "update" && a.Before is not null && a.After is not null ? Labels.Change(a.Before, a.After) : null;
 
     private static string? Join(string? a, string? b) => (a, b) switch
     {
@@ -184,24 +163,4 @@ public sealed class PersonFile
         (null, _) => b,
         _ => $"{a}, {b}",
     };
-
-    /// <summary>"BirthDatePrecision" → "Birth date precision"; for field and event names on screen.</summary>
-    public static string Words(string pascal)
-    {
-        var sb = new System.Text.StringBuilder();
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            var c = pascal[i];
-            if (i > 0 && char.IsUpper(c))
-            {
-                sb.Append(' ').Append(char.ToLower(c, CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                sb.Append(i == 0 ? char.ToUpper(c, CultureInfo.InvariantCulture) : c);
-            }
-        }
-
-        return sb.ToString().Replace("A file", "A-file", StringComparison.Ordinal).Replace("A number", "A-number", StringComparison.Ordinal);
-    }
 }
