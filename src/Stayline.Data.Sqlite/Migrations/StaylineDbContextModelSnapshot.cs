@@ -1088,7 +1088,8 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("FacilityId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "From", "To", "EndReason")
+                        .HasDatabaseName("IX_custody_episodes_PersonId_From_To_EndReason");
 
                     b.ToTable("custody_episodes", (string)null);
                 });

@@ -78,7 +78,7 @@ public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOpti
             cutoff = cutoff.AddDays(-1);
         }
 
-        var due = await HabeasQueue.Candidates(db).Where(c => c.AttorneyId == null && c.Since <= cutoff)
+        var due = await HabeasQueue.Candidates(db).Where(c => c.Since <= cutoff && !db.Assignments.Any(a => a.PersonId == c.PersonId && a.To == null))
             .Select(c => new
             {
                 c.PersonId,

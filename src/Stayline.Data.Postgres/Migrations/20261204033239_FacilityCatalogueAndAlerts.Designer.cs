@@ -12,7 +12,7 @@ using Stayline.Data;
 namespace Stayline.Data.Postgres.Migrations
 {
     [DbContext(typeof(StaylineDbContext))]
-    [Migration("20261204030402_FacilityCatalogueAndAlerts")]
+    [Migration("20261204033239_FacilityCatalogueAndAlerts")]
     partial class FacilityCatalogueAndAlerts
     {
         /// <inheritdoc />
@@ -1134,7 +1134,8 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("FacilityId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "From", "To", "EndReason")
+                        .HasDatabaseName("IX_custody_episodes_PersonId_From_To_EndReason");
 
                     b.ToTable("custody_episodes", (string)null);
                 });

@@ -11,7 +11,7 @@ using Stayline.Data;
 namespace Stayline.Data.Sqlite.Migrations
 {
     [DbContext(typeof(StaylineDbContext))]
-    [Migration("20261204030342_FacilityCatalogueAndAlerts")]
+    [Migration("20261204033207_FacilityCatalogueAndAlerts")]
     partial class FacilityCatalogueAndAlerts
     {
         /// <inheritdoc />
@@ -1091,7 +1091,8 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("FacilityId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "From", "To", "EndReason")
+                        .HasDatabaseName("IX_custody_episodes_PersonId_From_To_EndReason");
 
                     b.ToTable("custody_episodes", (string)null);
                 });

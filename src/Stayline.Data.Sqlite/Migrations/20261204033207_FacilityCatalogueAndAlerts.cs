@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Stayline.Data.Postgres.Migrations
+namespace Stayline.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class FacilityCatalogueAndAlerts : Migration
@@ -12,45 +11,49 @@ namespace Stayline.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_custody_episodes_PersonId",
+                table: "custody_episodes");
+
             migrationBuilder.AddColumn<string>(
                 name: "Aliases",
                 table: "facilities",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "County",
                 table: "facilities",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Division",
                 table: "facilities",
-                type: "character varying(60)",
+                type: "TEXT",
                 maxLength: 60,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IceCode",
                 table: "facilities",
-                type: "character varying(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReviewNote",
                 table: "facilities",
-                type: "character varying(500)",
+                type: "TEXT",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Type",
                 table: "facilities",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -58,25 +61,25 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "alerts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PersonId = table.Column<long>(type: "bigint", nullable: false),
-                    CustodyEpisodeId = table.Column<long>(type: "bigint", nullable: false),
-                    FromFacilityId = table.Column<long>(type: "bigint", nullable: true),
-                    ToFacilityId = table.Column<long>(type: "bigint", nullable: true),
-                    FromDistrict = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    ToDistrict = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    HabeasFiledBefore = table.Column<bool>(type: "boolean", nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AcknowledgedBy = table.Column<string>(type: "text", nullable: true),
-                    AcknowledgedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    AcknowledgeNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    NotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    NotifiedVia = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustodyEpisodeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromFacilityId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ToFacilityId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FromDistrict = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ToDistrict = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    HabeasFiledBefore = table.Column<bool>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    AcknowledgedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AcknowledgeNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NotifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NotifiedVia = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -87,6 +90,11 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "IX_facilities_IceCode",
                 table: "facilities",
                 column: "IceCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_episodes_PersonId_From_To_EndReason",
+                table: "custody_episodes",
+                columns: new[] { "PersonId", "From", "To", "EndReason" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_alerts_AcknowledgedAt",
@@ -119,6 +127,10 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "IX_facilities_IceCode",
                 table: "facilities");
 
+            migrationBuilder.DropIndex(
+                name: "IX_custody_episodes_PersonId_From_To_EndReason",
+                table: "custody_episodes");
+
             migrationBuilder.DropColumn(
                 name: "Aliases",
                 table: "facilities");
@@ -142,6 +154,11 @@ namespace Stayline.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "Type",
                 table: "facilities");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_episodes_PersonId",
+                table: "custody_episodes",
+                column: "PersonId");
         }
     }
 }
