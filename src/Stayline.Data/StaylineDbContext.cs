@@ -40,6 +40,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<CourtOrder> CourtOrders => Set<CourtOrder>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Note> Notes => Set<Note>();
+    public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ReadJournalSegment> ReadJournalSegments => Set<ReadJournalSegment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

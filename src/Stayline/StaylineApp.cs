@@ -3,6 +3,7 @@ using Stayline.Features.Custody;
 using Stayline.Features.Dashboard;
 using Stayline.Features.Documents;
 using Stayline.Features.Facilities;
+using Stayline.Features.Habeas;
 using Stayline.Features.Health;
 using Stayline.Features.Import;
 using Stayline.Features.Matters;
@@ -45,6 +46,7 @@ public static class StaylineApp
         builder.AddStaylineDocuments();
         builder.AddStaylineDashboard();
         builder.AddProtectionAndDeadlines();
+        builder.AddStaylineHabeas();
         builder.AddStaylineIntake();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -74,6 +76,7 @@ public static class StaylineApp
         app.MapMattersApi();
         app.MapFacilitiesApi();
         app.MapProtectionAndDeadlines();
+        app.MapHabeasApi();
         return app;
     }
 }

@@ -1131,7 +1131,8 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("FacilityId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "From", "To", "EndReason")
+                        .HasDatabaseName("IX_custody_episodes_PersonId_From_To_EndReason");
 
                     b.ToTable("custody_episodes", (string)null);
                 });
@@ -1144,22 +1145,42 @@ namespace Stayline.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Circuit")
                         .HasColumnType("text");
 
                     b.Property<string>("City")
                         .HasColumnType("text");
 
+                    b.Property<string>("County")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("District")
                         .HasColumnType("text");
 
+                    b.Property<string>("Division")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("FieldOffice")
                         .HasColumnType("text");
+
+                    b.Property<string>("IceCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Source")
                         .HasColumnType("text");
@@ -1171,6 +1192,9 @@ namespace Stayline.Data.Postgres.Migrations
                     b.Property<string>("Street")
                         .HasColumnType("text");
 
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1179,6 +1203,8 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IceCode");
 
                     b.HasIndex("Name");
 
@@ -1536,6 +1562,86 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("person_names", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Work.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AcknowledgeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("CustodyEpisodeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FromDistrict")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("FromFacilityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("HabeasFiledBefore")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NotifiedVia")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ToDistrict")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("ToFacilityId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgedAt");
+
+                    b.HasIndex("CustodyEpisodeId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "AcknowledgedAt");
+
+                    b.ToTable("alerts", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Domain.Work.Assignment", b =>

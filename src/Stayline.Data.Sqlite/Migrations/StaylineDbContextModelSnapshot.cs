@@ -1088,7 +1088,8 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("FacilityId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "From", "To", "EndReason")
+                        .HasDatabaseName("IX_custody_episodes_PersonId_From_To_EndReason");
 
                     b.ToTable("custody_episodes", (string)null);
                 });
@@ -1099,21 +1100,41 @@ namespace Stayline.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Circuit")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("City")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("County")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("District")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Division")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FieldOffice")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IceCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -1126,6 +1147,9 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.Property<string>("Street")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1134,6 +1158,8 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IceCode");
 
                     b.HasIndex("Name");
 
@@ -1475,6 +1501,84 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("person_names", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Work.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustodyEpisodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromDistrict")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FromFacilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HabeasFiledBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotifiedVia")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToDistrict")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ToFacilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgedAt");
+
+                    b.HasIndex("CustodyEpisodeId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "AcknowledgedAt");
+
+                    b.ToTable("alerts", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Domain.Work.Assignment", b =>

@@ -13,5 +13,7 @@ internal sealed class CustodyEpisodeConfiguration : IEntityTypeConfiguration<Cus
         b.Property(e => e.Version).IsConcurrencyToken();
         b.HasOne(e => e.Facility).WithMany().HasForeignKey(e => e.FacilityId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(e => e.IsOpen);
+        // Covers the no-petition-yet queue's grouping of each person's custody (first day after the last release).
+        b.HasIndex(e => new { e.PersonId, e.From, e.To, e.EndReason }).HasDatabaseName("IX_custody_episodes_PersonId_From_To_EndReason");
     }
 }

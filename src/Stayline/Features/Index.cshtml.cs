@@ -25,6 +25,6 @@ public sealed class HomeModel(StaylineDbContext db) : PageModel
         DetainedNotProtected = await Protection.IndexModel.Query(db, Domain.Protection.ProtectionState.NotProtected, CustodyStatus.Detained).CountAsync(ct);
         DetainedUnknown = await Protection.IndexModel.Query(db, Domain.Protection.ProtectionState.Unknown, CustodyStatus.Detained).CountAsync(ct);
         EndingSoon = await Protection.IndexModel.Query(db, Domain.Protection.ProtectionState.Protected, null).CountAsync(x => x.Protection.EndsWithin7Days, ct);
-        Facilities = (await FacilityQueries.WithCounts(db).ToListAsync(ct)).Where(f => f.Detained > 0).OrderByDescending(f => f.Detained).Take(15).ToList();
+        Facilities = (await FacilityQueries.WithCountsAsync(db, ct)).Where(f => f.Detained > 0).OrderByDescending(f => f.Detained).Take(15).ToList();
     }
 }

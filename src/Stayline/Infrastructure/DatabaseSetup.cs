@@ -1,10 +1,9 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.VisualBasic.FileIO;
 using Stayline.Data;
 using Stayline.Domain.Custody;
 using Stayline.Features.Documents;
+using Stayline.Features.Facilities;
 
 namespace Stayline.Infrastructure;
 
@@ -58,56 +57,13 @@ public static class DatabaseSetup
             db.Facilities.AddRange(SeedFacilities());
             await db.SaveChangesAsync(ct);
         }
+        else
+        {
+            await FacilityReference.FillBlanksAsync(db, ct);
+        }
 
         await scope.ServiceProvider.GetRequiredService<DocumentService>().EnsureStartersAsync(ct);
     }
 
-    /// <summary>Districts of seeded facilities in states with several districts, from the county each city lies in.</summary>
-    private static readonly Dictionary<string, string> KnownDistricts = new(StringComparer.Ordinal)
-    {
-        ["Calhoun County Correctional Center"] = "W.D. Mich.",
-        ["Chippewa County Correctional Facility"] = "W.D. Mich.",
-        ["Monroe County Jail"] = "E.D. Mich.",
-        ["St. Clair County Jail"] = "E.D. Mich.",
-        ["Northeast Ohio Correctional Center"] = "N.D. Ohio",
-        ["Mahoning County Justice Center"] = "N.D. Ohio",
-        ["Geauga County Safety Center"] = "N.D. Ohio",
-        ["Seneca County Jail"] = "N.D. Ohio",
-        ["Corrections Center of Northwest Ohio (CCNO)"] = "N.D. Ohio",
-        ["Butler County Sheriff's Office"] = "S.D. Ohio",
-        ["Stewart Detention Center"] = "M.D. Ga.",
-        ["Port Isabel Service Processing Center"] = "S.D. Tex.",
-        ["Prairieland Detention Facility"] = "N.D. Tex.",
-        ["Adelanto ICE Processing Center"] = "C.D. Cal.",
-        ["Desert View Annex"] = "C.D. Cal.",
-        ["Otay Mesa Detention Center"] = "S.D. Cal.",
-        ["Krome North Service Processing Center"] = "S.D. Fla.",
-        ["Northwest ICE Processing Center (NWIPC)"] = "W.D. Wash.",
-        ["Richwood Correctional Center"] = "W.D. La.",
-    };
-
-    public static IEnumerable<Facility> SeedFacilities()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("ice-facilities-2025-08.csv", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var parser = new TextFieldParser(stream) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
-        parser.SetDelimiters(",");
-        var header = parser.ReadFields()!;
-        int Col(string c) => Array.IndexOf(header, c);
-        var list = new List<Facility>();
-        while (!parser.EndOfData)
-        {
-            var f = parser.ReadFields()!;
-            var facilityName = f[Col("name")];
-            var (facility, errors) = Facility.Create(new FacilityInput(facilityName, f[Col("field_office")], f[Col("street")],
-                f[Col("city")], f[Col("state")], f[Col("zip")], KnownDistricts.GetValueOrDefault(facilityName), null, "ICE facility list, Aug. 2025 (seed)"));
-            if (facility is not null && errors.Count == 0)
-            {
-                list.Add(facility);
-            }
-        }
-
-        return list;
-    }
+    public static IEnumerable<Facility> SeedFacilities() => FacilityReference.SeedFacilities();
 }

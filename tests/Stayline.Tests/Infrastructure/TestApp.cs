@@ -91,6 +91,12 @@ public sealed partial class TestApp : IAsyncDisposable
             }
         }
 
+        // The habeas watcher (escalation, alert mail) runs only when a test calls it: its own timer would race the test.
+        foreach (var job in builder.Services.Where(d => d.ImplementationType == typeof(Stayline.Features.Habeas.HabeasWatchService)).ToList())
+        {
+            builder.Services.Remove(job);
+        }
+
         configure?.Invoke(builder);
         return StaylineApp.Build(builder);
     }

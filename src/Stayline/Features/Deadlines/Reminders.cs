@@ -147,6 +147,16 @@ public sealed class ReminderSender(IOptions<ReminderOptions> options, IConfigura
         return message;
     }
 
+    /// <summary>Sends a message the way reminders go (SMTP when a host is set, else the outbox folder), from the configured sender; returns how.</summary>
+    public Task<string> SendAsync(MimeMessage message, CancellationToken ct)
+    {
+        var smtp = Smtp;
+        message.From.Clear();
+        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.Date = clock.GetUtcNow();
+        return DeliverAsync(message, smtp, ct);
+    }
+
     private async Task<string> DeliverAsync(MimeMessage message, SmtpOptions smtp, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(smtp.Host))

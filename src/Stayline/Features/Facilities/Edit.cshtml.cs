@@ -20,11 +20,24 @@ public sealed class EditModel(StaylineDbContext db) : PageModel
         public string? City { get; init; }
         public string? State { get; init; }
         public string? Zip { get; init; }
+        public string? County { get; init; }
         public string? District { get; init; }
+        public string? Division { get; init; }
         public string? Circuit { get; init; }
+        public FacilityType Type { get; init; }
+        public string? IceCode { get; init; }
+        public string? Aliases { get; init; }
         public int Version { get; init; }
 
-        public FacilityInput ToDomain() => new(Name, FieldOffice, Street, City, State, Zip, District, Circuit, "entered by hand");
+        // An admin's save is the check a flagged facility waited for: the note is derived again from what was saved.
+        public FacilityInput ToDomain() => new(Name, FieldOffice, Street, City, State, Zip, District, Circuit, "entered by hand")
+        {
+            County = County,
+            Division = Division,
+            Type = Type,
+            IceCode = IceCode,
+            Aliases = Aliases,
+        };
 
         public static InputModel From(Facility f) => new()
         {
@@ -34,8 +47,13 @@ public sealed class EditModel(StaylineDbContext db) : PageModel
             City = f.City,
             State = f.State,
             Zip = f.Zip,
+            County = f.County,
             District = f.District,
+            Division = f.Division,
             Circuit = f.Circuit,
+            Type = f.Type,
+            IceCode = f.IceCode,
+            Aliases = f.Aliases,
             Version = f.Version,
         };
     }
@@ -82,7 +100,7 @@ public sealed class EditModel(StaylineDbContext db) : PageModel
             }
 
             db.Entry(facility).Property(x => x.Version).OriginalValue = Input.Version;
-            var errors = facility.Update(Input.ToDomain());
+            var errors = facility.Update(Input.ToDomain(), FacilityReference.Counties);
             if (errors.Count > 0)
             {
                 ApiErrors.AddTo(ModelState, errors);
@@ -91,7 +109,7 @@ public sealed class EditModel(StaylineDbContext db) : PageModel
         }
         else
         {
-            (facility, var errors) = Facility.Create(Input.ToDomain());
+            (facility, var errors) = Facility.Create(Input.ToDomain(), FacilityReference.Counties);
             if (facility is null)
             {
                 ApiErrors.AddTo(ModelState, errors);

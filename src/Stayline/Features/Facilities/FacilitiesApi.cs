@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Custody;
 
 namespace Stayline.Features.Facilities;
 
-public sealed record FacilityDto(long Id, string Name, string? FieldOffice, string? City, string? State, string? District, string? Circuit, int Detained);
+/// <param name="ReviewNote">Why an admin should check the county or district; null when nothing is in doubt.</param>
+public sealed record FacilityDto(long Id, string Name, string? City, string? State, string? County, string? District, string? Division,
+    string? Circuit, string? FieldOffice, FacilityType Type, string? IceCode, IReadOnlyList<string> Aliases, string? ReviewNote, int Detained);
 
 public static class FacilitiesApi
 {
@@ -16,12 +19,31 @@ public static class FacilitiesApi
     }
 
     private static async Task<Ok<List<FacilityDto>>> List(StaylineDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await FacilityQueries.WithCounts(db).ToListAsync(ct));
+        TypedResults.Ok(await FacilityQueries.WithCountsAsync(db, ct));
 }
 
 public static class FacilityQueries
 {
-    public static IQueryable<FacilityDto> WithCounts(StaylineDbContext db) =>
-        db.Facilities.AsNoTracking().OrderBy(f => f.Name).Select(f => new FacilityDto(f.Id, f.Name, f.FieldOffice, f.City, f.State, f.District,
-            f.Circuit, db.People.Count(p => p.CurrentFacilityId == f.Id && p.CustodyStatus == Domain.People.CustodyStatus.Detained)));
+    public static async Task<List<FacilityDto>> WithCountsAsync(StaylineDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Facilities.AsNoTracking().OrderBy(f => f.Name).ThenBy(f => f.State).Select(f => new
+        {
+            f.Id,
+            f.Name,
+            f.City,
+            f.State,
+            f.County,
+            f.District,
+            f.Division,
+            f.Circuit,
+            f.FieldOffice,
+            f.Type,
+            f.IceCode,
+            f.Aliases,
+            f.ReviewNote,
+            Detained = db.People.Count(p => p.CurrentFacilityId == f.Id && p.CustodyStatus == Domain.People.CustodyStatus.Detained),
+        }).ToListAsync(ct);
+        return rows.Select(f => new FacilityDto(f.Id, f.Name, f.City, f.State, f.County, f.District, f.Division, f.Circuit, f.FieldOffice, f.Type,
+            f.IceCode, Facility.NamesOf(f.Name, f.Aliases, null).Skip(1).ToList(), f.ReviewNote, f.Detained)).ToList();
+    }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 
 namespace Stayline.Features.Facilities;
@@ -8,5 +7,5 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
 {
     public IReadOnlyList<FacilityDto> Facilities { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Facilities = await FacilityQueries.WithCounts(db).ToListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Facilities = await FacilityQueries.WithCountsAsync(db, ct);
 }

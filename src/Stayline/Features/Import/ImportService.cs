@@ -136,8 +136,10 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             }
 
             var today = clock.Today();
-            var facilities = new FacilityCatalogue((await db.Facilities.AsNoTracking().Select(f => new { f.Id, f.Name }).ToListAsync(ct))
-                .Select(f => (f.Id, f.Name)));
+            // A government list may name a facility by an alias or its ICE code; the catalogue's own name is tried first.
+            var facilities = new FacilityCatalogue((await db.Facilities.AsNoTracking().Select(f => new { f.Id, f.Name, f.Aliases, f.IceCode }).ToListAsync(ct))
+                .SelectMany(f => Domain.Custody.Facility.NamesOf(f.Name, f.Aliases, f.IceCode).Select((n, i) => (i, f.Id, n)))
+                .OrderBy(x => x.i).Select(x => (x.Id, x.n)));
             // First pass: every row read and checked, streaming. Kept: the errors, the first rows (for the preview),
             // the rows linked to known people, and (when the import will be written) the valid rows in a temporary file.
             var errors = new ImportErrorList();

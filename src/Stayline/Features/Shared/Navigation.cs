@@ -20,6 +20,8 @@ public static class Navigation
         Of<People.IndexModel>("/People", "People"),
         Of<Deadlines.IndexModel>("/Deadlines", "Deadlines"),
         Of<Protection.IndexModel>("/Protection", "Protection"),
+        Of<Habeas.QueueModel>("/Habeas/Queue", "Habeas"),
+        Of<Habeas.AlertsModel>("/Habeas/Alerts", "Alerts"),
         Of<Import.IndexModel>("/Import", "Import"),
         Of<Bulk.IndexModel>("/Bulk", "Bulk"),
         Of<Review.IndexModel>("/Review", "Duplicates"),

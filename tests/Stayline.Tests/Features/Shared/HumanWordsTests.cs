@@ -30,7 +30,7 @@ public partial class HumanWordsTests
         var web = await app.SignedInAsync("admin");
         var pages = new List<string>
         {
-            "/Dashboard", "/People", "/Deadlines", "/Protection", "/Import", "/Bulk", "/Review", "/Documents", "/Reports",
+            "/Dashboard", "/People", "/Deadlines", "/Protection", "/Habeas/Queue", "/Habeas/Alerts", "/Import", "/Bulk", "/Review", "/Documents", "/Reports",
             "/Facilities", "/Classes", $"/Classes/Details?id={classId}", "/Users", "/Audit",
         };
         pages.AddRange(people.Select(id => $"/People/Details?id={id}"));

@@ -1,0 +1,68 @@
+namespace Stayline.Domain.Custody;
+
+/// <summary>One row of the statute's county lists: a county (parish, independent city) and its district and division.</summary>
+public sealed record CountyDistrict(string State, string County, string District, string? Division);
+
+/// <summary>
+/// Routes a county to its federal district and division (28 U.S.C. 81-131). States with one district route every
+/// county to it; for the others only the listed counties route. County names are compared loosely
+/// ("St. Clair", "Saint Clair", "ST CLAIR COUNTY", "DeKalb" and "De Kalb" are the same county).
+/// </summary>
+public sealed class CountyDistricts
+{
+    private readonly Dictionary<(string State, string Key), CountyDistrict> _byKey = [];
+
+    // Names the statute has not caught up with.
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
+    {
+        ["FL:miamidade"] = "dade",
+    };
+
+    public IReadOnlyList<CountyDistrict> Rows { get; }
+
+    public CountyDistricts(IEnumerable<CountyDistrict> rows)
+    {
+        Rows = rows.ToList();
+        foreach (var r in Rows)
+        {
+            _byKey[(r.State, Key(r.State, r.County))] = r;
+        }
+    }
+
+    /// <summary>The district (and division, when the statute names one) of a county; null when the county is not known.</summary>
+    public CountyDistrict? Find(string state, string county)
+    {
+        state = state.Trim().ToUpperInvariant();
+        if (_byKey.TryGetValue((state, Key(state, county)), out var row))
+        {
+            return row;
+        }
+
+        return FederalDistricts.SingleDistrictOf(state) is { } only && !string.IsNullOrWhiteSpace(county)
+            ? new CountyDistrict(state, county.Trim(), only, null)
+            : null;
+    }
+
+    /// <summary>The counties of one district, as the statute lists them.</summary>
+    public IReadOnlyList<CountyDistrict> OfDistrict(string district) => Rows.Where(r => r.District == district).ToList();
+
+    public static string Key(string state, string county)
+    {
+        var s = county.Trim().ToLowerInvariant();
+        foreach (var suffix in new[] { " county", " parish", " borough", " census area" })
+        {
+            if (s.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                s = s[..^suffix.Length];
+            }
+        }
+
+        s = s.StartsWith("saint ", StringComparison.Ordinal) ? "st " + s[6..]
+            : s.StartsWith("st. ", StringComparison.Ordinal) ? "st " + s[4..]
+            : s.StartsWith("ste. ", StringComparison.Ordinal) ? "st " + s[5..]
+            : s.StartsWith("sainte ", StringComparison.Ordinal) ? "st " + s[7..]
+            : s;
+        var key = new string(s.Where(char.IsLetter).ToArray());
+        return Renamed.GetValueOrDefault($"{state.ToUpperInvariant()}:{key}") ?? key;
+    }
+}

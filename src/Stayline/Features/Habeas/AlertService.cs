@@ -1,0 +1,232 @@
+using System.Globalization;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Stayline.Data;
+using Stayline.Domain.People;
+using Stayline.Domain.Work;
+using Stayline.Features.Deadlines;
+
+namespace Stayline.Features.Habeas;
+
+/// <summary>An open alert as the API, the dashboard and the person's page show it.</summary>
+public sealed record AlertDto(long Id, string Kind, long PersonId, string PersonName, string? ANumber, string? FromDistrict, string? ToDistrict,
+    bool HabeasFiledBefore, DateOnly On, DateTimeOffset At, string Message, DateTimeOffset? NotifiedAt);
+
+/// <summary>Lists, acknowledges, escalates and emails alerts.</summary>
+public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOptions<HabeasOptions> options)
+{
+    public async Task<List<AlertDto>> OpenAsync(long? personId, int take, CancellationToken ct)
+    {
+        var q = db.Alerts.AsNoTracking().Where(a => a.AcknowledgedAt == null);
+        if (personId is { } id)
+        {
+            q = q.Where(a => a.PersonId == id);
+        }
+
+        var rows = await q.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(take)
+            .Join(db.People, a => a.PersonId, p => p.Id, (a, p) => new { Alert = a, p.GivenName, p.FamilyName, p.ANumber })
+            .ToListAsync(ct);
+        return rows.Select(r => new AlertDto(r.Alert.Id, r.Alert.Kind.ToString().ToLowerInvariant(), r.Alert.PersonId, $"{r.GivenName} {r.FamilyName}".Trim(),
+            ANumber.DisplayOf(r.ANumber), r.Alert.FromDistrict, r.Alert.ToDistrict, r.Alert.HabeasFiledBefore, r.Alert.On, r.Alert.RaisedAt,
+            r.Alert.Message, r.Alert.NotifiedAt)).ToList();
+    }
+
+    public Task<int> OpenCountAsync(AlertKind kind, CancellationToken ct) => db.Alerts.CountAsync(a => a.AcknowledgedAt == null && a.Kind == kind, ct);
+
+    /// <summary>Acknowledges one alert for the signed-in user; null when there is no such alert, false when it was already acknowledged.</summary>
+    public async Task<bool?> AcknowledgeAsync(long id, AuditActor actor, string? note, CancellationToken ct)
+    {
+        var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (alert is null)
+        {
+            return null;
+        }
+
+        if (!alert.Acknowledge(actor.UserId, actor.UserName, note, clock.GetUtcNow()))
+        {
+            return false;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Raises an "unclaimed" alert for each person detained longer than the configured hours with no attorney and
+    /// no petition (one per custody, however often it runs).
+    /// </summary>
+    public async Task<int> EscalateAsync(CancellationToken ct)
+    {
+        var hours = options.Value.EscalateAfterHours;
+        var now = clock.GetUtcNow();
+        // The latest arrest day whose start is at least the threshold ago (hours count from the start of the day).
+        var cutoff = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        while (HabeasQueue.HoursSince(cutoff, now, clock.LocalTimeZone) < hours)
+        {
+            cutoff = cutoff.AddDays(-1);
+        }
+
+        var due = await HabeasQueue.Candidates(db).Where(c => c.Since <= cutoff && !db.Assignments.Any(a => a.PersonId == c.PersonId && a.To == null))
+            .Select(c => new
+            {
+                c.PersonId,
+                c.FacilityId,
+                c.Since,
+                EpisodeId = db.CustodyEpisodes.Where(e => e.PersonId == c.PersonId && e.From == c.Since).Min(e => e.Id),
+            })
+            .Where(c => !db.Alerts.Any(a => a.Kind == AlertKind.Unclaimed && a.CustodyEpisodeId == c.EpisodeId))
+            .OrderBy(c => c.Since).ThenBy(c => c.PersonId).Take(5000).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var facilityIds = due.Where(d => d.FacilityId is not null).Select(d => d.FacilityId!.Value).Distinct().ToList();
+        var facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => (f.Name, f.District), ct);
+        foreach (var d in due)
+        {
+            var f = d.FacilityId is { } id ? facilities.GetValueOrDefault(id) : default;
+            var held = HabeasQueue.HoursSince(d.Since, now, clock.LocalTimeZone);
+            db.Alerts.Add(Alert.ForUnclaimed(d.PersonId, d.EpisodeId, d.FacilityId, f.District, d.Since, now,
+                $"Detained since {d.Since:yyyy-MM-dd} ({held} hours) at {f.Name ?? "an unrecorded facility"} ({f.District ?? "district not known"}) " +
+                $"with no attorney and no habeas petition. Assign an attorney."));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node escalated the same people first; its alerts stand.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+
+        return due.Count;
+    }
+}
+
+/// <summary>
+/// Emails each open alert once: a transfer to the person's assigned attorneys (to the coordinators when nobody is
+/// assigned, so that no alert goes unread), an unclaimed case to the coordinators. Messages go through the
+/// reminders' delivery (SMTP or the outbox folder). Each alert is claimed before sending so two nodes never send it
+/// twice; a failed send releases the claim and the next run tries again.
+/// </summary>
+public sealed class AlertMailer(ReminderSender sender, TimeProvider clock)
+{
+    public async Task<int> SendPendingAsync(StaylineDbContext db, CancellationToken ct)
+    {
+        var pending = await db.Alerts.AsNoTracking().Where(a => a.AcknowledgedAt == null && a.NotifiedAt == null).OrderBy(a => a.Id).Take(500).ToListAsync(ct);
+        var adminRole = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var coordinators = await db.UserRoles.Where(ur => ur.RoleId == adminRole).Join(db.Users.Where(u => u.Email != null), ur => ur.UserId, u => u.Id,
+            (ur, u) => new { u.Email, u.DisplayName }).ToListAsync(ct);
+        var sent = 0;
+        foreach (var alert in pending)
+        {
+            var attorneys = alert.Kind == AlertKind.Transfer
+                ? await db.Assignments.Where(a => a.PersonId == alert.PersonId && a.To == null)
+                    .Join(db.Users.Where(u => u.Email != null), a => a.UserId, u => u.Id, (a, u) => new { u.Email, u.DisplayName }).ToListAsync(ct)
+                : [];
+            var to = (attorneys.Count > 0 ? attorneys : coordinators).DistinctBy(r => r.Email).ToList();
+            if (to.Count == 0)
+            {
+                continue; // nobody with an email yet: the alert stays on the dashboard and is tried again next run
+            }
+
+            var claimedAt = clock.GetUtcNow();
+            if (await db.Alerts.Where(a => a.Id == alert.Id && a.NotifiedAt == null).ExecuteUpdateAsync(u => u.SetProperty(a => a.NotifiedAt, claimedAt), ct) == 0)
+            {
+                continue;
+            }
+
+            var message = new MimeMessage();
+            foreach (var r in to)
+            {
+                message.To.Add(new MailboxAddress(r.DisplayName, r.Email!));
+            }
+
+            // No client name in the subject: subjects show on lock screens and in mail server logs.
+            message.Subject = alert.Kind == AlertKind.Transfer
+                ? $"Stayline: transfer {alert.FromDistrict ?? "?"} to {alert.ToDistrict ?? "?"}{(alert.HabeasFiledBefore ? " (petition filed before)" : " (no petition before the move)")}"
+                : "Stayline: detained with no attorney";
+            var who = alert.Kind == AlertKind.Transfer && attorneys.Count == 0 ? "You receive this because nobody is assigned to this person and you coordinate the team." :
+                alert.Kind == AlertKind.Transfer ? "You receive this because you are assigned to this person in Stayline." : "You receive this because you coordinate the team.";
+            message.Body = new TextPart("plain")
+            {
+                Text = $"""
+                    {alert.Message}
+
+                    Open the file: /People/Details?id={alert.PersonId.ToString(CultureInfo.InvariantCulture)}
+                    Acknowledge it on the alerts page: /Habeas/Alerts
+                    {who}
+                    """,
+            };
+            try
+            {
+                var via = await sender.SendAsync(message, ct);
+                await db.Alerts.Where(a => a.Id == alert.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.NotifiedVia, via), ct);
+                sent++;
+            }
+            catch (Exception ex) when (ex is IOException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
+                or System.Net.Sockets.SocketException or AuthenticationException or UnauthorizedAccessException)
+            {
+                await db.Alerts.Where(a => a.Id == alert.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.NotifiedAt, (DateTimeOffset?)null), ct);
+                throw;
+            }
+        }
+
+        return sent;
+    }
+}
+
+/// <summary>Escalates unclaimed people and emails open alerts every few seconds while the web server runs.</summary>
+internal sealed class HabeasWatchService(IServiceScopeFactory scopes, AlertMailer mailer, IOptions<HabeasOptions> options, TimeProvider clock,
+    ILogger<HabeasWatchService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var escalated = await scope.ServiceProvider.GetRequiredService<AlertService>().EscalateAsync(stoppingToken);
+                    var sent = await mailer.SendPendingAsync(scope.ServiceProvider.GetRequiredService<StaylineDbContext>(), stoppingToken);
+                    if (escalated > 0 || sent > 0)
+                    {
+                        logger.LogInformation("Escalated {Escalated} unclaimed people; emailed {Sent} alerts.", escalated, sent);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "The habeas watcher failed; the next run tries again.");
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(5, options.Value.CheckSeconds)), clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stayline.Data;
+
+namespace Stayline.Features.Habeas;
+
+/// <summary>Open alerts across the team; attorneys and coordinators acknowledge them here.</summary>
+public sealed class AlertsModel(AlertService alerts, AuditActor actor) : PageModel
+{
+    public IReadOnlyList<AlertDto> Open { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Open = await alerts.OpenAsync(null, 500, ct);
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(long id, string? note, string? returnTo, CancellationToken ct)
+    {
+        if (!Permissions.RolesFor(Permissions.EditLegal).Any(User.IsInRole))
+        {
+            return Forbid();
+        }
+
+        TempData["Flash"] = await alerts.AcknowledgeAsync(id, actor, note, ct) switch
+        {
+            null => "That alert does not exist.",
+            false => "That alert was already acknowledged.",
+            _ => "Alert acknowledged.",
+        };
+        // Back to the person's page when acknowledged there; only local paths.
+        return Redirect(returnTo is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/Habeas/Alerts");
+    }
+}
