@@ -895,6 +895,22 @@ namespace Stayline.Data.Postgres.Migrations
                     b.ToTable("person_protection", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Data.ReadJournalSegment", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset>("MovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("MovedAt");
+
+                    b.ToTable("read_journal_segments", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Data.SavedFilter", b =>
                 {
                     b.Property<long>("Id")

@@ -860,6 +860,22 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.ToTable("person_protection", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Data.ReadJournalSegment", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("MovedAt");
+
+                    b.ToTable("read_journal_segments", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Data.SavedFilter", b =>
                 {
                     b.Property<long>("Id")
