@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.VisualBasic.FileIO;
 using Stayline.Data;
 using Stayline.Domain.Custody;
 using Stayline.Features.Documents;
@@ -91,14 +90,17 @@ public static class DatabaseSetup
         var assembly = Assembly.GetExecutingAssembly();
         var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("ice-facilities-2025-08.csv", StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(name)!;
-        using var parser = new TextFieldParser(stream) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
-        parser.SetDelimiters(",");
-        var header = parser.ReadFields()!;
+        using var csv = new Tables.CsvReader(new StreamReader(stream), ',');
+        var header = csv.ReadHeader(out _)!.ToArray();
         int Col(string c) => Array.IndexOf(header, c);
         var list = new List<Facility>();
-        while (!parser.EndOfData)
+        while (csv.Read(out var f, out var error))
         {
-            var f = parser.ReadFields()!;
+            if (error is not null)
+            {
+                throw new InvalidDataException($"ice-facilities-2025-08.csv row {csv.Row}: {error}");
+            }
+
             var facilityName = f[Col("name")];
             var (facility, errors) = Facility.Create(new FacilityInput(facilityName, f[Col("field_office")], f[Col("street")],
                 f[Col("city")], f[Col("state")], f[Col("zip")], KnownDistricts.GetValueOrDefault(facilityName), null, "ICE facility list, Aug. 2025 (seed)"));
