@@ -11,6 +11,7 @@ using Stayline.Data;
 using Stayline.Features.Documents;
 using Stayline.Features.Reports;
 using Stayline.Infrastructure;
+using Stayline.Tables;
 
 // Bulk drafting (1,400 people, the demo crisis) and the status report (10,000 class members), each against a
 // baseline measured in the same run. Usage: dotnet run -c Release --project bench/Documents.Bench [repeats=5]

@@ -11,7 +11,8 @@ using Stayline.Data;
 using Stayline.Features.Import;
 using Stayline.Infrastructure;
 
-// Import.Bench [ROWS] [REPEATS] [--postgres "Host=...;Username=..."]
+// Import.Bench [ROWS] [REPEATS] [--postgres "Host=...;Username=..."] [--read-only]
+// --read-only times only the CSV reader (Tables.CsvReader) over the same file, REPEATS times.
 // Each run uses a fresh, migrated database. Baselines write the same people rows with the fastest raw
 // path of the provider (prepared INSERTs in one transaction; binary COPY written synchronously, which is about
 // twice as fast as Npgsql's per-value async calls), from values already in memory.
@@ -25,6 +26,31 @@ Directory.CreateDirectory(folder);
 var csv = Path.Combine(folder, "people.csv");
 Synthetic.Write(csv, rows);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows, {new FileInfo(csv).Length / 1048576.0:N1} MiB CSV, {repeats} repeats, {Environment.ProcessorCount} cores"));
+
+if (args.Contains("--read-only"))
+{
+    var times = new List<double>();
+    for (var i = 0; i < repeats; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        using var reader = new Stayline.Tables.CsvReader(new StreamReader(csv, new UTF8Encoding(false), true, 1 << 16));
+        reader.ReadHeader(out _);
+        long fields = 0;
+        while (reader.Read(out var values, out _))
+        {
+            fields += values.Length;
+        }
+
+        times.Add(sw.Elapsed.TotalMilliseconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  read {i + 1}: {reader.Row - 1:N0} rows, {fields:N0} values, {sw.Elapsed.TotalMilliseconds:N0} ms"));
+    }
+
+    times.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"CSV reader: median {times[times.Count / 2]:N0} ms, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB"));
+    Directory.Delete(folder, recursive: true);
+    return 0;
+}
 
 try
 {

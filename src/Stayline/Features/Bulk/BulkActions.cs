@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
@@ -8,6 +7,8 @@ using Stayline.Domain.Custody;
 using Stayline.Domain.People;
 using Stayline.Features.People;
 using Stayline.Infrastructure;
+
+using Stayline.Tables;
 
 namespace Stayline.Features.Bulk;
 
@@ -80,8 +81,8 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
             string.Create(CultureInfo.InvariantCulture, $"{plan.Description}: {plan.Change.Count:N0} people changed, {plan.Skipped.Count:N0} skipped."));
     }
 
-    /// <summary>The selected people (minus skips) as CSV, for a spreadsheet or a report to the court.</summary>
-    public async Task<(string Csv, BulkPreview Preview)> ExportAsync(BulkSelection selection, CancellationToken ct = default)
+    /// <summary>The selected people (minus skips) as a table, for a spreadsheet or a report to the court.</summary>
+    public async Task<(Table Table, BulkPreview Preview)> ExportAsync(BulkSelection selection, CancellationToken ct = default)
     {
         var preview = await PreviewAsync(selection, new BulkAction(BulkActionKind.Export), ct);
         var ids = preview.Change.Select(c => c.PersonId).ToList();
@@ -93,16 +94,15 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
                 .ToListAsync(ct)).Select(x => (x.P, x.F)));
         }
 
-        var sb = new StringBuilder("id,a_number,given_name,family_name,dob,country,custody,facility\r\n");
+        var table = new Table(["id", "a_number", "given_name", "family_name", "dob", "country", "custody", "facility"]);
         foreach (var (p, facility) in rows.OrderBy(r => r.P.SortName, StringComparer.Ordinal))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{p.Id},{Csv(p.ANumberDisplay)},{Csv(p.GivenName)},{Csv(p.FamilyName)},{p.BirthDate:yyyy-MM-dd},{Csv(p.Citizenship)},{p.CustodyStatus},{Csv(facility)}\r\n");
+            table.Add(p.Id.ToString(CultureInfo.InvariantCulture), p.ANumberDisplay, p.GivenName, p.FamilyName,
+                p.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Citizenship, p.CustodyStatus.ToString(), facility);
         }
 
-        return (sb.ToString(), preview);
+        return (table, preview);
     }
-
-    private static string Csv(string? s) => Reports.TableWriter.CsvField(s);
 
     /// <summary>Resolves the selection, checks the action, and applies it to tracked entities (saved only by Apply).</summary>
     private async Task<BulkPreview> PlanAsync(BulkSelection selection, BulkAction action, CancellationToken ct)

@@ -3,13 +3,13 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Custody;
 using Stayline.Domain.People;
 using Stayline.Features.People;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
+using Stayline.Tables;
 
 namespace Stayline.Features.Bulk;
 
@@ -106,10 +106,9 @@ public sealed class IndexModel(StaylineDbContext db, BulkActions bulk, TimeProvi
 
         if (Input.Kind == BulkActionKind.Export)
         {
-            var (csv, preview) = await bulk.ExportAsync(Selection(), ct);
+            var (table, preview) = await bulk.ExportAsync(Selection(), ct);
             await HttpContext.AuditReadAsync(preview.Change.Select(c => c.PersonId).ToList(), "export", ct);
-            return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv",
-                $"people-{clock.Today():yyyy-MM-dd}.csv");
+            return File(TableWriter.Write(table, TableFormat.Csv), TableWriter.ContentType(TableFormat.Csv), $"people-{clock.Today():yyyy-MM-dd}.csv");
         }
 
         Result = await bulk.ApplyAsync(Selection(), Action(), ct);

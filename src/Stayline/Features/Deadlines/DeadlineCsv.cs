@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Stayline.Domain.Deadlines;
+using Stayline.Tables;
 
 namespace Stayline.Features.Deadlines;
 
@@ -25,34 +26,43 @@ internal static class DeadlineCsv
     {
         var rows = new List<DeadlineCsvRow>(Math.Max(16, text.Length / 24));
         var errors = new List<string>();
-        var reader = new CsvReader(text);
-        if (!reader.TryReadRecord(out var headerLine, out var header) || header.Count == 0)
+        using var reader = new CsvReader(new StringReader(text), ',');
+        var header = reader.ReadHeader(out var headerError);
+        if (headerError is not null)
+        {
+            errors.Add($"line {reader.Line}: {headerError}");
+            return (rows, errors);
+        }
+
+        if (header is null)
         {
             errors.Add($"The file is empty: expected the header \"{InputHeader}\" on line 1.");
             return (rows, errors);
         }
 
-        if (header.Count < 2 || !header.Field(0).SequenceEqual("rule") || !header.Field(1).SequenceEqual("trigger"))
+        if (header.Count < 2 || header[0] != "rule" || header[1] != "trigger")
         {
-            errors.Add($"line {headerLine}: expected the header \"{InputHeader}\", found \"{header.Raw}\".");
+            errors.Add($"line {reader.Line}: expected the header \"{InputHeader}\", found \"{string.Join(",", header)}\".");
             return (rows, errors);
         }
 
-        while (reader.TryReadRecord(out var line, out var record))
+        while (reader.Read(out var record, out var syntax))
         {
-            if (record.IsBlank)
+            var line = reader.Line;
+            if (syntax is not null)
             {
+                errors.Add($"line {line}: {syntax}");
                 continue;
             }
 
-            if (record.Count < 2)
+            if (record.Length < 2)
             {
-                errors.Add($"line {line}: expected 2 fields (rule,trigger), found 1: \"{record.Raw}\".");
+                errors.Add($"line {line}: expected 2 fields (rule,trigger), found 1: \"{record[0]}\".");
                 continue;
             }
 
-            var ruleText = record.Field(0).Trim();
-            var triggerText = record.Field(1).Trim();
+            var ruleText = record[0].Trim();
+            var triggerText = record[1].Trim();
             var hasRule = DeadlineRules.TryGet(ruleText, out var rule);
             if (!hasRule)
             {
@@ -67,11 +77,6 @@ internal static class DeadlineCsv
             {
                 rows.Add(new DeadlineCsvRow(rule, trigger));
             }
-        }
-
-        if (reader.Error is { } syntax)
-        {
-            errors.Add(syntax);
         }
 
         if (errors.Count > 0)
@@ -104,7 +109,7 @@ internal static class DeadlineCsv
     /// <summary>Computes and writes every row, in chunks so a large file costs few writes to the console.</summary>
     public static void Write(IReadOnlyList<DeadlineCsvRow> rows, ICourtCalendar calendar, TextWriter output)
     {
-        var citations = DeadlineRules.All.ToDictionary(r => r, r => Reports.TableWriter.CsvField(r.Citation));
+        var citations = DeadlineRules.All.ToDictionary(r => r, r => TableWriter.CsvField(r.Citation));
         var buffer = new StringBuilder(FlushAt + 256);
         buffer.Append(OutputHeader).Append('\n');
         Span<char> date = stackalloc char[10];
@@ -128,136 +133,4 @@ internal static class DeadlineCsv
     }
 
     private static string Format(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
-}
-
-/// <summary>A minimal RFC 4180 reader over a string: fields are slices of the text unless quoting forces a copy.</summary>
-internal sealed class CsvReader(string text)
-{
-    private readonly string text = text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-    private readonly CsvRecord record = new();
-    private int position;
-    private int line = 1;
-
-    /// <summary>Set when the text ends inside a quoted field; reading stops there.</summary>
-    public string? Error { get; private set; }
-
-    public bool TryReadRecord(out int recordLine, out CsvRecord current)
-    {
-        recordLine = line;
-        current = record;
-        if (position >= text.Length || Error is not null)
-        {
-            return false;
-        }
-
-        record.Reset(text, position);
-        while (true)
-        {
-            if (position < text.Length && text[position] == '"')
-            {
-                if (!ReadQuoted())
-                {
-                    Error = $"line {recordLine}: a quoted field is not closed before the end of the file.";
-                    return false;
-                }
-            }
-            else
-            {
-                var start = position;
-                var end = text.AsSpan(position).IndexOfAny(",\r\n");
-                position = end < 0 ? text.Length : position + end;
-                record.Add(start, position - start, null);
-            }
-
-            if (position < text.Length && text[position] == ',')
-            {
-                position++;
-                continue;
-            }
-
-            record.End(position);
-            if (position < text.Length && text[position] == '\r')
-            {
-                position++;
-            }
-
-            if (position < text.Length && text[position] == '\n')
-            {
-                position++;
-            }
-
-            line++;
-            return true;
-        }
-    }
-
-    private bool ReadQuoted()
-    {
-        var value = new StringBuilder();
-        position++;
-        while (position < text.Length)
-        {
-            var c = text[position++];
-            if (c == '"')
-            {
-                if (position < text.Length && text[position] == '"')
-                {
-                    value.Append('"');
-                    position++;
-                    continue;
-                }
-
-                // Anything between the closing quote and the next separator is kept, as most spreadsheet tools do.
-                var end = text.AsSpan(position).IndexOfAny(",\r\n");
-                var tail = end < 0 ? text.Length - position : end;
-                value.Append(text, position, tail);
-                position += tail;
-                record.Add(0, 0, value.ToString());
-                return true;
-            }
-
-            if (c == '\n')
-            {
-                line++;
-            }
-
-            value.Append(c);
-        }
-
-        return false;
-    }
-}
-
-/// <summary>The fields of the record last read; reused from record to record.</summary>
-internal sealed class CsvRecord
-{
-    private readonly List<(int Start, int Length, string? Copy)> fields = new(4);
-    private string text = "";
-    private int start;
-    private int end;
-
-    public int Count => fields.Count;
-
-    /// <summary>An empty line: one empty, unquoted field.</summary>
-    public bool IsBlank => fields.Count == 1 && fields[0].Copy is null && fields[0].Length == 0;
-
-    /// <summary>The record as it appears in the file, for error messages.</summary>
-    public string Raw => text[start..end];
-
-    public ReadOnlySpan<char> Field(int index)
-    {
-        var (fieldStart, length, copy) = fields[index];
-        return copy is null ? text.AsSpan(fieldStart, length) : copy.AsSpan();
-    }
-
-    internal void Reset(string source, int at)
-    {
-        text = source;
-        start = at;
-        fields.Clear();
-    }
-
-    internal void Add(int fieldStart, int length, string? copy) => fields.Add((fieldStart, length, copy));
-
-    internal void End(int at) => end = at;
 }

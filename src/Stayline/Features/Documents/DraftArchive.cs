@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 
+using Stayline.Tables;
+
 namespace Stayline.Features.Documents;
 
 /// <summary>Where bulk drafts go: one DOCX per person plus missing.csv, in a zip or a directory.</summary>
@@ -48,12 +50,12 @@ public static class DraftArchive
 
     private static string MissingReport(IReadOnlyList<GeneratedItem> items)
     {
-        var table = new Reports.Table(["a_number", "name", "file", "missing"]);
+        var table = new Table(["a_number", "name", "file", "missing"]);
         foreach (var i in items)
         {
             table.Add(i.ANumber, i.FullName, i.FileName, string.Join("; ", i.Draft.Missing));
         }
 
-        return Reports.TableWriter.Csv(table);
+        return TableWriter.Csv(table);
     }
 }

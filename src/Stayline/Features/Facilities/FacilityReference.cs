@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.VisualBasic.FileIO;
 using Stayline.Data;
 using Stayline.Domain.Custody;
 
@@ -93,13 +92,22 @@ public static class FacilityReference
     {
         var assembly = Assembly.GetExecutingAssembly();
         var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var parser = new TextFieldParser(stream) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, CommentTokens = ["#"] };
-        parser.SetDelimiters(",");
-        var header = parser.ReadFields()!;
-        while (!parser.EndOfData)
+        string text;
+        using (var stream = new StreamReader(assembly.GetManifestResourceStream(resource)!))
         {
-            var fields = parser.ReadFields()!;
+            // The shipped tables carry their source in lines starting with '#' (the one CSV reader keeps such rows as data).
+            text = string.Join('\n', stream.ReadToEnd().Split('\n').Where(l => !l.StartsWith('#')));
+        }
+
+        using var csv = new Tables.CsvReader(new StringReader(text), ',');
+        var header = csv.ReadHeader(out var headerError) ?? throw new InvalidDataException($"{fileName}: {headerError}");
+        while (csv.Read(out var fields, out var error))
+        {
+            if (error is not null)
+            {
+                throw new InvalidDataException($"{fileName} line {csv.Line}: {error}");
+            }
+
             yield return header.Select((h, i) => (h, v: i < fields.Length ? fields[i] : "")).ToDictionary(x => x.h, x => x.v, StringComparer.Ordinal);
         }
     }

@@ -193,7 +193,7 @@ internal static class MappingFile
         }
         else
         {
-            var reader = new DelimitedReader(new StringReader(text));
+            using var reader = new Tables.CsvReader(new StringReader(text));
             var first = reader.ReadHeader(out var problem);
             if (first is not null && ColumnMapping.NormaliseHeader(first[0]) != "header")
             {

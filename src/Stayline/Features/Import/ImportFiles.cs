@@ -152,9 +152,9 @@ internal sealed class CsvRowSource : IRowSource
 {
     private readonly FileStream _stream;
     private readonly StreamReader _text;
-    private readonly DelimitedReader _reader;
+    private readonly Tables.CsvReader _reader;
 
-    private CsvRowSource(FileStream stream, StreamReader text, DelimitedReader reader)
+    private CsvRowSource(FileStream stream, StreamReader text, Tables.CsvReader reader)
     {
         _stream = stream;
         _text = text;
@@ -174,7 +174,7 @@ internal sealed class CsvRowSource : IRowSource
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         // The BOM, if any, is skipped by StreamReader whatever encoding is given.
         var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, 1 << 16);
-        var source = new CsvRowSource(stream, text, new DelimitedReader(text));
+        var source = new CsvRowSource(stream, text, new Tables.CsvReader(text));
         var header = source._reader.ReadHeader(out var error);
         if (header is null)
         {
@@ -203,6 +203,7 @@ internal sealed class CsvRowSource : IRowSource
 
     public void Dispose()
     {
+        _reader.Dispose();
         _text.Dispose();
         _stream.Dispose();
     }

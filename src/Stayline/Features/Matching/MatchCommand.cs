@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Stayline.Domain.Matching;
+using Stayline.Tables;
 
 namespace Stayline.Features.Matching;
 
@@ -67,9 +68,9 @@ internal static class MatchCommand
             var other = rightRecords ?? leftRecords;
             foreach (var p in pairs)
             {
-                Csv.WriteField(w, leftRecords[p.Left].Id);
+                w.Write(TableWriter.CsvField(leftRecords[p.Left].Id));
                 w.Write(',');
-                Csv.WriteField(w, other[p.Right].Id);
+                w.Write(TableWriter.CsvField(other[p.Right].Id));
                 w.Write(',');
                 w.Write(p.Score.ToString("0.0000", CultureInfo.InvariantCulture));
                 if (explain)
@@ -106,6 +107,6 @@ internal static class MatchCommand
         var e = p.Evidence;
         var i = CultureInfo.InvariantCulture;
         w.Write(string.Create(i, $",{p.Decision},{e.NameLevel},{e.Name.Score:0.000},{e.NameWeight:0.00},{e.BirthDateLevel},{e.BirthDateWeight:0.00},{e.ANumberLevel},{e.ANumberWeight:0.00},{e.CountryLevel},{e.CountryWeight:0.00},{e.TotalWeight:0.00},"));
-        Csv.WriteField(w, string.Create(i, $"words matched {e.Name.Matched}; conflicting {e.Name.Conflicting:0.#}; extra {e.Name.Extra:0.#}; bin/ibn conflicts {e.Name.RoleConflicts}"));
+        w.Write(TableWriter.CsvField(string.Create(i, $"words matched {e.Name.Matched}; conflicting {e.Name.Conflicting:0.#}; extra {e.Name.Extra:0.#}; bin/ibn conflicts {e.Name.RoleConflicts}")));
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Stayline.Domain.Matching;
+using Stayline.Tables;
 
 namespace Stayline.Features.Matching;
 
@@ -78,9 +79,9 @@ internal static class NamesCommand
             w.Write("name1,name2,score,is_match\n");
             for (var i = 0; i < rows.Count; i++)
             {
-                Csv.WriteField(w, rows[i].A);
+                w.Write(TableWriter.CsvField(rows[i].A));
                 w.Write(',');
-                Csv.WriteField(w, rows[i].B);
+                w.Write(TableWriter.CsvField(rows[i].B));
                 w.Write(',');
                 w.Write(scores[i].ToString("0.0000", CultureInfo.InvariantCulture));
                 w.Write(scores[i] >= NameComparer.MatchThreshold ? ",true\n" : ",false\n");

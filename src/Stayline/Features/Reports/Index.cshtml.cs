@@ -9,6 +9,8 @@ using Stayline.Features.People;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
 
+using Stayline.Tables;
+
 namespace Stayline.Features.Reports;
 
 /// <summary>Status reports per class, people exports of a list filter, and the user's saved filters.</summary>

@@ -5,10 +5,13 @@ using Stayline.Domain.Work;
 using Stayline.Features.People;
 using Stayline.Features.Shared;
 
+using Stayline.Tables;
+
 namespace Stayline.Features.Reports;
 
 /// <summary>Every person matching the people list's filter (not just one page), as a table; each export is audited
-/// (one row for the export here; the web also records each person exported, see <see cref="Infrastructure.PersonReads"/>).</summary>
+/// (one row for the export here; the web (<see cref="Infrastructure.PersonReads"/>) and the command line also record each
+/// person exported).</summary>
 public static class PeopleExport
 {
     public static async Task<(Table Table, IReadOnlyList<long> PersonIds)> RunAsync(StaylineDbContext db, PeopleFilter filter, AuditActor actor, DateTimeOffset now, CancellationToken ct)

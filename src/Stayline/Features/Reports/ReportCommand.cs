@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Stayline.Cli;
 using Stayline.Data;
 using Stayline.Domain.People;
+using Stayline.Domain.Work;
 using Stayline.Features.People;
+using Stayline.Tables;
 
 namespace Stayline.Features.Reports;
 
@@ -48,6 +51,13 @@ internal static class ReportCommand
                 return 1;
             }
 
+            var actor = scope.ServiceProvider.GetRequiredService<IAuditActorSource>().Current;
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var classKey = parse.GetValue(classId);
+            db.AuditEvents.Add(new AuditEvent(now, actor.UserId, actor.UserName, "export", "StatusReport",
+                classKey.ToString(CultureInfo.InvariantCulture), null, null, $"since {from:yyyy-MM-dd}, {r.Rows.Count} members"));
+            var members = await db.ClassMemberships.Where(m => m.ClassActionId == classKey).Select(m => m.PersonId).Distinct().ToListAsync(ct2);
+            await AuditPeopleAsync(db, actor, now, members, $"report status --class {classKey} --since {from:yyyy-MM-dd} --out {target}", ct2);
             await File.WriteAllBytesAsync(target, TableWriter.Write(StatusReport.ToTable(r.Rows), format), ct2);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Status report for {r.Class.Name} since {from:yyyy-MM-dd}: {r.Rows.Count:N0} members, written to {target}."));
             return 0;
@@ -74,12 +84,33 @@ internal static class ReportCommand
 
             await using var scope = services.CreateAsyncScope();
             var filter = new PeopleFilter { Status = parse.GetValue(status), FacilityId = parse.GetValue(facility), ClassId = parse.GetValue(classId), Q = parse.GetValue(query) };
-            var (table, _) = await PeopleExport.RunAsync(scope.ServiceProvider.GetRequiredService<StaylineDbContext>(), filter,
-                scope.ServiceProvider.GetRequiredService<IAuditActorSource>().Current, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct2);
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            var actor = scope.ServiceProvider.GetRequiredService<IAuditActorSource>().Current;
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var (table, ids) = await PeopleExport.RunAsync(db, filter, actor, now, ct2);
+            await AuditPeopleAsync(db, actor, now, ids, $"report people --out {target}", ct2);
             await File.WriteAllBytesAsync(target, TableWriter.Write(table, format), ct2);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Exported {table.Rows.Count:N0} people to {target}."));
             return 0;
         }, ct: ct));
         return command;
+    }
+
+    /// <summary>
+    /// One "export" row per person in the file, as the web's exports record (PersonReads), stored before the file is
+    /// written. The command line has no running read-audit writer, so the rows go through the context in chunks.
+    /// </summary>
+    private static async Task AuditPeopleAsync(StaylineDbContext db, AuditActor actor, DateTimeOffset now, IReadOnlyCollection<long> personIds, string what, CancellationToken ct)
+    {
+        what = "cli: " + what;
+        foreach (var chunk in personIds.Chunk(5_000))
+        {
+            db.AuditEvents.AddRange(chunk.Select(id => new AuditEvent(now, actor.UserId, actor.UserName, "export", nameof(Person),
+                id.ToString(CultureInfo.InvariantCulture), id, null, what)));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -6,6 +6,8 @@ using Stayline.Domain.Custody;
 using Stayline.Domain.Documents;
 using Stayline.Domain.Matters;
 
+using Stayline.Tables;
+
 namespace Stayline.Features.Reports;
 
 /// <summary>One class member's line in the court-ordered status report: what happened since the last report.</summary>

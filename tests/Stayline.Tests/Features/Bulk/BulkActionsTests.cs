@@ -5,6 +5,7 @@ using Stayline.Domain.Classes;
 using Stayline.Domain.Custody;
 using Stayline.Features.Bulk;
 using Stayline.Features.People;
+using Stayline.Tables;
 using Stayline.Tests.Features.Review;
 using Stayline.Tests.Infrastructure;
 
@@ -93,7 +94,8 @@ public class BulkActionsTests
         var noAttorney = await bulk.PreviewAsync(kassabs, new BulkAction(BulkActionKind.AssignAttorney, AttorneyId: "nobody"));
         Assert.False(noAttorney.CanApply);
         Assert.Equal(["Choose an attorney."], noAttorney.Errors);
-        var (csv, _) = await bulk.ExportAsync(kassabs);
+        var (table, _) = await bulk.ExportAsync(kassabs);
+        var csv = TableWriter.Csv(table);
 
         Assert.Equal(2, await db.Assignments.CountAsync(x => x.UserId == attorney));
         Assert.Equal(2, await db.ClassMemberships.CountAsync(x => x.ClassActionId == cls.Id));

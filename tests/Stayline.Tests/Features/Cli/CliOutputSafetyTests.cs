@@ -2,8 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Stayline.Cli;
 using Stayline.Data;
-using Stayline.Features.Reports;
 using Stayline.Infrastructure;
+using Stayline.Tables;
 using Stayline.Tests.Infrastructure;
 
 namespace Stayline.Tests.Features.Cli;

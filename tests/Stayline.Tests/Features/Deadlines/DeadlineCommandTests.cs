@@ -139,7 +139,7 @@ public sealed class DeadlineCommandTests : IDisposable
     [InlineData("", "The file is empty")]
     [InlineData("rule;trigger\npfr;2025-01-02\n", "line 1: expected the header \"rule,trigger\", found \"rule;trigger\"")]
     [InlineData("trigger,rule\n", "line 1: expected the header \"rule,trigger\"")]
-    [InlineData("rule,trigger\n\"pfr,2025-01-02\n", "line 2: a quoted field is not closed")]
+    [InlineData("rule,trigger\n\"pfr,2025-01-02\n", "line 2: A quote opened in column 1 (\"rule\") is never closed")]
     public async Task DeadlineCsv_BadFile_Exit1Explaining(string content, string message)
     {
         var (code, output, error) = await Run("deadline", "--csv", Write(content));

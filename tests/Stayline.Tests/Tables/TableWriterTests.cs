@@ -1,7 +1,8 @@
 using DocumentFormat.OpenXml.Packaging;
-using Stayline.Features.Reports;
 
-namespace Stayline.Tests.Features.Reports;
+using Stayline.Tables;
+
+namespace Stayline.Tests.Tables;
 
 public class TableWriterTests
 {

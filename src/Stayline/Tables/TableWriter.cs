@@ -3,9 +3,9 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Stayline.Features.Reports;
+namespace Stayline.Tables;
 
-/// <summary>Rows of text under named columns: what every export and report produces, written as CSV or XLSX.</summary>
+/// <summary>Rows of text under named columns: what every export and report produces, written as CSV or XLSX by <see cref="TableWriter"/>.</summary>
 public sealed class Table(IReadOnlyList<string> headers)
 {
     private readonly List<string?[]> _rows = [];
@@ -31,6 +31,12 @@ public enum TableFormat
     Xlsx,
 }
 
+/// <summary>
+/// The one writer of every CSV and XLSX Stayline produces: whole tables (web and CLI exports, reports, the Bulk
+/// export, the drafts' missing-fields report) and the cells of the outputs streamed as they are computed
+/// (`match --out`, `names compare --csv`, `deadline --csv`). Every cell of text is neutralised; only numbers and
+/// dates the code itself formats are written as they are.
+/// </summary>
 public static class TableWriter
 {
     /// <summary>The format a file name asks for (.csv or .xlsx), or null.</summary>
