@@ -18,21 +18,27 @@ public sealed record BulkTarget(DbConnection Connection, DbTransaction? Transact
     public bool IsSqlite => Connection is Microsoft.Data.Sqlite.SqliteConnection;
 
     /// <summary>The table of <typeparamref name="TEntity"/>, quoted.</summary>
-    public string Table<TEntity>() => BulkSql.Quote(Model.FindEntityType(typeof(TEntity))!.GetTableName()!);
+    public string Table<TEntity>() => Model.Table<TEntity>();
 
     /// <summary>The column of <typeparamref name="TEntity"/>'s property <paramref name="property"/>, quoted.</summary>
-    public string Column<TEntity>(string property)
-    {
-        var entity = Model.FindEntityType(typeof(TEntity))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var p = entity.FindProperty(property) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} has no property {property}.");
-        return BulkSql.Quote(p.GetColumnName(table)!);
-    }
+    public string Column<TEntity>(string property) => Model.Column<TEntity>(property);
 }
 
 /// <summary>Small helpers for SQL written below EF Core that runs on SQLite and PostgreSQL alike.</summary>
 public static class BulkSql
 {
+    /// <summary>The table of <typeparamref name="TEntity"/> as the model maps it, quoted.</summary>
+    public static string Table<TEntity>(this IModel model) => Quote(model.FindEntityType(typeof(TEntity))!.GetTableName()!);
+
+    /// <summary>The column of <typeparamref name="TEntity"/>'s property <paramref name="property"/> as the model maps it, quoted.</summary>
+    public static string Column<TEntity>(this IModel model, string property)
+    {
+        var entity = model.FindEntityType(typeof(TEntity))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var p = entity.FindProperty(property) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} has no property {property}.");
+        return Quote(p.GetColumnName(table)!);
+    }
+
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public static void Add(DbCommand cmd, string name, object? value)

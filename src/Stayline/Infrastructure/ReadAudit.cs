@@ -1,11 +1,8 @@
-using System.Data;
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Stayline.Data;
+using Stayline.Data.Bulk;
 using Stayline.Domain.People;
 using Stayline.Domain.Work;
 
@@ -330,34 +327,18 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
         }
     }
 
-    /// <summary>
-    /// The writer's own connection and prepared INSERT, kept open between batches (a batch is often a handful of
-    /// reads: opening a connection and preparing the statement each time would cost more than the rows). Each
-    /// batch is one transaction: stored whole or not at all, so a retry never duplicates. Column names and stored
-    /// forms come from the EF model, so it is the same on SQLite and PostgreSQL; EF's change tracking would cost
-    /// ten times more per event.
-    /// </summary>
+    /// <summary>The writer's own scope and <see cref="AuditEventWrite"/>, kept between batches; each batch is one
+    /// transaction, stored whole or not at all, so a retry never duplicates.</summary>
     private sealed class Inserter : IAsyncDisposable
     {
         private readonly AsyncServiceScope _scope;
-        private readonly DbConnection _connection;
-        private readonly DbCommand _command;
-        private readonly DbParameter[] _parameters;
-        private readonly ValueConverter?[] _converters;
-
-        private readonly bool _sqlite;
-        private bool? _syncing;
+        private readonly AuditEventWrite _write;
         private long _lastSync;
 
-        private Inserter(AsyncServiceScope scope, DbConnection connection, DbCommand command, DbParameter[] parameters,
-            ValueConverter?[] converters, bool sqlite)
+        private Inserter(AsyncServiceScope scope, AuditEventWrite write)
         {
-            _sqlite = sqlite;
             _scope = scope;
-            _connection = connection;
-            _command = command;
-            _parameters = parameters;
-            _converters = converters;
+            _write = write;
         }
 
         public static async Task<Inserter> OpenAsync(IServiceScopeFactory scopes, CancellationToken ct)
@@ -365,37 +346,7 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
             var scope = scopes.CreateAsyncScope();
             try
             {
-                var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
-                var entity = db.Model.FindEntityType(typeof(AuditEvent))!;
-                var columns = Columns.Select(c => entity.FindProperty(c.Name)!).ToList();
-                if (db.IsSqlite)
-                {
-                    // A connection of its own, outside the pool: its synchronous setting must not reach other writes.
-                    var own = new Microsoft.Data.Sqlite.SqliteConnection(
-                        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
-                    db.Database.SetDbConnection(own, contextOwnsConnection: true);
-                }
-
-                await db.Database.OpenConnectionAsync(ct);
-                var connection = db.Database.GetDbConnection();
-                var command = connection.CreateCommand();
-                command.CommandText = string.Create(CultureInfo.InvariantCulture,
-                    $"INSERT INTO \"{entity.GetTableName()}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) " +
-                    $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})");
-                var parameters = new DbParameter[columns.Count];
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    parameters[i] = command.CreateParameter();
-                    parameters[i].ParameterName = $"@p{i}";
-                    if (Columns[i].Type is { } type)
-                    {
-                        parameters[i].DbType = type;
-                    }
-
-                    command.Parameters.Add(parameters[i]);
-                }
-
-                return new Inserter(scope, connection, command, parameters, columns.Select(c => c.GetTypeMapping().Converter).ToArray(), db.IsSqlite);
+                return new Inserter(scope, await AuditEventWrite.OpenAsync(scope.ServiceProvider.GetRequiredService<StaylineDbContext>(), ct));
             }
             catch
             {
@@ -406,36 +357,8 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
 
         public async Task WriteAsync(IReadOnlyList<QueuedReads> batch, TimeSpan syncEvery, CancellationToken ct)
         {
-            var sync = false;
-            if (_sqlite)
-            {
-                sync = Stopwatch.GetElapsedTime(_lastSync) >= syncEvery;
-                if (_syncing != sync)
-                {
-                    await using var pragma = _connection.CreateCommand();
-                    pragma.CommandText = sync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
-                    await pragma.ExecuteNonQueryAsync(ct);
-                    _syncing = sync;
-                }
-            }
-
-            await using var transaction = await _connection.BeginTransactionAsync(ct);
-            _command.Transaction = transaction;
-            foreach (var q in batch)
-            {
-                foreach (var e in q.Events)
-                {
-                    for (var i = 0; i < _parameters.Length; i++)
-                    {
-                        var value = Columns[i].Value(e);
-                        _parameters[i].Value = (value is null ? null : _converters[i] is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-                    }
-
-                    await _command.ExecuteNonQueryAsync(ct);
-                }
-            }
-
-            await transaction.CommitAsync(ct);
+            var sync = Stopwatch.GetElapsedTime(_lastSync) >= syncEvery;
+            await _write.WriteAsync(batch.SelectMany(q => q.Events), sync, ct);
             if (sync)
             {
                 _lastSync = Stopwatch.GetTimestamp();
@@ -444,23 +367,8 @@ internal sealed class ReadAuditWriter(ReadAuditLog log, IServiceScopeFactory sco
 
         public async ValueTask DisposeAsync()
         {
-            await _command.DisposeAsync();
+            await _write.DisposeAsync();
             await _scope.DisposeAsync();
         }
     }
-
-    /// <summary>The columns written, with their parameter type where it is the same on every provider (the time is
-    /// stored as ticks on SQLite, as timestamptz on PostgreSQL: its type follows the converted value).</summary>
-    private static readonly (string Name, DbType? Type, Func<AuditEvent, object?> Value)[] Columns =
-    [
-        (nameof(AuditEvent.At), null, e => e.At),
-        (nameof(AuditEvent.UserId), DbType.String, e => e.UserId),
-        (nameof(AuditEvent.UserName), DbType.String, e => e.UserName),
-        (nameof(AuditEvent.Action), DbType.String, e => e.Action),
-        (nameof(AuditEvent.EntityType), DbType.String, e => e.EntityType),
-        (nameof(AuditEvent.EntityId), DbType.String, e => e.EntityId),
-        (nameof(AuditEvent.PersonId), DbType.Int64, e => e.PersonId),
-        (nameof(AuditEvent.Before), DbType.String, e => e.Before),
-        (nameof(AuditEvent.After), DbType.String, e => e.After),
-    ];
 }
