@@ -147,10 +147,7 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         }
 
         var total = await RunPipelinedAsync(new Run(target, asOf, calendar, firstTime ? Mode.WriteAll : Mode.Full, null), ranges, ct);
-        foreach (var ddl in indexes)
-        {
-            await db.Database.ExecuteSqlRawAsync(ddl, ct);
-        }
+        await SecondaryIndexes.RebuildAsync(target, indexes, ct);
 
         await DerivedWrite.SetWatermarkAsync(target, asOf, ct);
         if (tx is not null)
