@@ -16,6 +16,12 @@ using Stayline.Infrastructure;
 // Each run uses a fresh, migrated database. Baselines write the same people rows with the fastest raw
 // path of the provider (prepared INSERTs in one transaction; binary COPY written synchronously, which is about
 // twice as fast as Npgsql's per-value async calls), from values already in memory.
+if (args is ["--statements", ..])
+{
+    await StatementShape.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+    return 0;
+}
+
 var rows = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var r) ? r : 1_000_000;
 var repeats = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var k) ? k : 3;
 var pgIndex = Array.IndexOf(args, "--postgres");
@@ -317,4 +323,156 @@ internal static class Bench
 internal sealed class PhaseClock(Action<ImportProgress> report) : IProgress<ImportProgress>
 {
     public void Report(ImportProgress value) => report(value);
+}
+
+/// <summary>
+/// Import.Bench --statements [ROWS] [REPEATS]: the same person and token rows written into fresh SQLite files with
+/// SQLite's own statements bound by position, one row per statement against 8 people / 16 token rows per
+/// statement (the shape the bulk writer used until issue 11), alternating, in one process: load on the machine
+/// hits both alike. Also the cost of a person's search tokens computed with working lists made per call.
+/// </summary>
+internal static class StatementShape
+{
+    public static async Task RunAsync(int rows, int repeats)
+    {
+        var people = Synthetic.Rows(rows);
+        var sortNames = people.Select(p => Stayline.Domain.People.SearchText.Fold($"{p.Given} {p.Family}")).ToArray();
+        var tokens = people.Select(p => PersonSearch.TokensFor([$"{p.Given} {p.Family} "])).ToArray();
+        var times = new Dictionary<int, List<double>> { [1] = [], [8] = [] };
+        for (var i = 0; i < repeats; i++)
+        {
+            foreach (var perStatement in i % 2 == 0 ? new[] { 1, 8 } : [8, 1])
+            {
+                var folder = Path.Combine(Path.GetTempPath(), "statement-shape-" + Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(folder);
+                var cs = $"Data Source={Path.Combine(folder, "b.db")}";
+                var builder = StaylineApp.CreateBuilder(cs);
+                builder.Logging.ClearProviders();
+                await using (var app = builder.Build())
+                {
+                    await DatabaseSetup.EnsureReadyAsync(app.Services, migrate: true);
+                }
+
+                SqliteConnection.ClearAllPools();
+                GC.Collect();
+                var sw = Stopwatch.StartNew();
+                Write(cs, people, sortNames, tokens, perStatement);
+                times[perStatement].Add(sw.Elapsed.TotalSeconds);
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{rows:N0} people, {tokens.Sum(t => t.Length):N0} token rows, {repeats} alternating runs; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+        foreach (var (n, xs) in times)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {n} row(s) per statement: median {Median(xs):N2} s (runs {string.Join(", ", xs.Select(x => x.ToString("N2", CultureInfo.InvariantCulture)))})"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio one-row / multi-row: {Median(times[1]) / Median(times[8]):N2}"));
+
+        // Search tokens of distinct names (the import computes them once per distinct name).
+        var names = Enumerable.Range(0, rows).Select(i => $"Yousif{i} Kassab{i % 1000}").ToArray();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        foreach (var name in names)
+        {
+            PersonSearch.TokensFor([name]);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  search tokens of {rows:N0} distinct names: {watch.Elapsed.TotalMilliseconds * 1000 / rows:N2} us and {(GC.GetAllocatedBytesForCurrentThread() - allocated) / rows:N0} bytes allocated per name"));
+    }
+
+    private static void Write(string cs, List<Row> people, string[] sortNames, string[][] tokens, int peoplePerStatement)
+    {
+        using var conn = new SqliteConnection(cs);
+        conn.Open();
+        using var tx = conn.BeginTransaction();
+        using (var cache = conn.CreateCommand())
+        {
+            cache.Transaction = tx;
+            cache.CommandText = $"PRAGMA cache_size = -{PeopleBulkWriter.BulkCacheKib}";
+            cache.ExecuteNonQuery();
+        }
+
+        const string person = "(?,?,?,?,?,'Exact',?,0,'Unknown',?,0,0)";
+        using (var many = new RawStatement(conn, $"INSERT INTO people (\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"ConsentGiven\",\"CustodyStatus\",\"SortName\",\"Version\",\"CreatedAt\") VALUES {string.Join(",", Enumerable.Repeat(person, peoplePerStatement))}"))
+        using (var one = new RawStatement(conn, $"INSERT INTO people (\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"ConsentGiven\",\"CustodyStatus\",\"SortName\",\"Version\",\"CreatedAt\") VALUES {person}"))
+        {
+            var whole = people.Count - (people.Count % peoplePerStatement);
+            for (var i = 0; i < people.Count; i++)
+            {
+                var (s, at) = i < whole ? (many, 7 * (i % peoplePerStatement)) : (one, 0);
+                var p = people[i];
+                s.Bind(at + 1, i + 1L);
+                s.Bind(at + 2, p.ANumber);
+                s.Bind(at + 3, p.Given);
+                s.Bind(at + 4, p.Family);
+                s.Bind(at + 5, p.Birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                s.Bind(at + 6, p.Country);
+                s.Bind(at + 7, sortNames[i]);
+                if (i >= whole || i % peoplePerStatement == peoplePerStatement - 1)
+                {
+                    s.Step();
+                }
+            }
+        }
+
+        var tokenRows = tokens.SelectMany((t, i) => t.Select(token => (Token: token, Person: i))).OrderBy(r => r.Token, StringComparer.Ordinal)
+            .ThenBy(r => sortNames[r.Person], StringComparer.Ordinal).ThenBy(r => r.Person).ToArray();
+        var perStatement = peoplePerStatement == 1 ? 1 : 16;
+        using (var many = new RawStatement(conn, "INSERT INTO person_name_tokens (\"Token\",\"SortName\",\"PersonId\") VALUES " + string.Join(",", Enumerable.Repeat("(?,?,?)", perStatement))))
+        using (var one = new RawStatement(conn, "INSERT INTO person_name_tokens (\"Token\",\"SortName\",\"PersonId\") VALUES (?,?,?)"))
+        {
+            var whole = tokenRows.Length - (tokenRows.Length % perStatement);
+            for (var k = 0; k < tokenRows.Length; k++)
+            {
+                var (s, at) = k < whole ? (many, 3 * (k % perStatement)) : (one, 0);
+                s.Bind(at + 1, tokenRows[k].Token);
+                s.Bind(at + 2, sortNames[tokenRows[k].Person]);
+                s.Bind(at + 3, tokenRows[k].Person + 1L);
+                if (k >= whole || k % perStatement == perStatement - 1)
+                {
+                    s.Step();
+                }
+            }
+        }
+
+        tx.Commit();
+    }
+
+    /// <summary>SQLite's own statement bound by position (SQLitePCLRaw), in the connection's open transaction.</summary>
+    private sealed class RawStatement : IDisposable
+    {
+        private readonly SQLitePCL.sqlite3_stmt _stmt;
+
+        public RawStatement(SqliteConnection conn, string sql) => Check(SQLitePCL.raw.sqlite3_prepare_v2(conn.Handle, sql, out _stmt));
+
+        public void Bind(int i, long v) => Check(SQLitePCL.raw.sqlite3_bind_int64(_stmt, i, v));
+
+        public void Bind(int i, string v) => Check(SQLitePCL.raw.sqlite3_bind_text(_stmt, i, v));
+
+        public void Step()
+        {
+            if (SQLitePCL.raw.sqlite3_step(_stmt) != SQLitePCL.raw.SQLITE_DONE)
+            {
+                throw new InvalidOperationException("step failed");
+            }
+
+            Check(SQLitePCL.raw.sqlite3_reset(_stmt));
+        }
+
+        public void Dispose() => SQLitePCL.raw.sqlite3_finalize(_stmt);
+
+        private static void Check(int rc)
+        {
+            if (rc != SQLitePCL.raw.SQLITE_OK)
+            {
+                throw new InvalidOperationException($"SQLite error {rc}");
+            }
+        }
+    }
 }

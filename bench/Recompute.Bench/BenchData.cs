@@ -2,10 +2,9 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Stayline.Data;
+using Stayline.Data.Bulk;
 using Stayline.Domain.Protection;
-using Stayline.Features.Protection;
 
 /// <summary>
 /// Synthetic Hamama-like population, deterministic (seed 2017): each person has one removal order (85% by a judge,
@@ -25,7 +24,7 @@ internal static class BenchData
         var c = db.Database.GetDbConnection();
         await using var tx = await c.BeginTransactionAsync();
         async Task Insert(string table, string[] cols, int n, Action<object?[], int> fill) =>
-            await DerivedWriter.BulkInsertAsync(c, tx, table, cols, "", n, fill, CancellationToken.None);
+            await RawInsert.InsertAsync(new BulkTarget(c, tx, db.Model), table, cols, n, fill, CancellationToken.None);
 
         string[] given = ["Yousif", "Sami", "Nadia", "Rita", "Hanna", "Basim", "Layla", "Fadi"];
         string[] family = ["Kassab", "Toma", "Yono", "Jarjees", "Hakim", "Shamoun", "Najjar", "Bahoo"];
@@ -148,7 +147,7 @@ internal static class BenchData
         await using var db = context();
         await db.Database.OpenConnectionAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
-        await DerivedWriter.DeleteAllDerivedAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), CancellationToken.None);
+        await DerivedWrite.DeleteAllAsync(BulkTarget.Of(db), CancellationToken.None);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM derived_watermark");
         await tx.CommitAsync();
     }
@@ -173,9 +172,9 @@ internal static class BenchData
         var c = db.Database.GetDbConnection();
         await using var tx = await c.BeginTransactionAsync();
         var events = list.Where((_, i) => i % 4 < 2).Select((id, i) => new object?[] { id, i % 2 == 0 ? "AFileReceived" : "RecordOfProceedingsReceived", day }).ToList();
-        await DerivedWriter.BulkInsertAsync(c, tx, "person_events", ["PersonId", "Kind", "On"], "", events.Count, (v, i) => events[i].CopyTo(v, 0), CancellationToken.None);
+        await RawInsert.InsertAsync(new BulkTarget(c, tx, db.Model), "person_events", ["PersonId", "Kind", "On"], events.Count, (v, i) => events[i].CopyTo(v, 0), CancellationToken.None);
         var appeals = list.Where((_, i) => i % 4 == 3).ToList();
-        await DerivedWriter.BulkInsertAsync(c, tx, "matters", ["PersonId", "Kind", "Forum", "Status", "FiledOn", "StayRequested", "StayOutcome", "Version"], "", appeals.Count,
+        await RawInsert.InsertAsync(new BulkTarget(c, tx, db.Model), "matters", ["PersonId", "Kind", "Forum", "Status", "FiledOn", "StayRequested", "StayOutcome", "Version"], appeals.Count,
             (v, i) => new object?[] { appeals[i], "BiaAppeal", "Board", "Pending", day, false, "Pending", 0 }.CopyTo(v, 0), CancellationToken.None);
         await using var deny = c.CreateCommand();
         deny.Transaction = tx;
@@ -254,8 +253,8 @@ internal static class BenchData
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         await using var tx = await c.BeginTransactionAsync();
-        await DerivedWriter.BulkInsertAsync(c, tx, "bench_person_protection", pCols, "", protection.Count, (v, i) => protection[i].CopyTo(v, 0), CancellationToken.None);
-        await DerivedWriter.BulkInsertAsync(c, tx, "bench_person_deadlines", dCols, "", deadlines.Count, (v, i) => deadlines[i].CopyTo(v, 0), CancellationToken.None);
+        await RawInsert.InsertAsync(new BulkTarget(c, tx, db.Model), "bench_person_protection", pCols, protection.Count, (v, i) => protection[i].CopyTo(v, 0), CancellationToken.None);
+        await RawInsert.InsertAsync(new BulkTarget(c, tx, db.Model), "bench_person_deadlines", dCols, deadlines.Count, (v, i) => deadlines[i].CopyTo(v, 0), CancellationToken.None);
         await tx.CommitAsync();
         Elapsed = started.Elapsed;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Stayline.Data;
+using Stayline.Data.Bulk;
 using Stayline.Features.Classes;
 using Stayline.Features.Protection;
 

@@ -33,12 +33,7 @@ public static class PersonSearch
     public static string[] TokensFor(IEnumerable<string> names)
     {
         var list = names as IReadOnlyCollection<string> ?? names.ToList();
-        var scratch = _scratch ??= new Scratch();
-        var (words, keys, tokens, covered) = (scratch.Words, scratch.Keys, scratch.Tokens, scratch.Covered);
-        words.Clear();
-        keys.Clear();
-        tokens.Clear();
-        covered.Clear();
+        var (words, keys, tokens, covered) = (new List<string>(8), new List<string>(8), new List<string>(8), new List<string>(8));
         foreach (var name in list)
         {
             var folded = SearchText.Fold(name);
@@ -90,18 +85,6 @@ public static class PersonSearch
 
         return [.. tokens];
     }
-
-    /// <summary>Working lists of <see cref="TokensFor"/>, one set per thread (a bulk import calls it a million times).</summary>
-    private sealed class Scratch
-    {
-        public readonly List<string> Words = new(8);
-        public readonly List<string> Keys = new(8);
-        public readonly List<string> Tokens = new(8);
-        public readonly List<string> Covered = new(8);
-    }
-
-    [ThreadStatic]
-    private static Scratch? _scratch;
 
     /// <summary>
     /// The person's words that the sort name does not show (aliases, the name in its own script), for

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -254,18 +253,8 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     }
 
     /// <summary>Lists the tokens' spelling keys in the key dictionary (those already there stay as they are).</summary>
-    private async Task AddNameKeysAsync(IEnumerable<string> tokens, CancellationToken ct)
-    {
-        // A save that re-indexes many people (an import's updates) stays well under SQLite's limit of parameters.
-        foreach (var chunk in PersonSearch.KeyPairs(tokens).Chunk(500))
-        {
-            // Placeholders only; the values go as parameters.
-            var sql = "INSERT INTO name_keys (\"Key\",\"Token\") VALUES "
-                + string.Join(",", chunk.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"({{{2 * i}}},{{{(2 * i) + 1}}})")))
-                + " ON CONFLICT DO NOTHING";
-            await Database.ExecuteSqlRawAsync(sql, chunk.SelectMany(p => new object[] { p.Key, p.Token }), ct);
-        }
-    }
+    private Task AddNameKeysAsync(IEnumerable<string> tokens, CancellationToken ct) =>
+        Bulk.PeopleWrite.AddNameKeysAsync(Bulk.BulkTarget.Of(this), PersonSearch.KeyPairs(tokens), ct);
 
     /// <summary>The person a modified record belonged to before this save, when the save moves it to another person.</summary>
     private static long? FormerPersonIdOf(EntityEntry entry) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.People;
 using Stayline.Domain.Work;

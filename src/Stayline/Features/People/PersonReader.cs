@@ -1,36 +1,18 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
-using Stayline.Domain.People;
+using Stayline.Data.Bulk;
 
 namespace Stayline.Features.People;
 
 /// <summary>
-/// Reads one person for <c>GET /api/v1/people/{id}</c>, the API's hottest read. On SQLite it keeps open
-/// connections, each with the statement already prepared, and reads the row directly: no DbContext, no
-/// connection open, no SQL preparation per request (which cost several times the read itself:
-/// docs/benchmarks/foundation.md).
-/// On PostgreSQL (pooled connections, prepared statements kept by Npgsql) it runs a compiled EF query.
-/// Both answer the same <see cref="PersonDto"/>, aliases in the order they were added.
+/// Reads one person for <c>GET /api/v1/people/{id}</c>, the API's hottest read. On SQLite through
+/// <see cref="PersonRead"/> (kept connections with the statement prepared); on PostgreSQL (pooled connections,
+/// prepared statements kept by Npgsql) a compiled EF query. Both answer the same <see cref="PersonDto"/>, aliases in
+/// the order they were added.
 /// </summary>
 public sealed class PersonReader(StaylineDatabase database) : IDisposable
 {
-    /// <summary>Idle connections kept beyond this are closed: enough for the requests a small machine runs at once.</summary>
-    private const int MaxIdle = 32;
-
-    private const string Sql = """
-        SELECT p."Id", p."ANumber", p."GivenName", p."FamilyName", p."NativeName", p."BirthDate", p."BirthDatePrecision",
-               p."Citizenship", p."Languages", p."ConsentGiven", p."ConsentDate", p."CustodyStatus", p."CurrentFacilityId", p."Version",
-               a."GivenName", a."FamilyName", a."Source"
-        FROM "people" AS p LEFT JOIN "person_names" AS a ON a."PersonId" = p."Id"
-        WHERE p."Id" = $id
-        ORDER BY a."Id"
-        """;
-
-    private readonly ConcurrentBag<SqliteCommand> _idle = [];
-    private bool _disposed;
+    private PersonRead? _sqlite;
 
     // A compiled query keeps the SQL of the provider it first ran on; this one only ever runs on PostgreSQL.
     private static readonly Func<StaylineDbContext, long, CancellationToken, Task<PersonDto?>> PersonById = EF.CompileAsyncQuery(
@@ -43,99 +25,34 @@ public sealed class PersonReader(StaylineDatabase database) : IDisposable
     /// <param name="services">The request's services, for the DbContext when the database is not SQLite.</param>
     public Task<PersonDto?> ReadAsync(long id, IServiceProvider services, CancellationToken ct) =>
         database.Provider == DatabaseProvider.Sqlite
-            ? Task.FromResult(ReadSqlite(id))
+            ? Task.FromResult(ReadSqlite(id, services))
             : PersonById(services.GetRequiredService<StaylineDbContext>(), id, ct);
 
-    private PersonDto? ReadSqlite(long id)
+    private PersonDto? ReadSqlite(long id, IServiceProvider services)
     {
-        var command = _idle.TryTake(out var idle) ? idle : Open();
-        try
-        {
-            command.Parameters[0].Value = id;
-            var person = Read(command);
-            Return(command);
-            return person;
-        }
-        catch
-        {
-            // A connection that failed is not trusted again.
-            Close(command);
-            throw;
-        }
-    }
-
-    private static PersonDto? Read(SqliteCommand command)
-    {
-        using var r = command.ExecuteReader();
-        if (!r.Read())
+        var read = _sqlite ?? Create(services);
+        var aliases = new List<StoredAlias>();
+        if (!read.TryRead(id, out var p, aliases))
         {
             return null;
         }
 
-        var aliases = new List<AliasDto>();
-        var person = new PersonDto(r.GetInt64(0), NullableString(r, 1), r.GetString(2), r.GetString(3), NullableString(r, 4),
-            r.IsDBNull(5) ? null : DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Enum.Parse<BirthDatePrecision>(r.GetString(6)), NullableString(r, 7), NullableString(r, 8), r.GetBoolean(9),
-            r.IsDBNull(10) ? null : DateOnly.ParseExact(r.GetString(10), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Enum.Parse<CustodyStatus>(r.GetString(11)), r.IsDBNull(12) ? null : r.GetInt64(12), r.GetInt32(13), aliases);
-        do
-        {
-            if (!r.IsDBNull(14))
-            {
-                aliases.Add(new AliasDto(r.GetString(14), r.GetString(15), NullableString(r, 16)));
-            }
-        }
-        while (r.Read());
-
-        return person;
+        return new PersonDto(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate, p.BirthDatePrecision, p.Citizenship, p.Languages,
+            p.ConsentGiven, p.ConsentDate, p.CustodyStatus, p.CurrentFacilityId, p.Version, aliases.ConvertAll(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)));
     }
 
-    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private SqliteCommand Open()
+    /// <summary>The first read takes the model (column names) from a context; later reads create none.</summary>
+    private PersonRead Create(IServiceProvider services)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var connection = new SqliteConnection(database.ConnectionString);
-        try
+        var created = new PersonRead(database.ConnectionString, services.GetRequiredService<StaylineDbContext>().Model);
+        if (Interlocked.CompareExchange(ref _sqlite, created, null) is { } other)
         {
-            connection.Open();
-            var command = connection.CreateCommand();
-            command.CommandText = Sql;
-            command.Parameters.Add(new SqliteParameter("$id", SqliteType.Integer));
-            command.Prepare();
-            return command;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
-
-    private void Return(SqliteCommand command)
-    {
-        if (_disposed || _idle.Count >= MaxIdle)
-        {
-            Close(command);
-            return;
+            created.Dispose();
+            return other;
         }
 
-        _idle.Add(command);
+        return created;
     }
 
-    private static void Close(SqliteCommand command)
-    {
-        var connection = command.Connection;
-        command.Dispose();
-        connection?.Dispose();
-    }
-
-    public void Dispose()
-    {
-        _disposed = true;
-        while (_idle.TryTake(out var command))
-        {
-            Close(command);
-        }
-    }
+    public void Dispose() => _sqlite?.Dispose();
 }

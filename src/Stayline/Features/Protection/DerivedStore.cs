@@ -1,17 +1,12 @@
-using System.Data.Common;
+using Stayline.Data.Bulk;
 using Stayline.Domain.Deadlines;
 
 namespace Stayline.Features.Protection;
 
-/// <summary>A person's stored fingerprints; <see cref="ComputedAsOf"/> only when the caller asked for it.</summary>
-internal readonly record struct StoredHash(long PersonId, long ProtectionHash, long DeadlinesHash, DateOnly? ComputedAsOf);
-
-/// <summary>A derived (not manual) deadline row as stored.</summary>
-internal readonly record struct StoredDeadline(long Id, long PersonId, string RuleId, long? CourtOrderId, DateOnly? TriggerDate, DateOnly? DueDate, int PeriodDays,
-    string Citation, string State)
+internal static class StoredDeadlines
 {
-    public bool Matches(DerivedDeadline d) => RuleId == d.RuleId && CourtOrderId == d.OrderKey && TriggerDate == d.TriggerDate && DueDate == d.DueDate
-        && PeriodDays == d.PeriodDays && Citation == d.Citation && State == DerivedRows.StateText(d.State);
+    public static bool Matches(this StoredDeadline s, DerivedDeadline d) => s.RuleId == d.RuleId && s.CourtOrderId == d.OrderKey && s.TriggerDate == d.TriggerDate
+        && s.DueDate == d.DueDate && s.PeriodDays == d.PeriodDays && s.Citation == d.Citation && s.State == DerivedRows.StateText(d.State);
 }
 
 [Flags]
@@ -153,55 +148,9 @@ internal sealed class WritePlan
     }
 }
 
-/// <summary>Reads what a recompute compares its results with: fingerprints first, deadline rows only for people whose deadlines differ.</summary>
+/// <summary>What a recompute must write for one person, given what is stored (read by <see cref="DerivedRead"/>).</summary>
 internal static class DerivedStore
 {
-    /// <summary>Fingerprints of the people in the scope, ordered by person.</summary>
-    public static async Task<List<StoredHash>> ReadHashesAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope, bool withComputedAsOf,
-        CancellationToken ct)
-    {
-        var sql = withComputedAsOf
-            ? "SELECT h.\"PersonId\", h.\"ProtectionHash\", h.\"DeadlinesHash\", p.\"ComputedAsOf\" FROM person_derived_hashes h "
-                + $"JOIN person_protection p ON p.\"PersonId\" = h.\"PersonId\" WHERE {scope.Where("h.\"PersonId\"")} ORDER BY h.\"PersonId\""
-            : $"SELECT \"PersonId\", \"ProtectionHash\", \"DeadlinesHash\" FROM person_derived_hashes WHERE {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"";
-        var rows = new List<StoredHash>();
-        await Rows.ForEachAsync(connection, transaction, scope, sql, r => rows.Add(new StoredHash(r.Int64(0), r.Int64(1), r.Int64(2),
-            withComputedAsOf ? r.Date(3) : null)), ct);
-        return rows;
-    }
-
-    /// <summary>
-    /// The stored derived deadlines of <paramref name="people"/> (ordered by person), ordered by person; read with the
-    /// scope's own predicate when they are a large part of it, else by id lists.
-    /// </summary>
-    public static async Task<List<StoredDeadline>> ReadDeadlinesAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope,
-        List<PersonResult> people, int scopeSize, CancellationToken ct)
-    {
-        var wanted = people.Select(p => p.PersonId).ToHashSet();
-        var rows = new List<StoredDeadline>(people.Count * 4);
-        var strings = new StringCache();
-        IEnumerable<PersonScope> reads = people.Count * 4 >= scopeSize
-            ? [scope]
-            : people.Select(p => p.PersonId).Chunk(PersonScope.MaxIds).Select(PersonScope.Ids);
-        foreach (var read in reads)
-        {
-            await Rows.ForEachAsync(connection, transaction, read,
-                "SELECT \"Id\", \"PersonId\", \"RuleId\", \"CourtOrderId\", \"TriggerDate\", \"DueDate\", \"PeriodDays\", \"Citation\", \"State\" "
-                + $"FROM person_deadlines WHERE \"Manual\" = FALSE AND {read.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
-                r =>
-                {
-                    var personId = r.Int64(1);
-                    if (wanted.Contains(personId))
-                    {
-                        rows.Add(new StoredDeadline(r.Int64(0), personId, r.String(2, strings), r.IsNull(3) ? null : r.Int64(3), r.NullableDate(4), r.NullableDate(5),
-                            r.Int32(6), r.String(7, strings), r.String(8, strings)));
-                    }
-                }, ct);
-        }
-
-        return rows;
-    }
-
     /// <summary>What must be written for one person, given their stored fingerprints (null: nothing stored).</summary>
     /// <param name="refreshBefore">Scope recomputes: rewrite a protection row computed before this day even when unchanged.</param>
     public static Change Compare(PersonResult r, StoredHash? stored, DateOnly? refreshBefore)

@@ -1,77 +1,11 @@
 using System.Collections.Immutable;
-using System.Data.Common;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Stayline.Data.Bulk;
 using Stayline.Domain.Custody;
-using Stayline.Domain.Matters;
 using Stayline.Domain.Protection;
 
 namespace Stayline.Features.Protection;
-
-/// <summary>
-/// Which people a recompute covers, as a SQL predicate on a person-id column: everyone in an id range, the
-/// members of one class, or a list of ids. Keeps every fact query set-based.
-/// </summary>
-public sealed class PersonScope
-{
-    private readonly Func<string, string> _predicate;
-
-    private PersonScope(string description, bool mayBeLarge, Func<string, string> predicate, params (string Name, long Value)[] parameters)
-    {
-        Description = description;
-        MayBeLarge = mayBeLarge;
-        _predicate = predicate;
-        Parameters = parameters;
-    }
-
-    public string Description { get; }
-
-    /// <summary>Can cover many thousands of people (a range, a class), not a short list.</summary>
-    public bool MayBeLarge { get; }
-
-    /// <summary>The named parameters the predicate uses (all are ids or id bounds).</summary>
-    public IReadOnlyList<(string Name, long Value)> Parameters { get; }
-
-    /// <summary>No restriction: for reads that are not per person.</summary>
-    public static PersonScope Everyone { get; } = new("everyone", true, _ => "1 = 1");
-
-    public static PersonScope Range(long fromInclusive, long toExclusive) => new(
-        $"people {fromInclusive}..{toExclusive - 1}",
-        true,
-        column => $"{column} >= @lo AND {column} < @hi",
-        ("@lo", fromInclusive), ("@hi", toExclusive));
-
-    public static PersonScope ClassMembers(long classActionId) => new(
-        $"members of class {classActionId}",
-        true,
-        column => $"{column} IN (SELECT \"PersonId\" FROM class_memberships WHERE \"ClassActionId\" = @class)",
-        ("@class", classActionId));
-
-    /// <summary>At most <see cref="MaxIds"/> ids; callers split longer lists.</summary>
-    public static PersonScope Ids(IReadOnlyList<long> ids)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(ids.Count, MaxIds);
-        return new PersonScope(
-            $"{ids.Count} people",
-            false,
-            column => ids.Count == 0 ? "1 = 0" : $"{column} IN ({string.Join(",", Enumerable.Range(0, ids.Count).Select(Name))})",
-            [.. ids.Select((id, i) => (Name(i), id))]);
-
-        static string Name(int i) => "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public const int MaxIds = 500;
-
-    public string Where(string column) => _predicate(column);
-
-    public void Bind(DbCommand cmd)
-    {
-        foreach (var (name, value) in Parameters)
-        {
-            Sql.Add(cmd, name, value);
-        }
-    }
-}
 
 /// <summary>One person's facts as the engines read them, plus the keys of the class orders behind each membership.</summary>
 public sealed record PersonFacts(long PersonId, ProtectionFacts Facts, long[] ClassOrderKeys);
@@ -82,7 +16,7 @@ public sealed record PersonFacts(long PersonId, ProtectionFacts Facts, long[] Cl
 /// (copying survivors between generations) than reading them. <see cref="Build"/> turns one person's rows into engine
 /// facts on demand, in the parallel evaluation, where they die young.
 /// </summary>
-public sealed class FactsChunk
+public sealed class FactsChunk : IFactRows
 {
     internal readonly List<long> People = [];
     internal readonly List<OrderRow> Orders = [];
@@ -175,6 +109,44 @@ public sealed class FactsChunk
         }, [.. orderKeys]);
     }
 
+    void IFactRows.Person(long id) => People.Add(id);
+
+    void IFactRows.Order(in OrderRow row) => Orders.Add(row);
+
+    void IFactRows.Matter(in MatterRow row) => Matters.Add(row);
+
+    void IFactRows.Event(in EventRow row) => Events.Add(row);
+
+    /// <summary>Custody episodes add Arrested / Transferred / Released / Removed events, so recording custody alone is enough.</summary>
+    void IFactRows.Custody(long personId, DateOnly from, DateOnly? to, string? endReason)
+    {
+        Custody.Add(new EventRow(personId, PersonEventKind.Arrested, from));
+        if (to is { } end)
+        {
+            var kind = endReason == nameof(CustodyEnd.Removed) ? PersonEventKind.Removed
+                : endReason == nameof(CustodyEnd.Released) ? PersonEventKind.Released : PersonEventKind.Transferred;
+            Custody.Add(new EventRow(personId, kind, end));
+        }
+    }
+
+    void IFactRows.ClassOrder(long classActionId, long orderId, string className, string title, string court, string? caseNumber, DateOnly issuedOn, string? termsJson)
+    {
+        if (FactsReader.ClassOrder(className, title, court, caseNumber, issuedOn, termsJson) is { } order)
+        {
+            ClassOrders[classActionId] = [.. ClassOrders.GetValueOrDefault(classActionId) ?? [], (orderId, new ClassMembershipFacts(order))];
+        }
+    }
+
+    void IFactRows.Membership(in MembershipRow row) => Memberships.Add(row);
+
+    void IFactRows.IndividualStay(long personId, DateOnly issuedOn, string? termsJson)
+    {
+        if (FactsReader.IndividualStay(issuedOn, termsJson) is { } stay)
+        {
+            Stays.Add(new StayRow(personId, stay));
+        }
+    }
+
     internal void Clear()
     {
         People.Clear();
@@ -234,20 +206,6 @@ public sealed class FactsChunk
     private static int Key(long id) => checked((int)id);
 }
 
-internal interface IPersonRow
-{
-    long PersonId { get; }
-}
-
-internal readonly record struct OrderRow(long PersonId, long Id, DateOnly On, Adjudicator By, bool InAbsentia, bool Waived, bool Reserved, ProceedingType Proceeding) : IPersonRow;
-
-internal readonly record struct MatterRow(long PersonId, long Id, MatterKind Kind, MatterStatus Status, DateOnly? FiledOn, DateOnly? DecidedOn, bool? FiledInTime,
-    bool StayRequested, StayMotionOutcome StayOutcome, DateOnly? StayDecidedOn, DateOnly? StayGrantedUntil) : IPersonRow;
-
-internal readonly record struct EventRow(long PersonId, PersonEventKind Kind, DateOnly On) : IPersonRow;
-
-internal readonly record struct MembershipRow(long PersonId, long ClassActionId) : IPersonRow;
-
 internal readonly record struct StayRow(long PersonId, IndividualStayFacts Fact) : IPersonRow;
 
 /// <summary>
@@ -266,89 +224,10 @@ public static class FactsReader
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Reads the scope's facts into <paramref name="chunk"/> (cleared first, its lists reused).</summary>
-    public static async Task ReadAsync(DbConnection connection, DbTransaction? transaction, PersonScope scope, FactsChunk chunk, CancellationToken ct)
+    public static async Task ReadAsync(BulkTarget target, PersonScope scope, FactsChunk chunk, CancellationToken ct)
     {
         chunk.Clear();
-        await Rows.ForEachAsync(connection, transaction, scope, $"SELECT \"Id\" FROM people WHERE {scope.Where("\"Id\"")} ORDER BY \"Id\"",
-            r => chunk.People.Add(r.Int64(0)), ct);
-        if (chunk.Count == 0)
-        {
-            chunk.Index();
-            return;
-        }
-
-        await Rows.ForEachAsync(connection, transaction, scope,
-            $"SELECT \"PersonId\", \"Id\", \"OrderedOn\", \"IssuedBy\", \"InAbsentia\", \"AppealWaived\", \"AppealReserved\", \"Proceeding\" FROM removal_orders WHERE {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
-            r => chunk.Orders.Add(new OrderRow(r.Int64(0), r.Int64(1), r.Date(2), r.Enum(3, EnumNames<Adjudicator>.All), r.Bool(4), r.Bool(5), r.Bool(6), r.Enum(7, EnumNames<ProceedingType>.All))), ct);
-
-        await Rows.ForEachAsync(connection, transaction, scope,
-            "SELECT \"PersonId\", \"Id\", \"Kind\", \"Status\", \"FiledOn\", \"DecidedOn\", \"FiledInTime\", \"StayRequested\", \"StayOutcome\", \"StayDecidedOn\", \"StayGrantedUntil\" "
-            + $"FROM matters WHERE {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
-            r =>
-            {
-                var stay = r.Bool(7);
-                chunk.Matters.Add(new MatterRow(r.Int64(0), r.Int64(1), r.Enum(2, EnumNames<MatterKind>.All), r.Enum(3, EnumNames<MatterStatus>.All),
-                    r.NullableDate(4), r.NullableDate(5), r.IsNull(6) ? null : r.Bool(6), stay,
-                    stay ? r.Enum(8, EnumNames<StayMotionOutcome>.All) : default, stay ? r.NullableDate(9) : null, stay ? r.NullableDate(10) : null));
-            }, ct);
-
-        await Rows.ForEachAsync(connection, transaction, scope,
-            $"SELECT \"PersonId\", \"Kind\", \"On\" FROM person_events WHERE {scope.Where("\"PersonId\"")} AND \"Kind\" <> 'Other' ORDER BY \"PersonId\"",
-            r => chunk.Events.Add(new EventRow(r.Int64(0), r.Enum(1, EnumNames<PersonEventKind>.All), r.Date(2))), ct);
-        await Rows.ForEachAsync(connection, transaction, scope,
-            $"SELECT \"PersonId\", \"From\", \"To\", \"EndReason\" FROM custody_episodes WHERE {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
-            r =>
-            {
-                var personId = r.Int64(0);
-                chunk.Custody.Add(new EventRow(personId, PersonEventKind.Arrested, r.Date(1)));
-                if (!r.IsNull(2))
-                {
-                    var end = r.NullableString(3);
-                    var kind = end == nameof(CustodyEnd.Removed) ? PersonEventKind.Removed
-                        : end == nameof(CustodyEnd.Released) ? PersonEventKind.Released : PersonEventKind.Transferred;
-                    chunk.Custody.Add(new EventRow(personId, kind, r.Date(2)));
-                }
-            }, ct);
-
-        // The few class orders are read once per scope; a membership row then carries two ids instead of the order's texts.
-        var classOrders = new Dictionary<long, List<(long OrderId, ClassMembershipFacts Fact)>>();
-        await Rows.ForEachAsync(connection, transaction, PersonScope.Everyone,
-            "SELECT o.\"ClassActionId\", o.\"Id\", c.\"Name\", o.\"Title\", o.\"Court\", o.\"CaseNumber\", o.\"IssuedOn\", o.\"TermsJson\" "
-            + "FROM court_orders o JOIN class_actions c ON c.\"Id\" = o.\"ClassActionId\" WHERE o.\"Kind\" = 'ClassStay' ORDER BY o.\"Id\"",
-            r =>
-            {
-                if (ClassOrder(r.String(2), r.String(3), r.String(4), r.NullableString(5), r.Date(6), r.NullableString(7)) is { } order)
-                {
-                    var classId = r.Int64(0);
-                    if (!classOrders.TryGetValue(classId, out var list))
-                    {
-                        classOrders[classId] = list = [];
-                    }
-
-                    list.Add((r.Int64(1), new ClassMembershipFacts(order)));
-                }
-            }, ct);
-        foreach (var (classId, list) in classOrders)
-        {
-            chunk.ClassOrders[classId] = [.. list];
-        }
-
-        if (classOrders.Count > 0)
-        {
-            await Rows.ForEachAsync(connection, transaction, scope,
-                $"SELECT \"PersonId\", \"ClassActionId\" FROM class_memberships WHERE {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
-                r => chunk.Memberships.Add(new MembershipRow(r.Int64(0), r.Int64(1))), ct);
-        }
-
-        await Rows.ForEachAsync(connection, transaction, scope,
-            $"SELECT \"PersonId\", \"IssuedOn\", \"TermsJson\" FROM court_orders WHERE \"Kind\" = 'IndividualStay' AND {scope.Where("\"PersonId\"")} ORDER BY \"PersonId\"",
-            r =>
-            {
-                if (IndividualStay(r.Date(1), r.NullableString(2)) is { } stay)
-                {
-                    chunk.Stays.Add(new StayRow(r.Int64(0), stay));
-                }
-            }, ct);
+        await FactsRead.ReadAsync(target, scope, chunk, ct);
         chunk.Index();
     }
 
@@ -395,16 +274,4 @@ public static class FactsReader
     }
 
     private static int Key(long id) => checked((int)id);
-}
-
-/// <summary>Small helpers for hand-written SQL that runs on SQLite and PostgreSQL alike (quoted identifiers, named parameters).</summary>
-internal static class Sql
-{
-    public static void Add(DbCommand cmd, string name, object? value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value ?? DBNull.Value;
-        cmd.Parameters.Add(p);
-    }
 }

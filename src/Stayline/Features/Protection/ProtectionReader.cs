@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Data.Bulk;
 using Stayline.Domain.Protection;
 using Stayline.Infrastructure;
 

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Stayline.Data;
+using Stayline.Data.Bulk;
 using Stayline.Domain.Deadlines;
 using Stayline.Domain.Protection;
 using Stayline.Infrastructure;
@@ -124,11 +123,9 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
     public async Task<RecomputeStats> RecomputeAllAsync(StaylineDbContext db, DateOnly asOf, CancellationToken ct)
     {
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var target = BulkTarget.Of(db);
         var calendar = await CalendarAsync(db, ct);
-        var sqlite = db.IsSqlite;
-        await using var cache = await LargePageCache.SetAsync(connection, transaction, ct);
+        await using var cache = await PageCache.SetAsync(target, LargeCacheKib, ct);
 
         var (min, max) = await db.People.GroupBy(_ => 1).Select(g => new { Min = g.Min(p => p.Id), Max = g.Max(p => p.Id) }).FirstOrDefaultAsync(ct) is { } r
             ? (r.Min, r.Max)
@@ -145,17 +142,14 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         var indexes = new List<string>();
         if (firstTime)
         {
-            await DerivedWriter.DeleteAllDerivedAsync(connection, transaction, ct);
-            indexes = sqlite ? await DerivedWriter.DropSecondaryIndexesAsync(connection, transaction, ct) : [];
+            await DerivedWrite.DeleteAllAsync(target, ct);
+            indexes = target.IsSqlite ? await DerivedWrite.DropSecondaryIndexesAsync(target, ct) : [];
         }
 
-        var total = await RunPipelinedAsync(new Run(connection, transaction, asOf, calendar, firstTime ? Mode.WriteAll : Mode.Full, null), ranges, ct);
-        foreach (var ddl in indexes)
-        {
-            await db.Database.ExecuteSqlRawAsync(ddl, ct);
-        }
+        var total = await RunPipelinedAsync(new Run(target, asOf, calendar, firstTime ? Mode.WriteAll : Mode.Full, null), ranges, ct);
+        await SecondaryIndexes.RebuildAsync(target, indexes, ct);
 
-        await DerivedWriter.SetWatermarkAsync(connection, transaction, asOf, ct);
+        await DerivedWrite.SetWatermarkAsync(target, asOf, ct);
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
@@ -190,7 +184,7 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
 
     /// <summary>The day through which the last full recompute confirmed every stored row; null before the first one.</summary>
     public static async Task<DateOnly?> WatermarkAsync(StaylineDbContext db, CancellationToken ct) =>
-        await db.Set<DerivedWatermark>().AsNoTracking().Where(w => w.Id == DerivedWriter.WatermarkId).Select(w => (DateOnly?)w.AllComputedAsOf).FirstOrDefaultAsync(ct);
+        await db.Set<DerivedWatermark>().AsNoTracking().Where(w => w.Id == DerivedWrite.WatermarkId).Select(w => (DateOnly?)w.AllComputedAsOf).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// Weekends, federal holidays, executive-order closures and the admin closures for all courts; for Board filings
@@ -232,9 +226,9 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
 
         try
         {
-            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var run = new Run(connection, transaction, asOf, await CalendarAsync(db, ct), Mode.Scope, await WatermarkAsync(db, ct));
-            await using var cache = scopes.Any(s => s.MayBeLarge) ? await LargePageCache.SetAsync(connection, transaction, ct) : null;
+            var target = BulkTarget.Of(db);
+            var run = new Run(target, asOf, await CalendarAsync(db, ct), Mode.Scope, await WatermarkAsync(db, ct));
+            await using var cache = scopes.Any(s => s.MayBeLarge) ? await PageCache.SetAsync(target, LargeCacheKib, ct) : null;
             var total = RecomputeStats.Zero;
             var chunk = new FactsChunk();
             foreach (var scope in scopes)
@@ -287,10 +281,10 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
     private static async Task<ChunkInput> ReadAsync(Run run, PersonScope scope, FactsChunk chunk, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        await FactsReader.ReadAsync(run.Connection, run.Transaction, scope, chunk, ct);
+        await FactsReader.ReadAsync(run.Target, scope, chunk, ct);
         // A scope recompute must also refresh rows that answer for an earlier day; a full recompute confirms them all at once.
         var withDay = run.Mode == Mode.Scope && !(run.Watermark >= run.AsOf);
-        var stored = run.Mode == Mode.WriteAll || chunk.Count == 0 ? [] : await DerivedStore.ReadHashesAsync(run.Connection, run.Transaction, scope, withDay, ct);
+        var stored = run.Mode == Mode.WriteAll || chunk.Count == 0 ? [] : await DerivedRead.HashesAsync(run.Target, scope, withDay, ct);
         return new ChunkInput(scope, chunk, stored, withDay, watch.Elapsed);
     }
 
@@ -371,17 +365,17 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         var plan = evaluated.Plan;
         if (run.Mode == Mode.WriteAll)
         {
-            await DerivedWriter.WriteAllAsync(run.Connection, run.Transaction, plan.Protection, run.AsOf, ct);
+            await DerivedWriter.WriteAllAsync(run.Target, plan.Protection, run.AsOf, ct);
         }
         else
         {
             if (plan.DeadlinePeople.Count > 0)
             {
-                var stored = await DerivedStore.ReadDeadlinesAsync(run.Connection, run.Transaction, input.Scope, plan.DeadlinePeople, evaluated.People, ct);
+                var stored = await DerivedRead.DeadlinesAsync(run.Target, input.Scope, [.. plan.DeadlinePeople.Select(p => p.PersonId)], evaluated.People, ct);
                 plan.DiffDeadlines(stored);
             }
 
-            await DerivedWriter.WritePlanAsync(run.Connection, run.Transaction, plan, run.AsOf, ct);
+            await DerivedWriter.WritePlanAsync(run.Target, plan, run.AsOf, ct);
         }
 
         return new RecomputeStats(evaluated.People, evaluated.Deadlines, input.ReadTime, evaluated.Time, watch.Elapsed, plan.Hashes.Count, plan.Protection.Count,
@@ -405,56 +399,15 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         Scope,
     }
 
-    private sealed record Run(DbConnection Connection, DbTransaction? Transaction, DateOnly AsOf, ICourtCalendar Calendar, Mode Mode, DateOnly? Watermark);
+    /// <summary>
+    /// SQLite page cache while a large recompute runs (256 MiB), so that the derived tables' index B-trees stay in
+    /// memory while many rows change.
+    /// </summary>
+    private const int LargeCacheKib = 262144;
+
+    private sealed record Run(BulkTarget Target, DateOnly AsOf, ICourtCalendar Calendar, Mode Mode, DateOnly? Watermark);
 
     private sealed record ChunkInput(PersonScope Scope, FactsChunk Facts, List<StoredHash> Stored, bool WithDay, TimeSpan ReadTime);
 
     private sealed record Evaluated(WritePlan Plan, int People, int Deadlines, TimeSpan Time);
-}
-
-/// <summary>
-/// SQLite: a 256 MB page cache for this connection while a large recompute runs, so that the derived tables' index
-/// B-trees stay in memory while many rows change (the default 2 MB makes every index insert a read from the OS);
-/// the connection's own size is restored afterwards, as it goes back to the pool.
-/// </summary>
-internal sealed class LargePageCache : IAsyncDisposable
-{
-    private readonly DbConnection _connection;
-    private readonly DbTransaction? _transaction;
-    private readonly long _previous;
-
-    private LargePageCache(DbConnection connection, DbTransaction? transaction, long previous)
-    {
-        _connection = connection;
-        _transaction = transaction;
-        _previous = previous;
-    }
-
-    public static async Task<LargePageCache?> SetAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
-    {
-        if (connection is not Microsoft.Data.Sqlite.SqliteConnection)
-        {
-            return null;
-        }
-
-        var previous = Convert.ToInt64(await ExecuteAsync(connection, transaction, "PRAGMA cache_size", ct), System.Globalization.CultureInfo.InvariantCulture);
-        await ExecuteAsync(connection, transaction, "PRAGMA cache_size = -262144", ct);
-        return new LargePageCache(connection, transaction, previous);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection.State == System.Data.ConnectionState.Open)
-        {
-            await ExecuteAsync(_connection, _transaction, "PRAGMA cache_size = " + _previous.ToString(System.Globalization.CultureInfo.InvariantCulture), default);
-        }
-    }
-
-    private static async Task<object?> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.Transaction = transaction;
-        cmd.CommandText = sql;
-        return await cmd.ExecuteScalarAsync(ct);
-    }
 }

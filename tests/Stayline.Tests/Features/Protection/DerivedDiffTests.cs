@@ -1,3 +1,4 @@
+using Stayline.Data.Bulk;
 using Stayline.Domain.Deadlines;
 using Stayline.Features.Protection;
 

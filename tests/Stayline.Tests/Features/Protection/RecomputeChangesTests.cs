@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Stayline.Data;
+using Stayline.Data.Bulk;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;
 using Stayline.Features.Protection;
@@ -145,7 +145,7 @@ public class RecomputeChangesTests
             var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
             await db.Database.OpenConnectionAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
-            await DerivedWriter.DeleteAllDerivedAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), default);
+            await DerivedWrite.DeleteAllAsync(BulkTarget.Of(db), default);
             await tx.CommitAsync();
         }
 

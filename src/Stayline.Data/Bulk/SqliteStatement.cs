@@ -5,13 +5,12 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Stayline.Infrastructure;
+namespace Stayline.Data.Bulk;
 
 /// <summary>
-/// One of SQLite's own prepared statements on a Microsoft.Data.Sqlite connection (so inside its open transaction).
-/// Binds by position: ADO.NET's SQLite provider finds each named parameter by a linear search of the statement's
-/// names, which made multi-row statements cost quadratic time to bind; a one-row statement stepped once per row is
-/// both simpler and faster here. Values are stored as EF Core stores them (DateOnly as TEXT yyyy-MM-dd, bool as 0/1).
+/// One of SQLite's own prepared statements on a Microsoft.Data.Sqlite connection (so inside its open transaction),
+/// bound by position: ADO.NET's SQLite provider finds each named parameter by a linear search of the statement's
+/// names and copies each value. Every bulk write is a one-row statement stepped once per row.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
@@ -52,13 +51,13 @@ internal sealed class SqliteStatement : IDisposable
 
     public int ParameterIndex(string name) => raw.sqlite3_bind_parameter_index(Handle, name);
 
-    /// <param name="index">1-based, in the order the parameters first appear in the SQL.</param>
+    /// <summary>Binds a value as EF Core stores it on SQLite (bool as 0/1, DateOnly as TEXT yyyy-MM-dd).</summary>
     public void Bind(int index, object? value)
     {
         switch (value)
         {
             case null:
-                Bind(index, (string?)null);
+                BindNull(index);
                 break;
             case long l:
                 Bind(index, l);
@@ -69,15 +68,33 @@ internal sealed class SqliteStatement : IDisposable
             case bool b:
                 Bind(index, b ? 1L : 0L);
                 break;
-            case string s:
-                Bind(index, s);
+            case string t:
+                Bind(index, t);
                 break;
             case DateOnly d:
-                Bind(index, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Bind(index, d);
                 break;
             default:
                 throw new ArgumentException($"Cannot bind a {value.GetType().Name}.", nameof(value));
         }
+    }
+
+    public void BindNull(int index) => Check(raw.sqlite3_bind_null(Handle, index));
+
+    public void Bind(int index, double value) => Check(raw.sqlite3_bind_double(Handle, index, value));
+
+    /// <summary>As EF Core and Microsoft.Data.Sqlite store a DateOnly: TEXT yyyy-MM-dd.</summary>
+    public void Bind(int index, DateOnly value)
+    {
+        if (_native == IntPtr.Zero)
+        {
+            Bind(index, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            return;
+        }
+
+        var buffer = Buffer(index, 10);
+        value.TryFormat(buffer, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Check(SqliteNative.BindText(_native, index, Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0), length, IntPtr.Zero));
     }
 
     public void Bind(int index, long value) =>
@@ -92,30 +109,23 @@ internal sealed class SqliteStatement : IDisposable
             return;
         }
 
-        _text ??= new byte[]?[raw.sqlite3_bind_parameter_count(Handle) + 1];
-        var buffer = _text[index];
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (buffer is null || buffer.Length < max)
-        {
-            // The old buffer may still be bound until this call rebinds the parameter; it stays alive until then.
-            buffer = _text[index] = GC.AllocateUninitializedArray<byte>(Math.Max(max, 64), pinned: true);
-        }
-
+        var buffer = Buffer(index, Encoding.UTF8.GetMaxByteCount(value.Length));
         var length = Encoding.UTF8.GetBytes(value, buffer);
         Check(SqliteNative.BindText(_native, index, Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0), length, IntPtr.Zero));
     }
 
-    /// <summary>Binds the i-th string of <paramref name="strings"/>, read in place from its pinned buffer.</summary>
-    public void Bind(int index, Utf8Strings strings, int i)
+    /// <summary>The pinned buffer of a parameter, at least <paramref name="size"/> bytes.</summary>
+    private byte[] Buffer(int index, int size)
     {
-        if (_native == IntPtr.Zero)
+        _text ??= new byte[]?[raw.sqlite3_bind_parameter_count(Handle) + 1];
+        var buffer = _text[index];
+        if (buffer is null || buffer.Length < size)
         {
-            Bind(index, strings.String(i));
-            return;
+            // The old buffer may still be bound until this call rebinds the parameter; it stays alive until then.
+            buffer = _text[index] = GC.AllocateUninitializedArray<byte>(Math.Max(size, 64), pinned: true);
         }
 
-        var (pointer, length) = strings.Pointer(i);
-        Check(SqliteNative.BindText(_native, index, pointer, length, IntPtr.Zero));
+        return buffer;
     }
 
     /// <summary>Runs a statement that returns no rows with the values bound, then resets it for the next.</summary>
@@ -151,28 +161,6 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
-    /// <summary>Runs a statement that returns no rows once per row of values, rebinding all of them each time.</summary>
-    public void ExecuteForEach(int rowCount, int columns, Action<object?[], int> fill, CancellationToken ct)
-    {
-        var values = new object?[columns];
-        for (var row = 0; row < rowCount; row++)
-        {
-            if ((row & 4095) == 0)
-            {
-                ct.ThrowIfCancellationRequested();
-            }
-
-            fill(values, row);
-            for (var c = 0; c < columns; c++)
-            {
-                Bind(c + 1, values[c]);
-            }
-
-            Step();
-            Check(raw.sqlite3_reset(Handle));
-        }
-    }
-
     public void Dispose() => raw.sqlite3_finalize(Handle);
 
     private void Check(int rc)
@@ -182,37 +170,6 @@ internal sealed class SqliteStatement : IDisposable
             SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
         }
     }
-}
-
-/// <summary>Many strings encoded once as UTF-8 into one pinned buffer, for binding in place without copies.</summary>
-internal sealed class Utf8Strings
-{
-    private readonly byte[] _bytes;
-    private readonly int[] _starts;
-    private readonly IntPtr _base;
-
-    public Utf8Strings(IReadOnlyList<string> strings)
-    {
-        _starts = new int[strings.Count + 1];
-        long total = 0;
-        for (var i = 0; i < strings.Count; i++)
-        {
-            total += Encoding.UTF8.GetByteCount(strings[i]);
-            _starts[i + 1] = checked((int)total);
-        }
-
-        _bytes = GC.AllocateUninitializedArray<byte>(Math.Max(1, (int)total), pinned: true);
-        for (var i = 0; i < strings.Count; i++)
-        {
-            Encoding.UTF8.GetBytes(strings[i], _bytes.AsSpan(_starts[i]));
-        }
-
-        _base = Marshal.UnsafeAddrOfPinnedArrayElement(_bytes, 0);
-    }
-
-    public (IntPtr Pointer, int Length) Pointer(int i) => (_base + _starts[i], _starts[i + 1] - _starts[i]);
-
-    public string String(int i) => Encoding.UTF8.GetString(_bytes, _starts[i], _starts[i + 1] - _starts[i]);
 }
 
 /// <summary>

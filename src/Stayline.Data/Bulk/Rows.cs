@@ -3,9 +3,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
-using Stayline.Infrastructure;
 
-namespace Stayline.Features.Protection;
+namespace Stayline.Data.Bulk;
 
 /// <summary>
 /// Forward-only rows of one query for the bulk readers. On SQLite it steps SQLite's own statement and reads columns

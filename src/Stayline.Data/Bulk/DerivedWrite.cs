@@ -1,0 +1,107 @@
+namespace Stayline.Data.Bulk;
+
+/// <summary>A row of <c>person_protection</c> (members named as <see cref="PersonProtection"/>'s properties).</summary>
+public record struct ProtectionRow(long PersonId, string State, string? PrimarySource, DateOnly? UntilDate, string? UntilEvent, bool EndsWithin7Days,
+    string Summary, string ReasonsJson, DateOnly ComputedAsOf);
+
+/// <summary>A row of <c>person_derived_hashes</c>.</summary>
+public record struct DerivedHashRow(long PersonId, long ProtectionHash, long DeadlinesHash);
+
+/// <summary>A derived (not manual) row of <c>person_deadlines</c>; <see cref="Id"/> is written only by an update.</summary>
+public record struct DeadlineRow(long Id, long PersonId, string RuleId, long? CourtOrderId, DateOnly? TriggerDate, DateOnly? DueDate, int PeriodDays,
+    string Citation, string State, bool Manual);
+
+/// <summary>
+/// The named writes of a recompute into the derived tables (protection, fingerprints, deadlines, watermark), on the
+/// target's connection and transaction. Table and column names come from the EF model.
+/// </summary>
+public static class DerivedWrite
+{
+    public const int WatermarkId = 1;
+
+    /// <summary>Columns of a deadline that only a manual deadline has.</summary>
+    private static readonly string[] ManualOnly =
+        [nameof(PersonDeadline.Title), nameof(PersonDeadline.Trigger), nameof(PersonDeadline.Explanation), nameof(PersonDeadline.CreatedBy), nameof(PersonDeadline.CreatedAt)];
+
+    public static ModelTable<ProtectionRow> Protection(BulkTarget target) => ModelTable<ProtectionRow>.For<PersonProtection>(target.Model);
+
+    public static ModelTable<DerivedHashRow> Hashes(BulkTarget target) => ModelTable<DerivedHashRow>.For<PersonDerivedHash>(target.Model);
+
+    /// <summary>New deadline rows: the database gives the id.</summary>
+    public static ModelTable<DeadlineRow> NewDeadlines(BulkTarget target) =>
+        ModelTable<DeadlineRow>.For<PersonDeadline>(target.Model, [nameof(PersonDeadline.Id), .. ManualOnly]);
+
+    /// <summary>Deadline rows rewritten in place, by id.</summary>
+    public static ModelTable<DeadlineRow> Deadlines(BulkTarget target) => ModelTable<DeadlineRow>.For<PersonDeadline>(target.Model, ManualOnly);
+
+    public static async Task DeleteAllAsync(BulkTarget target, CancellationToken ct)
+    {
+        await BulkSql.ExecuteAsync(target, $"DELETE FROM {target.Table<PersonDeadline>()} WHERE {target.Column<PersonDeadline>(nameof(PersonDeadline.Manual))} = FALSE", ct);
+        await BulkSql.ExecuteAsync(target, $"DELETE FROM {target.Table<PersonDerivedHash>()}", ct);
+        await BulkSql.ExecuteAsync(target, $"DELETE FROM {target.Table<PersonProtection>()}", ct);
+    }
+
+    /// <summary>SQLite: drops the derived tables' secondary indexes and returns the statements that rebuild them.</summary>
+    public static Task<List<string>> DropSecondaryIndexesAsync(BulkTarget target, CancellationToken ct) =>
+        SecondaryIndexes.DropAsync(target, [Deadlines(target).Table, Protection(target).Table], ct);
+
+    /// <summary>Records that every stored result was confirmed for <paramref name="asOf"/> (end of a full recompute).</summary>
+    public static async Task SetWatermarkAsync(BulkTarget target, DateOnly asOf, CancellationToken ct)
+    {
+        var id = target.Column<DerivedWatermark>(nameof(DerivedWatermark.Id));
+        var day = target.Column<DerivedWatermark>(nameof(DerivedWatermark.AllComputedAsOf));
+        await using var cmd = BulkSql.Command(target,
+            $"INSERT INTO {target.Table<DerivedWatermark>()} ({id}, {day}) VALUES (@id, @day) ON CONFLICT ({id}) DO UPDATE SET {day} = excluded.{day}");
+        BulkSql.Add(cmd, "@id", WatermarkId);
+        BulkSql.Add(cmd, "@day", asOf);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Writes rows to one derived table: inserts, or upserts by the table's key.</summary>
+    public static async Task WriteAsync<T, TRow>(BulkTarget target, ModelTable<TRow> table, bool upsert, IReadOnlyList<T> rows, Func<T, int, TRow> row,
+        CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var key = upsert ? target.Model.FindEntityType(table.Entity)!.FindPrimaryKey()!.Properties.Single().Name : null;
+        await using var writer = await TableWriter<TRow>.OpenAsync(target, table, key, ct);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if ((i & 4095) == 4095)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            await writer.AddAsync(row(rows[i], i), ct);
+        }
+
+        await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>Deletes deadline rows by id.</summary>
+    public static async Task DeleteDeadlinesAsync(BulkTarget target, IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        var sql = $"DELETE FROM {target.Table<PersonDeadline>()} WHERE {target.Column<PersonDeadline>(nameof(PersonDeadline.Id))} = ";
+        if (target.Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            using var delete = new SqliteStatement(sqlite, sql + "?");
+            foreach (var id in ids)
+            {
+                delete.Bind(1, id);
+                delete.Execute();
+            }
+
+            return;
+        }
+
+        foreach (var chunk in ids.Chunk(10_000))
+        {
+            await using var cmd = BulkSql.Command(target, sql + "ANY(@ids)");
+            BulkSql.Add(cmd, "ids", chunk);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+    }
+}

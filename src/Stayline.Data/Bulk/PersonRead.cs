@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Stayline.Domain.People;
+
+namespace Stayline.Data.Bulk;
+
+/// <summary>The stored fields of a person that the API reads (members named as <see cref="Person"/>'s properties).</summary>
+public readonly record struct StoredPerson(long Id, string? ANumber, string GivenName, string FamilyName, string? NativeName, DateOnly? BirthDate,
+    BirthDatePrecision BirthDatePrecision, string? Citizenship, string? Languages, bool ConsentGiven, DateOnly? ConsentDate, CustodyStatus CustodyStatus,
+    long? CurrentFacilityId, int Version);
+
+/// <summary>An alias as the API reads it (<see cref="PersonName"/>).</summary>
+public readonly record struct StoredAlias(string GivenName, string FamilyName, string? Source);
+
+/// <summary>
+/// SQLite: reads one person and their aliases (in the order they were added) with one statement, on kept open
+/// connections each with the statement already prepared: no DbContext, no connection open, no SQL preparation per
+/// read (which cost several times the read itself: docs/benchmarks/foundation.md). Column names from the EF model.
+/// </summary>
+public sealed class PersonRead : IDisposable
+{
+    /// <summary>Idle connections kept beyond this are closed: enough for the requests a small machine runs at once.</summary>
+    private const int MaxIdle = 32;
+
+    private readonly string _connectionString;
+    private readonly string _sql;
+    private readonly ConcurrentBag<SqliteCommand> _idle = [];
+    private bool _disposed;
+
+    public PersonRead(string connectionString, IModel model)
+    {
+        _connectionString = connectionString;
+        string P(string property) => "p." + model.Column<Person>(property);
+        string A(string property) => "a." + model.Column<PersonName>(property);
+        // The order of StoredPerson's members, then StoredAlias's.
+        _sql = $"SELECT {string.Join(", ", typeof(StoredPerson).GetConstructors()[0].GetParameters().Select(p => P(p.Name!)))}, "
+            + $"{A(nameof(PersonName.GivenName))}, {A(nameof(PersonName.FamilyName))}, {A(nameof(PersonName.Source))} "
+            + $"FROM {model.Table<Person>()} AS p LEFT JOIN {model.Table<PersonName>()} AS a ON {A(nameof(PersonName.PersonId))} = {P(nameof(Person.Id))} "
+            + $"WHERE {P(nameof(Person.Id))} = $id ORDER BY {A(nameof(PersonName.Id))}";
+    }
+
+    /// <summary>False when there is no such person; <paramref name="aliases"/> gets their aliases.</summary>
+    public bool TryRead(long id, out StoredPerson person, List<StoredAlias> aliases)
+    {
+        var command = _idle.TryTake(out var idle) ? idle : Open();
+        try
+        {
+            command.Parameters[0].Value = id;
+            var found = Read(command, out person, aliases);
+            Return(command);
+            return found;
+        }
+        catch
+        {
+            // A connection that failed is not trusted again.
+            Close(command);
+            throw;
+        }
+    }
+
+    private static bool Read(SqliteCommand command, out StoredPerson person, List<StoredAlias> aliases)
+    {
+        using var r = command.ExecuteReader();
+        if (!r.Read())
+        {
+            person = default;
+            return false;
+        }
+
+        person = new StoredPerson(r.GetInt64(0), NullableString(r, 1), r.GetString(2), r.GetString(3), NullableString(r, 4), NullableDate(r, 5),
+            Enum.Parse<BirthDatePrecision>(r.GetString(6)), NullableString(r, 7), NullableString(r, 8), r.GetBoolean(9), NullableDate(r, 10),
+            Enum.Parse<CustodyStatus>(r.GetString(11)), r.IsDBNull(12) ? null : r.GetInt64(12), r.GetInt32(13));
+        do
+        {
+            if (!r.IsDBNull(14))
+            {
+                aliases.Add(new StoredAlias(r.GetString(14), r.GetString(15), NullableString(r, 16)));
+            }
+        }
+        while (r.Read());
+
+        return true;
+    }
+
+    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateOnly? NullableDate(SqliteDataReader r, int i) =>
+        r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private SqliteCommand Open()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            var command = connection.CreateCommand();
+            command.CommandText = _sql;
+            command.Parameters.Add(new SqliteParameter("$id", SqliteType.Integer));
+            command.Prepare();
+            return command;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private void Return(SqliteCommand command)
+    {
+        if (_disposed || _idle.Count >= MaxIdle)
+        {
+            Close(command);
+            return;
+        }
+
+        _idle.Add(command);
+    }
+
+    private static void Close(SqliteCommand command)
+    {
+        var connection = command.Connection;
+        command.Dispose();
+        connection?.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var command))
+        {
+            Close(command);
+        }
+    }
+}
