@@ -74,6 +74,7 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
         Add("HasLawyer", f.HasLawyer?.ToString().ToLowerInvariant());
         Add("Sort", f.Sort);
         Add("Desc", f.Desc ? "true" : null);
+        Add("PageSize", f.PageSize != new PeopleFilter().PageSize ? f.PageSize : null);
         Add("Page", f.Page > 1 ? f.Page : null);
         return "/People?" + string.Join("&", parts);
     }

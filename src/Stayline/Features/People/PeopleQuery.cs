@@ -36,9 +36,13 @@ public sealed record PersonRow(long Id, string? ANumber, string GivenName, strin
     public string? ANumberDisplay => Domain.People.ANumber.DisplayOf(ANumber);
 }
 
+/// <param name="Total">The exact number found, or the count cap when <paramref name="TotalIsCapped"/> (more exist).</param>
 public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total, bool TotalIsCapped, int Page, int PageSize)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>Another page follows: the count reaches at least one row past this page (it is counted that far).</summary>
+    public bool HasNext => TotalIsCapped || Total > Page * PageSize;
 }
 
 public static class PeopleQuery
@@ -105,7 +109,8 @@ public static class PeopleQuery
         }
 
         var q = Filter(db, f);
-        var total = await q.Take(CountCap + 1).CountAsync(ct);
+        var cap = CapFor(page, pageSize);
+        var total = await q.Take(cap + 1).CountAsync(ct);
         var sorted = (f.Sort, f.Desc) switch
         {
             (PeopleSort.ANumber, false) => q.OrderBy(p => p.ANumber).ThenBy(p => p.Id),
@@ -117,8 +122,12 @@ public static class PeopleQuery
             (_, true) => q.OrderByDescending(p => p.SortName).ThenBy(p => p.Id),
         };
         var rows = await RowsAsync(db, sorted.Skip((page - 1) * pageSize).Take(pageSize), ct);
-        return new PeoplePage(rows, Math.Min(total, CountCap), total > CountCap, page, pageSize);
+        return new PeoplePage(rows, Math.Min(total, cap), total > cap, page, pageSize);
     }
+
+    /// <summary>How far to count: <see cref="CountCap"/>, or further on later pages, so that the page after any page
+    /// shown is known to exist (a list of 1,400 used to end at "Page 20 of 20" with no Next).</summary>
+    private static int CapFor(int page, int pageSize) => (int)Math.Min(int.MaxValue - 1, Math.Max(CountCap, (long)page * pageSize));
 
     /// <summary>
     /// A name search with no other filter, in name order: the ids come from the token index alone (its key is
@@ -149,13 +158,14 @@ public static class PeopleQuery
         }
         else
         {
-            total = await search.All.Take(CountCap + 1).CountAsync(ct);
+            total = await search.All.Take(CapFor(page, pageSize) + 1).CountAsync(ct);
             ids = await InOrder(search.All, desc).Select(m => m.PersonId).Skip(skip).Take(pageSize).ToListAsync(ct);
         }
 
         var rows = await RowsAsync(db, db.People.AsNoTracking().Where(p => ids.Contains(p.Id)), ct);
         var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        return new PeoplePage(rows.OrderBy(r => position[r.Id]).ToList(), Math.Min(total, CountCap), total > CountCap, page, pageSize);
+        var cap = CapFor(page, pageSize);
+        return new PeoplePage(rows.OrderBy(r => position[r.Id]).ToList(), Math.Min(total, cap), total > cap, page, pageSize);
     }
 
     /// <summary>
