@@ -71,7 +71,8 @@ public static class Labels
         return text.Length == 0 ? null : text;
     }
 
-    private static bool Hidden(string field) => field is "Id" or "Version" or "SortName";
+    /// <summary>Bookkeeping a reader does not need (the person is in its own column).</summary>
+    private static bool Hidden(string field) => field is "Id" or "PersonId" or "Version" or "SortName";
 
     private static Dictionary<string, JsonElement>? Fields(string? json)
     {
