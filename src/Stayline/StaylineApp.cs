@@ -1,6 +1,8 @@
 using Stayline.Data;
+using Stayline.Features.Bulk;
 using Stayline.Features.Custody;
 using Stayline.Features.Dashboard;
+using Stayline.Features.Deadlines;
 using Stayline.Features.Documents;
 using Stayline.Features.Facilities;
 using Stayline.Features.Habeas;
@@ -9,6 +11,7 @@ using Stayline.Features.Import;
 using Stayline.Features.Matters;
 using Stayline.Features.People;
 using Stayline.Features.Protection;
+using Stayline.Features.Review;
 using Stayline.Infrastructure;
 
 namespace Stayline;
@@ -43,11 +46,15 @@ public static class StaylineApp
         builder.AddStaylinePages();
         builder.AddReadAudit();
         builder.AddStaylineApi();
+        builder.AddStaylinePeople();
         builder.AddStaylineDocuments();
         builder.AddStaylineDashboard();
-        builder.AddProtectionAndDeadlines();
-        builder.AddStaylineHabeas();
-        builder.AddStaylineIntake();
+        builder.AddStaylineProtection();
+        builder.AddStaylineDeadlines();
+        builder.AddStaylineHabeas(); // after Protection: it wraps the save hook's handler
+        builder.AddStaylineImport();
+        builder.AddStaylineBulk();
+        builder.AddStaylineReview();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Stayline API";
@@ -75,7 +82,8 @@ public static class StaylineApp
         app.MapCustodyApi();
         app.MapMattersApi();
         app.MapFacilitiesApi();
-        app.MapProtectionAndDeadlines();
+        app.MapProtectionApi();
+        app.MapDeadlinesApi();
         app.MapHabeasApi();
         return app;
     }

@@ -13,7 +13,6 @@ public static class ApiSetup
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
-        builder.Services.AddSingleton<Features.People.PersonReader>();
         return builder;
     }
 

@@ -1,29 +1,17 @@
 using Stayline.Data;
-using Stayline.Features.Deadlines;
 using Stayline.Infrastructure;
 
 namespace Stayline.Features.Protection;
 
 public static class ProtectionSetup
 {
-    /// <summary>Derived protection and deadlines: the save hook, the daily recompute, reminders and the calendar feed.</summary>
-    public static IHostApplicationBuilder AddProtectionAndDeadlines(this IHostApplicationBuilder builder)
+    /// <summary>Derived protection and deadlines: the save hook's recompute and the daily recompute.</summary>
+    public static IHostApplicationBuilder AddStaylineProtection(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ProtectionRecompute>();
         builder.Services.AddSingleton<IFactsChangedHandler>(sp => sp.GetRequiredService<ProtectionRecompute>());
         builder.Services.AddHostedService<DailyRecomputeService>();
-        builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection(ReminderOptions.Section));
-        builder.Services.AddSingleton<ReminderSender>();
-        builder.Services.AddHostedService<ReminderService>();
         return builder;
-    }
-
-    /// <summary>The calendar feed answers without a cookie: the secret in its address is the credential.</summary>
-    public static IEndpointRouteBuilder MapProtectionAndDeadlines(this IEndpointRouteBuilder app)
-    {
-        app.MapCalendarFeed();
-        app.MapProtectionApi();
-        return app;
     }
 }
 

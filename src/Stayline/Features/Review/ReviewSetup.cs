@@ -1,0 +1,11 @@
+namespace Stayline.Features.Review;
+
+public static class ReviewSetup
+{
+    /// <summary>The queue of possible duplicates and imported rows waiting for a decision.</summary>
+    public static IHostApplicationBuilder AddStaylineReview(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ReviewService>();
+        return builder;
+    }
+}
