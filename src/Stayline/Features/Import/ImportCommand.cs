@@ -145,7 +145,7 @@ internal static class ImportCommand
 
         for (var i = 0; i < report.Fields.Count; i++)
         {
-            await output.WriteLineAsync($"  column \"{report.Header[i]}\" -> {report.Fields[i]}");
+            await output.WriteLineAsync($"  column \"{report.Header[i]}\" -> {Shared.Labels.Of(report.Fields[i])}");
         }
 
         foreach (var w in report.Warnings)
