@@ -95,8 +95,9 @@ public static class FacilityReference
         string text;
         using (var stream = new StreamReader(assembly.GetManifestResourceStream(resource)!))
         {
-            // The shipped tables carry their source in lines starting with '#' (the one CSV reader keeps such rows as data).
-            text = string.Join('\n', stream.ReadToEnd().Split('\n').Where(l => !l.StartsWith('#')));
+            // The shipped tables carry their source in lines starting with '#' (the one CSV reader keeps such rows as
+            // data): they become blank lines, which it skips, so the line numbers in its errors stay the file's.
+            text = string.Join('\n', stream.ReadToEnd().Split('\n').Select(l => l.StartsWith('#') ? "" : l));
         }
 
         using var csv = new Tables.CsvReader(new StringReader(text), ',');

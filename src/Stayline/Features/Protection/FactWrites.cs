@@ -7,6 +7,8 @@ using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;
 using Stayline.Domain.Protection;
 
+using Stayline.Features.Shared;
+
 namespace Stayline.Features.Protection;
 
 /// <summary>A dated fact about a person (A-file received, boarded for removal...).</summary>
@@ -93,19 +95,10 @@ public static class FactWrites
             return (null, v.Errors);
         }
 
-        var order = new CourtOrder(null, personId, CourtOrderKind.IndividualStay, string.IsNullOrWhiteSpace(write.Court) ? Words(write.GrantedBy) : write.Court,
+        var order = new CourtOrder(null, personId, CourtOrderKind.IndividualStay, string.IsNullOrWhiteSpace(write.Court) ? Labels.Of(write.GrantedBy) : write.Court,
             write.CaseNumber, write.GrantedOn!.Value, string.IsNullOrWhiteSpace(write.Title) ? "Stay of removal" : write.Title, FactsReader.WriteTerms(terms));
         db.CourtOrders.Add(order);
         await db.SaveChangesAsync(ct);
         return (order.Id, []);
     }
-
-    public static string Words(Adjudicator a) => a switch
-    {
-        Adjudicator.ImmigrationJudge => "Immigration court",
-        Adjudicator.Board => "Board of Immigration Appeals",
-        Adjudicator.DistrictCourt => "District court",
-        Adjudicator.CourtOfAppeals => "Court of appeals",
-        _ => "DHS",
-    };
 }

@@ -11,17 +11,35 @@ namespace Stayline.Features.Shared;
 /// </summary>
 public static class Labels
 {
-    /// <summary>Words a plain split would get wrong (abbreviations, hyphenated terms).</summary>
-    private static readonly (string From, string To)[] Fixes =
-    [
-        ("A file", "A-file"), ("A number", "A-number"), ("Foia", "FOIA"), (" foia", " FOIA"), (" ij", " IJ"),
-        (" bia", " BIA"), (" cat", " CAT"), ("Dhs", "DHS"), (" dhs", " DHS"), ("Eoir", "EOIR"), (" eoir", " EOIR"),
-        ("Ice ", "ICE "), (" ice", " ICE"), ("Api", "API"),
-    ];
+    /// <summary>Whole words a plain split would get wrong (abbreviations); "Category" stays a word.</summary>
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["foia"] = "FOIA",
+        ["ij"] = "IJ",
+        ["bia"] = "BIA",
+        ["cat"] = "CAT",
+        ["dhs"] = "DHS",
+        ["eoir"] = "EOIR",
+        ["ice"] = "ICE",
+        ["api"] = "API",
+    };
+
+    /// <summary>The names of every enum member of the domain and data model: only these are turned into words when they
+    /// appear as values (a family name such as "McDonald" is shown as written).</summary>
+    private static readonly HashSet<string> EnumNames = new[] { typeof(MatterKind).Assembly, typeof(Data.StaylineDbContext).Assembly }
+        .SelectMany(a => a.GetTypes()).Where(t => t.IsEnum).SelectMany(Enum.GetNames).ToHashSet(StringComparer.Ordinal);
 
     public static string Of(Enum value) => value switch
     {
         MatterKind kind => kind.DisplayName(),
+        Adjudicator a => a switch
+        {
+            Adjudicator.ImmigrationJudge => "Immigration court",
+            Adjudicator.Board => "Board of Immigration Appeals",
+            Adjudicator.DistrictCourt => "District court",
+            Adjudicator.CourtOfAppeals => "Court of appeals",
+            _ => "DHS",
+        },
         _ => Words(value.ToString()),
     };
 
@@ -42,13 +60,13 @@ public static class Labels
             }
         }
 
-        var text = sb.ToString();
-        foreach (var (from, to) in Fixes)
+        var words = sb.ToString().Split(' ');
+        for (var i = 0; i < words.Length; i++)
         {
-            text = text.Replace(from, to, StringComparison.Ordinal);
+            words[i] = Abbreviations.GetValueOrDefault(words[i]) ?? words[i];
         }
 
-        return text.EndsWith(" ij", StringComparison.Ordinal) ? text[..^3] + " (IJ)" : text;
+        return string.Join(' ', words).Replace("A file", "A-file", StringComparison.Ordinal).Replace("A number", "A-number", StringComparison.Ordinal);
     }
 
     /// <summary>An audit record's change in words: "Field: before → after" for an update, "Field: value" otherwise;
@@ -94,14 +112,10 @@ public static class Labels
     private static string Show(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.Undefined or JsonValueKind.Null => "(empty)",
-        JsonValueKind.String when e.GetString() is { } s && IsCodeName(s) => Words(s),
+        JsonValueKind.String when e.GetString() is { } s && EnumNames.Contains(s) => Words(s),
         JsonValueKind.String => e.GetString() ?? "",
         JsonValueKind.True => "yes",
         JsonValueKind.False => "no",
         _ => e.GetRawText(),
     };
-
-    /// <summary>A stored enum value ("AFileReceived"): letters only, starting upper case, with a second capital.</summary>
-    private static bool IsCodeName(string s) =>
-        s.Length is > 2 and < 60 && char.IsUpper(s[0]) && s.All(char.IsAsciiLetterOrDigit) && s.Skip(1).Any(char.IsUpper);
 }
