@@ -24,7 +24,7 @@ foreach (var f in Directory.GetFiles(folder))
 var database = StaylineDatabase.From(file);
 var clock = new BenchClock(day);
 var recompute = new ProtectionRecompute(clock);
-StaylineDbContext Context() => new(database.Options(), null, clock, recompute);
+StaylineDbContext Context() => new(database.Options(), null, clock, [recompute]);
 
 await using (var db = Context())
 {

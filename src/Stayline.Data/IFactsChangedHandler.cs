@@ -1,6 +1,6 @@
 namespace Stayline.Data;
 
-/// <summary>Recomputes derived results inside the transaction that changed their facts.</summary>
+/// <summary>Updates what derives from the facts inside the transaction that changed them; every registered handler runs.</summary>
 public interface IFactsChangedHandler
 {
     Task OnFactsChangedAsync(StaylineDbContext db, FactChanges changes, CancellationToken ct);

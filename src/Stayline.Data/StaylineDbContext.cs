@@ -12,7 +12,7 @@ using Stayline.Domain.Work;
 namespace Stayline.Data;
 
 public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> options, IAuditActorSource? actors = null, TimeProvider? clock = null,
-    IFactsChangedHandler? factsChanged = null)
+    IEnumerable<IFactsChangedHandler>? factsChanged = null)
     : IdentityDbContext<StaylineUser>(options), IDataProtectionKeyContext
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -155,8 +155,12 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
             await RefreshNameTokensAsync(touchedPeople, cancellationToken);
             if (factsChanged is not null && FactChanges.From(pending.Select(p => (p.Entry, p.State, p.FormerPersonId))) is { IsEmpty: false } changes)
             {
-                // Derived protection and deadlines change in the same transaction as the facts: no write path can forget them.
-                await factsChanged.OnFactsChangedAsync(this, changes, cancellationToken);
+                // What derives from the facts (protection and deadlines, transfer alerts) changes in the same transaction
+                // as the facts: no write path can forget it. Handlers run in the order they were registered.
+                foreach (var handler in factsChanged)
+                {
+                    await handler.OnFactsChangedAsync(this, changes, cancellationToken);
+                }
             }
 
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -51,7 +51,7 @@ public static class StaylineApp
         builder.AddStaylineDashboard();
         builder.AddStaylineProtection();
         builder.AddStaylineDeadlines();
-        builder.AddStaylineHabeas(); // after Protection: it wraps the save hook's handler
+        builder.AddStaylineHabeas();
         builder.AddStaylineImport();
         builder.AddStaylineBulk();
         builder.AddStaylineReview();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Stayline.Data;
-using Stayline.Features.Protection;
 
 namespace Stayline.Features.Habeas;
 
@@ -16,7 +15,7 @@ public static class HabeasApi
         builder.Services.Configure<HabeasOptions>(builder.Configuration.GetSection(HabeasOptions.Section));
         builder.Services.AddSingleton<TransferWatch>();
         // Replaces the protection recompute as the save hook with both handlers (the last registration wins).
-        builder.Services.AddSingleton<IFactsChangedHandler>(sp => new FactsChangedHandlers(sp.GetRequiredService<ProtectionRecompute>(), sp.GetRequiredService<TransferWatch>()));
+        builder.Services.AddSingleton<IFactsChangedHandler>(sp => sp.GetRequiredService<TransferWatch>());
         builder.Services.AddScoped<AlertService>();
         builder.Services.AddSingleton<AlertMailer>();
         builder.Services.AddHostedService<HabeasWatchService>();

@@ -13,8 +13,11 @@ namespace Stayline.Features.Habeas;
 /// petition was filed before the move (Ex parte Endo, 323 U.S. 283 (1944)); after it, the petition belongs in the
 /// new district of confinement (Rumsfeld v. Padilla, 542 U.S. 426 (2004)): the alert says which case this is.
 /// </summary>
-public sealed class TransferWatch(TimeProvider clock)
+public sealed class TransferWatch(TimeProvider clock) : IFactsChangedHandler
 {
+    public Task OnFactsChangedAsync(StaylineDbContext db, FactChanges changes, CancellationToken ct) =>
+        changes.PersonIds.Count > 0 ? RaiseAsync(db, changes.PersonIds, ct) : Task.CompletedTask;
+
     public async Task RaiseAsync(StaylineDbContext db, IReadOnlyCollection<long> personIds, CancellationToken ct)
     {
         foreach (var chunk in personIds.Chunk(500))
@@ -93,17 +96,4 @@ public sealed class TransferWatch(TimeProvider clock)
     }
 
     private sealed record Episode(long Id, long PersonId, long FacilityId, DateOnly From, DateOnly? To, CustodyEnd? EndReason);
-}
-
-/// <summary>The save hook's handlers in order: derived protection and deadlines first, then the transfer watch.</summary>
-public sealed class FactsChangedHandlers(Protection.ProtectionRecompute recompute, TransferWatch transfers) : IFactsChangedHandler
-{
-    public async Task OnFactsChangedAsync(StaylineDbContext db, FactChanges changes, CancellationToken ct)
-    {
-        await recompute.OnFactsChangedAsync(db, changes, ct);
-        if (changes.PersonIds.Count > 0)
-        {
-            await transfers.RaiseAsync(db, changes.PersonIds, ct);
-        }
-    }
 }

@@ -92,7 +92,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
             // The request (and its signed-in user) is gone by now: the actor is fixed when the job starts.
             // The save hook's recompute must run for the people the import updates, as in any other save.
             var recompute = scope.ServiceProvider.GetRequiredService<ProtectionRecompute>();
-            await using var db = new StaylineDbContext(dbOptions, new FixedAuditActor(actor), clock, scope.ServiceProvider.GetRequiredService<IFactsChangedHandler>());
+            await using var db = new StaylineDbContext(dbOptions, new FixedAuditActor(actor), clock, scope.ServiceProvider.GetServices<IFactsChangedHandler>());
             var service = new ImportService(db, clock, actor, recompute);
             report = await service.RunAsync(filePath, options, new SyncProgress(p => latest = p));
         }
