@@ -8,13 +8,13 @@ public static class StaylineCli
     public static RootCommand Build()
     {
         var root = new RootCommand("Stayline: case management for mass immigration detention.");
-        // One line per command; each feature owns its command in Features/<Feature>/<Name>Command.cs.
+        // One line per command; each feature owns its commands in Features/<Feature>/ (only serve, the host itself, lives here).
         root.Options.Add(CliHost.Database);
         root.Subcommands.Add(ServeCommand.Create());
-        root.Subcommands.Add(DatabaseCommands.Db());
-        root.Subcommands.Add(DatabaseCommands.Backup());
-        root.Subcommands.Add(UserCommands.User());
-        root.Subcommands.Add(UserCommands.Token());
+        root.Subcommands.Add(Features.Database.DatabaseCommands.Db());
+        root.Subcommands.Add(Features.Database.DatabaseCommands.Backup());
+        root.Subcommands.Add(Features.Account.UserCommands.User());
+        root.Subcommands.Add(Features.Account.UserCommands.Token());
         root.Subcommands.Add(Features.Demo.DemoCommand.Create());
         root.Subcommands.Add(Features.Deadlines.DeadlineCommand.Create());
         root.Subcommands.Add(Features.Deadlines.CalendarCommand.Create());

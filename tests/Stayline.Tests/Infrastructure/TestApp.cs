@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Stayline.Cli;
 using Stayline.Data;
+using Stayline.Features.Account;
 using Stayline.Features.Deadlines;
 using Stayline.Features.Protection;
 using Stayline.Infrastructure;

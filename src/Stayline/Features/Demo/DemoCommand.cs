@@ -9,6 +9,7 @@ using Stayline.Domain.Matters;
 using Stayline.Domain.People;
 using Stayline.Domain.Protection;
 using Stayline.Domain.Work;
+using Stayline.Features.Account;
 using Stayline.Infrastructure;
 
 namespace Stayline.Features.Demo;

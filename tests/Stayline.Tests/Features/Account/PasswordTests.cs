@@ -1,6 +1,6 @@
 using System.Net;
-using Stayline.Cli;
 using Stayline.Data;
+using Stayline.Features.Account;
 using Stayline.Infrastructure;
 using Stayline.Tests.Infrastructure;
 using static Stayline.Tests.Features.Account.AuthClients;

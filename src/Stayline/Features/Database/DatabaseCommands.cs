@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
+using Stayline.Cli;
 using Stayline.Data;
 
-namespace Stayline.Cli;
+namespace Stayline.Features.Database;
 
 /// <summary>`db migrate` and `backup FILE`.</summary>
 internal static class DatabaseCommands

@@ -3,11 +3,12 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Stayline.Cli;
 using Stayline.Data;
 using Stayline.Domain.Work;
 using Stayline.Infrastructure;
 
-namespace Stayline.Cli;
+namespace Stayline.Features.Account;
 
 /// <summary>`user add|password` and `token create|list|revoke`: the only ways to create accounts and API tokens.</summary>
 internal static class UserCommands
