@@ -7,6 +7,7 @@ using Stayline.Domain.Classes;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;
 using Stayline.Domain.People;
+using Stayline.Domain.Respondents;
 using Stayline.Domain.Work;
 
 namespace Stayline.Data;
@@ -40,6 +41,8 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<OfficeHolder> OfficeHolders => Set<OfficeHolder>();
+    public DbSet<RespondentRule> RespondentRules => Set<RespondentRule>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ReadJournalSegment> ReadJournalSegments => Set<ReadJournalSegment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -1519,6 +1519,93 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.ToTable("person_names", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Domain.Respondents.OfficeHolder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FacilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FieldOffice")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId");
+
+                    b.HasIndex("Office", "FacilityId", "From");
+
+                    b.ToTable("office_holders", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Respondents.RespondentRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NameAttorneyGeneral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NameFieldOfficeDirector")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NameSecretary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("District")
+                        .IsUnique();
+
+                    b.ToTable("respondent_rules", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Domain.Work.Alert", b =>
                 {
                     b.Property<long>("Id")
@@ -1974,6 +2061,14 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Respondents.OfficeHolder", b =>
+                {
+                    b.HasOne("Stayline.Domain.Custody.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Stayline.Domain.Work.Assignment", b =>

@@ -3,6 +3,7 @@ using Stayline.Domain.Classes;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;
 using Stayline.Domain.People;
+using Stayline.Domain.Respondents;
 
 namespace Stayline.Domain.Documents;
 
@@ -16,7 +17,8 @@ public sealed record PersonMergeFacts(
     IReadOnlyList<Matter> Matters,
     ClassAction? Class,
     string? AttorneyName,
-    string? AttorneyEmail);
+    string? AttorneyEmail,
+    RespondentSet? Respondents = null);
 
 /// <summary>
 /// The merge fields, one name per fact. The catalogue (<see cref="Catalogue"/>) is what the template guide
@@ -37,7 +39,9 @@ public static class PersonMergeFields
         ("#each person.convictions: offence, date, sentence, completed", "criminal history"),
         ("custody.status / custody.since", "Detained, Released, Removed; first day of the current detention"),
         ("custody.facility.name, .address, .city, .state, .field_office", "where the person is held"),
-        ("court.district / court.circuit / court.name", "federal court where the facility sits (habeas venue)"),
+        ("court.district / court.division / court.circuit / court.name", "federal court where the facility sits (habeas venue)"),
+        ("respondents.warden / .field_office_director / .secretary / .attorney_general", "\"Name, Title\" of who held each office on the draft's date"),
+        ("respondents.name_field_office_director / .name_secretary / .name_attorney_general", "whether the district's rule names that office as a respondent"),
         ("removal_order.date, .issued_by, .country, .in_absentia", "the final order of removal"),
         ("#each matters: kind, status, court, case_number, filed, decided", "proceedings and filings"),
         ("class.name, class.court, class.case_number", "the class action the person belongs to"),
@@ -78,6 +82,7 @@ public static class PersonMergeFields
             .Set("facility", facility);
         var court = new MergeObject("court")
             .Set("district", fac?.District, "federal district")
+            .Set("division", fac?.Division, "division of the district")
             .Set("circuit", fac?.Circuit, "federal circuit")
             .Set("name", fac?.District is { } d ? $"United States District Court, {d}" : null, "district court");
 
@@ -100,8 +105,28 @@ public static class PersonMergeFields
                 .Set("filed", Date(m.FiledOn), "filing date").Set("decided", Date(m.DecidedOn), "decision date")))
             .Set("class", new MergeObject("class").Set("name", c?.Name, "class action").Set("court", c?.Court, "class action court")
                 .Set("case_number", c?.CaseNumber, "class action case number"))
+            .Set("respondents", Respondents(f.Respondents, fac, today))
             .Set("attorney", new MergeObject("attorney").Set("name", f.AttorneyName, "attorney name").Set("email", f.AttorneyEmail, "attorney e-mail"))
             .Set("today", LongDate(today));
+    }
+
+    /// <summary>Who held each office on the draft's date; an office nobody is recorded in prints as a [MISSING: ...] marker.</summary>
+    private static MergeObject Respondents(RespondentSet? set, Facility? facility, DateOnly today)
+    {
+        set ??= Stayline.Domain.Respondents.Respondents.For(facility, today, [], []);
+        var o = new MergeObject("respondents");
+        foreach (var (field, office) in new[] { ("warden", Office.Warden), ("field_office_director", Office.FieldOfficeDirector),
+            ("secretary", Office.HomelandSecuritySecretary), ("attorney_general", Office.AttorneyGeneral) })
+        {
+            var named = set.Of(office);
+            o.Set(field, named?.Caption, named?.Missing ?? $"{OfficeHolder.DefaultTitle(office)} (not named in this district)");
+            if (office != Office.Warden)
+            {
+                o.Set("name_" + field, named is not null);
+            }
+        }
+
+        return o;
     }
 
     private static string? Date(DateOnly? d) => d is { } day ? LongDate(day) : null;

@@ -62,6 +62,7 @@ public static class DatabaseSetup
             await FacilityReference.FillBlanksAsync(db, ct);
         }
 
+        await Features.Habeas.RespondentReference.EnsureAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<DocumentService>().EnsureStartersAsync(ct);
     }
 

@@ -73,6 +73,7 @@ public class PersonReadAuditTests
         ["/Facilities/Index OnGet"] = "facility list",
         ["/Habeas/Alerts OnGet"] = "open alerts across clients, like the deadline board",
         ["/Habeas/Queue OnGet"] = "the no-petition-yet queue across clients, like the deadline board",
+        ["/Habeas/Respondents OnGet"] = "officials and district rules; no person's data",
         ["/Import/Index OnGet"] = "import form and batches",
         ["/Import/Progress OnGet"] = "import progress",
         ["/People/Index OnGet"] = "search list (names, A-numbers) to find someone; opening a file is audited",

@@ -18,25 +18,37 @@ public sealed record GeneratedItem(long PersonId, string? ANumber, string FullNa
 /// <summary>Templates (stored with versions), merge facts loaded in bulk, generation, storage and audit.</summary>
 public sealed class DocumentService(StaylineDbContext db, IAuditActorSource actors, TimeProvider clock)
 {
+    private const string StarterAuthor = "stayline (starter template)";
+
     /// <summary>
-    /// Adds version 1 of each starter template that is not in the database yet. Run once at start-up by
-    /// <see cref="DatabaseSetup"/>, so a starter added in a later release reaches existing databases.
+    /// Adds each starter template that is not in the database yet, and a new version of a starter whose newest stored
+    /// version is an older starter text nobody has edited (a user's version is never replaced). Run once at start-up by
+    /// <see cref="DatabaseSetup"/>, so starters added or improved in a later release reach existing databases.
     /// </summary>
     public async Task EnsureStartersAsync(CancellationToken ct)
     {
-        var keys = await db.DocumentTemplates.Select(t => t.Key).Distinct().ToListAsync(ct);
+        var newest = (await db.DocumentTemplates.AsNoTracking().Select(t => new { t.Key, t.Version, t.CreatedBy }).ToListAsync(ct))
+            .GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!);
         var added = false;
-        foreach (var starter in StarterTemplates.All.Where(s => !keys.Contains(s.Id)))
+        foreach (var starter in StarterTemplates.All)
         {
+            var content = StarterTemplates.Build(starter);
+            var stored = newest.GetValueOrDefault(starter.Id);
+            if (stored is not null && (stored.CreatedBy != StarterAuthor || StarterTemplates.SameText(await db.DocumentTemplates.AsNoTracking()
+                    .Where(t => t.Key == stored.Key && t.Version == stored.Version).Select(t => t.Content).SingleAsync(ct), content)))
+            {
+                continue;
+            }
+
             Add(new DocumentTemplate
             {
                 Key = starter.Id,
-                Version = 1,
+                Version = (stored?.Version ?? 0) + 1,
                 Name = starter.Name,
                 Description = starter.Description,
-                Content = StarterTemplates.Build(starter),
+                Content = content,
                 CreatedAt = clock.GetUtcNow(),
-                CreatedBy = "stayline (starter template)",
+                CreatedBy = StarterAuthor,
             });
             added = true;
         }
@@ -114,8 +126,8 @@ public sealed class DocumentService(StaylineDbContext db, IAuditActorSource acto
             throw new InvalidOperationException($"Template {template.Key} v{template.Version} has errors: " + string.Join(" ", compiled.Errors));
         }
 
-        var facts = await MergeFactsLoader.LoadAsync(db, personIds, ct);
         var today = clock.Today();
+        var facts = await MergeFactsLoader.LoadAsync(db, personIds, today, ct);
         var results = new ConcurrentBag<GeneratedItem>();
         Parallel.ForEach(facts, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {

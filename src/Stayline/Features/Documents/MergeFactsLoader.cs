@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Documents;
+using Stayline.Domain.Respondents;
 
 namespace Stayline.Features.Documents;
 
 /// <summary>Loads the merge facts of many people in a handful of queries (one per kind of fact), never one per person.</summary>
 internal static class MergeFactsLoader
 {
-    public static async Task<IReadOnlyList<PersonMergeFacts>> LoadAsync(StaylineDbContext db, IReadOnlyCollection<long>? personIds, CancellationToken ct)
+    /// <param name="on">The draft's date: the respondents named are the officials in office that day.</param>
+    public static async Task<IReadOnlyList<PersonMergeFacts>> LoadAsync(StaylineDbContext db, IReadOnlyCollection<long>? personIds, DateOnly on, CancellationToken ct)
     {
         var ids = personIds?.Distinct().ToList();
         var all = ids is null;
@@ -30,19 +32,24 @@ internal static class MergeFactsLoader
                 .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.PersonId, a.From, u.DisplayName, u.Email }).ToListAsync(ct))
             .GroupBy(a => a.PersonId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.From).First());
 
+        var holders = await db.OfficeHolders.AsNoTracking().Where(h => h.From <= on && (h.To == null || h.To >= on)).ToListAsync(ct);
+        var rules = await db.RespondentRules.AsNoTracking().ToListAsync(ct);
+
         return people.Select(p =>
         {
             var attorney = attorneys.GetValueOrDefault(p.Id);
+            var facility = p.CurrentFacilityId is { } fid ? facilities.GetValueOrDefault(fid) : null;
             return new PersonMergeFacts(
                 p,
-                p.CurrentFacilityId is { } fid ? facilities.GetValueOrDefault(fid) : null,
+                facility,
                 since.TryGetValue(p.Id, out var s) ? s : null,
                 orders.GetValueOrDefault(p.Id),
                 convictions[p.Id].ToList(),
                 matters[p.Id].ToList(),
                 membership.TryGetValue(p.Id, out var cid) ? classes.GetValueOrDefault(cid) : null,
                 attorney is null ? null : string.IsNullOrEmpty(attorney.DisplayName) ? attorney.Email : attorney.DisplayName,
-                attorney?.Email);
+                attorney?.Email,
+                Respondents.For(facility, on, holders, rules));
         }).ToList();
     }
 }

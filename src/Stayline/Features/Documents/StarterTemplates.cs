@@ -22,10 +22,10 @@ public static class StarterTemplates
             "Petition in the district of confinement challenging detention and removal without process.",
         [
             "# UNITED STATES DISTRICT COURT",
-            "# {{court.district}}",
+            "# {{court.district}}{{#if court.division}}, {{court.division}}{{/if}}",
             "{{person.full_name}} (A-number {{person.a_number}}), Petitioner,",
             "v.",
-            "Warden of {{custody.facility.name}}; Field Office Director ({{custody.facility.field_office}}), U.S. Immigration and Customs Enforcement; Secretary of Homeland Security; Attorney General of the United States, Respondents.",
+            "{{respondents.warden}}, {{custody.facility.name}}{{#if respondents.name_field_office_director}}; {{respondents.field_office_director}}, {{custody.facility.field_office}}, U.S. Immigration and Customs Enforcement{{/if}}{{#if respondents.name_secretary}}; {{respondents.secretary}}{{/if}}{{#if respondents.name_attorney_general}}; {{respondents.attorney_general}}{{/if}}; each in their official capacity, Respondents.",
             "Case No. ____________",
             "# PETITION FOR A WRIT OF HABEAS CORPUS UNDER 28 U.S.C. § 2241",
             "## Introduction",
@@ -150,6 +150,29 @@ public static class StarterTemplates
     ];
 
     public static Starter? Find(string id) => All.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>Whether two documents hold the same body and headers (a built file's zip timestamps differ each time).</summary>
+    public static bool SameText(byte[] a, byte[] b)
+    {
+        static string Text(byte[] bytes)
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var doc = WordprocessingDocument.Open(stream, isEditable: false);
+            var main = doc.MainDocumentPart;
+            // Relationship ids are generated afresh each time a file is built: they are not the text.
+            var xml = (main?.Document?.OuterXml ?? "") + string.Concat(main?.HeaderParts.Select(h => h.Header?.OuterXml) ?? []);
+            return System.Text.RegularExpressions.Regex.Replace(xml, "r:id=\"[^\"]*\"", "");
+        }
+
+        try
+        {
+            return string.Equals(Text(a), Text(b), StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        {
+            return false;
+        }
+    }
 
     public static byte[] Build(Starter starter)
     {

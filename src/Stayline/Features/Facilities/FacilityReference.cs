@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Custody;
@@ -87,29 +86,5 @@ public static class FacilityReference
         return changed;
     }
 
-    /// <summary>The one reader of the shipped CSV files: rows as column-name dictionaries; lines starting with # are comments.</summary>
-    private static IEnumerable<Dictionary<string, string>> ReadCsv(string fileName)
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
-        string text;
-        using (var stream = new StreamReader(assembly.GetManifestResourceStream(resource)!))
-        {
-            // The shipped tables carry their source in lines starting with '#' (the one CSV reader keeps such rows as
-            // data): they become blank lines, which it skips, so the line numbers in its errors stay the file's.
-            text = string.Join('\n', stream.ReadToEnd().Split('\n').Select(l => l.StartsWith('#') ? "" : l));
-        }
-
-        using var csv = new Tables.CsvReader(new StringReader(text), ',');
-        var header = csv.ReadHeader(out var headerError) ?? throw new InvalidDataException($"{fileName}: {headerError}");
-        while (csv.Read(out var fields, out var error))
-        {
-            if (error is not null)
-            {
-                throw new InvalidDataException($"{fileName} line {csv.Line}: {error}");
-            }
-
-            yield return header.Select((h, i) => (h, v: i < fields.Length ? fields[i] : "")).ToDictionary(x => x.h, x => x.v, StringComparer.Ordinal);
-        }
-    }
+    private static IEnumerable<Dictionary<string, string>> ReadCsv(string fileName) => Tables.ShippedTable.Read(fileName);
 }

@@ -7,6 +7,7 @@ using Stayline.Domain.Custody;
 using Stayline.Domain.Documents;
 using Stayline.Domain.Matters;
 using Stayline.Domain.People;
+using Stayline.Domain.Respondents;
 
 namespace Stayline.Tests.Features.Documents;
 
@@ -108,7 +109,12 @@ internal static class Docx
         var (conviction, _) = Conviction.Create(0, "Receiving stolen property", new DateOnly(1990, 4, 4), "1 year probation", true, today);
         var (matter, _) = Matter.Create(0, new MatterInput(MatterKind.MotionToReopenIj, Adjudicator.ImmigrationJudge, "Detroit Immigration Court",
             "A012-345-678-MTR", MatterStatus.Filed, new DateOnly(2017, 6, 28), null, true, null), today);
+        OfficeHolder Holder(Office office, string name, long? facilityId = null, string? fieldOffice = null) =>
+            OfficeHolder.Create(new OfficeHolderInput(office, name, null, new DateOnly(2017, 1, 1), null, facilityId, fieldOffice)).Holder!;
+        var respondents = Respondents.For(facility, today, [Holder(Office.Warden, "Jane Doe", facility!.Id), Holder(Office.FieldOfficeDirector,
+            "Rebecca Adducci", fieldOffice: "Detroit Field Office"), Holder(Office.HomelandSecuritySecretary, "John F. Kelly"),
+            Holder(Office.AttorneyGeneral, "Jefferson B. Sessions III")], []);
         return new PersonMergeFacts(person, facility, new DateOnly(2017, 6, 11), order, [conviction!], [matter!],
-            new ClassAction("Hamama v. Adducci", "E.D. Mich.", "2:17-cv-11910", null), "Dana Whitfield", "dana@example.org");
+            new ClassAction("Hamama v. Adducci", "E.D. Mich.", "2:17-cv-11910", null), "Dana Whitfield", "dana@example.org", respondents);
     }
 }

@@ -1,0 +1,86 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Stayline.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class HabeasRespondents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "office_holders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Office = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FacilityId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FieldOffice = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_office_holders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_office_holders_facilities_FacilityId",
+                        column: x => x.FacilityId,
+                        principalTable: "facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "respondent_rules",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    District = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    NameFieldOfficeDirector = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NameSecretary = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NameAttorneyGeneral = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_respondent_rules", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_office_holders_FacilityId",
+                table: "office_holders",
+                column: "FacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_office_holders_Office_FacilityId_From",
+                table: "office_holders",
+                columns: new[] { "Office", "FacilityId", "From" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_respondent_rules_District",
+                table: "respondent_rules",
+                column: "District",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "office_holders");
+
+            migrationBuilder.DropTable(
+                name: "respondent_rules");
+        }
+    }
+}
