@@ -1,10 +1,18 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Stayline.Data;
+using Stayline.Domain.Respondents;
+using Stayline.Infrastructure;
 
 namespace Stayline.Features.Habeas;
 
 public sealed record AcknowledgeBody(string? Note);
+
+/// <summary>One respondent of a petition: <c>name</c> and <c>title</c> are null when nobody is recorded in the office on the day.</summary>
+public sealed record RespondentDto(string Office, string? Name, string? Title, string? Caption, string? Missing);
+
+public sealed record RespondentsDto(long FacilityId, string Facility, DateOnly On, string? District, string? Rule, string? RuleSource, IReadOnlyList<RespondentDto> Respondents);
 
 public static class HabeasApi
 {
@@ -14,7 +22,7 @@ public static class HabeasApi
     {
         builder.Services.Configure<HabeasOptions>(builder.Configuration.GetSection(HabeasOptions.Section));
         builder.Services.AddSingleton<TransferWatch>();
-        // Replaces the protection recompute as the save hook with both handlers (the last registration wins).
+        // One of the save hook's handlers, beside the protection recompute (every registered handler runs).
         builder.Services.AddSingleton<IFactsChangedHandler>(sp => sp.GetRequiredService<TransferWatch>());
         builder.Services.AddScoped<AlertService>();
         builder.Services.AddSingleton<AlertMailer>();
@@ -29,6 +37,7 @@ public static class HabeasApi
         alerts.MapPost("/{id:long}/acknowledge", Acknowledge).RequireAuthorization(Permissions.EditLegal);
         var habeas = app.MapGroup("/api/v1/habeas").WithTags("Habeas").RequireAuthorization(Permissions.Read);
         habeas.MapGet("/queue", Queue);
+        habeas.MapGet("/respondents", RespondentsOf);
         return app;
     }
 
@@ -43,6 +52,23 @@ public static class HabeasApi
             false => TypedResults.Conflict("The alert was already acknowledged."),
             _ => TypedResults.NoContent(),
         };
+
+    /// <summary>Who a petition for someone held at the facility names on <paramref name="on"/> (default today).</summary>
+    private static async Task<Results<Ok<RespondentsDto>, NotFound>> RespondentsOf(long facilityId, DateOnly? on, StaylineDbContext db, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var facility = await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == facilityId, ct);
+        if (facility is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var day = on ?? clock.Today();
+        var set = Respondents.For(facility, day, await db.OfficeHolders.AsNoTracking().Where(h => h.From <= day && (h.To == null || h.To >= day)).ToListAsync(ct),
+            await db.RespondentRules.AsNoTracking().ToListAsync(ct));
+        return TypedResults.Ok(new RespondentsDto(facility.Id, facility.Name, day, set.District, set.Rule?.District, set.Rule?.Source,
+            set.Named.Select(r => new RespondentDto(r.Office.ToString(), r.Holder?.Name, r.Holder?.Title, r.Caption, r.Holder is null ? r.Missing : null)).ToList()));
+    }
 
     /// <summary>The no-petition-yet queue, longest detained first; the total is in the X-Total-Count header.</summary>
     private static async Task<Ok<IReadOnlyList<QueueRow>>> Queue(HttpContext http, StaylineDbContext db, TimeProvider clock, IOptions<HabeasOptions> options,

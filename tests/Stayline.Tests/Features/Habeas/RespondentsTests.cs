@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -86,6 +88,14 @@ public class RespondentsTests
             + "Calhoun County Correctional Center; each in their official capacity, Respondents.", Caption(await DraftAsync(app, person)));
         var check = await admin.GetStringAsync($"{Page}?FacilityId={calhoun}&On=2026-11-30");
         Assert.Contains("Rule applied: W.D. Mich.", check, StringComparison.Ordinal);
+        var api = await app.Api("viewer").GetFromJsonAsync<JsonElement>($"/api/v1/habeas/respondents?facilityId={calhoun}&on=2017-06-15");
+        Assert.Equal("W.D. Mich.", api.GetProperty("rule").GetString());
+        var only = Assert.Single(api.GetProperty("respondents").EnumerateArray().ToList());
+        Assert.Equal(("Warden", "name of the warden or administrator of Calhoun County Correctional Center"),
+            (only.GetProperty("office").GetString(), only.GetProperty("missing").GetString()));
+        var june2017 = await app.Api("viewer").GetFromJsonAsync<JsonElement>($"/api/v1/habeas/respondents?facilityId={await kit.FacilityAsync("Krome North Service Processing Center")}&on=2017-06-15");
+        Assert.Equal(["John F. Kelly, Secretary of Homeland Security", "Jefferson B. Sessions III, Attorney General of the United States"],
+            june2017.GetProperty("respondents").EnumerateArray().Select(r => r.GetProperty("caption").GetString()).Skip(2).ToList());
     }
 
     [Theory]
