@@ -249,7 +249,8 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
         }
     }
 
-    private async Task<List<long>> ResolveAsync(BulkSelection s, List<BulkSkip> skipped, List<string> errors, CancellationToken ct)
+    /// <summary>The people a selection names (ids, a people-list filter, pasted A-numbers), with what could not be matched.</summary>
+    public async Task<List<long>> ResolveAsync(BulkSelection s, List<BulkSkip> skipped, List<string> errors, CancellationToken ct)
     {
         var ids = new HashSet<long>();
         if (s.PersonIds is { Count: > 0 } explicitIds)

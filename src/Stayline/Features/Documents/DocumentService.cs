@@ -5,12 +5,17 @@ using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Documents;
 using Stayline.Domain.People;
+using Stayline.Domain.Respondents;
 using Stayline.Domain.Work;
 using Stayline.Infrastructure;
 
 namespace Stayline.Features.Documents;
 
 public sealed record TemplateInfo(string Key, int Version, string Name, string? Description, DateTimeOffset CreatedAt, string CreatedBy);
+
+/// <summary>A bulk draft checked before it is made: the caption's court and respondents, and what the draft would lack.</summary>
+public sealed record DraftCheck(long PersonId, string FullName, string? ANumber, string? Facility, string? District, string? Division,
+    IReadOnlyList<Respondent> Respondents, IReadOnlyList<string> Missing);
 
 /// <summary>One person's draft: who, the file name, the document and what it lacks.</summary>
 public sealed record GeneratedItem(long PersonId, string? ANumber, string FullName, string FileName, DocumentDraft Draft);
@@ -120,21 +125,9 @@ public sealed class DocumentService(StaylineDbContext db, IAuditActorSource acto
     /// </summary>
     public async Task<IReadOnlyList<GeneratedItem>> GenerateAsync(DocumentTemplate template, IReadOnlyCollection<long>? personIds, bool store, CancellationToken ct)
     {
-        var compiled = CompiledTemplate.Compile(template.Content);
-        if (compiled.Errors.Count > 0)
-        {
-            throw new InvalidOperationException($"Template {template.Key} v{template.Version} has errors: " + string.Join(" ", compiled.Errors));
-        }
-
         var today = clock.Today();
         var facts = await MergeFactsLoader.LoadAsync(db, personIds, today, ct);
-        var results = new ConcurrentBag<GeneratedItem>();
-        Parallel.ForEach(facts, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
-        {
-            var draft = compiled.Generate(PersonMergeFields.For(f, today));
-            results.Add(new GeneratedItem(f.Person.Id, f.Person.ANumberDisplay, f.Person.FullName, FileName(template.Key, f.Person), draft));
-        });
-        var items = results.OrderBy(r => r.FileName, StringComparer.Ordinal).ToList();
+        var items = Generate(template, facts, today, ct).Select(x => x.Item).ToList();
         if (store)
         {
             var now = clock.GetUtcNow();
@@ -162,6 +155,36 @@ public sealed class DocumentService(StaylineDbContext db, IAuditActorSource acto
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// What a bulk draft would hold for each person, stored nowhere: the court and respondents of the caption and the
+    /// facts the draft lacks, so that a lawyer checks captions before drafting.
+    /// </summary>
+    public async Task<IReadOnlyList<DraftCheck>> CheckAsync(DocumentTemplate template, IReadOnlyCollection<long> personIds, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var facts = await MergeFactsLoader.LoadAsync(db, personIds, today, ct);
+        return Generate(template, facts, today, ct).Select(x => new DraftCheck(x.Item.PersonId, x.Item.FullName, x.Item.ANumber, x.Facts.Facility?.Name,
+            x.Facts.Facility?.District, x.Facts.Facility?.Division, x.Facts.Respondents?.Named ?? [], x.Item.Draft.Missing)).ToList();
+    }
+
+    private static List<(GeneratedItem Item, PersonMergeFacts Facts)> Generate(DocumentTemplate template, IReadOnlyList<PersonMergeFacts> facts, DateOnly today,
+        CancellationToken ct)
+    {
+        var compiled = CompiledTemplate.Compile(template.Content);
+        if (compiled.Errors.Count > 0)
+        {
+            throw new InvalidOperationException($"Template {template.Key} v{template.Version} has errors: " + string.Join(" ", compiled.Errors));
+        }
+
+        var results = new ConcurrentBag<(GeneratedItem, PersonMergeFacts)>();
+        Parallel.ForEach(facts, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+        {
+            var draft = compiled.Generate(PersonMergeFields.For(f, today));
+            results.Add((new GeneratedItem(f.Person.Id, f.Person.ANumberDisplay, f.Person.FullName, FileName(template.Key, f.Person), draft), f));
+        });
+        return results.OrderBy(r => r.Item1.FileName, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The drafts kept on a person's file, newest first, without their contents.</summary>

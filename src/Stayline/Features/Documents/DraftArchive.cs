@@ -11,7 +11,6 @@ public static class DraftArchive
     /// <summary>Writes the drafts and missing.csv to a zip or a directory; returns the DOCX paths written to a directory.</summary>
     public static async Task<IReadOnlyList<string>> WriteAsync(IReadOnlyList<GeneratedItem> items, string target, CancellationToken ct)
     {
-        var report = MissingReport(items);
         if (target.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
             if (Path.GetDirectoryName(Path.GetFullPath(target)) is { } dir)
@@ -19,19 +18,7 @@ public static class DraftArchive
                 Directory.CreateDirectory(dir);
             }
 
-            await using var stream = File.Create(target);
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Create);
-            foreach (var item in items)
-            {
-                await using var entry = await zip.CreateEntry(item.FileName, CompressionLevel.NoCompression).OpenAsync(ct);
-                await entry.WriteAsync(item.Draft.Docx, ct); // DOCX is already deflated inside.
-            }
-
-            await using (var entry = await zip.CreateEntry("missing.csv").OpenAsync(ct))
-            {
-                await entry.WriteAsync(Encoding.UTF8.GetBytes(report), ct);
-            }
-
+            await File.WriteAllBytesAsync(target, Zip(items), ct);
             return [];
         }
 
@@ -44,8 +31,27 @@ public static class DraftArchive
             paths.Add(path);
         }
 
-        await File.WriteAllTextAsync(Path.Combine(target, "missing.csv"), report, ct);
+        await File.WriteAllTextAsync(Path.Combine(target, "missing.csv"), MissingReport(items), ct);
         return paths;
+    }
+
+    /// <summary>The drafts and missing.csv as one zip.</summary>
+    public static byte[] Zip(IReadOnlyList<GeneratedItem> items)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var item in items)
+            {
+                using var entry = zip.CreateEntry(item.FileName, CompressionLevel.NoCompression).Open();
+                entry.Write(item.Draft.Docx); // DOCX is already deflated inside.
+            }
+
+            using var report = zip.CreateEntry("missing.csv").Open();
+            report.Write(Encoding.UTF8.GetBytes(MissingReport(items)));
+        }
+
+        return stream.ToArray();
     }
 
     private static string MissingReport(IReadOnlyList<GeneratedItem> items)

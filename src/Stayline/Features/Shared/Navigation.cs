@@ -22,6 +22,7 @@ public static class Navigation
         Of<Protection.IndexModel>("/Protection", "Protection"),
         Of<Habeas.QueueModel>("/Habeas/Queue", "Habeas"),
         Of<Habeas.AlertsModel>("/Habeas/Alerts", "Alerts"),
+        Of<Habeas.DraftModel>("/Habeas/Draft", "Draft in bulk"),
         Of<Habeas.RespondentsModel>("/Habeas/Respondents", "Respondents"),
         Of<Import.IndexModel>("/Import", "Import"),
         Of<Bulk.IndexModel>("/Bulk", "Bulk"),
