@@ -15,7 +15,7 @@ public class BulkDraftTests
     private const string Page = "/Habeas/Draft";
 
     /// <summary>Two people held at Calhoun (W.D. Mich.), one at Krome (S.D. Fla.), one released; the warden of Calhoun is recorded.</summary>
-    private static async Task<(long Calhoun, long Yaldo, long Kassab, long Toma)> SeedAsync(TestApp app)
+    public static async Task<(long Calhoun, long Yaldo, long Kassab, long Toma)> SeedAsync(TestApp app)
     {
         var kit = new HabeasKit(app);
         var calhoun = await kit.FacilityAsync("Calhoun County Correctional Center");

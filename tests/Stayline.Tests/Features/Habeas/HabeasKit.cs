@@ -11,7 +11,7 @@ using Stayline.Tests.Infrastructure;
 namespace Stayline.Tests.Features.Habeas;
 
 /// <summary>People, custody and petitions through the API, as an intake volunteer and an attorney would record them.</summary>
-internal sealed class HabeasKit(TestApp app)
+public sealed class HabeasKit(TestApp app)
 {
     private int _next = 10_000_000;
 
