@@ -35,6 +35,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<Conviction> Convictions => Set<Conviction>();
     public DbSet<Matter> Matters => Set<Matter>();
     public DbSet<MatterEvent> MatterEvents => Set<MatterEvent>();
+    public DbSet<Hearing> Hearings => Set<Hearing>();
     public DbSet<ClassAction> ClassActions => Set<ClassAction>();
     public DbSet<ClassMembership> ClassMemberships => Set<ClassMembership>();
     public DbSet<CourtOrder> CourtOrders => Set<CourtOrder>();

@@ -7,6 +7,7 @@ using Stayline.Features.Documents;
 using Stayline.Features.Facilities;
 using Stayline.Features.Habeas;
 using Stayline.Features.Health;
+using Stayline.Features.Hearings;
 using Stayline.Features.Import;
 using Stayline.Features.Matters;
 using Stayline.Features.People;
@@ -85,6 +86,7 @@ public static class StaylineApp
         app.MapProtectionApi();
         app.MapDeadlinesApi();
         app.MapHabeasApi();
+        app.MapHearingsApi();
         return app;
     }
 }

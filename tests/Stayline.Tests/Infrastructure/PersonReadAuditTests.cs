@@ -26,6 +26,7 @@ public class PersonReadAuditTests
         "GET api/v1/matters/{id:long}",
         "GET api/v1/people/{personId:long}/protection",
         "GET api/v1/people/{personId:long}/deadlines",
+        "GET api/v1/people/{personId:long}/hearings",
     ];
 
     private static readonly Dictionary<string, string> NotAPersonsFileApi = new(StringComparer.Ordinal)
@@ -44,7 +45,7 @@ public class PersonReadAuditTests
     /// <summary>Page handlers (page path and handler) that show a person's data.</summary>
     private static readonly string[] AuditedPages =
     [
-        "/People/Details OnGet", "/People/Edit OnGet", "/Custody/Record OnGet", "/Matters/Edit OnGet", "/Protection/StayDecision OnGet",
+        "/People/Details OnGet", "/People/Edit OnGet", "/Custody/Record OnGet", "/Matters/Edit OnGet", "/Hearings/Edit OnGet", "/Protection/StayDecision OnGet",
         "/Review/Pair OnGet", "/Reports/Index OnGetPeople", "/Reports/Index OnGetStatus",
     ];
 
@@ -75,6 +76,7 @@ public class PersonReadAuditTests
         ["/Habeas/Alerts OnGet"] = "open alerts across clients, like the deadline board",
         ["/Habeas/Queue OnGet"] = "the no-petition-yet queue across clients, like the deadline board",
         ["/Habeas/Respondents OnGet"] = "officials and district rules; no person's data",
+        ["/Hearings/Index OnGet"] = "the hearing calendar across clients (names, courts, dates), like the deadline board; opening a file is audited",
         ["/Habeas/Draft OnGet"] = "caption check for a selection: names, courts and what drafts lack, like a bulk preview; the drafts themselves are audited",
         ["/Import/Index OnGet"] = "import form and batches",
         ["/Import/Progress OnGet"] = "import progress",
@@ -133,10 +135,12 @@ public class PersonReadAuditTests
             ("viewer", true, $"/api/v1/matters/{m}", [ids.Kassab], "view"),
             ("viewer", true, $"/api/v1/people/{p}/protection", [ids.Kassab], "view"),
             ("viewer", true, $"/api/v1/people/{p}/deadlines", [ids.Kassab], "view"),
+            ("viewer", true, $"/api/v1/people/{p}/hearings", [ids.Kassab], "view"),
             ("viewer", false, $"/People/Details?id={p}", [ids.Kassab], "view"),
             ("intake", false, $"/People/Edit?id={p}", [ids.Kassab], "view"),
             ("intake", false, $"/Custody/Record?personId={p}", [ids.Kassab], "view"),
             ("attorney", false, $"/Matters/Edit?id={m}", [ids.Kassab], "view"),
+            ("attorney", false, $"/Hearings/Edit?personId={p}", [ids.Kassab], "view"),
             ("attorney", false, $"/Protection/StayDecision?matterId={m}", [ids.Kassab], "view"),
             ("attorney", false, $"/Review/Pair?left={p}&right={ids.Toma}", [ids.Kassab, ids.Toma], "view"),
             ("viewer", false, "/Reports?handler=People&format=Csv", everyone, "export"),

@@ -40,8 +40,21 @@ public static class Labels
             Adjudicator.CourtOfAppeals => "Court of appeals",
             _ => "DHS",
         },
+        HearingKind k => k switch
+        {
+            HearingKind.Master => "Master calendar hearing",
+            HearingKind.Individual => "Individual (merits) hearing",
+            HearingKind.Bond => "Bond hearing",
+            _ => "Other hearing",
+        },
+        HearingOutcome.Continued => "Continued to another day",
         _ => Words(value.ToString()),
     };
+
+    /// <summary>A hearing's outcome, with the bond set when bond was granted.</summary>
+    public static string OutcomeOf(Hearing h) => h.Outcome == HearingOutcome.Granted && h.BondAmount is { } amount
+        ? "Bond granted: " + amount.ToString("C0", CultureInfo.GetCultureInfo("en-US"))
+        : Of(h.Outcome);
 
     /// <summary>"BirthDatePrecision" → "Birth date precision"; "NotProtected" → "Not protected".</summary>
     public static string Words(string pascal)

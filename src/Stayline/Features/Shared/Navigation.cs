@@ -20,6 +20,7 @@ public static class Navigation
         Of<People.IndexModel>("/People", "People"),
         Of<Deadlines.IndexModel>("/Deadlines", "Deadlines"),
         Of<Protection.IndexModel>("/Protection", "Protection"),
+        Of<Hearings.IndexModel>("/Hearings", "Hearings"),
         Of<Habeas.QueueModel>("/Habeas/Queue", "Habeas"),
         Of<Habeas.AlertsModel>("/Habeas/Alerts", "Alerts"),
         Of<Habeas.DraftModel>("/Habeas/Draft", "Draft in bulk"),
