@@ -28,8 +28,8 @@ public sealed record LinkerOptions
 public static class Linker
 {
     // Slots: 0 A-number; 1 name pair + year; 2, 3 given or family key + date; 4 name pair; 5 name pair +
-    // day and month.
-    private const int KeyCount = 6;
+    // day and month; 6 name pair by name family (Gorgis and Jirjis), when that differs from slot 4.
+    private const int KeyCount = 7;
     private const int NameSlot = 4;
     private const int MinRecordsForFrequencies = 1000;
 
@@ -393,8 +393,13 @@ public static class Linker
             var family = r.Family.Tokens.Count > 0 ? r.Family.Tokens[^1] : tokens[^1];
             var gk = given.IndexKey;
             var fk = family.IndexKey;
-            var pair = string.CompareOrdinal(gk, fk) <= 0 ? Hash(fk, Hash(gk, 17)) : Hash(gk, Hash(fk, 17));
+            var pair = PairHash(gk, fk);
             keys[o + NameSlot] = Tag(3, pair);
+            if (given.Family != 0 || family.Family != 0)
+            {
+                keys[o + 6] = Tag(5, PairHash(given.FamilyIndexKey, family.FamilyIndexKey));
+            }
+
             var d = r.BirthDate;
             if (d.Year != 0)
             {
@@ -417,6 +422,8 @@ public static class Linker
         });
         return keys;
     }
+
+    private static ulong PairHash(string gk, string fk) => string.CompareOrdinal(gk, fk) <= 0 ? Hash(fk, Hash(gk, 17)) : Hash(gk, Hash(fk, 17));
 
     // The key type lives in the top 3 bits, so equal hashes of different key types never meet and keys
     // sort by type first.

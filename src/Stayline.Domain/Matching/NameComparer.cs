@@ -194,6 +194,21 @@ public static class NameComparer
             }
         }
 
+        // Two forms of one name (the Arabic and the Syriac form, Gorgis / Jirjis), or two different names a
+        // letter apart (Hasan / Husayn): see NameFamilies.
+        if (x.Family != 0 && y.Family != 0)
+        {
+            if (x.Family != y.Family)
+            {
+                return Math.Min(best, DifferentFamilies);
+            }
+
+            if (best < NameFamilies.SameFamily)
+            {
+                best = x.IsTranslation || y.IsTranslation ? Math.Max(best, NameFamilies.Translation) : NameFamilies.SameFamily;
+            }
+        }
+
         // A short form that begins the other word (Rob/Robert, Ben/Benjamin) agrees, weakly.
         if (best < ShortFormSimilarity && !unvocalised && !strict && IsShortForm(x.Key, y.Key))
         {
@@ -204,6 +219,9 @@ public static class NameComparer
     }
 
     private const float ShortFormSimilarity = 0.75f;
+
+    // Below the pair threshold: two listed names of different families are different words.
+    private const float DifferentFamilies = 0.5f;
 
     private static bool IsShortForm(string x, string y)
     {

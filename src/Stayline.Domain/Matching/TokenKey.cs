@@ -83,6 +83,9 @@ public static class TokenKey
                     sb.Append('i');
                     i++;
                     continue;
+                case 'y' when i > 0 && w[i - 1] == 'i' && IsVowel(n):
+                    // The glide after i is heard but often not written (Riyad / Riad, Ziyad / Ziad).
+                    continue;
                 default:
                     sb.Append(c);
                     continue;
