@@ -396,7 +396,7 @@ internal sealed class TwoLists
 
         var left = leftRows.Select(ToRecord).ToList();
         var right = rightRows.Select(ToRecord).ToList();
-        var pairs = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01 });
+        var pairs = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01, OneToOne = !args.Contains("--many") });
         Console.WriteLine($"seed {seed}: government {left.Count} rows, hotline {right.Count} rows, {truth.Count} true pairs");
         foreach (var t in new[] { MatchModel.SameThreshold, MatchModel.ReviewThreshold })
         {
