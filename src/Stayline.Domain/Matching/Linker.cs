@@ -173,6 +173,11 @@ public static class Linker
         }
 
         var score = model.ScoreOf(total);
+        if (score < MatchModel.SameThreshold && Identical(a, b, aLevel, cLevel))
+        {
+            score = MatchModel.SameThreshold;
+        }
+
         if (aLevel == ANumberLevel.Different)
         {
             score = Math.Min(score, MatchModel.ConflictingANumberCap);
@@ -180,6 +185,32 @@ public static class Linker
 
         var evidence = new MatchEvidence(name, nLevel, nW, dLevel, dW, aLevel, aW, cLevel, cW);
         return new MatchPair(i, j, score, MatchModel.Decide(score), evidence);
+    }
+
+    /// <summary>
+    /// The same row typed twice: every word of the name in the same order, the same birth date, nothing that
+    /// disagrees (an A-number or country on one side only is fine). Such a pair is the same person however
+    /// common the name: re-importing a list must not queue its rows for review (issue 13 found 29 of them).
+    /// </summary>
+    private static bool Identical(PersonRecord a, PersonRecord b, ANumberLevel aLevel, CountryLevel cLevel)
+    {
+        if (a.BirthDate.IsMissing || a.BirthDate != b.BirthDate || aLevel is ANumberLevel.Different or ANumberLevel.OneTypo
+            || cLevel == CountryLevel.Different || a.Name.Tokens.Count < 2 || a.Name.Tokens.Count != b.Name.Tokens.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Name.Tokens.Count; i++)
+        {
+            var x = a.Name.Tokens[i];
+            var y = b.Name.Tokens[i];
+            if (x.Key != y.Key || x.IsPatronymic != y.IsPatronymic || x.IsInitial)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private readonly record struct Entry(ulong Key, int Record);

@@ -65,7 +65,8 @@ public sealed class MatchModel
     private static readonly double[] NameM = [0.50, 0.28, 0.12, 0.06, 0.02, 0.02];
     private static readonly double[] NameU = [0.0002, 0.0005, 0.002, 0.01, 0.2, 0.7873];
     private static readonly double[] DateM = [0.70, 0.04, 0.06, 0.05, 0.08, 0.03, 0.04];
-    private static readonly double[] DateU = [0.0001, 0.0001, 0.003, 0.005, 0.001, 0.02, 0.9708];
+    // Year only: about 1 in 50 unrelated people share a birth year (the ages on a detention list span about 50 years).
+    private static readonly double[] DateU = [0.0001, 0.0001, 0.003, 0.02, 0.001, 0.02, 0.9558];
     private static readonly double[] ANumberM = [0.95, 0.03, 0.02];
     private static readonly double[] ANumberU = [0.000001, 0.00001, 0.999989];
     private static readonly double[] CountryM = [0.95, 0.05];
