@@ -22,7 +22,9 @@ public sealed record LinkerOptions
     /// Linking two lists that each hold a person at most once (a government list and a hotline sheet): a record
     /// with several plausible partners cannot be sure of any. Each pair's odds are then shared with the other
     /// candidates of both its records (the posterior when each record has at most one partner), so namesakes
-    /// of one name go to review instead of being linked. Ignored by <see cref="Linker.Deduplicate"/>.
+    /// of one name go to review instead of being linked; a candidate counts only as far as it is another person
+    /// than the pair's own record (the same person twice on one list is no competitor). Ignored by
+    /// <see cref="Linker.Deduplicate"/>.
     /// </summary>
     public bool OneToOne { get; init; }
 }
@@ -55,27 +57,40 @@ public static class Linker
 
         // Competitors well below the threshold still take a share of the odds: look further down, then filter.
         var all = Run(left, right, context, options with { MinScore = Math.Min(options.MinScore, CompetitorFloor) });
-        return Exclusive(all, left.Count, right.Count, options.MinScore);
+        return Exclusive(all, left, right, context, options.MinScore);
     }
 
     private const double CompetitorFloor = 0.05;
 
-    private static List<MatchPair> Exclusive(List<MatchPair> pairs, int leftCount, int rightCount, double minScore)
+    // A competitor takes a share of a pair's odds only as far as it is another person: two rows of the hotline
+    // sheet that are the same person twice (scored against each other) do not compete for the government's row.
+    private static List<MatchPair> Exclusive(
+        List<MatchPair> pairs, IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkContext context, double minScore)
     {
         static double Odds(double score) => score >= 1 ? 1e12 : score / (1 - score);
-        var leftSum = new double[leftCount];
-        var rightSum = new double[rightCount];
+        var byLeft = pairs.GroupBy(p => p.Left).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ToList());
+        var byRight = pairs.GroupBy(p => p.Right).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ToList());
+        var result = new List<MatchPair>(pairs.Count);
         foreach (var p in pairs)
         {
-            leftSum[p.Left] += Odds(p.Score);
-            rightSum[p.Right] += Odds(p.Score);
-        }
+            double others = 0;
+            if (byLeft.TryGetValue(p.Left, out var sameLeft))
+            {
+                foreach (var q in sameLeft)
+                {
+                    others += q == p ? 0 : Odds(q.Score) * (1 - Score(right[p.Right], right[q.Right], context).Score);
+                }
+            }
 
-        var result = new List<MatchPair>();
-        foreach (var p in pairs)
-        {
+            if (byRight.TryGetValue(p.Right, out var sameRight))
+            {
+                foreach (var q in sameRight)
+                {
+                    others += q == p ? 0 : Odds(q.Score) * (1 - Score(left[p.Left], left[q.Left], context).Score);
+                }
+            }
+
             var odds = Odds(p.Score);
-            var others = leftSum[p.Left] - odds + (rightSum[p.Right] - odds);
             var score = others <= 1e-9 ? p.Score : odds / (1 + odds + others);
             if (score >= minScore)
             {

@@ -97,4 +97,18 @@ public class NamingChainTests
         Assert.Equal("G1-H1:SamePerson G2-H1:SamePerson G3-H2:SamePerson", Show(many));
         Assert.Equal("G1-H1:NeedsReview G2-H1:NeedsReview G3-H2:SamePerson", Show(one));
     }
+
+    [Fact]
+    public void Link_OneToOne_SamePersonTwiceOnOneListIsNoCompetitor()
+    {
+        // Two relatives called the hotline about Sargon: both rows are him, neither makes the other doubtful.
+        var left = new[] { P("G1", "Sargon", "Kallabat", "1979-04-04"), P("G2", "Yousif", "Kassab", "1975-03-24") };
+        var right = new[] { P("H1", "Sargon Hermiz", "Kallabat", "1979-04-04"), P("H2", "SARGON", "KALLABAT", "04/04/1979") };
+
+        var pairs = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01, Model = MatchModel.Default, OneToOne = true });
+
+        Assert.Equal(
+            "G1-H1:SamePerson G1-H2:SamePerson",
+            string.Join(" ", pairs.Select(p => $"{left[p.Left].Id}-{right[p.Right].Id}:{p.Decision}")));
+    }
 }
