@@ -60,7 +60,7 @@ public static class Linker
         return Exclusive(all, left, right, context, options.MinScore);
     }
 
-    private const double CompetitorFloor = 0.05;
+    private const double CompetitorFloor = MatchModel.ReviewThreshold;
 
     // A competitor takes a share of a pair's odds only as far as it is another person: two rows of the hotline
     // sheet that are the same person twice (scored against each other) do not compete for the government's row.
