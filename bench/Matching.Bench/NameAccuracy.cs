@@ -59,6 +59,24 @@ internal static class NameAccuracy
         return 0;
     }
 
+    /// <summary>`score GIVEN FAMILY DOB GIVEN FAMILY DOB`: one pair with the default model, every field's evidence.</summary>
+    public static int ScorePair(string[] a)
+    {
+        PersonRecord R(int o)
+        {
+            BirthDate.TryParse(a[o + 2], out var d, out _);
+            return new PersonRecord(o.ToString(CultureInfo.InvariantCulture), a[o], a[o + 1], d, null, null);
+        }
+
+        var p = Linker.Score(R(0), R(3));
+        Console.WriteLine($"{p.Score:0.000} {p.Decision} {p.Evidence}");
+        var others = Enumerable.Range(0, a.Length > 6 ? int.Parse(a[6], CultureInfo.InvariantCulture) : 0)
+            .Select(i => new PersonRecord($"o{i}", i % 2 == 0 ? "Ali" : "Hanna", $"Family{(char)('a' + (i % 26))}{i}", BirthDate.Exact(1950 + i, 1 + (i % 12), 1 + (i % 28)), null, null));
+        var run = Linker.Deduplicate([R(0), R(3), .. others], new LinkerOptions { MinScore = 0.001 });
+        Console.WriteLine(run.Count == 0 ? "not found by a deduplicating run (not blocked together, or below 0.001)" : $"deduplicating run: {run[0].Score:0.000} {run[0].Evidence}");
+        return 0;
+    }
+
     // Stable split: FNV-1a of the pair text, so the halves do not depend on file order or the runtime's string hash.
     private static int Half(string a, string b)
     {

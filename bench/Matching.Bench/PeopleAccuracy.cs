@@ -12,7 +12,7 @@ internal static class PeopleAccuracy
 {
     public static int Run(string[] args)
     {
-        var dir = args.FirstOrDefault() ?? "/work/shared/benchmarks/people";
+        var dir = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "/work/shared/benchmarks/people";
         var rows = SimpleCsv.Read(Path.Combine(dir, "fake_1000.csv")).ToList();
         var records = rows.Select(r =>
         {

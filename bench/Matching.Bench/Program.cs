@@ -8,6 +8,8 @@ return args.FirstOrDefault() switch
     "speed" => Speed.Run(args.Skip(1).ToArray()),
     "profile" => Profile.Run(args.Skip(1).ToArray()),
     "synthetic-errors" => SyntheticErrors.Run(args.Skip(1).ToArray()),
+    "twolists" => TwoLists.Run(args.Skip(1).ToArray()),
+    "score" => NameAccuracy.ScorePair(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 

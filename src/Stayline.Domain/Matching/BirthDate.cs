@@ -240,13 +240,51 @@ public readonly record struct BirthDate
         if (differing == 1 && !aPlaceholder && !bPlaceholder)
         {
             var (x, y) = ay != by ? (ay, by) : am != bm ? (am, bm) : (ad, bd);
-            if (Math.Abs(x - y) == 1 || OneDigitApart(x, y))
+            if (Math.Abs(x - y) == 1 || OneDigitApart(x, y) || DigitsTransposed(x, y))
             {
                 return BirthDateLevel.Close;
             }
         }
 
         return ay == by ? BirthDateLevel.SameYear : BirthDateLevel.Different;
+    }
+
+    /// <summary>Two adjacent digits swapped: 1980 / 1908, 1975 / 1957, day 12 / 21.</summary>
+    private static bool DigitsTransposed(int x, int y)
+    {
+        Span<int> dx = stackalloc int[4];
+        Span<int> dy = stackalloc int[4];
+        for (var i = 0; i < 4; i++)
+        {
+            dx[i] = x % 10;
+            dy[i] = y % 10;
+            x /= 10;
+            y /= 10;
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            if (dx[i] != dy[i])
+            {
+                // The first difference from the right must be a swap with its left neighbour, and the rest equal.
+                if (dx[i] != dy[i + 1] || dx[i + 1] != dy[i])
+                {
+                    return false;
+                }
+
+                for (var k = i + 2; k < 4; k++)
+                {
+                    if (dx[k] != dy[k])
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool OneDigitApart(int x, int y)
@@ -276,7 +314,7 @@ public enum BirthDateLevel
     Placeholder,
     /// <summary>Same year; one side knows only the year.</summary>
     YearOnly,
-    /// <summary>One of year, month, day is one off or has one digit mistyped; the others agree.</summary>
+    /// <summary>One of year, month, day is one off, has one digit mistyped or two adjacent digits swapped (1975 / 1957); the others agree.</summary>
     Close,
     /// <summary>Same year; both full dates, month and day disagree.</summary>
     SameYear,

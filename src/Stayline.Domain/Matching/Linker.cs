@@ -1,5 +1,8 @@
 namespace Stayline.Domain.Matching;
 
+/// <summary>What scoring a pair depends on besides the two records: the model and the word frequencies of the run.</summary>
+public sealed record LinkContext(MatchModel Model, TermFrequencies Frequencies);
+
 /// <summary>Options for <see cref="Linker"/>.</summary>
 public sealed record LinkerOptions
 {
@@ -14,6 +17,16 @@ public sealed record LinkerOptions
     /// shared by that many records does not discriminate, and the other keys still bring true pairs together.
     /// </summary>
     public int MaxBlockSize { get; init; } = 500;
+
+    /// <summary>
+    /// Linking two lists that each hold a person at most once (a government list and a hotline sheet): a record
+    /// with several plausible partners cannot be sure of any. Each pair's odds are then shared with the other
+    /// candidates of both its records (the posterior when each record has at most one partner), so namesakes
+    /// of one name go to review instead of being linked; a candidate counts only as far as it is another person
+    /// than the pair's own record (the same person twice on one list is no competitor). Ignored by
+    /// <see cref="Linker.Deduplicate"/>.
+    /// </summary>
+    public bool OneToOne { get; init; }
 }
 
 /// <summary>
@@ -28,39 +41,90 @@ public sealed record LinkerOptions
 public static class Linker
 {
     // Slots: 0 A-number; 1 name pair + year; 2, 3 given or family key + date; 4 name pair; 5 name pair +
-    // day and month.
-    private const int KeyCount = 6;
+    // day and month; 6 name pair by name family (Gorgis and Jirjis); 7 given name's family + date.
+    private const int KeyCount = 8;
     private const int NameSlot = 4;
-    private const int MinRecordsForFrequencies = 1000;
 
     /// <summary>Links each record of <paramref name="left"/> to records of <paramref name="right"/>.</summary>
     public static IReadOnlyList<MatchPair> Link(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkerOptions? options = null)
     {
         options ??= new LinkerOptions();
-        var model = options.Model ?? MatchModel.EstimateU(left, right);
-        return Run(left, right, model, options);
+        var context = ContextFor(left, right, options.Model);
+        if (!options.OneToOne)
+        {
+            return Run(left, right, context, options);
+        }
+
+        // Competitors well below the threshold still take a share of the odds: look further down, then filter.
+        var all = Run(left, right, context, options with { MinScore = Math.Min(options.MinScore, CompetitorFloor) });
+        return Exclusive(all, left, right, context, options.MinScore);
+    }
+
+    private const double CompetitorFloor = MatchModel.ReviewThreshold;
+
+    // A competitor takes a share of a pair's odds only as far as it is another person: two rows of the hotline
+    // sheet that are the same person twice (scored against each other) do not compete for the government's row.
+    private static List<MatchPair> Exclusive(
+        List<MatchPair> pairs, IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkContext context, double minScore)
+    {
+        static double Odds(double score) => score >= 1 ? 1e12 : score / (1 - score);
+        var byLeft = pairs.GroupBy(p => p.Left).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ToList());
+        var byRight = pairs.GroupBy(p => p.Right).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ToList());
+        var result = new List<MatchPair>(pairs.Count);
+        foreach (var p in pairs)
+        {
+            double others = 0;
+            if (byLeft.TryGetValue(p.Left, out var sameLeft))
+            {
+                foreach (var q in sameLeft)
+                {
+                    others += q == p ? 0 : Odds(q.Score) * (1 - Score(right[p.Right], right[q.Right], context).Score);
+                }
+            }
+
+            if (byRight.TryGetValue(p.Right, out var sameRight))
+            {
+                foreach (var q in sameRight)
+                {
+                    others += q == p ? 0 : Odds(q.Score) * (1 - Score(left[p.Left], left[q.Left], context).Score);
+                }
+            }
+
+            var odds = Odds(p.Score);
+            var score = others <= 1e-9 ? p.Score : odds / (1 + odds + others);
+            if (score >= minScore)
+            {
+                result.Add(score == p.Score ? p : p with { Score = score, Decision = MatchModel.Decide(score) });
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Finds pairs of records within one list that are the same person (Left &lt; Right).</summary>
     public static IReadOnlyList<MatchPair> Deduplicate(IReadOnlyList<PersonRecord> records, LinkerOptions? options = null)
     {
         options ??= new LinkerOptions();
-        var model = options.Model ?? MatchModel.EstimateU(records, null);
-        return Run(records, null, model, options);
+        return Run(records, null, ContextFor(records, null, options.Model), options);
     }
 
     /// <summary>Scores one pair with full evidence.</summary>
-    public static MatchPair Score(PersonRecord a, PersonRecord b, MatchModel? model = null, int leftIndex = 0, int rightIndex = 0)
-    {
-        model ??= MatchModel.Default;
-        return Evaluate(a, b, model, double.NegativeInfinity, leftIndex, rightIndex, 0)!;
-    }
+    public static MatchPair Score(PersonRecord a, PersonRecord b, MatchModel? model = null, int leftIndex = 0, int rightIndex = 0) =>
+        Evaluate(a, b, model ?? MatchModel.Default, TermFrequencies.None, double.NegativeInfinity, leftIndex, rightIndex, 0)!;
+
+    /// <summary>Scores one pair as a run over the records of <paramref name="context"/> scores it (same model, same word frequencies).</summary>
+    public static MatchPair Score(PersonRecord a, PersonRecord b, LinkContext context) =>
+        Evaluate(a, b, context.Model, context.Frequencies, double.NegativeInfinity, 0, 0, 0)!;
+
+    /// <summary>The model and word frequencies a run over these records uses (u estimated from them unless <paramref name="model"/> is given).</summary>
+    public static LinkContext ContextFor(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, MatchModel? model = null) =>
+        new(model ?? MatchModel.EstimateU(left, right), TermFrequencies.Of(left, right));
 
     /// <summary>Compares the names of two records; a record lacking its given or family name is compared as partial.</summary>
     public static NameComparison CompareNames(PersonRecord a, PersonRecord b)
     {
         var partial = a.Given.Tokens.Count == 0 || a.Family.Tokens.Count == 0 || b.Given.Tokens.Count == 0 || b.Family.Tokens.Count == 0;
-        return NameComparer.Compare(a.Name, b.Name, partial);
+        return NameComparer.Compare(a.Name, b.Name, partial, givenFirst: true);
     }
 
     /// <summary>The fields other than the name, packed so the check run on every candidate pair stays in cache.</summary>
@@ -98,8 +162,8 @@ public static class Linker
         return model.ANumberWeight(aLevel) + model.DateWeight(BirthDate.Compare(a.Date, b.Date)) + model.CountryWeight(cLevel);
     }
 
-    // nameFrequency: share of the records carrying the more common of the two names (0 when unknown).
-    private static MatchPair? Evaluate(PersonRecord a, PersonRecord b, MatchModel model, double minWeight, int i, int j, double nameFrequency)
+    // shareBound: the lowest log2 share the agreeing words of a can have (all of them agreeing), for pruning.
+    private static MatchPair? Evaluate(PersonRecord a, PersonRecord b, MatchModel model, TermFrequencies frequencies, double minWeight, int i, int j, double shareBound)
     {
         var aLevel = MatchModel.ANumberLevelOf(a.ANumber, b.ANumber);
         var dLevel = BirthDate.Compare(a.BirthDate, b.BirthDate);
@@ -109,14 +173,14 @@ public static class Linker
         var cW = model.CountryWeight(cLevel);
 
         // The name is the costly comparison: skip it when even a perfect name could not reach the threshold.
-        if (aW + dW + cW + model.MaxNameWeightFor(nameFrequency) < minWeight)
+        if (aW + dW + cW + model.MaxNameWeightFor(shareBound) < minWeight)
         {
             return null;
         }
 
         var name = CompareNames(a, b);
         var nLevel = MatchModel.NameLevelOf(name);
-        var nW = model.NameWeight(nLevel, nameFrequency);
+        var nW = model.NameWeight(nLevel, frequencies.Log2Share(a.Name, name.PairedWords));
         var total = aW + dW + cW + nW;
         if (total < minWeight)
         {
@@ -124,6 +188,11 @@ public static class Linker
         }
 
         var score = model.ScoreOf(total);
+        if (score < MatchModel.SameThreshold && Identical(a, b, aLevel, cLevel))
+        {
+            score = MatchModel.SameThreshold;
+        }
+
         if (aLevel == ANumberLevel.Different)
         {
             score = Math.Min(score, MatchModel.ConflictingANumberCap);
@@ -133,13 +202,41 @@ public static class Linker
         return new MatchPair(i, j, score, MatchModel.Decide(score), evidence);
     }
 
+    /// <summary>
+    /// The same row typed twice: every word of the name in the same order, the same birth date, nothing that
+    /// disagrees (an A-number or country on one side only is fine). Such a pair is the same person however
+    /// common the name: re-importing a list must not queue its rows for review (issue 13 found 29 of them).
+    /// </summary>
+    private static bool Identical(PersonRecord a, PersonRecord b, ANumberLevel aLevel, CountryLevel cLevel)
+    {
+        if (a.BirthDate.IsMissing || a.BirthDate != b.BirthDate || aLevel is ANumberLevel.Different or ANumberLevel.OneTypo
+            || cLevel == CountryLevel.Different || a.Name.Tokens.Count < 2 || a.Name.Tokens.Count != b.Name.Tokens.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Name.Tokens.Count; i++)
+        {
+            var x = a.Name.Tokens[i];
+            var y = b.Name.Tokens[i];
+            if (x.Key != y.Key || x.IsPatronymic != y.IsPatronymic || x.IsInitial)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private readonly record struct Entry(ulong Key, int Record);
 
-    private static List<MatchPair> Run(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, MatchModel model, LinkerOptions options)
+    private static List<MatchPair> Run(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, LinkContext context, LinkerOptions options)
     {
+        var model = context.Model;
+        var frequencies = context.Frequencies;
         var leftKeys = BlockingKeys(left);
         var rightKeys = right is null ? leftKeys : BlockingKeys(right);
-        var (leftFrequency, rightFrequency) = NameFrequencies(leftKeys, right is null ? null : rightKeys);
+        var leftBound = ShareBounds(left, frequencies);
         var countries = new Dictionary<string, int>(StringComparer.Ordinal);
         var leftFacts = PackFacts(left, countries);
         var rightFacts = right is null ? leftFacts : PackFacts(right, countries);
@@ -203,8 +300,8 @@ public static class Linker
         void Consider(int li, int ri, ulong key, List<MatchPair> local)
         {
             // Cheapest first: most candidate pairs fail on the birth date or A-number alone.
-            var frequency = Math.Max(leftFrequency[li], (rightFrequency ?? leftFrequency)[ri]);
-            if (OtherFieldsWeight(leftFacts[li], rightFacts[ri], model) + model.MaxNameWeightFor(frequency) < minWeight
+            var bound = leftBound[li];
+            if (OtherFieldsWeight(leftFacts[li], rightFacts[ri], model) + model.MaxNameWeightFor(bound) < minWeight
                 || SharesEarlierKey(leftKeys, li, rightKeys, ri, key))
             {
                 return;
@@ -212,7 +309,7 @@ public static class Linker
 
             var a = left[li];
             var b = (right ?? left)[ri];
-            var pair = Evaluate(a, b, model, minWeight, li, ri, frequency);
+            var pair = Evaluate(a, b, model, frequencies, minWeight, li, ri, bound);
             if (pair is not null && pair.Score >= options.MinScore && !(capScoreOut && pair.Evidence.ANumberLevel == ANumberLevel.Different))
             {
                 local.Add(pair);
@@ -278,46 +375,15 @@ public static class Linker
         return results;
     }
 
-    /// <summary>
-    /// Share of all records carrying each record's (given, family) name key: a common name agreeing
-    /// proves less than a rare one (term-frequency adjustment of u).
-    /// </summary>
-    private static (double[] Left, double[]? Right) NameFrequencies(ulong[] leftKeys, ulong[]? rightKeys)
+    private static double[] ShareBounds(IReadOnlyList<PersonRecord> records, TermFrequencies frequencies)
     {
-        var counts = new Dictionary<ulong, int>();
-        var total = 0;
-        foreach (var keys in new[] { leftKeys, rightKeys })
+        var bounds = new double[records.Count];
+        if (frequencies.IsKnown)
         {
-            if (keys is null)
-            {
-                continue;
-            }
-
-            for (var o = NameSlot; o < keys.Length; o += KeyCount)
-            {
-                total++;
-                if (keys[o] != 0)
-                {
-                    counts[keys[o]] = counts.GetValueOrDefault(keys[o]) + 1;
-                }
-            }
+            Parallel.For(0, records.Count, i => bounds[i] = frequencies.Log2Share(records[i].Name, ulong.MaxValue));
         }
 
-        double[] Shares(ulong[] keys)
-        {
-            var shares = new double[keys.Length / KeyCount];
-            for (var i = 0; i < shares.Length; i++)
-            {
-                var k = keys[(i * KeyCount) + NameSlot];
-                // The record itself does not make its name common (a name seen once gets the floor 1/total);
-                // in a small file its own duplicates would, so small files use the model's average u.
-                shares[i] = k == 0 || total < MinRecordsForFrequencies ? 0 : Math.Max(counts[k] - 1, 1) / (double)total;
-            }
-
-            return shares;
-        }
-
-        return (Shares(leftKeys), rightKeys is null ? null : Shares(rightKeys));
+        return bounds;
     }
 
     private static (int Left, int Right) CountSides(Entry[] sorted, int start, int end)
@@ -393,8 +459,13 @@ public static class Linker
             var family = r.Family.Tokens.Count > 0 ? r.Family.Tokens[^1] : tokens[^1];
             var gk = given.IndexKey;
             var fk = family.IndexKey;
-            var pair = string.CompareOrdinal(gk, fk) <= 0 ? Hash(fk, Hash(gk, 17)) : Hash(gk, Hash(fk, 17));
+            var pair = PairHash(gk, fk);
             keys[o + NameSlot] = Tag(3, pair);
+            if (given.Family != 0 || family.Family != 0)
+            {
+                keys[o + 6] = Tag(5, PairHash(given.FamilyIndexKey, family.FamilyIndexKey));
+            }
+
             var d = r.BirthDate;
             if (d.Year != 0)
             {
@@ -408,6 +479,12 @@ public static class Linker
                 var date = ((ulong)d.Year << 10) | monthDay;
                 keys[o + 2] = Tag(2, Mix(Hash(gk, 29), date));
                 keys[o + 3] = gk == fk ? 0 : Tag(2, Mix(Hash(fk, 29), date));
+                if (given.Family != 0)
+                {
+                    // Boutros / Putrus with a misspelt family name: the given name's family and the date.
+                    keys[o + 7] = Tag(6, Mix(Hash(given.FamilyIndexKey, 31), date));
+                }
+
                 if (!d.IsPlaceholder)
                 {
                     // A mistyped year: both names with day and month.
@@ -417,6 +494,8 @@ public static class Linker
         });
         return keys;
     }
+
+    private static ulong PairHash(string gk, string fk) => string.CompareOrdinal(gk, fk) <= 0 ? Hash(fk, Hash(gk, 17)) : Hash(gk, Hash(fk, 17));
 
     // The key type lives in the top 3 bits, so equal hashes of different key types never meet and keys
     // sort by type first.

@@ -65,7 +65,8 @@ public sealed class MatchModel
     private static readonly double[] NameM = [0.50, 0.28, 0.12, 0.06, 0.02, 0.02];
     private static readonly double[] NameU = [0.0002, 0.0005, 0.002, 0.01, 0.2, 0.7873];
     private static readonly double[] DateM = [0.70, 0.04, 0.06, 0.05, 0.08, 0.03, 0.04];
-    private static readonly double[] DateU = [0.0001, 0.0001, 0.003, 0.005, 0.001, 0.02, 0.9708];
+    // Year only: about 1 in 50 unrelated people share a birth year (the ages on a detention list span about 50 years).
+    private static readonly double[] DateU = [0.0001, 0.0001, 0.003, 0.02, 0.001, 0.02, 0.9558];
     private static readonly double[] ANumberM = [0.95, 0.03, 0.02];
     private static readonly double[] ANumberU = [0.000001, 0.00001, 0.999989];
     private static readonly double[] CountryM = [0.95, 0.05];
@@ -110,24 +111,33 @@ public sealed class MatchModel
 
     public double NameWeight(NameLevel level) => level == NameLevel.Missing ? 0 : _nameW[(int)level];
 
+    /// <summary>Bounds of the term-frequency adjustment, in bits: a name's rarity moves its weight by at most this much.</summary>
+    public const double MinFrequencyAdjustment = -6;
+
+    public const double MaxFrequencyAdjustment = 6;
+
     /// <summary>
-    /// The name weight adjusted for how common the name is (term frequency): for agreeing names, u is the
-    /// share of the other records carrying the name, so Mohammed Ali agreeing proves less than Sargon
-    /// Kallabat. Frequency 0 means unknown: the level's average u is used.
+    /// The name weight adjusted for how common the agreeing words are (term frequency, as Splink does it): the
+    /// level's weight plus log2(u / u'), where u is the level's average chance that unrelated records agree and
+    /// u' = 2^<paramref name="log2Share"/> the chance for these words (see <see cref="TermFrequencies"/>). So Mohammed
+    /// Ali agreeing proves less than Sargon Kallabat, and a whole naming chain more than two words. 0 means unknown.
     /// </summary>
-    public double NameWeight(NameLevel level, double frequency)
+    public double NameWeight(NameLevel level, double log2Share)
     {
-        if (level > NameLevel.Good || frequency <= 0)
+        if (level > NameLevel.Good || log2Share >= 0)
         {
             return NameWeight(level);
         }
 
-        return Math.Log2(NameM[(int)level] / frequency);
+        return NameWeight(level) + FrequencyAdjustment(log2Share);
     }
 
-    /// <summary>An upper bound of <see cref="NameWeight(NameLevel, double)"/> for a name of this frequency.</summary>
-    public double MaxNameWeightFor(double frequency) =>
-        frequency <= 0 ? MaxNameWeight : Math.Max(MaxNameWeight, Math.Log2(NameM[0] / frequency));
+    private double FrequencyAdjustment(double log2Share) =>
+        Math.Clamp(Math.Log2(NameUProbabilities[(int)NameLevel.Exact]) - log2Share, MinFrequencyAdjustment, MaxFrequencyAdjustment);
+
+    /// <summary>An upper bound of <see cref="NameWeight(NameLevel, double)"/> when the agreeing words' log2 share is at least <paramref name="log2ShareBound"/>.</summary>
+    public double MaxNameWeightFor(double log2ShareBound) =>
+        log2ShareBound >= 0 ? MaxNameWeight : Math.Max(MaxNameWeight + FrequencyAdjustment(log2ShareBound), NameWeight(NameLevel.Weak));
 
     public double DateWeight(BirthDateLevel level) => level == BirthDateLevel.Missing ? 0 : _dateW[(int)level];
 
@@ -155,7 +165,11 @@ public sealed class MatchModel
             return c.Matched > 0 ? NameLevel.Conflicting : NameLevel.Different;
         }
 
-        return c.Score switch
+        // Words only one name has (a father's or grandfather's name in the chain) are neutral: the level is how
+        // well the shared words agree. One shared word among several is another matter (Ali against Ali Hassan
+        // Kadhim): then the extra words count, as the score counts them.
+        var level = c.Matched >= 2 || c.Extra == 0 ? c.Agreement : c.Score;
+        return level switch
         {
             >= 0.99 => NameLevel.Exact,
             >= 0.9 => NameLevel.Strong,
@@ -209,7 +223,8 @@ public sealed class MatchModel
     /// <summary>
     /// Re-estimates u from up to <paramref name="samples"/> random pairs (left x right, or within left when
     /// right is null), blended with the reasoned defaults as 2,000 pseudo-pairs so that small inputs keep
-    /// sensible values. Deterministic: the sample is drawn with a fixed seed.
+    /// sensible values. Deterministic: the sample is drawn with a fixed seed. Each pair counts with its probability,
+    /// under the default model, of being two different people (one expectation step of EM for u).
     /// </summary>
     public static MatchModel EstimateU(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, int samples = 20_000)
     {
@@ -221,10 +236,12 @@ public sealed class MatchModel
 
         var distinctPairs = right is null ? (long)left.Count * (left.Count - 1) / 2 : (long)left.Count * other.Count;
         samples = (int)Math.Min(samples, distinctPairs);
+        var lambda = 1.0 / Math.Max(left.Count, other.Count);
+        var prior = Math.Clamp(Math.Log2(lambda / (1 - lambda)), -24, -10);
         var names = new double[NameU.Length];
         var dates = new double[DateU.Length];
         var countries = new double[CountryU.Length];
-        int nameN = 0, dateN = 0, countryN = 0;
+        double nameN = 0, dateN = 0, countryN = 0;
         var random = new Random(20170611);
         for (var s = 0; s < samples; s++)
         {
@@ -238,33 +255,38 @@ public sealed class MatchModel
             var a = left[i];
             var b = other[j];
             var name = NameLevelOf(Linker.CompareNames(a, b));
+            var date = BirthDate.Compare(a.BirthDate, b.BirthDate);
+            var country = CountryLevelOf(a.Country, b.Country);
+
+            // One expectation step: a random pair is itself the same person now and then (often, when a list
+            // is linked against a copy of itself), and those pairs must not teach u that names agree by chance.
+            // Each pair counts with the probability, under the reasoned defaults, that it is two people.
+            var weight = Default.NameWeight(name) + Default.DateWeight(date) + Default.CountryWeight(country)
+                + Default.ANumberWeight(ANumberLevelOf(a.ANumber, b.ANumber));
+            var different = 1 - (1 / (1 + Math.Pow(2, -(weight + prior))));
             if (name != NameLevel.Missing)
             {
-                names[(int)name]++;
-                nameN++;
+                names[(int)name] += different;
+                nameN += different;
             }
 
-            var date = BirthDate.Compare(a.BirthDate, b.BirthDate);
             if (date != BirthDateLevel.Missing)
             {
-                dates[(int)date]++;
-                dateN++;
+                dates[(int)date] += different;
+                dateN += different;
             }
 
-            var country = CountryLevelOf(a.Country, b.Country);
             if (country != CountryLevel.Missing)
             {
-                countries[(int)country]++;
-                countryN++;
+                countries[(int)country] += different;
+                countryN += different;
             }
         }
 
-        var lambda = 1.0 / Math.Max(left.Count, other.Count);
-        var prior = Math.Clamp(Math.Log2(lambda / (1 - lambda)), -24, -10);
         return new MatchModel(Blend(names, nameN, NameU), Blend(dates, dateN, DateU), ANumberU, Blend(countries, countryN, CountryU), prior);
     }
 
-    private static double[] Blend(double[] counts, int n, double[] prior)
+    private static double[] Blend(double[] counts, double n, double[] prior)
     {
         const double PseudoPairs = 2000;
         var result = new double[prior.Length];

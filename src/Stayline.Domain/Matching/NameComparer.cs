@@ -7,7 +7,11 @@ namespace Stayline.Domain.Matching;
 /// (a different given name, father's name or clan name): strong evidence of different people.</param>
 /// <param name="Extra">Words only one name has (an added father's name, a dropped middle name).</param>
 /// <param name="RoleConflicts">Paired words that are a father's name (after bin/ibn) in one name and not in the other.</param>
-public readonly record struct NameComparison(double Score, int Matched, double Conflicting, double Extra, int RoleConflicts)
+/// <param name="Agreement">Weighted similarity of the paired words alone: how well the words both names have agree,
+/// whatever words only one name has (an added father's or grandfather's name does not lower it).</param>
+/// <param name="PairedWords">Bit i set: word i of the first name is paired (for weighing agreement by how rare those words are).</param>
+public readonly record struct NameComparison(
+    double Score, int Matched, double Conflicting, double Extra, int RoleConflicts, double Agreement = 0, ulong PairedWords = 0)
 {
     public override string ToString() =>
         FormattableString.Invariant($"{Score:0.000} (words matched {Matched}, conflicting {Conflicting:0.#}, extra {Extra:0.#}, bin/ibn order conflicts {RoleConflicts})");
@@ -43,7 +47,11 @@ public static class NameComparer
 
     /// <param name="partial">One name is known to be incomplete (a record without a given or a family
     /// name): words only the other has are not held against the pair.</param>
-    public static NameComparison Compare(ParsedName a, ParsedName b, bool partial = false)
+    /// <param name="givenFirst">Both names are a record's given name then family name, so the first word is the
+    /// person's own name: a word before the first paired word on one side only is a conflict (Mohammed against
+    /// Ali Mohammed: there Mohammed is the father). Free text (a sanctions list's "Alexandre Boris de Pfeffel
+    /// Johnson") does not know that.</param>
+    public static NameComparison Compare(ParsedName a, ParsedName b, bool partial = false, bool givenFirst = false)
     {
         var ta = a.Tokens;
         var tb = b.Tokens;
@@ -118,6 +126,7 @@ public static class NameComparer
         }
 
         var roleConflicts = 0;
+        ulong pairedMask = 0;
         var rolesMatter = a.HasPatronymicMarker && b.HasPatronymicMarker;
         for (var i = 0; i < ta.Count; i++)
         {
@@ -134,6 +143,7 @@ public static class NameComparer
                 continue;
             }
 
+            pairedMask |= 1UL << i;
             matched++;
             matchedSum += simOfA[i] * w;
             matchedWeight += w;
@@ -150,11 +160,116 @@ public static class NameComparer
             leftB = Leftover(tb, pairOfB);
         }
 
-        var conflicting = Math.Min(leftA, leftB) + roleConflicts;
-        var extra = Math.Max(leftA, leftB) - Math.Min(leftA, leftB);
+        for (var i = 0; i < ta.Count; i++)
+        {
+            if (pairOfA[i] == Joined)
+            {
+                pairedMask |= 1UL << i;
+            }
+        }
+
+        var (pairs, leading) = SlotConflicts(ta, tb, pairOfA, pairOfB, sims, partial || !givenFirst) ?? (Math.Min(leftA, leftB), 0);
+        var conflicting = pairs + leading + roleConflicts;
+        var extra = Math.Max(0, leftA + leftB - (2 * pairs) - leading);
         var denominator = matchedWeight + ((partial ? 0 : ExtraWeight) * extra) + (ConflictWeight * conflicting);
         var score = denominator <= 0 ? 0 : matchedSum / denominator;
-        return new NameComparison(Math.Clamp(score, 0, 1), matched, conflicting, extra, roleConflicts);
+        var agreement = matchedWeight <= 0 ? 0 : matchedSum / matchedWeight;
+        return new NameComparison(Math.Clamp(score, 0, 1), matched, conflicting, extra, roleConflicts, Math.Clamp(agreement, 0, 1), pairedMask);
+    }
+
+    /// <summary>
+    /// Words left over on both sides conflict only where they stand in the same place of the naming chain
+    /// (given, father, grandfather, family): between the same two paired words, or both before the first or
+    /// after the last. "Ali Kadhim" against "Ali Hassan Kadhim Al-Jaburi" has an added father's and clan name,
+    /// no conflict; "Ali Hassan Kadhim" against "Ali Hussein Kadhim" has two fathers. A word before the first
+    /// paired word on one side only means that word is the person's own name there and the paired word is
+    /// the father's ("Mohammed" against "Ali Mohammed"): a conflict too, unless <paramref name="noLeading"/>. Null when the paired words do not
+    /// keep their order in both names (swapped given and family name): then the count is the plain minimum.
+    /// </summary>
+    private static (double Pairs, double Leading)? SlotConflicts(
+        IReadOnlyList<NameToken> ta, IReadOnlyList<NameToken> tb, Span<int> pairOfA, Span<int> pairOfB, ReadOnlySpan<float> sims, bool noLeading)
+    {
+        var lastB = -1;
+        var anchors = 0;
+        for (var i = 0; i < ta.Count; i++)
+        {
+            var j = pairOfA[i];
+            if (j == Joined)
+            {
+                return null;
+            }
+
+            if (j >= 0)
+            {
+                if (j < lastB)
+                {
+                    return null;
+                }
+
+                lastB = j;
+                anchors++;
+            }
+        }
+
+        if (anchors == 0)
+        {
+            return null;
+        }
+
+        double conflicts = 0;
+        double leading = 0;
+        var ia = 0;
+        var ib = 0;
+        var gap = 0;
+        while (ia <= ta.Count || ib <= tb.Count)
+        {
+            // Leftover words of each side up to the next pair (or the end).
+            double la = 0;
+            double lb = 0;
+            while (ia < ta.Count && pairOfA[ia] < 0)
+            {
+                la += Weight(ta[ia++]);
+            }
+
+            while (ib < tb.Count && pairOfB[ib] < 0)
+            {
+                lb += Weight(tb[ib++]);
+            }
+
+            conflicts += Math.Min(la, lb);
+            if (gap == 0 && !noLeading && (la > 0) != (lb > 0) && ia < ta.Count && ib < tb.Count
+                && !(la > 0 ? AnyPairs(sims, tb.Count, 0, ia, ib, rowsAreA: true) : AnyPairs(sims, tb.Count, 0, ib, ia, rowsAreA: false)))
+            {
+                leading = 1;
+            }
+
+            if (ia >= ta.Count && ib >= tb.Count)
+            {
+                break;
+            }
+
+            ia++;
+            ib++;
+            gap++;
+        }
+
+        return (conflicts, leading);
+    }
+
+    // Whether one of the leading words [from, to) of one side could pair with the other side's first paired word
+    // (Mohamad Mohammed against Mohammed: the greedy pairing took the exact father's name, the given name is the same).
+    private static bool AnyPairs(ReadOnlySpan<float> sims, int columns, int from, int to, int other, bool rowsAreA)
+    {
+        for (var k = from; k < to; k++)
+        {
+            var s = rowsAreA ? sims[(k * columns) + other] : sims[(other * columns) + k];
+            if (s >= PairThreshold)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Similarity of two words, trying each with and without a glued article.</summary>
@@ -194,6 +309,21 @@ public static class NameComparer
             }
         }
 
+        // Two forms of one name (the Arabic and the Syriac form, Gorgis / Jirjis), or two different names a
+        // letter apart (Hasan / Husayn): see NameFamilies.
+        if (x.Family != 0 && y.Family != 0)
+        {
+            if (x.Family != y.Family)
+            {
+                return Math.Min(best, DifferentFamilies);
+            }
+
+            if (best < NameFamilies.SameFamily)
+            {
+                best = x.IsTranslation || y.IsTranslation ? Math.Max(best, NameFamilies.Translation) : NameFamilies.SameFamily;
+            }
+        }
+
         // A short form that begins the other word (Rob/Robert, Ben/Benjamin) agrees, weakly.
         if (best < ShortFormSimilarity && !unvocalised && !strict && IsShortForm(x.Key, y.Key))
         {
@@ -204,6 +334,9 @@ public static class NameComparer
     }
 
     private const float ShortFormSimilarity = 0.75f;
+
+    // Below the pair threshold: two listed names of different families are different words.
+    private const float DifferentFamilies = 0.5f;
 
     private static bool IsShortForm(string x, string y)
     {

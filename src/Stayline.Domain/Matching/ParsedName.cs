@@ -10,7 +10,9 @@ namespace Stayline.Domain.Matching;
 /// <param name="Unvocalised">Came from Arabic script: short vowels were never written.</param>
 /// <param name="IsInitial">A single letter standing for a word (J. or J).</param>
 /// <param name="IsPatronymic">Follows bin/ibn/bint/ben: it names the father (or grandfather), not the person.</param>
-public sealed record NameToken(string Key, string? AltKey, bool Unvocalised, bool IsInitial, bool IsPatronymic)
+/// <param name="Family">The <see cref="NameFamilies"/> family of the word (Gorgis and Jirjis share one), or 0.</param>
+/// <param name="IsTranslation">The word is the English name of its family (Joseph for Yousif).</param>
+public sealed record NameToken(string Key, string? AltKey, bool Unvocalised, bool IsInitial, bool IsPatronymic, int Family = 0, bool IsTranslation = false)
 {
     /// <summary>Consonant skeleton, for comparing with Arabic script.</summary>
     public string Skeleton { get; } = TokenKey.Skeleton(Key, dropSemivowels: false);
@@ -19,6 +21,9 @@ public sealed record NameToken(string Key, string? AltKey, bool Unvocalised, boo
 
     /// <summary>Coarse key for indexes and blocking: the skeleton without w, y and h.</summary>
     public string IndexKey { get; } = TokenKey.Skeleton(AltKey ?? Key, dropSemivowels: true);
+
+    /// <summary>The same key for every form of a <see cref="NameFamilies"/> family (Gorgis and Jirjis), else <see cref="IndexKey"/>.</summary>
+    public string FamilyIndexKey { get; } = Family != 0 ? NameFamilies.IndexKeyOf(Family) : TokenKey.Skeleton(AltKey ?? Key, dropSemivowels: true);
 
     /// <summary>The search keys of this word (see <see cref="NameKeys"/>): coarse keys of <see cref="Key"/> and of <see cref="AltKey"/>.</summary>
     internal string SearchKey { get; } = TokenKey.Skeleton(Key, dropSemivowels: true);
@@ -368,7 +373,8 @@ public sealed class ParsedName
         }
 
         var isInitial = !arabic && text.Length == 1 && char.IsAsciiLetter(text[0]);
-        return new NameToken(key, alt, arabic, isInitial, patronymic);
+        var (family, translation) = NameFamilies.Of(key);
+        return new NameToken(key, alt, arabic, isInitial, patronymic, family, translation);
     }
 
     private static bool IsDinWord(string text, out int skip)

@@ -83,6 +83,9 @@ public static class TokenKey
                     sb.Append('i');
                     i++;
                     continue;
+                case 'y' when i > 0 && w[i - 1] == 'i' && n == 'a':
+                    // The glide in iya is heard but often not written (Riyad / Riad, Ziyad / Ziad, Dhiya / Dhia).
+                    continue;
                 default:
                     sb.Append(c);
                     continue;

@@ -119,7 +119,7 @@ public static class TokenSimilarity
             ('d', 't') => 0.5f,
             ('g', 'j') => 0.5f,
             ('j', 'z') => 0.5f,
-            ('d', 'z') => 0.5f,
+            ('d', 'z') => 0.4f,
             ('S', 'x') => 0.5f,
             ('S', 'j') => 0.6f,
             ('s', 't') => 0.6f,

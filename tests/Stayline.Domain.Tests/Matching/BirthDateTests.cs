@@ -46,6 +46,10 @@ public class BirthDateTests
     [InlineData("1975-06-15", "1976-06-15", BirthDateLevel.Close)]
     [InlineData("1975-06-15", "1965-06-15", BirthDateLevel.Close)] // one digit of the year
     [InlineData("1975-06-24", "1975-05-24", BirthDateLevel.Close)]
+    [InlineData("1975-06-15", "1957-06-15", BirthDateLevel.Close)] // the last two digits of the year swapped
+    [InlineData("1980-02-28", "1908-02-28", BirthDateLevel.Close)]
+    [InlineData("1975-06-12", "1975-06-21", BirthDateLevel.Close)] // the day's digits swapped
+    [InlineData("1975-06-15", "1957-06-16", BirthDateLevel.Different)] // a swap and another change
     [InlineData("1975-06-15", "1975-09-28", BirthDateLevel.SameYear)]
     [InlineData("1975-06-15", "1982-02-11", BirthDateLevel.Different)]
     [InlineData("1975", "1976", BirthDateLevel.Different)]

@@ -96,6 +96,18 @@ public class LinkerTests
         Assert.Equal([("n5", "x")], pairs.Select(p => (records[p.Left].Id, records[p.Right].Id)));
     }
 
+    [Fact]
+    public void Link_SyriacAndArabicFormsWithoutDates_BlockTogether()
+    {
+        // No birth date: only the name keys can bring Gorgis and Jirjis (one name, two traditions) together.
+        var left = new[] { P("L1", "Gorgis", "Al-Kubaisi") };
+        var right = new[] { P("R1", "Jirjis", "Al Kubaysi"), P("R2", "Boutros", "Al-Kubaisi") };
+
+        var pairs = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01 });
+
+        Assert.Equal([("L1", "R1")], pairs.Select(p => (left[p.Left].Id, right[p.Right].Id)));
+    }
+
     [Theory]
     [InlineData("A012345678", "012345678", ANumberLevel.Exact)]
     [InlineData("A012345678", "A012345679", ANumberLevel.OneTypo)]

@@ -8,7 +8,29 @@ public class MatchModelTests
     public void NameWeight_CommonName_WeighsLessThanRareName()
     {
         var model = MatchModel.Default;
-        Assert.True(model.NameWeight(NameLevel.Exact, 0.01) < model.NameWeight(NameLevel.Exact, 0.00001));
+        // log2 shares: two common words (1/10 and 1/20) against a common and a rare word (1/10 and 1/5000).
+        Assert.True(model.NameWeight(NameLevel.Exact, Math.Log2(0.1 * 0.05)) < model.NameWeight(NameLevel.Exact, Math.Log2(0.1 / 5000)));
+    }
+
+    [Fact]
+    public void NameWeight_LongerAgreeingChain_WeighsMore()
+    {
+        // Given, father's and family name agreeing against given and family name: the father's name is weak positive evidence.
+        var model = MatchModel.Default;
+        Assert.True(model.NameWeight(NameLevel.Exact, Math.Log2(0.1 * 0.1 * 0.01)) > model.NameWeight(NameLevel.Exact, Math.Log2(0.1 * 0.01)));
+    }
+
+    [Fact]
+    public void EstimateU_ListLinkedWithItsCopy_StillTrustsAgreeingNames()
+    {
+        // Re-importing the same rows: a random pair of the two lists is often the same person; the expectation
+        // step keeps those pairs from teaching u that exact names agree by chance (identical rows scored 0.35).
+        PersonRecord R(int i) => new($"{i}", $"Given{i % 150}", $"Family{i}", BirthDate.Exact(1950 + (i % 50), 1 + (i % 12), 1 + (i % 28)), null, "Iraq");
+        var rows = Enumerable.Range(0, 300).Select(R).ToList();
+        var model = MatchModel.EstimateU(rows, rows);
+        var pair = Linker.Score(rows[7], R(7), model);
+        Assert.Equal(MatchDecision.SamePerson, pair.Decision);
+        Assert.True(model.NameUProbabilities[(int)NameLevel.Exact] < 0.001, $"u(exact) {model.NameUProbabilities[0]}");
     }
 
     [Fact]

@@ -23,7 +23,9 @@ public class TransliterationTests
     [InlineData("Khalid", "xalid")]
     [InlineData("Qassim", "kasim")]
     [InlineData("Abdallah", "abdala")]
-    [InlineData("Dhiya", "ziya")]
+    [InlineData("Dhiya", "zia")]
+    [InlineData("Riyad", "riad")]
+    [InlineData("Ziyaad", "ziad")]
     [InlineData("Bachar", "baSar")]
     [InlineData("Ig0r", "igor")]
     public void FromLatin_Spellings_FoldTransliterationVariants(string word, string key) =>

@@ -5,7 +5,7 @@ using Stayline.Tables;
 
 namespace Stayline.Features.Matching;
 
-/// <summary>`stayline match LEFT.csv [RIGHT.csv] --out PAIRS.csv [--threshold T] [--explain]`: record linkage without a database.</summary>
+/// <summary>`stayline match LEFT.csv [RIGHT.csv] --out PAIRS.csv [--threshold T] [--explain] [--many] [--why L,R]`: record linkage without a database.</summary>
 internal static class MatchCommand
 {
     public static Command Create()
@@ -16,16 +16,24 @@ internal static class MatchCommand
             Description = "Second CSV to link against; without it, duplicates within LEFT are found",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var output = new Option<string>("--out") { Description = "Where to write the pairs (left_id,right_id,score)", Required = true };
+        var output = new Option<string?>("--out") { Description = "Where to write the pairs (left_id,right_id,score); required unless --why" };
         var threshold = new Option<double>("--threshold")
         {
             Description = "Lowest score written (0-1); default: the 'same person' threshold",
             DefaultValueFactory = _ => MatchModel.SameThreshold,
         };
         var explain = new Option<bool>("--explain") { Description = "Add the evidence of each field" };
+        var many = new Option<bool>("--many")
+        {
+            Description = "Two files: let a record link to several records of the other file (default: each file holds a person once, so a record with several plausible partners goes to review)",
+        };
+        var why = new Option<string?>("--why")
+        {
+            Description = "LEFT_ID,RIGHT_ID: explain the score of these two records (why they were, or were not, linked)",
+        };
         var command = new Command("match", "Find records of the same person in one or two CSV files")
         {
-            left, right, output, threshold, explain,
+            left, right, output, threshold, explain, many, why,
         };
         command.SetAction(parseResult =>
         {
@@ -37,11 +45,17 @@ internal static class MatchCommand
                 return 1;
             }
 
+            if (parseResult.GetValue(output) is null && parseResult.GetValue(why) is null)
+            {
+                config.Error.WriteLine("--out PAIRS.csv is required (or --why LEFT_ID,RIGHT_ID to explain one pair).");
+                return 1;
+            }
+
             try
             {
                 return Run(
-                    parseResult.GetValue(left)!, parseResult.GetValue(right), parseResult.GetValue(output)!, t,
-                    parseResult.GetValue(explain), config.Output);
+                    parseResult.GetValue(left)!, parseResult.GetValue(right), parseResult.GetValue(output) ?? string.Empty, t,
+                    parseResult.GetValue(explain), !parseResult.GetValue(many), parseResult.GetValue(why), config.Output, config.Error);
             }
             catch (CsvInputException e)
             {
@@ -52,11 +66,18 @@ internal static class MatchCommand
         return command;
     }
 
-    private static int Run(string leftPath, string? rightPath, string outPath, double threshold, bool explain, TextWriter stdout)
+    private static int Run(
+        string leftPath, string? rightPath, string outPath, double threshold, bool explain, bool oneToOne, string? why, TextWriter stdout, TextWriter stderr)
     {
         var leftRecords = PeopleCsv.Read(leftPath);
         var rightRecords = rightPath is null ? null : PeopleCsv.Read(rightPath);
-        var options = new LinkerOptions { MinScore = threshold };
+        var context = Linker.ContextFor(leftRecords, rightRecords);
+        if (why is not null)
+        {
+            return Why(why, leftRecords, rightRecords ?? leftRecords, context, threshold, stdout, stderr);
+        }
+
+        var options = new LinkerOptions { MinScore = threshold, Model = context.Model, OneToOne = oneToOne };
         var pairs = rightRecords is null
             ? Linker.Deduplicate(leftRecords, options)
             : Linker.Link(leftRecords, rightRecords, options);
@@ -88,6 +109,33 @@ internal static class MatchCommand
             ? $"{leftRecords.Count} records"
             : $"{leftRecords.Count} x {rightRecords.Count} records";
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {pairs.Count} pairs with score >= {threshold:0.###} written to {outPath}"));
+        return 0;
+    }
+
+    /// <summary>The score of two named records with every field's evidence, scored as the run scores them.</summary>
+    private static int Why(string ids, IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkContext context, double threshold, TextWriter stdout, TextWriter stderr)
+    {
+        var parts = ids.Split(',', StringSplitOptions.TrimEntries);
+        var a = parts.Length == 2 ? left.FirstOrDefault(r => r.Id == parts[0]) : null;
+        var b = parts.Length == 2 ? right.FirstOrDefault(r => r.Id == parts[1]) : null;
+        if (parts.Length != 2 || a is null || b is null)
+        {
+            stderr.WriteLine(parts.Length != 2
+                ? $"--why \"{ids}\": expected LEFT_ID,RIGHT_ID."
+                : $"--why \"{ids}\": no record with id \"{(a is null ? parts[0] : parts[1])}\" in the {(a is null ? "left" : "right")} file.");
+            return 1;
+        }
+
+        var p = Linker.Score(a, b, context);
+        var e = p.Evidence;
+        var i = CultureInfo.InvariantCulture;
+        stdout.WriteLine(string.Create(i, $"{a.Id} \"{a.GivenName} {a.FamilyName}\" {a.BirthDate} | {b.Id} \"{b.GivenName} {b.FamilyName}\" {b.BirthDate}"));
+        stdout.WriteLine(string.Create(i, $"score {p.Score:0.0000}: {p.Decision} (same person at {MatchModel.SameThreshold}, review at {MatchModel.ReviewThreshold}; written when >= {threshold})"));
+        stdout.WriteLine(string.Create(i, $"  name        {e.NameLevel,-16} {e.NameWeight,7:+0.00;-0.00} bits  {e.Name}"));
+        stdout.WriteLine(string.Create(i, $"  birth date  {e.BirthDateLevel,-16} {e.BirthDateWeight,7:+0.00;-0.00} bits"));
+        stdout.WriteLine(string.Create(i, $"  A-number    {e.ANumberLevel,-16} {e.ANumberWeight,7:+0.00;-0.00} bits"));
+        stdout.WriteLine(string.Create(i, $"  country     {e.CountryLevel,-16} {e.CountryWeight,7:+0.00;-0.00} bits"));
+        stdout.WriteLine(string.Create(i, $"  prior       {"",-16} {context.Model.PriorWeight,7:+0.00;-0.00} bits (about one partner per record among the records)"));
         return 0;
     }
 

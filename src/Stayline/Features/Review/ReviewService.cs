@@ -14,7 +14,8 @@ using Stayline.Infrastructure;
 namespace Stayline.Features.Review;
 
 /// <summary>Two people the linkage engine thinks may be one.</summary>
-public sealed record DuplicateCandidate(long LeftId, string LeftName, long RightId, string RightName, double Score, MatchDecision Decision);
+/// <param name="Evidence">Each field's agreement level and weight, as the compare page shows them.</param>
+public sealed record DuplicateCandidate(long LeftId, string LeftName, long RightId, string RightName, double Score, MatchDecision Decision, string Evidence = "");
 
 /// <summary>An imported row waiting for someone to say whether it is the candidate person.</summary>
 public sealed record PendingRow(long RowId, long BatchId, int Row, string Source, long CandidateId, string CandidateName, string RowName, double Score);
@@ -50,8 +51,10 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         var known = await KnownRecords.LoadAsync(db, ct);
         var decided = (await db.NotSamePeople.AsNoTracking().Select(n => new { n.LowId, n.HighId }).ToListAsync(ct))
             .Select(n => (n.LowId, n.HighId)).ToHashSet();
-        var best = new Dictionary<(long, long), (double Score, MatchDecision Decision)>();
-        foreach (var pair in Linker.Deduplicate(known.Records))
+        var best = new Dictionary<(long, long), (double Score, MatchDecision Decision, MatchEvidence Evidence)>();
+        // The compare page scores a pair with the same model (see CompareAsync), so both show one score.
+        var context = Linker.ContextFor(known.Records, null);
+        foreach (var pair in Linker.Deduplicate(known.Records, new LinkerOptions { Model = context.Model }))
         {
             var a = known.PersonIds[pair.Left];
             var b = known.PersonIds[pair.Right];
@@ -63,14 +66,22 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
             var key = (Math.Min(a, b), Math.Max(a, b));
             if (!decided.Contains(key) && (!best.TryGetValue(key, out var seen) || pair.Score > seen.Score))
             {
-                best[key] = (pair.Score, pair.Decision);
+                best[key] = (pair.Score, pair.Decision, pair.Evidence);
             }
         }
 
         var top = best.OrderByDescending(kv => kv.Value.Score).Take(max).ToList();
         var ids = top.SelectMany(kv => new[] { kv.Key.Item1, kv.Key.Item2 }).Distinct().ToList();
         var names = await NamesAsync(ids, ct);
-        return top.Select(kv => new DuplicateCandidate(kv.Key.Item1, names[kv.Key.Item1], kv.Key.Item2, names[kv.Key.Item2], kv.Value.Score, kv.Value.Decision)).ToList();
+        return top.Select(kv => new DuplicateCandidate(kv.Key.Item1, names[kv.Key.Item1], kv.Key.Item2, names[kv.Key.Item2], kv.Value.Score, kv.Value.Decision,
+            Summary(kv.Value.Evidence))).ToList();
+    }
+
+    /// <summary>One line of evidence: each field's level and weight, in the compare page's words.</summary>
+    public static string Summary(MatchEvidence e)
+    {
+        static string W(double w) => w.ToString("+0.0;-0.0;0", CultureInfo.InvariantCulture);
+        return $"name {e.NameLevel} {W(e.NameWeight)}, birth date {e.BirthDateLevel} {W(e.BirthDateWeight)}, A-number {e.ANumberLevel} {W(e.ANumberWeight)}, country {e.CountryLevel} {W(e.CountryWeight)}";
     }
 
     public async Task<IReadOnlyList<PendingRow>> PendingRowsAsync(CancellationToken ct = default)
@@ -113,13 +124,16 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
 
         var a = Record(left);
         var b = Record(right);
-        var pair = Linker.Score(a, b);
+        // The model and word frequencies of the finder's run over everyone known: the queue and this page agree,
+        // and any two people can be compared ("why were these not linked?").
+        var context = Linker.ContextFor((await KnownRecords.LoadAsync(db, ct)).Records, null);
+        var pair = Linker.Score(a, b, context);
         // The best of all name spellings (aliases included), as the finder saw it.
         foreach (var x in left.Aliases.Select(n => Record(left, n)).Prepend(a))
         {
             foreach (var y in right.Aliases.Select(n => Record(right, n)).Prepend(b))
             {
-                var s = Linker.Score(x, y);
+                var s = Linker.Score(x, y, context);
                 if (s.Score > pair.Score)
                 {
                     pair = s;

@@ -62,6 +62,42 @@ public sealed class MatchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Match_TwoFilesNamesakes_ReviewUnlessMany()
+    {
+        // Two Daoud Qitaajar born in 1991 on the government list, one with a 1 January date on the hotline sheet.
+        var left = File("gov.csv", Header, "G1,Daoud,Qitaajar,1991-11-02,,Iraq", "G2,Daoud,Qitaajar,1991-07-03,,Iraq");
+        var right = File("hotline.csv", Header, "H1,Daoud,Al-Qitaajar,1991-01-01,,");
+        var output = Path.Combine(_dir, "pairs.csv");
+
+        var (exit, _, _) = await Run("match", left, right, "--out", output, "--threshold", "0.3", "--explain");
+        var one = System.IO.File.ReadAllLines(output).Skip(1).Select(l => l.Split(',')[3]).ToList();
+        await Run("match", left, right, "--out", output, "--threshold", "0.3", "--explain", "--many");
+        var many = System.IO.File.ReadAllLines(output).Skip(1).Select(l => l.Split(',')[3]).ToList();
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["NeedsReview", "NeedsReview"], one);
+        Assert.Equal(["SamePerson", "SamePerson"], many);
+    }
+
+    [Fact]
+    public async Task Match_Why_ExplainsAnyTwoRecords()
+    {
+        var left = File("gov.csv", Header, "G1,Riyadh,Hamama,1971-05-12,,Iraq");
+        var right = File("hotline.csv", Header, "H1,Riad Yousif,Hamamah,1971-05-12,,", "H2,Rami Yousif,Hamama,1971-05-12,,");
+
+        var linked = await Run("match", left, right, "--why", "G1,H1");
+        var notLinked = await Run("match", left, right, "--why", "G1,H2");
+        var unknown = await Run("match", left, right, "--why", "G1,H9");
+
+        Assert.Equal(0, linked.Exit);
+        Assert.Contains("SamePerson", linked.Out);
+        Assert.Contains("Different", notLinked.Out);
+        Assert.Matches(@"name\s+Conflicting\s+-", notLinked.Out);
+        Assert.Matches(@"birth date\s+Exact\s+\+", notLinked.Out);
+        Assert.Equal((1, "--why \"G1,H9\": no record with id \"H9\" in the right file."), (unknown.Exit, unknown.Err.Trim()));
+    }
+
+    [Fact]
     public async Task Match_Explain_AddsEvidenceColumns()
     {
         var input = File("people.csv", Header, "1,Yousif,Kassab,1975-03-12,A012345678,Iraq", "2,Yusuf,Kassab,1975-12-03,A012345678,");

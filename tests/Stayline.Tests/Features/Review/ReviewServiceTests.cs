@@ -118,6 +118,55 @@ public class ReviewServiceTests
     }
 
     [Fact]
+    public async Task Find_AndCompare_ShowOneScoreAndEvidence()
+    {
+        await using var app = await TestApp.StartAsync();
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var review = scope.ServiceProvider.GetRequiredService<ReviewService>();
+        // Enough other people that the model estimated from them differs from the defaults.
+        string[] families =
+        [
+            "Kassab", "Yono", "Kallabat", "Jarbo", "Shamoun", "Hakim", "Toma", "Sheikho", "Kakos", "Bazzi", "Dulaimi", "Tikriti",
+            "Rubaie", "Shammari", "Saffar", "Najjar", "Haddad", "Khafaji", "Ubaidi", "Zubaidi", "Attiyah", "Kubaisi", "Jaburi", "Mansour",
+        ];
+        for (var i = 0; i < families.Length; i++)
+        {
+            await AddPersonAsync(db, i % 2 == 0 ? "Ali" : "Sargon", families[i], new DateOnly(1950 + i, 1 + (i % 12), 2 + (i % 27)));
+        }
+
+        var a = await AddPersonAsync(db, "Riyadh", "Hamama", new DateOnly(1971, 1, 1));
+        var b = await AddPersonAsync(db, "Riad Yousif", "Hamamah", new DateOnly(1971, 6, 12));
+
+        var found = Assert.Single(await review.FindAsync());
+        var view = await review.CompareAsync(found.LeftId, found.RightId);
+
+        Assert.Equal((Math.Min(a, b), Math.Max(a, b)), (found.LeftId, found.RightId));
+        Assert.Equal(found.Score, view!.Score, 9);
+        Assert.Equal(found.Decision, view.Decision);
+        Assert.Contains("birth date Placeholder", found.Evidence);
+        Assert.Equal("Placeholder", view.Evidence.Single(e => e.Field == "Birth date").Level);
+    }
+
+    [Fact]
+    public async Task Compare_AnyTwoPeople_ExplainsWhyNotLinked()
+    {
+        await using var app = await TestApp.StartAsync();
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var review = scope.ServiceProvider.GetRequiredService<ReviewService>();
+        var a = await AddPersonAsync(db, "Yousif Hanna", "Kassab", new DateOnly(1975, 3, 24));
+        var b = await AddPersonAsync(db, "Rami Hanna", "Kassab", new DateOnly(1978, 10, 2));
+
+        Assert.Empty(await review.FindAsync());
+        var view = await review.CompareAsync(a, b);
+
+        Assert.Equal(Stayline.Domain.Matching.MatchDecision.Different, view!.Decision);
+        Assert.Equal("Conflicting", view.Evidence.Single(e => e.Field == "Name").Level);
+        Assert.Equal("Different", view.Evidence.Single(e => e.Field == "Birth date").Level);
+    }
+
+    [Fact]
     public async Task Merge_DifferentANumbers_Refused()
     {
         await using var app = await TestApp.StartAsync();
