@@ -313,8 +313,16 @@ public static class ProtectionEngine
             var order = orders[operative];
             if (order.Appeal == AppealRight.Waived)
             {
-                reasons.Add(new(ReasonCode.AppealWaived, ProtectionText.AutomaticStay, order.IssuedOn));
-                return;
+                // A Board appeal the Board accepted despite the waiver (Matter of Rodriguez-Diaz) is an appeal like any
+                // other: 8 CFR 1003.6(a) stays the decision while it is pending.
+                var accepted = FindChallenger(MatterKind.BiaAppeal, new Target(true, operative));
+                if (accepted < 0 || !matters[accepted].AcceptedDespiteWaiver)
+                {
+                    reasons.Add(new(ReasonCode.AppealWaived, ProtectionText.AutomaticStay, order.IssuedOn));
+                    return;
+                }
+
+                reasons.Add(new(ReasonCode.AppealAcceptedDespiteWaiver, ProtectionText.WaiverNotBinding, matters[accepted].FiledOn));
             }
 
             var due = Due(order.IssuedOn, BoardAppealDays, Forum.Board);
@@ -587,7 +595,7 @@ public static class ProtectionEngine
                 case MatterKind.BiaAppeal:
                     var target = Challenged(j);
                     if (target.Exists && (target.IsOrder ? orders[target.Index].Type == DecisionType.MotionDenial
-                        : !IsInAbsentiaMotion(target.Index) || matters[target.Index].Ground is MotionGround.ChangedCountryConditions or MotionGround.Other))
+                        : !IsInAbsentiaMotion(target.Index) || matters[target.Index].Ground is MotionGround.ChangedCountryConditions or MotionGround.JointMotion or MotionGround.Other))
                     {
                         reasons.Add(new(ReasonCode.DenialAppealDoesNotStay, ProtectionText.NoStayForDenials, m.FiledOn));
                     }

@@ -19,6 +19,7 @@ public enum ReasonCode
     InAbsentiaOrderNoAppealStay,
     AppealPeriodStay,
     AppealWaived,
+    AppealAcceptedDespiteWaiver,
     AppealWaiverUnknown,
     AppealPeriodExpired,
     BoardAppealPendingStay,
@@ -127,6 +128,7 @@ internal static class ProtectionText
     public const string InAbsentiaAppealContested =
         "INA 240(b)(5)(C); 8 CFR 1003.23(b)(4)(ii); but see Matter of Rivera-Claros, 21 I&N Dec. 232 (BIA 1996) (deportation); BIA Practice Manual 6.2(d)";
     public const string Boarding = "8 CFR 1241.6";
+    public const string WaiverNotBinding = "8 CFR 1003.6(a); Matter of Rodriguez-Diaz, 22 I&N Dec. 1320 (BIA 2000)";
     public const string SetAside = "8 CFR 1003.23(b); 8 CFR 1003.2; 8 CFR 1003.1(d); 8 U.S.C. 1252";
     public const string GrantedStay = "stay order; 8 CFR 1241.6; 8 CFR 1003.2(f); 8 CFR 1003.23(b)(1)(v); 8 U.S.C. 1252(b)(3)(B)";
     public const string Record = "record";
@@ -201,6 +203,7 @@ internal static class ProtectionText
         ReasonCode.InAbsentiaOrderNoAppealStay => $"in absentia order of {D(r.Date)} is final on entry: no appeal period stay; only a motion to rescind it before the judge stays it",
         ReasonCode.AppealPeriodStay => $"judge's decision of {D(r.Date)}: not executed during the appeal period ending {D(r.Date2)}",
         ReasonCode.AppealWaived => $"appeal of the judge's decision of {D(r.Date)} waived: no automatic stay",
+        ReasonCode.AppealAcceptedDespiteWaiver => $"appeal recorded as waived, but the Board accepted the appeal filed {D(r.Date)}: the waiver does not end the automatic stay",
         ReasonCode.AppealWaiverUnknown => $"whether appeal of the judge's decision of {D(r.Date)} was waived or reserved is not recorded",
         ReasonCode.AppealPeriodExpired => $"no Board appeal filed by {Due(r.Date2)}: the automatic stay ended",
         ReasonCode.BoardAppealPendingStay => $"Board appeal filed {D(r.Date)} in time (due {Due(r.Date2)}) is pending",

@@ -28,6 +28,7 @@ public static class ProtectionApi
         group.MapPost("/people/{personId:long}/events", RecordEvent).RequireAuthorization(Permissions.EditPeople);
         group.MapPost("/people/{personId:long}/stays", RecordStay).RequireAuthorization(Permissions.EditLegal);
         group.MapPut("/matters/{matterId:long}/stay", RecordStayDecision).RequireAuthorization(Permissions.EditLegal);
+        group.MapPut("/matters/{matterId:long}/findings", RecordFindings).RequireAuthorization(Permissions.EditLegal);
         group.MapPost("/classes/{classId:long}/orders", RecordClassOrder).RequireAuthorization(Permissions.Administer);
         group.MapPost("/records", BulkRecord).RequireAuthorization(Permissions.EditLegal);
         return group;
@@ -82,6 +83,24 @@ public static class ProtectionApi
         return errors is null ? TypedResults.NotFound()
             : errors.Count > 0 ? ApiErrors.Validation(errors)
             : TypedResults.Ok((await ProtectionReader.GetAsync(db, recompute, clock, personId, ct))!);
+    }
+
+    private static async Task<Results<Ok<ProtectionView>, NotFound, ValidationProblem>> RecordFindings(long matterId, MatterFindingsWrite body,
+        StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = await FactWrites.RecordFindingsAsync(db, matterId, body, ct);
+        if (errors is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiErrors.Validation(errors);
+        }
+
+        var personId = await db.Matters.Where(m => m.Id == matterId).Select(m => m.PersonId).FirstAsync(ct);
+        return TypedResults.Ok((await ProtectionReader.GetAsync(db, recompute, clock, personId, ct))!);
     }
 
     private static async Task<Results<Ok<ProtectionView>, NotFound, ValidationProblem>> RecordStayDecision(long matterId, StayDecisionWrite body,
