@@ -34,10 +34,19 @@ public static class ProtectionApi
         return group;
     }
 
-    private static async Task<Results<Ok<ProtectionView>, NotFound>> GetProtection(long personId, HttpContext http, StaylineDbContext db,
-        ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
+    /// <param name="asOf">yyyy-MM-dd: evaluate that day from the facts recorded now, without changing the stored result (which answers for today).</param>
+    private static async Task<Results<Ok<ProtectionView>, NotFound, ValidationProblem>> GetProtection(long personId, string? asOf, HttpContext http,
+        StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
     {
-        if (await ProtectionReader.GetAsync(db, recompute, clock, personId, ct) is not { } view)
+        if (!ProtectionReader.TryParseAsOf(asOf, out var day, out var error))
+        {
+            return ApiErrors.Validation([new("asOf", error)]);
+        }
+
+        var view = day is { } d
+            ? await ProtectionReader.GetAsOfAsync(db, personId, d, ct)
+            : await ProtectionReader.GetAsync(db, recompute, clock, personId, ct);
+        if (view is null)
         {
             return TypedResults.NotFound();
         }
@@ -46,9 +55,26 @@ public static class ProtectionApi
         return TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<List<DeadlineDto>>, NotFound>> PersonDeadlinesList(long personId, HttpContext http, StaylineDbContext db,
-        ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
+    /// <param name="asOf">yyyy-MM-dd: the deadlines and their states on that day, evaluated without changing the stored rows.</param>
+    private static async Task<Results<Ok<List<DeadlineDto>>, NotFound, ValidationProblem>> PersonDeadlinesList(long personId, string? asOf, HttpContext http,
+        StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
     {
+        if (!ProtectionReader.TryParseAsOf(asOf, out var day, out var error))
+        {
+            return ApiErrors.Validation([new("asOf", error)]);
+        }
+
+        if (day is { } d)
+        {
+            if (await DeadlineQueries.ForPersonAsOfAsync(db, personId, d, ct) is not { } views)
+            {
+                return TypedResults.NotFound();
+            }
+
+            await http.AuditReadAsync(personId, ct);
+            return TypedResults.Ok(views.Select(DeadlineDto.From).ToList());
+        }
+
         // Reading protection first brings a stale person up to today, deadlines included.
         if (await ProtectionReader.GetAsync(db, recompute, clock, personId, ct) is null)
         {

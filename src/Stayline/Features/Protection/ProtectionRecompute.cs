@@ -201,6 +201,23 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
             : CourtCalendar.Create(closures.Select(c => new CourtClosure(c.Date, c.Court is null ? null : new CourtId(c.Court), c.Reason)));
     }
 
+    /// <summary>
+    /// One person evaluated for <paramref name="asOf"/> and nothing written: the stored rows keep answering for today.
+    /// Reads in a transaction of its own so the tables are seen at one moment; null when the person does not exist.
+    /// </summary>
+    public static async Task<PersonResult?> EvaluateWithoutStoringAsync(StaylineDbContext db, long personId, DateOnly asOf, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var chunk = new FactsChunk();
+        await FactsReader.ReadAsync(BulkTarget.Of(db), PersonScope.Ids([personId]), chunk, ct);
+        if (chunk.Count == 0)
+        {
+            return null;
+        }
+
+        return EvaluateOne(chunk.Build(0), asOf, await CalendarAsync(db, ct), new List<DerivedDeadline>(8));
+    }
+
     private static PersonResult EvaluateOne(PersonFacts p, DateOnly asOf, ICourtCalendar calendar, List<DerivedDeadline> scratch)
     {
         scratch.Clear();
