@@ -205,17 +205,16 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
     /// One person evaluated for <paramref name="asOf"/> and nothing written: the stored rows keep answering for today.
     /// Reads in a transaction of its own so the tables are seen at one moment; null when the person does not exist.
     /// </summary>
-    public static async Task<PersonResult?> EvaluateWithoutStoringAsync(StaylineDbContext db, long personId, DateOnly asOf, CancellationToken ct)
+    public static async Task<PersonResult?> EvaluateWithoutStoringAsync(StaylineDbContext db, long personId, DateOnly asOf, CancellationToken ct) =>
+        await ReadPersonAsync(db, personId, ct) is { } read ? EvaluateOne(read.Facts, asOf, read.Calendar, new List<DerivedDeadline>(8)) : null;
+
+    /// <summary>One person's facts and the calendar, read in a transaction of their own; null when the person does not exist.</summary>
+    public static async Task<(PersonFacts Facts, CourtCalendar Calendar)?> ReadPersonAsync(StaylineDbContext db, long personId, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var chunk = new FactsChunk();
         await FactsReader.ReadAsync(BulkTarget.Of(db), PersonScope.Ids([personId]), chunk, ct);
-        if (chunk.Count == 0)
-        {
-            return null;
-        }
-
-        return EvaluateOne(chunk.Build(0), asOf, await CalendarAsync(db, ct), new List<DerivedDeadline>(8));
+        return chunk.Count == 0 ? null : (chunk.Build(0), await CalendarAsync(db, ct));
     }
 
     private static PersonResult EvaluateOne(PersonFacts p, DateOnly asOf, ICourtCalendar calendar, List<DerivedDeadline> scratch)
