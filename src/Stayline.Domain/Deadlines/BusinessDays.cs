@@ -19,6 +19,10 @@ public static class BusinessDays
     private static readonly Dictionary<DateOnly, string> Holidays = BuildHolidays();
     private static readonly ulong[] ClosedBits = BuildBits();
 
+    // Counted[i]: business days among the first i days of the range. The n-th business day after a trigger is then a
+    // binary search instead of a walk: a bulk run of FOIA periods costs about what calendar-day rules cost.
+    private static readonly int[] Counted = BuildCounts();
+
     /// <summary>False on Saturdays, Sundays and the observed day of a legal public holiday; true on every other day.</summary>
     public static bool IsBusinessDay(DateOnly day)
     {
@@ -32,7 +36,39 @@ public static class BusinessDays
     }
 
     /// <summary>The <paramref name="days"/>-th business day after <paramref name="trigger"/> (the trigger day itself never counts).</summary>
-    public static DateOnly After(DateOnly trigger, int days) => After(trigger, days, IsBusinessDay);
+    public static DateOnly After(DateOnly trigger, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        var t = trigger.DayNumber - FirstDayNumber;
+        if ((uint)t >= (uint)DayCount)
+        {
+            throw CourtCalendar.OutOfRange(trigger);
+        }
+
+        // Smallest k > t + 1 with Counted[k] reaching the target; the day is k - 1, always a business day.
+        var target = Counted[t + 1] + days;
+        // n business days never span more than 2n + 30 calendar days (weekends plus the longest run of holidays).
+        int lo = t + 2, hi = Math.Min(Counted.Length - 1, t + 2 + (2 * days) + 30);
+        if (Counted[hi] < target)
+        {
+            throw CourtCalendar.OutOfRange(trigger);
+        }
+
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (Counted[mid] >= target)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return DateOnly.FromDayNumber(FirstDayNumber + lo - 1);
+    }
 
     /// <summary>
     /// The same count when days closed by executive order and Inauguration Day are left out too: the date the
@@ -93,6 +129,17 @@ public static class BusinessDays
         }
 
         return day;
+    }
+
+    private static int[] BuildCounts()
+    {
+        var counts = new int[DayCount + 1];
+        for (var i = 0; i < DayCount; i++)
+        {
+            counts[i + 1] = counts[i] + ((ClosedBits[i >> 6] & (1UL << (i & 63))) == 0 ? 1 : 0);
+        }
+
+        return counts;
     }
 
     private static Dictionary<DateOnly, string> BuildHolidays()
