@@ -60,6 +60,26 @@ Report("3,000,000 x trigger+period (baseline)", raw);
 Report("3,000,000 x DeadlineCalculator.DueDate", due);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"ratio DueDate/baseline {Median(due) / Median(raw):F1}x; {Median(due) / 3.0 * 1e3:F1} ns per due date"));
+
+// Issue 15: business-day rules (foia-response 20, eoir43-appeal 10, eoir43-notice 1) count day by day; calendar-day
+// rules add the period and roll forward. Same triggers, each kind alone, against the same baseline.
+DeadlineRule[] OfKind(DeadlineCounting counting) => [.. DeadlineRules.All.Where(r => r.Counting == counting)];
+var calendarKind = OfKind(DeadlineCounting.CalendarDaysNextCourtDay);
+var businessKind = OfKind(DeadlineCounting.BusinessDays);
+var calendarRules = Enumerable.Range(0, triggers.Length).Select(i => calendarKind[i % calendarKind.Length]).ToArray();
+var businessRules = Enumerable.Range(0, triggers.Length).Select(i => businessKind[i % businessKind.Length]).ToArray();
+var calendarDue = new List<double>();
+var businessDue = new List<double>();
+for (var i = 0; i < runs; i++)
+{
+    calendarDue.Add(Time(() => Sum(triggers, calendarRules, static (r, t) => DeadlineCalculator.DueDate(r, t, CourtCalendar.Federal))));
+    businessDue.Add(Time(() => Sum(triggers, businessRules, static (r, t) => DeadlineCalculator.DueDate(r, t, CourtCalendar.Federal))));
+}
+
+Report("3,000,000 x DueDate, calendar-day rules only", calendarDue);
+Report("3,000,000 x DueDate, business-day rules only", businessDue);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"ratio business/calendar {Median(businessDue) / Median(calendarDue):F1}x; {Median(businessDue) / 3.0 * 1e3:F1} ns per business-day due date"));
 return 0;
 
 static (double Seconds, int Lines) Run(string file, string[] arguments)

@@ -60,6 +60,7 @@ public static class StaylineApp
         {
             doc.Info.Title = "Stayline API";
             doc.Info.Description = "People, custody and matters. Authenticate with `Authorization: Bearer TOKEN` (./stayline token create).";
+            OpenApiBearer.Declare(doc);
             return Task.CompletedTask;
         }));
         return builder;

@@ -1295,8 +1295,17 @@ namespace Stayline.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("AcceptedDespiteWaiver")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CaseNumber")
                         .HasColumnType("text");
+
+                    b.Property<long?>("ChallengesMatterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ChallengesOrderId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Court")
                         .HasColumnType("text");
@@ -1315,6 +1324,10 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Ground")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1329,6 +1342,9 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<DateOnly?>("StayDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StayFiledOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("StayGrantedUntil")
@@ -1349,7 +1365,14 @@ namespace Stayline.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ChallengesMatterId");
+
+                    b.HasIndex("ChallengesOrderId");
 
                     b.HasIndex("PersonId");
 
@@ -1994,6 +2017,16 @@ namespace Stayline.Data.Postgres.Migrations
 
             modelBuilder.Entity("Stayline.Domain.Matters.Matter", b =>
                 {
+                    b.HasOne("Stayline.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengesMatterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Stayline.Domain.Matters.RemovalOrder", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengesOrderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Stayline.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

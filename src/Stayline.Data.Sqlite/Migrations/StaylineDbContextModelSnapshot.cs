@@ -1244,8 +1244,17 @@ namespace Stayline.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AcceptedDespiteWaiver")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CaseNumber")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChallengesMatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChallengesOrderId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Court")
                         .HasColumnType("TEXT");
@@ -1264,6 +1273,10 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Ground")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1278,6 +1291,9 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("StayDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StayFiledOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("StayGrantedUntil")
@@ -1298,7 +1314,14 @@ namespace Stayline.Data.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ChallengesMatterId");
+
+                    b.HasIndex("ChallengesOrderId");
 
                     b.HasIndex("PersonId");
 
@@ -1925,6 +1948,16 @@ namespace Stayline.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Stayline.Domain.Matters.Matter", b =>
                 {
+                    b.HasOne("Stayline.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengesMatterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Stayline.Domain.Matters.RemovalOrder", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengesOrderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Stayline.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

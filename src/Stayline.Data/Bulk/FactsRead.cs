@@ -15,7 +15,15 @@ public interface IPersonRow
 public readonly record struct OrderRow(long PersonId, long Id, DateOnly On, Adjudicator By, bool InAbsentia, bool Waived, bool Reserved, ProceedingType Proceeding) : IPersonRow;
 
 public readonly record struct MatterRow(long PersonId, long Id, MatterKind Kind, MatterStatus Status, DateOnly? FiledOn, DateOnly? DecidedOn, bool? FiledInTime,
-    bool StayRequested, StayMotionOutcome StayOutcome, DateOnly? StayDecidedOn, DateOnly? StayGrantedUntil) : IPersonRow;
+    bool StayRequested, StayMotionOutcome StayOutcome, DateOnly? StayDecidedOn, DateOnly? StayGrantedUntil) : IPersonRow
+{
+    public MotionGround? Ground { get; init; }
+    public DateOnly? StayFiledOn { get; init; }
+    public DateOnly? WithdrawnOn { get; init; }
+    public long? ChallengesOrderId { get; init; }
+    public long? ChallengesMatterId { get; init; }
+    public bool AcceptedDespiteWaiver { get; init; }
+}
 
 public readonly record struct EventRow(long PersonId, PersonEventKind Kind, DateOnly On) : IPersonRow;
 
@@ -73,13 +81,22 @@ public static class FactsRead
 
         await Rows.ForEachAsync(c, t, scope, Select<Matter>(target, scope, "", nameof(Matter.PersonId), nameof(Matter.Id), nameof(Matter.Kind), nameof(Matter.Status),
                 nameof(Matter.FiledOn), nameof(Matter.DecidedOn), nameof(Matter.FiledInTime), nameof(Matter.StayRequested), nameof(Matter.StayOutcome),
-                nameof(Matter.StayDecidedOn), nameof(Matter.StayGrantedUntil)),
+                nameof(Matter.StayDecidedOn), nameof(Matter.StayGrantedUntil), nameof(Matter.Ground), nameof(Matter.StayFiledOn), nameof(Matter.WithdrawnOn),
+                nameof(Matter.ChallengesOrderId), nameof(Matter.ChallengesMatterId), nameof(Matter.AcceptedDespiteWaiver)),
             r =>
             {
                 var stay = r.Bool(7);
                 into.Matter(new MatterRow(r.Int64(0), r.Int64(1), r.Enum(2, EnumNames<MatterKind>.All), r.Enum(3, EnumNames<MatterStatus>.All),
                     r.NullableDate(4), r.NullableDate(5), r.IsNull(6) ? null : r.Bool(6), stay,
-                    stay ? r.Enum(8, EnumNames<StayMotionOutcome>.All) : default, stay ? r.NullableDate(9) : null, stay ? r.NullableDate(10) : null));
+                    stay ? r.Enum(8, EnumNames<StayMotionOutcome>.All) : default, stay ? r.NullableDate(9) : null, stay ? r.NullableDate(10) : null)
+                {
+                    Ground = r.IsNull(11) ? null : r.Enum(11, EnumNames<MotionGround>.All),
+                    StayFiledOn = stay ? r.NullableDate(12) : null,
+                    WithdrawnOn = r.NullableDate(13),
+                    ChallengesOrderId = r.IsNull(14) ? null : r.Int64(14),
+                    ChallengesMatterId = r.IsNull(15) ? null : r.Int64(15),
+                    AcceptedDespiteWaiver = r.Bool(16),
+                });
             }, ct);
 
         await Rows.ForEachAsync(c, t, scope, Select<PersonEvent>(target, scope, $"{target.Column<PersonEvent>(nameof(PersonEvent.Kind))} <> '{nameof(PersonEventKind.Other)}'",

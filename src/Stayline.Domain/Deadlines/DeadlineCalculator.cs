@@ -73,6 +73,23 @@ public sealed class DeadlineComputation
         _ => "not yet triggered",
     };
 
+    /// <summary>
+    /// The last day if the other side takes the extension the rule allows (FOIA: ten more working days after written
+    /// notice of unusual circumstances); null when the rule has none or there is no date.
+    /// </summary>
+    public DateOnly? ExtendedDueDate => Outcome == DeadlineOutcome.Due && Rule.Extension is { } extension
+        ? DeadlineCalculator.DueDate(Rule, TriggerDate!.Value, Rule.PeriodDays + extension.Days, calendar ?? CourtCalendar.Federal)
+        : null;
+
+    /// <summary>
+    /// For business-day rules: the last day if closures by executive order and Inauguration Day are not counted as
+    /// business days (the longer reading the government could claim). Equal to <see cref="DueDate"/> when no such day
+    /// falls in the count; null for other rules.
+    /// </summary>
+    public DateOnly? DueIfClosuresNotCounted => Outcome == DeadlineOutcome.Due && Rule.Counting == DeadlineCounting.BusinessDays
+        ? BusinessDays.AfterLeavingOutClosures(TriggerDate!.Value, Rule.PeriodDays)
+        : null;
+
     /// <summary>Why the due date is what it is, e.g. "... 2025-12-27 is a Saturday; 2025-12-28 is a Sunday; next court day 2025-12-29."</summary>
     public string Explanation => explanation ??= BuildExplanation();
 
@@ -89,6 +106,11 @@ public sealed class DeadlineComputation
         {
             return $"Not yet triggered: waiting for {string.Join(" and ", MissingEvents)}. "
                 + $"The {Rule.PeriodDays} days run from the later of: {string.Join(", ", Rule.TriggerEvents)}.";
+        }
+
+        if (Rule.Counting == DeadlineCounting.BusinessDays)
+        {
+            return BuildBusinessDayExplanation();
         }
 
         var text = new StringBuilder();
@@ -108,6 +130,53 @@ public sealed class DeadlineComputation
         }
 
         return text.Append(CultureInfo.InvariantCulture, $"next court day {DeadlineCalculator.Format(DueDate!.Value)}.").ToString();
+    }
+
+    private string BuildBusinessDayExplanation()
+    {
+        var trigger = TriggerDate!.Value;
+        var due = DueDate!.Value;
+        var text = new StringBuilder();
+        var unit = Rule.PeriodDays == 1 ? "business day" : "business days";
+        text.Append(CultureInfo.InvariantCulture, $"{Rule.PeriodDays} {unit} after {Rule.TriggerDescription} ")
+            .Append(CultureInfo.InvariantCulture, $"({DeadlineCalculator.Format(trigger)}), not counting that day, ")
+            .Append(CultureInfo.InvariantCulture, $"is {DeadlineCalculator.Format(due)}.");
+        var skipped = new List<string>();
+        var counted = new List<string>();
+        for (var day = trigger.AddDays(1); day < due; day = day.AddDays(1))
+        {
+            if (BusinessDays.ReasonNotBusinessDay(day) is { } reason)
+            {
+                skipped.Add($"{DeadlineCalculator.Format(day)} ({reason})");
+            }
+            else if (BusinessDays.ClosureCountedAnyway(day) is { } closure)
+            {
+                counted.Add($"{DeadlineCalculator.Format(day)} ({closure})");
+            }
+        }
+
+        if (skipped.Count > 0)
+        {
+            text.Append(" Not counted: ").Append(string.Join(", ", skipped)).Append('.');
+        }
+
+        text.Append(" Business days leave out Saturdays, Sundays and legal public holidays (")
+            .Append(BusinessDays.Citation)
+            .Append("). Days federal offices were closed only by executive order, Inauguration Day and a court's own "
+                + "closures are counted as business days: they are not legal public holidays, and this period binds the "
+                + "government, so the shorter reading protects the client.");
+        if (counted.Count > 0)
+        {
+            text.Append(" Counted although offices were closed: ").Append(string.Join(", ", counted)).Append(". ")
+                .Append(CultureInfo.InvariantCulture, $"If those days were left out, the last day would be {DeadlineCalculator.Format(DueIfClosuresNotCounted!.Value)}.");
+        }
+
+        if (Rule.Extension is { } extension)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" {extension.Explanation} With it the last day is {DeadlineCalculator.Format(ExtendedDueDate!.Value)} ({extension.Citation}).");
+        }
+
+        return text.ToString();
     }
 
     private string ReasonClosed(DateOnly day) => calendar switch
@@ -133,7 +202,9 @@ public static class DeadlineCalculator
     public static DeadlineComputation Compute(DeadlineRule rule, DateOnly trigger, ICourtCalendar calendar)
     {
         var due = DueDate(rule, trigger, calendar);
-        return new DeadlineComputation(rule, DeadlineOutcome.Due, trigger, trigger.AddDays(rule.PeriodDays), due, null, [], calendar.For(rule.Forum));
+        // A business-day count has no last day to move: its raw date is its due date.
+        var raw = rule.Counting == DeadlineCounting.BusinessDays ? due : trigger.AddDays(rule.PeriodDays);
+        return new DeadlineComputation(rule, DeadlineOutcome.Due, trigger, raw, due, null, [], calendar.For(rule.Forum));
     }
 
     /// <summary>
@@ -184,6 +255,11 @@ public static class DeadlineCalculator
     public static DateOnly DueDate(DeadlineRule rule, DateOnly trigger, ICourtCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        return DueDate(rule, trigger, rule.PeriodDays, calendar);
+    }
+
+    internal static DateOnly DueDate(DeadlineRule rule, DateOnly trigger, int days, ICourtCalendar calendar)
+    {
         ArgumentNullException.ThrowIfNull(calendar);
         if (trigger < FirstTrigger || trigger > LastTrigger)
         {
@@ -191,7 +267,9 @@ public static class DeadlineCalculator
                 nameof(trigger), trigger, $"Trigger dates from {Format(FirstTrigger)} to {Format(LastTrigger)} are supported.");
         }
 
-        return DueAfter(trigger, rule.PeriodDays, calendar.For(rule.Forum));
+        return rule.Counting == DeadlineCounting.BusinessDays
+            ? BusinessDays.After(trigger, days)
+            : DueAfter(trigger, days, calendar.For(rule.Forum));
     }
 
     /// <summary>

@@ -9,7 +9,17 @@ public enum DeadlineCounting
     /// appeals 8 CFR 1003.38(b); for petitions for review FRAP 26(a)(1). See <see cref="DeadlineRule.CountingCitation"/>.
     /// </summary>
     CalendarDaysNextCourtDay,
+
+    /// <summary>
+    /// Leave out the trigger day and count only business days (not a Saturday, Sunday or legal public holiday,
+    /// 5 U.S.C. 6103); the last one counted is the last day. Used for periods that bind the government; see
+    /// <see cref="BusinessDays"/> for why closures by executive order are counted.
+    /// </summary>
+    BusinessDays,
 }
+
+/// <summary>A longer period the other side may take by a step of its own (FOIA: written notice of unusual circumstances).</summary>
+public sealed record PeriodExtension(int Days, string Citation, string Explanation);
 
 /// <summary>A ground on which the time limit does not apply at all: the result is "no time limit", never a date.</summary>
 public sealed record TimeLimitExemption(string Id, string Name, string Citation, string Explanation);
@@ -34,6 +44,9 @@ public sealed record DeadlineRule(
 
     /// <summary>Where the filing is made: its holidays and closures move the last day.</summary>
     public Forum Forum { get; init; }
+
+    /// <summary>An extension the rule allows (counted the same way, added to the period); null when none.</summary>
+    public PeriodExtension? Extension { get; init; }
 
     public TimeLimitExemption? FindExemption(string exemptionId) =>
         Exemptions.FirstOrDefault(e => string.Equals(e.Id, exemptionId, StringComparison.Ordinal));

@@ -111,7 +111,66 @@ public static class DeadlineRules
             + "(Nken v. Holder, 2009). A holiday of the state where the circuit clerk's office is also moves the last day "
             + "(FRAP 26(a)(6)(C)); Stayline does not count state holidays, so the date shown can be a day early, never late.");
 
-    private static readonly DeadlineRule[] Table = [BiaAppeal, ReconsiderIj, ReconsiderBia, MtrIj, MtrBia, MtrInAbsentia, Pfr];
+    public static readonly DeadlineRule BondAppeal = Statutory(
+        "bond-appeal",
+        Forum.Board,
+        "Bond appeal to the Board of Immigration Appeals",
+        "the immigration judge's custody (bond) decision: for an oral decision the day it was stated, for a written one the day it was mailed or notified electronically",
+        30,
+        "8 CFR 1003.19(f); 1003.38(b),(c); 1236.1(d)(3)",
+        BoardAppealCounting,
+        "Either side may appeal an immigration judge's bond or custody decision to the Board. The notice of appeal must "
+            + "reach the Board within 30 days, counted like an appeal of a removal decision: from the day an oral decision "
+            + "was stated or a written one was mailed or notified electronically. The appeal is separate from the removal "
+            + "case and does not by itself change the judge's order; only the government's automatic stay (see "
+            + "eoir43-notice and eoir43-appeal) keeps the person detained while it runs.");
+
+    public static readonly DeadlineRule Eoir43Notice = GovernmentBusinessDays(
+        "eoir43-notice",
+        Forum.ImmigrationCourt,
+        "DHS notice of intent to appeal a release order (Form EOIR-43)",
+        "the immigration judge's order authorizing release (the bond order)",
+        1,
+        "8 CFR 1003.19(i)(2)",
+        "Where DHS had ordered no release or set a bond of $10,000 or more, a judge's order authorizing release is "
+            + "stayed automatically only if DHS files Form EOIR-43 with the immigration court within one business day of "
+            + "the order. If DHS files nothing by the end of this day, there is no automatic stay and the release order "
+            + "can be carried out.");
+
+    public static readonly DeadlineRule Eoir43Appeal = GovernmentBusinessDays(
+        "eoir43-appeal",
+        Forum.Board,
+        "DHS appeal keeping the automatic stay of a release order",
+        "the immigration judge's order authorizing release (the bond order)",
+        10,
+        "8 CFR 1003.6(c)(1)",
+        "After filing Form EOIR-43, DHS must file its notice of appeal with the Board within ten business days of the "
+            + "judge's order; if it does not, the automatic stay lapses and the release order can be carried out. Even "
+            + "then the stay's length is limited (8 CFR 1003.6(c)(4)).");
+
+    public static readonly DeadlineRule FoiaResponse = GovernmentBusinessDays(
+        "foia-response",
+        Forum.Unspecified,
+        "Agency's answer to a FOIA request",
+        "receipt of the request by the agency component that handles it",
+        20,
+        "5 U.S.C. 552(a)(6)(A)(i)",
+        "An agency must decide a request under the Freedom of Information Act (for an A-file, a record of proceedings or "
+            + "other records) within 20 working days after it receives it, and tell the requester. A request sent to the "
+            + "wrong component counts as received when the right one gets it, but no later than ten working days after "
+            + "any component got it (5 U.S.C. 552(a)(6)(A)(ii)). If the agency misses the date, the requester may go to "
+            + "court without an administrative appeal (5 U.S.C. 552(a)(6)(C)(i)).")
+        with
+    {
+        Extension = new PeriodExtension(
+            10,
+            "5 U.S.C. 552(a)(6)(B)(i)",
+            "In unusual circumstances the agency may take up to ten more working days, but only by written notice to the "
+                + "requester setting out the circumstances and the day it expects to decide."),
+    };
+
+    private static readonly DeadlineRule[] Table =
+        [BiaAppeal, ReconsiderIj, ReconsiderBia, MtrIj, MtrBia, MtrInAbsentia, Pfr, BondAppeal, Eoir43Notice, Eoir43Appeal, FoiaResponse];
 
     private static readonly Dictionary<string, DeadlineRule> ById = Table.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
@@ -180,6 +239,14 @@ public static class DeadlineRules
         new(id, title, trigger, [trigger], days, DeadlineCounting.CalendarDaysNextCourtDay, citation, explanation, exemptions)
         {
             CountingCitation = counting,
+            Forum = forum,
+        };
+
+    private static DeadlineRule GovernmentBusinessDays(
+        string id, Forum forum, string title, string trigger, int days, string citation, string explanation) =>
+        new(id, title, trigger, [trigger], days, DeadlineCounting.BusinessDays, citation, explanation, [])
+        {
+            CountingCitation = BusinessDays.Citation,
             Forum = forum,
         };
 

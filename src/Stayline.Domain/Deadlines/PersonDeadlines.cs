@@ -51,13 +51,28 @@ public static class PersonDeadlines
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(output);
-        var (decision, on, waived) = LatestDecision(facts, asOf);
+        var (decision, on, appeal) = LatestDecision(facts, asOf);
         switch (decision)
         {
             case Decision.JudgeOrder:
-                Add(facts, DeadlineRules.BiaAppeal, on, MatterKind.BiaAppeal, asOf, calendar, output, notApplicable: waived);
-                Add(facts, DeadlineRules.ReconsiderIj, on, MatterKind.MotionToReconsiderIj, asOf, calendar, output);
-                Add(facts, DeadlineRules.MtrIj, on, MatterKind.MotionToReopenIj, asOf, calendar, output);
+                Add(facts, DeadlineRules.BiaAppeal, on, MatterKind.BiaAppeal, asOf, calendar, output, notApplicable: appeal == AppealRight.Waived);
+                if (appeal == AppealRight.Reserved && DeadlineCalculator.IsSupportedTrigger(on))
+                {
+                    // 8 CFR 1003.39, 1241.1(c): an unappealed decision becomes final when the appeal time runs out, and the
+                    // motion periods run from the final order. Filings from the decision day on answer them.
+                    // The row keeps the decision as its trigger (what the team knows the order by); the due date counts
+                    // from finality, and the views name both dates (see FinalDay and SafeDue).
+                    var final = FinalDay(on, calendar);
+                    Add(facts, DeadlineRules.ReconsiderIj, on, MatterKind.MotionToReconsiderIj, asOf, calendar, output, countFrom: final, citation: FromFinality(DeadlineRules.ReconsiderIj));
+                    Add(facts, DeadlineRules.MtrIj, on, MatterKind.MotionToReopenIj, asOf, calendar, output, countFrom: final, citation: FromFinality(DeadlineRules.MtrIj));
+                }
+                else
+                {
+                    // Waived: final on the waiver (the decision day). Not recorded: the decision day is the safe reading.
+                    Add(facts, DeadlineRules.ReconsiderIj, on, MatterKind.MotionToReconsiderIj, asOf, calendar, output);
+                    Add(facts, DeadlineRules.MtrIj, on, MatterKind.MotionToReopenIj, asOf, calendar, output);
+                }
+
                 break;
             case Decision.JudgeOrderInAbsentia:
                 Add(facts, DeadlineRules.MtrInAbsentia, on, MatterKind.MotionToReopenIj, asOf, calendar, output);
@@ -81,12 +96,34 @@ public static class PersonDeadlines
         }
     }
 
-    private static (Decision Decision, DateOnly On, bool Waived) LatestDecision(ProtectionFacts facts, DateOnly asOf)
+    /// <summary>The citation a motion deadline counted from the day the judge's order became final carries (the views read it).</summary>
+    public const string FinalityCitation = "8 CFR 1003.39; 8 CFR 1241.1(c)";
+
+    public static string FromFinality(DeadlineRule rule) => rule.Citation + "; " + FinalityCitation;
+
+    /// <summary>The day an unappealed judge's decision becomes final: the last day of its appeal time (8 CFR 1003.39, 1241.1(c)).</summary>
+    public static DateOnly FinalDay(DateOnly decision, ICourtCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return DeadlineCalculator.DueAfter(decision, DeadlineRules.BiaAppeal.PeriodDays, calendar.For(DeadlineRules.BiaAppeal.Forum));
+    }
+
+    /// <summary>The due date counted from the decision itself: earlier than the one from finality, and in time on any reading.</summary>
+    public static DateOnly SafeDue(DeadlineRule rule, DateOnly decision, ICourtCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(calendar);
+        return DeadlineCalculator.DueAfter(decision, rule.PeriodDays, calendar.For(rule.Forum));
+    }
+
+    public static bool CountsFromFinality(string citation) => citation.EndsWith("; " + FinalityCitation, StringComparison.Ordinal);
+
+    private static (Decision Decision, DateOnly On, AppealRight Appeal) LatestDecision(ProtectionFacts facts, DateOnly asOf)
     {
         var best = Decision.None;
         var bestOn = DateOnly.MinValue;
-        var waived = false;
-        void Consider(Decision d, DateOnly on, bool board, bool appealWaived = false)
+        var waived = AppealRight.Unknown;
+        void Consider(Decision d, DateOnly on, bool board, AppealRight appealWaived = AppealRight.Unknown)
         {
             // On the same day the Board's decision comes after the judge's, and a grant after a denial.
             if (on > asOf || (best != Decision.None && (on < bestOn || (on == bestOn && !board && d != Decision.SetAside))))
@@ -112,7 +149,7 @@ public static class PersonDeadlines
             }
             else
             {
-                Consider(o.InAbsentia ? Decision.JudgeOrderInAbsentia : Decision.JudgeOrder, o.IssuedOn, board: false, o.Appeal == AppealRight.Waived);
+                Consider(o.InAbsentia ? Decision.JudgeOrderInAbsentia : Decision.JudgeOrder, o.IssuedOn, board: false, o.Appeal);
             }
         }
 
@@ -151,16 +188,16 @@ public static class PersonDeadlines
     }
 
     private static void Add(ProtectionFacts facts, DeadlineRule rule, DateOnly trigger, MatterKind answeredBy, DateOnly asOf,
-        ICourtCalendar calendar, List<DerivedDeadline> output, bool notApplicable = false)
+        ICourtCalendar calendar, List<DerivedDeadline> output, bool notApplicable = false, DateOnly? countFrom = null, string? citation = null)
     {
         if (!DeadlineCalculator.IsSupportedTrigger(trigger))
         {
             return;
         }
 
-        var due = DeadlineCalculator.DueAfter(trigger, rule.PeriodDays, calendar.For(rule.Forum));
+        var due = DeadlineCalculator.DueAfter(countFrom ?? trigger, rule.PeriodDays, calendar.For(rule.Forum));
         var state = notApplicable ? DeadlineState.NotApplicable : StateOf(facts, k => k == answeredBy, trigger, due, asOf);
-        output.Add(new DerivedDeadline(rule.Id, null, trigger, due, rule.PeriodDays, state, rule.Citation));
+        output.Add(new DerivedDeadline(rule.Id, null, trigger, due, rule.PeriodDays, state, citation ?? rule.Citation));
     }
 
     private static void AddClassMotion(ProtectionFacts facts, ClassMembershipFacts membership, long orderKey, DateOnly asOf,

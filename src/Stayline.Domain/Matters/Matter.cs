@@ -29,6 +29,28 @@ public sealed class Matter : IVersioned
     public DateOnly? StayGrantedUntil { get; private set; }
     /// <summary>A recorded finding that the filing was (or was not) in time, e.g. the Board accepted a late appeal.</summary>
     public bool? FiledInTime { get; private set; }
+
+    /// <summary>
+    /// The Board accepted this appeal although appeal was recorded as waived (e.g. the waiver was not knowing and
+    /// intelligent): the waiver then does not end the automatic stay. Changed only by <see cref="RecordWaiverFinding"/>.
+    /// </summary>
+    public bool AcceptedDespiteWaiver { get; private set; }
+
+    /// <summary>The ground of a motion to reopen; against an in absentia order it decides whether filing stays removal.</summary>
+    public MotionGround? Ground { get; private set; }
+
+    /// <summary>Day the stay motion was filed when later than the matter; null: filed with it.</summary>
+    public DateOnly? StayFiledOn { get; private set; }
+
+    /// <summary>Day the matter was withdrawn (8 CFR 1003.4); null with status Withdrawn: not recorded.</summary>
+    public DateOnly? WithdrawnOn { get; private set; }
+
+    /// <summary>The removal order this filing challenges (same person); null with <see cref="ChallengesMatterId"/>: the latest decision before filing.</summary>
+    public long? ChallengesOrderId { get; private set; }
+
+    /// <summary>The decided matter this filing challenges (same person).</summary>
+    public long? ChallengesMatterId { get; private set; }
+
     public int Version { get; set; }
     public List<MatterEvent> Events { get; private set; } = [];
 
@@ -56,6 +78,7 @@ public sealed class Matter : IVersioned
             $"A matter that is {input.Status.ToString().ToLowerInvariant()} needs a decision date.");
         v.Require(input.Status.IsDecided() || input.DecidedOn is null, nameof(MatterInput.DecidedOn),
             "Only a granted or denied matter has a decision date.");
+        ValidateFacts(input, today, v);
         if (!v.IsValid)
         {
             return v.Errors;
@@ -70,7 +93,48 @@ public sealed class Matter : IVersioned
         DecidedOn = input.DecidedOn;
         StayRequested = input.StayRequested;
         Summary = Blank(input.Summary);
+        Ground = input.Ground;
+        StayFiledOn = input.StayRequested ? input.StayFiledOn : null;
+        WithdrawnOn = input.WithdrawnOn;
+        ChallengesOrderId = input.ChallengesOrderId;
+        ChallengesMatterId = input.ChallengesMatterId;
         return v.Errors;
+    }
+
+    /// <summary>True for the kinds that attack an earlier decision: motions to reopen or reconsider, Board appeals, petitions for review.</summary>
+    public static bool Challenges(MatterKind kind) => kind is MatterKind.MotionToReopenIj or MatterKind.MotionToReopenBia
+        or MatterKind.MotionToReconsiderIj or MatterKind.MotionToReconsiderBia or MatterKind.BiaAppeal or MatterKind.PetitionForReview;
+
+    /// <summary>
+    /// The facts the protection engine reads besides the dates: each must fit the kind and status, so that a value
+    /// recorded by mistake cannot quietly change the answer. Whether linked orders and matters belong to the same
+    /// person is checked by the caller, which can see them.
+    /// </summary>
+    private void ValidateFacts(MatterInput input, DateOnly today, Validation v)
+    {
+        v.Require(input.Ground is null || input.Kind is MatterKind.MotionToReopenIj or MatterKind.MotionToReopenBia, nameof(MatterInput.Ground),
+            $"Only a motion to reopen has a ground; this is a {input.Kind.ToString()}.");
+        v.Require(input.Ground is null || Enum.IsDefined(input.Ground.Value), nameof(MatterInput.Ground), $"Unknown motion ground {input.Ground}.");
+        v.Require(input.StayFiledOn is null || input.StayRequested, nameof(MatterInput.StayFiledOn),
+            "A stay motion filing date needs \"a motion for a stay was filed\" ticked.");
+        v.Require(input.StayFiledOn is null || input.StayFiledOn <= today, nameof(MatterInput.StayFiledOn),
+            $"Stay motion filing date {input.StayFiledOn:yyyy-MM-dd} is in the future.");
+        v.Require(input.StayFiledOn is null || input.FiledOn is null || input.StayFiledOn >= input.FiledOn, nameof(MatterInput.StayFiledOn),
+            $"Stay motion filing date {input.StayFiledOn:yyyy-MM-dd} is before the matter was filed ({input.FiledOn:yyyy-MM-dd}); leave it empty if it was filed with it.");
+        v.Require(input.StayFiledOn is null || StayDecidedOn is null || input.StayFiledOn <= StayDecidedOn, nameof(MatterInput.StayFiledOn),
+            $"Stay motion filing date {input.StayFiledOn:yyyy-MM-dd} is after the stay was decided ({StayDecidedOn:yyyy-MM-dd}).");
+        v.Require(input.WithdrawnOn is null || input.Status == MatterStatus.Withdrawn, nameof(MatterInput.WithdrawnOn),
+            "Only a withdrawn matter has a withdrawal date; set the status to Withdrawn.");
+        v.Require(input.WithdrawnOn is null || input.WithdrawnOn <= today, nameof(MatterInput.WithdrawnOn),
+            $"Withdrawal date {input.WithdrawnOn:yyyy-MM-dd} is in the future.");
+        v.Require(input.WithdrawnOn is null || input.FiledOn is null || input.WithdrawnOn >= input.FiledOn, nameof(MatterInput.WithdrawnOn),
+            $"Withdrawal date {input.WithdrawnOn:yyyy-MM-dd} is before the filing date {input.FiledOn:yyyy-MM-dd}.");
+        v.Require(input.ChallengesOrderId is null || input.ChallengesMatterId is null, nameof(MatterInput.ChallengesMatterId),
+            "A filing challenges one decision: give either the removal order or the decided matter, not both.");
+        v.Require((input.ChallengesOrderId is null && input.ChallengesMatterId is null) || Challenges(input.Kind), nameof(MatterInput.ChallengesOrderId),
+            $"A {input.Kind.ToString()} does not challenge a decision; only motions to reopen or reconsider, Board appeals and petitions for review do.");
+        v.Require(input.ChallengesMatterId is null || Id == 0 || input.ChallengesMatterId != Id, nameof(MatterInput.ChallengesMatterId),
+            "A matter cannot challenge itself.");
     }
 
     /// <summary>Records the decision on the stay motion filed with this matter; a decided stay needs its date.</summary>
@@ -100,7 +164,28 @@ public sealed class Matter : IVersioned
     /// <summary>Records a finding on timeliness (null: none, the dates decide).</summary>
     public void RecordTimeliness(bool? filedInTime) => FiledInTime = filedInTime;
 
-    public MatterInput ToInput() => new(Kind, Forum, Court, CaseNumber, Status, FiledOn, DecidedOn, StayRequested, Summary);
+    /// <summary>Records that the Board accepted this appeal despite a recorded waiver of appeal (only Board appeals).</summary>
+    public IReadOnlyList<FieldError> RecordWaiverFinding(bool acceptedDespiteWaiver)
+    {
+        var v = new Validation();
+        v.Require(!acceptedDespiteWaiver || Kind == MatterKind.BiaAppeal, nameof(AcceptedDespiteWaiver),
+            "Only a Board appeal can be accepted despite a waiver of appeal.");
+        if (v.IsValid)
+        {
+            AcceptedDespiteWaiver = acceptedDespiteWaiver;
+        }
+
+        return v.Errors;
+    }
+
+    public MatterInput ToInput() => new(Kind, Forum, Court, CaseNumber, Status, FiledOn, DecidedOn, StayRequested, Summary)
+    {
+        Ground = Ground,
+        StayFiledOn = StayFiledOn,
+        WithdrawnOn = WithdrawnOn,
+        ChallengesOrderId = ChallengesOrderId,
+        ChallengesMatterId = ChallengesMatterId,
+    };
 
     /// <summary>The forum a kind of matter is normally before.</summary>
     public static Adjudicator DefaultForum(MatterKind kind) => kind switch

@@ -1,3 +1,5 @@
+using Stayline.Domain.Protection;
+
 namespace Stayline.Domain.Matters;
 
 public sealed record MatterInput(
@@ -9,4 +11,20 @@ public sealed record MatterInput(
     DateOnly? FiledOn,
     DateOnly? DecidedOn,
     bool StayRequested,
-    string? Summary);
+    string? Summary)
+{
+    /// <summary>The ground of a motion to reopen; null: not recorded.</summary>
+    public MotionGround? Ground { get; init; }
+
+    /// <summary>The day the stay motion was filed, when later than the matter; null: filed with it.</summary>
+    public DateOnly? StayFiledOn { get; init; }
+
+    /// <summary>The day the matter was withdrawn (8 CFR 1003.4 for appeals); only with status Withdrawn.</summary>
+    public DateOnly? WithdrawnOn { get; init; }
+
+    /// <summary>The removal order this motion, appeal or petition challenges; null: the latest decision before filing.</summary>
+    public long? ChallengesOrderId { get; init; }
+
+    /// <summary>The decided matter (e.g. a denied motion, a dismissed appeal) this filing challenges.</summary>
+    public long? ChallengesMatterId { get; init; }
+}

@@ -126,16 +126,23 @@ public static class ProtectionEngine
 
             if (custody == PersonEventKind.BoardedForRemoval)
             {
-                // 8 CFR 1241.6 voids only a stay granted or communicated after boarding. One granted before still binds
-                // DHS, but the person is on the plane: the state is the loud one, and the stays stay listed so the
-                // team knows which to enforce. A stay of the boarding day itself may have come first: it is listed too.
+                // 8 CFR 1241.6(c) ends a stay by an immigration judge or the Board granted or communicated after boarding.
+                // It says nothing of a court's stay or a class injunction, which binds DHS whenever it comes (the court
+                // can order the removal halted or the person returned), nor of a stay granted before boarding. The person
+                // is on the plane, so the state is the loud one, and every stay that still binds stays listed with what
+                // it means. A stay of the boarding day itself may have come first: it is listed too.
                 reasons.Add(new(ReasonCode.BoardedForRemoval, ProtectionText.Boarding, custodyOn));
                 for (var i = protections.Count - 1; i >= 0; i--)
                 {
                     var p = protections[i];
-                    if (p.Since > custodyOn)
+                    if (p.Since > custodyOn && ByJudgeOrBoard(p))
                     {
+                        reasons.Add(new(ReasonCode.StayAfterBoardingNoEffect, ProtectionText.Boarding, p.Since, custodyOn, ProtectionText.Source(p.Source, p.Subject)));
                         protections.RemoveAt(i);
+                    }
+                    else if (p.Since > custodyOn)
+                    {
+                        reasons.Add(new(ReasonCode.CourtStayAfterBoarding, ProtectionText.CourtStayAfterBoarding, p.Since, custodyOn, ProtectionText.Source(p.Source, p.Subject)));
                     }
                     else
                     {
@@ -148,6 +155,16 @@ public static class ProtectionEngine
 
             return Finish(forceNotProtected: false);
         }
+
+        /// <summary>A stay an immigration judge or the Board granted (8 CFR 1241.6(c) reaches only those).</summary>
+        private static bool ByJudgeOrBoard(in Protection p) => p.Source switch
+        {
+            ProtectionSource.IndividualStay => p.Subject == ProtectionText.Grantor(Adjudicator.ImmigrationJudge) || p.Subject == ProtectionText.Grantor(Adjudicator.Board),
+            ProtectionSource.ClassOrderStay => false,
+            // Automatic stays come from the regulation or the statute, not from a grant; a filing after boarding is
+            // listed to be raised with DHS rather than dropped.
+            _ => false,
+        };
 
         private ProtectionStatus Finish(bool forceNotProtected)
         {
@@ -250,6 +267,12 @@ public static class ProtectionEngine
                 {
                     AddMissing(new(ReasonCode.NoRemovalOrderRecorded, ProtectionText.Record));
                 }
+                else
+                {
+                    // Before the first recorded order there was no order to execute, but whether the person could be
+                    // removed some other way (an earlier order not recorded, expedited removal) is not in the record.
+                    AddMissing(new(ReasonCode.NoOrderInForceYet, ProtectionText.NoOrderYet, asOf, FirstMeritsOrderDay()));
+                }
 
                 return;
             }
@@ -275,6 +298,20 @@ public static class ProtectionEngine
             {
                 EvaluateAutomaticStay(operative);
             }
+        }
+
+        private DateOnly? FirstMeritsOrderDay()
+        {
+            DateOnly? first = null;
+            foreach (var o in orders)
+            {
+                if (o.Type == DecisionType.Merits && (first is null || o.IssuedOn < first))
+                {
+                    first = o.IssuedOn;
+                }
+            }
+
+            return first;
         }
 
         /// <summary>A granted motion, sustained appeal or granted petition leaves no order to execute.</summary>
@@ -313,8 +350,16 @@ public static class ProtectionEngine
             var order = orders[operative];
             if (order.Appeal == AppealRight.Waived)
             {
-                reasons.Add(new(ReasonCode.AppealWaived, ProtectionText.AutomaticStay, order.IssuedOn));
-                return;
+                // A Board appeal the Board accepted despite the waiver (Matter of Rodriguez-Diaz) is an appeal like any
+                // other: 8 CFR 1003.6(a) stays the decision while it is pending.
+                var accepted = FindChallenger(MatterKind.BiaAppeal, new Target(true, operative));
+                if (accepted < 0 || !matters[accepted].AcceptedDespiteWaiver)
+                {
+                    reasons.Add(new(ReasonCode.AppealWaived, ProtectionText.AutomaticStay, order.IssuedOn));
+                    return;
+                }
+
+                reasons.Add(new(ReasonCode.AppealAcceptedDespiteWaiver, ProtectionText.WaiverNotBinding, matters[accepted].FiledOn));
             }
 
             var due = Due(order.IssuedOn, BoardAppealDays, Forum.Board);
@@ -587,7 +632,7 @@ public static class ProtectionEngine
                 case MatterKind.BiaAppeal:
                     var target = Challenged(j);
                     if (target.Exists && (target.IsOrder ? orders[target.Index].Type == DecisionType.MotionDenial
-                        : !IsInAbsentiaMotion(target.Index) || matters[target.Index].Ground is MotionGround.ChangedCountryConditions or MotionGround.Other))
+                        : !IsInAbsentiaMotion(target.Index) || matters[target.Index].Ground is MotionGround.ChangedCountryConditions or MotionGround.JointMotion or MotionGround.Other))
                     {
                         reasons.Add(new(ReasonCode.DenialAppealDoesNotStay, ProtectionText.NoStayForDenials, m.FiledOn));
                     }
@@ -719,6 +764,16 @@ public static class ProtectionEngine
                     if (phase is Phase.Withdrawn or Phase.WithdrawnUndated)
                     {
                         WithdrawalEndsStay(m, s.GrantedOn, s.GrantedBy, phase);
+                        continue;
+                    }
+
+                    // The judge may stay removal only in a matter before the judge (8 CFR 1003.23(b)(1)(v)), the Board only
+                    // in one before the Board (8 CFR 1003.2(f)). A court or DHS may stay removal pending any of them. A
+                    // mismatch is most often a recording slip; never read it as protection without a check.
+                    if (s.GrantedBy is Adjudicator.ImmigrationJudge or Adjudicator.Board && AdjudicatorOf(m.Kind) != s.GrantedBy)
+                    {
+                        AddMissing(new(ReasonCode.StayGrantorNotWherePending, ProtectionText.StayAuthority, s.GrantedOn,
+                            Subject: $"{grantor}, but the {ProtectionText.Kind(m.Kind)} is before {ProtectionText.Grantor(AdjudicatorOf(m.Kind))}"));
                         continue;
                     }
 

@@ -111,6 +111,12 @@ public sealed record MatterFacts(int Key, MatterKind Kind, MatterStatus Status)
     /// filing the motion stays removal (INA 240(b)(5)(C)).
     /// </summary>
     public MotionGround? Ground { get; init; }
+
+    /// <summary>
+    /// A Board appeal the Board accepted although appeal of the judge's decision was recorded as waived (Matter of
+    /// Rodriguez-Diaz, 22 I&amp;N Dec. 1320 (BIA 2000): a waiver that was not knowing and intelligent does not bar it).
+    /// </summary>
+    public bool AcceptedDespiteWaiver { get; init; }
 }
 
 /// <summary>The ground of a motion to reopen.</summary>
@@ -124,6 +130,8 @@ public enum MotionGround
     InCustody,
     /// <summary>Changed country conditions: no time limit (8 CFR 1003.23(b)(4)(i)), but no automatic stay.</summary>
     ChangedCountryConditions,
+    /// <summary>Agreed to and filed jointly with DHS: no time limit (8 CFR 1003.23(b)(4)(iv), 1003.2(c)(3)(iii)), no automatic stay.</summary>
+    JointMotion,
     Other,
 }
 

@@ -10,15 +10,22 @@ public enum ReasonCode
     Removed,
     BoardedForRemoval,
     StaysIgnoredAfterBoarding,
+    /// <summary>A judge's or the Board's stay granted after boarding: no effect (8 CFR 1241.6(c)).</summary>
+    StayAfterBoardingNoEffect,
+    /// <summary>A court's stay or a class order after boarding: 8 CFR 1241.6(c) does not reach it; it binds DHS.</summary>
+    CourtStayAfterBoarding,
 
     // Orders and automatic stays
     NoRemovalOrderRecorded,
+    /// <summary>The day evaluated is before the first recorded order: no order in force yet.</summary>
+    NoOrderInForceYet,
     BondDecisionNoStay,
     MotionDenialNoStay,
     BoardOrderNoAutomaticStay,
     InAbsentiaOrderNoAppealStay,
     AppealPeriodStay,
     AppealWaived,
+    AppealAcceptedDespiteWaiver,
     AppealWaiverUnknown,
     AppealPeriodExpired,
     BoardAppealPendingStay,
@@ -51,6 +58,8 @@ public enum ReasonCode
     IndividualStayExpired,
     IndividualStayLifted,
     StayMatterMissing,
+    /// <summary>A judge's or the Board's stay lasting until a matter before another adjudicator is decided.</summary>
+    StayGrantorNotWherePending,
     MatterWithdrawn,
 
     // Missing facts
@@ -96,7 +105,7 @@ public readonly record struct ProtectionReason(
     ReasonCode Code, string Citation, DateOnly? Date = null, DateOnly? Date2 = null, string? Subject = null)
 {
     /// <summary>A fact whose absence keeps the answer at Unknown.</summary>
-    public bool IsMissingFact => Code is ReasonCode.NoRemovalOrderRecorded or ReasonCode.AppealWaiverUnknown
+    public bool IsMissingFact => Code is ReasonCode.NoRemovalOrderRecorded or ReasonCode.NoOrderInForceYet or ReasonCode.StayGrantorNotWherePending or ReasonCode.AppealWaiverUnknown
         or ReasonCode.FiledDateMissing or ReasonCode.DecisionDateMissing or ReasonCode.StayGrantedTermsMissing
         or ReasonCode.StayMatterMissing or ReasonCode.MotionGroundMissing or ReasonCode.ProceedingTypeMissing or ReasonCode.WithdrawalDateMissing
         or ReasonCode.PeriodOutsideCalendar
@@ -126,7 +135,11 @@ internal static class ProtectionText
     public const string RiveraClaros = "8 CFR 1003.23(b)(4)(iii)(C); Matter of Rivera-Claros, 21 I&N Dec. 232 (BIA 1996)";
     public const string InAbsentiaAppealContested =
         "INA 240(b)(5)(C); 8 CFR 1003.23(b)(4)(ii); but see Matter of Rivera-Claros, 21 I&N Dec. 232 (BIA 1996) (deportation); BIA Practice Manual 6.2(d)";
-    public const string Boarding = "8 CFR 1241.6";
+    public const string Boarding = "8 CFR 1241.6(c)";
+    public const string CourtStayAfterBoarding = "8 CFR 1241.6(c) (judge and Board stays only); the court's order; Nken v. Holder, 556 U.S. 418 (2009)";
+    public const string NoOrderYet = "8 CFR 1241.1; 8 CFR 1003.39";
+    public const string StayAuthority = "8 CFR 1003.23(b)(1)(v); 8 CFR 1003.2(f)";
+    public const string WaiverNotBinding = "8 CFR 1003.6(a); Matter of Rodriguez-Diaz, 22 I&N Dec. 1320 (BIA 2000)";
     public const string SetAside = "8 CFR 1003.23(b); 8 CFR 1003.2; 8 CFR 1003.1(d); 8 U.S.C. 1252";
     public const string GrantedStay = "stay order; 8 CFR 1241.6; 8 CFR 1003.2(f); 8 CFR 1003.23(b)(1)(v); 8 U.S.C. 1252(b)(3)(B)";
     public const string Record = "record";
@@ -190,10 +203,14 @@ internal static class ProtectionText
     public static string Reason(in ProtectionReason r) => r.Code switch
     {
         ReasonCode.Removed => $"removed on {D(r.Date)}",
-        ReasonCode.BoardedForRemoval => $"boarded for removal on {D(r.Date)}: a stay granted or communicated after boarding has no effect",
+        ReasonCode.BoardedForRemoval => $"boarded for removal on {D(r.Date)}: a stay by an immigration judge or the Board granted or communicated after boarding has no effect (a court's stay is not affected)",
         ReasonCode.StaysIgnoredAfterBoarding => r.Date == r.Date2
             ? $"boarded on {D(r.Date2)}, the day of a stay ({r.Subject}): if it came before boarding, demand compliance now"
             : $"boarded despite a stay granted before boarding ({r.Subject}, since {D(r.Date)}): demand compliance now",
+        ReasonCode.StayAfterBoardingNoEffect => $"{r.Subject} since {D(r.Date)} came after boarding on {D(r.Date2)}: a stay by an immigration judge or the Board granted or communicated after boarding has no effect",
+        ReasonCode.CourtStayAfterBoarding => $"{r.Subject} since {D(r.Date)} came after boarding on {D(r.Date2)}: the rule that voids such stays covers only immigration judges and the Board; a court's order still binds DHS: tell DHS and the court now and ask that the removal be halted or the person returned",
+        ReasonCode.NoOrderInForceYet => $"no removal order in force on {D(r.Date)}: the first recorded order is of {D(r.Date2)}; whether the person could be removed before it (an earlier order, expedited removal) is not recorded",
+        ReasonCode.StayGrantorNotWherePending => $"a stay recorded as granted on {D(r.Date)} by {r.Subject}: a judge or the Board can stay removal only in a matter before them; check the order and record who granted it",
         ReasonCode.NoRemovalOrderRecorded => "no removal order recorded: record the order (date, judge or Board, in absentia, appeal waived or reserved)",
         ReasonCode.BondDecisionNoStay => $"bond/custody decision of {D(r.Date)}: no automatic stay of removal",
         ReasonCode.MotionDenialNoStay => $"denial of a motion to reopen or reconsider of {D(r.Date)}: no automatic stay, and an appeal of it stays nothing by itself",
@@ -201,6 +218,7 @@ internal static class ProtectionText
         ReasonCode.InAbsentiaOrderNoAppealStay => $"in absentia order of {D(r.Date)} is final on entry: no appeal period stay; only a motion to rescind it before the judge stays it",
         ReasonCode.AppealPeriodStay => $"judge's decision of {D(r.Date)}: not executed during the appeal period ending {D(r.Date2)}",
         ReasonCode.AppealWaived => $"appeal of the judge's decision of {D(r.Date)} waived: no automatic stay",
+        ReasonCode.AppealAcceptedDespiteWaiver => $"appeal recorded as waived, but the Board accepted the appeal filed {D(r.Date)}: the waiver does not end the automatic stay",
         ReasonCode.AppealWaiverUnknown => $"whether appeal of the judge's decision of {D(r.Date)} was waived or reserved is not recorded",
         ReasonCode.AppealPeriodExpired => $"no Board appeal filed by {Due(r.Date2)}: the automatic stay ended",
         ReasonCode.BoardAppealPendingStay => $"Board appeal filed {D(r.Date)} in time (due {Due(r.Date2)}) is pending",

@@ -114,8 +114,9 @@ public sealed record ProtectionStatus(
         && Primary is { LastDay: { } last } && last.DayNumber - AsOf.DayNumber <= ProtectionEngine.WarningDays;
 
     /// <summary>
-    /// Boarded for removal while a stay granted before boarding was in force (8 CFR 1241.6 does not void it): the state
-    /// is NotProtected, <see cref="All"/> lists the stays to enforce, and DHS must be made to comply now.
+    /// Boarded for removal while a stay was in force that 8 CFR 1241.6(c) does not void (one granted before boarding, or a
+    /// court's stay or class order whenever granted): the state is NotProtected, <see cref="All"/> lists the stays to
+    /// enforce, and DHS must be made to comply now.
     /// </summary>
     public bool BoardedDespiteStay { get; init; }
 

@@ -38,6 +38,7 @@ public class DeadlineCalculatorTests
     [InlineData("mtr-bia", 90, "8 CFR 1003.2(c)(2)")]
     [InlineData("mtr-in-absentia", 180, "8 CFR 1003.23(b)(4)(ii); INA 240(b)(5)(C)(i)")]
     [InlineData("pfr", 30, "8 U.S.C. 1252(b)(1),(2); FRAP 26(a)")]
+    [InlineData("bond-appeal", 30, "8 CFR 1003.19(f); 1003.38(b),(c); 1236.1(d)(3)")]
     public void Get_EachRule_HasPeriodCitationAndExplanation(string ruleId, int days, string citation)
     {
         var rule = DeadlineRules.Get(ruleId);
@@ -50,8 +51,8 @@ public class DeadlineCalculatorTests
     }
 
     [Fact]
-    public void All_ListsSevenRulesInTableOrder() => Assert.Equal(
-        ["bia-appeal", "reconsider-ij", "reconsider-bia", "mtr-ij", "mtr-bia", "mtr-in-absentia", "pfr"],
+    public void All_ListsElevenRulesInTableOrder() => Assert.Equal(
+        ["bia-appeal", "reconsider-ij", "reconsider-bia", "mtr-ij", "mtr-bia", "mtr-in-absentia", "pfr", "bond-appeal", "eoir43-notice", "eoir43-appeal", "foia-response"],
         DeadlineRules.Ids);
 
     [Theory]

@@ -36,6 +36,43 @@ public class DeadlinePropertyTests
     }
 
     [Fact]
+    public void DueDate_BusinessDayRules_CountExactlyThePeriodInBusinessDaysWhateverTheAdminClosures()
+    {
+        // Oracle: weekends and observed legal public holidays only; closures by executive order and admin closures count.
+        var holidays = new HashSet<DateOnly>();
+        for (var year = 1980; year <= 2102; year++)
+        {
+            holidays.UnionWith(FederalHolidays.For(year).Select(h => h.Observed));
+        }
+
+        var closedEverywhere = CourtCalendar.Create(ExecutiveOrderClosures.All.Select(c => new CourtClosure(c.Date.AddDays(1), null, "test")));
+        var failures = new List<string>();
+        for (var trigger = DeadlineCalculator.FirstTrigger; trigger <= DeadlineCalculator.LastTrigger; trigger = trigger.AddDays(1))
+        {
+            foreach (var rule in DeadlineRules.All.Where(r => r.Counting == DeadlineCounting.BusinessDays))
+            {
+                var due = DeadlineCalculator.DueDate(rule, trigger, closedEverywhere);
+                var counted = 0;
+                for (var day = trigger.AddDays(1); day <= due; day = day.AddDays(1))
+                {
+                    if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day))
+                    {
+                        counted++;
+                    }
+                }
+
+                var lastIsBusinessDay = due.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(due);
+                if ((counted != rule.PeriodDays || !lastIsBusinessDay) && failures.Count < 20)
+                {
+                    failures.Add($"{rule.Id} {trigger:yyyy-MM-dd} -> {due:yyyy-MM-dd} ({counted} business days)");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
     public void ClosedDays_Oracle_SeesTheHandPickedHolidays()
     {
         // Guards the oracle itself: if it saw no holidays the properties above would prove little.
@@ -51,7 +88,7 @@ public class DeadlinePropertyTests
         var failures = new List<string>();
         for (var trigger = DeadlineCalculator.FirstTrigger; trigger <= DeadlineCalculator.LastTrigger; trigger = trigger.AddDays(1))
         {
-            foreach (var rule in DeadlineRules.All)
+            foreach (var rule in DeadlineRules.All.Where(r => r.Counting == DeadlineCounting.CalendarDaysNextCourtDay))
             {
                 var closed = closedIn(rule.Forum);
                 var due = DeadlineCalculator.DueDate(rule, trigger, calendar);

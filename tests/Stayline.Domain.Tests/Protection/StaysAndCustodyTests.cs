@@ -24,7 +24,7 @@ public class StaysAndCustodyTests
         Assert.Null(status.Primary);
         Assert.Equal(2, status.All.Length); // kept so the screen can show which stays to enforce
         Assert.True(status.BoardedDespiteStay);
-        Assert.Contains(status.Reasons, r => r.Code == ReasonCode.BoardedForRemoval && r.Citation == "8 CFR 1241.6");
+        Assert.Contains(status.Reasons, r => r.Code == ReasonCode.BoardedForRemoval && r.Citation == "8 CFR 1241.6(c)");
         Assert.True(status.Has(ReasonCode.StaysIgnoredAfterBoarding));
     }
 

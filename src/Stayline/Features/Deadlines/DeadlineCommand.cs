@@ -89,6 +89,16 @@ internal static class DeadlineCommand
 
         output.WriteLine(result.DueText);
         output.WriteLine($"{rule.Title}: {result.Explanation}");
+        if (result.DueIfClosuresNotCounted is { } longer && longer != result.DueDate)
+        {
+            output.WriteLine($"If days closed by executive order are not counted: {Format(longer)}");
+        }
+
+        if (result.ExtendedDueDate is { } extended)
+        {
+            output.WriteLine($"With the extension ({rule.Extension!.Citation}): {Format(extended)}");
+        }
+
         output.WriteLine($"Citation: {result.Citation}");
         output.WriteLine($"Rule: {rule.Explanation}");
         foreach (var exemption in rule.Exemptions)
@@ -143,6 +153,17 @@ internal static class DeadlineCommand
             writer.WriteString("rawDue", Format(result.RawDueDate));
             writer.WriteString("due", Format(result.DueDate));
             writer.WriteNumber("periodDays", result.Rule.PeriodDays);
+            writer.WriteString("counting", result.Rule.Counting == DeadlineCounting.BusinessDays ? "business-days" : "calendar-days");
+            if (result.DueIfClosuresNotCounted is { } longer)
+            {
+                writer.WriteString("dueIfClosuresNotCounted", Format(longer));
+            }
+
+            if (result.ExtendedDueDate is { } extended)
+            {
+                writer.WriteString("dueWithExtension", Format(extended));
+            }
+
             writer.WriteString("citation", result.Citation);
             writer.WriteString("explanation", result.Explanation);
             writer.WriteString("ruleExplanation", result.Rule.Explanation);

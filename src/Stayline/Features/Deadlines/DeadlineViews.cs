@@ -4,6 +4,7 @@ using Stayline.Data;
 using Stayline.Domain.Classes;
 using Stayline.Domain.Deadlines;
 using Stayline.Features.Protection;
+using Stayline.Features.Shared;
 
 namespace Stayline.Features.Deadlines;
 
@@ -64,13 +65,22 @@ public sealed class DeadlineDescriber(ICourtCalendar calendar, IReadOnlyDictiona
         }
 
         var rule = RuleOf(row);
+        var fromFinality = PersonDeadlines.CountsFromFinality(row.Citation) && row.TriggerDate is not null;
         var computation = row.TriggerDate is { } trigger && row.DueDate is not null
-            ? DeadlineCalculator.Compute(rule, trigger, calendar)
+            ? DeadlineCalculator.Compute(rule, fromFinality ? PersonDeadlines.FinalDay(trigger, calendar) : trigger, calendar)
             : DeadlineCalculator.ComputeFromEvents(rule, new DateOnly?[rule.TriggerEvents.Count], calendar);
         var explanation = computation.Explanation;
         if (row.RuleId == DeadlineRules.BiaAppeal.Id && row.State == nameof(DeadlineState.NotApplicable))
         {
             explanation = "Appeal was waived at the hearing: there is no Board appeal to file. " + explanation;
+        }
+
+        if (fromFinality && row.TriggerDate is { } decision)
+        {
+            explanation = $"Appeal of the judge's decision of {Display.Date(decision)} was reserved and not taken, so the order became final "
+                + $"when the appeal time ran out on {Display.Date(PersonDeadlines.FinalDay(decision, calendar))} (8 CFR 1003.39, 1241.1(c)), and the "
+                + $"period runs from then. Safe date: {Display.Date(PersonDeadlines.SafeDue(rule, decision, calendar))}, counted from the decision "
+                + "itself, is in time on any reading. " + explanation;
         }
 
         return new DeadlineView(row, rule.Title, rule.TriggerDescription, explanation) { Exemptions = rule.Exemptions };
@@ -108,6 +118,37 @@ public static class DeadlineQueries
     /// <summary>People currently assigned to the user: the access predicate of "mine".</summary>
     public static IQueryable<long> ClientsOf(StaylineDbContext db, string userId) =>
         db.Assignments.Where(a => a.UserId == userId && a.To == null).Select(a => a.PersonId);
+
+    /// <summary>
+    /// The person's deadlines as they stood on <paramref name="asOf"/>: derived ones evaluated for that day, nothing
+    /// stored; manual ones as stored (recompute never touches them). Null when the person does not exist.
+    /// </summary>
+    public static async Task<IReadOnlyList<DeadlineView>?> ForPersonAsOfAsync(StaylineDbContext db, long personId, DateOnly asOf, CancellationToken ct)
+    {
+        if (await ProtectionRecompute.EvaluateWithoutStoringAsync(db, personId, asOf, ct) is not { } result)
+        {
+            return null;
+        }
+
+        var person = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => new { Name = p.GivenName + " " + p.FamilyName, p.ANumber }).FirstAsync(ct);
+        var derived = result.Deadlines.Select(d => new DeadlineRow
+        {
+            PersonId = personId,
+            PersonName = person.Name,
+            ANumber = person.ANumber,
+            RuleId = d.RuleId,
+            CourtOrderId = d.OrderKey,
+            TriggerDate = d.TriggerDate,
+            DueDate = d.DueDate,
+            PeriodDays = d.PeriodDays,
+            Citation = d.Citation,
+            State = d.State.ToString(),
+        });
+        var manual = await Rows(db).Where(d => d.PersonId == personId && d.Manual).ToListAsync(ct);
+        var describer = await DeadlineDescriber.CreateAsync(db, ct);
+        return derived.Concat(manual).OrderBy(r => r.State == nameof(DeadlineState.Open) ? 0 : 1).ThenBy(r => r.DueDate ?? DateOnly.MaxValue)
+            .Select(describer.Describe).ToList();
+    }
 
     public static async Task<IReadOnlyList<DeadlineView>> ForPersonAsync(StaylineDbContext db, long personId, CancellationToken ct)
     {

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Matters;
+using Stayline.Domain.Protection;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
 
@@ -24,9 +26,29 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
         public bool StayRequested { get; init; }
         public string? Summary { get; init; }
         public int Version { get; init; }
+        public MotionGround? Ground { get; init; }
+        public DateOnly? StayFiledOn { get; init; }
+        public DateOnly? WithdrawnOn { get; init; }
 
-        public MatterInput ToDomain() => new(Kind, Forum, Court, CaseNumber, Status, FiledOn, DecidedOn, StayRequested, Summary);
+        /// <summary>"order:ID", "matter:ID" or empty (the latest decision before filing).</summary>
+        public string? Challenges { get; init; }
+
+        public MatterInput ToDomain() => new(Kind, Forum, Court, CaseNumber, Status, FiledOn, DecidedOn, StayRequested, Summary)
+        {
+            Ground = Ground,
+            StayFiledOn = StayFiledOn,
+            WithdrawnOn = WithdrawnOn,
+            ChallengesOrderId = Link("order:"),
+            ChallengesMatterId = Link("matter:"),
+        };
+
+        private long? Link(string prefix) =>
+            Challenges is { } c && c.StartsWith(prefix, StringComparison.Ordinal)
+            && long.TryParse(c.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
     }
+
+    /// <summary>The decisions a filing can challenge: the person's removal orders and decided matters.</summary>
+    public IReadOnlyList<(string Value, string Label)> ChallengeChoices { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public long? Id { get; set; }
@@ -71,6 +93,18 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
 
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+
+        if (Input.Challenges is { Length: > 0 } challenges && Input.ToDomain() is { ChallengesOrderId: null, ChallengesMatterId: null })
+        {
+            ModelState.AddModelError("Input.Challenges", $"\"{challenges}\" is not one of the decisions listed.");
+            return Page();
+        }
+
+        if (await MatterLinks.CheckAsync(db, PersonId, Id, Input.ToDomain(), ct) is { Count: > 0 } linkErrors)
+        {
+            ApiErrors.AddTo(ModelState, linkErrors);
             return Page();
         }
 
@@ -143,12 +177,34 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
         StayRequested = m.StayRequested,
         Summary = m.Summary,
         Version = m.Version,
+        Ground = m.Ground,
+        StayFiledOn = m.StayFiledOn,
+        WithdrawnOn = m.WithdrawnOn,
+        Challenges = m.ChallengesOrderId is { } o ? "order:" + o.ToString(CultureInfo.InvariantCulture)
+            : m.ChallengesMatterId is { } x ? "matter:" + x.ToString(CultureInfo.InvariantCulture) : null,
     };
 
     private async Task<bool> LoadPersonAsync(CancellationToken ct)
     {
         var name = await db.People.AsNoTracking().Where(p => p.Id == PersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefaultAsync(ct);
         PersonName = name ?? "";
-        return name is not null;
+        if (name is null)
+        {
+            return false;
+        }
+
+        var orders = await db.RemovalOrders.AsNoTracking().Where(o => o.PersonId == PersonId).OrderBy(o => o.OrderedOn)
+            .Select(o => new { o.Id, o.OrderedOn, o.IssuedBy, o.InAbsentia }).ToListAsync(ct);
+        var decided = await db.Matters.AsNoTracking()
+            .Where(m => m.PersonId == PersonId && m.DecidedOn != null && (Id == null || m.Id != Id))
+            .OrderBy(m => m.DecidedOn).Select(m => new { m.Id, m.Kind, m.Status, m.DecidedOn }).ToListAsync(ct);
+        ChallengeChoices =
+        [
+            .. orders.Select(o => ("order:" + o.Id.ToString(CultureInfo.InvariantCulture),
+                $"Order of {Display.Date(o.OrderedOn)} by {Labels.Of(o.IssuedBy)}{(o.InAbsentia ? " (in absentia)" : "")}")),
+            .. decided.Select(m => ("matter:" + m.Id.ToString(CultureInfo.InvariantCulture),
+                $"{m.Kind.DisplayName()} {Labels.Of(m.Status).ToLowerInvariant()} {Display.Date(m.DecidedOn)}")),
+        ];
+        return true;
     }
 }

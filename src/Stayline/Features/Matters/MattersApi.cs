@@ -2,18 +2,35 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Matters;
+using Stayline.Domain.Protection;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
 
 namespace Stayline.Features.Matters;
 
 public sealed record MatterDto(long Id, long PersonId, MatterKind Kind, Adjudicator Forum, string? Court, string? CaseNumber,
-    MatterStatus Status, DateOnly? FiledOn, DateOnly? DecidedOn, bool StayRequested, string? Summary, int Version);
+    MatterStatus Status, DateOnly? FiledOn, DateOnly? DecidedOn, bool StayRequested, string? Summary, int Version,
+    MotionGround? Ground = null, DateOnly? StayFiledOn = null, DateOnly? WithdrawnOn = null, long? ChallengesOrderId = null,
+    long? ChallengesMatterId = null, StayMotionOutcome StayOutcome = StayMotionOutcome.Pending, DateOnly? StayDecidedOn = null,
+    DateOnly? StayGrantedUntil = null, bool? FiledInTime = null, bool AcceptedDespiteWaiver = false);
 
+/// <summary>
+/// A matter as written by PUT (a full replacement: a field left out is cleared) or POST. The stay decision and the
+/// findings on timeliness and waiver are written by <c>PUT /api/v1/matters/{id}/stay</c>, so this write never clears them.
+/// </summary>
 public sealed record MatterWrite(MatterKind Kind, Adjudicator? Forum, string? Court, string? CaseNumber, MatterStatus Status,
-    DateOnly? FiledOn, DateOnly? DecidedOn, bool StayRequested = false, string? Summary = null, int? Version = null)
+    DateOnly? FiledOn, DateOnly? DecidedOn, bool StayRequested = false, string? Summary = null, int? Version = null,
+    MotionGround? Ground = null, DateOnly? StayFiledOn = null, DateOnly? WithdrawnOn = null, long? ChallengesOrderId = null,
+    long? ChallengesMatterId = null)
 {
-    public MatterInput ToInput() => new(Kind, Forum ?? Matter.DefaultForum(Kind), Court, CaseNumber, Status, FiledOn, DecidedOn, StayRequested, Summary);
+    public MatterInput ToInput() => new(Kind, Forum ?? Matter.DefaultForum(Kind), Court, CaseNumber, Status, FiledOn, DecidedOn, StayRequested, Summary)
+    {
+        Ground = Ground,
+        StayFiledOn = StayFiledOn,
+        WithdrawnOn = WithdrawnOn,
+        ChallengesOrderId = ChallengesOrderId,
+        ChallengesMatterId = ChallengesMatterId,
+    };
 }
 
 public static class MattersApi
@@ -60,7 +77,13 @@ public static class MattersApi
             return TypedResults.NotFound();
         }
 
-        var (matter, errors) = Matter.Create(personId, body.ToInput(), clock.Today());
+        var input = body.ToInput();
+        if (await MatterLinks.CheckAsync(db, personId, null, input, ct) is { Count: > 0 } linkErrors)
+        {
+            return ApiErrors.Validation(linkErrors);
+        }
+
+        var (matter, errors) = Matter.Create(personId, input, clock.Today());
         if (matter is null)
         {
             return ApiErrors.Validation(errors);
@@ -91,7 +114,13 @@ public static class MattersApi
         }
 
         db.Entry(matter).Property(m => m.Version).OriginalValue = body.Version.Value;
-        var errors = matter.Update(body.ToInput(), clock.Today());
+        var input = body.ToInput();
+        if (await MatterLinks.CheckAsync(db, matter.PersonId, matter.Id, input, ct) is { Count: > 0 } linkErrors)
+        {
+            return ApiErrors.Validation(linkErrors);
+        }
+
+        var errors = matter.Update(input, clock.Today());
         if (errors.Count > 0)
         {
             return ApiErrors.Validation(errors);
@@ -110,5 +139,6 @@ public static class MattersApi
     }
 
     private static MatterDto ToDto(Matter m) => new(m.Id, m.PersonId, m.Kind, m.Forum, m.Court, m.CaseNumber, m.Status, m.FiledOn,
-        m.DecidedOn, m.StayRequested, m.Summary, m.Version);
+        m.DecidedOn, m.StayRequested, m.Summary, m.Version, m.Ground, m.StayFiledOn, m.WithdrawnOn, m.ChallengesOrderId, m.ChallengesMatterId,
+        m.StayOutcome, m.StayDecidedOn, m.StayGrantedUntil, m.FiledInTime, m.AcceptedDespiteWaiver);
 }

@@ -15,7 +15,12 @@ namespace Stayline.Features.Protection;
 public sealed record EventWrite(PersonEventKind Kind, DateOnly? On, string? Description = null);
 
 /// <summary>The decision on a matter's stay motion; FiledInTime records a timeliness finding (null: the dates decide).</summary>
-public sealed record StayDecisionWrite(StayMotionOutcome Outcome, DateOnly? DecidedOn, DateOnly? GrantedUntil = null, bool? FiledInTime = null);
+/// <summary>The decision on a matter's stay motion and the findings on the filing: in time, and (Board appeals) accepted despite a waiver of appeal.</summary>
+public sealed record StayDecisionWrite(StayMotionOutcome Outcome, DateOnly? DecidedOn, DateOnly? GrantedUntil = null, bool? FiledInTime = null,
+    bool? AcceptedDespiteWaiver = null);
+
+/// <summary>Findings on a filing without a stay motion: in time (null: the dates decide), and accepted despite a recorded waiver of appeal.</summary>
+public sealed record MatterFindingsWrite(bool? FiledInTime = null, bool AcceptedDespiteWaiver = false);
 
 /// <summary>A stay granted to one person.</summary>
 public sealed record IndividualStayWrite(
@@ -58,6 +63,35 @@ public static class FactWrites
         }
 
         var errors = matter.RecordStayDecision(write.Outcome, write.DecidedOn, write.GrantedUntil, today);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        if (write.AcceptedDespiteWaiver is { } accepted)
+        {
+            errors = matter.RecordWaiverFinding(accepted);
+            if (errors.Count > 0)
+            {
+                return errors;
+            }
+        }
+
+        matter.RecordTimeliness(write.FiledInTime);
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>Records the findings on a filing; unlike <see cref="RecordStayDecisionAsync"/> it never creates a stay motion.</summary>
+    public static async Task<IReadOnlyList<FieldError>?> RecordFindingsAsync(StaylineDbContext db, long matterId, MatterFindingsWrite write, CancellationToken ct)
+    {
+        var matter = await db.Matters.FirstOrDefaultAsync(m => m.Id == matterId, ct);
+        if (matter is null)
+        {
+            return null;
+        }
+
+        var errors = matter.RecordWaiverFinding(write.AcceptedDespiteWaiver);
         if (errors.Count > 0)
         {
             return errors;

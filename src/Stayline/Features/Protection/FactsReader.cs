@@ -64,7 +64,14 @@ public sealed class FactsChunk : IFactRows
                 FiledOn = m.FiledOn,
                 DecidedOn = m.DecidedOn,
                 FiledInTime = m.FiledInTime,
-                StayMotion = m.StayRequested ? new StayMotionFacts(m.StayOutcome) { DecidedOn = m.StayDecidedOn, GrantedUntil = m.StayGrantedUntil } : null,
+                StayMotion = m.StayRequested
+                    ? new StayMotionFacts(m.StayOutcome) { FiledOn = m.StayFiledOn, DecidedOn = m.StayDecidedOn, GrantedUntil = m.StayGrantedUntil }
+                    : null,
+                Ground = m.Ground,
+                WithdrawnOn = m.WithdrawnOn,
+                ChallengesOrder = m.ChallengesOrderId is { } orderId ? Key(orderId) : null,
+                ChallengesMatter = m.ChallengesMatterId is { } matterId ? Key(matterId) : null,
+                AcceptedDespiteWaiver = m.AcceptedDespiteWaiver,
             };
         }
 

@@ -12,6 +12,9 @@ namespace Stayline.Features.Protection;
 public sealed record PersonProtectionPanel(long PersonId, ProtectionView Protection, IReadOnlyList<DeadlineView> Deadlines,
     IReadOnlyList<(long Id, string Label)> Matters, bool CanEditLegal, bool CanEditPeople)
 {
+    /// <summary>Post-order detention clocks (removal period, Zadvydas, custody reviews); empty when not detained under a final order.</summary>
+    public IReadOnlyList<DetentionClock> Clocks { get; init; } = [];
+
     public static readonly IReadOnlyList<(PersonEventKind Kind, string Label)> EventKinds =
     [
         (PersonEventKind.AFileReceived, "A-file received"),
@@ -55,6 +58,9 @@ public sealed record PersonProtectionPanel(long PersonId, ProtectionView Protect
         var matters = (await db.Matters.AsNoTracking().Where(m => m.PersonId == personId).OrderBy(m => m.FiledOn).ThenBy(m => m.Id)
             .Select(m => new { m.Id, m.Kind, m.FiledOn }).ToListAsync(ct))
             .Select(m => (m.Id, $"{m.Kind.DisplayName()}{(m.FiledOn is { } f ? " filed " + Display.Date(f) : "")}")).ToList();
-        return new PersonProtectionPanel(personId, protection, deadlines, matters, access.CanEditLegal, access.CanEditPeople);
+        var clocks = await ProtectionRecompute.ReadPersonAsync(db, personId, ct) is { } read
+            ? DetentionClocks.For(read.Facts.Facts, protection.ComputedAsOf, read.Calendar)
+            : [];
+        return new PersonProtectionPanel(personId, protection, deadlines, matters, access.CanEditLegal, access.CanEditPeople) { Clocks = clocks };
     }
 }

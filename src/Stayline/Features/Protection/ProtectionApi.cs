@@ -28,15 +28,25 @@ public static class ProtectionApi
         group.MapPost("/people/{personId:long}/events", RecordEvent).RequireAuthorization(Permissions.EditPeople);
         group.MapPost("/people/{personId:long}/stays", RecordStay).RequireAuthorization(Permissions.EditLegal);
         group.MapPut("/matters/{matterId:long}/stay", RecordStayDecision).RequireAuthorization(Permissions.EditLegal);
+        group.MapPut("/matters/{matterId:long}/findings", RecordFindings).RequireAuthorization(Permissions.EditLegal);
         group.MapPost("/classes/{classId:long}/orders", RecordClassOrder).RequireAuthorization(Permissions.Administer);
         group.MapPost("/records", BulkRecord).RequireAuthorization(Permissions.EditLegal);
         return group;
     }
 
-    private static async Task<Results<Ok<ProtectionView>, NotFound>> GetProtection(long personId, HttpContext http, StaylineDbContext db,
-        ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
+    /// <param name="asOf">yyyy-MM-dd: evaluate that day from the facts recorded now, without changing the stored result (which answers for today).</param>
+    private static async Task<Results<Ok<ProtectionView>, NotFound, ValidationProblem>> GetProtection(long personId, string? asOf, HttpContext http,
+        StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
     {
-        if (await ProtectionReader.GetAsync(db, recompute, clock, personId, ct) is not { } view)
+        if (!ProtectionReader.TryParseAsOf(asOf, out var day, out var error))
+        {
+            return ApiErrors.Validation([new("asOf", error)]);
+        }
+
+        var view = day is { } d
+            ? await ProtectionReader.GetAsOfAsync(db, personId, d, ct)
+            : await ProtectionReader.GetAsync(db, recompute, clock, personId, ct);
+        if (view is null)
         {
             return TypedResults.NotFound();
         }
@@ -45,9 +55,26 @@ public static class ProtectionApi
         return TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<List<DeadlineDto>>, NotFound>> PersonDeadlinesList(long personId, HttpContext http, StaylineDbContext db,
-        ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
+    /// <param name="asOf">yyyy-MM-dd: the deadlines and their states on that day, evaluated without changing the stored rows.</param>
+    private static async Task<Results<Ok<List<DeadlineDto>>, NotFound, ValidationProblem>> PersonDeadlinesList(long personId, string? asOf, HttpContext http,
+        StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
     {
+        if (!ProtectionReader.TryParseAsOf(asOf, out var day, out var error))
+        {
+            return ApiErrors.Validation([new("asOf", error)]);
+        }
+
+        if (day is { } d)
+        {
+            if (await DeadlineQueries.ForPersonAsOfAsync(db, personId, d, ct) is not { } views)
+            {
+                return TypedResults.NotFound();
+            }
+
+            await http.AuditReadAsync(personId, ct);
+            return TypedResults.Ok(views.Select(DeadlineDto.From).ToList());
+        }
+
         // Reading protection first brings a stale person up to today, deadlines included.
         if (await ProtectionReader.GetAsync(db, recompute, clock, personId, ct) is null)
         {
@@ -82,6 +109,24 @@ public static class ProtectionApi
         return errors is null ? TypedResults.NotFound()
             : errors.Count > 0 ? ApiErrors.Validation(errors)
             : TypedResults.Ok((await ProtectionReader.GetAsync(db, recompute, clock, personId, ct))!);
+    }
+
+    private static async Task<Results<Ok<ProtectionView>, NotFound, ValidationProblem>> RecordFindings(long matterId, MatterFindingsWrite body,
+        StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = await FactWrites.RecordFindingsAsync(db, matterId, body, ct);
+        if (errors is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiErrors.Validation(errors);
+        }
+
+        var personId = await db.Matters.Where(m => m.Id == matterId).Select(m => m.PersonId).FirstAsync(ct);
+        return TypedResults.Ok((await ProtectionReader.GetAsync(db, recompute, clock, personId, ct))!);
     }
 
     private static async Task<Results<Ok<ProtectionView>, NotFound, ValidationProblem>> RecordStayDecision(long matterId, StayDecisionWrite body,

@@ -26,6 +26,39 @@ public sealed record ProtectionView(long PersonId, ProtectionState State, string
 
 public static class ProtectionReader
 {
+    /// <summary>The days <c>asOf</c> may name: the court calendar's range (deadlines are counted on it).</summary>
+    public static bool TryParseAsOf(string? text, out DateOnly? asOf, out string error)
+    {
+        asOf = null;
+        error = "";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            error = $"asOf \"{text}\" is not a date in the form yyyy-MM-dd (for example 2017-12-26).";
+            return false;
+        }
+
+        if (day < Domain.Deadlines.DeadlineCalculator.FirstTrigger || day > Domain.Deadlines.DeadlineCalculator.LastTrigger)
+        {
+            error = $"asOf {text} is outside the days Stayline can evaluate (1980-01-01 to 2100-12-31).";
+            return false;
+        }
+
+        asOf = day;
+        return true;
+    }
+
+    /// <summary>The person's protection on <paramref name="asOf"/>, evaluated now and not stored.</summary>
+    public static async Task<ProtectionView?> GetAsOfAsync(StaylineDbContext db, long personId, DateOnly asOf, CancellationToken ct) =>
+        await ProtectionRecompute.EvaluateWithoutStoringAsync(db, personId, asOf, ct) is { } r ? ViewOf(r, asOf) : null;
+
+    public static ProtectionView ViewOf(PersonResult r, DateOnly asOf) => new(r.PersonId, Enum.Parse<ProtectionState>(r.State), r.PrimarySource,
+        r.UntilDate, r.UntilEvent, r.EndsWithin7Days, r.Summary, [.. r.Reasons.Select(x => new ReasonView(x.Code, x.Text, x.Citation, x.Missing))], asOf);
+
     /// <summary>The person's protection for today; a result stored for an earlier day is recomputed first (dates move protection).</summary>
     public static async Task<ProtectionView?> GetAsync(StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, long personId, CancellationToken ct)
     {

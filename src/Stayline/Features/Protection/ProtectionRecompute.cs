@@ -201,6 +201,52 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
             : CourtCalendar.Create(closures.Select(c => new CourtClosure(c.Date, c.Court is null ? null : new CourtId(c.Court), c.Reason)));
     }
 
+    /// <summary>
+    /// One person evaluated for <paramref name="asOf"/> and nothing written: the stored rows keep answering for today.
+    /// Reads in a transaction of its own so the tables are seen at one moment; null when the person does not exist.
+    /// </summary>
+    public static async Task<PersonResult?> EvaluateWithoutStoringAsync(StaylineDbContext db, long personId, DateOnly asOf, CancellationToken ct) =>
+        await ReadPersonAsync(db, personId, ct) is { } read ? EvaluateOne(read.Facts, asOf, read.Calendar, new List<DerivedDeadline>(8)) : null;
+
+    /// <summary>
+    /// One person's facts and the calendar; null when the person does not exist. PostgreSQL reads them from one snapshot.
+    /// On SQLite every transaction begins with the write lock (BEGIN IMMEDIATE), so a read there would wait for a
+    /// recompute or an import: its statements run on their own instead, which costs at worst a view mixing two saves.
+    /// </summary>
+    public static async Task<(PersonFacts Facts, CourtCalendar Calendar)?> ReadPersonAsync(StaylineDbContext db, long personId, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null || BulkTarget.Of(db).IsSqlite)
+        {
+            return await ReadPersonCoreAsync(db, personId, ct);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        return await ReadPersonCoreAsync(db, personId, ct);
+    }
+
+    private static async Task<(PersonFacts Facts, CourtCalendar Calendar)?> ReadPersonCoreAsync(StaylineDbContext db, long personId, CancellationToken ct)
+    {
+        var opened = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+
+        try
+        {
+            var chunk = new FactsChunk();
+            await FactsReader.ReadAsync(BulkTarget.Of(db), PersonScope.Ids([personId]), chunk, ct);
+            return chunk.Count == 0 ? null : (chunk.Build(0), await CalendarAsync(db, ct));
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
     private static PersonResult EvaluateOne(PersonFacts p, DateOnly asOf, ICourtCalendar calendar, List<DerivedDeadline> scratch)
     {
         scratch.Clear();

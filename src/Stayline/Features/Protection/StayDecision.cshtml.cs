@@ -22,6 +22,8 @@ public sealed class StayDecisionModel(StaylineDbContext db, TimeProvider clock) 
     public DateOnly? DecidedOn { get; private set; }
     public DateOnly? GrantedUntil { get; private set; }
     public bool? FiledInTime { get; private set; }
+    public bool AcceptedDespiteWaiver { get; private set; }
+    public bool IsBoardAppeal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long matterId, CancellationToken ct)
     {
@@ -35,9 +37,10 @@ public sealed class StayDecisionModel(StaylineDbContext db, TimeProvider clock) 
     }
 
     public async Task<IActionResult> OnPostAsync(long matterId, StayMotionOutcome outcome, DateOnly? decidedOn, DateOnly? grantedUntil, bool? filedInTime,
-        CancellationToken ct)
+        bool acceptedDespiteWaiver, CancellationToken ct)
     {
-        var errors = await FactWrites.RecordStayDecisionAsync(db, matterId, new StayDecisionWrite(outcome, decidedOn, grantedUntil, filedInTime), clock.Today(), ct);
+        var write = new StayDecisionWrite(outcome, decidedOn, grantedUntil, filedInTime, acceptedDespiteWaiver);
+        var errors = await FactWrites.RecordStayDecisionAsync(db, matterId, write, clock.Today(), ct);
         if (errors is null || !await LoadAsync(matterId, ct))
         {
             return NotFound();
@@ -70,6 +73,8 @@ public sealed class StayDecisionModel(StaylineDbContext db, TimeProvider clock) 
         DecidedOn = m.Matter.StayDecidedOn;
         GrantedUntil = m.Matter.StayGrantedUntil;
         FiledInTime = m.Matter.FiledInTime;
+        AcceptedDespiteWaiver = m.Matter.AcceptedDespiteWaiver;
+        IsBoardAppeal = m.Matter.Kind == MatterKind.BiaAppeal;
         return true;
     }
 }

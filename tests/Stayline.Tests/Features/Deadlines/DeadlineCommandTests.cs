@@ -93,6 +93,52 @@ public sealed class DeadlineCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task DeadlineCsv_FourBondAndRecordsRules_CountedInBusinessOrCalendarDays()
+    {
+        var file = Write("rule,trigger\nfoia-response,2025-12-01\neoir43-notice,2025-08-29\neoir43-appeal,2025-12-19\nbond-appeal,2025-11-24\n");
+
+        var (code, output, error) = await Run("deadline", "--csv", file);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Equal(
+            "rule,trigger,due,citation\n"
+                + "foia-response,2025-12-01,2025-12-30,5 U.S.C. 552(a)(6)(A)(i)\n"
+                + "eoir43-notice,2025-08-29,2025-09-02,8 CFR 1003.19(i)(2)\n"
+                + "eoir43-appeal,2025-12-19,2026-01-06,8 CFR 1003.6(c)(1)\n"
+                + "bond-appeal,2025-11-24,2025-12-29,\"8 CFR 1003.19(f); 1003.38(b),(c); 1236.1(d)(3)\"\n",
+            output);
+    }
+
+    [Fact]
+    public async Task Deadline_Eoir43NoticeFridayBeforeLaborDay_TuesdayWithHowClosuresCount()
+    {
+        var (code, output, error) = await Run("deadline", "eoir43-notice", "2025-08-29");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        var lines = output.Split('\n');
+        Assert.Equal("2025-09-02", lines[0]);
+        Assert.Contains("2025-09-01 (Labor Day)", lines[1], StringComparison.Ordinal);
+        Assert.Contains("closed only by executive order", lines[1], StringComparison.Ordinal);
+        Assert.Contains("Citation: 8 CFR 1003.19(i)(2)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deadline_FoiaResponseJson_GivesExtensionAndLongerReading()
+    {
+        var (code, output, _) = await Run("deadline", "foia-response", "2025-12-01", "--json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("2025-12-30", root.GetProperty("due").GetString());
+        Assert.Equal("business-days", root.GetProperty("counting").GetString());
+        Assert.Equal("2026-01-02", root.GetProperty("dueIfClosuresNotCounted").GetString());
+        Assert.Equal("2026-01-14", root.GetProperty("dueWithExtension").GetString());
+    }
+
+    [Fact]
     public async Task DeadlineCsv_BomCrlfQuotesAndExtraColumns_Accepted()
     {
         var file = Write("\uFEFFrule,trigger,note\r\n\"mtr-ij\",2025-09-28,\"Yousif, \"\"Y.\"\"\"\r\n\r\nreconsider-bia,\"2024-02-29\"\r\n");

@@ -25,8 +25,17 @@ public class PersonDeadlinesTests
     public static TheoryData<string, ProtectionFacts, string, string> Cases => new()
     {
         // 2017-03-01 + 30 = Fri 03-31; + 90 = Tue 05-30 (Memorial Day was Mon 05-29).
+        // Appeal reserved and not taken: final when the appeal time ran out, Fri 03-31 (8 CFR 1003.39, 1241.1(c)):
+        // + 30 = Sun 04-30, so Mon 05-01; + 90 = Thu 06-29.
         { "judge's order, appeal reserved", Order("2017-03-01"), "2017-03-10",
+            "bia-appeal 2017-03-31 Open; reconsider-ij 2017-05-01 Open; mtr-ij 2017-06-29 Open" },
+        // Not recorded whether appeal was waived: counted from the decision, the safe reading.
+        { "judge's order, appeal right not recorded", Order("2017-03-01", appeal: AppealRight.Unknown), "2017-03-10",
             "bia-appeal 2017-03-31 Open; reconsider-ij 2017-03-31 Open; mtr-ij 2017-05-30 Open" },
+        // A motion filed before the order became final still answers the deadline counted from finality.
+        { "judge's order, appeal reserved, motion filed inside the appeal time", Order("2017-03-01", matters:
+            new MatterFacts(2, MatterKind.MotionToReopenIj, MatterStatus.Pending) { FiledOn = D("2017-03-20") }), "2017-03-25",
+            "bia-appeal 2017-03-31 Open; reconsider-ij 2017-05-01 Open; mtr-ij 2017-06-29 Met" },
         { "judge's order, appeal waived", Order("2017-03-01", appeal: AppealRight.Waived), "2017-04-03",
             "bia-appeal 2017-03-31 NotApplicable; reconsider-ij 2017-03-31 Missed; mtr-ij 2017-05-30 Open" },
         // + 180 = Mon 2017-08-28.
