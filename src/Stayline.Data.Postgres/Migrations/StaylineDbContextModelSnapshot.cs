@@ -794,7 +794,9 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("DueDate");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "State", "DueDate");
+
+                    b.HasIndex("State", "DueDate", "PersonId");
 
                     b.ToTable("person_deadlines", (string)null);
                 });
@@ -890,7 +892,7 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasKey("PersonId");
 
-                    b.HasIndex("State");
+                    b.HasIndex("State", "UntilDate");
 
                     b.ToTable("person_protection", (string)null);
                 });
@@ -1538,6 +1540,8 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("ANumber")
                         .IsUnique();
+
+                    b.HasIndex("BirthDate");
 
                     b.HasIndex("CurrentFacilityId");
 

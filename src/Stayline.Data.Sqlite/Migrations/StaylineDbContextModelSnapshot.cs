@@ -761,7 +761,9 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("DueDate");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "State", "DueDate");
+
+                    b.HasIndex("State", "DueDate", "PersonId");
 
                     b.ToTable("person_deadlines", (string)null);
                 });
@@ -855,7 +857,7 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasKey("PersonId");
 
-                    b.HasIndex("State");
+                    b.HasIndex("State", "UntilDate");
 
                     b.ToTable("person_protection", (string)null);
                 });
@@ -1479,6 +1481,8 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("ANumber")
                         .IsUnique();
+
+                    b.HasIndex("BirthDate");
 
                     b.HasIndex("CurrentFacilityId");
 

@@ -14,8 +14,9 @@ internal sealed class PersonProtectionConfiguration : IEntityTypeConfiguration<P
         b.Property(p => p.State).HasMaxLength(16);
         b.Property(p => p.PrimarySource).HasMaxLength(32);
         b.Property(p => p.UntilEvent).HasMaxLength(32);
-        // The home page counts detained people by state; the people list filters by it.
-        b.HasIndex(p => p.State);
+        // The home page counts detained people by state; the people list filters by it and sorts by the day
+        // protection ends (read in that order from this index, a page at a time).
+        b.HasIndex(p => new { p.State, p.UntilDate });
         b.HasOne<Person>().WithOne().HasForeignKey<PersonProtection>(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }
