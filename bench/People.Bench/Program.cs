@@ -111,11 +111,10 @@ internal static class Program
             }
 
             lawyers = await db.Users.Where(u => u.Email!.StartsWith("lawyer")).OrderBy(u => u.Email).Select(u => u.Id).ToListAsync();
-            if (!await db.Protections.AnyAsync())
             {
                 var started = DateTime.UtcNow;
                 SqliteConnection.ClearAllPools();
-                await BoardData.FillAsync(path, lawyers);
+                await BoardData.FillAsync(path, lawyers, DateOnly.FromDateTime(DateTime.Now));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Board data (protection, deadlines, lawyers) in {(DateTime.UtcNow - started).TotalSeconds:N1} s"));
             }
 
@@ -209,11 +208,24 @@ internal static class Program
 /// </summary>
 internal static class BoardData
 {
-    public static async Task FillAsync(string path, IReadOnlyList<string> lawyers)
+    /// <remarks>
+    /// Protection is written anew on every run, dated today with the recompute's watermark at today: otherwise the
+    /// server's start-up recompute would derive it again from facts the generated people do not have (everyone
+    /// "unknown", and a full recompute running during the measurement). Deadlines and lawyers are written once.
+    /// </remarks>
+    public static async Task FillAsync(string path, IReadOnlyList<string> lawyers, DateOnly today)
     {
         await using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         await conn.OpenAsync();
         await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync();
+        async Task<long> ScalarAsync(string sql)
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = sql;
+            return (long)(await cmd.ExecuteScalarAsync())!;
+        }
+
         async Task Run(string sql)
         {
             await using var cmd = conn.CreateCommand();
@@ -224,14 +236,23 @@ internal static class BoardData
         }
 
         await Run("CREATE TEMP TABLE h AS SELECT Id, ((Id * 2654435761) % 4294967296) AS x FROM people");
-        await Run("""
+        var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Run($"DELETE FROM person_protection; INSERT OR REPLACE INTO derived_watermark (Id, AllComputedAsOf) VALUES (1, '{day}');");
+        await Run($"""
             INSERT INTO person_protection (PersonId, State, UntilDate, EndsWithin7Days, Summary, ReasonsJson, ComputedAsOf)
             SELECT Id,
                    CASE WHEN x % 100 < 12 THEN 'NotProtected' WHEN x % 100 < 20 THEN 'Unknown' ELSE 'Protected' END,
                    CASE WHEN x % 100 BETWEEN 20 AND 84 THEN date('2027-01-01', '+' || ((x / 100) % 365) || ' days') END,
-                   0, 'bench', '[]', '2027-01-01'
+                   0, 'bench', '[]', '{day}'
             FROM h
             """);
+        if (await ScalarAsync("SELECT EXISTS (SELECT 1 FROM assignments)") == 1)
+        {
+            await Run("DROP TABLE h;");
+            await tx.CommitAsync();
+            return;
+        }
+
         foreach (var n in new[] { 0, 1, 2 })
         {
             await Run($"""

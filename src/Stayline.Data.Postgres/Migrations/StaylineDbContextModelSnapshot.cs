@@ -892,6 +892,8 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasKey("PersonId");
 
+                    b.HasIndex("State");
+
                     b.HasIndex("State", "UntilDate");
 
                     b.ToTable("person_protection", (string)null);
@@ -1689,7 +1691,7 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("PersonId", "To");
 
-                    b.HasIndex("UserId", "To");
+                    b.HasIndex("UserId", "To", "PersonId");
 
                     b.ToTable("assignments", (string)null);
                 });

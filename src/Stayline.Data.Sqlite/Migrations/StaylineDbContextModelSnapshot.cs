@@ -857,6 +857,8 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasKey("PersonId");
 
+                    b.HasIndex("State");
+
                     b.HasIndex("State", "UntilDate");
 
                     b.ToTable("person_protection", (string)null);
@@ -1624,7 +1626,7 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "To");
 
-                    b.HasIndex("UserId", "To");
+                    b.HasIndex("UserId", "To", "PersonId");
 
                     b.ToTable("assignments", (string)null);
                 });

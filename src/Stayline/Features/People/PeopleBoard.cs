@@ -63,7 +63,10 @@ public static class PeopleBoard
         : Labels.Words(ruleId);
 
     /// <summary>One part of a sort's order: the people of one facility, one lawyer, one protection state; each ordered within.</summary>
-    private sealed record Group(string Token, Func<IQueryable<Person>, IQueryable<Person>> Members, Within Order);
+    /// <param name="Driver">For groups read from another table's index in person order (a state, a lawyer): that
+    /// table's person ids past the cursor; joined with the filtered people, so no group is gathered whole.</param>
+    private sealed record Group(string Token, Func<IQueryable<Person>, IQueryable<Person>> Members, Within Order,
+        Func<long?, bool, IQueryable<long>>? Driver = null);
 
     private enum Within
     {
@@ -154,6 +157,13 @@ public static class PeopleBoard
                     return (await ordered.Take(take).ToListAsync(ct)).Select(x => (x.PersonId, x.DueDate)).ToList();
                 }
 
+            case Within.Id when group.Driver is { } driver:
+                {
+                    var joined = driver(after?.Id, desc).Join(members, id => id, p => p.Id, (id, p) => id);
+                    var ordered = desc ? joined.OrderByDescending(x => x) : joined.OrderBy(x => x);
+                    return (await ordered.Take(take).ToListAsync(ct)).Select(id => (id, (DateOnly?)null)).ToList();
+                }
+
             default:
                 {
                     if (after is { Id: var id })
@@ -189,12 +199,18 @@ public static class PeopleBoard
                     for (var i = 0; i < lawyers.Count; i++)
                     {
                         var lawyer = lawyers[i];
-                        // A person with two lawyers is listed once, under the first by name.
                         var earlier = lawyers.Take(i).ToList();
-                        groups.Add(new Group(lawyer, q => earlier.Count == 0
-                            ? q.Where(p => db.Assignments.Where(a => a.UserId == lawyer && a.To == null).Select(a => a.PersonId).Contains(p.Id))
-                            : q.Where(p => db.Assignments.Where(a => a.UserId == lawyer && a.To == null).Select(a => a.PersonId).Contains(p.Id)
-                                && !db.Assignments.Any(a => a.PersonId == p.Id && a.To == null && earlier.Contains(a.UserId))), Within.Id));
+                        groups.Add(new Group(lawyer, q => q, Within.Id, (after, desc) =>
+                        {
+                            var rows = db.Assignments.Where(a => a.UserId == lawyer && a.To == null);
+                            if (earlier.Count > 0)
+                            {
+                                // A person with two lawyers is listed once, under the first by name.
+                                rows = rows.Where(a => !db.Assignments.Any(b => b.PersonId == a.PersonId && b.To == null && earlier.Contains(b.UserId)));
+                            }
+
+                            return After(rows.Select(a => a.PersonId), after, desc);
+                        }));
                     }
 
                     groups.Add(new Group("none", q => q.Where(p => !db.Assignments.Any(a => a.PersonId == p.Id && a.To == null)), Within.Id));
@@ -209,7 +225,8 @@ public static class PeopleBoard
                     State("NotProtected"),
                     State("Unknown"),
                     new Group("until", q => q, Within.ProtectionUntil),
-                    new Group("open-ended", q => q.Where(p => db.Protections.Any(pp => pp.PersonId == p.Id && pp.State == Protected && pp.UntilDate == null)), Within.Id),
+                    new Group("open-ended", q => q, Within.Id, (after, desc) =>
+                        After(db.Protections.Where(pp => pp.State == Protected && pp.UntilDate == null).Select(pp => pp.PersonId), after, desc)),
                     new Group("none", q => q.Where(p => !db.Protections.Any(pp => pp.PersonId == p.Id)), Within.Id),
                 ];
 
@@ -224,7 +241,10 @@ public static class PeopleBoard
                 throw new ArgumentOutOfRangeException(nameof(sort), sort, "Not a keyset sort.");
         }
 
-        Group State(string state) => new(state, q => q.Where(p => db.Protections.Where(pp => pp.State == state).Select(pp => pp.PersonId).Contains(p.Id)), Within.Id);
+        Group State(string state) => new(state, q => q, Within.Id, (after, desc) =>
+            After(db.Protections.Where(pp => pp.State == state).Select(pp => pp.PersonId), after, desc));
+        static IQueryable<long> After(IQueryable<long> ids, long? after, bool desc) =>
+            after is not { } a ? ids : desc ? ids.Where(id => id < a) : ids.Where(id => id > a);
         static string Token(long id) => id.ToString(CultureInfo.InvariantCulture);
     }
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Stayline.Data.Postgres.Migrations
+namespace Stayline.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class S6Board : Migration
@@ -11,12 +11,12 @@ namespace Stayline.Data.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_person_protection_State",
-                table: "person_protection");
-
-            migrationBuilder.DropIndex(
                 name: "IX_person_deadlines_PersonId",
                 table: "person_deadlines");
+
+            migrationBuilder.DropIndex(
+                name: "IX_assignments_UserId_To",
+                table: "assignments");
 
             migrationBuilder.CreateIndex(
                 name: "IX_person_protection_State_UntilDate",
@@ -37,6 +37,11 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "IX_people_BirthDate",
                 table: "people",
                 column: "BirthDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assignments_UserId_To_PersonId",
+                table: "assignments",
+                columns: new[] { "UserId", "To", "PersonId" });
         }
 
         /// <inheritdoc />
@@ -58,15 +63,19 @@ namespace Stayline.Data.Postgres.Migrations
                 name: "IX_people_BirthDate",
                 table: "people");
 
-            migrationBuilder.CreateIndex(
-                name: "IX_person_protection_State",
-                table: "person_protection",
-                column: "State");
+            migrationBuilder.DropIndex(
+                name: "IX_assignments_UserId_To_PersonId",
+                table: "assignments");
 
             migrationBuilder.CreateIndex(
                 name: "IX_person_deadlines_PersonId",
                 table: "person_deadlines",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assignments_UserId_To",
+                table: "assignments",
+                columns: new[] { "UserId", "To" });
         }
     }
 }
