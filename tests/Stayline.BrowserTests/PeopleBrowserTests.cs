@@ -25,7 +25,7 @@ public class PeopleBrowserTests(Browser browser) : IClassFixture<Browser>
         await page.GotoAsync("/People");
         await page.GetByLabel("Name or A-number").FillAsync("A201-234-567");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("1 people found.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("1 person found.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Yousif Kassab" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Yousif Kassab");

@@ -794,7 +794,9 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("DueDate");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "State", "DueDate");
+
+                    b.HasIndex("State", "DueDate", "PersonId");
 
                     b.ToTable("person_deadlines", (string)null);
                 });
@@ -891,6 +893,8 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasKey("PersonId");
 
                     b.HasIndex("State");
+
+                    b.HasIndex("State", "UntilDate");
 
                     b.ToTable("person_protection", (string)null);
                 });
@@ -1562,6 +1566,8 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasIndex("ANumber")
                         .IsUnique();
 
+                    b.HasIndex("BirthDate");
+
                     b.HasIndex("CurrentFacilityId");
 
                     b.HasIndex("SortName");
@@ -1708,7 +1714,7 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("PersonId", "To");
 
-                    b.HasIndex("UserId", "To");
+                    b.HasIndex("UserId", "To", "PersonId");
 
                     b.ToTable("assignments", (string)null);
                 });

@@ -761,7 +761,9 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("DueDate");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "State", "DueDate");
+
+                    b.HasIndex("State", "DueDate", "PersonId");
 
                     b.ToTable("person_deadlines", (string)null);
                 });
@@ -856,6 +858,8 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasKey("PersonId");
 
                     b.HasIndex("State");
+
+                    b.HasIndex("State", "UntilDate");
 
                     b.ToTable("person_protection", (string)null);
                 });
@@ -1503,6 +1507,8 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasIndex("ANumber")
                         .IsUnique();
 
+                    b.HasIndex("BirthDate");
+
                     b.HasIndex("CurrentFacilityId");
 
                     b.HasIndex("SortName");
@@ -1643,7 +1649,7 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "To");
 
-                    b.HasIndex("UserId", "To");
+                    b.HasIndex("UserId", "To", "PersonId");
 
                     b.ToTable("assignments", (string)null);
                 });

@@ -20,6 +20,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.CustodyStatus).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(p => new { p.CustodyStatus, p.CurrentFacilityId });
         b.HasIndex(p => p.CurrentFacilityId);
+        // The people list sorts by birth date.
+        b.HasIndex(p => p.BirthDate);
         b.Property(p => p.Citizenship).HasMaxLength(100);
         b.Property(p => p.Languages).HasMaxLength(200);
         b.Property(p => p.Version).IsConcurrencyToken();

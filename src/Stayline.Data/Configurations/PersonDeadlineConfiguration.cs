@@ -15,8 +15,12 @@ internal sealed class PersonDeadlineConfiguration : IEntityTypeConfiguration<Per
         b.Property(d => d.Citation).HasMaxLength(400);
         b.Property(d => d.Title).HasMaxLength(200);
         b.Property(d => d.Trigger).HasMaxLength(200);
-        b.HasIndex(d => d.PersonId);
+        // By person, then state and date: a person's open deadlines are a range (the people list checks that a row is
+        // its person's earliest open one; with only PersonId here SQLite took the (State, DueDate) index instead: 10 s).
+        b.HasIndex(d => new { d.PersonId, d.State, d.DueDate });
         b.HasIndex(d => d.DueDate);
+        // The people list sorts by next deadline: open deadlines read in due order, a page at a time.
+        b.HasIndex(d => new { d.State, d.DueDate, d.PersonId });
         b.HasOne<Person>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<CourtOrder>().WithMany().HasForeignKey(d => d.CourtOrderId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -14,7 +14,10 @@ internal sealed class PersonProtectionConfiguration : IEntityTypeConfiguration<P
         b.Property(p => p.State).HasMaxLength(16);
         b.Property(p => p.PrimarySource).HasMaxLength(32);
         b.Property(p => p.UntilEvent).HasMaxLength(32);
-        // The home page counts detained people by state; the people list filters by it.
+        // The home page counts detained people by state; the people list filters by it and sorts by the day
+        // protection ends (read in that order from this index, a page at a time).
+        b.HasIndex(p => new { p.State, p.UntilDate });
+        // One state's people in person order (the rows of the index above are in date order within a state).
         b.HasIndex(p => p.State);
         b.HasOne<Person>().WithOne().HasForeignKey<PersonProtection>(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,17 +10,42 @@ namespace Stayline.Features.People;
 
 public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageModel
 {
+    /// <summary>The columns a user may show or hide, in the table's order (name and A-number are always shown).</summary>
+    public static readonly IReadOnlyList<(string Key, string Label, PeopleSort? Sort)> Columns =
+    [
+        ("protection", "Protection", PeopleSort.Protection),
+        ("deadline", "Next deadline", PeopleSort.NextDeadline),
+        ("lawyer", "Lawyer", PeopleSort.Lawyer),
+        ("facility", "Facility", PeopleSort.Facility),
+        ("custody", "Custody", null),
+        ("born", "Born", PeopleSort.BirthDate),
+    ];
+
     public PeopleFilter Filter { get; private set; } = new();
+    /// <summary>The optional columns shown (all unless the user chose).</summary>
+    public IReadOnlySet<string> Shown { get; private set; } = Columns.Select(c => c.Key).ToHashSet();
+    /// <summary>The user chose the columns (the choice travels in links and saved views).</summary>
+    public bool ColumnsChosen { get; private set; }
+    public IReadOnlyList<SavedFilter> Views { get; private set; } = [];
     public PeoplePage Result { get; private set; } = new([], 0, false, 1, 50);
     public IReadOnlyList<(long Id, string Name)> Facilities { get; private set; } = [];
     public IReadOnlyList<(string Id, string Name)> Attorneys { get; private set; } = [];
     public IReadOnlyList<(long Id, string Name)> Classes { get; private set; } = [];
     public UserAccess Access { get; private set; } = null!;
 
-    public async Task OnGetAsync([FromQuery] PeopleFilterQuery query, CancellationToken ct)
+    public async Task OnGetAsync([FromQuery] PeopleFilterQuery query, [FromQuery] string[]? col, [FromQuery] string? cols, CancellationToken ct)
     {
         Access = UserAccess.From(User);
         Filter = query.ToFilter();
+        if (cols is not null)
+        {
+            ColumnsChosen = true;
+            var chosen = (col ?? []).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            Shown = Columns.Select(c => c.Key).Where(chosen.Contains).ToHashSet();
+        }
+
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        Views = await db.SavedFilters.AsNoTracking().Where(v => v.UserId == userId).OrderBy(v => v.Name).ToListAsync(ct);
         Result = await PeopleQuery.RunAsync(db, Filter, ct);
         Facilities = await Lookups.FacilitiesAsync(db, ct);
         Attorneys = await Lookups.AttorneysAsync(db, ct);
@@ -55,6 +81,33 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
         return Redirect(Request.Headers.Referer.ToString() is { Length: > 0 } referer ? referer : "/People");
     }
 
+    /// <summary>Saves the list as it is shown (filters, order, columns) under a name, for this user: a saved view.</summary>
+    public async Task<IActionResult> OnPostSaveViewAsync(string? name, string? query, CancellationToken ct)
+    {
+        name = name?.Trim();
+        query = Reports.IndexModel.FilterQuery(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query ?? ""));
+        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        {
+            TempData["Flash"] = "Nothing saved: give the view a name (at most 100 characters).";
+            return Redirect("/People" + (query.Length == 0 ? "" : "?" + query));
+        }
+
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var existing = await db.SavedFilters.FirstOrDefaultAsync(v => v.UserId == userId && v.Name == name, ct);
+        if (existing is null)
+        {
+            db.SavedFilters.Add(new SavedFilter { UserId = userId, Name = name, Query = query, CreatedAt = clock.GetUtcNow() });
+        }
+        else
+        {
+            existing.Query = query;
+        }
+
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = $"Saved the view \"{name}\".";
+        return Redirect("/People" + (query.Length == 0 ? "" : "?" + query));
+    }
+
     public string Link(PeopleFilter f)
     {
         var parts = new List<string>();
@@ -76,6 +129,16 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
         Add("Desc", f.Desc ? "true" : null);
         Add("PageSize", f.PageSize != new PeopleFilter().PageSize ? f.PageSize : null);
         Add("Page", f.Page > 1 ? f.Page : null);
+        Add("After", f.After);
+        if (ColumnsChosen)
+        {
+            Add("Cols", "1");
+            foreach (var c in Columns.Where(c => Shown.Contains(c.Key)))
+            {
+                Add("Col", c.Key);
+            }
+        }
+
         return "/People?" + string.Join("&", parts);
     }
 }

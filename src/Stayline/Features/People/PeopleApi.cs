@@ -123,7 +123,7 @@ public static class PeopleApi
 
 /// <summary>Query-string binding for <see cref="PeopleFilter"/>.</summary>
 public sealed record PeopleFilterQuery(string? Q, long? FacilityId, CustodyStatus? Status, string? AttorneyId, long? ClassId,
-    bool? HasLawyer, PeopleSort? Sort, bool? Desc, int? Page, int? PageSize)
+    bool? HasLawyer, PeopleSort? Sort, bool? Desc, int? Page, int? PageSize, string? After = null)
 {
     public PeopleFilter ToFilter() => new()
     {
@@ -133,9 +133,11 @@ public sealed record PeopleFilterQuery(string? Q, long? FacilityId, CustodyStatu
         AttorneyId = AttorneyId,
         ClassId = ClassId,
         HasLawyer = HasLawyer,
-        Sort = Sort ?? PeopleSort.Name,
+        // A name search comes closest first unless another order is asked for.
+        Sort = Sort ?? (PeopleQuery.IsNameQuery(Q) ? PeopleSort.Closeness : PeopleSort.Name),
         Desc = Desc ?? false,
         Page = Page ?? 1,
         PageSize = PageSize ?? 50,
+        After = After,
     };
 }

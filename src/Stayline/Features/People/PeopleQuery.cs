@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Matching;
 using Stayline.Domain.People;
 
 namespace Stayline.Features.People;
@@ -10,6 +12,12 @@ public enum PeopleSort
     ANumber,
     BirthDate,
     Newest,
+    Facility,
+    Lawyer,
+    Protection,
+    NextDeadline,
+    /// <summary>Closest name first (a name search's default); the score is shown.</summary>
+    Closeness,
 }
 
 /// <summary>The people list's filters; the page and the API bind the same names.</summary>
@@ -26,6 +34,8 @@ public sealed record PeopleFilter
     public bool Desc { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
+    /// <summary>Sorts by facility, lawyer, protection or next deadline page by key: where the previous page ended.</summary>
+    public string? After { get; init; }
 }
 
 public sealed record PersonRow(long Id, string? ANumber, string GivenName, string FamilyName, DateOnly? BirthDate,
@@ -34,6 +44,12 @@ public sealed record PersonRow(long Id, string? ANumber, string GivenName, strin
     public string FullName => $"{GivenName} {FamilyName}".Trim();
 
     public string? ANumberDisplay => Domain.People.ANumber.DisplayOf(ANumber);
+
+    /// <summary>Protection, lawyers and next deadline (the triage board's columns).</summary>
+    public BoardCells Board { get; init; } = BoardCells.Empty;
+
+    /// <summary>How close the name is to the searched name, 0 to 1 (closeness sort only).</summary>
+    public double? Score { get; init; }
 }
 
 /// <param name="Total">The exact number found, or the count cap when <paramref name="TotalIsCapped"/> (more exist).</param>
@@ -42,7 +58,16 @@ public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total, bool T
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     /// <summary>Another page follows: the count reaches at least one row past this page (it is counted that far).</summary>
-    public bool HasNext => TotalIsCapped || Total > Page * PageSize;
+    public bool HasNext => Keyset ? After is not null : TotalIsCapped || Total > Page * PageSize;
+
+    /// <summary>Paged by key (sorts on another table's column): no page numbers, <see cref="After"/> leads on.</summary>
+    public bool Keyset { get; init; }
+
+    /// <summary>The cursor of the next page of a keyset sort.</summary>
+    public string? After { get; init; }
+
+    /// <summary>Something the reader must know about the order shown (e.g. too many matches to rank by closeness).</summary>
+    public string? Note { get; init; }
 }
 
 public static class PeopleQuery
@@ -50,6 +75,10 @@ public static class PeopleQuery
     /// <summary>Counting a huge match set is slower than anyone needs; past this the page says "More than 1,000".
     /// (With 1,000,000 people, counting to 10,000 cost as much as fetching the sorted page: docs/benchmarks/foundation.md.)</summary>
     public const int CountCap = 1_000;
+
+    /// <summary>Lists without a name search are counted exactly up to here (about 20 ms for 100,000 index entries at a
+    /// million people); past it the page says "more than 100,000" and that counting stopped there.</summary>
+    public const int ListCountCap = 100_000;
 
     public static IQueryable<Person> Filter(StaylineDbContext db, PeopleFilter f)
     {
@@ -100,8 +129,40 @@ public static class PeopleQuery
 
     public static async Task<PeoplePage> RunAsync(StaylineDbContext db, PeopleFilter f, CancellationToken ct)
     {
+        var result = await PageAsync(db, f, ct);
+        var cells = await PeopleBoard.CellsAsync(db, result.Rows.Select(r => r.Id).ToList(), ct);
+        return result with { Rows = result.Rows.Select(r => r with { Board = cells.GetValueOrDefault(r.Id) ?? BoardCells.Empty }).ToList() };
+    }
+
+    /// <summary>The query is a name (not empty, not an A-number): the closeness sort applies.</summary>
+    public static bool IsNameQuery(string? q) => !string.IsNullOrWhiteSpace(q) && !ANumber.TryParse(q, out _, out _) && SearchText.Tokens(q).Any();
+
+    private static async Task<PeoplePage> PageAsync(StaylineDbContext db, PeopleFilter f, CancellationToken ct)
+    {
         var pageSize = Math.Clamp(f.PageSize, 1, 500);
         var page = Math.Max(1, f.Page);
+        if (f.Sort == PeopleSort.Closeness)
+        {
+            if (IsNameQuery(f.Q))
+            {
+                return await ClosestFirstAsync(db, f, page, pageSize, ct);
+            }
+
+            f = f with { Sort = PeopleSort.Name };
+        }
+
+        if (PeopleBoard.IsKeyset(f.Sort))
+        {
+            var filtered = Filter(db, f);
+            var counted = await filtered.Take(ListCountCap + 1).CountAsync(ct);
+            var (ids, next) = await PeopleBoard.PageAsync(db, filtered, f.Sort, f.Desc, f.After, pageSize, ct);
+            return new PeoplePage(await InOrderAsync(db, ids, ct), Math.Min(counted, ListCountCap), counted > ListCountCap, 1, pageSize)
+            {
+                Keyset = true,
+                After = next,
+            };
+        }
+
         if (f is { Sort: PeopleSort.Name, FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null }
             && !string.IsNullOrWhiteSpace(f.Q) && !ANumber.TryParse(f.Q, out _, out _) && NameSearch.Parse(db, f.Q) is { } byName)
         {
@@ -109,7 +170,7 @@ public static class PeopleQuery
         }
 
         var q = Filter(db, f);
-        var cap = CapFor(page, pageSize);
+        var cap = CapFor(page, pageSize, ListCountCap);
         var total = await q.Take(cap + 1).CountAsync(ct);
         var sorted = (f.Sort, f.Desc) switch
         {
@@ -127,7 +188,62 @@ public static class PeopleQuery
 
     /// <summary>How far to count: <see cref="CountCap"/>, or further on later pages, so that the page after any page
     /// shown is known to exist (a list of 1,400 used to end at "Page 20 of 20" with no Next).</summary>
-    private static int CapFor(int page, int pageSize) => (int)Math.Min(int.MaxValue - 1, Math.Max(CountCap, (long)page * pageSize));
+    private static int CapFor(int page, int pageSize, int countCap = CountCap) => (int)Math.Min(int.MaxValue - 1, Math.Max(countCap, (long)page * pageSize));
+
+    private static async Task<List<PersonRow>> InOrderAsync(StaylineDbContext db, List<long> ids, CancellationToken ct)
+    {
+        var rows = await RowsAsync(db, db.People.AsNoTracking().Where(p => ids.Contains(p.Id)), ct);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return rows.OrderBy(r => position[r.Id]).ToList();
+    }
+
+    /// <summary>
+    /// A name search ranked by how close each name (or alias) is to the query, closest first. Only a set that is
+    /// known whole can be ranked: up to <see cref="CountCap"/> matches are scored; past that the page says so and
+    /// shows the matches by name instead.
+    /// </summary>
+    private static async Task<PeoplePage> ClosestFirstAsync(StaylineDbContext db, PeopleFilter f, int page, int pageSize, CancellationToken ct)
+    {
+        List<PersonRow> candidates;
+        if (f is { FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null } && NameSearch.Parse(db, f.Q!) is { } byName)
+        {
+            candidates = [.. (await NameSearchPageAsync(db, byName, false, 1, CountCap + 1, ct)).Rows];
+        }
+        else
+        {
+            candidates = await RowsAsync(db, Filter(db, f).OrderBy(p => p.SortName).ThenBy(p => p.Id).Take(CountCap + 1), ct);
+        }
+
+        if (candidates.Count > CountCap)
+        {
+            var byNameOrder = await PageAsync(db, f with { Sort = PeopleSort.Name }, ct);
+            return byNameOrder with
+            {
+                Note = string.Create(CultureInfo.InvariantCulture,
+                    $"More than {CountCap:N0} people match, too many to rank by closeness: they are shown by name. Add a word or a filter to rank them."),
+            };
+        }
+
+        var ids = candidates.Select(c => c.Id).ToList();
+        var aliases = (await db.PersonNames.AsNoTracking().Where(n => ids.Contains(n.PersonId)).Select(n => new { n.PersonId, n.GivenName, n.FamilyName })
+            .ToListAsync(ct)).ToLookup(n => n.PersonId, n => ParsedName.Combine(ParsedName.Parse(n.GivenName), ParsedName.Parse(n.FamilyName)));
+        var query = ParsedName.Parse(f.Q);
+        var ranked = candidates
+            .Select(c => c with
+            {
+                Score = aliases[c.Id].Prepend(ParsedName.Combine(ParsedName.Parse(c.GivenName), ParsedName.Parse(c.FamilyName)))
+                    .Max(n => NameComparer.Compare(query, n, partial: true).Score),
+            })
+            .OrderByDescending(c => c.Score).ThenBy(c => c.FamilyName, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.GivenName, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(c => c.Id)
+            .ToList();
+        if (f.Desc)
+        {
+            ranked.Reverse();
+        }
+
+        return new PeoplePage(ranked.Skip((page - 1) * pageSize).Take(pageSize).ToList(), ranked.Count, false, page, pageSize);
+    }
 
     /// <summary>
     /// A name search with no other filter, in name order: the ids come from the token index alone (its key is

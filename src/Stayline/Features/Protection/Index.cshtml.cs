@@ -9,7 +9,8 @@ namespace Stayline.Features.Protection;
 /// <summary>People by stored protection state (default: not protected or unknown), e.g. the home page's "detained and not protected".</summary>
 public sealed class IndexModel(StaylineDbContext db) : PageModel
 {
-    public const int MaxRows = 1_000;
+    /// <summary>Rows per page; every row is reachable by the pager (the list used to stop at the first 1,000).</summary>
+    public const int PageSize = 200;
 
     public sealed record Row(long PersonId, string Name, string? ANumber, CustodyStatus Custody, string State, bool EndsWithin7Days, string Summary)
     {
@@ -26,6 +27,10 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
     public CustodyStatus? Status { get; private set; }
     public bool EndingSoon { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>The exact number of people listed (all pages).</summary>
+    public int Total { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public string Heading => (EndingSoon ? "Protection ending within 7 days" : State switch
     {
@@ -35,16 +40,18 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
         _ => "Protected",
     }) + (Status is { } s ? $" ({s.ToString().ToLowerInvariant()})" : "");
 
-    public async Task OnGetAsync(ProtectionState? state, CustodyStatus? status, bool endingSoon, CancellationToken ct)
+    public async Task OnGetAsync(ProtectionState? state, CustodyStatus? status, bool endingSoon, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "Page")] int? pageNumber, CancellationToken ct)
     {
         (State, Status, EndingSoon) = (state, status, endingSoon);
+        PageNumber = Math.Max(1, pageNumber ?? 1);
         var q = Query(db, state, status);
         if (endingSoon)
         {
             q = q.Where(x => x.Protection.EndsWithin7Days);
         }
 
-        Rows = await q.OrderBy(x => x.Person.SortName).Take(MaxRows)
+        Total = await q.CountAsync(ct);
+        Rows = await q.OrderBy(x => x.Person.SortName).ThenBy(x => x.Person.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(x => new Row(x.Person.Id, x.Person.GivenName + " " + x.Person.FamilyName, x.Person.ANumber, x.Person.CustodyStatus, x.Protection.State,
                 x.Protection.EndsWithin7Days, x.Protection.Summary)).ToListAsync(ct);
     }
@@ -72,3 +79,4 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
         return people.Join(protections, p => p.Id, x => x.PersonId, (p, x) => new Joined { Person = p, Protection = x });
     }
 }
+

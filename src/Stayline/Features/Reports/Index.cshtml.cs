@@ -89,12 +89,13 @@ public sealed class IndexModel(StaylineDbContext db, AuditActor actor, TimeProvi
         return Redirect("/Reports");
     }
 
-    private static readonly string[] FilterKeys = ["Q", "FacilityId", "Status", "AttorneyId", "ClassId", "HasLawyer", "Sort", "Desc"];
+    private static readonly string[] FilterKeys = ["Q", "FacilityId", "Status", "AttorneyId", "ClassId", "HasLawyer", "Sort", "Desc", "PageSize", "Cols", "Col"];
 
     /// <summary>Keeps only the people-list filter parameters (not paging, not handlers), in a fixed order.</summary>
     public static string FilterQuery(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query)
     {
         var map = query.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        // A repeated key (the chosen columns, Col=a&Col=b) comes as one comma-separated value; the people list splits it.
         return string.Join("&", FilterKeys.Where(k => map.TryGetValue(k, out var v) && v.Length > 0)
             .Select(k => $"{k}={Uri.EscapeDataString(map[k])}"));
     }

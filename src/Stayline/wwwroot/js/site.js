@@ -4,3 +4,12 @@ document.querySelectorAll('input[data-select-all]').forEach(function (all) {
     document.querySelectorAll('input[name="' + all.dataset.selectAll + '"]').forEach(function (box) { box.checked = all.checked; });
   });
 });
+
+// "/" from any page puts the cursor in the page's own search box, or else the header's person search.
+document.addEventListener('keydown', function (e) {
+  if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) { return; }
+  var t = e.target;
+  if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) { return; }
+  var box = document.querySelector('main input[type=search]') || document.getElementById('find');
+  if (box) { e.preventDefault(); box.focus(); box.select(); }
+});

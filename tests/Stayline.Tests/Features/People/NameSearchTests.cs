@@ -36,9 +36,9 @@ public class NameSearchTests
             return $"{string.Join(", ", page.Rows.Select(r => r.FullName))} ({page.Total})";
         }
 
-        Assert.Equal("Adam Jabouri, Basil Al Jaburi, Yousif Aljabouri, Zaid Jabouri (4)", await Find("/api/v1/people?q=jabouri"));
-        Assert.Equal("Zaid Jabouri, Yousif Aljabouri, Basil Al Jaburi, Adam Jabouri (4)", await Find("/api/v1/people?q=jabouri&desc=true"));
-        Assert.Equal("Yousif Aljabouri, Zaid Jabouri (4)", await Find("/api/v1/people?q=jabouri&pageSize=2&page=2"));
+        Assert.Equal("Adam Jabouri, Basil Al Jaburi, Yousif Aljabouri, Zaid Jabouri (4)", await Find("/api/v1/people?q=jabouri&sort=Name"));
+        Assert.Equal("Zaid Jabouri, Yousif Aljabouri, Basil Al Jaburi, Adam Jabouri (4)", await Find("/api/v1/people?q=jabouri&sort=Name&desc=true"));
+        Assert.Equal("Yousif Aljabouri, Zaid Jabouri (4)", await Find("/api/v1/people?q=jabouri&sort=Name&pageSize=2&page=2"));
         Assert.Equal("Hanna Toma (1)", await Find("/api/v1/people?q=hann"));
     }
 
