@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Stayline;
-using Stayline.Cli;
 using Stayline.Data;
+using Stayline.Features.Account;
 using Stayline.Infrastructure;
 
 namespace People.Bench;

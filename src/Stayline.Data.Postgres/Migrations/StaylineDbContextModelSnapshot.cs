@@ -1291,6 +1291,68 @@ namespace Stayline.Data.Postgres.Migrations
                     b.ToTable("convictions", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Domain.Matters.Hearing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<TimeOnly?>("At")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<decimal?>("BondAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Judge")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("MatterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.HasIndex("On", "Court");
+
+                    b.HasIndex("PersonId", "On");
+
+                    b.ToTable("hearings", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Domain.Matters.Matter", b =>
                 {
                     b.Property<long>("Id")
@@ -1607,6 +1669,97 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("person_names", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Respondents.OfficeHolder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("FacilityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FieldOffice")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityId");
+
+                    b.HasIndex("Office", "FacilityId", "From");
+
+                    b.ToTable("office_holders", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Respondents.RespondentRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("NameAttorneyGeneral")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NameFieldOfficeDirector")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NameSecretary")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("District")
+                        .IsUnique();
+
+                    b.ToTable("respondent_rules", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Domain.Work.Alert", b =>
@@ -2021,6 +2174,20 @@ namespace Stayline.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Stayline.Domain.Matters.Hearing", b =>
+                {
+                    b.HasOne("Stayline.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Stayline.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Stayline.Domain.Matters.Matter", b =>
                 {
                     b.HasOne("Stayline.Domain.Matters.Matter", null)
@@ -2082,6 +2249,14 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Respondents.OfficeHolder", b =>
+                {
+                    b.HasOne("Stayline.Domain.Custody.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Stayline.Domain.Work.Assignment", b =>
