@@ -183,7 +183,12 @@ public class CountyDistrictTableTests
     [InlineData("LA", "La Salle Parish", "W.D. La.", null)]
     [InlineData("MS", "Adams", "S.D. Miss.", "Western Division")]
     [InlineData("MS", "Noxubee", "S.D. Miss.", "Northern Division")]
-    [InlineData("MS", "Lee", "N.D. Miss.", null)]
+    [InlineData("MS", "Lee", "N.D. Miss.", "Aberdeen Division")]
+    [InlineData("MS", "Winston", "N.D. Miss.", "Aberdeen Division")]
+    [InlineData("MS", "DeSoto", "N.D. Miss.", "Oxford Division")]
+    [InlineData("MS", "Yalobusha", "N.D. Miss.", "Oxford Division")]
+    [InlineData("MS", "Attala", "N.D. Miss.", "Greenville Division")]
+    [InlineData("MS", "Bolivar", "N.D. Miss.", "Greenville Division")]
     [InlineData("MO", "St. Louis City", "E.D. Mo.", "Eastern Division")]
     [InlineData("MO", "Ste. Genevieve", "E.D. Mo.", "Southeastern Division")]
     [InlineData("MO", "Greene", "W.D. Mo.", "Southern Division")]
@@ -235,6 +240,9 @@ public class CountyDistrictTableTests
             Table.Rows.Where(r => r.District == "E.D. Mich." && r.Division == "Southern Division").Select(r => r.County).Order(StringComparer.Ordinal));
         // 28 U.S.C. 112(c): the Eastern District of New York.
         Assert.Equal(["Kings", "Nassau", "Queens", "Richmond", "Suffolk"], Table.OfDistrict("E.D.N.Y.").Select(r => r.County).Order(StringComparer.Ordinal));
+        // 28 U.S.C. 104(a)(3) as enacted by Pub. L. 112-188: the Greenville Division of the Northern District of Mississippi.
+        Assert.Equal(["Attala", "Bolivar", "Carroll", "Coahoma", "Grenada", "Humphreys", "Leflore", "Montgomery", "Sunflower", "Washington"],
+            Table.Rows.Where(r => r.District == "N.D. Miss." && r.Division == "Greenville Division").Select(r => r.County).Order(StringComparer.Ordinal));
         // 28 U.S.C. 84(d): the Southern District of California.
         Assert.Equal(["Imperial", "San Diego"], Table.OfDistrict("S.D. Cal.").Select(r => r.County).Order(StringComparer.Ordinal));
     }
