@@ -225,6 +225,38 @@ public class CountyDistrictTableTests
     [InlineData("WV", "Monongalia", "N.D. W. Va.", null)]
     [InlineData("WI", "Milwaukee", "E.D. Wis.", null)]
     [InlineData("WI", "Dane", "W.D. Wis.", null)]
+    [InlineData("NY", "Ulster", "N.D.N.Y.", null)]
+    [InlineData("NY", "Sullivan", "S.D.N.Y.", null)]
+    [InlineData("NY", "Suffolk", "E.D.N.Y.", null)]
+    [InlineData("NY", "Schuyler", "W.D.N.Y.", null)]
+    [InlineData("NY", "Tompkins", "N.D.N.Y.", null)]
+    [InlineData("NC", "Robeson", "E.D.N.C.", null)]
+    [InlineData("NC", "Forsyth", "M.D.N.C.", null)]
+    [InlineData("NC", "Durham", "M.D.N.C.", null)]
+    [InlineData("NC", "Hoke", "M.D.N.C.", null)]
+    [InlineData("NC", "Union", "W.D.N.C.", null)]
+    [InlineData("WV", "Braxton", "N.D. W. Va.", null)]
+    [InlineData("WV", "Wood", "S.D. W. Va.", null)]
+    [InlineData("WV", "Greenbrier", "S.D. W. Va.", null)]
+    [InlineData("WV", "Pocahontas", "N.D. W. Va.", null)]
+    [InlineData("WA", "Klickitat", "E.D. Wash.", null)]
+    [InlineData("WA", "Skamania", "W.D. Wash.", null)]
+    [InlineData("WI", "Florence", "E.D. Wis.", null)]
+    [InlineData("WI", "Marquette", "E.D. Wis.", null)]
+    [InlineData("WI", "Adams", "W.D. Wis.", null)]
+    [InlineData("LA", "Assumption", "E.D. La.", null)]
+    [InlineData("LA", "St. Helena", "M.D. La.", null)]
+    [InlineData("LA", "Iberia", "W.D. La.", null)]
+    [InlineData("OK", "Pawnee", "N.D. Okla.", null)]
+    [InlineData("OK", "Carter", "E.D. Okla.", null)]
+    [InlineData("OK", "Kay", "W.D. Okla.", null)]
+    [InlineData("MO", "DeKalb", "W.D. Mo.", "Saint Joseph Division")]
+    [InlineData("MO", "Vernon", "W.D. Mo.", "Southwestern Division")]
+    [InlineData("MO", "Pettis", "W.D. Mo.", "Central Division")]
+    [InlineData("TN", "Van Buren", "E.D. Tenn.", "Winchester Division")]
+    [InlineData("TN", "Sequatchie", "E.D. Tenn.", "Southern Division")]
+    [InlineData("TN", "Jefferson", "E.D. Tenn.", "Northern Division")]
+    [InlineData("TN", "Hancock", "E.D. Tenn.", "Northeastern Division")]
     public void Find_CountyFromTheStatute_RoutesToItsDistrictAndDivision(string state, string county, string district, string? division)
     {
         var row = Table.Find(state, county);
@@ -243,6 +275,15 @@ public class CountyDistrictTableTests
         // 28 U.S.C. 104(a)(3) as enacted by Pub. L. 112-188: the Greenville Division of the Northern District of Mississippi.
         Assert.Equal(["Attala", "Bolivar", "Carroll", "Coahoma", "Grenada", "Humphreys", "Leflore", "Montgomery", "Sunflower", "Washington"],
             Table.Rows.Where(r => r.District == "N.D. Miss." && r.Division == "Greenville Division").Select(r => r.County).Order(StringComparer.Ordinal));
+        // 28 U.S.C. 112(d): the Western District of New York.
+        Assert.Equal(["Allegany", "Cattaraugus", "Chautauqua", "Chemung", "Erie", "Genesee", "Livingston", "Monroe", "Niagara", "Ontario", "Orleans", "Schuyler", "Seneca", "Steuben", "Wayne", "Wyoming", "Yates"],
+            Table.OfDistrict("W.D.N.Y.").Select(r => r.County).Order(StringComparer.Ordinal));
+        // 28 U.S.C. 113(b): the Middle District of North Carolina (the statute spells Forsyth "Forsythe").
+        Assert.Equal(["Alamance", "Cabarrus", "Caswell", "Chatham", "Davidson", "Davie", "Durham", "Forsyth", "Guilford", "Hoke", "Lee", "Montgomery", "Moore", "Orange", "Person", "Randolph", "Richmond", "Rockingham", "Rowan", "Scotland", "Stanly", "Stokes", "Surry", "Yadkin"],
+            Table.OfDistrict("M.D.N.C.").Select(r => r.County).Order(StringComparer.Ordinal));
+        // 28 U.S.C. 129(b): the Southern District of West Virginia.
+        Assert.Equal(["Boone", "Cabell", "Clay", "Fayette", "Greenbrier", "Jackson", "Kanawha", "Lincoln", "Logan", "Mason", "McDowell", "Mercer", "Mingo", "Monroe", "Nicholas", "Putnam", "Raleigh", "Roane", "Summers", "Wayne", "Wirt", "Wood", "Wyoming"],
+            Table.OfDistrict("S.D. W. Va.").Select(r => r.County).Order(StringComparer.Ordinal));
         // 28 U.S.C. 84(d): the Southern District of California.
         Assert.Equal(["Imperial", "San Diego"], Table.OfDistrict("S.D. Cal.").Select(r => r.County).Order(StringComparer.Ordinal));
     }
