@@ -257,6 +257,15 @@ public class CountyDistrictTableTests
     [InlineData("TN", "Sequatchie", "E.D. Tenn.", "Southern Division")]
     [InlineData("TN", "Jefferson", "E.D. Tenn.", "Northern Division")]
     [InlineData("TN", "Hancock", "E.D. Tenn.", "Northeastern Division")]
+    [InlineData("IA", "Clinton", "S.D. Iowa", null)]
+    [InlineData("IA", "Johnson", "S.D. Iowa", null)]
+    [InlineData("IA", "Cedar", "N.D. Iowa", null)]
+    [InlineData("IA", "Carroll", "N.D. Iowa", null)]
+    [InlineData("TX", "Kleberg", "S.D. Tex.", "Corpus Christi Division")]
+    [InlineData("TX", "DeWitt", "S.D. Tex.", "Victoria Division")]
+    [InlineData("TX", "Brazos", "S.D. Tex.", "Houston Division")]
+    [InlineData("TX", "McMullen", "S.D. Tex.", "Laredo Division")]
+    [InlineData("IN", "Grant", "N.D. Ind.", "Fort Wayne Division")]
     public void Find_CountyFromTheStatute_RoutesToItsDistrictAndDivision(string state, string county, string district, string? division)
     {
         var row = Table.Find(state, county);
