@@ -266,6 +266,12 @@ public class CountyDistrictTableTests
     [InlineData("TX", "Brazos", "S.D. Tex.", "Houston Division")]
     [InlineData("TX", "McMullen", "S.D. Tex.", "Laredo Division")]
     [InlineData("IN", "Grant", "N.D. Ind.", "Fort Wayne Division")]
+    [InlineData("TX", "Throckmorton", "N.D. Tex.", "Abilene Division")]
+    [InlineData("TX", "Deaf Smith", "N.D. Tex.", "Amarillo Division")]
+    [InlineData("TX", "Palo Pinto", "N.D. Tex.", "Fort Worth Division")]
+    [InlineData("TX", "Liberty", "E.D. Tex.", "Beaumont Division")]
+    [InlineData("TX", "Van Zandt", "E.D. Tex.", "Tyler Division")]
+    [InlineData("TX", "Upshur", "E.D. Tex.", "Marshall Division")]
     public void Find_CountyFromTheStatute_RoutesToItsDistrictAndDivision(string state, string county, string district, string? division)
     {
         var row = Table.Find(state, county);
