@@ -183,7 +183,12 @@ public class CountyDistrictTableTests
     [InlineData("LA", "La Salle Parish", "W.D. La.", null)]
     [InlineData("MS", "Adams", "S.D. Miss.", "Western Division")]
     [InlineData("MS", "Noxubee", "S.D. Miss.", "Northern Division")]
-    [InlineData("MS", "Lee", "N.D. Miss.", null)]
+    [InlineData("MS", "Lee", "N.D. Miss.", "Aberdeen Division")]
+    [InlineData("MS", "Winston", "N.D. Miss.", "Aberdeen Division")]
+    [InlineData("MS", "DeSoto", "N.D. Miss.", "Oxford Division")]
+    [InlineData("MS", "Yalobusha", "N.D. Miss.", "Oxford Division")]
+    [InlineData("MS", "Attala", "N.D. Miss.", "Greenville Division")]
+    [InlineData("MS", "Bolivar", "N.D. Miss.", "Greenville Division")]
     [InlineData("MO", "St. Louis City", "E.D. Mo.", "Eastern Division")]
     [InlineData("MO", "Ste. Genevieve", "E.D. Mo.", "Southeastern Division")]
     [InlineData("MO", "Greene", "W.D. Mo.", "Southern Division")]
@@ -220,6 +225,53 @@ public class CountyDistrictTableTests
     [InlineData("WV", "Monongalia", "N.D. W. Va.", null)]
     [InlineData("WI", "Milwaukee", "E.D. Wis.", null)]
     [InlineData("WI", "Dane", "W.D. Wis.", null)]
+    [InlineData("NY", "Ulster", "N.D.N.Y.", null)]
+    [InlineData("NY", "Sullivan", "S.D.N.Y.", null)]
+    [InlineData("NY", "Suffolk", "E.D.N.Y.", null)]
+    [InlineData("NY", "Schuyler", "W.D.N.Y.", null)]
+    [InlineData("NY", "Tompkins", "N.D.N.Y.", null)]
+    [InlineData("NC", "Robeson", "E.D.N.C.", null)]
+    [InlineData("NC", "Forsyth", "M.D.N.C.", null)]
+    [InlineData("NC", "Durham", "M.D.N.C.", null)]
+    [InlineData("NC", "Hoke", "M.D.N.C.", null)]
+    [InlineData("NC", "Union", "W.D.N.C.", null)]
+    [InlineData("WV", "Braxton", "N.D. W. Va.", null)]
+    [InlineData("WV", "Wood", "S.D. W. Va.", null)]
+    [InlineData("WV", "Greenbrier", "S.D. W. Va.", null)]
+    [InlineData("WV", "Pocahontas", "N.D. W. Va.", null)]
+    [InlineData("WA", "Klickitat", "E.D. Wash.", null)]
+    [InlineData("WA", "Skamania", "W.D. Wash.", null)]
+    [InlineData("WI", "Florence", "E.D. Wis.", null)]
+    [InlineData("WI", "Marquette", "E.D. Wis.", null)]
+    [InlineData("WI", "Adams", "W.D. Wis.", null)]
+    [InlineData("LA", "Assumption", "E.D. La.", null)]
+    [InlineData("LA", "St. Helena", "M.D. La.", null)]
+    [InlineData("LA", "Iberia", "W.D. La.", null)]
+    [InlineData("OK", "Pawnee", "N.D. Okla.", null)]
+    [InlineData("OK", "Carter", "E.D. Okla.", null)]
+    [InlineData("OK", "Kay", "W.D. Okla.", null)]
+    [InlineData("MO", "DeKalb", "W.D. Mo.", "Saint Joseph Division")]
+    [InlineData("MO", "Vernon", "W.D. Mo.", "Southwestern Division")]
+    [InlineData("MO", "Pettis", "W.D. Mo.", "Central Division")]
+    [InlineData("TN", "Van Buren", "E.D. Tenn.", "Winchester Division")]
+    [InlineData("TN", "Sequatchie", "E.D. Tenn.", "Southern Division")]
+    [InlineData("TN", "Jefferson", "E.D. Tenn.", "Northern Division")]
+    [InlineData("TN", "Hancock", "E.D. Tenn.", "Northeastern Division")]
+    [InlineData("IA", "Clinton", "S.D. Iowa", null)]
+    [InlineData("IA", "Johnson", "S.D. Iowa", null)]
+    [InlineData("IA", "Cedar", "N.D. Iowa", null)]
+    [InlineData("IA", "Carroll", "N.D. Iowa", null)]
+    [InlineData("TX", "Kleberg", "S.D. Tex.", "Corpus Christi Division")]
+    [InlineData("TX", "DeWitt", "S.D. Tex.", "Victoria Division")]
+    [InlineData("TX", "Brazos", "S.D. Tex.", "Houston Division")]
+    [InlineData("TX", "McMullen", "S.D. Tex.", "Laredo Division")]
+    [InlineData("IN", "Grant", "N.D. Ind.", "Fort Wayne Division")]
+    [InlineData("TX", "Throckmorton", "N.D. Tex.", "Abilene Division")]
+    [InlineData("TX", "Deaf Smith", "N.D. Tex.", "Amarillo Division")]
+    [InlineData("TX", "Palo Pinto", "N.D. Tex.", "Fort Worth Division")]
+    [InlineData("TX", "Liberty", "E.D. Tex.", "Beaumont Division")]
+    [InlineData("TX", "Van Zandt", "E.D. Tex.", "Tyler Division")]
+    [InlineData("TX", "Upshur", "E.D. Tex.", "Marshall Division")]
     public void Find_CountyFromTheStatute_RoutesToItsDistrictAndDivision(string state, string county, string district, string? division)
     {
         var row = Table.Find(state, county);
@@ -235,6 +287,18 @@ public class CountyDistrictTableTests
             Table.Rows.Where(r => r.District == "E.D. Mich." && r.Division == "Southern Division").Select(r => r.County).Order(StringComparer.Ordinal));
         // 28 U.S.C. 112(c): the Eastern District of New York.
         Assert.Equal(["Kings", "Nassau", "Queens", "Richmond", "Suffolk"], Table.OfDistrict("E.D.N.Y.").Select(r => r.County).Order(StringComparer.Ordinal));
+        // 28 U.S.C. 104(a)(3) as enacted by Pub. L. 112-188: the Greenville Division of the Northern District of Mississippi.
+        Assert.Equal(["Attala", "Bolivar", "Carroll", "Coahoma", "Grenada", "Humphreys", "Leflore", "Montgomery", "Sunflower", "Washington"],
+            Table.Rows.Where(r => r.District == "N.D. Miss." && r.Division == "Greenville Division").Select(r => r.County).Order(StringComparer.Ordinal));
+        // 28 U.S.C. 112(d): the Western District of New York.
+        Assert.Equal(["Allegany", "Cattaraugus", "Chautauqua", "Chemung", "Erie", "Genesee", "Livingston", "Monroe", "Niagara", "Ontario", "Orleans", "Schuyler", "Seneca", "Steuben", "Wayne", "Wyoming", "Yates"],
+            Table.OfDistrict("W.D.N.Y.").Select(r => r.County).Order(StringComparer.Ordinal));
+        // 28 U.S.C. 113(b): the Middle District of North Carolina (the statute spells Forsyth "Forsythe").
+        Assert.Equal(["Alamance", "Cabarrus", "Caswell", "Chatham", "Davidson", "Davie", "Durham", "Forsyth", "Guilford", "Hoke", "Lee", "Montgomery", "Moore", "Orange", "Person", "Randolph", "Richmond", "Rockingham", "Rowan", "Scotland", "Stanly", "Stokes", "Surry", "Yadkin"],
+            Table.OfDistrict("M.D.N.C.").Select(r => r.County).Order(StringComparer.Ordinal));
+        // 28 U.S.C. 129(b): the Southern District of West Virginia.
+        Assert.Equal(["Boone", "Cabell", "Clay", "Fayette", "Greenbrier", "Jackson", "Kanawha", "Lincoln", "Logan", "Mason", "McDowell", "Mercer", "Mingo", "Monroe", "Nicholas", "Putnam", "Raleigh", "Roane", "Summers", "Wayne", "Wirt", "Wood", "Wyoming"],
+            Table.OfDistrict("S.D. W. Va.").Select(r => r.County).Order(StringComparer.Ordinal));
         // 28 U.S.C. 84(d): the Southern District of California.
         Assert.Equal(["Imperial", "San Diego"], Table.OfDistrict("S.D. Cal.").Select(r => r.County).Order(StringComparer.Ordinal));
     }
