@@ -16,7 +16,12 @@ namespace Stayline.Features.Bulk;
 /// Who a bulk action is for: explicit ids (a multi-select), a people-list filter, and/or a pasted or uploaded
 /// list of A-numbers (any common format, separated by lines, commas, semicolons or spaces). All given parts are combined.
 /// </summary>
-public sealed record BulkSelection(IReadOnlyList<long>? PersonIds = null, PeopleFilter? Filter = null, string? ANumbers = null);
+public sealed record BulkSelection(IReadOnlyList<long>? PersonIds = null, PeopleFilter? Filter = null, string? ANumbers = null)
+{
+    /// <summary>The ids ticked in the people list, as a form carries them ("12,40,7"); anything not a positive id is dropped.</summary>
+    public static List<long> ParseIds(string? text) => (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).ToList();
+}
 
 public enum BulkActionKind
 {

@@ -139,8 +139,7 @@ public sealed class IndexModel(StaylineDbContext db, BulkActions bulk, TimeProvi
     }
 
     public BulkSelection Selection() => new(
-        (Input.Ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).ToList(),
+        BulkSelection.ParseIds(Input.Ids),
         F.IsEmpty ? null : F.ToFilter(),
         Input.ANumbers);
 

@@ -32,8 +32,7 @@ internal static class MergeFactsLoader
                 .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.PersonId, a.From, u.DisplayName, u.Email }).ToListAsync(ct))
             .GroupBy(a => a.PersonId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.From).First());
 
-        var holders = await db.OfficeHolders.AsNoTracking().Where(h => h.From <= on && (h.To == null || h.To >= on)).ToListAsync(ct);
-        var rules = await db.RespondentRules.AsNoTracking().ToListAsync(ct);
+        var (holders, rules) = await RespondentQueries.OnAsync(db, on, ct);
 
         return people.Select(p =>
         {

@@ -91,10 +91,7 @@ public sealed class DraftModel(StaylineDbContext db, DocumentService documents, 
         var ids = new HashSet<long>();
         if (!string.IsNullOrWhiteSpace(ANumbers) || !string.IsNullOrWhiteSpace(Ids))
         {
-            var personIds = (Ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(s => long.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
-                .Where(id => id > 0).ToList();
-            ids.UnionWith(await bulk.ResolveAsync(new BulkSelection(personIds, null, ANumbers), skipped, errors, ct));
+            ids.UnionWith(await bulk.ResolveAsync(new BulkSelection(BulkSelection.ParseIds(Ids), null, ANumbers), skipped, errors, ct));
         }
 
         var district = string.IsNullOrWhiteSpace(District) ? null : FederalDistricts.FindLoose(District)?.Name;

@@ -64,8 +64,8 @@ public static class HabeasApi
         }
 
         var day = on ?? clock.Today();
-        var set = Respondents.For(facility, day, await db.OfficeHolders.AsNoTracking().Where(h => h.From <= day && (h.To == null || h.To >= day)).ToListAsync(ct),
-            await db.RespondentRules.AsNoTracking().ToListAsync(ct));
+        var (holders, rules) = await RespondentQueries.OnAsync(db, day, ct);
+        var set = Respondents.For(facility, day, holders, rules);
         return TypedResults.Ok(new RespondentsDto(facility.Id, facility.Name, day, set.District, set.Rule?.District, set.Rule?.Source,
             set.Named.Select(r => new RespondentDto(r.Office.ToString(), r.Holder?.Name, r.Holder?.Title, r.Caption, r.Holder is null ? r.Missing : null)).ToList()));
     }
