@@ -7,6 +7,7 @@ using Stayline.Domain.Classes;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;
 using Stayline.Domain.People;
+using Stayline.Domain.Records;
 using Stayline.Domain.Respondents;
 using Stayline.Domain.Work;
 
@@ -36,6 +37,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<Matter> Matters => Set<Matter>();
     public DbSet<MatterEvent> MatterEvents => Set<MatterEvent>();
     public DbSet<Hearing> Hearings => Set<Hearing>();
+    public DbSet<RecordsRequest> RecordsRequests => Set<RecordsRequest>();
     public DbSet<ClassAction> ClassActions => Set<ClassAction>();
     public DbSet<ClassMembership> ClassMemberships => Set<ClassMembership>();
     public DbSet<CourtOrder> CourtOrders => Set<CourtOrder>();

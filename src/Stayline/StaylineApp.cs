@@ -12,6 +12,7 @@ using Stayline.Features.Import;
 using Stayline.Features.Matters;
 using Stayline.Features.People;
 using Stayline.Features.Protection;
+using Stayline.Features.Records;
 using Stayline.Features.Review;
 using Stayline.Infrastructure;
 
@@ -88,6 +89,7 @@ public static class StaylineApp
         app.MapDeadlinesApi();
         app.MapHabeasApi();
         app.MapHearingsApi();
+        app.MapRecordsApi();
         return app;
     }
 }

@@ -9,6 +9,9 @@ public sealed class PersonEvent
     public DateOnly On { get; private set; }
     public string? Description { get; private set; }
 
+    /// <summary>The records request whose production this receipt records (it changes and goes with the request).</summary>
+    public long? RecordsRequestId { get; init; }
+
     private PersonEvent()
     {
     }

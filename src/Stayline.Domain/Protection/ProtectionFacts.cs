@@ -181,6 +181,11 @@ public sealed record ClassStayTerms(int MotionPeriodDays)
     /// <summary>Stay continues while a stay motion filed with a timely petition awaits the court of appeals.</summary>
     public bool WhilePetitionStayMotionPending { get; init; } = true;
 
+    /// <summary>The day by which the order requires the government to produce each member's A-file and record of
+    /// proceedings, if it sets one. It does not move the motion clock (that runs from actual receipt); production after
+    /// it is noncompliance that the class status report lists.</summary>
+    public DateOnly? RecordsDueOn { get; init; }
+
     /// <summary>
     /// Terms modelled on Hamama v. Adducci (E.D. Mich. 2017): 90 days after A-file and record of proceedings,
     /// then through the motion, a Board appeal and a petition for review with a stay motion.

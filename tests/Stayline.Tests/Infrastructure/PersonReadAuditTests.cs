@@ -27,6 +27,7 @@ public class PersonReadAuditTests
         "GET api/v1/people/{personId:long}/protection",
         "GET api/v1/people/{personId:long}/deadlines",
         "GET api/v1/people/{personId:long}/hearings",
+        "GET api/v1/people/{personId:long}/records-requests",
     ];
 
     private static readonly Dictionary<string, string> NotAPersonsFileApi = new(StringComparer.Ordinal)
@@ -36,6 +37,7 @@ public class PersonReadAuditTests
         ["GET api/v1/facilities"] = "facility catalogue",
         ["GET api/v1/alerts"] = "open alerts across clients (district moves, unclaimed cases), like the deadline board; opening a file is audited",
         ["GET api/v1/habeas/queue"] = "the no-petition-yet queue across clients (names, facility, dates), like the deadline board; opening a file is audited",
+        ["GET api/v1/records-requests/outstanding"] = "records still owed across clients (names, agencies, dates), like the deadline board; opening a file is audited",
         ["GET api/v1/habeas/respondents"] = "officials named for a facility on a day; no person's data",
         ["GET health"] = "health check",
         ["GET openapi/{documentName}.json"] = "API description",
@@ -45,7 +47,7 @@ public class PersonReadAuditTests
     /// <summary>Page handlers (page path and handler) that show a person's data.</summary>
     private static readonly string[] AuditedPages =
     [
-        "/People/Details OnGet", "/People/Edit OnGet", "/Custody/Record OnGet", "/Matters/Edit OnGet", "/Hearings/Edit OnGet", "/Protection/StayDecision OnGet",
+        "/People/Details OnGet", "/People/Edit OnGet", "/Custody/Record OnGet", "/Matters/Edit OnGet", "/Hearings/Edit OnGet", "/Records/Edit OnGet", "/Protection/StayDecision OnGet",
         "/Review/Pair OnGet", "/Reports/Index OnGetPeople", "/Reports/Index OnGetStatus",
     ];
 
@@ -78,6 +80,7 @@ public class PersonReadAuditTests
         ["/Habeas/Respondents OnGet"] = "officials and district rules; no person's data",
         ["/Hearings/Index OnGet"] = "the hearing calendar across clients (names, courts, dates), like the deadline board; opening a file is audited",
         ["/Habeas/Draft OnGet"] = "caption check for a selection: names, courts and what drafts lack, like a bulk preview; the drafts themselves are audited",
+        ["/Records/Index OnGet"] = "records still owed across clients, like the deadline board; opening a file is audited",
         ["/Import/Index OnGet"] = "import form and batches",
         ["/Import/Progress OnGet"] = "import progress",
         ["/People/Index OnGet"] = "search list (names, A-numbers) to find someone; opening a file is audited",
@@ -136,11 +139,13 @@ public class PersonReadAuditTests
             ("viewer", true, $"/api/v1/people/{p}/protection", [ids.Kassab], "view"),
             ("viewer", true, $"/api/v1/people/{p}/deadlines", [ids.Kassab], "view"),
             ("viewer", true, $"/api/v1/people/{p}/hearings", [ids.Kassab], "view"),
+            ("viewer", true, $"/api/v1/people/{p}/records-requests", [ids.Kassab], "view"),
             ("viewer", false, $"/People/Details?id={p}", [ids.Kassab], "view"),
             ("intake", false, $"/People/Edit?id={p}", [ids.Kassab], "view"),
             ("intake", false, $"/Custody/Record?personId={p}", [ids.Kassab], "view"),
             ("attorney", false, $"/Matters/Edit?id={m}", [ids.Kassab], "view"),
             ("attorney", false, $"/Hearings/Edit?personId={p}", [ids.Kassab], "view"),
+            ("attorney", false, $"/Records/Edit?personId={p}", [ids.Kassab], "view"),
             ("attorney", false, $"/Protection/StayDecision?matterId={m}", [ids.Kassab], "view"),
             ("attorney", false, $"/Review/Pair?left={p}&right={ids.Toma}", [ids.Kassab, ids.Toma], "view"),
             ("viewer", false, "/Reports?handler=People&format=Csv", everyone, "export"),

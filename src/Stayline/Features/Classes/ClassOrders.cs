@@ -10,7 +10,7 @@ namespace Stayline.Features.Classes;
 /// <summary>A class-wide stay order with its typed terms (the flags of <see cref="ClassStayTerms"/>).</summary>
 public sealed record ClassOrderWrite(string? Title, string? Court, string? CaseNumber, DateOnly? IssuedOn, int MotionPeriodDays,
     bool WhileMotionPending = true, bool ThroughBoardAppealPeriod = true, bool WhileBoardAppealPending = true,
-    bool ThroughPetitionPeriod = true, bool WhilePetitionStayMotionPending = true)
+    bool ThroughPetitionPeriod = true, bool WhilePetitionStayMotionPending = true, DateOnly? RecordsDueOn = null)
 {
     public ClassStayTerms Terms => new(MotionPeriodDays)
     {
@@ -19,6 +19,7 @@ public sealed record ClassOrderWrite(string? Title, string? Court, string? CaseN
         WhileBoardAppealPending = WhileBoardAppealPending,
         ThroughPetitionPeriod = ThroughPetitionPeriod,
         WhilePetitionStayMotionPending = WhilePetitionStayMotionPending,
+        RecordsDueOn = RecordsDueOn,
     };
 }
 
@@ -42,6 +43,8 @@ public static class ClassOrders
         v.Require(write.IssuedOn is not null, "IssuedOn", "Give the date of the order.");
         v.Require(write.IssuedOn is null || write.IssuedOn <= today, "IssuedOn", $"Order date {write.IssuedOn:yyyy-MM-dd} is in the future.");
         v.Require(write.MotionPeriodDays is >= 1 and <= 3650, "MotionPeriodDays", $"The motion period must be 1 to 3650 days (got {write.MotionPeriodDays}).");
+        v.Require(write.RecordsDueOn is null || write.IssuedOn is null || write.RecordsDueOn >= write.IssuedOn, "RecordsDueOn",
+            $"The production date {write.RecordsDueOn:yyyy-MM-dd} is before the order's date {write.IssuedOn:yyyy-MM-dd}.");
         if (!v.IsValid)
         {
             return (null, v.Errors);
@@ -89,6 +92,7 @@ public static class ClassOrders
         }
 
         return $"motion to reopen due {t.MotionPeriodDays} days after A-file and record of proceedings are received; stay continues "
-            + (stages.Count == 0 ? "no further" : string.Join(", ", stages));
+            + (stages.Count == 0 ? "no further" : string.Join(", ", stages))
+            + (t.RecordsDueOn is { } due ? $"; the government must produce each member's A-file and record of proceedings by {due:yyyy-MM-dd}" : "");
     }
 }

@@ -19,6 +19,7 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
     public PersonFile? Dossier { get; private set; }
     public Protection.PersonProtectionPanel? ProtectionPanel { get; private set; }
     public UserAccess Access { get; private set; } = null!;
+    public IReadOnlyList<Records.RecordsRequestDto> Records { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -125,6 +126,7 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
         Access = UserAccess.From(User);
         Dossier = await PersonFile.LoadAsync(db, id, Access, ct);
         ProtectionPanel = Dossier is null ? null : await Protection.PersonProtectionPanel.LoadAsync(db, recompute, clock, id, Access, ct);
+        Records = Dossier is null ? [] : await Stayline.Features.Records.RecordsLedger.ForPersonAsync(db, id, clock.Today(), ct);
         return Dossier is not null;
     }
 

@@ -35,7 +35,7 @@ public sealed class IndexModel(StaylineDbContext db, AuditActor actor, TimeProvi
 
     public async Task<IActionResult> OnGetStatusAsync(long classId, DateOnly since, TableFormat format, CancellationToken ct)
     {
-        var result = await StatusReport.RunAsync(db, classId, since, ct);
+        var result = await StatusReport.RunAsync(db, classId, since, clock.Today(), ct);
         if (result is not { } r)
         {
             return NotFound();

@@ -6,6 +6,7 @@ using Stayline.Data;
 using Stayline.Domain.People;
 using Stayline.Domain.Work;
 using Stayline.Features.People;
+using Stayline.Infrastructure;
 using Stayline.Tables;
 
 namespace Stayline.Features.Reports;
@@ -44,7 +45,7 @@ internal static class ReportCommand
 
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
-            var result = await StatusReport.RunAsync(db, parse.GetValue(classId), from, ct2);
+            var result = await StatusReport.RunAsync(db, parse.GetValue(classId), from, scope.ServiceProvider.GetRequiredService<TimeProvider>().Today(), ct2);
             if (result is not { } r)
             {
                 await error.WriteLineAsync($"--class {parse.GetValue(classId)}: no class action with that id.");

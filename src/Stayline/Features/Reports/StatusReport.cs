@@ -23,25 +23,29 @@ public sealed record StatusRow(
     string Appeals,
     string PetitionsForReview,
     string Transfers,
-    string ReleasesAndRemovals);
+    string ReleasesAndRemovals,
+    string RecordsNoncompliance = "");
 
 /// <summary>
 /// The report a court may order on every class member (in Hamama v. Adducci, every other Monday): files
 /// produced, motions filed and decided, stays, appeals, petitions for review, detention location, transfers
-/// and releases since the last report. Events on or after <c>since</c> count.
+/// and releases since the last report. Events on or after <c>since</c> count. When the class's stay order sets a date
+/// for producing each member's A-file and record of proceedings, the last column lists every member whose files were
+/// not received by that date (still owed on <c>today</c>, or received late), whatever the period.
 /// </summary>
 public static class StatusReport
 {
     public static readonly IReadOnlyList<string> Headers =
     [
         "a_number", "name", "custody", "detention_location", "files_produced", "motions_filed", "motions_decided",
-        "stays", "appeals", "petitions_for_review", "transfers", "releases_and_removals",
+        "stays", "appeals", "petitions_for_review", "transfers", "releases_and_removals", "records_noncompliance",
     ];
 
     private static readonly MatterKind[] Motions =
         [MatterKind.MotionToReopenIj, MatterKind.MotionToReopenBia, MatterKind.MotionToReconsiderIj, MatterKind.MotionToReconsiderBia];
 
-    public static async Task<(ClassAction Class, IReadOnlyList<StatusRow> Rows)?> RunAsync(StaylineDbContext db, long classId, DateOnly since, CancellationToken ct)
+    public static async Task<(ClassAction Class, IReadOnlyList<StatusRow> Rows)?> RunAsync(StaylineDbContext db, long classId, DateOnly since, DateOnly today,
+        CancellationToken ct)
     {
         var cls = await db.ClassActions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == classId, ct);
         if (cls is null)
@@ -74,6 +78,40 @@ public static class StatusReport
                 .OrderBy(e => e.From).ThenBy(e => e.Id)
                 .Select(e => new { e.PersonId, e.FacilityId, e.From, e.To, e.EndReason }).ToListAsync(ct))
             .ToLookup(e => e.PersonId);
+
+        var recordsDue = (await Records.RecordsQueries.ClassDueByClassAsync(db, ct)).TryGetValue(classId, out var due) ? due : (DateOnly?)null;
+        var receipts = recordsDue is null
+            ? []
+            : (await db.PersonEvents.AsNoTracking()
+                .Where(e => members.Contains(e.PersonId) && (e.Kind == PersonEventKind.AFileReceived || e.Kind == PersonEventKind.RecordOfProceedingsReceived))
+                .GroupBy(e => new { e.PersonId, e.Kind }).Select(g => new { g.Key.PersonId, g.Key.Kind, First = g.Min(e => e.On) }).ToListAsync(ct))
+            .ToDictionary(e => (e.PersonId, e.Kind), e => e.First);
+
+        string Noncompliance(long personId)
+        {
+            if (recordsDue is not { } by)
+            {
+                return "";
+            }
+
+            var parts = new List<string>();
+            foreach (var (kind, label) in new[] { (PersonEventKind.AFileReceived, "A-file"), (PersonEventKind.RecordOfProceedingsReceived, "ROP") })
+            {
+                if (receipts.TryGetValue((personId, kind), out var on))
+                {
+                    if (on > by)
+                    {
+                        parts.Add($"{label} received {D(on)}, {on.DayNumber - by.DayNumber} days after the ordered date {D(by)}");
+                    }
+                }
+                else if (by < today)
+                {
+                    parts.Add($"{label} not received; ordered by {D(by)}, {today.DayNumber - by.DayNumber} days overdue");
+                }
+            }
+
+            return Join(parts);
+        }
 
         string Facility(long id) => facilities.GetValueOrDefault(id) ?? $"facility {id}";
         var rows = new List<StatusRow>(people.Count);
@@ -108,7 +146,8 @@ public static class StatusReport
                 Join(Filed(k => k == MatterKind.BiaAppeal).Concat(Decided(k => k == MatterKind.BiaAppeal))),
                 Join(Filed(k => k == MatterKind.PetitionForReview).Concat(Decided(k => k == MatterKind.PetitionForReview))),
                 Join(transfers),
-                Join(ends)));
+                Join(ends),
+                Noncompliance(p.Id)));
         }
 
         return (cls, rows);
@@ -120,7 +159,7 @@ public static class StatusReport
         foreach (var r in rows)
         {
             table.Add(r.ANumber, r.Name, r.Custody, r.DetentionLocation, r.FilesProduced, r.MotionsFiled, r.MotionsDecided,
-                r.Stays, r.Appeals, r.PetitionsForReview, r.Transfers, r.ReleasesAndRemovals);
+                r.Stays, r.Appeals, r.PetitionsForReview, r.Transfers, r.ReleasesAndRemovals, r.RecordsNoncompliance);
         }
 
         return table;

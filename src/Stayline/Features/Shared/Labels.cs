@@ -22,6 +22,9 @@ public static class Labels
         ["eoir"] = "EOIR",
         ["ice"] = "ICE",
         ["api"] = "API",
+        ["uscis"] = "USCIS",
+        ["cbp"] = "CBP",
+        ["ecas"] = "ECAS",
     };
 
     /// <summary>The names of every enum member of the domain and data model: only these are turned into words when they

@@ -21,6 +21,7 @@ public static class Navigation
         Of<Deadlines.IndexModel>("/Deadlines", "Deadlines"),
         Of<Protection.IndexModel>("/Protection", "Protection"),
         Of<Hearings.IndexModel>("/Hearings", "Hearings"),
+        Of<Records.IndexModel>("/Records", "Records"),
         Of<Habeas.QueueModel>("/Habeas/Queue", "Habeas"),
         Of<Habeas.AlertsModel>("/Habeas/Alerts", "Alerts"),
         Of<Habeas.DraftModel>("/Habeas/Draft", "Draft in bulk"),

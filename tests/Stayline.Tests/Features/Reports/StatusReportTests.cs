@@ -18,7 +18,7 @@ public class StatusReportTests
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
 
-        var result = await StatusReport.RunAsync(db, ids.ClassId, StatusScenario.Since, CancellationToken.None);
+        var result = await StatusReport.RunAsync(db, ids.ClassId, StatusScenario.Since, StatusScenario.Today, CancellationToken.None);
 
         var rows = StatusReport.ToTable(result!.Value.Rows).Rows.Select(r => r.Select(c => c ?? "").ToArray()).ToArray();
         Assert.Equal(StatusScenario.ExpectedRows, rows);
@@ -30,7 +30,7 @@ public class StatusReportTests
         await using var app = await TestApp.StartAsync();
         await using var scope = app.Scope();
 
-        var result = await StatusReport.RunAsync(scope.ServiceProvider.GetRequiredService<StaylineDbContext>(), 999, StatusScenario.Since, CancellationToken.None);
+        var result = await StatusReport.RunAsync(scope.ServiceProvider.GetRequiredService<StaylineDbContext>(), 999, StatusScenario.Since, StatusScenario.Today, CancellationToken.None);
 
         Assert.Null(result);
     }
@@ -54,7 +54,7 @@ public class StatusReportTests
 
         var lines = (await File.ReadAllLinesAsync(csv)).ToList();
         Assert.Equal(string.Join(",", StatusReport.Headers), lines[0].TrimStart('\uFEFF'));
-        Assert.Equal(",Adnan Zaya,Detained,\"Calhoun County Correctional Center, Battle Creek, MI\",,,,,,,,", lines[1]);
+        Assert.Equal(",Adnan Zaya,Detained,\"Calhoun County Correctional Center, Battle Creek, MI\",,,,,,,,,", lines[1]);
         Assert.Equal(4, lines.Count);
         using var sheet = SpreadsheetDocument.Open(xlsx, false);
         var cells = sheet.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
