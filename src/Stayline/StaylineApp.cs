@@ -1,5 +1,6 @@
 using Stayline.Data;
 using Stayline.Features.Bulk;
+using Stayline.Features.Classes;
 using Stayline.Features.Custody;
 using Stayline.Features.Dashboard;
 using Stayline.Features.Deadlines;
@@ -84,6 +85,8 @@ public static class StaylineApp
         app.MapPeopleApi();
         app.MapCustodyApi();
         app.MapMattersApi();
+        app.MapHistoryApi();
+        app.MapClassesApi();
         app.MapFacilitiesApi();
         app.MapProtectionApi();
         app.MapDeadlinesApi();

@@ -28,6 +28,8 @@ public class PersonReadAuditTests
         "GET api/v1/people/{personId:long}/deadlines",
         "GET api/v1/people/{personId:long}/hearings",
         "GET api/v1/people/{personId:long}/records-requests",
+        "GET api/v1/people/{personId:long}/removal-orders",
+        "GET api/v1/people/{personId:long}/convictions",
     ];
 
     private static readonly Dictionary<string, string> NotAPersonsFileApi = new(StringComparer.Ordinal)
@@ -38,6 +40,8 @@ public class PersonReadAuditTests
         ["GET api/v1/alerts"] = "open alerts across clients (district moves, unclaimed cases), like the deadline board; opening a file is audited",
         ["GET api/v1/habeas/queue"] = "the no-petition-yet queue across clients (names, facility, dates), like the deadline board; opening a file is audited",
         ["GET api/v1/records-requests/outstanding"] = "records still owed across clients (names, agencies, dates), like the deadline board; opening a file is audited",
+        ["GET api/v1/classes"] = "class actions with member counts; no person's data",
+        ["GET api/v1/classes/{id:long}"] = "a class action and its orders; members are listed by the people search",
         ["GET api/v1/habeas/respondents"] = "officials named for a facility on a day; no person's data",
         ["GET health"] = "health check",
         ["GET openapi/{documentName}.json"] = "API description",
@@ -140,6 +144,8 @@ public class PersonReadAuditTests
             ("viewer", true, $"/api/v1/people/{p}/deadlines", [ids.Kassab], "view"),
             ("viewer", true, $"/api/v1/people/{p}/hearings", [ids.Kassab], "view"),
             ("viewer", true, $"/api/v1/people/{p}/records-requests", [ids.Kassab], "view"),
+            ("viewer", true, $"/api/v1/people/{p}/removal-orders", [ids.Kassab], "view"),
+            ("viewer", true, $"/api/v1/people/{p}/convictions", [ids.Kassab], "view"),
             ("viewer", false, $"/People/Details?id={p}", [ids.Kassab], "view"),
             ("intake", false, $"/People/Edit?id={p}", [ids.Kassab], "view"),
             ("intake", false, $"/Custody/Record?personId={p}", [ids.Kassab], "view"),

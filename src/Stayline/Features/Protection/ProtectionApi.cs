@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
-using Stayline.Features.Classes;
 using Stayline.Features.Deadlines;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
@@ -29,7 +28,6 @@ public static class ProtectionApi
         group.MapPost("/people/{personId:long}/stays", RecordStay).RequireAuthorization(Permissions.EditLegal);
         group.MapPut("/matters/{matterId:long}/stay", RecordStayDecision).RequireAuthorization(Permissions.EditLegal);
         group.MapPut("/matters/{matterId:long}/findings", RecordFindings).RequireAuthorization(Permissions.EditLegal);
-        group.MapPost("/classes/{classId:long}/orders", RecordClassOrder).RequireAuthorization(Permissions.Administer);
         group.MapPost("/records", BulkRecord).RequireAuthorization(Permissions.EditLegal);
         return group;
     }
@@ -145,15 +143,6 @@ public static class ProtectionApi
 
         var personId = await db.Matters.Where(m => m.Id == matterId).Select(m => m.PersonId).FirstAsync(ct);
         return TypedResults.Ok((await ProtectionReader.GetAsync(db, recompute, clock, personId, ct))!);
-    }
-
-    private static async Task<Results<Created, NotFound, ValidationProblem>> RecordClassOrder(long classId, ClassOrderWrite body, StaylineDbContext db,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var (id, errors) = await ClassOrders.RecordAsync(db, classId, body, clock.Today(), ct);
-        return errors is null ? TypedResults.NotFound()
-            : errors.Count > 0 ? ApiErrors.Validation(errors)
-            : TypedResults.Created($"/Classes/Details?id={classId}#order-{id}");
     }
 
     /// <summary>Apply=false previews (who matches, who does not); Apply=true records all or nothing.</summary>
