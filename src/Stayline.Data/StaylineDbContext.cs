@@ -38,6 +38,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<MatterEvent> MatterEvents => Set<MatterEvent>();
     public DbSet<Hearing> Hearings => Set<Hearing>();
     public DbSet<RecordsRequest> RecordsRequests => Set<RecordsRequest>();
+    public DbSet<ReliefClaim> ReliefClaims => Set<ReliefClaim>();
     public DbSet<ClassAction> ClassActions => Set<ClassAction>();
     public DbSet<ClassMembership> ClassMemberships => Set<ClassMembership>();
     public DbSet<CourtOrder> CourtOrders => Set<CourtOrder>();

@@ -14,6 +14,7 @@ using Stayline.Features.Matters;
 using Stayline.Features.People;
 using Stayline.Features.Protection;
 using Stayline.Features.Records;
+using Stayline.Features.Relief;
 using Stayline.Features.Review;
 using Stayline.Infrastructure;
 
@@ -87,6 +88,7 @@ public static class StaylineApp
         app.MapMattersApi();
         app.MapHistoryApi();
         app.MapClassesApi();
+        app.MapReliefApi();
         app.MapFacilitiesApi();
         app.MapProtectionApi();
         app.MapDeadlinesApi();

@@ -30,6 +30,7 @@ public class PersonReadAuditTests
         "GET api/v1/people/{personId:long}/records-requests",
         "GET api/v1/people/{personId:long}/removal-orders",
         "GET api/v1/people/{personId:long}/convictions",
+        "GET api/v1/people/{personId:long}/relief-claims",
     ];
 
     private static readonly Dictionary<string, string> NotAPersonsFileApi = new(StringComparer.Ordinal)
@@ -51,7 +52,7 @@ public class PersonReadAuditTests
     /// <summary>Page handlers (page path and handler) that show a person's data.</summary>
     private static readonly string[] AuditedPages =
     [
-        "/People/Details OnGet", "/People/Edit OnGet", "/Custody/Record OnGet", "/Matters/Edit OnGet", "/Hearings/Edit OnGet", "/Records/Edit OnGet", "/Protection/StayDecision OnGet",
+        "/People/Details OnGet", "/People/Edit OnGet", "/Custody/Record OnGet", "/Matters/Edit OnGet", "/Hearings/Edit OnGet", "/Records/Edit OnGet", "/Relief/Edit OnGet", "/Protection/StayDecision OnGet",
         "/Review/Pair OnGet", "/Reports/Index OnGetPeople", "/Reports/Index OnGetStatus",
     ];
 
@@ -146,12 +147,14 @@ public class PersonReadAuditTests
             ("viewer", true, $"/api/v1/people/{p}/records-requests", [ids.Kassab], "view"),
             ("viewer", true, $"/api/v1/people/{p}/removal-orders", [ids.Kassab], "view"),
             ("viewer", true, $"/api/v1/people/{p}/convictions", [ids.Kassab], "view"),
+            ("viewer", true, $"/api/v1/people/{p}/relief-claims", [ids.Kassab], "view"),
             ("viewer", false, $"/People/Details?id={p}", [ids.Kassab], "view"),
             ("intake", false, $"/People/Edit?id={p}", [ids.Kassab], "view"),
             ("intake", false, $"/Custody/Record?personId={p}", [ids.Kassab], "view"),
             ("attorney", false, $"/Matters/Edit?id={m}", [ids.Kassab], "view"),
             ("attorney", false, $"/Hearings/Edit?personId={p}", [ids.Kassab], "view"),
             ("attorney", false, $"/Records/Edit?personId={p}", [ids.Kassab], "view"),
+            ("attorney", false, $"/Relief/Edit?personId={p}", [ids.Kassab], "view"),
             ("attorney", false, $"/Protection/StayDecision?matterId={m}", [ids.Kassab], "view"),
             ("attorney", false, $"/Review/Pair?left={p}&right={ids.Toma}", [ids.Kassab, ids.Toma], "view"),
             ("viewer", false, "/Reports?handler=People&format=Csv", everyone, "export"),

@@ -138,10 +138,14 @@ public sealed partial class TestApp : IAsyncDisposable
         : throw new InvalidOperationException("No antiforgery token in the page.");
 
     /// <summary>Posts a form the way a browser would, with the antiforgery token of the page it came from.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string postUrl, IDictionary<string, string> fields)
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string postUrl, IDictionary<string, string> fields) =>
+        PostFormAsync(client, pageUrl, postUrl, fields.AsEnumerable());
+
+    /// <summary>The same, for forms that repeat a name (checkbox groups).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string postUrl, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var page = await client.GetStringAsync(pageUrl);
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(page) };
+        var form = fields.Append(new("__RequestVerificationToken", AntiforgeryToken(page)));
         return await client.PostAsync(postUrl, new FormUrlEncodedContent(form));
     }
 

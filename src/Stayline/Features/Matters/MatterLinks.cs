@@ -5,9 +5,15 @@ using Stayline.Domain.Matters;
 
 namespace Stayline.Features.Matters;
 
-/// <summary>The decision a filing challenges must be one of the same person's: an id from another file would silently move protection.</summary>
-internal static class MatterLinks
+/// <summary>Links between a person's records must stay within the person: an id from another file would silently move protection.</summary>
+public static class MatterLinks
 {
+    /// <summary>A record (hearing, relief claim) linked to a proceeding must link to one of the same person's.</summary>
+    public static async Task<FieldError?> OwnMatterAsync(StaylineDbContext db, long personId, long? matterId, string field, CancellationToken ct) =>
+        matterId is { } mid && !await db.Matters.AnyAsync(m => m.Id == mid && m.PersonId == personId, ct)
+            ? new FieldError(field, $"Matter {mid} is not one of this person's matters.")
+            : null;
+
     public static async Task<IReadOnlyList<FieldError>> CheckAsync(StaylineDbContext db, long personId, long? selfId, MatterInput input, CancellationToken ct)
     {
         var errors = new List<FieldError>();

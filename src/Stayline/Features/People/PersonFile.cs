@@ -21,6 +21,7 @@ public sealed class PersonFile
     public required IReadOnlyList<Conviction> Convictions { get; init; }
     public required IReadOnlyList<Matter> Matters { get; init; }
     public IReadOnlyList<Hearing> Hearings { get; init; } = [];
+    public IReadOnlyList<ReliefClaim> Relief { get; init; } = [];
     public required IReadOnlyList<(ClassAction Class, ClassMembership Membership)> Classes { get; init; }
     public required IReadOnlyList<CourtOrder> Orders { get; init; }
     public required IReadOnlyList<(Assignment Assignment, string Attorney)> Assignments { get; init; }
@@ -44,6 +45,7 @@ public sealed class PersonFile
         var convictions = await db.Convictions.AsNoTracking().Where(o => o.PersonId == id).OrderBy(o => o.ConvictedOn).ToListAsync(ct);
         var matters = await db.Matters.AsNoTracking().Include(m => m.Events).Where(m => m.PersonId == id).OrderBy(m => m.FiledOn).ThenBy(m => m.Id).ToListAsync(ct);
         var hearings = (await db.Hearings.AsNoTracking().Where(h => h.PersonId == id).ToListAsync(ct)).OrderBy(h => h.On).ThenBy(h => h.At).ToList();
+        var relief = await db.ReliefClaims.AsNoTracking().Where(c => c.PersonId == id).OrderBy(c => c.Id).ToListAsync(ct);
         var classes = (await db.ClassMemberships.AsNoTracking().Where(m => m.PersonId == id)
             .Join(db.ClassActions, m => m.ClassActionId, c => c.Id, (m, c) => new { m, c }).ToListAsync(ct)).Select(x => (x.c, x.m)).ToList();
         var classIds = classes.Select(c => c.c.Id).ToList();
@@ -69,6 +71,7 @@ public sealed class PersonFile
             Convictions = convictions,
             Matters = matters,
             Hearings = hearings,
+            Relief = relief,
             Classes = classes,
             Orders = courtOrders,
             Assignments = assignments,

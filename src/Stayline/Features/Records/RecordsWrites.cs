@@ -36,40 +36,18 @@ public static class RecordsWrites
     }
 
     /// <returns>The request (null when it does not exist or the input is refused), the errors, and the current version when someone else changed it first.</returns>
-    public static async Task<(RecordsRequest? Request, IReadOnlyList<FieldError> Errors, int? Conflict)> UpdateAsync(StaylineDbContext db, long id,
-        RecordsRequestInput input, int version, DateOnly today, CancellationToken ct)
-    {
-        var request = await db.RecordsRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null)
+    public static Task<(RecordsRequest? Request, IReadOnlyList<FieldError> Errors, int? Conflict)> UpdateAsync(StaylineDbContext db, long id,
+        RecordsRequestInput input, int version, DateOnly today, CancellationToken ct) =>
+        VersionedUpdate.ApplyAsync<RecordsRequest>(db, id, version, async request =>
         {
-            return (null, [], null);
-        }
+            var errors = request.Update(input, today);
+            if (errors.Count == 0)
+            {
+                await SyncReceiptAsync(db, request, ct);
+            }
 
-        if (request.Version != version)
-        {
-            return (null, [], request.Version);
-        }
-
-        db.Entry(request).Property(r => r.Version).OriginalValue = version;
-        var errors = request.Update(input, today);
-        if (errors.Count > 0)
-        {
-            return (null, errors, null);
-        }
-
-        await SyncReceiptAsync(db, request, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return (null, [], await db.RecordsRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.Version).FirstAsync(ct));
-        }
-
-        return (request, [], null);
-    }
+            return errors;
+        }, ct);
 
     /// <summary>Removes a request entered by mistake, and the receipt it recorded (both audited).</summary>
     public static async Task<bool> DeleteAsync(StaylineDbContext db, long id, CancellationToken ct)

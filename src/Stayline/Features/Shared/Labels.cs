@@ -51,6 +51,9 @@ public static class Labels
             _ => "Other hearing",
         },
         HearingOutcome.Continued => "Continued to another day",
+        ReliefKind.CatWithholding => "CAT withholding",
+        ReliefKind.CatDeferral => "CAT deferral",
+        ProtectedGrounds g => string.Join(", ", Enum.GetValues<ProtectedGrounds>().Where(x => x != ProtectedGrounds.None && g.HasFlag(x)).Select(x => Words(x.ToString()))),
         _ => Words(value.ToString()),
     };
 
