@@ -39,6 +39,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<Hearing> Hearings => Set<Hearing>();
     public DbSet<RecordsRequest> RecordsRequests => Set<RecordsRequest>();
     public DbSet<ReliefClaim> ReliefClaims => Set<ReliefClaim>();
+    public DbSet<BondCase> BondCases => Set<BondCase>();
     public DbSet<ClassAction> ClassActions => Set<ClassAction>();
     public DbSet<ClassMembership> ClassMemberships => Set<ClassMembership>();
     public DbSet<CourtOrder> CourtOrders => Set<CourtOrder>();

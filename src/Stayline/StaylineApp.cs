@@ -1,4 +1,5 @@
 using Stayline.Data;
+using Stayline.Features.Bond;
 using Stayline.Features.Bulk;
 using Stayline.Features.Classes;
 using Stayline.Features.Custody;
@@ -89,6 +90,7 @@ public static class StaylineApp
         app.MapHistoryApi();
         app.MapClassesApi();
         app.MapReliefApi();
+        app.MapBondApi();
         app.MapFacilitiesApi();
         app.MapProtectionApi();
         app.MapDeadlinesApi();

@@ -31,6 +31,7 @@ public class PersonReadAuditTests
         "GET api/v1/people/{personId:long}/removal-orders",
         "GET api/v1/people/{personId:long}/convictions",
         "GET api/v1/people/{personId:long}/relief-claims",
+        "GET api/v1/people/{personId:long}/bond-cases",
     ];
 
     private static readonly Dictionary<string, string> NotAPersonsFileApi = new(StringComparer.Ordinal)
@@ -52,7 +53,7 @@ public class PersonReadAuditTests
     /// <summary>Page handlers (page path and handler) that show a person's data.</summary>
     private static readonly string[] AuditedPages =
     [
-        "/People/Details OnGet", "/People/Edit OnGet", "/Custody/Record OnGet", "/Matters/Edit OnGet", "/Hearings/Edit OnGet", "/Records/Edit OnGet", "/Relief/Edit OnGet", "/Protection/StayDecision OnGet",
+        "/People/Details OnGet", "/People/Edit OnGet", "/Custody/Record OnGet", "/Matters/Edit OnGet", "/Hearings/Edit OnGet", "/Records/Edit OnGet", "/Relief/Edit OnGet", "/Bond/Edit OnGet", "/Protection/StayDecision OnGet",
         "/Review/Pair OnGet", "/Reports/Index OnGetPeople", "/Reports/Index OnGetStatus",
     ];
 
@@ -148,6 +149,7 @@ public class PersonReadAuditTests
             ("viewer", true, $"/api/v1/people/{p}/removal-orders", [ids.Kassab], "view"),
             ("viewer", true, $"/api/v1/people/{p}/convictions", [ids.Kassab], "view"),
             ("viewer", true, $"/api/v1/people/{p}/relief-claims", [ids.Kassab], "view"),
+            ("viewer", true, $"/api/v1/people/{p}/bond-cases", [ids.Kassab], "view"),
             ("viewer", false, $"/People/Details?id={p}", [ids.Kassab], "view"),
             ("intake", false, $"/People/Edit?id={p}", [ids.Kassab], "view"),
             ("intake", false, $"/Custody/Record?personId={p}", [ids.Kassab], "view"),
@@ -155,6 +157,7 @@ public class PersonReadAuditTests
             ("attorney", false, $"/Hearings/Edit?personId={p}", [ids.Kassab], "view"),
             ("attorney", false, $"/Records/Edit?personId={p}", [ids.Kassab], "view"),
             ("attorney", false, $"/Relief/Edit?personId={p}", [ids.Kassab], "view"),
+            ("attorney", false, $"/Bond/Edit?personId={p}", [ids.Kassab], "view"),
             ("attorney", false, $"/Protection/StayDecision?matterId={m}", [ids.Kassab], "view"),
             ("attorney", false, $"/Review/Pair?left={p}&right={ids.Toma}", [ids.Kassab, ids.Toma], "view"),
             ("viewer", false, "/Reports?handler=People&format=Csv", everyone, "export"),

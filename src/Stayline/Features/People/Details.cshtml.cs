@@ -20,6 +20,7 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
     public Protection.PersonProtectionPanel? ProtectionPanel { get; private set; }
     public UserAccess Access { get; private set; } = null!;
     public IReadOnlyList<Records.RecordsRequestDto> Records { get; private set; } = [];
+    public IReadOnlyList<(BondCase Case, BondState State)> Bonds { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -127,6 +128,8 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
         Dossier = await PersonFile.LoadAsync(db, id, Access, ct);
         ProtectionPanel = Dossier is null ? null : await Protection.PersonProtectionPanel.LoadAsync(db, recompute, clock, id, Access, ct);
         Records = Dossier is null ? [] : await Stayline.Features.Records.RecordsLedger.ForPersonAsync(db, id, clock.Today(), ct);
+        Bonds = (await db.BondCases.AsNoTracking().Where(c => c.PersonId == id).OrderBy(c => c.RequestedOn).ThenBy(c => c.Id).ToListAsync(ct))
+            .Select(c => (c, c.Evaluate(clock.Today(), Domain.Deadlines.CourtCalendar.Federal))).ToList();
         return Dossier is not null;
     }
 

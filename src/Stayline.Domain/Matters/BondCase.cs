@@ -1,0 +1,230 @@
+using System.Globalization;
+using Stayline.Domain.Common;
+using Stayline.Domain.Deadlines;
+using Stayline.Domain.People;
+
+namespace Stayline.Domain.Matters;
+
+/// <summary>DHS's own custody decision before the judge's (it decides whether DHS can stay a release order automatically).</summary>
+public enum DhsCustodyDecision
+{
+    Unknown,
+    NoBond,
+    BondSet,
+}
+
+/// <summary>The immigration judge's custody redetermination (8 CFR 1003.19, 1236.1(d)).</summary>
+public enum BondDecision
+{
+    Pending,
+    BondSet,
+    ReleasedOnRecognizance,
+    Denied,
+    NoJurisdiction,
+}
+
+public enum BoardBondOutcome
+{
+    Pending,
+    /// <summary>The Board upheld the judge's release order.</summary>
+    ReleaseUpheld,
+    /// <summary>The Board reversed it: no release.</summary>
+    ReleaseReversed,
+    Remanded,
+}
+
+public sealed record BondCaseInput(DhsCustodyDecision DhsDecision, decimal? DhsAmount, DateOnly? RequestedOn, BondDecision Decision = BondDecision.Pending,
+    DateOnly? DecidedOn = null, decimal? Amount = null, DateOnly? PaidOn = null, DateOnly? Eoir43FiledOn = null, DateOnly? DhsAppealFiledOn = null,
+    int BriefingExtensionDays = 0, BoardBondOutcome BoardOutcome = BoardBondOutcome.Pending, DateOnly? BoardDecidedOn = null, string? Notes = null);
+
+/// <summary>One line of a bond case's clock: what is due or happened, by when, under which rule.</summary>
+public sealed record BondClockLine(string What, DateOnly? Day, string Citation, string State);
+
+/// <param name="ReleaseStayed">On the day asked, DHS's automatic stay keeps the person detained despite a release order.</param>
+public sealed record BondState(string Summary, bool ReleaseStayed, DateOnly? StayLapsesOn, IReadOnlyList<BondClockLine> Lines);
+
+/// <summary>
+/// A request to an immigration judge for release on bond (a custody redetermination) and what followed: the judge's
+/// decision, the bond posted, and DHS's automatic stay of a release order with its two business-day deadlines and its
+/// length limit. <see cref="Evaluate"/> says on a given day whether release is stayed and until when.
+/// </summary>
+public sealed class BondCase : IVersioned
+{
+    /// <summary>DHS can stay a release automatically only where it had ordered no bond or a bond of at least this much (8 CFR 1003.19(i)(2)).</summary>
+    public const decimal AutomaticStayThreshold = 10_000m;
+
+    /// <summary>The automatic stay lapses this many days after DHS's notice of appeal if the Board has not decided (8 CFR 1003.6(c)(4)).</summary>
+    public const int StayLimitDays = 90;
+
+    public long Id { get; private set; }
+    public long PersonId { get; private set; }
+    public DhsCustodyDecision DhsDecision { get; private set; }
+    public decimal? DhsAmount { get; private set; }
+    public DateOnly RequestedOn { get; private set; }
+    public BondDecision Decision { get; private set; }
+    public DateOnly? DecidedOn { get; private set; }
+    public decimal? Amount { get; private set; }
+    public DateOnly? PaidOn { get; private set; }
+    public DateOnly? Eoir43FiledOn { get; private set; }
+    public DateOnly? DhsAppealFiledOn { get; private set; }
+
+    /// <summary>Days by which the Board extended the briefing schedule at the detainee's request: they extend the 90 days (1003.6(c)(4)).</summary>
+    public int BriefingExtensionDays { get; private set; }
+    public BoardBondOutcome BoardOutcome { get; private set; }
+    public DateOnly? BoardDecidedOn { get; private set; }
+    public string? Notes { get; private set; }
+    public int Version { get; set; }
+
+    private BondCase()
+    {
+    }
+
+    public static (BondCase? Case, IReadOnlyList<FieldError> Errors) Create(long personId, BondCaseInput input, DateOnly today)
+    {
+        var c = new BondCase { PersonId = personId };
+        var errors = c.Update(input, today);
+        return errors.Count == 0 ? (c, errors) : (null, errors);
+    }
+
+    public IReadOnlyList<FieldError> Update(BondCaseInput input, DateOnly today)
+    {
+        var releases = input.Decision is BondDecision.BondSet or BondDecision.ReleasedOnRecognizance;
+        var v = new Validation();
+        v.Require(Enum.IsDefined(input.DhsDecision), nameof(input.DhsDecision), $"Unknown DHS decision \"{input.DhsDecision}\".");
+        v.Require(Enum.IsDefined(input.Decision), nameof(input.Decision), $"Unknown decision \"{input.Decision}\".");
+        v.Require(Enum.IsDefined(input.BoardOutcome), nameof(input.BoardOutcome), $"Unknown Board outcome \"{input.BoardOutcome}\".");
+        v.Require(input.RequestedOn is not null, nameof(input.RequestedOn), "Give the day the bond hearing was requested.");
+        v.Require((input.DhsDecision == DhsCustodyDecision.BondSet) == (input.DhsAmount is not null), nameof(input.DhsAmount),
+            "Give DHS's bond amount exactly when DHS set a bond.");
+        v.Require(input.DhsAmount is null or > 0 and < 10_000_000m, nameof(input.DhsAmount), $"{input.DhsAmount} is not a plausible bond in dollars.");
+        v.Require((input.Decision == BondDecision.BondSet) == (input.Amount is not null), nameof(input.Amount), "Give the judge's bond amount exactly when the judge set a bond.");
+        v.Require(input.Amount is null or > 0 and < 10_000_000m, nameof(input.Amount), $"{input.Amount} is not a plausible bond in dollars.");
+        v.Require((input.Decision == BondDecision.Pending) == (input.DecidedOn is null), nameof(input.DecidedOn),
+            input.Decision == BondDecision.Pending ? "A pending request has no decision date: choose the decision." : "Give the day of the judge's decision.");
+        v.Require(input.DecidedOn is null || input.RequestedOn is null || input.DecidedOn >= input.RequestedOn, nameof(input.DecidedOn),
+            $"The decision ({input.DecidedOn:yyyy-MM-dd}) cannot come before the request ({input.RequestedOn:yyyy-MM-dd}).");
+        v.Require(input.PaidOn is null || input.Decision == BondDecision.BondSet, nameof(input.PaidOn), "A bond is posted only when the judge set one.");
+        v.Require(input.Eoir43FiledOn is null || releases, nameof(input.Eoir43FiledOn), "DHS files Form EOIR-43 only against an order authorizing release.");
+        v.Require(input.DhsAppealFiledOn is null || input.DecidedOn is not null, nameof(input.DhsAppealFiledOn), "An appeal needs the judge's decision first.");
+        v.Require(input.BriefingExtensionDays is >= 0 and <= 365, nameof(input.BriefingExtensionDays), $"{input.BriefingExtensionDays} is not a number of days from 0 to 365.");
+        v.Require((input.BoardOutcome == BoardBondOutcome.Pending) == (input.BoardDecidedOn is null), nameof(input.BoardDecidedOn),
+            "Give the Board's decision date exactly when the Board has decided.");
+        foreach (var (day, field) in new[] { (input.RequestedOn, nameof(input.RequestedOn)), (input.DecidedOn, nameof(input.DecidedOn)), (input.PaidOn, nameof(input.PaidOn)),
+                     (input.Eoir43FiledOn, nameof(input.Eoir43FiledOn)), (input.DhsAppealFiledOn, nameof(input.DhsAppealFiledOn)), (input.BoardDecidedOn, nameof(input.BoardDecidedOn)) })
+        {
+            v.Require(day is null || day <= today, field, $"{day:yyyy-MM-dd} is in the future.");
+            v.Require(day is null || DeadlineCalculator.IsSupportedTrigger(day.Value), field, $"{day:yyyy-MM-dd} is outside the years the court calendar covers.");
+        }
+
+        v.Require(input.Notes is null || input.Notes.Length <= 2000, nameof(input.Notes), "Notes are longer than 2,000 characters.");
+        if (!v.IsValid)
+        {
+            return v.Errors;
+        }
+
+        DhsDecision = input.DhsDecision;
+        DhsAmount = input.DhsAmount;
+        RequestedOn = input.RequestedOn!.Value;
+        Decision = input.Decision;
+        DecidedOn = input.DecidedOn;
+        Amount = input.Amount;
+        PaidOn = input.PaidOn;
+        Eoir43FiledOn = input.Eoir43FiledOn;
+        DhsAppealFiledOn = input.DhsAppealFiledOn;
+        BriefingExtensionDays = input.BriefingExtensionDays;
+        BoardOutcome = input.BoardOutcome;
+        BoardDecidedOn = input.BoardDecidedOn;
+        Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+        return [];
+    }
+
+    public BondCaseInput ToInput() => new(DhsDecision, DhsAmount, RequestedOn, Decision, DecidedOn, Amount, PaidOn, Eoir43FiledOn, DhsAppealFiledOn,
+        BriefingExtensionDays, BoardOutcome, BoardDecidedOn, Notes);
+
+    /// <summary>
+    /// Whether release is stayed on <paramref name="asOf"/> and the dates that decide it. Readings that protect the detainee
+    /// where the rule leaves room: an EOIR-43 or a DHS appeal filed after its business day gives no stay; the 90 days run
+    /// from the notice of appeal in calendar days and the stay is gone on the 90th day; an unrecorded DHS decision is
+    /// shown as "may be stayed", never as "cannot be stayed".
+    /// </summary>
+    public BondState Evaluate(DateOnly asOf, ICourtCalendar calendar)
+    {
+        var lines = new List<BondClockLine>();
+        if (Decision == BondDecision.Pending || DecidedOn is not { } decided)
+        {
+            return new($"Bond hearing requested {D(RequestedOn)}; no decision recorded.", false, null, lines);
+        }
+
+        if (Decision is BondDecision.Denied or BondDecision.NoJurisdiction)
+        {
+            var appealDue = DeadlineCalculator.DueDate(DeadlineRules.BondAppeal, decided, calendar);
+            lines.Add(new("Appeal of the bond decision to the Board", appealDue, DeadlineRules.BondAppeal.Citation, appealDue < asOf ? "passed" : "open"));
+            return new($"Bond {(Decision == BondDecision.Denied ? "denied" : "not decided for lack of jurisdiction")} on {D(decided)}; an appeal to the Board is due by {D(appealDue)}.",
+                false, null, lines);
+        }
+
+        var release = Decision == BondDecision.BondSet ? $"Bond set at {Money(Amount!.Value)} on {D(decided)}" : $"Release on recognizance ordered {D(decided)}";
+        var paid = PaidOn is { } p ? $"; bond posted {D(p)}" : "";
+        if (BoardOutcome == BoardBondOutcome.ReleaseReversed)
+        {
+            return new($"{release}; the Board reversed it on {D(BoardDecidedOn)}: no release.", false, null, lines);
+        }
+
+        if (DhsDecision == DhsCustodyDecision.BondSet && DhsAmount < AutomaticStayThreshold)
+        {
+            return new($"{release}{paid}. DHS had set a bond under {Money(AutomaticStayThreshold)}, so it cannot stay the release automatically (8 CFR 1003.19(i)(2)); only the Board can, on DHS's motion (1003.19(i)(1)).",
+                false, null, lines);
+        }
+
+        var noticeDue = BusinessDays.After(decided, DeadlineRules.Eoir43Notice.PeriodDays);
+        var appealDueDhs = BusinessDays.After(decided, DeadlineRules.Eoir43Appeal.PeriodDays);
+        var known = DhsDecision != DhsCustodyDecision.Unknown ? "" : " DHS's own custody decision is not recorded: if it ordered no bond or a bond of $10,000 or more, it may stay release.";
+        if (Eoir43FiledOn is not { } notice)
+        {
+            lines.Add(new("DHS Form EOIR-43 (notice of intent to appeal)", noticeDue, DeadlineRules.Eoir43Notice.Citation, noticeDue < asOf ? "not filed: no automatic stay" : "open"));
+            return noticeDue < asOf
+                ? new($"{release}{paid}. No automatic stay: DHS filed no Form EOIR-43 by {D(noticeDue)} (8 CFR 1003.19(i)(2)).", false, null, lines)
+                : new($"{release}{paid}. DHS may stay release automatically by filing Form EOIR-43 by the end of {D(noticeDue)} (8 CFR 1003.19(i)(2)).{known}", false, null, lines);
+        }
+
+        lines.Add(new("DHS Form EOIR-43 (notice of intent to appeal)", noticeDue, DeadlineRules.Eoir43Notice.Citation, notice <= noticeDue ? $"filed {D(notice)}" : $"filed late, {D(notice)}"));
+        if (notice > noticeDue)
+        {
+            return new($"{release}{paid}. No automatic stay: DHS's Form EOIR-43 of {D(notice)} came after {D(noticeDue)}, one business day after the order (8 CFR 1003.19(i)(2)).",
+                false, null, lines);
+        }
+
+        if (DhsAppealFiledOn is not { } appeal || appeal > appealDueDhs)
+        {
+            var late = DhsAppealFiledOn is { } a ? $"filed late, {D(a)}" : null;
+            lines.Add(new("DHS notice of appeal to the Board", appealDueDhs, DeadlineRules.Eoir43Appeal.Citation, late ?? (appealDueDhs < asOf ? "not filed: stay lapsed" : "open")));
+            if (late is null && appealDueDhs >= asOf)
+            {
+                return new($"{release}{paid}. Release stayed automatically since {D(notice)}; the stay lapses unless DHS files its notice of appeal by {D(appealDueDhs)} (8 CFR 1003.6(c)(1)).",
+                    asOf >= notice, appealDueDhs.AddDays(1), lines);
+            }
+
+            return new($"{release}{paid}. The automatic stay lapsed after {D(appealDueDhs)}: DHS filed no notice of appeal within ten business days of the order (8 CFR 1003.6(c)(1)).",
+                false, null, lines);
+        }
+
+        lines.Add(new("DHS notice of appeal to the Board", appealDueDhs, DeadlineRules.Eoir43Appeal.Citation, $"filed {D(appeal)}"));
+        var lapses = appeal.AddDays(StayLimitDays + BriefingExtensionDays);
+        var extension = BriefingExtensionDays > 0 ? $" (with {BriefingExtensionDays} days of briefing extension granted at the detainee's request)" : "";
+        lines.Add(new("Automatic stay lapses if the Board has not decided", lapses, "8 CFR 1003.6(c)(4)", BoardOutcome == BoardBondOutcome.Pending ? (lapses <= asOf ? "lapsed" : "open") : "Board decided"));
+        if (BoardOutcome != BoardBondOutcome.Pending)
+        {
+            return new($"{release}{paid}. The Board decided DHS's appeal on {D(BoardDecidedOn)} ({(BoardOutcome == BoardBondOutcome.ReleaseUpheld ? "release upheld" : "remanded")}): the automatic stay ended with the appeal.",
+                false, null, lines);
+        }
+
+        return lapses <= asOf
+            ? new($"{release}{paid}. The automatic stay lapsed on {D(lapses)}, {StayLimitDays} days after DHS's notice of appeal{extension}, the Board not having decided (8 CFR 1003.6(c)(4)).", false, null, lines)
+            : new($"{release}{paid}. Release stayed automatically while DHS's appeal is pending; the stay lapses on {D(lapses)}{extension} unless the Board decides first (8 CFR 1003.6(c)(4)).",
+                asOf >= notice, lapses, lines);
+    }
+
+    private static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Money(decimal amount) => amount.ToString("C0", CultureInfo.GetCultureInfo("en-US"));
+}
