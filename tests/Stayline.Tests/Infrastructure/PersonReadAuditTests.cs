@@ -87,6 +87,7 @@ public class PersonReadAuditTests
         ["/Hearings/Index OnGet"] = "the hearing calendar across clients (names, courts, dates), like the deadline board; opening a file is audited",
         ["/Habeas/Draft OnGet"] = "caption check for a selection: names, courts and what drafts lack, like a bulk preview; the drafts themselves are audited",
         ["/Records/Index OnGet"] = "records still owed across clients, like the deadline board; opening a file is audited",
+        ["/Hearings/Import OnGet"] = "empty form; a preview is a POST",
         ["/Import/Index OnGet"] = "import form and batches",
         ["/Import/Progress OnGet"] = "import progress",
         ["/People/Index OnGet"] = "search list (names, A-numbers) to find someone; opening a file is audited",
