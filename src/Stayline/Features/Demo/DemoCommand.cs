@@ -8,6 +8,7 @@ using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;
 using Stayline.Domain.People;
 using Stayline.Domain.Protection;
+using Stayline.Domain.Records;
 using Stayline.Domain.Work;
 using Stayline.Features.Account;
 using Stayline.Infrastructure;
@@ -139,7 +140,7 @@ internal sealed class DemoGenerator(DateOnly today, DateTimeOffset now)
         var stayOn = today.AddDays(-85);
         db.CourtOrders.Add(new CourtOrder(classAction.Id, null, CourtOrderKind.ClassStay, "E.D. Mich.", classAction.CaseNumber, stayOn,
             "Preliminary injunction: removal stayed for class members until 90 days after A-file and ROP are received; continues through a motion to reopen, a Board appeal and a petition for review with a stay motion",
-            JsonSerializer.Serialize(ClassStayTerms.HamamaLike)));
+            JsonSerializer.Serialize(ClassStayTerms.HamamaLike with { RecordsDueOn = stayOn.AddDays(28) })));
         await db.SaveChangesAsync(ct);
 
         const int batch = 250;
@@ -155,9 +156,19 @@ internal sealed class DemoGenerator(DateOnly today, DateTimeOffset now)
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
 
+            var receipts = new List<RecordsRequest>();
             foreach (var (person, plan) in people)
             {
-                AddCase(db, person, plan, classAction.Id, stayOn, attorneys, author);
+                AddCase(db, person, plan, classAction.Id, stayOn, attorneys, author, receipts);
+            }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            foreach (var r in receipts)
+            {
+                var (kind, on) = r.ReceiptEvent!.Value;
+                db.PersonEvents.Add(new PersonEvent(r.PersonId, kind, on, $"{(kind == PersonEventKind.AFileReceived ? "A-file" : "Record of proceedings")} produced ({r.TrackingNumber})")
+                { RecordsRequestId = r.Id });
             }
 
             db.ChangeTracker.DetectChanges();
@@ -232,7 +243,8 @@ internal sealed class DemoGenerator(DateOnly today, DateTimeOffset now)
         return (person, plan);
     }
 
-    private void AddCase(StaylineDbContext db, Person person, Plan plan, long classId, DateOnly stayOn, List<string> attorneys, string author)
+    private void AddCase(StaylineDbContext db, Person person, Plan plan, long classId, DateOnly stayOn, List<string> attorneys, string author,
+        List<RecordsRequest> receipts)
     {
         var id = person.Id;
         db.PersonEvents.Add(new PersonEvent(id, PersonEventKind.Arrested, plan.ArrestedOn, "Arrested by ICE Enforcement and Removal Operations"));
@@ -262,17 +274,32 @@ internal sealed class DemoGenerator(DateOnly today, DateTimeOffset now)
         var foiaFiled = plan.ArrestedOn.AddDays(_rng.Next(1, 6));
         if (_rng.NextDouble() < 0.85)
         {
-            var (foia, _) = Matter.Create(id, new MatterInput(MatterKind.FoiaRequest, Adjudicator.Dhs, "USCIS National Records Center", null,
-                MatterStatus.Pending, foiaFiled, null, false, "A-file request"), today);
-            db.Matters.Add(foia!);
+            // FOIA requests for the A-file (USCIS) and the record of proceedings (EOIR); their production, when it came, is the
+            // receipt that starts the class motion clock, recorded after the batch is saved (the receipt points to the request).
+            var aFile = Request(RecordKind.AFile, RecordsAgency.Uscis, "NRC");
+            var rop = Request(RecordKind.RecordOfProceedings, RecordsAgency.Eoir, "EOIR");
             if (_rng.NextDouble() < 0.45)
             {
-                db.PersonEvents.Add(new PersonEvent(id, PersonEventKind.AFileReceived, foiaFiled.AddDays(_rng.Next(10, 25)).Min(today), "A-file produced by the government"));
+                Produce(aFile, foiaFiled.AddDays(_rng.Next(10, 25)).Min(today));
                 if (_rng.NextDouble() < 0.8)
                 {
-                    db.PersonEvents.Add(new PersonEvent(id, PersonEventKind.RecordOfProceedingsReceived, foiaFiled.AddDays(_rng.Next(12, 30)).Min(today), "Record of proceedings produced by EOIR"));
+                    Produce(rop, foiaFiled.AddDays(_rng.Next(12, 30)).Min(today));
                 }
             }
+        }
+
+        RecordsRequest Request(RecordKind kind, RecordsAgency agency, string prefix)
+        {
+            var (request, _) = RecordsRequest.Create(id, new RecordsRequestInput(kind, RecordsChannel.Foia, agency, foiaFiled, RecordsStatus.Acknowledged,
+                $"{prefix}{foiaFiled:yyyy}{id:D6}"), today);
+            db.RecordsRequests.Add(request!);
+            return request!;
+        }
+
+        void Produce(RecordsRequest request, DateOnly on)
+        {
+            request.Update(request.ToInput() with { Status = RecordsStatus.Produced, ProducedOn = on }, today);
+            receipts.Add(request);
         }
 
         var r = _rng.NextDouble();
