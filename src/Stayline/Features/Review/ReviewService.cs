@@ -203,6 +203,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         ["records requests"] = await db.RecordsRequests.CountAsync(x => x.PersonId == id, ct),
         ["relief claims"] = await db.ReliefClaims.CountAsync(x => x.PersonId == id, ct),
         ["bond cases"] = await db.BondCases.CountAsync(x => x.PersonId == id, ct),
+        ["drafted documents"] = await db.GeneratedDocuments.CountAsync(x => x.PersonId == id, ct),
         ["notes"] = await db.Notes.CountAsync(x => x.PersonId == id, ct),
         ["assignments"] = await db.Assignments.CountAsync(x => x.PersonId == id, ct),
         ["court orders"] = await db.CourtOrders.CountAsync(x => x.PersonId == id, ct),
@@ -288,6 +289,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         foreach (var x in await db.RecordsRequests.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(RecordsRequest), x.Id); }
         foreach (var x in await db.ReliefClaims.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(ReliefClaim), x.Id); }
         foreach (var x in await db.BondCases.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(BondCase), x.Id); }
+        foreach (var x in await db.GeneratedDocuments.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(GeneratedDocument), x.Id); }
         foreach (var x in await db.Notes.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(Note), x.Id); }
         foreach (var x in await db.Assignments.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(Assignment), x.Id); }
         foreach (var x in await db.CourtOrders.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(CourtOrder), x.Id); }
@@ -414,6 +416,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
                 nameof(RecordsRequest) => await db.RecordsRequests.FindAsync([m.Id], ct),
                 nameof(ReliefClaim) => await db.ReliefClaims.FindAsync([m.Id], ct),
                 nameof(BondCase) => await db.BondCases.FindAsync([m.Id], ct),
+                nameof(GeneratedDocument) => await db.GeneratedDocuments.FindAsync([m.Id], ct),
                 nameof(Note) => await db.Notes.FindAsync([m.Id], ct),
                 nameof(Assignment) => await db.Assignments.FindAsync([m.Id], ct),
                 nameof(CourtOrder) => await db.CourtOrders.FindAsync([m.Id], ct),

@@ -49,6 +49,9 @@ public class ReviewServiceTests
         var otherPerson = await db.People.Include(p => p.CustodyEpisodes).SingleAsync(p => p.Id == other);
         CustodyLedger.Detain(otherPerson, facility, new DateOnly(2026, 4, 1), Today);
         (await db.People.Include(p => p.Aliases).SingleAsync(p => p.Id == other)).AddAlias("Youssef", "Kassab", "hotline");
+        db.GeneratedDocuments.Add(new GeneratedDocument { PersonId = other, TemplateKey = "habeas", FileName = "petition.docx", Content = [1, 2, 3], CreatedBy = "test" });
+        db.RecordsRequests.Add(Stayline.Domain.Records.RecordsRequest.Create(other, new Stayline.Domain.Records.RecordsRequestInput(Stayline.Domain.Records.RecordKind.AFile,
+            Stayline.Domain.Records.RecordsChannel.Foia, Stayline.Domain.Records.RecordsAgency.Uscis, new DateOnly(2026, 4, 2)), Today).Request!);
         await db.SaveChangesAsync();
 
         var view = await review.CompareAsync(keep, other);
@@ -73,6 +76,8 @@ public class ReviewServiceTests
         Assert.Equal(1, await db.PersonEvents.CountAsync(m => m.PersonId == keep));
         Assert.Equal(1, await db.Assignments.CountAsync(m => m.PersonId == keep));
         Assert.Equal(1, await db.ClassMemberships.CountAsync(m => m.PersonId == keep));
+        Assert.Equal(1, await db.GeneratedDocuments.CountAsync(m => m.PersonId == keep)); // not deleted with the absorbed record
+        Assert.Equal(1, await db.RecordsRequests.CountAsync(m => m.PersonId == keep));
         Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "merge" && a.PersonId == keep));
         Assert.True(await db.NameTokens.AnyAsync(t => t.PersonId == keep && t.Token == "qassab"), "the absorbed name is searchable on the survivor");
 
@@ -92,6 +97,8 @@ public class ReviewServiceTests
         Assert.Equal(1, await db.Matters.CountAsync(m => m.PersonId == other));
         Assert.Equal(1, await db.ClassMemberships.CountAsync(m => m.PersonId == other));
         Assert.Equal(0, await db.ClassMemberships.CountAsync(m => m.PersonId == keep));
+        Assert.Equal(1, await db.GeneratedDocuments.CountAsync(m => m.PersonId == other));
+        Assert.Equal(1, await db.RecordsRequests.CountAsync(m => m.PersonId == other));
         // The aliases went back: the survivor is no longer found by them (its tokens were refreshed too).
         Assert.False(await db.NameTokens.AnyAsync(t => t.PersonId == keep && (t.Token == "qassab" || t.Token == "youssef")));
         Assert.True(await db.NameTokens.AnyAsync(t => t.PersonId == other && t.Token == "youssef"));
