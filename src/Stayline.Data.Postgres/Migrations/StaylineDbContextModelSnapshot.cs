@@ -1253,86 +1253,11 @@ namespace Stayline.Data.Postgres.Migrations
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
 
-                    b.Property<long?>("RecordsRequestId")
-                        .HasColumnType("bigint");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("RecordsRequestId");
 
                     b.HasIndex("PersonId", "On");
 
                     b.ToTable("person_events", (string)null);
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Matters.BondCase", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<decimal?>("Amount")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<DateOnly?>("BoardDecidedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("BoardOutcome")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("BriefingExtensionDays")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("DecidedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Decision")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<decimal?>("DhsAmount")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<DateOnly?>("DhsAppealFiledOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("DhsDecision")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateOnly?>("Eoir43FiledOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateOnly?>("PaidOn")
-                        .HasColumnType("date");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly>("RequestedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("bond_cases", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Domain.Matters.Conviction", b =>
@@ -1549,63 +1474,6 @@ namespace Stayline.Data.Postgres.Migrations
                     b.ToTable("matter_events", (string)null);
                 });
 
-            modelBuilder.Entity("Stayline.Domain.Matters.ReliefClaim", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Basis")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Country")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateOnly?>("DecidedOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("FiledOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Grounds")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<long?>("MatterId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MatterId");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("relief_claims", (string)null);
-                });
-
             modelBuilder.Entity("Stayline.Domain.Matters.RemovalOrder", b =>
                 {
                     b.Property<long>("Id")
@@ -1801,73 +1669,6 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("person_names", (string)null);
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Records.RecordsRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Agency")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateOnly?>("AgencyReceivedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly?>("ProduceBy")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("ProducedOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("RequestedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("TrackingNumber")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<bool>("UnusualCircumstances")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId", "RequestedOn");
-
-                    b.HasIndex("Status", "Agency");
-
-                    b.ToTable("records_requests", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Domain.Respondents.OfficeHolder", b =>
@@ -2362,20 +2163,6 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Stayline.Domain.Records.RecordsRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RecordsRequestId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Matters.BondCase", b =>
-                {
-                    b.HasOne("Stayline.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stayline.Domain.Matters.Conviction", b =>
@@ -2429,20 +2216,6 @@ namespace Stayline.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Stayline.Domain.Matters.ReliefClaim", b =>
-                {
-                    b.HasOne("Stayline.Domain.Matters.Matter", null)
-                        .WithMany()
-                        .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Stayline.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Stayline.Domain.Matters.RemovalOrder", b =>
                 {
                     b.HasOne("Stayline.Domain.People.Person", null)
@@ -2473,15 +2246,6 @@ namespace Stayline.Data.Postgres.Migrations
                 {
                     b.HasOne("Stayline.Domain.People.Person", null)
                         .WithMany("Aliases")
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Records.RecordsRequest", b =>
-                {
-                    b.HasOne("Stayline.Domain.People.Person", null)
-                        .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

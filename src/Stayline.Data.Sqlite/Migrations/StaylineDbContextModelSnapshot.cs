@@ -1206,84 +1206,11 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("RecordsRequestId")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("RecordsRequestId");
 
                     b.HasIndex("PersonId", "On");
 
                     b.ToTable("person_events", (string)null);
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Matters.BondCase", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal?>("Amount")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("BoardDecidedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BoardOutcome")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("BriefingExtensionDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("DecidedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Decision")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("DhsAmount")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("DhsAppealFiledOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DhsDecision")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("Eoir43FiledOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("PaidOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("RequestedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("bond_cases", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Domain.Matters.Conviction", b =>
@@ -1492,61 +1419,6 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.ToTable("matter_events", (string)null);
                 });
 
-            modelBuilder.Entity("Stayline.Domain.Matters.ReliefClaim", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Basis")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Country")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("DecidedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("FiledOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Grounds")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("MatterId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MatterId");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("relief_claims", (string)null);
-                });
-
             modelBuilder.Entity("Stayline.Domain.Matters.RemovalOrder", b =>
                 {
                     b.Property<long>("Id")
@@ -1734,71 +1606,6 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("person_names", (string)null);
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Records.RecordsRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Agency")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("AgencyReceivedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("ProduceBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ProducedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("RequestedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TrackingNumber")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("UnusualCircumstances")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId", "RequestedOn");
-
-                    b.HasIndex("Status", "Agency");
-
-                    b.ToTable("records_requests", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Domain.Respondents.OfficeHolder", b =>
@@ -2281,20 +2088,6 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Stayline.Domain.Records.RecordsRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RecordsRequestId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Matters.BondCase", b =>
-                {
-                    b.HasOne("Stayline.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stayline.Domain.Matters.Conviction", b =>
@@ -2348,20 +2141,6 @@ namespace Stayline.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Stayline.Domain.Matters.ReliefClaim", b =>
-                {
-                    b.HasOne("Stayline.Domain.Matters.Matter", null)
-                        .WithMany()
-                        .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Stayline.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Stayline.Domain.Matters.RemovalOrder", b =>
                 {
                     b.HasOne("Stayline.Domain.People.Person", null)
@@ -2392,15 +2171,6 @@ namespace Stayline.Data.Sqlite.Migrations
                 {
                     b.HasOne("Stayline.Domain.People.Person", null)
                         .WithMany("Aliases")
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Records.RecordsRequest", b =>
-                {
-                    b.HasOne("Stayline.Domain.People.Person", null)
-                        .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
