@@ -8,7 +8,9 @@ using Stayline.Features.Facilities;
 using Stayline.Features.Habeas;
 using Stayline.Features.Health;
 using Stayline.Features.Hearings;
+using Stayline.Features.Hotline;
 using Stayline.Features.Import;
+using Stayline.Features.Intake;
 using Stayline.Features.Matters;
 using Stayline.Features.People;
 using Stayline.Features.Protection;
@@ -45,6 +47,7 @@ public static class StaylineApp
         builder.AddStaylineAuth();
         builder.AddTrustedProxy();
         builder.AddStaylinePages();
+        builder.AddStaylineLocalization();
         builder.AddReadAudit();
         builder.AddStaylineApi();
         builder.AddStaylinePeople();
@@ -56,6 +59,7 @@ public static class StaylineApp
         builder.AddStaylineImport();
         builder.AddStaylineBulk();
         builder.AddStaylineReview();
+        builder.AddStaylineHotline();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Stayline API";
@@ -73,7 +77,9 @@ public static class StaylineApp
         app.UseStaylineErrors();
         app.UseStaylineSecurityHeaders();
         app.UseStaticFiles();
+        app.UseStaylineLocalization();
         app.UseRouting();
+        app.UseHotlineGuard();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -88,6 +94,7 @@ public static class StaylineApp
         app.MapDeadlinesApi();
         app.MapHabeasApi();
         app.MapHearingsApi();
+        app.MapIntakeApi();
         return app;
     }
 }
