@@ -105,4 +105,32 @@ public class HotlineBrowserTests(Browser browser) : IClassFixture<Browser>
         Assert.True(await page.Locator(".first-list a[dir=auto]").CountAsync() > 0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, $"dashboard-ar-{width}.png"), FullPage = width > 400 });
     }
+
+    [Fact]
+    public async Task Intake_InArabic_StaffAcceptAReportAsANewPerson()
+    {
+        await using var app = await TestApp.StartAsync();
+        var family = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        await TestApp.PostFormAsync(family, "/hotline?lang=ar", "/hotline?lang=ar", new Dictionary<string, string>
+        {
+            ["detaineeName"] = "Wadih Zozo", ["aNumber"] = "A098765432", ["callerName"] = "رنا زوزو", ["callerPhone"] = "+1 586 555 0110",
+            ["facility"] = "St. Clair County Jail", ["notes"] = "نُقل أمس من ديترويت.",
+        });
+        var page = await browser.SignedInPageAsync(app.BaseAddress, "intake", Phone);
+        await page.GotoAsync("/Intake");
+        await page.GetByRole(AriaRole.Button, new() { Name = "العربية" }).ClickAsync();
+        await page.WaitForURLAsync("**/Intake");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("طلبات الاستقبال");
+        var overflow = await OverflowAsync(page);
+        Assert.True(overflow <= 0, $"the Arabic intake queue scrolls sideways by {overflow} px");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, "intake-ar-390.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "القبول كشخص جديد" }).ClickAsync();
+        await page.WaitForURLAsync("**/People/Details?id=*");
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        Assert.Equal("098765432", (await db.People.SingleAsync()).ANumber);
+        Assert.Equal(Domain.Hotline.HotlineReportStatus.Accepted, (await db.HotlineReports.SingleAsync()).Status);
+    }
 }

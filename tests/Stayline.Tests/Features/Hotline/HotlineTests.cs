@@ -161,6 +161,30 @@ public class HotlineTests
     }
 
     [Fact]
+    public async Task Post_ForgedForwardedFor_DoesNotGetAFreshBucket()
+    {
+        await using var app = await TestApp.StartAsync(configure: b => b.Configuration["Stayline:Hotline:PostsPerWindow"] = "2");
+        var family = Browser(app);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            family.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            family.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            statuses.Add((await PostAsync(family, Report("Person " + i))).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Theory]
+    [InlineData("198.51.100.7", "198.51.100.7")]
+    [InlineData("::ffff:198.51.100.7", "198.51.100.7")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void ClientKey_Ipv4ByAddressIpv6ByItsSlash64(string address, string key) =>
+        Assert.Equal(key, Stayline.Features.Hotline.HotlineSetup.ClientKey(IPAddress.Parse(address)));
+
+    [Fact]
     public async Task Post_OversizedOrMalformed_IsRefusedWithAClearMessageAndNothingStored()
     {
         await using var app = await TestApp.StartAsync();
