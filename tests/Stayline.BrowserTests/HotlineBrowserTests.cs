@@ -113,8 +113,12 @@ public class HotlineBrowserTests(Browser browser) : IClassFixture<Browser>
         var family = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
         await TestApp.PostFormAsync(family, "/hotline?lang=ar", "/hotline?lang=ar", new Dictionary<string, string>
         {
-            ["detaineeName"] = "Wadih Zozo", ["aNumber"] = "A098765432", ["callerName"] = "رنا زوزو", ["callerPhone"] = "+1 586 555 0110",
-            ["facility"] = "St. Clair County Jail", ["notes"] = "نُقل أمس من ديترويت.",
+            ["detaineeName"] = "Wadih Zozo",
+            ["aNumber"] = "A098765432",
+            ["callerName"] = "رنا زوزو",
+            ["callerPhone"] = "+1 586 555 0110",
+            ["facility"] = "St. Clair County Jail",
+            ["notes"] = "نُقل أمس من ديترويت.",
         });
         var page = await browser.SignedInPageAsync(app.BaseAddress, "intake", Phone);
         await page.GotoAsync("/Intake");
