@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Stayline.Domain.Classes;
 using Stayline.Domain.Custody;
+using Stayline.Domain.Hotline;
 using Stayline.Domain.Matters;
 using Stayline.Domain.People;
 using Stayline.Domain.Records;
@@ -67,6 +68,8 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<ImportJobError> ImportJobErrors => Set<ImportJobError>();
     public DbSet<NotSamePerson> NotSamePeople => Set<NotSamePerson>();
     public DbSet<MergeRecord> Merges => Set<MergeRecord>();
+    public DbSet<HotlineReport> HotlineReports => Set<HotlineReport>();
+    public DbSet<HotlineCall> HotlineCalls => Set<HotlineCall>();
 
     /// <summary>ASP.NET Core Data Protection's key ring (it signs and encrypts sign-in cookies and antiforgery tokens),
     /// shared by every web node on the database.</summary>

@@ -18,4 +18,7 @@ public sealed class StaylineUser : IdentityUser
     /// anyone can make, so it must not stop the user's tokens or end their sessions.
     /// </summary>
     public bool Disabled { get; set; }
+
+    /// <summary>The language the user reads the pages in (en, ar, es); null: the browser's.</summary>
+    public string? UiLanguage { get; set; }
 }

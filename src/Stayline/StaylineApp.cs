@@ -10,7 +10,9 @@ using Stayline.Features.Facilities;
 using Stayline.Features.Habeas;
 using Stayline.Features.Health;
 using Stayline.Features.Hearings;
+using Stayline.Features.Hotline;
 using Stayline.Features.Import;
+using Stayline.Features.Intake;
 using Stayline.Features.Matters;
 using Stayline.Features.People;
 using Stayline.Features.Protection;
@@ -49,6 +51,7 @@ public static class StaylineApp
         builder.AddStaylineAuth();
         builder.AddTrustedProxy();
         builder.AddStaylinePages();
+        builder.AddStaylineLocalization();
         builder.AddReadAudit();
         builder.AddStaylineApi();
         builder.AddStaylinePeople();
@@ -60,6 +63,7 @@ public static class StaylineApp
         builder.AddStaylineImport();
         builder.AddStaylineBulk();
         builder.AddStaylineReview();
+        builder.AddStaylineHotline();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Stayline API";
@@ -77,7 +81,9 @@ public static class StaylineApp
         app.UseStaylineErrors();
         app.UseStaylineSecurityHeaders();
         app.UseStaticFiles();
+        app.UseStaylineLocalization();
         app.UseRouting();
+        app.UseHotlineGuard();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -97,6 +103,7 @@ public static class StaylineApp
         app.MapHabeasApi();
         app.MapHearingsApi();
         app.MapRecordsApi();
+        app.MapIntakeApi();
         return app;
     }
 }

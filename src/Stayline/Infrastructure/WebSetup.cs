@@ -14,7 +14,12 @@ public static class WebSetup
             o.RootDirectory = "/Features";
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
-        });
+            o.Conventions.AllowAnonymousToPage("/Account/Language");
+            o.Conventions.AllowAnonymousToPage("/Hotline/Index");
+            o.Conventions.AllowAnonymousToPage("/Hotline/Thanks");
+        }).AddDataAnnotationsLocalization(o =>
+            // Validation messages are looked up by their English text; one without a translation stays English.
+            o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Resources.Strings)));
         return builder;
     }
 

@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Work;
+using Stayline.Resources;
 
 namespace Stayline.Features.Account;
 
-public sealed class LoginModel(SignInManager<StaylineUser> signIn, UserManager<StaylineUser> users, StaylineDbContext db, TimeProvider clock) : PageModel
+public sealed class LoginModel(SignInManager<StaylineUser> signIn, UserManager<StaylineUser> users, StaylineDbContext db, TimeProvider clock,
+    IStringLocalizer<Strings> t) : PageModel
 {
     /// <summary>One answer for an unknown email, a wrong password, a paused (too many attempts) or a disabled account,
     /// so the page does not tell which emails have accounts.</summary>
@@ -64,6 +67,12 @@ public sealed class LoginModel(SignInManager<StaylineUser> signIn, UserManager<S
         {
             await users.ResetAccessFailedCountAsync(user!);
             await signIn.SignInAsync(user!, isPersistent: false);
+            // The user's chosen language follows them to every browser they sign in on.
+            if (Infrastructure.Localization.Known(user!.UiLanguage) is { } language)
+            {
+                Infrastructure.Localization.SetCookie(Response, language);
+            }
+
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
@@ -81,7 +90,7 @@ public sealed class LoginModel(SignInManager<StaylineUser> signIn, UserManager<S
             await db.SaveChangesAsync();
         }
 
-        ModelState.AddModelError("", Failed);
+        ModelState.AddModelError("", t[nameof(Failed)]);
         NoUsers = !await db.Users.AnyAsync();
         return Page();
     }

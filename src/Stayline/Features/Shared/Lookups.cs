@@ -35,4 +35,24 @@ public static class Display
     };
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>A date for the page's reader: ISO (as elsewhere) in English, the reader's own short date in Arabic and
+    /// Spanish. Only for pages: CSV, the API and documents use <see cref="Date"/>.</summary>
+    public static string LocalDate(DateOnly? date) => date is not { } d
+        ? ""
+        : Infrastructure.Localization.Current == "en" ? Date(d) : d.ToString("d", Reader);
+
+    /// <summary>A moment for the page's reader, in the server's time zone, like <see cref="LocalDate"/>.</summary>
+    public static string LocalTime(DateTimeOffset at)
+    {
+        var local = at.ToLocalTime();
+        return Infrastructure.Localization.Current == "en"
+            ? local.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            : local.ToString("g", Reader);
+    }
+
+    /// <summary>A count with the reader's digit grouping (1,234 / 1.234).</summary>
+    public static string Number(long n) => n.ToString("N0", Reader);
+
+    private static System.Globalization.CultureInfo Reader => Infrastructure.Localization.CultureOf(Infrastructure.Localization.Current);
 }

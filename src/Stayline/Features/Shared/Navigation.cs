@@ -12,30 +12,33 @@ namespace Stayline.Features.Shared;
 /// </summary>
 public static class Navigation
 {
+    /// <param name="Label">The resource key of the link's text (Resources/Strings.resx).</param>
     public sealed record Link(string Href, string Label, string Policy);
 
     public static readonly IReadOnlyList<Link> All =
     [
-        Of<Dashboard.IndexModel>("/Dashboard", "Dashboard"),
-        Of<People.IndexModel>("/People", "People"),
-        Of<Deadlines.IndexModel>("/Deadlines", "Deadlines"),
-        Of<Protection.IndexModel>("/Protection", "Protection"),
-        Of<Hearings.IndexModel>("/Hearings", "Hearings"),
-        Of<Records.IndexModel>("/Records", "Records"),
-        Of<Habeas.QueueModel>("/Habeas/Queue", "Habeas"),
-        Of<Habeas.AlertsModel>("/Habeas/Alerts", "Alerts"),
-        Of<Habeas.DraftModel>("/Habeas/Draft", "Draft in bulk"),
-        Of<Habeas.RespondentsModel>("/Habeas/Respondents", "Respondents"),
-        Of<Import.IndexModel>("/Import", "Import"),
-        Of<Bulk.IndexModel>("/Bulk", "Bulk"),
-        Of<Review.IndexModel>("/Review", "Duplicates"),
-        Of<Documents.IndexModel>("/Documents", "Documents"),
-        Of<Reports.IndexModel>("/Reports", "Reports"),
-        Of<Facilities.IndexModel>("/Facilities", "Facilities"),
-        Of<Classes.IndexModel>("/Classes", "Classes"),
-        Of<Users.IndexModel>("/Users", "Team"),
-        Of<Audit.IndexModel>("/Audit", "Audit"),
-        new("/Api", "API", Permissions.Read),
+        Of<Dashboard.IndexModel>("/Dashboard", "Nav.Dashboard"),
+        Of<People.IndexModel>("/People", "Nav.People"),
+        Of<Deadlines.IndexModel>("/Deadlines", "Nav.Deadlines"),
+        Of<Protection.IndexModel>("/Protection", "Nav.Protection"),
+        Of<Hearings.IndexModel>("/Hearings", "Nav.Hearings"),
+        Of<Records.IndexModel>("/Records", "Nav.Records"),
+        Of<Habeas.QueueModel>("/Habeas/Queue", "Nav.Habeas"),
+        Of<Habeas.AlertsModel>("/Habeas/Alerts", "Nav.Alerts"),
+        Of<Habeas.DraftModel>("/Habeas/Draft", "Nav.Draftinbulk"),
+        Of<Habeas.RespondentsModel>("/Habeas/Respondents", "Nav.Respondents"),
+        Of<Import.IndexModel>("/Import", "Nav.Import"),
+        Of<Bulk.IndexModel>("/Bulk", "Nav.Bulk"),
+        Of<Review.IndexModel>("/Review", "Nav.Duplicates"),
+        Of<Intake.IndexModel>("/Intake", "Nav.Intake"),
+        Of<Intake.CallsModel>("/Intake/Calls", "Nav.Calls"),
+        Of<Documents.IndexModel>("/Documents", "Nav.Documents"),
+        Of<Reports.IndexModel>("/Reports", "Nav.Reports"),
+        Of<Facilities.IndexModel>("/Facilities", "Nav.Facilities"),
+        Of<Classes.IndexModel>("/Classes", "Nav.Classes"),
+        Of<Users.IndexModel>("/Users", "Nav.Team"),
+        Of<Audit.IndexModel>("/Audit", "Nav.Audit"),
+        new("/Api", "Nav.API", Permissions.Read),
     ];
 
     public static IEnumerable<Link> For(ClaimsPrincipal user) =>
