@@ -18,4 +18,8 @@ public sealed class StaylineUser : IdentityUser
     /// anyone can make, so it must not stop the user's tokens or end their sessions.
     /// </summary>
     public bool Disabled { get; set; }
+
+    /// <summary>The organisation the user works for: they see its people and those shared with it (admins of the
+    /// coordinating organisation see everyone). Null only for a user added before organisations, until migrated.</summary>
+    public long? OrganisationId { get; set; }
 }
