@@ -134,6 +134,9 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
         FollowsPerson<GeneratedDocument>(builder);
         FollowsPerson<DeadlineReminder>(builder);
         FollowsPerson<AdverseParty>(builder);
+        // The audit log shows what changed (names, facts): a reader who does not see everyone sees only the entries about
+        // people they may see.
+        builder.Entity<AuditEvent>().HasQueryFilter(VisibilityFilter, e => VisibleToAll || (e.PersonId != null && People.Any(p => p.Id == e.PersonId)));
         builder.Entity<MatterEvent>().HasQueryFilter(VisibilityFilter, e => VisibleToAll || Matters.Any(m => m.Id == e.MatterId));
     }
 

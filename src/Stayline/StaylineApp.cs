@@ -10,6 +10,7 @@ using Stayline.Features.Health;
 using Stayline.Features.Hearings;
 using Stayline.Features.Import;
 using Stayline.Features.Matters;
+using Stayline.Features.Organisations;
 using Stayline.Features.People;
 using Stayline.Features.Protection;
 using Stayline.Features.Review;
@@ -81,6 +82,7 @@ public static class StaylineApp
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapPeopleApi();
+        app.MapSharesApi();
         app.MapCustodyApi();
         app.MapMattersApi();
         app.MapFacilitiesApi();

@@ -67,6 +67,21 @@ public static class OrganisationService
         return (organisation, null);
     }
 
+    /// <summary>What a user may see, read from the database (for reads made for a user who is not signed in: a calendar
+    /// feed); the same rule as their session's claims (Infrastructure.VisibilityClaims).</summary>
+    public static async Task<Visibility> VisibilityOfAsync(StaylineDbContext db, string userId, CancellationToken ct)
+    {
+        var org = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.OrganisationId).FirstOrDefaultAsync(ct);
+        if (org is not { } id)
+        {
+            return Visibility.Nobody;
+        }
+
+        var coordinating = await db.Organisations.AsNoTracking().AnyAsync(o => o.Id == id && o.IsCoordinating, ct);
+        var admin = coordinating && await db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin), ct);
+        return Visibility.For(id, admin);
+    }
+
     /// <summary>Every organisation with its users and the number of its people the reader may see (a partner's
     /// admin sees only their own and those shared with them counted).</summary>
     public static async Task<List<OrganisationRow>> ListAsync(StaylineDbContext db, CancellationToken ct)

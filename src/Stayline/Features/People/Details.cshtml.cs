@@ -19,6 +19,45 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
     public PersonFile? Dossier { get; private set; }
     public Protection.PersonProtectionPanel? ProtectionPanel { get; private set; }
     public UserAccess Access { get; private set; } = null!;
+    public string OwnerName { get; private set; } = "";
+    public IReadOnlyList<Organisations.ShareDto> Shares { get; private set; } = [];
+    public IReadOnlyList<(long Id, string Name)> ShareTargets { get; private set; } = [];
+    public bool MayShare { get; private set; }
+    public IReadOnlyList<string> AdverseParties { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostShareAsync(long id, long shareOrganisationId, CancellationToken ct) =>
+        !MayEditPeople ? Forbid()
+        : ShareResult(await Organisations.PersonShares.ShareAsync(db, id, new Organisations.ShareWrite(shareOrganisationId, null), actor, clock.GetUtcNow(), ct), id);
+
+    public async Task<IActionResult> OnPostUnshareAsync(long id, long organisationId, CancellationToken ct) =>
+        !MayEditPeople ? Forbid() : ShareResult(await Organisations.PersonShares.UnshareAsync(db, id, organisationId, ct), id);
+
+    private bool MayEditPeople => Permissions.RolesFor(Permissions.EditPeople).Any(User.IsInRole);
+
+    private IActionResult ShareResult((Organisations.ShareOutcome Outcome, string? Message) r, long id)
+    {
+        if (r.Outcome == Organisations.ShareOutcome.NotFound && r.Message is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = r.Message;
+        return RedirectToPage(new { id });
+    }
+
+    public Task<IActionResult> OnPostAdverseAsync(long id, string? adverseName, CancellationToken ct) =>
+        ChangeAsync(id, Permissions.EditPeople, async () =>
+        {
+            var owner = await db.People.Where(p => p.Id == id).Select(p => p.OrganisationId).FirstAsync(ct);
+            var (party, error) = Domain.Organisations.AdverseParty.Create(id, owner, adverseName, clock.GetUtcNow());
+            if (party is null)
+            {
+                return [new FieldError("AdverseName", error!)];
+            }
+
+            db.AdverseParties.Add(party);
+            return [];
+        }, "Adverse party added.", ct);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -125,7 +164,22 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
         Access = UserAccess.From(User);
         Dossier = await PersonFile.LoadAsync(db, id, Access, ct);
         ProtectionPanel = Dossier is null ? null : await Protection.PersonProtectionPanel.LoadAsync(db, recompute, clock, id, Access, ct);
-        return Dossier is not null;
+        if (Dossier is null)
+        {
+            return false;
+        }
+
+        var owner = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.OrganisationId).FirstAsync(ct);
+        OwnerName = await db.Organisations.AsNoTracking().Where(o => o.Id == owner).Select(o => o.Name).FirstAsync(ct);
+        Shares = await Organisations.PersonShares.ListAsync(db, id, ct);
+        var reader = db.Visibility;
+        MayShare = Access.CanEditPeople && (reader.All || reader.OrganisationId == owner);
+        ShareTargets = MayShare
+            ? (await db.Organisations.AsNoTracking().Where(o => o.Id != owner).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+                .Where(o => Shares.All(s => s.OrganisationId != o.Id)).Select(o => (o.Id, o.Name)).ToList()
+            : [];
+        AdverseParties = await db.AdverseParties.AsNoTracking().Where(x => x.PersonId == id).OrderBy(x => x.Id).Select(x => x.Name).ToListAsync(ct);
+        return true;
     }
 
     private sealed record FamilyContactEntry(long PersonId, string Name, string? Relationship, string? Phone)

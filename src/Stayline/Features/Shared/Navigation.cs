@@ -33,6 +33,7 @@ public static class Navigation
         Of<Facilities.IndexModel>("/Facilities", "Facilities"),
         Of<Classes.IndexModel>("/Classes", "Classes"),
         Of<Users.IndexModel>("/Users", "Team"),
+        Of<Organisations.IndexModel>("/Organisations", "Organisations"),
         Of<Audit.IndexModel>("/Audit", "Audit"),
         new("/Api", "API", Permissions.Read),
     ];
