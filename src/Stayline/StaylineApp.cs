@@ -83,6 +83,7 @@ public static class StaylineApp
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapPeopleApi();
         app.MapSharesApi();
+        app.MapConflictsApi();
         app.MapCustodyApi();
         app.MapMattersApi();
         app.MapFacilitiesApi();

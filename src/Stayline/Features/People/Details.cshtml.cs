@@ -24,6 +24,31 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
     public IReadOnlyList<(long Id, string Name)> ShareTargets { get; private set; } = [];
     public bool MayShare { get; private set; }
     public IReadOnlyList<string> AdverseParties { get; private set; } = [];
+    public IReadOnlyList<Organisations.ConflictCheckDto> ConflictChecks { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostConflictDecisionAsync(long id, long checkId, Domain.Organisations.ConflictDecision decision, string? reason,
+        CancellationToken ct)
+    {
+        if (!MayEditPeople)
+        {
+            return Forbid();
+        }
+
+        var check = await Organisations.ConflictChecks.FindAsync(db, checkId, ct);
+        if (check is null || check.PersonId != id || !await db.People.AnyAsync(p => p.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var error = check.Decide(decision, reason, actor.UserId, actor.UserName, clock.GetUtcNow());
+        if (error is null)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        TempData["Flash"] = error ?? "Decision recorded.";
+        return RedirectToPage(new { id });
+    }
 
     public async Task<IActionResult> OnPostShareAsync(long id, long shareOrganisationId, CancellationToken ct) =>
         !MayEditPeople ? Forbid()
@@ -178,6 +203,9 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
             ? (await db.Organisations.AsNoTracking().Where(o => o.Id != owner).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
                 .Where(o => Shares.All(s => s.OrganisationId != o.Id)).Select(o => (o.Id, o.Name)).ToList()
             : [];
+        var checkIds = await db.ConflictChecks.AsNoTracking().Where(c => c.PersonId == id && (reader.All || c.OrganisationId == reader.OrganisationId))
+            .OrderByDescending(c => c.Id).Take(10).ToListAsync(ct);
+        ConflictChecks = checkIds.ConvertAll(Organisations.ConflictChecks.ToDto);
         AdverseParties = await db.AdverseParties.AsNoTracking().Where(x => x.PersonId == id).OrderBy(x => x.Id).Select(x => x.Name).ToListAsync(ct);
         return true;
     }
