@@ -997,9 +997,6 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<long?>("OrganisationId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -1027,8 +1024,6 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1522,172 +1517,6 @@ namespace Stayline.Data.Postgres.Migrations
                     b.ToTable("removal_orders", (string)null);
                 });
 
-            modelBuilder.Entity("Stayline.Domain.Organisations.AdverseParty", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("AddedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<long>("OrganisationId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("adverse_parties", (string)null);
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Organisations.ConflictCheck", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("CheckedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CheckedById")
-                        .HasColumnType("text");
-
-                    b.Property<string>("CheckedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DecidedById")
-                        .HasColumnType("text");
-
-                    b.Property<string>("DecidedByName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Decision")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("DecisionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("HitCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("HitsJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<long>("OrganisationId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("PersonId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("conflict_checks", (string)null);
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Organisations.Organisation", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("IsCoordinating")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IsCoordinating")
-                        .IsUnique()
-                        .HasFilter("\"IsCoordinating\"");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("organisations", (string)null);
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Organisations.PersonShare", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("OrganisationId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("SharedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SharedById")
-                        .HasColumnType("text");
-
-                    b.Property<string>("SharedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("PersonId", "OrganisationId")
-                        .IsUnique();
-
-                    b.ToTable("person_shares", (string)null);
-                });
-
             modelBuilder.Entity("Stayline.Domain.People.FamilyContact", b =>
                 {
                     b.Property<long>("Id")
@@ -1785,9 +1614,6 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<long>("OrganisationId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("SortName")
                         .IsRequired()
                         .HasMaxLength(401)
@@ -1809,8 +1635,6 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasIndex("SortName");
 
                     b.HasIndex("CustodyStatus", "CurrentFacilityId");
-
-                    b.HasIndex("OrganisationId", "SortName");
 
                     b.ToTable("people", (string)null);
                 });
@@ -2287,14 +2111,6 @@ namespace Stayline.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Stayline.Data.StaylineUser", b =>
-                {
-                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Stayline.Domain.Classes.ClassMembership", b =>
                 {
                     b.HasOne("Stayline.Domain.Classes.ClassAction", null)
@@ -2409,45 +2225,6 @@ namespace Stayline.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Stayline.Domain.Organisations.AdverseParty", b =>
-                {
-                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Stayline.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Organisations.ConflictCheck", b =>
-                {
-                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Organisations.PersonShare", b =>
-                {
-                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Stayline.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Stayline.Domain.People.FamilyContact", b =>
                 {
                     b.HasOne("Stayline.Domain.People.Person", null)
@@ -2463,12 +2240,6 @@ namespace Stayline.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("CurrentFacilityId")
                         .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stayline.Domain.People.PersonName", b =>

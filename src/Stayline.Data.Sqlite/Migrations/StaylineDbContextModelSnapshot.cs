@@ -960,9 +960,6 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -990,8 +987,6 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1465,164 +1460,6 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.ToTable("removal_orders", (string)null);
                 });
 
-            modelBuilder.Entity("Stayline.Domain.Organisations.AdverseParty", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AddedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("adverse_parties", (string)null);
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Organisations.ConflictCheck", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CheckedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CheckedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CheckedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DecidedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DecidedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedByName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Decision")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecisionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("HitCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HitsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("conflict_checks", (string)null);
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Organisations.Organisation", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsCoordinating")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IsCoordinating")
-                        .IsUnique()
-                        .HasFilter("\"IsCoordinating\"");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("organisations", (string)null);
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Organisations.PersonShare", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("SharedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SharedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SharedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("PersonId", "OrganisationId")
-                        .IsUnique();
-
-                    b.ToTable("person_shares", (string)null);
-                });
-
             modelBuilder.Entity("Stayline.Domain.People.FamilyContact", b =>
                 {
                     b.Property<long>("Id")
@@ -1716,9 +1553,6 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("SortName")
                         .IsRequired()
                         .HasMaxLength(401)
@@ -1740,8 +1574,6 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasIndex("SortName");
 
                     b.HasIndex("CustodyStatus", "CurrentFacilityId");
-
-                    b.HasIndex("OrganisationId", "SortName");
 
                     b.ToTable("people", (string)null);
                 });
@@ -2204,14 +2036,6 @@ namespace Stayline.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Stayline.Data.StaylineUser", b =>
-                {
-                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Stayline.Domain.Classes.ClassMembership", b =>
                 {
                     b.HasOne("Stayline.Domain.Classes.ClassAction", null)
@@ -2326,45 +2150,6 @@ namespace Stayline.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Stayline.Domain.Organisations.AdverseParty", b =>
-                {
-                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Stayline.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Organisations.ConflictCheck", b =>
-                {
-                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Stayline.Domain.Organisations.PersonShare", b =>
-                {
-                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Stayline.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Stayline.Domain.People.FamilyContact", b =>
                 {
                     b.HasOne("Stayline.Domain.People.Person", null)
@@ -2380,12 +2165,6 @@ namespace Stayline.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CurrentFacilityId")
                         .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stayline.Domain.People.PersonName", b =>
