@@ -7,6 +7,7 @@ using Stayline.Domain.Classes;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Hotline;
 using Stayline.Domain.Matters;
+using Stayline.Domain.Organisations;
 using Stayline.Domain.People;
 using Stayline.Domain.Records;
 using Stayline.Domain.Respondents;
@@ -15,7 +16,7 @@ using Stayline.Domain.Work;
 namespace Stayline.Data;
 
 public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> options, IAuditActorSource? actors = null, TimeProvider? clock = null,
-    IEnumerable<IFactsChangedHandler>? factsChanged = null)
+    IEnumerable<IFactsChangedHandler>? factsChanged = null, IVisibilitySource? visibility = null)
     : IdentityDbContext<StaylineUser>(options), IDataProtectionKeyContext
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -23,6 +24,24 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     // Read at save time, not at construction: the context may be created before sign-in is known
     // (the token handler itself uses it).
     private AuditActor Actor => actors?.Current ?? AuditActor.System;
+
+    private Visibility? _scopedTo;
+    private int _unscoped;
+
+    /// <summary>Whose people this context's queries see (read at each query, like the actor): the signed-in user's,
+    /// unless <see cref="ScopeTo"/> named another reader; everyone when there is no user (command line, jobs).</summary>
+    public Visibility Visibility => _scopedTo ?? visibility?.Current ?? Visibility.Everyone;
+
+    /// <summary>Queries of this context see what <paramref name="reader"/> may see (a calendar feed read for its owner).</summary>
+    public void ScopeTo(Visibility reader) => _scopedTo = reader;
+
+    // The two values the visibility filters read (EF Core reads them from the context running the query).
+    private bool VisibleToAll => _unscoped > 0 || Visibility.All;
+
+    private long VisibleOrganisationId => Visibility.OrganisationOrNone;
+
+    /// <summary>The name of the query filter that scopes people by organisation (<see cref="ApplyVisibilityFilters"/>).</summary>
+    public const string VisibilityFilter = "visibility";
 
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonName> PersonNames => Set<PersonName>();
@@ -70,6 +89,10 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<MergeRecord> Merges => Set<MergeRecord>();
     public DbSet<HotlineReport> HotlineReports => Set<HotlineReport>();
     public DbSet<HotlineCall> HotlineCalls => Set<HotlineCall>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<PersonShare> PersonShares => Set<PersonShare>();
+    public DbSet<AdverseParty> AdverseParties => Set<AdverseParty>();
+    public DbSet<ConflictCheck> ConflictChecks => Set<ConflictCheck>();
 
     /// <summary>ASP.NET Core Data Protection's key ring (it signs and encrypts sign-in cookies and antiforgery tokens),
     /// shared by every web node on the database.</summary>
@@ -81,12 +104,55 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(StaylineDbContext).Assembly);
+        ApplyVisibilityFilters(builder);
+        builder.Entity<StaylineUser>().HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         if (!IsSqlite)
         {
             builder.Entity<PersonNameToken>().Property(t => t.Token).UseCollation("C");
             builder.Entity<PersonNameKey>().Property(t => t.Token).UseCollation("C");
         }
     }
+
+    /// <summary>
+    /// Organisation scoping, enforced here once for every EF query: a reader sees a person of their organisation or
+    /// shared with it (or everyone, <see cref="Visibility.All"/>), and every row that belongs to a person follows the
+    /// person, so lists, boards, counts, navigations and joins all leave out people the reader may not see. SQL below
+    /// EF Core uses the same rule through <see cref="Visibility.SqlPredicate"/>.
+    /// </summary>
+    private void ApplyVisibilityFilters(ModelBuilder builder)
+    {
+        builder.Entity<Person>().HasQueryFilter(VisibilityFilter, p => VisibleToAll || p.OrganisationId == VisibleOrganisationId
+            || PersonShares.Any(s => s.PersonId == p.Id && s.OrganisationId == VisibleOrganisationId));
+        FollowsPerson<PersonName>(builder);
+        FollowsPerson<PersonNameToken>(builder);
+        FollowsPerson<FamilyContact>(builder);
+        FollowsPerson<CustodyEpisode>(builder);
+        FollowsPerson<PersonEvent>(builder);
+        FollowsPerson<RemovalOrder>(builder);
+        FollowsPerson<Conviction>(builder);
+        FollowsPerson<Matter>(builder);
+        FollowsPerson<Hearing>(builder);
+        FollowsPerson<RecordsRequest>(builder);
+        FollowsPerson<ReliefClaim>(builder);
+        FollowsPerson<BondCase>(builder);
+        FollowsPerson<ClassMembership>(builder);
+        FollowsPerson<Assignment>(builder);
+        FollowsPerson<Note>(builder);
+        FollowsPerson<Alert>(builder);
+        FollowsPerson<PersonProtection>(builder);
+        FollowsPerson<PersonDeadline>(builder);
+        FollowsPerson<GeneratedDocument>(builder);
+        FollowsPerson<DeadlineReminder>(builder);
+        FollowsPerson<AdverseParty>(builder);
+        // The audit log shows what changed (names, facts): a reader who does not see everyone sees only the entries about
+        // people they may see.
+        builder.Entity<AuditEvent>().HasQueryFilter(VisibilityFilter, e => VisibleToAll || (e.PersonId != null && People.Any(p => p.Id == e.PersonId)));
+        builder.Entity<MatterEvent>().HasQueryFilter(VisibilityFilter, e => VisibleToAll || Matters.Any(m => m.Id == e.MatterId));
+    }
+
+    private void FollowsPerson<TEntity>(ModelBuilder builder)
+        where TEntity : class =>
+        builder.Entity<TEntity>().HasQueryFilter(VisibilityFilter, e => VisibleToAll || People.Any(p => p.Id == EF.Property<long>(e, "PersonId")));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -107,7 +173,22 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // What a save derives (name tokens, protection, deadlines, alerts) is kept for everyone, whoever saves.
+        _unscoped++;
+        try
+        {
+            return await SaveScopedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            _unscoped--;
+        }
+    }
+
+    private async Task<int> SaveScopedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         ChangeTracker.DetectChanges();
+        await FillOrganisationsAsync(cancellationToken);
         var pending = new List<PendingAudit>();
         foreach (var entry in ChangeTracker.Entries())
         {
@@ -200,6 +281,23 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
             }
         }
     }
+
+    /// <summary>New people without an organisation become clients of the saving user's organisation, or of the
+    /// coordinating organisation when the command line or a job saves them.</summary>
+    private async Task FillOrganisationsAsync(CancellationToken ct)
+    {
+        long? organisation = null;
+        foreach (var entry in ChangeTracker.Entries<Person>().Where(e => e.State == EntityState.Added && e.Entity.OrganisationId == 0))
+        {
+            organisation ??= Visibility.OrganisationId ?? await CoordinatingOrganisationIdAsync(ct)
+                ?? throw new InvalidOperationException("There is no coordinating organisation: run `stayline db migrate`.");
+            entry.Entity.BelongTo(organisation.Value);
+        }
+    }
+
+    /// <summary>The coordinating organisation's id (null only before the migration that made it).</summary>
+    public async Task<long?> CoordinatingOrganisationIdAsync(CancellationToken ct) =>
+        await Organisations.AsNoTracking().Where(o => o.IsCoordinating).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// Audit events and name tokens are written, never edited: keeping them tracked would only make the

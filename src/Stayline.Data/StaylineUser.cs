@@ -21,4 +21,8 @@ public sealed class StaylineUser : IdentityUser
 
     /// <summary>The language the user reads the pages in (en, ar, es); null: the browser's.</summary>
     public string? UiLanguage { get; set; }
+
+    /// <summary>The organisation the user works for: they see its people and those shared with it (admins of the
+    /// coordinating organisation see everyone). Null only for a user added before organisations, until migrated.</summary>
+    public long? OrganisationId { get; set; }
 }

@@ -14,6 +14,7 @@ using Stayline.Features.Hotline;
 using Stayline.Features.Import;
 using Stayline.Features.Intake;
 using Stayline.Features.Matters;
+using Stayline.Features.Organisations;
 using Stayline.Features.People;
 using Stayline.Features.Protection;
 using Stayline.Features.Records;
@@ -91,6 +92,8 @@ public static class StaylineApp
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapPeopleApi();
+        app.MapSharesApi();
+        app.MapConflictsApi();
         app.MapCustodyApi();
         app.MapMattersApi();
         app.MapHistoryApi();

@@ -26,7 +26,9 @@ public sealed class PersonRead : IDisposable
 
     private readonly string _connectionString;
     private readonly string _sql;
+    private readonly string _scopedSql;
     private readonly ConcurrentBag<SqliteCommand> _idle = [];
+    private readonly ConcurrentBag<SqliteCommand> _idleScoped = [];
     private bool _disposed;
 
     public PersonRead(string connectionString, IModel model)
@@ -38,18 +40,29 @@ public sealed class PersonRead : IDisposable
         _sql = $"SELECT {string.Join(", ", typeof(StoredPerson).GetConstructors()[0].GetParameters().Select(p => P(p.Name!)))}, "
             + $"{A(nameof(PersonName.GivenName))}, {A(nameof(PersonName.FamilyName))}, {A(nameof(PersonName.Source))} "
             + $"FROM {model.Table<Person>()} AS p LEFT JOIN {model.Table<PersonName>()} AS a ON {A(nameof(PersonName.PersonId))} = {P(nameof(Person.Id))} "
-            + $"WHERE {P(nameof(Person.Id))} = $id ORDER BY {A(nameof(PersonName.Id))}";
+            + $"WHERE {P(nameof(Person.Id))} = $id";
+        // A reader who may not see everyone: the same statement with the organisation rule (Visibility.SqlPredicate).
+        _scopedSql = _sql + " AND " + Visibility.For(0, coordinatingAdmin: false).SqlPredicate(model, "p", "$org") + $" ORDER BY {A(nameof(PersonName.Id))}";
+        _sql += $" ORDER BY {A(nameof(PersonName.Id))}";
     }
 
-    /// <summary>False when there is no such person; <paramref name="aliases"/> gets their aliases.</summary>
-    public bool TryRead(long id, out StoredPerson person, List<StoredAlias> aliases)
+    /// <summary>False when there is no such person, or <paramref name="reader"/> may not see them; <paramref name="aliases"/>
+    /// gets their aliases.</summary>
+    public bool TryRead(long id, Visibility reader, out StoredPerson person, List<StoredAlias> aliases)
     {
-        var command = _idle.TryTake(out var idle) ? idle : Open();
+        var scoped = !reader.All;
+        var idleBag = scoped ? _idleScoped : _idle;
+        var command = idleBag.TryTake(out var idle) ? idle : Open(scoped);
         try
         {
             command.Parameters[0].Value = id;
+            if (scoped)
+            {
+                command.Parameters[1].Value = reader.OrganisationOrNone;
+            }
+
             var found = Read(command, out person, aliases);
-            Return(command);
+            Return(command, idleBag);
             return found;
         }
         catch
@@ -89,7 +102,7 @@ public sealed class PersonRead : IDisposable
     private static DateOnly? NullableDate(SqliteDataReader r, int i) =>
         r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private SqliteCommand Open()
+    private SqliteCommand Open(bool scoped)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var connection = new SqliteConnection(_connectionString);
@@ -97,8 +110,13 @@ public sealed class PersonRead : IDisposable
         {
             connection.Open();
             var command = connection.CreateCommand();
-            command.CommandText = _sql;
+            command.CommandText = scoped ? _scopedSql : _sql;
             command.Parameters.Add(new SqliteParameter("$id", SqliteType.Integer));
+            if (scoped)
+            {
+                command.Parameters.Add(new SqliteParameter("$org", SqliteType.Integer));
+            }
+
             command.Prepare();
             return command;
         }
@@ -109,15 +127,15 @@ public sealed class PersonRead : IDisposable
         }
     }
 
-    private void Return(SqliteCommand command)
+    private void Return(SqliteCommand command, ConcurrentBag<SqliteCommand> idle)
     {
-        if (_disposed || _idle.Count >= MaxIdle)
+        if (_disposed || idle.Count >= MaxIdle)
         {
             Close(command);
             return;
         }
 
-        _idle.Add(command);
+        idle.Add(command);
     }
 
     private static void Close(SqliteCommand command)
@@ -130,9 +148,12 @@ public sealed class PersonRead : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        while (_idle.TryTake(out var command))
+        foreach (var idle in new[] { _idle, _idleScoped })
         {
-            Close(command);
+            while (idle.TryTake(out var command))
+            {
+                Close(command);
+            }
         }
     }
 }

@@ -33,6 +33,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasMany(p => p.Aliases).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.FamilyContacts).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.CustodyEpisodes).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        // Partners' lists: an organisation's people in name order.
+        b.HasIndex(p => new { p.OrganisationId, p.SortName });
+        b.HasOne<Domain.Organisations.Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Domain.Custody.Facility>().WithMany().HasForeignKey(p => p.CurrentFacilityId).OnDelete(DeleteBehavior.Restrict);
     }
 }

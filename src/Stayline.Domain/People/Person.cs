@@ -29,6 +29,10 @@ public sealed class Person : IVersioned
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The organisation the person is a client of (<see cref="Organisations.Organisation"/>); 0 until saved,
+    /// when the saving user's organisation (or the coordinating one, for the command line) is filled in.</summary>
+    public long OrganisationId { get; private set; }
+
     public List<PersonName> Aliases { get; private set; } = [];
     public List<FamilyContact> FamilyContacts { get; private set; } = [];
     public List<CustodyEpisode> CustodyEpisodes { get; private set; } = [];
@@ -47,6 +51,9 @@ public sealed class Person : IVersioned
         var errors = person.Apply(input, today);
         return errors.Count == 0 ? (person, errors) : (null, errors);
     }
+
+    /// <summary>Makes the person a client of an organisation (intake, import); sharing with others is separate.</summary>
+    public void BelongTo(long organisationId) => OrganisationId = organisationId;
 
     /// <summary>Validates the whole input first and changes nothing when any field is wrong.</summary>
     public IReadOnlyList<FieldError> Update(PersonInput input, DateOnly today) => Apply(input, today);

@@ -15,6 +15,7 @@ public static class StaylineCli
         root.Subcommands.Add(Features.Database.DatabaseCommands.Backup());
         root.Subcommands.Add(Features.Account.UserCommands.User());
         root.Subcommands.Add(Features.Account.UserCommands.Token());
+        root.Subcommands.Add(Features.Organisations.OrganisationCommands.Create());
         root.Subcommands.Add(Features.Demo.DemoCommand.Create());
         root.Subcommands.Add(Features.Deadlines.DeadlineCommand.Create());
         root.Subcommands.Add(Features.Deadlines.CalendarCommand.Create());

@@ -43,6 +43,7 @@ public static class AuthRegistration
             })
             .AddEntityFrameworkStores<StaylineDbContext>()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaylineClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
         // Every cookie request checks the user's security stamp (one primary-key read) instead of Identity's
@@ -103,6 +104,7 @@ public static class AuthRegistration
         services.AddMemoryCache();
         services.AddSingleton<IAuditActorSource, HttpAuditActorSource>();
         services.AddTransient(sp => sp.GetRequiredService<IAuditActorSource>().Current);
+        services.AddSingleton<IVisibilitySource, HttpVisibilitySource>();
         return builder;
     }
 

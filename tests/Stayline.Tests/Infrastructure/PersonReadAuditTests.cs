@@ -18,7 +18,7 @@ namespace Stayline.Tests.Infrastructure;
 public class PersonReadAuditTests
 {
     /// <summary>GET routes that show one or more people's data, with the request the second test makes.</summary>
-    private static readonly string[] AuditedApi =
+    internal static readonly string[] AuditedApi =
     [
         "GET api/v1/people/{id:long}",
         "GET api/v1/people/{personId:long}/custody",
@@ -34,7 +34,7 @@ public class PersonReadAuditTests
         "GET api/v1/people/{personId:long}/bond-cases",
     ];
 
-    private static readonly Dictionary<string, string> NotAPersonsFileApi = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> NotAPersonsFileApi = new(StringComparer.Ordinal)
     {
         ["GET api/v1/people"] = "search list (names, A-numbers) to find someone; opening a file is audited",
         ["GET api/v1/deadlines"] = "deadline board across clients, like the web board",
@@ -53,13 +53,13 @@ public class PersonReadAuditTests
     };
 
     /// <summary>Page handlers (page path and handler) that show a person's data.</summary>
-    private static readonly string[] AuditedPages =
+    internal static readonly string[] AuditedPages =
     [
         "/People/Details OnGet", "/People/Edit OnGet", "/Custody/Record OnGet", "/Matters/Edit OnGet", "/Hearings/Edit OnGet", "/Records/Edit OnGet", "/Relief/Edit OnGet", "/Bond/Edit OnGet", "/Protection/StayDecision OnGet",
         "/Review/Pair OnGet", "/Reports/Index OnGetPeople", "/Reports/Index OnGetStatus",
     ];
 
-    private static readonly Dictionary<string, string> NotAPersonsFilePages = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> NotAPersonsFilePages = new(StringComparer.Ordinal)
     {
         ["/Index OnGet"] = "start page: counts and the user's own work list",
         ["/Account/Login OnGet"] = "sign-in",
@@ -103,6 +103,7 @@ public class PersonReadAuditTests
         ["/Review/Index OnGet"] = "list of pairs to review",
         ["/Users/Edit OnGet"] = "a user",
         ["/Users/Index OnGet"] = "users",
+        ["/Organisations/Index OnGet"] = "organisations, their users and counts of the people the reader may see",
     };
 
     [Fact]

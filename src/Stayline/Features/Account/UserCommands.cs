@@ -18,7 +18,8 @@ internal static class UserCommands
         var email = new Option<string>("--email") { Description = "The user's email address (their sign-in name)", Required = true };
         var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", Roles.All)}", Required = true };
         var name = new Option<string?>("--name") { Description = "Display name (default: the email)" };
-        var add = new Command("add", "Create a user. The password is read from standard input, or generated and printed once.") { email, role, name };
+        var org = new Option<string?>("--org") { Description = "The organisation the user works for (default: the coordinating organisation)" };
+        var add = new Command("add", "Create a user. The password is read from standard input, or generated and printed once.") { email, role, name, org };
         add.SetAction((parse, ct) => CliHost.RunAsync(parse, async (services, output, error, _) =>
         {
             var roleName = parse.GetValue(role)!.Trim().ToLowerInvariant();
@@ -29,7 +30,7 @@ internal static class UserCommands
             }
 
             var (password, generated) = await ReadOrGeneratePasswordAsync();
-            var result = await CreateUserAsync(services, parse.GetValue(email)!.Trim(), parse.GetValue(name), roleName, password);
+            var result = await CreateUserAsync(services, parse.GetValue(email)!.Trim(), parse.GetValue(name), roleName, password, parse.GetValue(org));
             if (result is not null)
             {
                 await error.WriteLineAsync(result);
@@ -173,7 +174,9 @@ internal static class UserCommands
     }
 
     /// <summary>Creates a user with a role; returns an error message, or null on success.</summary>
-    public static async Task<string?> CreateUserAsync(IServiceProvider services, string email, string? displayName, string role, string password)
+    /// <param name="organisation">The organisation's name; null: the coordinating organisation.</param>
+    public static async Task<string?> CreateUserAsync(IServiceProvider services, string email, string? displayName, string role, string password,
+        string? organisation = null)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaylineUser>>();
@@ -182,7 +185,14 @@ internal static class UserCommands
             return $"A user with email {email} already exists.";
         }
 
-        var user = new StaylineUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName ?? email };
+        var (orgId, orgError) = await Organisations.OrganisationService.ResolveAsync(scope.ServiceProvider.GetRequiredService<StaylineDbContext>(), organisation,
+            CancellationToken.None);
+        if (orgError is not null)
+        {
+            return orgError;
+        }
+
+        var user = new StaylineUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName ?? email, OrganisationId = orgId };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
@@ -198,7 +208,7 @@ internal static class UserCommands
 
         var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
         db.AuditEvents.Add(new AuditEvent(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), null, "cli:" + Environment.UserName,
-            "create", nameof(StaylineUser), user.Id, null, null, System.Text.Json.JsonSerializer.Serialize(new { email, role })));
+            "create", nameof(StaylineUser), user.Id, null, null, System.Text.Json.JsonSerializer.Serialize(new { email, role, organisation = orgId })));
         await db.SaveChangesAsync();
         return null;
     }

@@ -68,6 +68,8 @@ public static class CalendarFeedApi
             return Results.NotFound();
         }
 
+        // No one is signed in: the feed reads what its owner may see, by the same rule as their pages.
+        db.ScopeTo(await Organisations.OrganisationService.VisibilityOfAsync(db, userId, ct));
         var since = clock.Today().AddDays(-30);
         var open = nameof(DeadlineState.Open);
         var rows = await DeadlineQueries.Rows(db).Where(d => DeadlineQueries.ClientsOf(db, userId).Contains(d.PersonId))

@@ -20,9 +20,10 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Check and preview; write nothing" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var maxMib = new Option<long>("--max-mib") { Description = "Refuse files larger than this many MiB", DefaultValueFactory = _ => ImportFiles.DefaultMaxBytes >> 20 };
+        var org = new Option<string?>("--org") { Description = "The organisation new people become clients of (default: the coordinating organisation)" };
         var people = new Command("people", "Import a list of people: create, update the linked person, or queue for review; all or nothing")
         {
-            file, source, mapping, dryRun, json, maxMib,
+            file, source, mapping, dryRun, json, maxMib, org,
         };
         people.SetAction((parse, ct) => CliHost.RunAsync(parse, async (services, output, error, ct2) =>
         {
@@ -41,9 +42,18 @@ internal static class ImportCommand
             }
 
             await using var scope = services.CreateAsyncScope();
+            var (organisation, orgError) = await Organisations.OrganisationService.ResolveAsync(
+                scope.ServiceProvider.GetRequiredService<StaylineDbContext>(), parse.GetValue(org), ct2);
+            if (orgError is not null)
+            {
+                await error.WriteLineAsync(orgError);
+                return 1;
+            }
+
             var service = scope.ServiceProvider.GetRequiredService<ImportService>();
             var options = new ImportOptions
             {
+                OrganisationId = organisation,
                 Source = parse.GetValue(source) ?? "import",
                 FileName = Path.GetFileName(path),
                 Mapping = map,

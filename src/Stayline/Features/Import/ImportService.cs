@@ -20,6 +20,9 @@ public sealed record ImportOptions
     public IReadOnlyDictionary<string, ImportField>? Mapping { get; init; }
     public bool DryRun { get; init; }
 
+    /// <summary>The organisation new people become clients of (the importing user's); null: the coordinating one.</summary>
+    public long? OrganisationId { get; init; }
+
     /// <summary>
     /// After the import commits, compute protection and deadlines of the people it created (the bulk writer does not
     /// go through the save hook). Off only in the import benchmark, which measures the import itself.
@@ -547,8 +550,9 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
 
         var created = report.Created;
         progress?.Report(new ImportProgress(ImportPhase.Writing, 0, created));
+        var organisation = await OrganisationOfImportAsync(options, ct);
         var runs = await PeopleBulkWriter.WriteAsync(db, created, spill.Slices(options.WriteSlice, notCreated), now, options.BulkMinimum,
-            n => progress?.Report(new ImportProgress(ImportPhase.Writing, created == 0 ? 1 : (double)n / created, n)), ct);
+            n => progress?.Report(new ImportProgress(ImportPhase.Writing, created == 0 ? 1 : (double)n / created, n)), ct, organisation);
         db.ImportCreated.AddRange(runs.Select(r => new ImportCreatedRange { BatchId = batch.Id, FromId = r.From, ToId = r.To }));
         db.AuditEvents.Add(new Domain.Work.AuditEvent(now, actor.UserId, actor.UserName, "import", nameof(ImportBatch),
             batch.Id.ToString(CultureInfo.InvariantCulture), null, null,
@@ -556,6 +560,20 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return batch.Id;
+    }
+
+    /// <summary>New people join the organisation the command line named, else the importing user's, else the coordinating one.</summary>
+    private async Task<long> OrganisationOfImportAsync(ImportOptions options, CancellationToken ct)
+    {
+        if (options.OrganisationId is { } named)
+        {
+            return named;
+        }
+
+        var userId = actor.UserId;
+        var users = userId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.OrganisationId).FirstOrDefaultAsync(ct);
+        return users ?? await db.CoordinatingOrganisationIdAsync(ct)
+            ?? throw new InvalidOperationException("There is no coordinating organisation: run `stayline db migrate`.");
     }
 
     public async Task<IReadOnlyDictionary<string, ImportField>?> SavedMappingAsync(string source, CancellationToken ct)

@@ -29,8 +29,9 @@ public static class PeopleBulkWriter
     /// order on their own, so memory holds one slice, not the whole import. Whether indexes are rebuilt is decided
     /// once for the whole count.
     /// </summary>
+    /// <param name="organisationId">The organisation the new people are clients of (the importing user's).</param>
     internal static async Task<IReadOnlyList<(long From, long To)>> WriteAsync(StaylineDbContext db, int count, IEnumerable<IReadOnlyList<NewPerson>> slices,
-        DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct)
+        DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct, long organisationId)
     {
         if (count == 0)
         {
@@ -74,7 +75,7 @@ public static class PeopleBulkWriter
                 }
 
                 var before = done;
-                await WriteSliceAsync(target, slice, ids, now, n => progress?.Invoke(before + n), ct);
+                await WriteSliceAsync(target, slice, ids, now, organisationId, n => progress?.Invoke(before + n), ct);
                 foreach (var run in Runs(ids))
                 {
                     if (runs.Count > 0 && runs[^1].To + 1 == run.From)
@@ -125,7 +126,7 @@ public static class PeopleBulkWriter
     /// One slice: person rows, then episodes (they refer to their person), then token rows in key order, then the
     /// key dictionary. Name keys cost CPU: they are computed on the other core while the person rows are written.
     /// </summary>
-    private static async Task WriteSliceAsync(BulkTarget target, IReadOnlyList<NewPerson> people, long[] ids, DateTimeOffset now, Action<int> progress,
+    private static async Task WriteSliceAsync(BulkTarget target, IReadOnlyList<NewPerson> people, long[] ids, DateTimeOffset now, long organisationId, Action<int> progress,
         CancellationToken ct)
     {
         var ahead = new TokensAhead(people, ct);
@@ -142,7 +143,7 @@ public static class PeopleBulkWriter
                 var p = people[i];
                 writer.Add(new PersonRow(ids[i], p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate, p.BirthDatePrecision, p.Citizenship,
                     p.Languages, ConsentGiven: false, ConsentDate: null, p.FacilityId is null ? CustodyStatus.Unknown : CustodyStatus.Detained,
-                    p.FacilityId, p.SortName, PersonSearch.NameIndex(p.SortName, ahead.For(i)), Version: 0, now));
+                    p.FacilityId, p.SortName, PersonSearch.NameIndex(p.SortName, ahead.For(i)), Version: 0, now, organisationId));
                 if ((i & 4095) == 4095)
                 {
                     ct.ThrowIfCancellationRequested();

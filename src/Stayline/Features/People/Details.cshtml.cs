@@ -21,6 +21,70 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
     public UserAccess Access { get; private set; } = null!;
     public IReadOnlyList<Records.RecordsRequestDto> Records { get; private set; } = [];
     public IReadOnlyList<(BondCase Case, BondState State)> Bonds { get; private set; } = [];
+    public string OwnerName { get; private set; } = "";
+    public IReadOnlyList<Organisations.ShareDto> Shares { get; private set; } = [];
+    public IReadOnlyList<(long Id, string Name)> ShareTargets { get; private set; } = [];
+    public bool MayShare { get; private set; }
+    public IReadOnlyList<string> AdverseParties { get; private set; } = [];
+    public IReadOnlyList<Organisations.ConflictCheckDto> ConflictChecks { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostConflictDecisionAsync(long id, long checkId, Domain.Organisations.ConflictDecision decision, string? reason,
+        CancellationToken ct)
+    {
+        if (!MayEditPeople)
+        {
+            return Forbid();
+        }
+
+        var check = await Organisations.ConflictChecks.FindAsync(db, checkId, ct);
+        if (check is null || check.PersonId != id || !await db.People.AnyAsync(p => p.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var error = check.Decide(decision, reason, actor.UserId, actor.UserName, clock.GetUtcNow());
+        if (error is null)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        TempData["Flash"] = error ?? "Decision recorded.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostShareAsync(long id, long shareOrganisationId, CancellationToken ct) =>
+        !MayEditPeople ? Forbid()
+        : ShareResult(await Organisations.PersonShares.ShareAsync(db, id, new Organisations.ShareWrite(shareOrganisationId, null), actor, clock.GetUtcNow(), ct), id);
+
+    public async Task<IActionResult> OnPostUnshareAsync(long id, long organisationId, CancellationToken ct) =>
+        !MayEditPeople ? Forbid() : ShareResult(await Organisations.PersonShares.UnshareAsync(db, id, organisationId, ct), id);
+
+    private bool MayEditPeople => Permissions.RolesFor(Permissions.EditPeople).Any(User.IsInRole);
+
+    private IActionResult ShareResult((Organisations.ShareOutcome Outcome, string? Message) r, long id)
+    {
+        if (r.Outcome == Organisations.ShareOutcome.NotFound && r.Message is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = r.Message;
+        return RedirectToPage(new { id });
+    }
+
+    public Task<IActionResult> OnPostAdverseAsync(long id, string? adverseName, CancellationToken ct) =>
+        ChangeAsync(id, Permissions.EditPeople, async () =>
+        {
+            var owner = await db.People.Where(p => p.Id == id).Select(p => p.OrganisationId).FirstAsync(ct);
+            var (party, error) = Domain.Organisations.AdverseParty.Create(id, owner, adverseName, clock.GetUtcNow());
+            if (party is null)
+            {
+                return [new FieldError("AdverseName", error!)];
+            }
+
+            db.AdverseParties.Add(party);
+            return [];
+        }, "Adverse party added.", ct);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -130,7 +194,25 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
         Records = Dossier is null ? [] : await Stayline.Features.Records.RecordsLedger.ForPersonAsync(db, id, clock.Today(), ct);
         Bonds = (await db.BondCases.AsNoTracking().Where(c => c.PersonId == id).OrderBy(c => c.RequestedOn).ThenBy(c => c.Id).ToListAsync(ct))
             .Select(c => (c, c.Evaluate(clock.Today(), Domain.Deadlines.CourtCalendar.Federal))).ToList();
-        return Dossier is not null;
+        if (Dossier is null)
+        {
+            return false;
+        }
+
+        var owner = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.OrganisationId).FirstAsync(ct);
+        OwnerName = await db.Organisations.AsNoTracking().Where(o => o.Id == owner).Select(o => o.Name).FirstAsync(ct);
+        Shares = await Organisations.PersonShares.ListAsync(db, id, ct);
+        var reader = db.Visibility;
+        MayShare = Access.CanEditPeople && (reader.All || reader.OrganisationId == owner);
+        ShareTargets = MayShare
+            ? (await db.Organisations.AsNoTracking().Where(o => o.Id != owner).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+                .Where(o => Shares.All(s => s.OrganisationId != o.Id)).Select(o => (o.Id, o.Name)).ToList()
+            : [];
+        var checkIds = await db.ConflictChecks.AsNoTracking().Where(c => c.PersonId == id && (reader.All || c.OrganisationId == reader.OrganisationId))
+            .OrderByDescending(c => c.Id).Take(10).ToListAsync(ct);
+        ConflictChecks = checkIds.ConvertAll(Organisations.ConflictChecks.ToDto);
+        AdverseParties = await db.AdverseParties.AsNoTracking().Where(x => x.PersonId == id).OrderBy(x => x.Id).Select(x => x.Name).ToListAsync(ct);
+        return true;
     }
 
     private sealed record FamilyContactEntry(long PersonId, string Name, string? Relationship, string? Phone)

@@ -12,7 +12,7 @@ namespace Stayline.Features.People;
 
 /// <summary>Add a person (no id) or edit one. A stale edit is refused and shown, never silently applied.</summary>
 [Authorize(Policy = Permissions.EditPeople)]
-public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageModel
+public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditActor actor) : PageModel
 {
     public sealed record InputModel
     {
@@ -137,6 +137,17 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
         }
 
         TempData["Flash"] = $"Saved {person.FullName}.";
+        if (Id is null)
+        {
+            // Intake: every organisation's clients, family contacts and adverse parties are checked for the new name.
+            var (check, hits) = await Organisations.ConflictChecks.RunAsync(db, person.FullName, Domain.Organisations.ConflictPurpose.Intake, person.Id, actor,
+                clock.GetUtcNow(), ct);
+            if (hits.Count > 0)
+            {
+                TempData["Flash"] = $"Saved {person.FullName}. The conflict check found {hits.Count} possible conflict(s): record a decision below (check {check.Id}).";
+            }
+        }
+
         return Redirect($"/People/Details?id={person.Id}");
     }
 

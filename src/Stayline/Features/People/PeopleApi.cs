@@ -54,7 +54,7 @@ public static class PeopleApi
     }
 
     private static async Task<Results<Created<PersonDto>, ValidationProblem, Conflict<ProblemDetails>>> Create(
-        PersonWrite body, StaylineDbContext db, TimeProvider clock, CancellationToken ct)
+        PersonWrite body, StaylineDbContext db, TimeProvider clock, AuditActor actor, HttpContext http, CancellationToken ct)
     {
         var (person, errors) = Person.Create(body.ToInput(), clock.Today(), clock.GetUtcNow());
         if (person is null)
@@ -69,6 +69,10 @@ public static class PeopleApi
 
         db.People.Add(person);
         await db.SaveChangesAsync(ct);
+        // Intake's conflict check, stored with the person; its id tells the client where to record the decision.
+        var (check, _) = await Organisations.ConflictChecks.RunAsync(db, person.FullName, Domain.Organisations.ConflictPurpose.Intake, person.Id, actor,
+            clock.GetUtcNow(), ct);
+        http.Response.Headers["X-Stayline-Conflict-Check"] = check.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Created($"/api/v1/people/{person.Id}", ToDto(person));
     }
 

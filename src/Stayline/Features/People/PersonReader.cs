@@ -32,7 +32,9 @@ public sealed class PersonReader(StaylineDatabase database) : IDisposable
     {
         var read = _sqlite ?? Create(services);
         var aliases = new List<StoredAlias>();
-        if (!read.TryRead(id, out var p, aliases))
+        // The same organisation rule as the EF query filter (the PostgreSQL path), from the same source.
+        var reader = services.GetRequiredService<IVisibilitySource>().Current;
+        if (!read.TryRead(id, reader, out var p, aliases))
         {
             return null;
         }

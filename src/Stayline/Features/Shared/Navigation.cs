@@ -37,6 +37,7 @@ public static class Navigation
         Of<Facilities.IndexModel>("/Facilities", "Nav.Facilities"),
         Of<Classes.IndexModel>("/Classes", "Nav.Classes"),
         Of<Users.IndexModel>("/Users", "Nav.Team"),
+        Of<Organisations.IndexModel>("/Organisations", "Nav.Organisations"),
         Of<Audit.IndexModel>("/Audit", "Nav.Audit"),
         new("/Api", "Nav.API", Permissions.Read),
     ];
