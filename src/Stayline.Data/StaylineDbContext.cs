@@ -22,6 +22,9 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     // (the token handler itself uses it).
     private AuditActor Actor => actors?.Current ?? AuditActor.System;
 
+    /// <summary>Who the changes of this context are audited as (a bulk action records it on its batch).</summary>
+    public AuditActor CurrentActor => Actor;
+
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonName> PersonNames => Set<PersonName>();
     public DbSet<PersonNameToken> NameTokens => Set<PersonNameToken>();
@@ -56,6 +59,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<DeadlineReminder> DeadlineReminders => Set<DeadlineReminder>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<BulkBatch> BulkBatches => Set<BulkBatch>();
     public DbSet<ImportBatchRow> ImportRows => Set<ImportBatchRow>();
     public DbSet<ImportCreatedRange> ImportCreated => Set<ImportCreatedRange>();
     public DbSet<ImportSourceMapping> ImportMappings => Set<ImportSourceMapping>();
