@@ -99,7 +99,13 @@ public class EveryPageBrowserTests(Browser browser) : IClassFixture<Browser>
 
                         if (role == Roles.Admin && Shots.FirstOrDefault(s => url.StartsWith(s.Prefix, StringComparison.Ordinal)) is { Name: { } shot })
                         {
-                            await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, $"{shot}-{width}.png"), FullPage = true });
+                            // The first screen, as a person sees it on arrival (a whole phone page is too tall to look at).
+                            await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, $"{shot}-{width}.png") });
+                            if (shot == "person")
+                            {
+                                await page.Locator("section[aria-labelledby=events]").ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, $"person-events-{width}.png") });
+                                await page.Locator("section[aria-labelledby=custody]").ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, $"person-custody-{width}.png") });
+                            }
                         }
                     }
                 }
