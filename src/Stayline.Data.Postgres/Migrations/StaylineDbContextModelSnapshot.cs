@@ -209,55 +209,6 @@ namespace Stayline.Data.Postgres.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Stayline.Data.BulkBatch", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Before")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("People")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("UndoneAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UndoneBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("bulk_batches", (string)null);
-                });
-
             modelBuilder.Entity("Stayline.Data.CalendarFeed", b =>
                 {
                     b.Property<long>("Id")
@@ -1116,12 +1067,7 @@ namespace Stayline.Data.Postgres.Migrations
                     b.Property<DateOnly>("AddedOn")
                         .HasColumnType("date");
 
-                    b.Property<long?>("BatchId")
-                        .HasColumnType("bigint");
-
                     b.HasKey("ClassActionId", "PersonId");
-
-                    b.HasIndex("BatchId");
 
                     b.HasIndex("PersonId");
 
@@ -1181,15 +1127,9 @@ namespace Stayline.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long?>("BatchId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("EndReason")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-
-                    b.Property<long?>("EndedByBatchId")
-                        .HasColumnType("bigint");
 
                     b.Property<long>("FacilityId")
                         .HasColumnType("bigint");
@@ -1208,10 +1148,6 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("BatchId");
-
-                    b.HasIndex("EndedByBatchId");
 
                     b.HasIndex("FacilityId");
 
@@ -1303,9 +1239,6 @@ namespace Stayline.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long?>("BatchId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
@@ -1321,8 +1254,6 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("BatchId");
 
                     b.HasIndex("PersonId", "On");
 
@@ -1919,9 +1850,6 @@ namespace Stayline.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long?>("BatchId")
-                        .HasColumnType("bigint");
-
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");
 
@@ -1936,8 +1864,6 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("BatchId");
 
                     b.HasIndex("PersonId", "To");
 

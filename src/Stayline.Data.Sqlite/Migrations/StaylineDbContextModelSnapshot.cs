@@ -196,53 +196,6 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Stayline.Data.BulkBatch", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Before")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("People")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("UndoneAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UndoneBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.ToTable("bulk_batches", (string)null);
-                });
-
             modelBuilder.Entity("Stayline.Data.CalendarFeed", b =>
                 {
                     b.Property<long>("Id")
@@ -1075,12 +1028,7 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.Property<DateOnly>("AddedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("BatchId")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("ClassActionId", "PersonId");
-
-                    b.HasIndex("BatchId");
 
                     b.HasIndex("PersonId");
 
@@ -1136,15 +1084,9 @@ namespace Stayline.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("BatchId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("EndReason")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("EndedByBatchId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("FacilityId")
                         .HasColumnType("INTEGER");
@@ -1163,10 +1105,6 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("BatchId");
-
-                    b.HasIndex("EndedByBatchId");
 
                     b.HasIndex("FacilityId");
 
@@ -1254,9 +1192,6 @@ namespace Stayline.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("BatchId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
@@ -1272,8 +1207,6 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("BatchId");
 
                     b.HasIndex("PersonId", "On");
 
@@ -1846,9 +1779,6 @@ namespace Stayline.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("BatchId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
 
@@ -1863,8 +1793,6 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("BatchId");
 
                     b.HasIndex("PersonId", "To");
 
