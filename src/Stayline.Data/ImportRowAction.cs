@@ -11,4 +11,6 @@ public enum ImportRowAction
     Review,
     /// <summary>A review row someone decided; see the row's person.</summary>
     Resolved,
+    /// <summary>The row names a facility not in the catalogue: nothing was written for it until someone chooses one (the Import page).</summary>
+    Held,
 }

@@ -43,6 +43,9 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     /// <summary>The name of the query filter that scopes people by organisation (<see cref="ApplyVisibilityFilters"/>).</summary>
     public const string VisibilityFilter = "visibility";
 
+    /// <summary>Who the changes of this context are audited as (a bulk action records it on its batch).</summary>
+    public AuditActor CurrentActor => Actor;
+
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonName> PersonNames => Set<PersonName>();
     public DbSet<PersonNameToken> NameTokens => Set<PersonNameToken>();
@@ -80,6 +83,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<DeadlineReminder> DeadlineReminders => Set<DeadlineReminder>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<BulkBatch> BulkBatches => Set<BulkBatch>();
     public DbSet<ImportBatchRow> ImportRows => Set<ImportBatchRow>();
     public DbSet<ImportCreatedRange> ImportCreated => Set<ImportCreatedRange>();
     public DbSet<ImportSourceMapping> ImportMappings => Set<ImportSourceMapping>();

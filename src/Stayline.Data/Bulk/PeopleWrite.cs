@@ -23,7 +23,7 @@ public static class PeopleWrite
 {
     public static ModelTable<PersonRow> People(BulkTarget target) => ModelTable<PersonRow>.For<Person>(target.Model);
 
-    public static ModelTable<CustodyEpisodeRow> Episodes(BulkTarget target) => ModelTable<CustodyEpisodeRow>.For<CustodyEpisode>(target.Model);
+    public static ModelTable<CustodyEpisodeRow> Episodes(BulkTarget target) => ModelTable<CustodyEpisodeRow>.For<CustodyEpisode>(target.Model, BulkBatch.BatchIdColumn, BulkBatch.EndedByBatchColumn);
 
     public static ModelTable<NameTokenRow> Tokens(BulkTarget target) => ModelTable<NameTokenRow>.For<PersonNameToken>(target.Model);
 

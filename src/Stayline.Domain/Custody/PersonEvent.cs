@@ -23,4 +23,11 @@ public sealed class PersonEvent
         On = on;
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
     }
+
+    /// <summary>Puts right the day or the description of an event recorded wrongly (the caller checks the day against today).</summary>
+    public void Correct(DateOnly on, string? description)
+    {
+        On = on;
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+    }
 }

@@ -12,6 +12,10 @@ public sealed record ImportedPerson(int Row, PersonInput Input, long? FacilityId
     /// <summary>The new person the row makes, as built when the row was checked (not yet stored; null for a row
     /// rebuilt from a review payload): a large import creates it once instead of again when writing.</summary>
     public Person? Built { get; init; }
+
+    /// <summary>A facility named by the row that is not in the catalogue: the row is held (not imported) until
+    /// someone chooses or adds the facility, so one unknown name does not reject the whole list.</summary>
+    public string? HeldFacility { get; init; }
 }
 
 /// <summary>The facilities catalogue by name, ignoring case, accents, punctuation and spacing.</summary>
@@ -88,7 +92,8 @@ public static class PersonRowParser
         }
 
         long? facilityId = null;
-        if (Get(ImportField.Facility, out var fColumn) is { } facility)
+        string? held = null;
+        if (Get(ImportField.Facility, out _) is { } facility)
         {
             if (facilities.TryFind(facility, out var id))
             {
@@ -96,7 +101,7 @@ public static class PersonRowParser
             }
             else
             {
-                errors.Add(new ImportError(row, fColumn, facility, $"No facility named \"{facility}\" in the catalogue; add it under Facilities or correct the name."));
+                held = facility;
             }
         }
 
@@ -114,7 +119,7 @@ public static class PersonRowParser
             }
         }
 
-        return errors.Count == errorsBefore ? new ImportedPerson(row, input, facilityId, detained, linkDate) { Built = built } : null;
+        return errors.Count == errorsBefore ? new ImportedPerson(row, input, facilityId, detained, linkDate) { Built = built, HeldFacility = held } : null;
     }
 
     /// <summary>"KASSAB, Yousif" (family first, as government lists write it) or "Yousif Hanna Kassab" (family last).</summary>

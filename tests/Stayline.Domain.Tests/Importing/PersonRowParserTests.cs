@@ -60,11 +60,22 @@ public class PersonRowParserTests
         Assert.Equal(facilityId, person.FacilityId);
     }
 
+    [Fact]
+    public void Parse_FacilityNotInTheCatalogue_HoldsTheRowInsteadOfAnError()
+    {
+        var mapping = ColumnMapping.Resolve(["A-Number", "Last Name", "First Name", "DOB", "Facility"], null);
+        var errors = new List<ImportError>();
+
+        var person = PersonRowParser.Parse(5, mapping, ["A012345678", "Kassab", "Yousif", "1971-03-02", "Nowhere Jail"], Facilities, Today, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(("Nowhere Jail", (long?)null), (person!.HeldFacility, person.FacilityId));
+    }
+
     [Theory]
     [InlineData("A12", "1971-03-02", "", "A-Number", "A12", "has 2 digits")]
     [InlineData("", "31/31/1971", "", "DOB", "31/31/1971", "not a")]
     [InlineData("", "2027-01-01", "", "DOB", "2027-01-01", "in the future")]
-    [InlineData("", "", "Nowhere Jail", "Facility", "Nowhere Jail", "No facility named \"Nowhere Jail\"")]
     public void Parse_BadValue_NamesRowColumnAndValue(string a, string dob, string facility, string column, string value, string message)
     {
         var mapping = ColumnMapping.Resolve(["A-Number", "Last Name", "First Name", "DOB", "Facility"], null);

@@ -46,7 +46,7 @@ public sealed record BulkPreview(string Description, IReadOnlyList<BulkTarget> C
     public bool CanApply => Errors.Count == 0 && Change.Count > 0;
 }
 
-public sealed record BulkResult(bool Applied, int Changed, IReadOnlyList<BulkSkip> Skipped, IReadOnlyList<string> Errors, string Message);
+public sealed record BulkResult(bool Applied, int Changed, IReadOnlyList<BulkSkip> Skipped, IReadOnlyList<string> Errors, string Message, long? BatchId = null);
 
 /// <summary>
 /// Bulk actions on a selection of people. <see cref="PreviewAsync"/> says who will change, who is skipped and
@@ -67,24 +67,47 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
 
     public async Task<BulkResult> ApplyAsync(BulkSelection selection, BulkAction action, CancellationToken ct = default)
     {
-        var plan = await PlanAsync(selection, action, ct);
+        if (action.Kind == BulkActionKind.Export)
+        {
+            var export = await PreviewAsync(selection, action, ct);
+            return new BulkResult(export.CanApply, export.Change.Count, export.Skipped, export.Errors, export.Description);
+        }
+
+        // The batch is written first, in the same transaction, so the rows can carry its id; a refused plan rolls it back.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var batch = await BulkBatches.BeginAsync(db, BatchKind(action.Kind), clock.GetUtcNow(), ct);
+        var before = new Dictionary<long, Custody.PersonCustodyBefore>();
+        var plan = await PlanAsync(selection, action, ct, before);
         if (!plan.CanApply)
         {
             db.ChangeTracker.Clear();
+            await transaction.RollbackAsync(ct);
             var why = plan.Errors.Count > 0 ? string.Join(" ", plan.Errors) : "Nobody to change.";
             return new BulkResult(false, 0, plan.Skipped, plan.Errors, $"Nothing changed. {why}");
         }
 
-        if (action.Kind != BulkActionKind.Export)
-        {
-            db.AuditEvents.Add(new Domain.Work.AuditEvent(clock.GetUtcNow(), actor.UserId, actor.UserName, "bulk", action.Kind.ToString(), null, null, null,
-                JsonSerializer.Serialize(new { plan.Description, people = plan.Change.Count, skipped = plan.Skipped.Count })));
-            await db.SaveChangesAsync(ct);
-        }
-
+        BulkBatches.Stamp(db, batch);
+        batch.Description = plan.Description.Length > 400 ? plan.Description[..400] : plan.Description;
+        batch.People = plan.Change.Count;
+        batch.Before = before.Count == 0 ? null : JsonSerializer.Serialize(before);
+        db.AuditEvents.Add(new Domain.Work.AuditEvent(clock.GetUtcNow(), actor.UserId, actor.UserName, "bulk", action.Kind.ToString(),
+            batch.Id.ToString(CultureInfo.InvariantCulture), null, null,
+            JsonSerializer.Serialize(new { plan.Description, people = plan.Change.Count, skipped = plan.Skipped.Count })));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new BulkResult(true, plan.Change.Count, plan.Skipped, [],
-            string.Create(CultureInfo.InvariantCulture, $"{plan.Description}: {plan.Change.Count:N0} people changed, {plan.Skipped.Count:N0} skipped."));
+            string.Create(CultureInfo.InvariantCulture, $"{plan.Description}: {plan.Change.Count:N0} people changed, {plan.Skipped.Count:N0} skipped."), batch.Id);
     }
+
+    private static string Label(PersonEventKind? kind) => kind is { } k ? Shared.Labels.Of(k) : "";
+
+    private static BulkBatchKind BatchKind(BulkActionKind kind) => kind switch
+    {
+        BulkActionKind.AssignAttorney => BulkBatchKind.AssignAttorney,
+        BulkActionKind.AddToClass => BulkBatchKind.AddToClass,
+        BulkActionKind.Transfer => BulkBatchKind.Transfer,
+        _ => BulkBatchKind.RecordEvent,
+    };
 
     /// <summary>The selected people (minus skips) as a table, for a spreadsheet or a report to the court.</summary>
     public async Task<(Table Table, BulkPreview Preview)> ExportAsync(BulkSelection selection, CancellationToken ct = default)
@@ -110,7 +133,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
     }
 
     /// <summary>Resolves the selection, checks the action, and applies it to tracked entities (saved only by Apply).</summary>
-    private async Task<BulkPreview> PlanAsync(BulkSelection selection, BulkAction action, CancellationToken ct)
+    private async Task<BulkPreview> PlanAsync(BulkSelection selection, BulkAction action, CancellationToken ct, Dictionary<long, Custody.PersonCustodyBefore>? before = null)
     {
         var skipped = new List<BulkSkip>();
         var errors = new List<string>();
@@ -139,7 +162,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
             {
                 BulkActionKind.AssignAttorney => "already assigned to this attorney",
                 BulkActionKind.AddToClass => "already a member of the class",
-                _ => $"already has {action.EventKind} on {action.On:yyyy-MM-dd}",
+                _ => $"already has \"{Label(action.EventKind)}\" on {action.On:yyyy-MM-dd}",
             } : null;
             if (reason is null)
             {
@@ -155,6 +178,11 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
                         db.PersonEvents.Add(new PersonEvent(p.Id, action.EventKind!.Value, action.On!.Value, action.Description));
                         break;
                     case BulkActionKind.Transfer:
+                        if (!p.CustodyEpisodes.Any(e => e.IsOpen))
+                        {
+                            before?.TryAdd(p.Id, new Custody.PersonCustodyBefore(p.CustodyStatus, p.CurrentFacilityId));
+                        }
+
                         var errs = p.CustodyEpisodes.Any(e => e.IsOpen)
                             ? CustodyLedger.Transfer(p, action.FacilityId!.Value, action.On!.Value, today)
                             : CustodyLedger.Detain(p, action.FacilityId!.Value, action.On!.Value, today);
@@ -237,10 +265,10 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
                 }
                 else if (a.EventKind is PersonEventKind.Transferred or PersonEventKind.Released or PersonEventKind.Removed)
                 {
-                    errors.Add($"Record {a.EventKind} as a custody change (transfer), so the custody history stays right.");
+                    errors.Add($"Record \"{Label(a.EventKind)}\" as a custody change (transfer), so the custody history stays right.");
                 }
 
-                return $"Record {a.EventKind} on {a.On:yyyy-MM-dd}";
+                return $"Record \"{Label(a.EventKind)}\" on {a.On:yyyy-MM-dd}";
             case BulkActionKind.Transfer:
                 var facility = await db.Facilities.AsNoTracking().Where(f => f.Id == a.FacilityId).Select(f => f.Name).FirstOrDefaultAsync(ct);
                 if (facility is null)

@@ -6,6 +6,7 @@ public static class BulkSetup
     public static IHostApplicationBuilder AddStaylineBulk(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<BulkActions>();
+        builder.Services.AddScoped<BulkUndo>();
         return builder;
     }
 }

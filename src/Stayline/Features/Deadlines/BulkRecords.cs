@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Custody;
 using Stayline.Domain.People;
+using Stayline.Infrastructure;
 
 namespace Stayline.Features.Deadlines;
 
@@ -10,6 +11,9 @@ public sealed record BulkLine(int Line, string Text, long? PersonId, string? Nam
 
 public sealed record BulkResult(int Recorded, IReadOnlyList<BulkLine> Lines)
 {
+    /// <summary>The bulk action that recorded them (undone from the Bulk page's list of recent actions).</summary>
+    public long? BatchId { get; init; }
+
     public bool HasErrors => Lines.Any(l => l.Error is not null);
 }
 
@@ -89,12 +93,13 @@ public static class BulkRecords
         return result;
     }
 
-    public static async Task<BulkResult> ApplyAsync(StaylineDbContext db, string? text, PersonEventKind kind, DateOnly? on, DateOnly today, CancellationToken ct)
+    public static async Task<BulkResult> ApplyAsync(StaylineDbContext db, string? text, PersonEventKind kind, DateOnly? on, TimeProvider clock, CancellationToken ct)
     {
+        var today = clock.Today();
         var lines = await PreviewAsync(db, text, kind, on, ct);
         var dateError = on is null ? "Give the date the files were received."
             : on > today ? $"Date {on:yyyy-MM-dd} is in the future."
-            : !Kinds.Contains(kind) ? $"Only {string.Join(" and ", Kinds)} can be recorded in bulk."
+            : !Kinds.Contains(kind) ? $"Only {string.Join(" and ", Kinds.Select(k => Shared.Labels.Of(k).ToLowerInvariant()))} can be recorded in bulk."
             : lines.Count == 0 ? "Paste at least one A-number."
             : lines.Count > MaxLines ? $"At most {MaxLines:N0} lines at once."
             : null;
@@ -110,6 +115,8 @@ public static class BulkRecords
 
         var description = kind == PersonEventKind.AFileReceived ? "A-file received (recorded in bulk)" : "Record of proceedings received (recorded in bulk)";
         var added = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var batch = await Bulk.BulkBatches.BeginAsync(db, BulkBatchKind.RecordEvent, clock.GetUtcNow(), ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var l in lines.Where(l => !l.AlreadyRecorded))
         {
@@ -118,7 +125,18 @@ public static class BulkRecords
         }
 
         db.ChangeTracker.DetectChanges();
+        if (added == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new BulkResult(0, lines);
+        }
+
+        Bulk.BulkBatches.Stamp(db, batch);
+        batch.Description = $"{description}: {on:yyyy-MM-dd}";
+        batch.People = added;
         await db.SaveChangesAsync(ct);
-        return new BulkResult(added, lines);
+        await transaction.CommitAsync(ct);
+        return new BulkResult(added, lines) { BatchId = batch.Id };
     }
 }

@@ -26,7 +26,7 @@ public sealed class RecordsModel(StaylineDbContext db, TimeProvider clock) : Pag
     public async Task<IActionResult> OnPostApplyAsync(PersonEventKind kind, DateOnly? on, string? aNumbers, CancellationToken ct)
     {
         (Kind, On, ANumbers) = (kind, on, aNumbers);
-        var result = await BulkRecords.ApplyAsync(db, aNumbers, kind, on, clock.Today(), ct);
+        var result = await BulkRecords.ApplyAsync(db, aNumbers, kind, on, clock, ct);
         if (result.HasErrors)
         {
             Lines = result.Lines.Where(l => l.Line > 0).ToList();
@@ -39,7 +39,8 @@ public sealed class RecordsModel(StaylineDbContext db, TimeProvider clock) : Pag
             return Page();
         }
 
-        TempData["Flash"] = $"Recorded for {result.Recorded} people ({result.Lines.Count - result.Recorded} already had it); protection and deadlines recomputed.";
+        TempData["Flash"] = $"Recorded for {result.Recorded} people ({result.Lines.Count - result.Recorded} already had it); protection and deadlines recomputed."
+            + (result.BatchId is null ? "" : " To take it back, undo it under Bulk, recent bulk actions.");
         return Redirect("/Deadlines/Records");
     }
 }

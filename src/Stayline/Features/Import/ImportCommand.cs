@@ -174,6 +174,11 @@ internal static class ImportCommand
             await error.WriteLineAsync(e.ToString());
         }
 
+        foreach (var w in report.RowWarnings)
+        {
+            await output.WriteLineAsync("check " + w);
+        }
+
         await (report.Errors.Count > 0 ? error : output).WriteLineAsync(report.Summary);
     }
 }

@@ -134,6 +134,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
         finally
         {
             (report?.Errors as IDisposable)?.Dispose();
+            (report?.RowWarnings as IDisposable)?.Dispose();
             report = null;
             _running.TryRemove(id, out _);
             // A large list's working memory is returned to the system now, not whenever the server next collects.
@@ -192,8 +193,9 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
         if (report is not null)
         {
             // Errors in pages of rows, never all at once (there may be millions).
+            // The row warnings follow the errors in the same sequence: warning i is at ErrorTotal + i.
             var seq = 0;
-            foreach (var chunk in report.Errors.Chunk(5000))
+            foreach (var chunk in report.Errors.Concat(report.RowWarnings).Chunk(5000))
             {
                 db.ImportJobErrors.AddRange(chunk.Select(e => new ImportJobError { JobId = id, Seq = seq++, Row = e.Row, Column = e.Column, Value = e.Value, Message = e.Message }));
                 await db.SaveChangesAsync();
@@ -201,7 +203,8 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
             }
         }
 
-        var json = report is null ? null : JsonSerializer.Serialize(report with { Errors = [], ErrorTotal = report.Errors.Count }, ImportService.Json);
+        var json = report is null ? null : JsonSerializer.Serialize(report with { Errors = [], ErrorTotal = report.Errors.Count, RowWarnings = [], WarningTotal = report.RowWarnings.Count },
+            ImportService.Json);
         var count = report?.Errors.Count ?? 0;
         var now = clock.GetUtcNow();
         await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
@@ -247,12 +250,27 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
     }
 
     /// <summary>A page of a job's errors (from 0), in the order found.</summary>
-    public async Task<IReadOnlyList<ImportError>> ErrorsAsync(Guid id, int page, CancellationToken ct = default)
+    public Task<IReadOnlyList<ImportError>> ErrorsAsync(Guid id, int page, CancellationToken ct = default) => ErrorsAsync(id, page, int.MaxValue, ct);
+
+    /// <summary>A page of the errors (the first <paramref name="errorTotal"/> of the stored sequence).</summary>
+    public Task<IReadOnlyList<ImportError>> ErrorsAsync(Guid id, int page, int errorTotal, CancellationToken ct = default)
+    {
+        var from = Math.Max(0, page) * ErrorPage;
+        return StoredAsync(id, from, (int)Math.Min((long)from + ErrorPage, errorTotal), ct);
+    }
+
+    /// <summary>A page of the row warnings, stored after the <paramref name="errorTotal"/> errors.</summary>
+    public Task<IReadOnlyList<ImportError>> WarningsAsync(Guid id, int page, int errorTotal, CancellationToken ct = default)
+    {
+        var from = errorTotal + (Math.Max(0, page) * ErrorPage);
+        return StoredAsync(id, from, from + ErrorPage, ct);
+    }
+
+    private async Task<IReadOnlyList<ImportError>> StoredAsync(Guid id, int from, int to, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
-        var from = Math.Max(0, page) * ErrorPage;
-        return (await db.ImportJobErrors.AsNoTracking().Where(e => e.JobId == id && e.Seq >= from && e.Seq < from + ErrorPage).OrderBy(e => e.Seq).ToListAsync(ct))
+        return (await db.ImportJobErrors.AsNoTracking().Where(e => e.JobId == id && e.Seq >= from && e.Seq < to).OrderBy(e => e.Seq).ToListAsync(ct))
             .Select(e => new ImportError(e.Row, e.Column, e.Value, e.Message)).ToList();
     }
 

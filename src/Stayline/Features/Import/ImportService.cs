@@ -73,6 +73,15 @@ public sealed record ImportReport
     public int Updated { get; init; }
     public int Unchanged { get; init; }
     public int Review { get; init; }
+    /// <summary>Rows held for a facility to be chosen (the list named one not in the catalogue).</summary>
+    public int Held { get; init; }
+    /// <summary>What to check on a row that is imported anyway (no A-number, a held facility), every row, in file order.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<ImportError> RowWarnings { get; init; } = [];
+    /// <summary>How many row warnings there are when the report is stored (the warnings themselves are stored after the errors).</summary>
+    public int? WarningTotal { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int WarningCount => WarningTotal ?? RowWarnings.Count;
     public bool Written { get; init; }
     public bool DryRun { get; init; }
     /// <summary>The same file was imported before (and not undone): nothing was done.</summary>
@@ -89,7 +98,7 @@ public sealed record ImportReport
         : ErrorCount > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{FileName}: {ErrorCount:N0} error(s); nothing was written. Fix the file and import it again.")
             : string.Create(CultureInfo.InvariantCulture,
-                $"{FileName}: {Rows:N0} rows: {Created:N0} new, {Updated:N0} updated, {Unchanged:N0} unchanged, {Review:N0} to review{(Written ? $" (import {BatchId})" : DryRun ? " (dry run: nothing written)" : "")}.");
+                $"{FileName}: {Rows:N0} rows: {Created:N0} new, {Updated:N0} updated, {Unchanged:N0} unchanged, {Review:N0} to review{(Held > 0 ? $", {Held:N0} held for a facility" : "")}{(Written ? $" (import {BatchId})" : DryRun ? " (dry run: nothing written)" : "")}.");
 }
 
 /// <summary>What an import does to a person it linked to; applied to tracked entities, saved with the batch.</summary>
@@ -146,14 +155,22 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             // First pass: every row read and checked, streaming. Kept: the errors, the first rows (for the preview),
             // the rows linked to known people, and (when the import will be written) the valid rows in a temporary file.
             var errors = new ImportErrorList();
+            var warnings = new ImportErrorList();
+            var held = new List<ImportedPerson>();
             using var spill = options.DryRun ? null : new ValidRowSpill();
             var linker = await db.People.AnyAsync(ct) ? await ChunkLinker.LoadAsync(db, ct) : null;
             var first = new List<ImportedPerson>();
             var valid = 0;
             try
             {
-                ReadRows(source, mapping, facilities, today, progress, errors, person =>
+                ReadRows(source, mapping, facilities, today, progress, errors, warnings, person =>
                 {
+                    if (person.HeldFacility is not null)
+                    {
+                        held.Add(person);
+                        return;
+                    }
+
                     valid++;
                     if (first.Count < options.PreviewRows)
                     {
@@ -174,7 +191,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                 return report with { Errors = [new ImportError(0, null, null, ex.Message)] };
             }
 
-            report = report with { Rows = valid + errors.Rows };
+            report = report with { Rows = valid + held.Count + errors.Rows, Held = held.Count, RowWarnings = warnings };
             ReleaseMemory(valid);
             if (errors.Count > 0)
             {
@@ -200,7 +217,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             }
 
             // Second pass: the valid rows from the temporary file, a slice at a time.
-            var batchId = await WriteAsync(plans, spill!, notCreated, options, hash, report, progress, ct);
+            var batchId = await WriteAsync(plans, held, spill!, notCreated, options, hash, report, progress, ct);
             if (options.Mapping is not null)
             {
                 await SaveMappingAsync(options.Source, options.Mapping, ct);
@@ -252,7 +269,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
     /// row goes to <paramref name="valid"/> and is not kept here: memory holds a few chunks, whatever the file's size.
     /// </summary>
     private static void ReadRows(IRowSource source, ColumnMapping mapping, FacilityCatalogue facilities,
-        DateOnly today, IProgress<ImportProgress>? progress, ImportErrorList errors, Action<ImportedPerson> valid)
+        DateOnly today, IProgress<ImportProgress>? progress, ImportErrorList errors, ImportErrorList warnings, Action<ImportedPerson> valid)
     {
         var byANumber = new Dictionary<int, int>();
         var aColumn = mapping.IndexOf(ImportField.ANumber);
@@ -288,6 +305,18 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                     }
 
                     byANumber[key] = raw.Row;
+                }
+
+                if (person.ANumberDigits is null)
+                {
+                    warnings.Add(new ImportError(raw.Row, null, null, "No A-number: the row is matched to known people by name and birth date only."));
+                }
+
+                if (person.HeldFacility is { } facility)
+                {
+                    var column = mapping.IndexOf(ImportField.Facility) is var fi and >= 0 ? mapping.Header[fi] : null;
+                    warnings.Add(new ImportError(raw.Row, column, facility,
+                        "No facility by this name in the catalogue: the row is held, not imported, until a facility is chosen or added on the Import page (the other rows import)."));
                 }
 
                 valid(person);
@@ -374,6 +403,10 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             {
                 errors.Add(new ImportError(row, null, null, error));
             }
+            else if (fields.All(f => f.Trim().Length == 0))
+            {
+                // A blank row (a spacer between blocks, trailing empty lines) is no one: skipped, not an error.
+            }
             else if (fields.Length > mapping.Header.Count && fields.Skip(mapping.Header.Count).Any(f => f.Trim().Length > 0))
             {
                 errors.Add(new ImportError(row, null, null,
@@ -399,7 +432,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         foreach (var (row, personId, score, decision) in linked)
         {
             var target = targets[personId];
-            if (decision == MatchDecision.NeedsReview)
+            if (decision == MatchDecision.NeedsReview && !SaysNothingNew(target, row))
             {
                 plans.Add(new RowPlan(row, ImportRowAction.Review, target, score, null));
                 continue;
@@ -423,6 +456,22 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         }
 
         return plans;
+    }
+
+    /// <summary>
+    /// A row the linker cannot decide on but which repeats what the person's record already says, value for value
+    /// (the same list again in another format, say): nothing for a person to review, and nothing to change.
+    /// </summary>
+    internal static bool SaysNothingNew(Person person, ImportedPerson row)
+    {
+        var r = row.Input;
+        static bool Same(string? a, string? b) => a is null || b is not null && SearchText.Fold(a) == SearchText.Fold(b);
+        var name = SearchText.Fold($"{r.GivenName} {r.FamilyName}");
+        return (r.ANumber is null ? person.ANumber is null : person.ANumber == ANumber.Parse(r.ANumber).Digits)
+            && (name == SearchText.Fold(person.FullName) || person.Aliases.Any(a => SearchText.Fold(a.FullName) == name))
+            && r.BirthDate == person.BirthDate && r.BirthDatePrecision == person.BirthDatePrecision
+            && Same(r.Citizenship, person.Citizenship) && Same(r.NativeName, person.NativeName) && Same(r.Languages, person.Languages)
+            && (row.FacilityId is null || row.FacilityId == person.CurrentFacilityId);
     }
 
     private async Task<Dictionary<long, Person>> LoadTrackedAsync(List<long> ids, CancellationToken ct)
@@ -498,7 +547,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         return (changed ? before : null, []);
     }
 
-    private async Task<long> WriteAsync(List<RowPlan> plans, ValidRowSpill spill, IReadOnlySet<int> notCreated, ImportOptions options, string hash, ImportReport report,
+    private async Task<long> WriteAsync(List<RowPlan> plans, List<ImportedPerson> held, ValidRowSpill spill, IReadOnlySet<int> notCreated, ImportOptions options, string hash, ImportReport report,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -548,6 +597,14 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             });
         }
 
+        // Rows naming a facility not in the catalogue wait on the Import page for one to be chosen (ImportHeld).
+        db.ImportRows.AddRange(held.Select(h => new ImportBatchRow
+        {
+            BatchId = batch.Id,
+            Row = h.Row,
+            Action = ImportRowAction.Held,
+            Payload = JsonSerializer.Serialize(ReviewPayload.From(h) with { FacilityName = h.HeldFacility }, Json),
+        }));
         var created = report.Created;
         progress?.Report(new ImportProgress(ImportPhase.Writing, 0, created));
         var organisation = await OrganisationOfImportAsync(options, ct);
@@ -600,6 +657,9 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
 /// <summary>A review row's values, stored until someone decides.</summary>
 public sealed record ReviewPayload(PersonInput Input, long? FacilityId, DateOnly? DetainedSince, string LinkBirthDate)
 {
+    /// <summary>For a held row: the facility name the list gave, not in the catalogue.</summary>
+    public string? FacilityName { get; init; }
+
     public static ReviewPayload From(ImportedPerson row) => new(row.Input, row.FacilityId, row.DetainedSince, row.LinkBirthDate.ToString());
 
     public ImportedPerson ToRow(int rowNumber)

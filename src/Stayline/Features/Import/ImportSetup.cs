@@ -7,6 +7,7 @@ public static class ImportSetup
     {
         builder.Services.AddScoped<ImportService>();
         builder.Services.AddScoped<ImportUndo>();
+        builder.Services.AddScoped<ImportHeld>();
         builder.Services.AddSingleton<ImportJobs>();
         builder.Services.AddTransient<IStartupFilter, UploadLimit>();
         return builder;

@@ -54,7 +54,7 @@ public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditAc
         // Created people go with everything hanging on them: custody through the cascading keys, name tokens through
         // the trigger on people (ADR 0003).
         var deleted = await createdPeople.ExecuteDeleteAsync(ct);
-        await db.ImportRows.Where(r => r.BatchId == batchId && r.Action == ImportRowAction.Review).ExecuteDeleteAsync(ct);
+        await db.ImportRows.Where(r => r.BatchId == batchId && (r.Action == ImportRowAction.Review || r.Action == ImportRowAction.Held)).ExecuteDeleteAsync(ct);
         var now = clock.GetUtcNow();
         batch.UndoneAt = now;
         batch.UndoneBy = actor.UserName;

@@ -12,9 +12,13 @@ namespace Stayline.Features.Import;
 [Authorize(Policy = Permissions.EditPeople)]
 [RequestSizeLimit(UploadLimit.MaxBodyBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit.MaxBodyBytes)]
-public sealed class IndexModel(StaylineDbContext db, ImportJobs jobs, ImportUndo undo, AuditActor actor) : PageModel
+public sealed class IndexModel(StaylineDbContext db, ImportJobs jobs, ImportUndo undo, ImportHeld held, AuditActor actor) : PageModel
 {
     public IReadOnlyList<ImportBatch> Batches { get; private set; } = [];
+
+    /// <summary>Rows held for a facility to be chosen, and the catalogue to choose from.</summary>
+    public IReadOnlyList<HeldRow> Held { get; private set; } = [];
+    public IReadOnlyList<(long Id, string Name)> Facilities { get; private set; } = [];
 
     [BindProperty]
     public string? Source { get; set; }
@@ -22,8 +26,19 @@ public sealed class IndexModel(StaylineDbContext db, ImportJobs jobs, ImportUndo
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Batches = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(50).ToListAsync(ct);
+        Held = await held.PendingAsync(ct: ct);
+        Facilities = Held.Count == 0 ? [] : await Shared.Lookups.FacilitiesAsync(db, ct);
+    }
+
+    /// <summary>Imports a held row at the chosen facility.</summary>
+    public async Task<IActionResult> OnPostPlaceAsync(long rowId, long? facilityId, CancellationToken ct)
+    {
+        TempData["Flash"] = (await held.PlaceAsync(rowId, facilityId, ct)).Message;
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

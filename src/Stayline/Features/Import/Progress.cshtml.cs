@@ -20,11 +20,29 @@ public sealed class ProgressModel(ImportJobs jobs, AuditActor actor) : PageModel
     [BindProperty(SupportsGet = true)]
     public int ErrorPage { get; set; }
 
+    /// <summary>The page of row warnings shown (from 0).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int WarningPage { get; set; }
+
     public ImportJob Job { get; private set; } = null!;
+
+    public IReadOnlyList<ImportError> Warnings { get; private set; } = [];
+
+    public int WarningPages => Job.Report is { } r ? (r.WarningCount + ImportJobs.ErrorPage - 1) / ImportJobs.ErrorPage : 0;
 
     public IReadOnlyList<ImportError> Errors { get; private set; } = [];
 
     public int ErrorPages => Job.Report is { } r ? (r.ErrorCount + ImportJobs.ErrorPage - 1) / ImportJobs.ErrorPage : 0;
+
+    /// <summary>What a preview row will do, in words (the report stores the action's code name).</summary>
+    public static string Will(string action) => action switch
+    {
+        nameof(ImportRowAction.Created) => "be added",
+        nameof(ImportRowAction.Updated) => "update",
+        nameof(ImportRowAction.Unchanged) => "change nothing",
+        nameof(ImportRowAction.Review) => "wait for review",
+        _ => Shared.Labels.Words(action).ToLowerInvariant(),
+    };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -38,10 +56,19 @@ public sealed class ProgressModel(ImportJobs jobs, AuditActor actor) : PageModel
         {
             Response.Headers["Refresh"] = "1";
         }
-        else if (job.Report is { ErrorCount: > 0 })
+        else if (job.Report is { } report)
         {
-            ErrorPage = Math.Clamp(ErrorPage, 0, ErrorPages - 1);
-            Errors = await jobs.ErrorsAsync(Id, ErrorPage, ct);
+            if (report.ErrorCount > 0)
+            {
+                ErrorPage = Math.Clamp(ErrorPage, 0, ErrorPages - 1);
+                Errors = await jobs.ErrorsAsync(Id, ErrorPage, report.ErrorCount, ct);
+            }
+
+            if (report.WarningCount > 0)
+            {
+                WarningPage = Math.Clamp(WarningPage, 0, WarningPages - 1);
+                Warnings = await jobs.WarningsAsync(Id, WarningPage, report.ErrorCount, ct);
+            }
         }
 
         return Page();

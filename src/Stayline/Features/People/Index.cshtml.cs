@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Features.Shared;
-using Stayline.Infrastructure;
 
 namespace Stayline.Features.People;
 
@@ -53,7 +52,7 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
     }
 
     /// <summary>Assigns every selected person to one attorney, in one transaction.</summary>
-    public async Task<IActionResult> OnPostAssignAsync(long[] selected, string assignTo, CancellationToken ct)
+    public async Task<IActionResult> OnPostAssignAsync(long[] selected, string assignTo, [FromServices] Bulk.BulkActions bulk, CancellationToken ct)
     {
         if (!User.IsInRole(Roles.Admin))
         {
@@ -66,18 +65,12 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
             return Redirect(Request.Headers.Referer.ToString() is { Length: > 0 } r ? r : "/People");
         }
 
-        var today = clock.Today();
-        var already = await db.Assignments.Where(a => selected.Contains(a.PersonId) && a.UserId == assignTo && a.To == null)
-            .Select(a => a.PersonId).ToListAsync(ct);
-        var ids = await db.People.Where(p => selected.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-        var toAssign = ids.Except(already).ToList();
-        foreach (var id in toAssign)
-        {
-            db.Assignments.Add(new Domain.Work.Assignment(id, assignTo, today));
-        }
-
-        await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Assigned {toAssign.Count} people ({already.Count} were already assigned).";
+        // Through the bulk action, so the assignments form one batch that can be undone from the Bulk page.
+        var result = await bulk.ApplyAsync(new Bulk.BulkSelection(selected), new Bulk.BulkAction(Bulk.BulkActionKind.AssignAttorney, AttorneyId: assignTo), ct);
+        var already = result.Skipped.Count(s => s.Reason == "already assigned to this attorney");
+        TempData["Flash"] = result.Applied || already > 0
+            ? $"Assigned {result.Changed} people ({already} were already assigned). To take it back, undo it under Bulk, recent bulk actions."
+            : result.Message;
         return Redirect(Request.Headers.Referer.ToString() is { Length: > 0 } referer ? referer : "/People");
     }
 

@@ -28,6 +28,49 @@ public sealed class PersonModel(StaylineDbContext db, TimeProvider clock, AuditA
         return Done(personId, await FactWrites.RecordEventAsync(db, personId, new EventWrite(kind, on), clock.Today(), ct), "Recorded; protection and deadlines recomputed.");
     }
 
+    /// <summary>Takes back an event recorded by mistake (refused, with the reason, while a filing relies on it).</summary>
+    public async Task<IActionResult> OnPostUndoEventAsync(long personId, long eventId, CancellationToken ct)
+    {
+        if (!Permissions.RolesFor(Permissions.EditPeople).Any(User.IsInRole))
+        {
+            return Forbid();
+        }
+
+        return Outcome(personId, await EventCorrections.UndoAsync(db, personId, eventId, ct));
+    }
+
+    public async Task<IActionResult> OnPostCorrectEventAsync(long personId, long eventId, DateOnly? on, string? description, CancellationToken ct)
+    {
+        if (!Permissions.RolesFor(Permissions.EditPeople).Any(User.IsInRole))
+        {
+            return Forbid();
+        }
+
+        return Done(personId, await EventCorrections.CorrectAsync(db, personId, eventId, on, description, clock.Today(), ct), "Corrected; protection and deadlines recomputed.");
+    }
+
+    /// <summary>Takes back the latest detention, transfer, release or removal.</summary>
+    public async Task<IActionResult> OnPostUndoCustodyAsync(long personId, CancellationToken ct)
+    {
+        if (!Permissions.RolesFor(Permissions.EditPeople).Any(User.IsInRole))
+        {
+            return Forbid();
+        }
+
+        return Outcome(personId, await Custody.CustodyUndo.UndoLatestAsync(db, personId, ct));
+    }
+
+    private IActionResult Outcome(long personId, Custody.UndoOutcome? outcome)
+    {
+        if (outcome is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = outcome.Message;
+        return Redirect($"/People/Details?id={personId}");
+    }
+
     public async Task<IActionResult> OnPostStayAsync(long personId, Adjudicator grantedBy, DateOnly? grantedOn, DateOnly? lastDay, long? untilDecisionOfMatter,
         CancellationToken ct)
     {

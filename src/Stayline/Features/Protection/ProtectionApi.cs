@@ -155,7 +155,7 @@ public static class ProtectionApi
             return TypedResults.Ok(new BulkResult(0, preview));
         }
 
-        var result = await BulkRecords.ApplyAsync(db, body.ANumbers, body.Kind, body.On, clock.Today(), ct);
+        var result = await BulkRecords.ApplyAsync(db, body.ANumbers, body.Kind, body.On, clock, ct);
         return result.HasErrors ? TypedResults.UnprocessableEntity(result) : TypedResults.Ok(result);
     }
 }

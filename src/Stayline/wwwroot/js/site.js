@@ -13,3 +13,9 @@ document.addEventListener('keydown', function (e) {
   var box = document.querySelector('main input[type=search]') || document.getElementById('find');
   if (box) { e.preventDefault(); box.focus(); box.select(); }
 });
+
+// A form marked data-confirm asks before it posts (undo actions): one mis-tap on a phone should not take back work.
+document.addEventListener('submit', function (e) {
+  var form = e.target;
+  if (form && form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) { e.preventDefault(); }
+});

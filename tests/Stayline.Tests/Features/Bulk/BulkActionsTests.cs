@@ -42,7 +42,7 @@ public class BulkActionsTests
         Assert.Equal(2, await db.AuditEvents.CountAsync(a => a.EntityType == nameof(PersonEvent) && a.Action == "create"));
         var again = await bulk.PreviewAsync(selection, action);
         Assert.Empty(again.Change);
-        Assert.Contains(again.Skipped, s => s.Reason == "already has AFileReceived on 2026-05-04");
+        Assert.Contains(again.Skipped, s => s.Reason == "already has \"A-file received\" on 2026-05-04");
     }
 
     [Fact]

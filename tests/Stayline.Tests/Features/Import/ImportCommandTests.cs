@@ -257,8 +257,9 @@ public class ImportCommandTests
         { "binary.csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D], "not a text list" },
         { "truncated.xlsx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 1, 2, 3], "not a readable Excel file" },
         { "noname.csv", Encoding.UTF8.GetBytes("A-Number,DOB\nA012345678,1971-03-02\n"), "No column holds a name" },
-        { "facility.csv", Encoding.UTF8.GetBytes("Last Name,Facility\nKassab,Nowhere Detention Center\n"), "row 2, column \"Facility\", value \"Nowhere Detention Center\": No facility named" },
         { "date.csv", Encoding.UTF8.GetBytes("Last Name,DOB\nKassab,31/31/1980\nJarjees,2990-01-01\n"), "row 2, column \"DOB\", value \"31/31/1980\"" },
+        { "future.csv", Encoding.UTF8.GetBytes("Last Name,DOB\nKassab,2031-01-01\n"), "row 2, column \"DOB\", value \"2031-01-01\": Birth date 2031-01-01 is in the future" },
+        { "old.csv", Encoding.UTF8.GetBytes("Last Name,DOB\nKassab,1899-12-31\n"), "row 2, column \"DOB\", value \"1899-12-31\": Birth date 1899-12-31 is before 1900" },
         { "anumber.csv", Encoding.UTF8.GetBytes("Last Name,A-Number\nKassab,A1234\nJarjees,A1234-5678\nHermiz,012345678\n"), "row 4, column \"A-Number\", value \"012345678\": The same A-number is on row 3" },
         { "extra.csv", Encoding.UTF8.GetBytes("Last Name,First Name\nKassab,Yousif,Hanna\n"), "row 2: The row has 3 values but the header has 2 columns" },
     };

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.Custody;
+using Stayline.Domain.People;
+using Stayline.Features.Shared;
+
+namespace Stayline.Features.Custody;
+
+public sealed record UndoOutcome(bool Done, string Message);
+
+/// <summary>
+/// Takes back a custody change recorded by mistake: the latest one of a person (from the person page), or every
+/// detention and transfer of a bulk action. The ledger only moves forward; undo is the one place that reopens
+/// an episode it ended. Saved by the caller's SaveChanges, so the change is audited and protection recomputed.
+/// </summary>
+public static class CustodyUndo
+{
+    /// <summary>Undoes the person's latest custody change, or says why it cannot be undone. Null: no such person.</summary>
+    public static async Task<UndoOutcome?> UndoLatestAsync(StaylineDbContext db, long personId, CancellationToken ct)
+    {
+        var person = await db.People.Include(p => p.CustodyEpisodes).ThenInclude(e => e.Facility).FirstOrDefaultAsync(p => p.Id == personId, ct);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var episodes = person.CustodyEpisodes.OrderBy(e => e.From).ThenBy(e => e.Id).ToList();
+        if (episodes.Count == 0)
+        {
+            return new UndoOutcome(false, "No custody is recorded for this person: there is nothing to undo.");
+        }
+
+        var last = episodes[^1];
+        string message;
+        if (last.To is { } ended)
+        {
+            // A release or a removal: a transfer always leaves a later, open episode.
+            Reopen(db, last);
+            SetCustody(db, person, CustodyStatus.Detained, last.FacilityId);
+            message = $"Undone: the {Labels.Of(last.EndReason!.Value).ToLowerInvariant()} on {Display.Date(ended)}; held at {last.Facility?.Name} again.";
+        }
+        else
+        {
+            if (await AcknowledgedAlertAsync(db, [last.Id], ct) is { } ack)
+            {
+                return new UndoOutcome(false, $"The custody at {last.Facility?.Name} from {Display.Date(last.From)} cannot be undone: {ack}.");
+            }
+
+            var previous = episodes.Count > 1 ? episodes[^2] : null;
+            var reopen = previous is { EndReason: CustodyEnd.Transferred } && previous.To == last.From ? previous : null;
+            var fallback = previous?.EndReason == CustodyEnd.Removed ? CustodyStatus.Removed : previous is null ? CustodyStatus.Unknown : CustodyStatus.Released;
+            await RemoveStartAsync(db, person, last, reopen, new(fallback, null), ct);
+            message = reopen is null
+                ? $"Undone: the detention at {last.Facility?.Name} from {Display.Date(last.From)}."
+                : $"Undone: the transfer to {last.Facility?.Name} on {Display.Date(last.From)}; held at {reopen.Facility?.Name} again.";
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new UndoOutcome(true, message);
+    }
+
+    /// <summary>
+    /// Removes an open episode that a detention or transfer started, reopens the episode the transfer ended (if any)
+    /// or puts back the custody the person had before a detention, and drops transfer alerts nobody has acted on.
+    /// </summary>
+    internal static async Task RemoveStartAsync(StaylineDbContext db, Person person, CustodyEpisode started, CustodyEpisode? reopen, PersonCustodyBefore before,
+        CancellationToken ct)
+    {
+        db.CustodyEpisodes.Remove(started);
+        person.CustodyEpisodes.Remove(started);
+        db.Alerts.RemoveRange(await db.Alerts.Where(a => a.CustodyEpisodeId == started.Id && a.AcknowledgedAt == null).ToListAsync(ct));
+        if (reopen is not null)
+        {
+            Reopen(db, reopen);
+            SetCustody(db, person, CustodyStatus.Detained, reopen.FacilityId);
+        }
+        else
+        {
+            SetCustody(db, person, before.Status, before.FacilityId);
+        }
+    }
+
+    /// <summary>"an alert about it was acknowledged by X on D" for the first acknowledged alert on these episodes.</summary>
+    internal static async Task<string?> AcknowledgedAlertAsync(StaylineDbContext db, IReadOnlyCollection<long> episodeIds, CancellationToken ct)
+    {
+        var acknowledged = await db.Alerts.AsNoTracking().Where(a => episodeIds.Contains(a.CustodyEpisodeId) && a.AcknowledgedAt != null)
+            .Select(a => new { a.AcknowledgedByName, a.AcknowledgedAt }).ToListAsync(ct);
+        return acknowledged.Count == 0 ? null
+            : string.Create(CultureInfo.InvariantCulture, $"{acknowledged.Count:N0} transfer alert(s) about it were acknowledged (first by {acknowledged[0].AcknowledgedByName})");
+    }
+
+    private static void Reopen(StaylineDbContext db, CustodyEpisode episode)
+    {
+        db.Entry(episode).Property(e => e.To).CurrentValue = null;
+        db.Entry(episode).Property(e => e.EndReason).CurrentValue = null;
+        db.Entry(episode).Property(BulkBatch.EndedByBatchColumn).CurrentValue = null;
+    }
+
+    private static void SetCustody(StaylineDbContext db, Person person, CustodyStatus status, long? facilityId)
+    {
+        db.Entry(person).Property(p => p.CustodyStatus).CurrentValue = status;
+        db.Entry(person).Property(p => p.CurrentFacilityId).CurrentValue = facilityId;
+    }
+}
+
+/// <summary>A person's custody status and facility before a change (what an undo puts back).</summary>
+public sealed record PersonCustodyBefore(CustodyStatus Status, long? FacilityId);

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Stayline.Data;
+using Stayline.Domain.People;
+using Stayline.Features.Import;
+using Stayline.Tests.Infrastructure;
+
+namespace Stayline.Tests.Features.Import;
+
+public class ImportPreviewTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ImportPeople_BlankRowsAndAFacilityNotInTheCatalogue_SkipsBlanksHoldsThatRowAndImportsTheOthers(string provider)
+    {
+        await using var kit = await ImportTestKit.CreateAsync(provider);
+        var file = kit.File("list.csv", "A-Number,Last Name,First Name,DOB,Facility\n"
+            + "A012345678,Kassab,Yousif,1971-03-02,Calhoun County Correctional Center\n"
+            + ",,,,\n"
+            + "\n"
+            + "A023456789,Jarjees,Nadia,1965-01-01,Nowhere Detention Center\n"
+            + ",Hermiz,Sami,1980-05-05,\n");
+
+        var (code, output, error) = await kit.RunAsync("import", "people", file);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("3 rows: 2 new, 0 updated, 0 unchanged, 0 to review, 1 held for a facility", output, StringComparison.Ordinal);
+        // The CSV reader numbers rows without the fully empty line (as documented in CsvReader.Row); ",,,," is a row.
+        Assert.True(output.Contains("check row 4, column \"Facility\", value \"Nowhere Detention Center\": No facility by this name in the catalogue: the row is held", StringComparison.Ordinal), output);
+        Assert.Contains("check row 5: No A-number", output, StringComparison.Ordinal);
+        await using var db = kit.Db();
+        Assert.Equal(["Hermiz", "Kassab"], await db.People.OrderBy(p => p.FamilyName).Select(p => p.FamilyName).ToListAsync());
+        var held = new ImportHeld(db, TimeProvider.System);
+        var waiting = Assert.Single(await held.PendingAsync());
+        Assert.Equal((4, "Nadia Jarjees", "Nowhere Detention Center"), (waiting.Row, waiting.Name, waiting.FacilityName));
+        var calhoun = await db.Facilities.Where(f => f.Name == "Calhoun County Correctional Center").Select(f => f.Id).SingleAsync();
+
+        var refused = await held.PlaceAsync(waiting.Id, null);
+        var placed = await held.PlaceAsync(waiting.Id, calhoun);
+
+        Assert.False(refused.Done);
+        Assert.True(placed.Done, placed.Message);
+        db.ChangeTracker.Clear();
+        var nadia = await db.People.SingleAsync(p => p.FamilyName == "Jarjees");
+        Assert.Equal((CustodyStatus.Detained, (long?)calhoun), (nadia.CustodyStatus, nadia.CurrentFacilityId));
+        Assert.Empty(await held.PendingAsync());
+        // The placed row is a decision that depends on the import: undoing it now is refused, not silently lossy.
+        var undo = await kit.RunAsync("import", "undo", "1");
+        Assert.Contains("review rows were decided", undo.Out + undo.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ImportPeople_TheSameRowsAsXlsxAfterCsv_AreUnchangedAndNoneGoToReview(string provider)
+    {
+        await using var kit = await ImportTestKit.CreateAsync(provider);
+        var csv = kit.File("list.csv", "A-Number,Last Name,First Name,DOB,Country\n"
+            + "A012345678,Kassab,Yousif,1971-03-02,Iraq\n"
+            + ",Jarjees,Nadia,1965-07-09,Iraq\n"
+            + ",Hermiz,Sami,1980-05-05,Iraq\n"
+            + ",Toma,Rita,1959,Iraq\n"
+            + ",Yaldo,Basim,,Iraq\n"
+            + ",Shamoun,Ashur,,\n");
+        var first = await kit.RunAsync("import", "people", csv);
+        Assert.True(first.Code == 0, first.Err);
+        var xlsx = kit.Xlsx("list.xlsx",
+            ["A-Number", "Last Name", "First Name", "DOB", "Country"],
+            ["A012345678", "Kassab", "Yousif", "date:1971-03-02", "Iraq"],
+            ["", "Jarjees", "Nadia", "date:1965-07-09", "Iraq"],
+            ["", "Hermiz", "Sami", "1980-05-05", "Iraq"],
+            ["", "Toma", "Rita", "1959", "Iraq"],
+            ["", "Yaldo", "Basim", "", "Iraq"],
+            ["", "Shamoun", "Ashur", "", ""]);
+
+        var (code, output, error) = await kit.RunAsync("import", "people", xlsx);
+
+        Assert.True(code == 0, error);
+        Assert.True(output.Contains("6 rows: 0 new, 0 updated, 6 unchanged, 0 to review", StringComparison.Ordinal), output);
+        await using var db = kit.Db();
+        Assert.Equal(6, await db.People.CountAsync());
+        Assert.Equal(0, await db.ImportRows.CountAsync(r => r.Action == ImportRowAction.Review));
+    }
+
+    [Fact]
+    public async Task ProgressPage_RowWarnings_AreAllShownInPages()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = await app.SignedInAsync("intake");
+        var page = await client.GetStringAsync("/Import");
+        var list = new StringBuilder("Last Name,First Name\n");
+        for (var i = 0; i < 230; i++)
+        {
+            list.Append(System.Globalization.CultureInfo.InvariantCulture, $"Kassab{i:D3},Yousif\n");
+        }
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(TestApp.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(list.ToString())), "Upload", "list.csv" },
+        };
+        var upload = await client.PostAsync("/Import", form);
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        var url = upload.Headers.Location!.ToString();
+
+        var first = await ImportPageTests.WaitAsync(client, url);
+        var second = await client.GetStringAsync(url + "&warningPage=1");
+
+        Assert.Contains("To check (230)", first, StringComparison.Ordinal);
+        Assert.Contains("row 201: No A-number", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("row 202: No A-number", first, StringComparison.Ordinal);
+        Assert.Contains("page 2 of 2", second, StringComparison.Ordinal);
+        Assert.Contains("row 231: No A-number", second, StringComparison.Ordinal);
+        Assert.Contains("be added", first, StringComparison.Ordinal);
+    }
+}
