@@ -6,6 +6,7 @@ using Stayline.Domain.Classes;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matching;
 using Stayline.Domain.Matters;
+using Stayline.Domain.Organisations;
 using Stayline.Domain.People;
 using Stayline.Domain.Records;
 using Stayline.Domain.Work;
@@ -35,9 +36,10 @@ public sealed record MergeMoves(List<MovedRecord> Records, long? AddedAliasId);
 public sealed record MovedRecord(string Type, long Id);
 
 /// <summary>A person's recorded state, for recreating it (merge undo) or restoring it.</summary>
-public sealed record PersonSnapshot(long Id, PersonInput Input, CustodyStatus Status, long? FacilityId, DateTimeOffset CreatedAt)
+/// <param name="OrganisationId">The organisation the record belonged to (0 in merges recorded before organisations).</param>
+public sealed record PersonSnapshot(long Id, PersonInput Input, CustodyStatus Status, long? FacilityId, DateTimeOffset CreatedAt, long OrganisationId = 0)
 {
-    public static PersonSnapshot Of(Person p) => new(p.Id, p.ToInput(), p.CustodyStatus, p.CurrentFacilityId, p.CreatedAt);
+    public static PersonSnapshot Of(Person p) => new(p.Id, p.ToInput(), p.CustodyStatus, p.CurrentFacilityId, p.CreatedAt, p.OrganisationId);
 }
 
 /// <summary>
@@ -204,6 +206,8 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         ["relief claims"] = await db.ReliefClaims.CountAsync(x => x.PersonId == id, ct),
         ["bond cases"] = await db.BondCases.CountAsync(x => x.PersonId == id, ct),
         ["drafted documents"] = await db.GeneratedDocuments.CountAsync(x => x.PersonId == id, ct),
+        ["adverse parties"] = await db.AdverseParties.CountAsync(x => x.PersonId == id, ct),
+        ["shares with other organisations"] = await db.PersonShares.CountAsync(x => x.PersonId == id, ct),
         ["notes"] = await db.Notes.CountAsync(x => x.PersonId == id, ct),
         ["assignments"] = await db.Assignments.CountAsync(x => x.PersonId == id, ct),
         ["court orders"] = await db.CourtOrders.CountAsync(x => x.PersonId == id, ct),
@@ -290,6 +294,30 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         foreach (var x in await db.ReliefClaims.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(ReliefClaim), x.Id); }
         foreach (var x in await db.BondCases.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(BondCase), x.Id); }
         foreach (var x in await db.GeneratedDocuments.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(GeneratedDocument), x.Id); }
+        foreach (var x in await db.AdverseParties.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(AdverseParty), x.Id); }
+
+        // Sharing follows the file: the absorbed record's shares move (one already on the survivor is dropped), and when the
+        // records belonged to different organisations, the absorbed record's organisation keeps access through a new share.
+        var survivorShares = await db.PersonShares.Where(x => x.PersonId == survivorId).Select(x => x.OrganisationId).ToListAsync(ct);
+        foreach (var x in await db.PersonShares.Where(x => x.PersonId == absorbedId).ToListAsync(ct))
+        {
+            if (survivorShares.Contains(x.OrganisationId) || x.OrganisationId == survivor.OrganisationId)
+            {
+                db.PersonShares.Remove(x);
+                moved.Add(new MovedRecord(nameof(PersonShare) + ":dropped", x.OrganisationId));
+            }
+            else
+            {
+                Move(x, nameof(PersonShare), x.Id);
+                survivorShares.Add(x.OrganisationId);
+            }
+        }
+
+        if (absorbed.OrganisationId != survivor.OrganisationId && !survivorShares.Contains(absorbed.OrganisationId))
+        {
+            db.PersonShares.Add(new PersonShare(survivorId, absorbed.OrganisationId, actor.UserId, actor.UserName, now));
+            moved.Add(new MovedRecord(nameof(PersonShare) + ":added", absorbed.OrganisationId));
+        }
         foreach (var x in await db.Notes.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(Note), x.Id); }
         foreach (var x in await db.Assignments.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(Assignment), x.Id); }
         foreach (var x in await db.CourtOrders.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(CourtOrder), x.Id); }
@@ -395,6 +423,11 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
             return new ReviewOutcome(false, "The absorbed record cannot be recreated: " + string.Join("; ", errors.Select(e => e.Message)));
         }
 
+        if (absorbed.OrganisationId != 0)
+        {
+            person.BelongTo(absorbed.OrganisationId);
+        }
+
         db.People.Add(person);
         db.Entry(person).Property(p => p.Id).CurrentValue = absorbed.Id;
         db.Entry(person).Property(p => p.CustodyStatus).CurrentValue = absorbed.Status;
@@ -417,6 +450,8 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
                 nameof(ReliefClaim) => await db.ReliefClaims.FindAsync([m.Id], ct),
                 nameof(BondCase) => await db.BondCases.FindAsync([m.Id], ct),
                 nameof(GeneratedDocument) => await db.GeneratedDocuments.FindAsync([m.Id], ct),
+                nameof(AdverseParty) => await db.AdverseParties.FindAsync([m.Id], ct),
+                nameof(PersonShare) => await db.PersonShares.FindAsync([m.Id], ct),
                 nameof(Note) => await db.Notes.FindAsync([m.Id], ct),
                 nameof(Assignment) => await db.Assignments.FindAsync([m.Id], ct),
                 nameof(CourtOrder) => await db.CourtOrders.FindAsync([m.Id], ct),
@@ -425,6 +460,15 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
             if (entity is not null)
             {
                 db.Entry(entity).Property("PersonId").CurrentValue = absorbed.Id;
+            }
+            else if (m.Type == nameof(PersonShare) + ":dropped")
+            {
+                db.PersonShares.Add(new PersonShare(absorbed.Id, m.Id, actor.UserId, actor.UserName, clock.GetUtcNow()));
+            }
+            else if (m.Type == nameof(PersonShare) + ":added"
+                && await db.PersonShares.FirstOrDefaultAsync(x => x.PersonId == survivor.Id && x.OrganisationId == m.Id, ct) is { } added)
+            {
+                db.PersonShares.Remove(added);
             }
             else if (m.Type.StartsWith(nameof(ClassMembership), StringComparison.Ordinal))
             {

@@ -104,6 +104,36 @@ public class ReviewServiceTests
         Assert.True(await db.NameTokens.AnyAsync(t => t.PersonId == other && t.Token == "youssef"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Merge_AcrossOrganisations_TheAbsorbedRecordsOrganisationKeepsAccess_AndUndoRestoresBoth(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var review = scope.ServiceProvider.GetRequiredService<ReviewService>();
+        var (clinic, _) = Stayline.Domain.Organisations.Organisation.Create("Partner clinic", false, DateTimeOffset.UnixEpoch);
+        db.Organisations.Add(clinic!);
+        await db.SaveChangesAsync();
+        var keep = await AddPersonAsync(db, "Yousif", "Kassab", new DateOnly(1971, 3, 2), "A012345678");
+        var other = await AddPersonAsync(db, "Yousef", "Qassab", new DateOnly(1971, 3, 2));
+        (await db.People.SingleAsync(p => p.Id == other)).BelongTo(clinic!.Id);
+        await db.SaveChangesAsync();
+        var coordinating = await db.People.Where(p => p.Id == keep).Select(p => p.OrganisationId).SingleAsync();
+
+        var merged = await review.MergeAsync(keep, other);
+
+        Assert.True(merged.Done, merged.Message);
+        db.ChangeTracker.Clear();
+        Assert.Equal(clinic.Id, (await db.PersonShares.SingleAsync(s => s.PersonId == keep)).OrganisationId);
+
+        Assert.True((await review.UndoMergeAsync(merged.Id!.Value)).Done);
+        db.ChangeTracker.Clear();
+        Assert.Equal(clinic.Id, await db.People.Where(p => p.Id == other).Select(p => p.OrganisationId).SingleAsync());
+        Assert.Equal(coordinating, await db.People.Where(p => p.Id == keep).Select(p => p.OrganisationId).SingleAsync());
+        Assert.False(await db.PersonShares.AnyAsync());
+    }
+
     [Fact]
     public async Task Find_ProposesVariantSpellings_AndNeverAPairDecidedNotSame()
     {
