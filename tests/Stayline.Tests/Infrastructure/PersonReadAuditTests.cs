@@ -66,6 +66,7 @@ public class PersonReadAuditTests
         ["/Account/Password OnGet"] = "the signed-in user's own password form",
         ["/Account/Tokens OnGet"] = "the signed-in user's own API tokens (names and dates, never the token)",
         ["/Audit/Index OnGet"] = "the audit log itself (administrators)",
+        ["/Bulk/History OnGet"] = "recent bulk actions (who, what, how many people), like the review queue; opening a file is audited",
         ["/Bulk/Index OnGet"] = "empty form; the export is a POST, audited (tested below)",
         ["/Classes/Details OnGet"] = "class and its member list",
         ["/Classes/Index OnGet"] = "list of classes",
