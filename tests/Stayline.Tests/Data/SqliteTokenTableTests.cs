@@ -24,9 +24,9 @@ public class SqliteTokenTableTests
         await using var db = new StaylineDbContext(StaylineDatabase.From(path).Options());
         await StaylineDatabase.MigrateAsync(db);
         await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO people (\"Id\",\"GivenName\",\"FamilyName\",\"BirthDatePrecision\",\"ConsentGiven\",\"CustodyStatus\",\"SortName\",\"NameIndex\",\"Version\",\"CreatedAt\") "
-            + "VALUES (1,'Yousif','Kassab','Unknown',0,'Unknown','kassab yousif','{{\"sort\":\"kassab yousif\",\"tokens\":[\"kassab\",\"yousif\"]}}',0,0),"
-            + "(2,'Yousif','Kassab','Unknown',0,'Unknown','kassab yousif','{{\"sort\":\"kassab yousif\",\"tokens\":[\"kassab\",\"yousif\"]}}',0,0);"
+            "INSERT INTO people (\"Id\",\"GivenName\",\"FamilyName\",\"BirthDatePrecision\",\"ConsentGiven\",\"CustodyStatus\",\"SortName\",\"NameIndex\",\"Version\",\"CreatedAt\",\"OrganisationId\") "
+            + "VALUES (1,'Yousif','Kassab','Unknown',0,'Unknown','kassab yousif','{{\"sort\":\"kassab yousif\",\"tokens\":[\"kassab\",\"yousif\"]}}',0,0,1),"
+            + "(2,'Yousif','Kassab','Unknown',0,'Unknown','kassab yousif','{{\"sort\":\"kassab yousif\",\"tokens\":[\"kassab\",\"yousif\"]}}',0,0,1);"
             + "INSERT INTO person_name_tokens (\"Token\",\"SortName\",\"PersonId\") VALUES ('kassab','kassab yousif',1),('yousif','kassab yousif',1),"
             + "('kassab','kassab yousif',2),('yousif','kassab yousif',2);");
 

@@ -24,6 +24,10 @@ public sealed partial class TestApp : IAsyncDisposable
 {
     public const string Password = "correct-horse-battery";
 
+    // A host watches its settings files for changes, one inotify instance each; hundreds of test hosts over a run reach
+    // Linux's default limit of 128 per user and the next host fails to start. Test hosts never need the reload.
+    static TestApp() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     public WebApplication App { get; }
     public TestDatabase Database { get; }
     public Uri BaseAddress { get; }
