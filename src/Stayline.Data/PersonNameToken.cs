@@ -15,6 +15,10 @@ public sealed class PersonNameToken
 
     public long PersonId { get; set; }
 
+    /// <summary>The person's organisation, copied (rewritten with the tokens when it changes) so that a partner's name
+    /// search is scoped inside the token row itself instead of reading the person of every row it passes.</summary>
+    public long OrganisationId { get; set; }
+
     /// <summary>The person's folded words that are not in <see cref="SortName"/> (aliases, the name in its own script),
     /// space-separated, or null: a search's second and later words are checked in this row alone.</summary>
     public string? OtherWords { get; set; }

@@ -896,6 +896,9 @@ namespace Stayline.Data.Postgres.Migrations
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("OtherWords")
                         .HasColumnType("text");
 

@@ -859,6 +859,9 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OtherWords")
                         .HasColumnType("TEXT");
 

@@ -13,7 +13,7 @@ public record struct PersonRow(long Id, string? ANumber, string GivenName, strin
 public record struct CustodyEpisodeRow(long PersonId, long FacilityId, DateOnly From, DateOnly? To, CustodyEnd? EndReason, int Version);
 
 /// <summary>A row of the people search index (<see cref="PersonNameToken"/>).</summary>
-public record struct NameTokenRow(string Token, string SortName, long PersonId, string? OtherWords);
+public record struct NameTokenRow(string Token, string SortName, long PersonId, long OrganisationId, string? OtherWords);
 
 /// <summary>
 /// The named operations of a bulk write of people (import, <c>stayline db reindex</c>): ids, the tables' writers,

@@ -47,7 +47,7 @@ public class BulkTablesTests
                 await CheckAsync<CustodyEpisodeRow, CustodyEpisode>(db, PeopleWrite.Episodes(target), episode, e => e.PersonId == person);
                 break;
             case "person_name_tokens":
-                var token = new NameTokenRow("~ksb", "yousif kassab", person, "qassab");
+                var token = new NameTokenRow("~ksb", "yousif kassab", person, 1, "qassab");
                 await CheckAsync<NameTokenRow, PersonNameToken>(db, PeopleWrite.Tokens(target), token, t => t.PersonId == person && t.Token == "~ksb");
                 break;
             case "person_protection":
@@ -174,9 +174,9 @@ public class BulkTablesTests
         return type.GetProperties().Select(p => p.GetColumnName(store)!).Order();
     }
 
-    private readonly record struct TokenRowWithoutOtherWords(string Token, string SortName, long PersonId);
+    private readonly record struct TokenRowWithoutOtherWords(string Token, string SortName, long PersonId, long OrganisationId);
 
-    private readonly record struct TokenRowWithExtra(string Token, string SortName, long PersonId, string? OtherWords, int Extra);
+    private readonly record struct TokenRowWithExtra(string Token, string SortName, long PersonId, long OrganisationId, string? OtherWords, int Extra);
 
-    private readonly record struct TokenRowWrongType(string Token, string SortName, int PersonId, string? OtherWords);
+    private readonly record struct TokenRowWrongType(string Token, string SortName, int PersonId, long OrganisationId, string? OtherWords);
 }

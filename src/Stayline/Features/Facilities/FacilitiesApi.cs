@@ -26,7 +26,7 @@ public static class FacilityQueries
 {
     public static async Task<List<FacilityDto>> WithCountsAsync(StaylineDbContext db, CancellationToken ct)
     {
-        var rows = await db.Facilities.AsNoTracking().OrderBy(f => f.Name).ThenBy(f => f.State).Select(f => new
+        var rows = await db.Facilities.AsNoTracking().OrderBy(f => f.Name).ThenBy(f => f.State).ThenBy(f => f.Id).Select(f => new
         {
             f.Id,
             f.Name,

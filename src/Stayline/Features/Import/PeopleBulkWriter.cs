@@ -170,20 +170,20 @@ public static class PeopleBulkWriter
 
         // Token order: each index page is filled once, left to right, instead of being revisited at random.
         var (ordered, others) = await tokens;
-        await WriteTokensAsync(target, ordered, ids, people.Select(p => p.SortName).ToArray(), others,
+        await WriteTokensAsync(target, ordered, ids, Enumerable.Repeat(organisationId, ids.Length).ToArray(), people.Select(p => p.SortName).ToArray(), others,
             k => progress((people.Count / 2) + (int)((long)people.Count * k / (2 * ordered.Persons.Length))), ct);
         await PeopleWrite.AddNameKeysAsync(target, PersonSearch.KeyPairs(ordered.Distinct), ct);
         progress(people.Count);
     }
 
-    private static async Task WriteTokensAsync(BulkTarget target, TokenOrder ordered, long[] ids, string[] sortNames, string?[] others, Action<int>? progress,
+    private static async Task WriteTokensAsync(BulkTarget target, TokenOrder ordered, long[] ids, long[] organisations, string[] sortNames, string?[] others, Action<int>? progress,
         CancellationToken ct)
     {
         await using var writer = await PeopleWrite.OpenAsync(target, PeopleWrite.Tokens(target), ct);
         for (var k = 0; k < ordered.Persons.Length; k++)
         {
             var person = ordered.Persons[k];
-            writer.Add(new NameTokenRow(ordered.Token(k), sortNames[person], ids[person], others[person]));
+            writer.Add(new NameTokenRow(ordered.Token(k), sortNames[person], ids[person], organisations[person], others[person]));
             if ((k & 16383) == 16383)
             {
                 ct.ThrowIfCancellationRequested();
@@ -210,7 +210,7 @@ public static class PeopleBulkWriter
     {
         db.Database.SetCommandTimeout(CopyTimeout);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var people = await db.People.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName, p.SortName }).ToListAsync(ct);
+        var people = await db.People.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.GivenName, p.FamilyName, p.NativeName, p.SortName, p.OrganisationId }).ToListAsync(ct);
         // The same alias text the context indexes when a person is saved.
         var aliases = (await db.PersonNames.AsNoTracking().Select(n => new { n.PersonId, n.GivenName, n.FamilyName }).ToListAsync(ct))
             .ToLookup(a => a.PersonId, a => PersonSearch.AliasName(a.GivenName, a.FamilyName));
@@ -229,7 +229,7 @@ public static class PeopleBulkWriter
         await PeopleWrite.SetNameIndexesAsync(target, ids, nameIndex, ct);
         var tokenTable = PeopleWrite.Tokens(target).Table;
         var rebuild = await SecondaryIndexes.DropAsync(target, [tokenTable], ct, withKeys: [tokenTable]);
-        await WriteTokensAsync(target, ordered, ids, sortNames, others, null, ct);
+        await WriteTokensAsync(target, ordered, ids, people.Select(p => p.OrganisationId).ToArray(), sortNames, others, null, ct);
         await PeopleWrite.AddNameKeysAsync(target, PersonSearch.KeyPairs(ordered.Distinct), ct);
         await SecondaryIndexes.RebuildAsync(target, rebuild, ct);
         await transaction.CommitAsync(ct);

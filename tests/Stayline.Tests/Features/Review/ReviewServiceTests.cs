@@ -120,6 +120,7 @@ public class ReviewServiceTests
         (await db.People.SingleAsync(p => p.Id == other)).BelongTo(clinic!.Id);
         await db.SaveChangesAsync();
         var coordinating = await db.People.Where(p => p.Id == keep).Select(p => p.OrganisationId).SingleAsync();
+        await AssertTokensCarryAsync(db, other, clinic.Id);
 
         var merged = await review.MergeAsync(keep, other);
 
@@ -132,6 +133,16 @@ public class ReviewServiceTests
         Assert.Equal(clinic.Id, await db.People.Where(p => p.Id == other).Select(p => p.OrganisationId).SingleAsync());
         Assert.Equal(coordinating, await db.People.Where(p => p.Id == keep).Select(p => p.OrganisationId).SingleAsync());
         Assert.False(await db.PersonShares.AnyAsync());
+        // The search index scopes by the organisation in its own rows (docs/benchmarks/scoping.md): it follows the person.
+        await AssertTokensCarryAsync(db, other, clinic.Id);
+        await AssertTokensCarryAsync(db, keep, coordinating);
+    }
+
+    private static async Task AssertTokensCarryAsync(StaylineDbContext db, long personId, long organisationId)
+    {
+        var organisations = await db.NameTokens.Where(t => t.PersonId == personId).Select(t => t.OrganisationId).ToListAsync();
+        Assert.NotEmpty(organisations);
+        Assert.All(organisations, o => Assert.Equal(organisationId, o));
     }
 
     [Fact]

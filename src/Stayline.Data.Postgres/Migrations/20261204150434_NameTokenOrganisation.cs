@@ -1,0 +1,32 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Stayline.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class NameTokenOrganisation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "OrganisationId",
+                table: "person_name_tokens",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            // Written by hand: the token rows of existing people take their person's organisation.
+            migrationBuilder.Sql("""UPDATE person_name_tokens AS t SET "OrganisationId" = p."OrganisationId" FROM people AS p WHERE p."Id" = t."PersonId";""");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "OrganisationId",
+                table: "person_name_tokens");
+        }
+    }
+}
