@@ -40,6 +40,15 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
 
     private long VisibleOrganisationId => Visibility.OrganisationOrNone;
 
+    /// <summary>
+    /// The users a reader may list, manage and assign: their own organisation's (every user for a reader who sees all).
+    /// Not a query filter: sign-in, security stamps and tokens must find any user before anyone is signed in.
+    /// </summary>
+    public IQueryable<StaylineUser> VisibleUsers => Users.Where(u => VisibleToAll || u.OrganisationId == VisibleOrganisationId);
+
+    /// <summary>Whether the reader may see and manage <paramref name="user"/> (<see cref="VisibleUsers"/>'s rule for a loaded user).</summary>
+    public bool Sees(StaylineUser user) => VisibleToAll || user.OrganisationId == VisibleOrganisationId;
+
     /// <summary>The name of the query filter that scopes people by organisation (<see cref="ApplyVisibilityFilters"/>).</summary>
     public const string VisibilityFilter = "visibility";
 

@@ -155,6 +155,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
         var change = new List<BulkTarget>();
         var today = clock.Today();
         var already = await AlreadyDoneAsync(action, ids, ct);
+        var unseen = action.Kind == BulkActionKind.AssignAttorney ? await UnseenByAttorneyAsync(action.AttorneyId!, ids, ct) : [];
         foreach (var p in people)
         {
             var who = p.ANumberDisplay is null ? p.FullName : $"{p.FullName} ({p.ANumberDisplay})";
@@ -163,7 +164,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
                 BulkActionKind.AssignAttorney => "already assigned to this attorney",
                 BulkActionKind.AddToClass => "already a member of the class",
                 _ => $"already has \"{Label(action.EventKind)}\" on {action.On:yyyy-MM-dd}",
-            } : null;
+            } : unseen.Contains(p.Id) ? "the attorney's organisation cannot see this person: share the person with it first" : null;
             if (reason is null)
             {
                 switch (action.Kind)
@@ -202,6 +203,30 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
         }
 
         return new BulkPreview(description, change, skipped, errors);
+    }
+
+    /// <summary>
+    /// The people an attorney could not open once assigned: neither their organisation's clients nor shared with it
+    /// (the organisation rule, <see cref="Visibility"/>; an attorney of the coordinating organisation's admins sees all).
+    /// </summary>
+    private async Task<HashSet<long>> UnseenByAttorneyAsync(string attorneyId, List<long> ids, CancellationToken ct)
+    {
+        var sees = await Organisations.OrganisationService.VisibilityOfAsync(db, attorneyId, ct);
+        var unseen = new HashSet<long>();
+        if (sees.All)
+        {
+            return unseen;
+        }
+
+        var theirs = sees.OrganisationOrNone;
+        foreach (var chunk in ids.Chunk(500))
+        {
+            unseen.UnionWith(await db.People.Where(p => chunk.Contains(p.Id) && p.OrganisationId != theirs
+                    && !db.PersonShares.Any(s => s.PersonId == p.Id && s.OrganisationId == theirs))
+                .Select(p => p.Id).ToListAsync(ct));
+        }
+
+        return unseen;
     }
 
     private async Task<HashSet<long>> AlreadyDoneAsync(BulkAction action, List<long> ids, CancellationToken ct)
@@ -243,7 +268,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
         switch (a.Kind)
         {
             case BulkActionKind.AssignAttorney:
-                var attorney = a.AttorneyId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == a.AttorneyId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+                var attorney = a.AttorneyId is null ? null : await db.VisibleUsers.AsNoTracking().Where(u => u.Id == a.AttorneyId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
                 if (attorney is null)
                 {
                     errors.Add("Choose an attorney.");

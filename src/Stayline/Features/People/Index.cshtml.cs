@@ -59,7 +59,7 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
             return Forbid();
         }
 
-        if (selected.Length == 0 || !await db.Users.AnyAsync(u => u.Id == assignTo, ct))
+        if (selected.Length == 0 || !await db.VisibleUsers.AnyAsync(u => u.Id == assignTo, ct))
         {
             TempData["Flash"] = "Nothing assigned: select at least one person and an attorney.";
             return Redirect(Request.Headers.Referer.ToString() is { Length: > 0 } r ? r : "/People");

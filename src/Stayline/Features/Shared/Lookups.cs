@@ -5,11 +5,11 @@ namespace Stayline.Features.Shared;
 
 public static class Lookups
 {
-    /// <summary>Users who can take clients: admins and attorneys.</summary>
+    /// <summary>Users who can take clients: admins and attorneys the reader may see (<see cref="StaylineDbContext.VisibleUsers"/>).</summary>
     public static async Task<IReadOnlyList<(string Id, string Name)>> AttorneysAsync(StaylineDbContext db, CancellationToken ct)
     {
         var roleIds = await db.Roles.Where(r => r.Name == Roles.Attorney || r.Name == Roles.Admin).Select(r => r.Id).ToListAsync(ct);
-        var users = await db.Users.AsNoTracking()
+        var users = await db.VisibleUsers.AsNoTracking()
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
         return users.Select(u => (u.Id, string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName)).ToList();

@@ -44,7 +44,7 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.FindByIdAsync(Id);
-        if (user is null)
+        if (user is null || !db.Sees(user))
         {
             return NotFound();
         }
@@ -66,7 +66,7 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await users.FindByIdAsync(Id);
-        if (user is null)
+        if (user is null || !db.Sees(user))
         {
             return NotFound();
         }

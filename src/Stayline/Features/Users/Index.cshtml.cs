@@ -16,7 +16,7 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
     {
         IsAdmin = User.IsInRole(Roles.Admin);
         var now = clock.GetUtcNow();
-        var rows = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
+        var rows = await db.VisibleUsers.AsNoTracking().OrderBy(u => u.DisplayName)
             .Select(u => new
             {
                 u.Id,
