@@ -159,11 +159,12 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             var held = new List<ImportedPerson>();
             using var spill = options.DryRun ? null : new ValidRowSpill();
             var linker = await db.People.AnyAsync(ct) ? await ChunkLinker.LoadAsync(db, ct) : null;
+            var elsewhere = await OtherOrganisationsANumbersAsync(ct);
             var first = new List<ImportedPerson>();
             var valid = 0;
             try
             {
-                ReadRows(source, mapping, facilities, today, progress, errors, warnings, person =>
+                ReadRows(source, mapping, facilities, elsewhere, today, progress, errors, warnings, person =>
                 {
                     if (person.HeldFacility is not null)
                     {
@@ -268,7 +269,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
     /// errors and the duplicate A-number check come out exactly as a row-by-row read would give them. Each valid
     /// row goes to <paramref name="valid"/> and is not kept here: memory holds a few chunks, whatever the file's size.
     /// </summary>
-    private static void ReadRows(IRowSource source, ColumnMapping mapping, FacilityCatalogue facilities,
+    private static void ReadRows(IRowSource source, ColumnMapping mapping, FacilityCatalogue facilities, IReadOnlyDictionary<int, string> elsewhere,
         DateOnly today, IProgress<ImportProgress>? progress, ImportErrorList errors, ImportErrorList warnings, Action<ImportedPerson> valid)
     {
         var byANumber = new Dictionary<int, int>();
@@ -305,6 +306,12 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                     }
 
                     byANumber[key] = raw.Row;
+                    if (elsewhere.TryGetValue(key, out var owner))
+                    {
+                        errors.Add(new ImportError(raw.Row, mapping.Header[aColumn], raw.Fields[aColumn],
+                            $"This A-number belongs to a client of {owner}: ask that organisation to share the person with yours instead of importing a second record."));
+                        continue;
+                    }
                 }
 
                 if (person.ANumberDigits is null)
@@ -617,6 +624,25 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return batch.Id;
+    }
+
+    /// <summary>
+    /// The A-numbers of people the importing user may not see, with their organisation's name (A-numbers are unique
+    /// across the install: such a row would otherwise fail at the unique index). Empty for a reader who sees all.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<int, string>> OtherOrganisationsANumbersAsync(CancellationToken ct)
+    {
+        if (db.Visibility.All)
+        {
+            return new Dictionary<int, string>();
+        }
+
+        var visible = (await db.People.AsNoTracking().Where(p => p.ANumber != null).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var all = await db.People.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]).AsNoTracking().Where(p => p.ANumber != null)
+            .Select(p => new { p.Id, p.ANumber, p.OrganisationId }).ToListAsync(ct);
+        return all.Where(p => !visible.Contains(p.Id))
+            .ToDictionary(p => int.Parse(p.ANumber!, NumberStyles.None, CultureInfo.InvariantCulture), p => names.GetValueOrDefault(p.OrganisationId, "another organisation"));
     }
 
     /// <summary>New people join the organisation the command line named, else the importing user's, else the coordinating one.</summary>

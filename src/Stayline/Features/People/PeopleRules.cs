@@ -14,10 +14,23 @@ public static class PeopleRules
             return null;
         }
 
-        var other = await db.People.AsNoTracking().Where(p => p.ANumber == aNumber && p.Id != exceptId)
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName }).FirstOrDefaultAsync(ct);
-        return other is null
-            ? null
-            : new FieldError("ANumber", $"A-number {Domain.People.ANumber.FromStored(aNumber).Display} already belongs to {other.GivenName} {other.FamilyName} (person {other.Id}).");
+        // Past the organisation filter: the A-number is unique across the install, and a client of another organisation
+        // would otherwise fail at the unique index. That organisation is named (as a conflict check names it), the person not.
+        var other = await db.People.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]).AsNoTracking().Where(p => p.ANumber == aNumber && p.Id != exceptId)
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.OrganisationId }).FirstOrDefaultAsync(ct);
+        if (other is null)
+        {
+            return null;
+        }
+
+        var display = Domain.People.ANumber.FromStored(aNumber).Display;
+        if (await db.People.AnyAsync(p => p.Id == other.Id, ct))
+        {
+            return new FieldError("ANumber", $"A-number {display} already belongs to {other.GivenName} {other.FamilyName} (person {other.Id}).");
+        }
+
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == other.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        return new FieldError("ANumber", $"A-number {display} already belongs to a client of {organisation ?? "another organisation"}: "
+            + "ask that organisation to share the person with yours instead of creating a second record.");
     }
 }

@@ -91,6 +91,53 @@ public sealed class UserScopingTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task CreatePerson_WithTheANumberOfAnotherOrganisationsClient_IsRefusedNamingTheOrganisationNotThePerson(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await SeedPartnerAsync(app);
+        var mine = await app.Api(Roles.Attorney).PostAsJsonAsync("/api/v1/people", new { aNumber = "A087654321", givenName = "Sabah", familyName = "Yaldo" });
+        Assert.Equal(HttpStatusCode.Created, mine.StatusCode);
+        var partner = await ScopingRouteTableTests.ApiAsync(app, PartnerAttorney);
+
+        var second = await partner.PostAsJsonAsync("/api/v1/people", new { aNumber = "087-654-321", givenName = "Sabah", familyName = "Yaldo" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        var body = await second.Content.ReadAsStringAsync();
+        Assert.Contains("already belongs to a client of", body, StringComparison.Ordinal);
+        Assert.Contains("ask that organisation to share the person", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Yaldo", body, StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        Assert.Equal(1, await db.People.CountAsync(p => p.ANumber == "087654321"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_ByAPartner_OfAnotherOrganisationsANumber_NamesTheRowAndWritesNothing(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var partnerOrg = await SeedPartnerAsync(app);
+        Assert.Equal(HttpStatusCode.Created,
+            (await app.Api(Roles.Attorney).PostAsJsonAsync("/api/v1/people", new { aNumber = "A087654321", givenName = "Sabah", familyName = "Yaldo" })).StatusCode);
+        var file = Path.Combine(Path.GetTempPath(), $"stayline-partner-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "a_number,given_name,family_name\nA012121212,Nadia,Jarjees\nA087654321,Sabah,Yaldo\n");
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        db.ScopeTo(Visibility.For(partnerOrg, coordinatingAdmin: false));
+        var report = await scope.ServiceProvider.GetRequiredService<Stayline.Features.Import.ImportService>()
+            .RunAsync(file, new Stayline.Features.Import.ImportOptions { FileName = "partner.csv", OrganisationId = partnerOrg });
+
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(3, error.Row);
+        Assert.Contains("belongs to a client of", error.Message, StringComparison.Ordinal);
+        db.ScopeTo(Visibility.Everyone);
+        Assert.False(await db.People.AnyAsync(p => p.GivenName == "Nadia"));
+        File.Delete(file);
+    }
+
     private static async Task<long> SeedPartnerAsync(TestApp app)
     {
         await using var scope = app.Scope();
