@@ -115,12 +115,16 @@ public sealed class IntakeService(StaylineDbContext db, TimeProvider clock, Audi
         var q = db.HotlineReports.AsNoTracking().Where(r => status == null || r.Status == status);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).Skip(skip).Take(take).ToListAsync(ct);
-        var ids = rows.Where(r => r.SuggestedPersonId != null).Select(r => r.SuggestedPersonId!.Value).Distinct().ToList();
+        var ids = rows.SelectMany(r => new[] { r.SuggestedPersonId, r.PersonId }).OfType<long>().Distinct().ToList();
+        // Only people the reader may see (the organisation rule): a suggestion or a link to another organisation's client
+        // shows as none, its id and score too.
         var names = (await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToListAsync(ct))
             .ToDictionary(p => p.Id, p => $"{p.GivenName} {p.FamilyName}".Trim());
+        long? Seen(long? id) => id is { } v && names.ContainsKey(v) ? v : null;
         return new IntakePage<IntakeRow>(total, skip, take, rows.Select(r => new IntakeRow(r.Id, r.ReceivedAt, r.Language, r.DetaineeName,
-            ANumber.DisplayOf(r.ANumber), r.CallerName, r.CallerPhone, r.Facility, r.Notes, r.Status, r.SuggestedPersonId,
-            r.SuggestedPersonId is { } s ? names.GetValueOrDefault(s) : null, r.SuggestedScore, r.PersonId, r.DecidedAt, r.DecidedByName, r.DecisionNote)).ToList());
+            ANumber.DisplayOf(r.ANumber), r.CallerName, r.CallerPhone, r.Facility, r.Notes, r.Status, Seen(r.SuggestedPersonId),
+            Seen(r.SuggestedPersonId) is { } s ? names[s] : null, Seen(r.SuggestedPersonId) is null ? null : r.SuggestedScore, Seen(r.PersonId),
+            r.DecidedAt, r.DecidedByName, r.DecisionNote)).ToList());
     }
 
     /// <summary>

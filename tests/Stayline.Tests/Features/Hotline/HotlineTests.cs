@@ -83,6 +83,23 @@ public class HotlineTests
         Assert.Equal(shammami, items["Nabil Shammami"].GetProperty("suggestedPersonId").GetInt64());
         Assert.Equal(JsonValueKind.Null, items["Wadih Zozo"].GetProperty("suggestedPersonId").ValueKind);
 
+        // A partner organisation's intake worker sees the reports, but not which of another organisation's clients
+        // (or how likely) a report points to.
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            Assert.Null((await Stayline.Features.Organisations.OrganisationService.AddAsync(db, "Partner B", false, DateTimeOffset.UnixEpoch, CancellationToken.None)).Error);
+        }
+
+        Assert.Null(await Stayline.Features.Account.UserCommands.CreateUserAsync(app.Services, "b-intake@test.stayline", "Partner intake", "intake", TestApp.Password, "Partner B"));
+        var partner = await Organisations.ScopingRouteTableTests.ApiAsync(app, "b-intake@test.stayline");
+        var seen = (await partner.GetFromJsonAsync<JsonElement>("/api/v1/intake?status=New")).GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("detaineeName").GetString()!);
+        Assert.Equal(3, seen.Count);
+        Assert.Equal(JsonValueKind.Null, seen["يوسف كساب"].GetProperty("suggestedPersonId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, seen["يوسف كساب"].GetProperty("suggestedScore").ValueKind);
+        Assert.Equal(JsonValueKind.Null, seen["Nabil Shammami"].GetProperty("suggestedPersonName").ValueKind);
+
         // Paged: the total stays, the page holds one.
         var page = await app.Api("intake").GetFromJsonAsync<JsonElement>("/api/v1/intake?take=1&skip=1");
         Assert.Equal(3, page.GetProperty("total").GetInt32());
