@@ -266,7 +266,9 @@ public partial class ScopingRouteTableTests
             var (_, now) = await GetAsync(partner[role], Table.First(t => t.Route == route).Url!(seeded));
             if (!string.Equals(now, body, StringComparison.Ordinal))
             {
-                failures.Add($"{route} as b-{role}: changed when org A gained a client (a count or list includes another organisation's people)");
+                var at = Enumerable.Range(0, Math.Min(now.Length, body.Length)).FirstOrDefault(i => now[i] != body[i], Math.Min(now.Length, body.Length));
+                failures.Add($"{route} as b-{role}: changed when org A gained a client (a count or list includes another organisation's people): "
+                    + $"before \"{Around(body, at)}\", after \"{Around(now, at)}\"");
             }
         }
 
@@ -326,6 +328,9 @@ public partial class ScopingRouteTableTests
             : response.StatusCode;
         return (status, Normalise(await response.Content.ReadAsStringAsync()));
     }
+
+    /// <summary>The text around the first difference, for the failure message.</summary>
+    private static string Around(string text, int at) => text.Substring(Math.Max(0, at - 60), Math.Min(text.Length, at + 60) - Math.Max(0, at - 60));
 
     /// <summary>The antiforgery token differs on every page view; nothing else may.</summary>
     private static string Normalise(string body) => AntiforgeryValue().Replace(body, "");
