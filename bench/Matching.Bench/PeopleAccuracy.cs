@@ -56,10 +56,11 @@ internal static class PeopleAccuracy
         }
 
         // As `match` writes them: the pairs at the threshold and every pair their clusters imply.
-        foreach (var t in new[] { 0.5, MatchModel.SameThreshold })
+        foreach (var (t, floor) in new[] { (0.5, Clusters.ClearlyDifferent), (MatchModel.SameThreshold, Clusters.ClearlyDifferent), (MatchModel.SameThreshold, 0.1), (MatchModel.SameThreshold, 0.01), (MatchModel.SameThreshold, 0.0) })
         {
+            Console.Write($"guard {floor}: ");
             var direct = all.Where(p => p.Score >= t).ToList();
-            var grouping = Clusters.Build(records.Count, direct, t, (x, y) => Linker.Score(records[x], records[y], context).Score);
+            var grouping = Clusters.Build(records.Count, direct, t, (x, y) => Linker.Score(records[x], records[y], context).Score, floor);
             var set = direct.Select(p => (p.Left, p.Right)).Concat(grouping.Implied.Select(i => (i.Left, i.Right))).ToHashSet();
             var tp = set.Count(p => cluster[p.Left] == cluster[p.Right]);
             Print($"with clusters, score >= {t.ToString(CultureInfo.InvariantCulture)}", tp, set.Count - tp, truePairs - tp);

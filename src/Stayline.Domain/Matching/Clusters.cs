@@ -26,7 +26,7 @@ public sealed class ClusterResult
 /// <summary>
 /// One-file mode clusters: connected components of the pairs at or above a threshold, built strongest link first,
 /// with a guard against chaining: two clusters are joined only if no record of one is clearly another person than a
-/// record of the other (every cross pair scores at least <see cref="MatchModel.ReviewThreshold"/>), and no cluster
+/// record of the other (every cross pair scores at least <see cref="ClearlyDifferent"/>), and no cluster
 /// grows beyond <see cref="MaxClusterSize"/>. So Yousif Kassab 1975 and his brother Rami do not end in one cluster
 /// because each once looked like a third, vaguer row.
 /// </summary>
@@ -35,7 +35,13 @@ public static class Clusters
     /// <summary>No list holds one person this many times; a larger component is a chain of weak links.</summary>
     public const int MaxClusterSize = 50;
 
-    public static ClusterResult Build(int count, IReadOnlyList<MatchPair> pairs, double threshold, Func<int, int, double> score)
+    /// <summary>
+    /// A cross pair scoring below this is clearly two people, and keeps their clusters apart. Chosen on half 0 of
+    /// fake_1000 (docs/benchmarks/matching.md): at 0.3 the guard refused 130 links there, all of them right; at 0.01, 47.
+    /// </summary>
+    public const double ClearlyDifferent = 0.01;
+
+    public static ClusterResult Build(int count, IReadOnlyList<MatchPair> pairs, double threshold, Func<int, int, double> score, double clearlyDifferent = ClearlyDifferent)
     {
         var parent = Enumerable.Range(0, count).ToArray();
         var members = new Dictionary<int, List<int>>();
@@ -97,7 +103,7 @@ public static class Clusters
                 {
                     var (x, y) = (Math.Min(ma[i], mb[j]), Math.Max(ma[i], mb[j]));
                     var s = Direct(x, y);
-                    if (s < MatchModel.ReviewThreshold)
+                    if (s < clearlyDifferent)
                     {
                         ok = false;
                     }

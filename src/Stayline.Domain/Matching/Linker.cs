@@ -298,6 +298,16 @@ public static class Linker
 
         var name = CompareNames(a, b);
         var nLevel = MatchModel.NameLevelOf(name);
+        if (nLevel is NameLevel.Conflicting or NameLevel.Different && extras is not null)
+        {
+            // Parents' names agreeing say the two are of one family, which brothers are: with names that conflict
+            // they count only against (the fields are not independent there, as the model assumes).
+            foreach (var f in (ReadOnlySpan<ExtraField>)[ExtraField.FatherName, ExtraField.MotherName])
+            {
+                eW -= Math.Max(0, model.ExtraWeight(f, extras[(int)f]));
+            }
+        }
+
         var nW = model.NameWeight(nLevel, frequencies.Log2Share(a.Name, name.PairedWords));
         var total = aW + dW + cW + eW + nW;
         if (total < minWeight)

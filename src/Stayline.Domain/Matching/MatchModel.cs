@@ -392,7 +392,7 @@ public sealed class MatchModel
     /// names by construction), and so does the prior from the list sizes. The A-number keeps its reasoned m: an
     /// identifier's error rate is not learnable from lists that rarely carry one.
     /// </summary>
-    public static MatchModel Learn(MatchModel withU, IReadOnlyDictionary<ulong, double> patterns, int maxIterations = 40)
+    public static MatchModel Learn(MatchModel withU, IReadOnlyDictionary<ulong, double> patterns, int maxIterations = 60)
     {
         var total = patterns.Values.Sum();
         if (total < MinCandidatePairs)
@@ -402,31 +402,96 @@ public sealed class MatchModel
 
         var keys = patterns.Keys.ToArray();
         var weights = keys.Select(k => patterns[k]).ToArray();
+
+        // Two starts, and the one the data makes likelier wins. The candidates' u may start as u of random pairs
+        // (an agreeing name is then evidence of a match), or as each level's share among all candidates (namesakes
+        // agree on the name as often as matches do, so the other fields must tell them apart). Which describes a
+        // list better depends on how many namesakes and how many mistyped dates it holds.
+        var empirical = NewTables();
+        foreach (var (pattern, count) in patterns)
+        {
+            for (var f = 0; f < FieldCount; f++)
+            {
+                var l = LevelIn(pattern, f);
+                if (l != 15)
+                {
+                    empirical[f][l] += count;
+                }
+            }
+        }
+
+        for (var f = 0; f < FieldCount; f++)
+        {
+            empirical[f] = f == (int)ModelField.ANumber ? withU._u[f] : Normalise(empirical[f], 1e-3);
+        }
+
+        var fromRandom = Fit(keys, weights, total, withU._u.Select(a => (double[])a.Clone()).ToArray(), maxIterations);
+        var fromShares = Fit(keys, weights, total, empirical, maxIterations);
+        var best = fromShares.LogLikelihood > fromRandom.LogLikelihood ? fromShares : fromRandom;
+
+        // The learned m, blended with the reasoned one so that a field seen in few matches keeps sensible values.
+        var learned = new double[FieldCount][];
+        for (var f = 0; f < FieldCount; f++)
+        {
+            if (f == (int)ModelField.ANumber)
+            {
+                learned[f] = ANumberM;
+                continue;
+            }
+
+            var counts = new double[DefaultM[f].Length];
+            double seen = 0;
+            for (var k = 0; k < keys.Length; k++)
+            {
+                var l = LevelIn(keys[k], f);
+                if (l != 15)
+                {
+                    counts[l] += best.Posterior[k] * weights[k];
+                    seen += best.Posterior[k] * weights[k];
+                }
+            }
+
+            learned[f] = Blend(counts, seen, DefaultM[f], MPseudoMatches);
+        }
+
+        return new MatchModel(learned, withU._u, withU.PriorWeight, best.Matches, best.Iterations);
+    }
+
+    private sealed record FitResult(double[] Posterior, double Matches, int Iterations, double LogLikelihood);
+
+    // Expectation maximisation of the two-class mixture from the reasoned m and the given u of the candidates.
+    private static FitResult Fit(ulong[] keys, double[] weights, double total, double[][] uc, int maxIterations)
+    {
         var m = DefaultM.Select(a => (double[])a.Clone()).ToArray();
-        var uc = withU._u.Select(a => (double[])a.Clone()).ToArray();
         var lambda = 0.3;
         var posterior = new double[keys.Length];
         double matches = 0;
+        double logLikelihood = 0;
         var iteration = 0;
-        for (; iteration < maxIterations; iteration++)
+        while (iteration < maxIterations)
         {
+            iteration++;
+
             // E: each vector's probability of being a match under the current m, u and share of matches.
+            logLikelihood = 0;
             for (var k = 0; k < keys.Length; k++)
             {
-                var logOdds = Math.Log2(lambda / (1 - lambda));
+                double pm = lambda, pu = 1 - lambda;
                 for (var f = 0; f < FieldCount; f++)
                 {
                     var l = LevelIn(keys[k], f);
                     if (l != 15)
                     {
-                        logOdds += Math.Log2(m[f][l] / uc[f][l]);
+                        pm *= m[f][l];
+                        pu *= uc[f][l];
                     }
                 }
 
-                posterior[k] = 1 / (1 + Math.Pow(2, -Math.Clamp(logOdds, -60, 60)));
+                posterior[k] = pm / (pm + pu);
+                logLikelihood += weights[k] * Math.Log(pm + pu);
             }
 
-            // M: m and the candidates' u from the weighted counts; A-number fixed.
+            // M: m and the candidates' u from the weighted counts; the A-number keeps its reasoned values.
             var mc = NewTables();
             var ucount = NewTables();
             matches = 0;
@@ -454,51 +519,24 @@ public sealed class MatchModel
                     continue;
                 }
 
-                var nm = Normalise(mc[f], 1e-3);
-                var nu = Normalise(ucount[f], 1e-3);
+                var nm = Normalise(mc[f], 1e-4);
                 for (var l = 0; l < nm.Length; l++)
                 {
                     change = Math.Max(change, Math.Abs(nm[l] - m[f][l]));
                 }
 
                 m[f] = nm;
-                uc[f] = nu;
+                uc[f] = Normalise(ucount[f], 1e-4);
             }
 
             lambda = Math.Clamp(matches / total, 1e-6, 1 - 1e-6);
             if (change < 1e-5)
             {
-                iteration++;
                 break;
             }
         }
 
-        // The learned m, blended with the reasoned one so that a field seen in few matches keeps sensible values.
-        var learned = new double[FieldCount][];
-        for (var f = 0; f < FieldCount; f++)
-        {
-            if (f == (int)ModelField.ANumber)
-            {
-                learned[f] = ANumberM;
-                continue;
-            }
-
-            var counts = new double[m[f].Length];
-            double seen = 0;
-            for (var k = 0; k < keys.Length; k++)
-            {
-                var l = LevelIn(keys[k], f);
-                if (l != 15)
-                {
-                    counts[l] += posterior[k] * weights[k];
-                    seen += posterior[k] * weights[k];
-                }
-            }
-
-            learned[f] = Blend(counts, seen, DefaultM[f], MPseudoMatches);
-        }
-
-        return new MatchModel(learned, withU._u, withU.PriorWeight, matches, iteration);
+        return new FitResult(posterior, matches, iteration, logLikelihood);
     }
 
     private static double[][] NewTables() => DefaultM.Select(a => new double[a.Length]).ToArray();
