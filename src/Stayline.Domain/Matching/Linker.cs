@@ -1,7 +1,11 @@
 namespace Stayline.Domain.Matching;
 
 /// <summary>What scoring a pair depends on besides the two records: the model and the word frequencies of the run.</summary>
-public sealed record LinkContext(MatchModel Model, TermFrequencies Frequencies);
+public sealed record LinkContext(MatchModel Model, TermFrequencies Frequencies)
+{
+    /// <summary>The blocks made while learning the model, kept so that the run over the same records does not make them again.</summary>
+    internal object? Blocking { get; init; }
+}
 
 /// <summary>Options for <see cref="Linker"/>.</summary>
 public sealed record LinkerOptions
@@ -124,8 +128,17 @@ public static class Linker
     /// The model and word frequencies a run over these records uses: unless <paramref name="model"/> is given, u is
     /// estimated from random pairs and m learned by expectation maximisation over a sample of the candidate pairs.
     /// </summary>
-    public static LinkContext ContextFor(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, MatchModel? model = null, int maxBlockSize = 500) =>
-        new(model ?? MatchModel.Learn(MatchModel.EstimateU(left, right), CandidatePatterns(left, right, maxBlockSize)), TermFrequencies.Of(left, right));
+    public static LinkContext ContextFor(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, MatchModel? model = null, int maxBlockSize = 500)
+    {
+        if (model is not null)
+        {
+            return new(model, TermFrequencies.Of(left, right));
+        }
+
+        var blocking = Block(left, right, maxBlockSize);
+        var learned = MatchModel.Learn(MatchModel.EstimateU(left, right), CandidatePatterns(left, right, blocking));
+        return new(learned, TermFrequencies.Of(left, right)) { Blocking = blocking };
+    }
 
     /// <summary>Candidate pairs sampled for learning m: about this many, drawn as whole blocks.</summary>
     public const int LearningPairs = 200_000;
@@ -134,9 +147,11 @@ public static class Linker
     /// The comparison vectors (<see cref="MatchModel.Pattern"/>) of a sample of the candidate pairs blocking makes, with
     /// how often each occurs. Whole blocks are drawn by a hash of their key, so the sample is deterministic.
     /// </summary>
-    public static IReadOnlyDictionary<ulong, double> CandidatePatterns(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, int maxBlockSize = 500, int maxPairs = LearningPairs)
+    public static IReadOnlyDictionary<ulong, double> CandidatePatterns(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, int maxBlockSize = 500, int maxPairs = LearningPairs) =>
+        CandidatePatterns(left, right, Block(left, right, maxBlockSize), maxPairs);
+
+    private static Dictionary<ulong, double> CandidatePatterns(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, Blocking blocking, int maxPairs = LearningPairs)
     {
-        var blocking = Block(left, right, maxBlockSize);
         long candidates = 0;
         foreach (var (start, length) in blocking.Blocks)
         {
@@ -358,7 +373,9 @@ public static class Linker
 
     private readonly record struct Entry(ulong Key, int Record);
 
-    private sealed record Blocking(Entry[] Sorted, List<(int Start, int Length)> Blocks, ulong[] LeftKeys, ulong[] RightKeys);
+    private sealed record Blocking(
+        Entry[] Sorted, List<(int Start, int Length)> Blocks, ulong[] LeftKeys, ulong[] RightKeys,
+        IReadOnlyList<PersonRecord> Left, IReadOnlyList<PersonRecord>? Right, int MaxBlockSize);
 
     private static Blocking Block(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, int maxBlockSize)
     {
@@ -416,14 +433,16 @@ public static class Linker
             start = end;
         }
 
-        return new Blocking(sorted, blocks, leftKeys, rightKeys);
+        return new Blocking(sorted, blocks, leftKeys, rightKeys, left, right, maxBlockSize);
     }
 
     private static List<MatchPair> Run(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, LinkContext context, LinkerOptions options)
     {
         var model = context.Model;
         var frequencies = context.Frequencies;
-        var blocking = Block(left, right, options.MaxBlockSize);
+        var blocking = context.Blocking is Blocking b && ReferenceEquals(b.Left, left) && ReferenceEquals(b.Right, right) && b.MaxBlockSize == options.MaxBlockSize
+            ? b
+            : Block(left, right, options.MaxBlockSize);
         var (sorted, blocks, leftKeys, rightKeys) = (blocking.Sorted, blocking.Blocks, blocking.LeftKeys, blocking.RightKeys);
         var leftBound = ShareBounds(left, frequencies);
         var countries = new Dictionary<string, int>(StringComparer.Ordinal);
