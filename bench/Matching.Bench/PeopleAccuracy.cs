@@ -4,20 +4,31 @@ using Stayline.Domain.Matching;
 namespace Matching.Bench;
 
 /// <summary>
-/// Deduplicates Splink's fake_1000 (first_name, surname, dob; city and email are not fields of the
-/// Stayline model and are ignored) and scores the pairs against the true clusters, and separately against
-/// the 3,176 clerically labelled pairs.
+/// Deduplicates Splink's fake_1000 (first_name, surname, dob, and city and email unless --no-extras) as
+/// `stayline match` does (m learned by expectation maximisation, clusters with the pairs they imply) and scores
+/// the pairs against the true clusters, and separately against the 3,176 clerically labelled pairs.
+/// --half 0|1 keeps only the people whose cluster number is even/odd (half 1 is held out: nothing was tuned on it).
 /// </summary>
 internal static class PeopleAccuracy
 {
     public static int Run(string[] args)
     {
-        var dir = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "/work/shared/benchmarks/people";
+        var dir = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "/work/shared/benchmarks/people";
         var rows = SimpleCsv.Read(Path.Combine(dir, "fake_1000.csv")).ToList();
+        var half = Array.IndexOf(args, "--half") is var h && h >= 0 ? int.Parse(args[h + 1], CultureInfo.InvariantCulture) : -1;
+        if (half >= 0)
+        {
+            rows = rows.Where(r => int.Parse(r["cluster"], CultureInfo.InvariantCulture) % 2 == half).ToList();
+        }
+
+        var extras = !args.Contains("--no-extras");
         var records = rows.Select(r =>
         {
             BirthDate.TryParse(r["dob"], out var dob, out _);
-            return new PersonRecord(r["unique_id"], r["first_name"], r["surname"], dob, null, null);
+            return new PersonRecord(r["unique_id"], r["first_name"], r["surname"], dob, null, null)
+            {
+                Extras = extras ? new PersonExtras(city: r["city"], email: r["email"]) : null,
+            };
         }).ToList();
         var cluster = rows.Select(r => r["cluster"]).ToArray();
         var truePairs = 0;
@@ -28,7 +39,15 @@ internal static class PeopleAccuracy
         }
 
         Console.WriteLine($"fake_1000: {records.Count} records, {cluster.Distinct().Count()} people, {truePairs} true pairs");
-        var all = Linker.Deduplicate(records, new LinkerOptions { MinScore = 0.01 });
+        var context = Linker.ContextFor(records, null, args.Contains("--u-only") ? MatchModel.EstimateU(records, null) : null);
+        var model = context.Model;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"EM: {model.Iterations} rounds, {model.LearnedMatches:0} matches among the sampled candidates"));
+        foreach (var f in Enum.GetValues<ModelField>())
+        {
+            Console.WriteLine($"  {f,-11} m {string.Join(" ", model.M(f).Select(x => x.ToString("0.000", CultureInfo.InvariantCulture)))}  u {string.Join(" ", model.U(f).Select(x => x.ToString("0.0000", CultureInfo.InvariantCulture)))}");
+        }
+
+        var all = Linker.Deduplicate(records, new LinkerOptions { MinScore = 0.01, Context = context });
         foreach (var t in new[] { MatchModel.ReviewThreshold, 0.5, 0.7, MatchModel.SameThreshold })
         {
             var predicted = all.Where(p => p.Score >= t).ToList();
@@ -36,17 +55,28 @@ internal static class PeopleAccuracy
             Print($"all pairs, score >= {t.ToString(CultureInfo.InvariantCulture)}", tp, predicted.Count - tp, truePairs - tp);
         }
 
-        // Clerical labels: score every labelled pair directly (no blocking), with u estimated from the data.
-        var model = MatchModel.EstimateU(records, null);
+        // As `match` writes them: the pairs at the threshold and every pair their clusters imply.
+        foreach (var (t, floor) in new[] { (0.5, Clusters.ClearlyDifferent), (MatchModel.SameThreshold, Clusters.ClearlyDifferent), (MatchModel.SameThreshold, 0.1), (MatchModel.SameThreshold, 0.01), (MatchModel.SameThreshold, 0.0) })
+        {
+            Console.Write($"guard {floor}: ");
+            var direct = all.Where(p => p.Score >= t).ToList();
+            var grouping = Clusters.Build(records.Count, direct, t, (x, y) => Linker.Score(records[x], records[y], context).Score, floor);
+            var set = direct.Select(p => (p.Left, p.Right)).Concat(grouping.Implied.Select(i => (i.Left, i.Right))).ToHashSet();
+            var tp = set.Count(p => cluster[p.Left] == cluster[p.Right]);
+            Print($"with clusters, score >= {t.ToString(CultureInfo.InvariantCulture)}", tp, set.Count - tp, truePairs - tp);
+            Console.WriteLine($"  {grouping.ClusterOf.Distinct().Count()} clusters, {grouping.Implied.Count} implied, {grouping.RefusedLinks} refused");
+        }
+
+        // Clerical labels: score every labelled pair directly (no blocking), with the run's model.
         var index = rows.Select((r, i) => (r["unique_id"], i)).ToDictionary(x => x.Item1, x => x.i);
-        var labels = SimpleCsv.Read(Path.Combine(dir, "fake_1000_labels.csv")).ToList();
+        var labels = SimpleCsv.Read(Path.Combine(dir, "fake_1000_labels.csv")).Where(l => index.ContainsKey(l["unique_id_l"]) && index.ContainsKey(l["unique_id_r"])).ToList();
         foreach (var t in new[] { MatchModel.ReviewThreshold, MatchModel.SameThreshold })
         {
             int tp = 0, fp = 0, fn = 0;
             foreach (var l in labels)
             {
                 var truth = double.Parse(l["clerical_match_score"], CultureInfo.InvariantCulture) >= 0.5;
-                var pair = Linker.Score(records[index[l["unique_id_l"]]], records[index[l["unique_id_r"]]], model);
+                var pair = Linker.Score(records[index[l["unique_id_l"]]], records[index[l["unique_id_r"]]], context);
                 var predicted = pair.Score >= t;
                 if (truth && predicted) tp++;
                 else if (predicted) fp++;

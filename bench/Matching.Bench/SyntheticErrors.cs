@@ -20,8 +20,22 @@ internal static class SyntheticErrors
             ANumber.TryParse(r["a_number"], out var a, out _);
             return new PersonRecord(r["id"], r["given_name"], r["family_name"], dob, a, r["country"]);
         }).ToList();
-        var model = MatchModel.EstimateU(records, null);
-        var pairs = Linker.Deduplicate(records, new LinkerOptions { MinScore = 0.01, Model = model });
+        // --learned: the model `match` uses (m learned by expectation maximisation); default: reasoned m, u estimated.
+        var context = Linker.ContextFor(records, null, args.Contains("--learned") ? null : MatchModel.EstimateU(records, null));
+        var model = context.Model;
+        foreach (var f in new[] { ModelField.Name, ModelField.BirthDate, ModelField.Country })
+        {
+            Console.WriteLine($"  {f,-11} m {string.Join(" ", model.M(f).Select(x => x.ToString("0.000", CultureInfo.InvariantCulture)))}");
+        }
+
+        var pairs = Linker.Deduplicate(records, new LinkerOptions { MinScore = 0.01, Context = context });
+        {
+            var predicted = pairs.Where(p => p.Score >= MatchModel.SameThreshold).ToList();
+            var tp = predicted.Count(p => person[p.Left] == person[p.Right]);
+            var all = Enumerable.Range(0, n).GroupBy(i => person[i]).Sum(g => (long)g.Count() * (g.Count() - 1) / 2);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"score >= 0.9: TP {tp} FP {predicted.Count - tp} FN {all - tp} P {(double)tp / predicted.Count:0.000} R {(double)tp / all:0.000}"));
+        }
+
         var found = pairs.Where(p => p.Score >= MatchModel.SameThreshold).Select(p => (p.Left, p.Right)).ToHashSet();
         var candidates = pairs.Select(p => (p.Left, p.Right)).ToHashSet();
         var levels = new Dictionary<string, int>();
@@ -38,7 +52,7 @@ internal static class SyntheticErrors
                         continue;
                     }
 
-                    var s = Linker.Score(records[ids[x]], records[ids[y]], model);
+                    var s = Linker.Score(records[ids[x]], records[ids[y]], context);
                     var key = $"{s.Evidence.NameLevel}/{s.Evidence.BirthDateLevel}/{s.Evidence.ANumberLevel}{(candidates.Contains((ids[x], ids[y])) ? "" : " (not blocked)")}";
                     levels[key] = levels.GetValueOrDefault(key) + 1;
                     if (shown++ < 25)

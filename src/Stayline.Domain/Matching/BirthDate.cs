@@ -240,14 +240,28 @@ public readonly record struct BirthDate
         if (differing == 1 && !aPlaceholder && !bPlaceholder)
         {
             var (x, y) = ay != by ? (ay, by) : am != bm ? (am, bm) : (ad, bd);
-            if (Math.Abs(x - y) == 1 || OneDigitApart(x, y) || DigitsTransposed(x, y))
+            if (Typo(x, y))
             {
                 return BirthDateLevel.Close;
             }
         }
 
-        return ay == by ? BirthDateLevel.SameYear : BirthDateLevel.Different;
+        if (ay == by)
+        {
+            return BirthDateLevel.SameYear;
+        }
+
+        // Two parts each typed wrong (1977-09-13 / 1976-09-15): its own level, whose weight the data decides
+        // (expectation maximisation), rather than counting as unrelated dates.
+        if (differing == 2 && !aPlaceholder && !bPlaceholder && Typo(ay, by) && (am == bm ? Typo(ad, bd) : ad == bd && Typo(am, bm)))
+        {
+            return BirthDateLevel.TwoPartsClose;
+        }
+
+        return BirthDateLevel.Different;
     }
+
+    private static bool Typo(int x, int y) => Math.Abs(x - y) == 1 || OneDigitApart(x, y) || DigitsTransposed(x, y);
 
     /// <summary>Two adjacent digits swapped: 1980 / 1908, 1975 / 1957, day 12 / 21.</summary>
     private static bool DigitsTransposed(int x, int y)
@@ -318,6 +332,8 @@ public enum BirthDateLevel
     Close,
     /// <summary>Same year; both full dates, month and day disagree.</summary>
     SameYear,
+    /// <summary>The year and one other part each one off, one digit mistyped or two digits swapped; the third part agrees.</summary>
+    TwoPartsClose,
     Different,
     Missing,
 }

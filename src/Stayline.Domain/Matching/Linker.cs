@@ -1,7 +1,11 @@
 namespace Stayline.Domain.Matching;
 
 /// <summary>What scoring a pair depends on besides the two records: the model and the word frequencies of the run.</summary>
-public sealed record LinkContext(MatchModel Model, TermFrequencies Frequencies);
+public sealed record LinkContext(MatchModel Model, TermFrequencies Frequencies)
+{
+    /// <summary>The blocks made while learning the model, kept so that the run over the same records does not make them again.</summary>
+    internal object? Blocking { get; init; }
+}
 
 /// <summary>Options for <see cref="Linker"/>.</summary>
 public sealed record LinkerOptions
@@ -9,8 +13,11 @@ public sealed record LinkerOptions
     /// <summary>Pairs scoring below this are not returned. Default: the review threshold.</summary>
     public double MinScore { get; init; } = MatchModel.ReviewThreshold;
 
-    /// <summary>The model; null estimates u from the records being linked.</summary>
+    /// <summary>The model; null learns it from the records being linked (<see cref="Linker.ContextFor"/>).</summary>
     public MatchModel? Model { get; init; }
+
+    /// <summary>A context already made by <see cref="Linker.ContextFor"/> for these records (its model and word frequencies); wins over <see cref="Model"/>.</summary>
+    public LinkContext? Context { get; init; }
 
     /// <summary>
     /// Blocks with more records than this are skipped (for linking: more than this squared pairs): a key
@@ -41,15 +48,16 @@ public sealed record LinkerOptions
 public static class Linker
 {
     // Slots: 0 A-number; 1 name pair + year; 2, 3 given or family key + date; 4 name pair; 5 name pair +
-    // day and month; 6 name pair by name family (Gorgis and Jirjis); 7 given name's family + date.
-    private const int KeyCount = 8;
+    // day and month; 6 name pair by name family (Gorgis and Jirjis); 7 given name's family + date; from the optional
+    // fields: 8 e-mail address's local part, 9 phone, 10 given key + city, 11 family key + city, 12 date + city.
+    private const int KeyCount = 13;
     private const int NameSlot = 4;
 
     /// <summary>Links each record of <paramref name="left"/> to records of <paramref name="right"/>.</summary>
     public static IReadOnlyList<MatchPair> Link(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkerOptions? options = null)
     {
         options ??= new LinkerOptions();
-        var context = ContextFor(left, right, options.Model);
+        var context = options.Context ?? ContextFor(left, right, options.Model, options.MaxBlockSize);
         if (!options.OneToOne)
         {
             return Run(left, right, context, options);
@@ -105,7 +113,7 @@ public static class Linker
     public static IReadOnlyList<MatchPair> Deduplicate(IReadOnlyList<PersonRecord> records, LinkerOptions? options = null)
     {
         options ??= new LinkerOptions();
-        return Run(records, null, ContextFor(records, null, options.Model), options);
+        return Run(records, null, options.Context ?? ContextFor(records, null, options.Model, options.MaxBlockSize), options);
     }
 
     /// <summary>Scores one pair with full evidence.</summary>
@@ -116,9 +124,121 @@ public static class Linker
     public static MatchPair Score(PersonRecord a, PersonRecord b, LinkContext context) =>
         Evaluate(a, b, context.Model, context.Frequencies, double.NegativeInfinity, 0, 0, 0)!;
 
-    /// <summary>The model and word frequencies a run over these records uses (u estimated from them unless <paramref name="model"/> is given).</summary>
-    public static LinkContext ContextFor(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, MatchModel? model = null) =>
-        new(model ?? MatchModel.EstimateU(left, right), TermFrequencies.Of(left, right));
+    /// <summary>
+    /// The model and word frequencies a run over these records uses: unless <paramref name="model"/> is given, u is
+    /// estimated from random pairs and m learned by expectation maximisation over a sample of the candidate pairs.
+    /// </summary>
+    public static LinkContext ContextFor(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, MatchModel? model = null, int maxBlockSize = 500)
+    {
+        if (model is not null)
+        {
+            return new(model, TermFrequencies.Of(left, right));
+        }
+
+        var blocking = Block(left, right, maxBlockSize);
+        var learned = MatchModel.Learn(MatchModel.EstimateU(left, right), CandidatePatterns(left, right, blocking));
+        return new(learned, TermFrequencies.Of(left, right)) { Blocking = blocking };
+    }
+
+    /// <summary>Candidate pairs sampled for learning m: about this many, drawn as whole blocks.</summary>
+    public const int LearningPairs = 200_000;
+
+    /// <summary>
+    /// The comparison vectors (<see cref="MatchModel.Pattern"/>) of a sample of the candidate pairs blocking makes, with
+    /// how often each occurs. Whole blocks are drawn by a hash of their key, so the sample is deterministic.
+    /// </summary>
+    public static IReadOnlyDictionary<ulong, double> CandidatePatterns(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, int maxBlockSize = 500, int maxPairs = LearningPairs) =>
+        CandidatePatterns(left, right, Block(left, right, maxBlockSize), maxPairs);
+
+    private static Dictionary<ulong, double> CandidatePatterns(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, Blocking blocking, int maxPairs = LearningPairs)
+    {
+        long candidates = 0;
+        foreach (var (start, length) in blocking.Blocks)
+        {
+            candidates += PairsIn(blocking, start, length, right is null);
+        }
+
+        var result = new Dictionary<ulong, double>();
+        if (candidates == 0)
+        {
+            return result;
+        }
+
+        var rate = Math.Min(1.0, (double)maxPairs / candidates);
+        var chosen = blocking.Blocks.Where(b => rate >= 1 || (Mix(blocking.Sorted[b.Start].Key, 0x9E3779B97F4A7C15UL) % 10_000) < rate * 10_000).ToList();
+        var gate = new object();
+        Parallel.ForEach(
+            chosen,
+            () => new Dictionary<ulong, double>(),
+            (block, _, local) =>
+            {
+                ForEachPair(blocking, block.Start, block.Length, right is null, (li, ri, key) =>
+                {
+                    if (!SharesEarlierKey(blocking.LeftKeys, li, blocking.RightKeys, ri, key))
+                    {
+                        var p = MatchModel.Pattern(left[li], (right ?? left)[ri]);
+                        local[p] = local.GetValueOrDefault(p) + 1;
+                    }
+                });
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    foreach (var (k, v) in local)
+                    {
+                        result[k] = result.GetValueOrDefault(k) + v;
+                    }
+                }
+            });
+        return result;
+    }
+
+    private static long PairsIn(Blocking blocking, int start, int length, bool dedup)
+    {
+        if (dedup)
+        {
+            return (long)length * (length - 1) / 2;
+        }
+
+        var (l, r) = CountSides(blocking.Sorted, start, start + length);
+        return (long)l * r;
+    }
+
+    private static void ForEachPair(Blocking blocking, int start, int length, bool dedup, Action<int, int, ulong> consider)
+    {
+        var sorted = blocking.Sorted;
+        var key = sorted[start].Key;
+        var end = start + length;
+        if (dedup)
+        {
+            for (var x = start; x < end; x++)
+            {
+                for (var y = x + 1; y < end; y++)
+                {
+                    consider(sorted[x].Record, sorted[y].Record, key);
+                }
+            }
+
+            return;
+        }
+
+        // Sorted by record within a key, so the right side (~index, negative) comes first.
+        var split = start;
+        while (split < end && sorted[split].Record < 0)
+        {
+            split++;
+        }
+
+        for (var y = split; y < end; y++)
+        {
+            for (var x = start; x < split; x++)
+            {
+                consider(sorted[y].Record, ~sorted[x].Record, key);
+            }
+        }
+    }
 
     /// <summary>Compares the names of two records; a record lacking its given or family name is compared as partial.</summary>
     public static NameComparison CompareNames(PersonRecord a, PersonRecord b)
@@ -128,7 +248,7 @@ public static class Linker
     }
 
     /// <summary>The fields other than the name, packed so the check run on every candidate pair stays in cache.</summary>
-    private readonly record struct Facts(BirthDate Date, long ANumber, int Country);
+    private readonly record struct Facts(BirthDate Date, long ANumber, int Country, bool HasExtras);
 
     private static Facts[] PackFacts(IReadOnlyList<PersonRecord> records, Dictionary<string, int> countries)
     {
@@ -144,7 +264,7 @@ public static class Linker
             }
 
             var aNumber = r.ANumber is { } a ? long.Parse(a.Digits, System.Globalization.CultureInfo.InvariantCulture) : 0;
-            facts[i] = new Facts(r.BirthDate, aNumber, country);
+            facts[i] = new Facts(r.BirthDate, aNumber, country, r.Extras is { IsEmpty: false });
         }
 
         return facts;
@@ -159,7 +279,9 @@ public static class Linker
         }
 
         var cLevel = a.Country == 0 || b.Country == 0 ? CountryLevel.Missing : a.Country == b.Country ? CountryLevel.Same : CountryLevel.Different;
-        return model.ANumberWeight(aLevel) + model.DateWeight(BirthDate.Compare(a.Date, b.Date)) + model.CountryWeight(cLevel);
+        // The optional fields are compared only when the pair could reach the threshold with all of them agreeing.
+        var extras = a.HasExtras && b.HasExtras ? model.MaxExtraWeight : 0;
+        return model.ANumberWeight(aLevel) + model.DateWeight(BirthDate.Compare(a.Date, b.Date)) + model.CountryWeight(cLevel) + extras;
     }
 
     // shareBound: the lowest log2 share the agreeing words of a can have (all of them agreeing), for pruning.
@@ -171,24 +293,45 @@ public static class Linker
         var aW = model.ANumberWeight(aLevel);
         var dW = model.DateWeight(dLevel);
         var cW = model.CountryWeight(cLevel);
+        ExtraLevel[]? extras = null;
+        double eW = 0;
+        if (a.Extras is not null && b.Extras is not null)
+        {
+            extras = new ExtraLevel[PersonExtras.FieldCount];
+            for (var e = 0; e < extras.Length; e++)
+            {
+                extras[e] = PersonExtras.Compare((ExtraField)e, a.Extras, b.Extras);
+                eW += model.ExtraWeight((ExtraField)e, extras[e]);
+            }
+        }
 
         // The name is the costly comparison: skip it when even a perfect name could not reach the threshold.
-        if (aW + dW + cW + model.MaxNameWeightFor(shareBound) < minWeight)
+        if (aW + dW + cW + eW + model.MaxNameWeightFor(shareBound) < minWeight)
         {
             return null;
         }
 
         var name = CompareNames(a, b);
         var nLevel = MatchModel.NameLevelOf(name);
+        if (nLevel is NameLevel.Conflicting or NameLevel.Different && extras is not null)
+        {
+            // Parents' names agreeing say the two are of one family, which brothers are: with names that conflict
+            // they count only against (the fields are not independent there, as the model assumes).
+            foreach (var f in (ReadOnlySpan<ExtraField>)[ExtraField.FatherName, ExtraField.MotherName])
+            {
+                eW -= Math.Max(0, model.ExtraWeight(f, extras[(int)f]));
+            }
+        }
+
         var nW = model.NameWeight(nLevel, frequencies.Log2Share(a.Name, name.PairedWords));
-        var total = aW + dW + cW + nW;
+        var total = aW + dW + cW + eW + nW;
         if (total < minWeight)
         {
             return null;
         }
 
         var score = model.ScoreOf(total);
-        if (score < MatchModel.SameThreshold && Identical(a, b, aLevel, cLevel))
+        if (score < MatchModel.SameThreshold && Identical(a, b, aLevel, cLevel) && (extras is null || !extras.Contains(ExtraLevel.Different)))
         {
             score = MatchModel.SameThreshold;
         }
@@ -198,7 +341,7 @@ public static class Linker
             score = Math.Min(score, MatchModel.ConflictingANumberCap);
         }
 
-        var evidence = new MatchEvidence(name, nLevel, nW, dLevel, dW, aLevel, aW, cLevel, cW);
+        var evidence = new MatchEvidence(name, nLevel, nW, dLevel, dW, aLevel, aW, cLevel, cW, extras, eW);
         return new MatchPair(i, j, score, MatchModel.Decide(score), evidence);
     }
 
@@ -230,18 +373,14 @@ public static class Linker
 
     private readonly record struct Entry(ulong Key, int Record);
 
-    private static List<MatchPair> Run(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, LinkContext context, LinkerOptions options)
+    private sealed record Blocking(
+        Entry[] Sorted, List<(int Start, int Length)> Blocks, ulong[] LeftKeys, ulong[] RightKeys,
+        IReadOnlyList<PersonRecord> Left, IReadOnlyList<PersonRecord>? Right, int MaxBlockSize);
+
+    private static Blocking Block(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, int maxBlockSize)
     {
-        var model = context.Model;
-        var frequencies = context.Frequencies;
         var leftKeys = BlockingKeys(left);
         var rightKeys = right is null ? leftKeys : BlockingKeys(right);
-        var leftBound = ShareBounds(left, frequencies);
-        var countries = new Dictionary<string, int>(StringComparer.Ordinal);
-        var leftFacts = PackFacts(left, countries);
-        var rightFacts = right is null ? leftFacts : PackFacts(right, countries);
-        var minWeight = model.WeightFor(Math.Clamp(options.MinScore, 1e-9, 1 - 1e-9));
-        var capScoreOut = options.MinScore > MatchModel.ConflictingANumberCap;
 
         // Entries of both sides in one array; the record index of the right side is stored as ~index.
         var entries = new List<Entry>((left.Count + (right?.Count ?? 0)) * KeyCount);
@@ -267,8 +406,8 @@ public static class Linker
             var length = end - start;
             var (nLeft, nRight) = right is null ? (length, length) : CountSides(sorted, start, end);
             var usable = right is null
-                ? length >= 2 && length <= options.MaxBlockSize
-                : nLeft > 0 && nRight > 0 && (long)nLeft * nRight <= (long)options.MaxBlockSize * options.MaxBlockSize;
+                ? length >= 2 && length <= maxBlockSize
+                : nLeft > 0 && nRight > 0 && (long)nLeft * nRight <= (long)maxBlockSize * maxBlockSize;
             if (usable)
             {
                 blocks.Add((start, length));
@@ -293,6 +432,24 @@ public static class Linker
 
             start = end;
         }
+
+        return new Blocking(sorted, blocks, leftKeys, rightKeys, left, right, maxBlockSize);
+    }
+
+    private static List<MatchPair> Run(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, LinkContext context, LinkerOptions options)
+    {
+        var model = context.Model;
+        var frequencies = context.Frequencies;
+        var blocking = context.Blocking is Blocking b && ReferenceEquals(b.Left, left) && ReferenceEquals(b.Right, right) && b.MaxBlockSize == options.MaxBlockSize
+            ? b
+            : Block(left, right, options.MaxBlockSize);
+        var (sorted, blocks, leftKeys, rightKeys) = (blocking.Sorted, blocking.Blocks, blocking.LeftKeys, blocking.RightKeys);
+        var leftBound = ShareBounds(left, frequencies);
+        var countries = new Dictionary<string, int>(StringComparer.Ordinal);
+        var leftFacts = PackFacts(left, countries);
+        var rightFacts = right is null ? leftFacts : PackFacts(right, countries);
+        var minWeight = model.WeightFor(Math.Clamp(options.MinScore, 1e-9, 1 - 1e-9));
+        var capScoreOut = options.MinScore > MatchModel.ConflictingANumberCap;
 
         var results = new List<MatchPair>();
         var gate = new object();
@@ -449,10 +606,44 @@ public static class Linker
                 keys[o] = Tag(0, Hash(a.Digits, 0));
             }
 
+            var x = r.Extras;
+            var city = x is null || x.City.Tokens.Count == 0 ? 0UL : CityHash(x.City);
+            if (x is not null)
+            {
+                if (x.Email.Length > 0)
+                {
+                    keys[o + 8] = Tag(7, Hash(x.Email.AsSpan(0, x.Email.IndexOf('@', StringComparison.Ordinal)), 101));
+                }
+
+                if (x.Phone.Length > 0)
+                {
+                    keys[o + 9] = Tag(7, Hash(x.Phone, 103));
+                }
+
+                if (city != 0 && r.BirthDate.Month != 0)
+                {
+                    // A record with neither name usable, or both mistyped: the same date in the same city.
+                    keys[o + 12] = Tag(7, Mix(city ^ 107, (ulong)(uint)((r.BirthDate.Year << 10) | (r.BirthDate.Month << 5) | r.BirthDate.Day)));
+                }
+            }
+
             var tokens = r.Name.Tokens;
             if (tokens.Count == 0)
             {
                 return;
+            }
+
+            if (city != 0)
+            {
+                if (r.Given.Tokens.Count > 0)
+                {
+                    keys[o + 10] = Tag(7, Mix(Hash(r.Given.Tokens[0].IndexKey, 109), city));
+                }
+
+                if (r.Family.Tokens.Count > 0)
+                {
+                    keys[o + 11] = Tag(7, Mix(Hash(r.Family.Tokens[^1].IndexKey, 113), city));
+                }
             }
 
             var given = r.Given.Tokens.Count > 0 ? r.Given.Tokens[0] : tokens[0];
@@ -507,8 +698,21 @@ public static class Linker
 
     private static ulong Mix(ulong h, ulong v) => (h ^ v) * 0x100000001B3UL;
 
+    private static ulong CityHash(ParsedName city)
+    {
+        var h = 0xCBF29CE484222325UL;
+        foreach (var t in city.Tokens)
+        {
+            h = Hash(t.IndexKey, h);
+        }
+
+        return h == 0 ? 1 : h;
+    }
+
+    private static ulong Hash(string s, ulong seed) => Hash(s.AsSpan(), seed);
+
     // FNV-1a: stable across runs, unlike string.GetHashCode.
-    private static ulong Hash(string s, ulong seed)
+    private static ulong Hash(ReadOnlySpan<char> s, ulong seed)
     {
         var h = 0xCBF29CE484222325UL ^ seed;
         foreach (var c in s)

@@ -40,13 +40,28 @@ public enum MatchDecision
     SamePerson,
 }
 
+/// <summary>The fields of the model, in the order of its m and u tables.</summary>
+public enum ModelField
+{
+    Name,
+    BirthDate,
+    ANumber,
+    Country,
+    City,
+    Email,
+    Phone,
+    BirthPlace,
+    FatherName,
+    MotherName,
+}
+
 /// <summary>
 /// Fellegi-Sunter model: for each field and agreement level, m = P(level | same person) and
 /// u = P(level | different people). A pair's weight is the sum over fields of log2(m/u) (a missing
 /// value adds 0) plus the prior log-odds; its score is the posterior probability 1 / (1 + 2^-weight).
-/// m values are set from reasoning about how lists are typed (docs/benchmarks/matching.md lists them);
-/// u values default to reasoned values and are re-estimated from random pairs of the data being linked
-/// (<see cref="EstimateU"/>), which is what makes a common surname count for less.
+/// The defaults are reasoned values (docs/benchmarks/matching.md lists them); <see cref="EstimateU"/>
+/// re-estimates u from random pairs of the data being linked, and <see cref="Learn"/> also estimates m by
+/// expectation maximisation over the candidate pairs that blocking brings together.
 /// </summary>
 public sealed class MatchModel
 {
@@ -62,35 +77,62 @@ public sealed class MatchModel
     /// <summary>Prior log2-odds that two records are the same person when nothing is known of the data (1 in 4,096).</summary>
     public const double DefaultPriorWeight = -12;
 
+    public const int FieldCount = 10;
+
+    private const int FirstExtra = (int)ModelField.City;
+
     private static readonly double[] NameM = [0.50, 0.28, 0.12, 0.06, 0.02, 0.02];
     private static readonly double[] NameU = [0.0002, 0.0005, 0.002, 0.01, 0.2, 0.7873];
-    private static readonly double[] DateM = [0.70, 0.04, 0.06, 0.05, 0.08, 0.03, 0.04];
+
+    // Exact, day-month swapped, 1 January, year only, one part off, same year, two parts off, different.
+    private static readonly double[] DateM = [0.70, 0.04, 0.06, 0.05, 0.08, 0.03, 0.01, 0.03];
     // Year only: about 1 in 50 unrelated people share a birth year (the ages on a detention list span about 50 years).
-    private static readonly double[] DateU = [0.0001, 0.0001, 0.003, 0.02, 0.001, 0.02, 0.9558];
+    private static readonly double[] DateU = [0.0001, 0.0001, 0.003, 0.02, 0.001, 0.02, 0.0005, 0.9553];
     private static readonly double[] ANumberM = [0.95, 0.03, 0.02];
     private static readonly double[] ANumberU = [0.000001, 0.00001, 0.999989];
     private static readonly double[] CountryM = [0.95, 0.05];
     private static readonly double[] CountryU = [0.5, 0.5];
 
-    private readonly double[] _nameW;
-    private readonly double[] _dateW;
-    private readonly double[] _aNumberW;
-    private readonly double[] _countryW;
+    // Optional fields (exact, close, different). A city is shared by many unrelated people; an e-mail address or a
+    // phone number almost never, but people change them; a parent's name is shared by siblings and namesakes.
+    private static readonly double[] PlaceM = [0.80, 0.08, 0.12];
+    private static readonly double[] PlaceU = [0.05, 0.01, 0.94];
+    private static readonly double[] EmailM = [0.60, 0.20, 0.20];
+    private static readonly double[] EmailU = [0.00005, 0.0005, 0.99945];
+    private static readonly double[] PhoneM = [0.70, 0.05, 0.25];
+    private static readonly double[] PhoneU = [0.00001, 0.0001, 0.99989];
+    private static readonly double[] ParentM = [0.80, 0.12, 0.08];
+    private static readonly double[] ParentU = [0.02, 0.02, 0.96];
 
-    private MatchModel(double[] nameU, double[] dateU, double[] aNumberU, double[] countryU, double priorWeight)
+    private static readonly double[][] DefaultM = [NameM, DateM, ANumberM, CountryM, PlaceM, EmailM, PhoneM, PlaceM, ParentM, ParentM];
+    private static readonly double[][] DefaultU = [NameU, DateU, ANumberU, CountryU, PlaceU, EmailU, PhoneU, PlaceU, ParentU, ParentU];
+
+    private readonly double[][] _m;
+    private readonly double[][] _u;
+    private readonly double[][] _w;
+
+    private MatchModel(double[][] m, double[][] u, double priorWeight, double learnedMatches = 0, int iterations = 0)
     {
         PriorWeight = priorWeight;
-        NameUProbabilities = nameU;
-        DateUProbabilities = dateU;
-        CountryUProbabilities = countryU;
-        _nameW = Weights(NameM, nameU);
-        _dateW = Weights(DateM, dateU);
-        _aNumberW = Weights(ANumberM, aNumberU);
-        _countryW = Weights(CountryM, countryU);
-        MaxNameWeight = _nameW.Max();
+        _m = m;
+        _u = u;
+        _w = new double[FieldCount][];
+        for (var f = 0; f < FieldCount; f++)
+        {
+            _w[f] = Weights(m[f], u[f]);
+        }
+
+        MaxNameWeight = _w[0].Max();
+        for (var f = FirstExtra; f < FieldCount; f++)
+        {
+            MaxExtraWeight += Math.Max(0, _w[f].Max());
+        }
+
+        LearnedMatches = learnedMatches;
+        Iterations = iterations;
     }
 
-    public static MatchModel Default { get; } = new(NameU, DateU, ANumberU, CountryU, DefaultPriorWeight);
+    public static MatchModel Default { get; } = new(DefaultM, DefaultU, DefaultPriorWeight);
 
     /// <summary>
     /// Prior log2-odds that two records are the same person. Estimated from the sizes: linking n to m
@@ -100,16 +142,31 @@ public sealed class MatchModel
     /// </summary>
     public double PriorWeight { get; }
 
-    public IReadOnlyList<double> NameUProbabilities { get; }
+    public IReadOnlyList<double> NameUProbabilities => _u[(int)ModelField.Name];
 
-    public IReadOnlyList<double> DateUProbabilities { get; }
+    public IReadOnlyList<double> DateUProbabilities => _u[(int)ModelField.BirthDate];
 
-    public IReadOnlyList<double> CountryUProbabilities { get; }
+    public IReadOnlyList<double> CountryUProbabilities => _u[(int)ModelField.Country];
+
+    /// <summary>P(level | same person) of a field, indexed by the level's enum value.</summary>
+    public IReadOnlyList<double> M(ModelField field) => _m[(int)field];
+
+    /// <summary>P(level | different people) of a field, indexed by the level's enum value.</summary>
+    public IReadOnlyList<double> U(ModelField field) => _u[(int)field];
+
+    /// <summary>How many of the sampled candidate pairs expectation maximisation counted as matches (0: m not learned).</summary>
+    public double LearnedMatches { get; }
+
+    /// <summary>Expectation-maximisation rounds run (0: m not learned).</summary>
+    public int Iterations { get; }
 
     /// <summary>The largest weight a name can add, for skipping pairs that cannot reach a threshold.</summary>
     public double MaxNameWeight { get; }
 
-    public double NameWeight(NameLevel level) => level == NameLevel.Missing ? 0 : _nameW[(int)level];
+    /// <summary>The largest weight the optional fields together can add.</summary>
+    public double MaxExtraWeight { get; }
+
+    public double NameWeight(NameLevel level) => level == NameLevel.Missing ? 0 : _w[0][(int)level];
 
     /// <summary>Bounds of the term-frequency adjustment, in bits: a name's rarity moves its weight by at most this much.</summary>
     public const double MinFrequencyAdjustment = -6;
@@ -139,11 +196,13 @@ public sealed class MatchModel
     public double MaxNameWeightFor(double log2ShareBound) =>
         log2ShareBound >= 0 ? MaxNameWeight : Math.Max(MaxNameWeight + FrequencyAdjustment(log2ShareBound), NameWeight(NameLevel.Weak));
 
-    public double DateWeight(BirthDateLevel level) => level == BirthDateLevel.Missing ? 0 : _dateW[(int)level];
+    public double DateWeight(BirthDateLevel level) => level == BirthDateLevel.Missing ? 0 : _w[1][(int)level];
 
-    public double ANumberWeight(ANumberLevel level) => level == ANumberLevel.Missing ? 0 : _aNumberW[(int)level];
+    public double ANumberWeight(ANumberLevel level) => level == ANumberLevel.Missing ? 0 : _w[2][(int)level];
 
-    public double CountryWeight(CountryLevel level) => level == CountryLevel.Missing ? 0 : _countryW[(int)level];
+    public double CountryWeight(CountryLevel level) => level == CountryLevel.Missing ? 0 : _w[3][(int)level];
+
+    public double ExtraWeight(ExtraField field, ExtraLevel level) => level == ExtraLevel.Missing ? 0 : _w[FirstExtra + (int)field][(int)level];
 
     public double ScoreOf(double weight) => 1 / (1 + Math.Pow(2, -(weight + PriorWeight)));
 
@@ -220,11 +279,52 @@ public sealed class MatchModel
     public static CountryLevel CountryLevelOf(string a, string b) =>
         a.Length == 0 || b.Length == 0 ? CountryLevel.Missing : a == b ? CountryLevel.Same : CountryLevel.Different;
 
+
+    /// <summary>Number of levels (without Missing) of each field.</summary>
+    internal static int LevelCount(int field) => DefaultM[field].Length;
+
+    /// <summary>
+    /// The agreement level of every field of a pair, packed 4 bits a field (15 = missing), in <see cref="ModelField"/>
+    /// order: the comparison vector that expectation maximisation counts.
+    /// </summary>
+    internal static ulong Pattern(PersonRecord a, PersonRecord b)
+    {
+        ulong p = 0;
+        void Put(ModelField f, int level, int missing) => p |= (ulong)(level == missing ? 15 : level) << (4 * (int)f);
+        Put(ModelField.Name, (int)NameLevelOf(Linker.CompareNames(a, b)), (int)NameLevel.Missing);
+        Put(ModelField.BirthDate, (int)BirthDate.Compare(a.BirthDate, b.BirthDate), (int)BirthDateLevel.Missing);
+        Put(ModelField.ANumber, (int)ANumberLevelOf(a.ANumber, b.ANumber), (int)ANumberLevel.Missing);
+        Put(ModelField.Country, (int)CountryLevelOf(a.Country, b.Country), (int)CountryLevel.Missing);
+        for (var e = 0; e < PersonExtras.FieldCount; e++)
+        {
+            Put((ModelField)(FirstExtra + e), (int)PersonExtras.Compare((ExtraField)e, a.Extras, b.Extras), (int)ExtraLevel.Missing);
+        }
+
+        return p;
+    }
+
+    private static int LevelIn(ulong pattern, int field) => (int)((pattern >> (4 * field)) & 15);
+
+    private double PatternWeight(ulong pattern, bool skipANumber = false)
+    {
+        double w = 0;
+        for (var f = 0; f < FieldCount; f++)
+        {
+            var l = LevelIn(pattern, f);
+            if (l != 15 && !(skipANumber && f == (int)ModelField.ANumber))
+            {
+                w += _w[f][l];
+            }
+        }
+
+        return w;
+    }
+
     /// <summary>
     /// Re-estimates u from up to <paramref name="samples"/> random pairs (left x right, or within left when
     /// right is null), blended with the reasoned defaults as 2,000 pseudo-pairs so that small inputs keep
     /// sensible values. Deterministic: the sample is drawn with a fixed seed. Each pair counts with its probability,
-    /// under the default model, of being two different people (one expectation step of EM for u).
+    /// under the default model, of being two different people (one expectation step for u). m stays the default.
     /// </summary>
     public static MatchModel EstimateU(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? right, int samples = 20_000)
     {
@@ -238,10 +338,8 @@ public sealed class MatchModel
         samples = (int)Math.Min(samples, distinctPairs);
         var lambda = 1.0 / Math.Max(left.Count, other.Count);
         var prior = Math.Clamp(Math.Log2(lambda / (1 - lambda)), -24, -10);
-        var names = new double[NameU.Length];
-        var dates = new double[DateU.Length];
-        var countries = new double[CountryU.Length];
-        double nameN = 0, dateN = 0, countryN = 0;
+        var counts = NewTables();
+        var totals = new double[FieldCount];
         var random = new Random(20170611);
         for (var s = 0; s < samples; s++)
         {
@@ -252,47 +350,221 @@ public sealed class MatchModel
                 continue;
             }
 
-            var a = left[i];
-            var b = other[j];
-            var name = NameLevelOf(Linker.CompareNames(a, b));
-            var date = BirthDate.Compare(a.BirthDate, b.BirthDate);
-            var country = CountryLevelOf(a.Country, b.Country);
+            var pattern = Pattern(left[i], other[j]);
 
             // One expectation step: a random pair is itself the same person now and then (often, when a list
             // is linked against a copy of itself), and those pairs must not teach u that names agree by chance.
             // Each pair counts with the probability, under the reasoned defaults, that it is two people.
-            var weight = Default.NameWeight(name) + Default.DateWeight(date) + Default.CountryWeight(country)
-                + Default.ANumberWeight(ANumberLevelOf(a.ANumber, b.ANumber));
-            var different = 1 - (1 / (1 + Math.Pow(2, -(weight + prior))));
-            if (name != NameLevel.Missing)
+            var different = 1 - (1 / (1 + Math.Pow(2, -(Default.PatternWeight(pattern) + prior))));
+            for (var f = 0; f < FieldCount; f++)
             {
-                names[(int)name] += different;
-                nameN += different;
-            }
-
-            if (date != BirthDateLevel.Missing)
-            {
-                dates[(int)date] += different;
-                dateN += different;
-            }
-
-            if (country != CountryLevel.Missing)
-            {
-                countries[(int)country] += different;
-                countryN += different;
+                var l = LevelIn(pattern, f);
+                if (l != 15 && f != (int)ModelField.ANumber)
+                {
+                    counts[f][l] += different;
+                    totals[f] += different;
+                }
             }
         }
 
-        return new MatchModel(Blend(names, nameN, NameU), Blend(dates, dateN, DateU), ANumberU, Blend(countries, countryN, CountryU), prior);
+        var u = new double[FieldCount][];
+        for (var f = 0; f < FieldCount; f++)
+        {
+            u[f] = f == (int)ModelField.ANumber ? ANumberU : Blend(counts[f], totals[f], DefaultU[f], 2000);
+        }
+
+        return new MatchModel(DefaultM, u, prior);
     }
 
-    private static double[] Blend(double[] counts, double n, double[] prior)
+    /// <summary>Pseudo-matches the reasoned m values count as when blended with what expectation maximisation learned.</summary>
+    public const double MPseudoMatches = 100;
+
+    /// <summary>Fewer sampled candidate pairs than this: m is not learned (too little to learn from).</summary>
+    public const int MinCandidatePairs = 200;
+
+    /// <summary>
+    /// Learns m by expectation maximisation over the comparison vectors of candidate pairs (the pairs blocking
+    /// brings together; <paramref name="patterns"/> counts each vector), as Splink and fastLink do: the candidates
+    /// are a mixture of matches and non-matches, each field independent within a class; each round assigns every
+    /// vector its probability of being a match (E) and re-estimates m, the candidates' own u and the share of
+    /// matches (M). The learned m is blended with the reasoned one (<see cref="MPseudoMatches"/> pseudo-matches);
+    /// u for scoring stays the one of random pairs (<see cref="EstimateU"/>: among candidates, non-matches agree on
+    /// names by construction), and so does the prior from the list sizes. The A-number keeps its reasoned m: an
+    /// identifier's error rate is not learnable from lists that rarely carry one.
+    /// </summary>
+    public static MatchModel Learn(MatchModel withU, IReadOnlyDictionary<ulong, double> patterns, int maxIterations = 60)
     {
-        const double PseudoPairs = 2000;
+        var total = patterns.Values.Sum();
+        if (total < MinCandidatePairs)
+        {
+            return withU;
+        }
+
+        var keys = patterns.Keys.ToArray();
+        var weights = keys.Select(k => patterns[k]).ToArray();
+
+        // Two starts, and the one the data makes likelier wins. The candidates' u may start as u of random pairs
+        // (an agreeing name is then evidence of a match), or as each level's share among all candidates (namesakes
+        // agree on the name as often as matches do, so the other fields must tell them apart). Which describes a
+        // list better depends on how many namesakes and how many mistyped dates it holds.
+        var empirical = NewTables();
+        foreach (var (pattern, count) in patterns)
+        {
+            for (var f = 0; f < FieldCount; f++)
+            {
+                var l = LevelIn(pattern, f);
+                if (l != 15)
+                {
+                    empirical[f][l] += count;
+                }
+            }
+        }
+
+        for (var f = 0; f < FieldCount; f++)
+        {
+            empirical[f] = f == (int)ModelField.ANumber ? withU._u[f] : Normalise(empirical[f], 1e-3);
+        }
+
+        var fromRandom = Fit(keys, weights, total, withU._u.Select(a => (double[])a.Clone()).ToArray(), maxIterations);
+        var fromShares = Fit(keys, weights, total, empirical, maxIterations);
+        var best = fromShares.LogLikelihood > fromRandom.LogLikelihood ? fromShares : fromRandom;
+
+        // The learned m, blended with the reasoned one so that a field seen in few matches keeps sensible values.
+        var learned = new double[FieldCount][];
+        for (var f = 0; f < FieldCount; f++)
+        {
+            if (f == (int)ModelField.ANumber)
+            {
+                learned[f] = ANumberM;
+                continue;
+            }
+
+            var counts = new double[DefaultM[f].Length];
+            double seen = 0;
+            for (var k = 0; k < keys.Length; k++)
+            {
+                var l = LevelIn(keys[k], f);
+                if (l != 15)
+                {
+                    counts[l] += best.Posterior[k] * weights[k];
+                    seen += best.Posterior[k] * weights[k];
+                }
+            }
+
+            learned[f] = Blend(counts, seen, DefaultM[f], MPseudoMatches);
+        }
+
+        return new MatchModel(learned, withU._u, withU.PriorWeight, best.Matches, best.Iterations);
+    }
+
+    private sealed record FitResult(double[] Posterior, double Matches, int Iterations, double LogLikelihood);
+
+    // Expectation maximisation of the two-class mixture from the reasoned m and the given u of the candidates.
+    private static FitResult Fit(ulong[] keys, double[] weights, double total, double[][] uc, int maxIterations)
+    {
+        var m = DefaultM.Select(a => (double[])a.Clone()).ToArray();
+        var lambda = 0.3;
+        var posterior = new double[keys.Length];
+        double matches = 0;
+        double logLikelihood = 0;
+        var iteration = 0;
+        while (iteration < maxIterations)
+        {
+            iteration++;
+
+            // E: each vector's probability of being a match under the current m, u and share of matches.
+            logLikelihood = 0;
+            for (var k = 0; k < keys.Length; k++)
+            {
+                double pm = lambda, pu = 1 - lambda;
+                for (var f = 0; f < FieldCount; f++)
+                {
+                    var l = LevelIn(keys[k], f);
+                    if (l != 15)
+                    {
+                        pm *= m[f][l];
+                        pu *= uc[f][l];
+                    }
+                }
+
+                posterior[k] = pm / (pm + pu);
+                logLikelihood += weights[k] * Math.Log(pm + pu);
+            }
+
+            // M: m and the candidates' u from the weighted counts; the A-number keeps its reasoned values.
+            var mc = NewTables();
+            var ucount = NewTables();
+            matches = 0;
+            for (var k = 0; k < keys.Length; k++)
+            {
+                var p = posterior[k] * weights[k];
+                var q = (1 - posterior[k]) * weights[k];
+                matches += p;
+                for (var f = 0; f < FieldCount; f++)
+                {
+                    var l = LevelIn(keys[k], f);
+                    if (l != 15)
+                    {
+                        mc[f][l] += p;
+                        ucount[f][l] += q;
+                    }
+                }
+            }
+
+            var change = 0.0;
+            for (var f = 0; f < FieldCount; f++)
+            {
+                if (f == (int)ModelField.ANumber)
+                {
+                    continue;
+                }
+
+                var nm = Normalise(mc[f], 1e-4);
+                for (var l = 0; l < nm.Length; l++)
+                {
+                    change = Math.Max(change, Math.Abs(nm[l] - m[f][l]));
+                }
+
+                m[f] = nm;
+                uc[f] = Normalise(ucount[f], 1e-4);
+            }
+
+            lambda = Math.Clamp(matches / total, 1e-6, 1 - 1e-6);
+            if (change < 1e-5)
+            {
+                break;
+            }
+        }
+
+        return new FitResult(posterior, matches, iteration, logLikelihood);
+    }
+
+    private static double[][] NewTables() => DefaultM.Select(a => new double[a.Length]).ToArray();
+
+    private static double[] Normalise(double[] counts, double floor)
+    {
+        var sum = counts.Sum();
+        var result = new double[counts.Length];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            result[i] = Math.Max(floor, sum > 0 ? counts[i] / sum : 1.0 / counts.Length);
+        }
+
+        var again = result.Sum();
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] /= again;
+        }
+
+        return result;
+    }
+
+    private static double[] Blend(double[] counts, double n, double[] prior, double pseudo)
+    {
         var result = new double[prior.Length];
         for (var i = 0; i < prior.Length; i++)
         {
-            result[i] = Math.Max(1e-6, (counts[i] + (PseudoPairs * prior[i])) / (n + PseudoPairs));
+            result[i] = Math.Max(1e-6, (counts[i] + (pseudo * prior[i])) / (n + pseudo));
         }
 
         return result;

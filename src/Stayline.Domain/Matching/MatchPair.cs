@@ -10,10 +10,15 @@ public sealed record MatchEvidence(
     ANumberLevel ANumberLevel,
     double ANumberWeight,
     CountryLevel CountryLevel,
-    double CountryWeight)
+    double CountryWeight,
+    IReadOnlyList<ExtraLevel>? ExtraLevels = null,
+    double ExtraWeight = 0)
 {
     /// <summary>Sum of the field weights, before the prior.</summary>
-    public double TotalWeight => NameWeight + BirthDateWeight + ANumberWeight + CountryWeight;
+    public double TotalWeight => NameWeight + BirthDateWeight + ANumberWeight + CountryWeight + ExtraWeight;
+
+    /// <summary>The level of one optional field (Missing when the lists do not have it).</summary>
+    public ExtraLevel Extra(ExtraField field) => ExtraLevels is { } l ? l[(int)field] : ExtraLevel.Missing;
 }
 
 /// <summary>

@@ -20,6 +20,9 @@ public sealed class PersonRecord
 
     public string Id { get; }
 
+    /// <summary>City, e-mail, phone, place of birth, parents' names when the list has them; null when it has none.</summary>
+    public PersonExtras? Extras { get; init; }
+
     public string GivenName { get; }
 
     public string FamilyName { get; }

@@ -49,7 +49,8 @@ public class BirthDateTests
     [InlineData("1975-06-15", "1957-06-15", BirthDateLevel.Close)] // the last two digits of the year swapped
     [InlineData("1980-02-28", "1908-02-28", BirthDateLevel.Close)]
     [InlineData("1975-06-12", "1975-06-21", BirthDateLevel.Close)] // the day's digits swapped
-    [InlineData("1975-06-15", "1957-06-16", BirthDateLevel.Different)] // a swap and another change
+    [InlineData("1975-06-15", "1957-06-16", BirthDateLevel.TwoPartsClose)] // a swapped year and a day one off: its own level, weighed by the data
+    [InlineData("1975-06-15", "1957-08-16", BirthDateLevel.Different)] // three parts changed
     [InlineData("1975-06-15", "1975-09-28", BirthDateLevel.SameYear)]
     [InlineData("1975-06-15", "1982-02-11", BirthDateLevel.Different)]
     [InlineData("1975", "1976", BirthDateLevel.Different)]

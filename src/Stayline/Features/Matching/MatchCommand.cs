@@ -5,12 +5,18 @@ using Stayline.Tables;
 
 namespace Stayline.Features.Matching;
 
-/// <summary>`stayline match LEFT.csv [RIGHT.csv] --out PAIRS.csv [--threshold T] [--explain] [--many] [--why L,R]`: record linkage without a database.</summary>
+/// <summary>
+/// `stayline match LEFT.csv [RIGHT.csv] --out PAIRS.csv [--threshold T] [--explain] [--many] [--why L,R] [--clusters CLUSTERS.csv]`:
+/// record linkage without a database. With one file, records are grouped into clusters and every pair a cluster implies is written.
+/// </summary>
 internal static class MatchCommand
 {
     public static Command Create()
     {
-        var left = new Argument<string>("left") { Description = "CSV with id,given_name,family_name,dob,a_number,country" };
+        var left = new Argument<string>("left")
+        {
+            Description = "CSV with id,given_name,family_name,dob and optionally a_number,country,city,email,phone,place_of_birth,father_name,mother_name (header names in any case, with common variants such as first_name, surname)",
+        };
         var right = new Argument<string?>("right")
         {
             Description = "Second CSV to link against; without it, duplicates within LEFT are found",
@@ -31,9 +37,13 @@ internal static class MatchCommand
         {
             Description = "LEFT_ID,RIGHT_ID: explain the score of these two records (why they were, or were not, linked)",
         };
+        var clusters = new Option<string?>("--clusters")
+        {
+            Description = "One file: also write CLUSTERS.csv with id,cluster_id (the id of the first record of the person's cluster) for every record",
+        };
         var command = new Command("match", "Find records of the same person in one or two CSV files")
         {
-            left, right, output, threshold, explain, many, why,
+            left, right, output, threshold, explain, many, why, clusters,
         };
         command.SetAction(parseResult =>
         {
@@ -42,6 +52,12 @@ internal static class MatchCommand
             if (t is <= 0 or > 1 || double.IsNaN(t))
             {
                 config.Error.WriteLine($"--threshold {t.ToString(CultureInfo.InvariantCulture)}: must be above 0 and at most 1.");
+                return 1;
+            }
+
+            if (parseResult.GetValue(clusters) is not null && parseResult.GetValue(right) is not null)
+            {
+                config.Error.WriteLine("--clusters is for one file (duplicates within LEFT); with two files each pair is written.");
                 return 1;
             }
 
@@ -55,7 +71,7 @@ internal static class MatchCommand
             {
                 return Run(
                     parseResult.GetValue(left)!, parseResult.GetValue(right), parseResult.GetValue(output) ?? string.Empty, t,
-                    parseResult.GetValue(explain), !parseResult.GetValue(many), parseResult.GetValue(why), config.Output, config.Error);
+                    parseResult.GetValue(explain), !parseResult.GetValue(many), parseResult.GetValue(why), parseResult.GetValue(clusters), config.Output, config.Error);
             }
             catch (CsvInputException e)
             {
@@ -67,7 +83,7 @@ internal static class MatchCommand
     }
 
     private static int Run(
-        string leftPath, string? rightPath, string outPath, double threshold, bool explain, bool oneToOne, string? why, TextWriter stdout, TextWriter stderr)
+        string leftPath, string? rightPath, string outPath, double threshold, bool explain, bool oneToOne, string? why, string? clustersPath, TextWriter stdout, TextWriter stderr)
     {
         var leftRecords = PeopleCsv.Read(leftPath);
         var rightRecords = rightPath is null ? null : PeopleCsv.Read(rightPath);
@@ -77,28 +93,64 @@ internal static class MatchCommand
             return Why(why, leftRecords, rightRecords ?? leftRecords, context, threshold, stdout, stderr);
         }
 
-        var options = new LinkerOptions { MinScore = threshold, Model = context.Model, OneToOne = oneToOne };
+        var options = new LinkerOptions { MinScore = threshold, Context = context, OneToOne = oneToOne };
         var pairs = rightRecords is null
             ? Linker.Deduplicate(leftRecords, options)
             : Linker.Link(leftRecords, rightRecords, options);
+        var other = rightRecords ?? leftRecords;
+
+        // One file: records grouped into people; a pair in one cluster is written even if it was not scored at the threshold.
+        ClusterResult? grouping = null;
+        var written = pairs.Select(p => (p.Left, p.Right, p.Score, Pair: p, Implied: false)).ToList();
+        if (rightRecords is null)
+        {
+            grouping = Clusters.Build(leftRecords.Count, pairs, threshold, (x, y) => Linker.Score(leftRecords[x], leftRecords[y], context).Score);
+            foreach (var i in grouping.Implied)
+            {
+                written.Add((i.Left, i.Right, i.Score, Linker.Score(leftRecords[i.Left], leftRecords[i.Right], context) with
+                {
+                    Left = i.Left,
+                    Right = i.Right,
+                    Score = i.Score,
+                    Decision = MatchModel.Decide(i.Score),
+                }, true));
+            }
+
+            written.Sort(static (x, y) => x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right));
+        }
 
         using (var writer = new AtomicCsvWriter(outPath))
         {
             var w = writer.Writer;
             WriteHeader(w, explain);
-            var other = rightRecords ?? leftRecords;
-            foreach (var p in pairs)
+            foreach (var (l, r, score, pair, implied) in written)
             {
-                w.Write(TableWriter.CsvField(leftRecords[p.Left].Id));
+                w.Write(TableWriter.CsvField(leftRecords[l].Id));
                 w.Write(',');
-                w.Write(TableWriter.CsvField(other[p.Right].Id));
+                w.Write(TableWriter.CsvField(other[r].Id));
                 w.Write(',');
-                w.Write(p.Score.ToString("0.0000", CultureInfo.InvariantCulture));
+                w.Write(score.ToString("0.0000", CultureInfo.InvariantCulture));
                 if (explain)
                 {
-                    WriteEvidence(w, p);
+                    WriteEvidence(w, pair, implied);
                 }
 
+                w.Write('\n');
+            }
+
+            writer.Commit();
+        }
+
+        if (grouping is not null && clustersPath is not null)
+        {
+            using var writer = new AtomicCsvWriter(clustersPath);
+            var w = writer.Writer;
+            w.Write("id,cluster_id\n");
+            for (var i = 0; i < leftRecords.Count; i++)
+            {
+                w.Write(TableWriter.CsvField(leftRecords[i].Id));
+                w.Write(',');
+                w.Write(TableWriter.CsvField(leftRecords[grouping.ClusterOf[i]].Id));
                 w.Write('\n');
             }
 
@@ -108,7 +160,15 @@ internal static class MatchCommand
         var what = rightRecords is null
             ? $"{leftRecords.Count} records"
             : $"{leftRecords.Count} x {rightRecords.Count} records";
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {pairs.Count} pairs with score >= {threshold:0.###} written to {outPath}"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {written.Count} pairs with score >= {threshold:0.###} written to {outPath}"));
+        if (grouping is not null)
+        {
+            var people = grouping.ClusterOf.Distinct().Count();
+            stdout.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{people} people; {grouping.Implied.Count} pairs implied by clusters; {grouping.RefusedLinks} links not followed (they would join clearly different records){(clustersPath is null ? string.Empty : $"; clusters written to {clustersPath}")}"));
+        }
+
         return 0;
     }
 
@@ -135,6 +195,15 @@ internal static class MatchCommand
         stdout.WriteLine(string.Create(i, $"  birth date  {e.BirthDateLevel,-16} {e.BirthDateWeight,7:+0.00;-0.00} bits"));
         stdout.WriteLine(string.Create(i, $"  A-number    {e.ANumberLevel,-16} {e.ANumberWeight,7:+0.00;-0.00} bits"));
         stdout.WriteLine(string.Create(i, $"  country     {e.CountryLevel,-16} {e.CountryWeight,7:+0.00;-0.00} bits"));
+        foreach (var f in Enum.GetValues<ExtraField>())
+        {
+            var level = e.Extra(f);
+            if (level != ExtraLevel.Missing)
+            {
+                stdout.WriteLine(string.Create(i, $"  {ExtraName(f),-11} {level,-16} {context.Model.ExtraWeight(f, level),7:+0.00;-0.00} bits"));
+            }
+        }
+
         stdout.WriteLine(string.Create(i, $"  prior       {"",-16} {context.Model.PriorWeight,7:+0.00;-0.00} bits (about one partner per record among the records)"));
         return 0;
     }
@@ -144,17 +213,31 @@ internal static class MatchCommand
         w.Write("left_id,right_id,score");
         if (explain)
         {
-            w.Write(",decision,name_level,name_similarity,name_weight,dob_level,dob_weight,a_number_level,a_number_weight,country_level,country_weight,total_weight,name_detail");
+            w.Write(",decision,name_level,name_similarity,name_weight,dob_level,dob_weight,a_number_level,a_number_weight,country_level,country_weight,total_weight,name_detail,other_fields,via_cluster");
         }
 
         w.Write('\n');
     }
 
-    private static void WriteEvidence(TextWriter w, MatchPair p)
+    private static string ExtraName(ExtraField f) => f switch
+    {
+        ExtraField.City => "city",
+        ExtraField.Email => "email",
+        ExtraField.Phone => "phone",
+        ExtraField.BirthPlace => "birth place",
+        ExtraField.FatherName => "father",
+        _ => "mother",
+    };
+
+    private static void WriteEvidence(TextWriter w, MatchPair p, bool implied)
     {
         var e = p.Evidence;
         var i = CultureInfo.InvariantCulture;
         w.Write(string.Create(i, $",{p.Decision},{e.NameLevel},{e.Name.Score:0.000},{e.NameWeight:0.00},{e.BirthDateLevel},{e.BirthDateWeight:0.00},{e.ANumberLevel},{e.ANumberWeight:0.00},{e.CountryLevel},{e.CountryWeight:0.00},{e.TotalWeight:0.00},"));
         w.Write(TableWriter.CsvField(string.Create(i, $"words matched {e.Name.Matched}; conflicting {e.Name.Conflicting:0.#}; extra {e.Name.Extra:0.#}; bin/ibn conflicts {e.Name.RoleConflicts}")));
+        w.Write(',');
+        var others = Enum.GetValues<ExtraField>().Where(f => e.Extra(f) != ExtraLevel.Missing).Select(f => $"{ExtraName(f)} {e.Extra(f)}");
+        w.Write(TableWriter.CsvField(string.Join("; ", others)));
+        w.Write(implied ? ",yes" : ",no");
     }
 }

@@ -184,4 +184,100 @@ public sealed class MatchCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Equal(["left_id,right_id,score", "a,b,1.0000"], System.IO.File.ReadAllLines(output));
     }
+
+    [Fact]
+    public async Task Match_SplinkStyleHeaderWithCityAndEmail_UsesThem()
+    {
+        // fake_1000's header: unique_id, first_name, surname, dob, city, email (no A-number, no country); cluster is ignored.
+        var input = File(
+            "fake.csv",
+            "unique_id,first_name,surname,dob,city,email,cluster",
+            "0,Robert,Alan,1971-06-24,,robert255@smith.net,0",
+            "1,Robert,Allen,1971-05-24,London,roberta25@smith.net,0",
+            "2,Rob,Allen,1971-06-24,London,roberta25@smith.net,0",
+            "3,Robert,Allen,1984-11-02,Leeds,rallen@acme.org,1");
+        var output = Path.Combine(_dir, "pairs.csv");
+
+        var (exit, _, stderr) = await Run("match", input, "--out", output, "--explain");
+
+        Assert.Equal((0, ""), (exit, stderr));
+        var lines = System.IO.File.ReadAllLines(output);
+        var header = lines[0].Split(',');
+        var ids = lines.Skip(1).Select(l => string.Join(",", l.Split(',').Take(2))).ToList();
+        Assert.Contains("1,2", ids);
+        Assert.DoesNotContain(ids, i => i.Contains('3', StringComparison.Ordinal));
+        var row = lines.Skip(1).First(l => l.StartsWith("1,2,", StringComparison.Ordinal));
+        Assert.Contains("email Exact", row);
+        Assert.Contains("city Exact", row);
+        Assert.Equal("other_fields", header[^2]);
+    }
+
+    [Fact]
+    public async Task Match_HeaderNamesInAnyCaseWithVariants_Accepted()
+    {
+        var input = File(
+            "sheet.csv",
+            "Record ID,Given Name,SURNAME,Date of Birth,Father's Name,Mother Name,Phone Number",
+            "h1,Yousif,Kassab,1975-03-24,Hanna,Warda,+1 586 555 0142",
+            "h2,Rami,Kassab,1978-10-02,Hanna,Warda,",
+            "h3,Yousef,Kassab,24/03/1975,Hana,,586-555-0142");
+        var output = Path.Combine(_dir, "pairs.csv");
+
+        var (exit, _, stderr) = await Run("match", input, "--out", output, "--explain");
+
+        Assert.Equal((0, ""), (exit, stderr));
+        var lines = System.IO.File.ReadAllLines(output);
+        var pair = Assert.Single(lines.Skip(1));
+        Assert.StartsWith("h1,h3,", pair);
+        Assert.Contains("phone Exact", pair);
+        Assert.Contains("father", pair);
+    }
+
+    [Fact]
+    public async Task Match_OneFileChain_WritesImpliedPairAndClusterIds()
+    {
+        // 1-2 agree; 2-3 share the e-mail and the name, not the date; 1-3 alone have only the name: implied by the cluster.
+        var input = File(
+            "people.csv",
+            "id,given_name,family_name,dob,email",
+            "1,Yousif Hanna,Kassab,1975-03-24,",
+            "2,Yousif,Kassab,1975-03-24,y.kassab@example.org",
+            "3,Yousef,Kassab,1962-11-09,y.kassab@example.org",
+            "4,Rami,Kassab,1978-10-02,");
+        var output = Path.Combine(_dir, "pairs.csv");
+        var clusters = Path.Combine(_dir, "clusters.csv");
+
+        var (exit, stdout, stderr) = await Run("match", input, "--out", output, "--clusters", clusters, "--explain");
+
+        Assert.Equal((0, ""), (exit, stderr));
+        var rows = System.IO.File.ReadAllLines(output).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(["1,2", "1,3", "2,3"], rows.Select(r => $"{r[0]},{r[1]}"));
+        Assert.Equal("yes", rows.Single(r => r[0] == "1" && r[1] == "3")[^1]);
+        Assert.Equal(["id,cluster_id", "1,1", "2,1", "3,1", "4,4"], System.IO.File.ReadAllLines(clusters));
+        Assert.Contains("2 people", stdout);
+    }
+
+    [Fact]
+    public async Task Match_ClustersWithTwoFiles_Rejected()
+    {
+        var a = File("a.csv", Header, "1,Ali,Hakim,,,Iraq");
+
+        var (exit, _, stderr) = await Run("match", a, a, "--out", Path.Combine(_dir, "pairs.csv"), "--clusters", Path.Combine(_dir, "c.csv"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--clusters is for one file", stderr);
+    }
+
+    [Fact]
+    public async Task Match_OverlongField_RefusedNamingRowAndColumn()
+    {
+        var input = File("people.csv", Header + ",city", "1,Ali,Hakim,,,Iraq,Baghdad", "2,Ali,Hakim,,,Iraq," + new string('x', 5000));
+        var output = Path.Combine(_dir, "pairs.csv");
+
+        var (exit, _, stderr) = await Run("match", input, "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("line 3, column \"city\": 5000 characters; at most 1000", stderr);
+        Assert.False(System.IO.File.Exists(output));
+    }
 }
