@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Stayline.Domain.Board;
 using Stayline.Domain.Classes;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Hotline;
@@ -106,6 +107,11 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<PersonShare> PersonShares => Set<PersonShare>();
     public DbSet<AdverseParty> AdverseParties => Set<AdverseParty>();
     public DbSet<ConflictCheck> ConflictChecks => Set<ConflictCheck>();
+    public DbSet<BarAdmission> BarAdmissions => Set<BarAdmission>();
+
+    /// <summary>The volunteer case board. Deliberately not scoped by the person's visibility: volunteers of every
+    /// organisation see the cards (district, facility, needs, languages; no name unless they may see the person).</summary>
+    public DbSet<CasePost> CasePosts => Set<CasePost>();
 
     /// <summary>ASP.NET Core Data Protection's key ring (it signs and encrypts sign-in cookies and antiforgery tokens),
     /// shared by every web node on the database.</summary>

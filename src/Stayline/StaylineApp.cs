@@ -1,4 +1,5 @@
 using Stayline.Data;
+using Stayline.Features.Board;
 using Stayline.Features.Bond;
 using Stayline.Features.Bulk;
 using Stayline.Features.Classes;
@@ -61,6 +62,7 @@ public static class StaylineApp
         builder.AddStaylineProtection();
         builder.AddStaylineDeadlines();
         builder.AddStaylineHabeas();
+        builder.AddStaylineBoard();
         builder.AddStaylineImport();
         builder.AddStaylineBulk();
         builder.AddStaylineReview();
@@ -104,6 +106,7 @@ public static class StaylineApp
         app.MapProtectionApi();
         app.MapDeadlinesApi();
         app.MapHabeasApi();
+        app.MapBoardApi();
         app.MapHearingsApi();
         app.MapRecordsApi();
         app.MapIntakeApi();

@@ -63,7 +63,9 @@ public class EveryPageBrowserTests(Browser browser) : IClassFixture<Browser>
                 var urls = links.Concat([
                     string.Create(CultureInfo.InvariantCulture, $"/People/Details?id={personId}"),
                     string.Create(CultureInfo.InvariantCulture, $"/Classes/Details?id={classId}"),
-                ]).Concat(role is Roles.Viewer ? [] : ["/Bulk/History"]).Distinct().ToList();
+                ]).Concat(role is Roles.Viewer ? [] : ["/Bulk/History"])
+                    .Concat(role is Roles.Admin or Roles.Attorney ? ["/Board/Profile"] : [])
+                    .Concat(role is Roles.Admin ? [string.Create(CultureInfo.InvariantCulture, $"/Board/Post?personId={personId}")] : []).Distinct().ToList();
                 foreach (var (width, height) in Sizes)
                 {
                     await page.SetViewportSizeAsync(width, height);

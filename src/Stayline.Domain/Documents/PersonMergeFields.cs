@@ -1,4 +1,5 @@
 using System.Globalization;
+using Stayline.Domain.Board;
 using Stayline.Domain.Classes;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;
@@ -18,7 +19,12 @@ public sealed record PersonMergeFacts(
     ClassAction? Class,
     string? AttorneyName,
     string? AttorneyEmail,
-    RespondentSet? Respondents = null);
+    RespondentSet? Respondents = null,
+    Signer? Signer = null);
+
+/// <summary>The attorney who drafts (and will sign): name, e-mail and bar admissions from their profile; null when the
+/// draft is made by nobody signed in (the command line) or by someone without a profile.</summary>
+public sealed record Signer(string Name, string? Email, IReadOnlyList<BarAdmission> Admissions);
 
 /// <summary>
 /// The merge fields, one name per fact. The catalogue (<see cref="Catalogue"/>) is what the template guide
@@ -46,6 +52,9 @@ public static class PersonMergeFields
         ("#each matters: kind, status, court, case_number, filed, decided", "proceedings and filings"),
         ("class.name, class.court, class.case_number", "the class action the person belongs to"),
         ("attorney.name / attorney.email", "assigned attorney"),
+        ("signature.name / .email", "the drafting attorney (the signed-in user who drafts), from their profile"),
+        ("signature.district_admission", "the drafting attorney's admission to the court's district (missing when they have none)"),
+        ("signature.bar_numbers / signature.admissions", "bar numbers; every admission, the court's district first"),
         ("today", "date of generation"),
     ];
 
@@ -107,6 +116,7 @@ public static class PersonMergeFields
                 .Set("case_number", c?.CaseNumber, "class action case number"))
             .Set("respondents", Respondents(f.Respondents, fac, today))
             .Set("attorney", new MergeObject("attorney").Set("name", f.AttorneyName, "attorney name").Set("email", f.AttorneyEmail, "attorney e-mail"))
+            .Set("signature", Signature(f.Signer, fac?.District))
             .Set("today", LongDate(today));
     }
 
@@ -127,6 +137,26 @@ public static class PersonMergeFields
         }
 
         return o;
+    }
+
+    /// <summary>
+    /// The signature block from the drafting attorney's profile. Nothing is filled in that the profile does not hold: no
+    /// admission to the court's district, no bar number or no profile at all each print as a [MISSING: ...] marker.
+    /// </summary>
+    private static MergeObject Signature(Signer? signer, string? district)
+    {
+        var admissions = signer is null ? [] : Volunteers.ForSignature(signer.Admissions, district);
+        var inDistrict = admissions.FirstOrDefault(a => a.AdmitsTo(district));
+        var numbers = admissions.Where(a => a.BarNumber is not null)
+            .Select(a => a.Kind == AdmissionKind.StateBar ? $"{a.Jurisdiction} Bar No. {a.BarNumber}" : $"{a.Jurisdiction} No. {a.BarNumber}").Distinct().ToList();
+        return new MergeObject("signature")
+            .Set("name", signer?.Name, "drafting attorney's name")
+            .Set("email", signer?.Email, "drafting attorney's e-mail")
+            .Set("district_admission", inDistrict?.Describe(), district is null
+                ? "drafting attorney's admission to the court (the facility has no district)"
+                : $"drafting attorney's admission to the {district}")
+            .Set("bar_numbers", numbers.Count == 0 ? null : string.Join("; ", numbers), "drafting attorney's bar number")
+            .Set("admissions", admissions.Count == 0 ? null : string.Join("; ", admissions.Select(a => a.Describe())), "drafting attorney's bar admissions");
     }
 
     private static string? Date(DateOnly? d) => d is { } day ? LongDate(day) : null;

@@ -47,6 +47,9 @@ public class PersonReadAuditTests
         ["GET api/v1/habeas/respondents"] = "officials named for a facility on a day; no person's data",
         ["GET api/v1/intake"] = "the hotline intake queue (what callers reported, the suggested person's name), like the review queue; opening a file is audited",
         ["GET api/v1/intake/calls"] = "the hotline call log (callers, names, promises), like the intake queue; opening a file is audited",
+        ["GET api/v1/board"] = "the volunteer case board: cards (district, facility, needs, languages) across organisations; a name only for a reader who may see the person, like the deadline board",
+        ["GET api/v1/board/{id:long}/suggestions"] = "attorneys suggested for a post (names, languages, loads); no person's data",
+        ["GET api/v1/profile"] = "the signed-in user's own attorney profile",
         ["GET health"] = "health check",
         ["GET openapi/{documentName}.json"] = "API description",
         ["GET calendar/{token}.ics"] = "the user's own deadline feed (calendar feeds belong to the auth work of issue 10)",
@@ -104,6 +107,10 @@ public class PersonReadAuditTests
         ["/Review/Index OnGet"] = "list of pairs to review",
         ["/Users/Edit OnGet"] = "a user",
         ["/Users/Index OnGet"] = "users",
+        ["/Board/Index OnGet"] = "the volunteer case board (cards; names only of people the reader may see), like the deadline board; opening a file is audited",
+        ["/Board/Post OnGet"] = "a form naming the person (name, facility, district), like the bulk draft's caption check; opening the file is audited",
+        ["/Board/Details OnGet"] = "a post (the card and the person's name) with suggested attorneys; opening the file is audited",
+        ["/Board/Profile OnGet"] = "an attorney's own profile (or, for an admin, a colleague's)",
         ["/Organisations/Index OnGet"] = "organisations, their users and counts of the people the reader may see",
     };
 

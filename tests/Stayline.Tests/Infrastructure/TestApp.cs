@@ -96,8 +96,9 @@ public sealed partial class TestApp : IAsyncDisposable
             }
         }
 
-        // The habeas watcher (escalation, alert mail) runs only when a test calls it: its own timer would race the test.
-        foreach (var job in builder.Services.Where(d => d.ImplementationType == typeof(Stayline.Features.Habeas.HabeasWatchService)).ToList())
+        // The habeas and board watchers (escalation, mail) run only when a test calls them: their own timers would race the test.
+        foreach (var job in builder.Services.Where(d => d.ImplementationType == typeof(Stayline.Features.Habeas.HabeasWatchService)
+            || d.ImplementationType == typeof(Stayline.Features.Board.BoardWatchService)).ToList())
         {
             builder.Services.Remove(job);
         }

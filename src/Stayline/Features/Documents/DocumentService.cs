@@ -126,7 +126,7 @@ public sealed class DocumentService(StaylineDbContext db, IAuditActorSource acto
     public async Task<IReadOnlyList<GeneratedItem>> GenerateAsync(DocumentTemplate template, IReadOnlyCollection<long>? personIds, bool store, CancellationToken ct)
     {
         var today = clock.Today();
-        var facts = await MergeFactsLoader.LoadAsync(db, personIds, today, ct);
+        var facts = await MergeFactsLoader.LoadAsync(db, personIds, today, await MergeFactsLoader.SignerAsync(db, actors.Current.UserId, ct), ct);
         var items = Generate(template, facts, today, ct).Select(x => x.Item).ToList();
         if (store)
         {
@@ -164,7 +164,7 @@ public sealed class DocumentService(StaylineDbContext db, IAuditActorSource acto
     public async Task<IReadOnlyList<DraftCheck>> CheckAsync(DocumentTemplate template, IReadOnlyCollection<long> personIds, CancellationToken ct)
     {
         var today = clock.Today();
-        var facts = await MergeFactsLoader.LoadAsync(db, personIds, today, ct);
+        var facts = await MergeFactsLoader.LoadAsync(db, personIds, today, await MergeFactsLoader.SignerAsync(db, actors.Current.UserId, ct), ct);
         return Generate(template, facts, today, ct).Select(x => new DraftCheck(x.Item.PersonId, x.Item.FullName, x.Item.ANumber, x.Facts.Facility?.Name,
             x.Facts.Facility?.District, x.Facts.Facility?.Division, x.Facts.Respondents?.Named ?? [], x.Item.Draft.Missing)).ToList();
     }

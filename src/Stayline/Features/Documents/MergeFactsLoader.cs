@@ -9,7 +9,9 @@ namespace Stayline.Features.Documents;
 internal static class MergeFactsLoader
 {
     /// <param name="on">The draft's date: the respondents named are the officials in office that day.</param>
-    public static async Task<IReadOnlyList<PersonMergeFacts>> LoadAsync(StaylineDbContext db, IReadOnlyCollection<long>? personIds, DateOnly on, CancellationToken ct)
+    /// <param name="signer">The drafting attorney for the signature block (null: nobody signed in).</param>
+    public static async Task<IReadOnlyList<PersonMergeFacts>> LoadAsync(StaylineDbContext db, IReadOnlyCollection<long>? personIds, DateOnly on, Signer? signer,
+        CancellationToken ct)
     {
         var ids = personIds?.Distinct().ToList();
         var all = ids is null;
@@ -48,7 +50,26 @@ internal static class MergeFactsLoader
                 membership.TryGetValue(p.Id, out var cid) ? classes.GetValueOrDefault(cid) : null,
                 attorney is null ? null : string.IsNullOrEmpty(attorney.DisplayName) ? attorney.Email : attorney.DisplayName,
                 attorney?.Email,
-                Respondents.For(facility, on, holders, rules));
+                Respondents.For(facility, on, holders, rules),
+                signer);
         }).ToList();
+    }
+
+    /// <summary>The signed-in user's name, e-mail and admissions; null for the command line or an unknown user.</summary>
+    public static async Task<Signer?> SignerAsync(StaylineDbContext db, string? userId, CancellationToken ct)
+    {
+        if (userId is null)
+        {
+            return null;
+        }
+
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var admissions = await db.BarAdmissions.AsNoTracking().Where(a => a.UserId == userId).ToListAsync(ct);
+        return new Signer(string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? userId : user.DisplayName, user.Email, admissions);
     }
 }

@@ -141,6 +141,7 @@ public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditAc
         await Check("new people have bond cases", db.BondCases.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
         await Check("new people have drafted documents", db.GeneratedDocuments.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
         await Check("new people have adverse parties", db.AdverseParties.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
+        await Check("new people were posted on the case board", db.CasePosts.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
         await Check("new people were shared with another organisation", db.PersonShares.Where(x => created.Contains(x.PersonId)).Select(x => x.PersonId));
         await Check("new people have court orders", db.CourtOrders.Where(x => x.PersonId != null && created.Contains(x.PersonId.Value)).Select(x => x.PersonId!.Value));
         await Check("new people have later custody changes", db.CustodyEpisodes.Where(x => created.Contains(x.PersonId))

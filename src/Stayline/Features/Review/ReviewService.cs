@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Board;
 using Stayline.Domain.Classes;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matching;
@@ -212,6 +213,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         ["assignments"] = await db.Assignments.CountAsync(x => x.PersonId == id, ct),
         ["court orders"] = await db.CourtOrders.CountAsync(x => x.PersonId == id, ct),
         ["class memberships"] = await db.ClassMemberships.CountAsync(x => x.PersonId == id, ct),
+        ["case board posts"] = await db.CasePosts.CountAsync(x => x.PersonId == id, ct),
     };
 
     public async Task<ReviewOutcome> NotSameAsync(long a, long b, CancellationToken ct = default)
@@ -295,6 +297,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         foreach (var x in await db.BondCases.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(BondCase), x.Id); }
         foreach (var x in await db.GeneratedDocuments.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(GeneratedDocument), x.Id); }
         foreach (var x in await db.AdverseParties.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(AdverseParty), x.Id); }
+        foreach (var x in await db.CasePosts.Where(x => x.PersonId == absorbedId).ToListAsync(ct)) { Move(x, nameof(CasePost), x.Id); }
 
         // Sharing follows the file: the absorbed record's shares move (one already on the survivor is dropped), and when the
         // records belonged to different organisations, the absorbed record's organisation keeps access through a new share.
@@ -451,6 +454,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
                 nameof(BondCase) => await db.BondCases.FindAsync([m.Id], ct),
                 nameof(GeneratedDocument) => await db.GeneratedDocuments.FindAsync([m.Id], ct),
                 nameof(AdverseParty) => await db.AdverseParties.FindAsync([m.Id], ct),
+                nameof(CasePost) => await db.CasePosts.FindAsync([m.Id], ct),
                 nameof(PersonShare) => await db.PersonShares.FindAsync([m.Id], ct),
                 nameof(Note) => await db.Notes.FindAsync([m.Id], ct),
                 nameof(Assignment) => await db.Assignments.FindAsync([m.Id], ct),

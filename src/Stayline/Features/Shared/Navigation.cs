@@ -27,6 +27,7 @@ public static class Navigation
         Of<Habeas.AlertsModel>("/Habeas/Alerts", "Nav.Alerts"),
         Of<Habeas.DraftModel>("/Habeas/Draft", "Nav.Draftinbulk"),
         Of<Habeas.RespondentsModel>("/Habeas/Respondents", "Nav.Respondents"),
+        Of<Board.IndexModel>("/Board", "Nav.Board"),
         Of<Import.IndexModel>("/Import", "Nav.Import"),
         Of<Bulk.IndexModel>("/Bulk", "Nav.Bulk"),
         Of<Review.IndexModel>("/Review", "Nav.Duplicates"),

@@ -101,7 +101,9 @@ public class DocumentsWebTests
         Assert.True(rc == 0, error);
         Assert.Contains("Generated 2 drafts from habeas-2241 v1", output, StringComparison.Ordinal);
         Assert.Contains("A012-345-678 Yousif Kassab: missing federal district; name of the warden or administrator of Northeast Ohio Correctional Center; "
-            + "name of the ICE field office director (Detroit); date of birth; attorney name; attorney e-mail\n", output, StringComparison.Ordinal);
+            + "name of the ICE field office director (Detroit); date of birth; drafting attorney's name; "
+            + "drafting attorney's admission to the court (the facility has no district); drafting attorney's bar number; drafting attorney's bar admissions; "
+            + "drafting attorney's e-mail\n", output, StringComparison.Ordinal);
         using var zip = ZipFile.OpenRead(zipPath);
         Assert.Equal(["habeas-2241_A012345678_kassab.docx", "habeas-2241_A098765432_toma.docx", "missing.csv"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
     }

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Stayline.Domain.Board;
 using Stayline.Domain.Classes;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Documents;
@@ -115,6 +116,11 @@ internal static class Docx
             "Rebecca Adducci", fieldOffice: "Detroit Field Office"), Holder(Office.HomelandSecuritySecretary, "John F. Kelly"),
             Holder(Office.AttorneyGeneral, "Jefferson B. Sessions III")], []);
         return new PersonMergeFacts(person, facility, new DateOnly(2017, 6, 11), order, [conviction!], [matter!],
-            new ClassAction("Hamama v. Adducci", "E.D. Mich.", "2:17-cv-11910", null), "Dana Whitfield", "dana@example.org", respondents);
+            new ClassAction("Hamama v. Adducci", "E.D. Mich.", "2:17-cv-11910", null), "Dana Whitfield", "dana@example.org", respondents,
+            new Signer("Dana Whitfield", "dana@example.org", [
+                BarAdmission.Create("u1", AdmissionKind.StateBar, "MI", "P81234", new DateOnly(2009, 11, 20)).Admission!,
+                BarAdmission.Create("u1", AdmissionKind.FederalDistrict, "E.D. Mich.", null, new DateOnly(2010, 2, 1)).Admission!,
+                BarAdmission.Create("u1", AdmissionKind.FederalDistrict, "W.D. Mich.", null, new DateOnly(2012, 5, 7)).Admission!,
+            ]));
     }
 }

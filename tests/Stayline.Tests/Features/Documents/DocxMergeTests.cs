@@ -120,14 +120,15 @@ public class DocxMergeTests
     public void StarterHabeas_ForAPersonWithGaps_ListsWhatIsMissing()
     {
         var complete = CompleteFacts();
-        var facts = complete with { Facility = null, RemovalOrder = null, AttorneyName = null, AttorneyEmail = null, Class = null, Respondents = null };
+        var facts = complete with { Facility = null, RemovalOrder = null, AttorneyName = null, AttorneyEmail = null, Class = null, Respondents = null, Signer = null };
         var template = CompiledTemplate.Compile(StarterTemplates.Build(StarterTemplates.Find("habeas-2241")!));
 
         var draft = template.Generate(PersonMergeFields.For(facts, new DateOnly(2017, 7, 1)));
 
         Assert.Equal(["federal district", "name of the warden or administrator of the detention facility", "detention facility",
             "name of the ICE field office director", "ICE field office", "name of the Secretary of Homeland Security", "name of the Attorney General",
-            "facility address", "attorney name", "attorney e-mail"], draft.Missing);
+            "facility address", "drafting attorney's name", "drafting attorney's admission to the court (the facility has no district)",
+            "drafting attorney's bar number", "drafting attorney's bar admissions", "drafting attorney's e-mail"], draft.Missing);
         var text = string.Join("\n", Lines(draft.Docx));
         Assert.Contains("[Describe the removal order", text, StringComparison.Ordinal);
         Assert.DoesNotContain("member of the class", text, StringComparison.Ordinal);

@@ -16,7 +16,7 @@ public class PersonOwnedTablesTests
     /// <summary>Moved to the surviving record on merge, moved back on unmerge, and blocking an import's undo.</summary>
     private static readonly string[] Moved =
     [
-        "AdverseParty", "Assignment", "BondCase", "ClassMembership", "Conviction", "CourtOrder", "CustodyEpisode", "FamilyContact", "GeneratedDocument", "Hearing", "Matter", "Note",
+        "AdverseParty", "Assignment", "BondCase", "CasePost", "ClassMembership", "Conviction", "CourtOrder", "CustodyEpisode", "FamilyContact", "GeneratedDocument", "Hearing", "Matter", "Note",
         "PersonEvent", "PersonName", "PersonShare", "RecordsRequest", "ReliefClaim", "RemovalOrder",
     ];
 
