@@ -46,6 +46,15 @@ public static class ClockDeadlines
 
     public static IEnumerable<ClockRule> All => Rules.Values;
 
+    private static readonly HashSet<string> PersonPagePanels =
+    [
+        "removal-period", "zadvydas", "custody-review-90", "custody-review-hq", "custody-review-annual",
+        DeadlineRules.Eoir43Notice.Id, DeadlineRules.Eoir43Appeal.Id, DeadlineRules.BondAppeal.Id, BondCase.StayLapseRuleId,
+    ];
+
+    /// <summary>Rows the person page shows in a panel of their own (detention clocks, the bond case), not again among the deadlines.</summary>
+    public static bool HasOwnPanel(string ruleId) => PersonPagePanels.Contains(ruleId);
+
     /// <summary>The citation of a habeas return whose date the court's order set (the row keeps the 2243 citation first).</summary>
     public const string CourtSetCitation = "28 U.S.C. 2243; the court's order";
 

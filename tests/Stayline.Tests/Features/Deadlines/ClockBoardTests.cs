@@ -31,7 +31,10 @@ public partial class ClockBoardTests
     /// </summary>
     private static async Task<(TestApp App, long PersonId, long HabeasId)> DetainedClientAsync(string provider)
     {
-        var app = await TestApp.StartAsync(provider, clock: TestClock.At("2026-09-10"));
+        // An outbox of its own: on PostgreSQL there is no database file to put it beside, and other tests write theirs too.
+        var outbox = Directory.CreateTempSubdirectory("stayline-clock-outbox-").FullName;
+        var app = await TestApp.StartAsync(provider, clock: TestClock.At("2026-09-10"),
+            configure: builder => builder.Configuration["Stayline:Reminders:OutboxFolder"] = outbox);
         var b = new CaseBuilder(app);
         var id = await b.PersonAsync("A012345678");
         await b.EventAsync(id, PersonEventKind.Arrested, "2026-03-01");
