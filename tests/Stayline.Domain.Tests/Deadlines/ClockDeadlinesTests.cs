@@ -130,8 +130,8 @@ public class ClockDeadlinesTests
     public void TryGet_EveryClockRowRule_HasWordsAndTheCitationTheRowCarries()
     {
         var output = new List<DerivedDeadline>();
-        PersonDeadlines.Derive(APerson().WithOrder(1, "2026-05-26", appeal: AppealRight.Waived).On(PersonEventKind.Arrested, "2026-05-01")
-            with { Bonds = [Released("2026-09-04", "2026-09-08", "2026-09-10")] }, [], D("2026-09-11"), CourtCalendar.Federal, output);
+        var detained = APerson().WithOrder(1, "2026-05-26", appeal: AppealRight.Waived).On(PersonEventKind.Arrested, "2026-05-01");
+        PersonDeadlines.Derive(detained with { Bonds = [Released("2026-09-04", "2026-09-08", "2026-09-10")] }, [], D("2026-09-11"), CourtCalendar.Federal, output);
         foreach (var row in output.Where(d => !DeadlineRules.TryGet(d.RuleId, out _) && d.RuleId != PersonDeadlines.ClassMotionRuleId))
         {
             Assert.True(ClockDeadlines.TryGet(row.RuleId, out var rule), row.RuleId);

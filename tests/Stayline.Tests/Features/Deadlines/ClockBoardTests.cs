@@ -41,7 +41,10 @@ public partial class ClockBoardTests
         await b.RemovalOrderAsync(id, "2026-03-16", waived: true);
         var habeas = await b.Api.PostAsJsonAsync($"/api/v1/people/{id}/matters", new
         {
-            kind = (int)MatterKind.HabeasPetition, status = (int)MatterStatus.Pending, filedOn = "2026-09-08", showCauseOrderedOn = "2026-09-09",
+            kind = (int)MatterKind.HabeasPetition,
+            status = (int)MatterStatus.Pending,
+            filedOn = "2026-09-08",
+            showCauseOrderedOn = "2026-09-09",
         });
         habeas.EnsureSuccessStatusCode();
         var habeasId = JsonDocument.Parse(await habeas.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
@@ -130,8 +133,12 @@ public partial class ClockBoardTests
 
         var response = await b.Api.PutAsJsonAsync($"/api/v1/matters/{habeasId}", new
         {
-            kind = (int)MatterKind.HabeasPetition, status = (int)MatterStatus.Pending, filedOn = "2026-09-08", showCauseOrderedOn = "2026-09-09",
-            returnDueOn = "2026-09-29", version = 0,
+            kind = (int)MatterKind.HabeasPetition,
+            status = (int)MatterStatus.Pending,
+            filedOn = "2026-09-08",
+            showCauseOrderedOn = "2026-09-09",
+            returnDueOn = "2026-09-29",
+            version = 0,
         });
         response.EnsureSuccessStatusCode();
 
@@ -150,7 +157,10 @@ public partial class ClockBoardTests
 
         var response = await b.Api.PostAsJsonAsync($"/api/v1/people/{id}/matters", new
         {
-            kind = (int)MatterKind.HabeasPetition, status = (int)MatterStatus.Pending, filedOn = "2026-09-08", returnDueOn = "2026-09-29",
+            kind = (int)MatterKind.HabeasPetition,
+            status = (int)MatterStatus.Pending,
+            filedOn = "2026-09-08",
+            returnDueOn = "2026-09-29",
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -179,8 +189,13 @@ public partial class ClockBoardTests
             var due = today.AddDays((i * 7 % 61) - 30);
             db.Deadlines.Add(new PersonDeadline
             {
-                PersonId = people[i % 3], RuleId = rules[i % 3 == 0 ? 0 : i % 5 == 0 ? 1 : 2], TriggerDate = new DateOnly(2000, 1, 1).AddDays(i), DueDate = due,
-                PeriodDays = 30, Citation = "test", State = due < today ? "Missed" : "Open",
+                PersonId = people[i % 3],
+                RuleId = rules[i % 3 == 0 ? 0 : i % 5 == 0 ? 1 : 2],
+                TriggerDate = new DateOnly(2000, 1, 1).AddDays(i),
+                DueDate = due,
+                PeriodDays = 30,
+                Citation = "test",
+                State = due < today ? "Missed" : "Open",
             });
         }
 
