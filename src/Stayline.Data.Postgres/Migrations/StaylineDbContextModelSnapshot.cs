@@ -847,10 +847,6 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("State", "DueDate", "PersonId");
 
-                    b.HasIndex("RuleId", "CourtOrderId", "DueDate", "Id");
-
-                    b.HasIndex("State", "DueDate", "RuleId", "CourtOrderId");
-
                     b.ToTable("person_deadlines", (string)null);
                 });
 
@@ -1697,12 +1693,6 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
-
-                    b.Property<DateOnly?>("ReturnDueOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("ShowCauseOrderedOn")
-                        .HasColumnType("date");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -812,10 +812,6 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("State", "DueDate", "PersonId");
 
-                    b.HasIndex("RuleId", "CourtOrderId", "DueDate", "Id");
-
-                    b.HasIndex("State", "DueDate", "RuleId", "CourtOrderId");
-
                     b.ToTable("person_deadlines", (string)null);
                 });
 
@@ -1636,12 +1632,6 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("ReturnDueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ShowCauseOrderedOn")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
