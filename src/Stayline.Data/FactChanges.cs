@@ -38,6 +38,7 @@ public sealed class FactChanges
                 CustodyEpisode e => e.PersonId,
                 RemovalOrder o => o.PersonId,
                 Matter m => m.PersonId,
+                BondCase b => b.PersonId,
                 ClassMembership m => m.PersonId,
                 CourtOrder { PersonId: { } id } => id,
                 _ => null,

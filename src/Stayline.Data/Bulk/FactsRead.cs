@@ -23,7 +23,12 @@ public readonly record struct MatterRow(long PersonId, long Id, MatterKind Kind,
     public long? ChallengesOrderId { get; init; }
     public long? ChallengesMatterId { get; init; }
     public bool AcceptedDespiteWaiver { get; init; }
+    public DateOnly? ShowCauseOrderedOn { get; init; }
+    public DateOnly? ReturnDueOn { get; init; }
 }
+
+/// <summary>A bond case as its clock reads it (amounts only decide whether DHS may stay release automatically).</summary>
+public readonly record struct BondRow(long PersonId, BondCaseInput Input) : IPersonRow;
 
 public readonly record struct EventRow(long PersonId, PersonEventKind Kind, DateOnly On) : IPersonRow;
 
@@ -50,6 +55,8 @@ public interface IFactRows
     void Membership(in MembershipRow row);
 
     void IndividualStay(long personId, DateOnly issuedOn, string? termsJson);
+
+    void Bond(in BondRow row);
 }
 
 /// <summary>
@@ -82,7 +89,8 @@ public static class FactsRead
         await Rows.ForEachAsync(c, t, scope, Select<Matter>(target, scope, "", nameof(Matter.PersonId), nameof(Matter.Id), nameof(Matter.Kind), nameof(Matter.Status),
                 nameof(Matter.FiledOn), nameof(Matter.DecidedOn), nameof(Matter.FiledInTime), nameof(Matter.StayRequested), nameof(Matter.StayOutcome),
                 nameof(Matter.StayDecidedOn), nameof(Matter.StayGrantedUntil), nameof(Matter.Ground), nameof(Matter.StayFiledOn), nameof(Matter.WithdrawnOn),
-                nameof(Matter.ChallengesOrderId), nameof(Matter.ChallengesMatterId), nameof(Matter.AcceptedDespiteWaiver)),
+                nameof(Matter.ChallengesOrderId), nameof(Matter.ChallengesMatterId), nameof(Matter.AcceptedDespiteWaiver),
+                nameof(Matter.ShowCauseOrderedOn), nameof(Matter.ReturnDueOn)),
             r =>
             {
                 var stay = r.Bool(7);
@@ -96,6 +104,8 @@ public static class FactsRead
                     ChallengesOrderId = r.IsNull(14) ? null : r.Int64(14),
                     ChallengesMatterId = r.IsNull(15) ? null : r.Int64(15),
                     AcceptedDespiteWaiver = r.Bool(16),
+                    ShowCauseOrderedOn = r.NullableDate(17),
+                    ReturnDueOn = r.NullableDate(18),
                 });
             }, ct);
 
@@ -130,6 +140,21 @@ public static class FactsRead
         await Rows.ForEachAsync(c, t, scope, Select<CourtOrder>(target, scope, $"{target.Column<CourtOrder>(nameof(CourtOrder.Kind))} = '{nameof(CourtOrderKind.IndividualStay)}'",
                 nameof(CourtOrder.PersonId), nameof(CourtOrder.IssuedOn), nameof(CourtOrder.TermsJson)),
             r => into.IndividualStay(r.Int64(0), r.Date(1), r.NullableString(2)), ct);
+
+        // Amounts in cents through a float cast: SQLite keeps decimals as text, PostgreSQL as numeric.
+        string B(string p) => target.Column<BondCase>(p);
+        string Cents(string p) => $"CAST(ROUND(CAST({B(p)} AS DOUBLE PRECISION) * 100) AS BIGINT)";
+        var bondPerson = B(nameof(BondCase.PersonId));
+        await Rows.ForEachAsync(c, t, scope,
+            $"SELECT {bondPerson}, {B(nameof(BondCase.DhsDecision))}, {Cents(nameof(BondCase.DhsAmount))}, {B(nameof(BondCase.RequestedOn))}, "
+            + $"{B(nameof(BondCase.Decision))}, {B(nameof(BondCase.DecidedOn))}, {Cents(nameof(BondCase.Amount))}, {B(nameof(BondCase.PaidOn))}, "
+            + $"{B(nameof(BondCase.Eoir43FiledOn))}, {B(nameof(BondCase.DhsAppealFiledOn))}, {B(nameof(BondCase.BriefingExtensionDays))}, "
+            + $"{B(nameof(BondCase.BoardOutcome))}, {B(nameof(BondCase.BoardDecidedOn))} FROM {target.Table<BondCase>()} "
+            + $"WHERE {scope.Where(bondPerson)} ORDER BY {bondPerson}, {B(nameof(BondCase.Id))}",
+            r => into.Bond(new BondRow(r.Int64(0), new BondCaseInput(
+                r.Enum(1, EnumNames<DhsCustodyDecision>.All), r.IsNull(2) ? null : r.Int64(2) / 100m, r.Date(3), r.Enum(4, EnumNames<BondDecision>.All),
+                r.NullableDate(5), r.IsNull(6) ? null : r.Int64(6) / 100m, r.NullableDate(7), r.NullableDate(8), r.NullableDate(9), r.Int32(10),
+                r.Enum(11, EnumNames<BoardBondOutcome>.All), r.NullableDate(12)))), ct);
     }
 
     /// <summary>SELECT of <paramref name="properties"/> (the first is the person id) in the scope, ordered by person.</summary>

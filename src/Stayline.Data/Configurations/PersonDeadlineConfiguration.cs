@@ -21,6 +21,10 @@ internal sealed class PersonDeadlineConfiguration : IEntityTypeConfiguration<Per
         b.HasIndex(d => d.DueDate);
         // The people list sorts by next deadline: open deadlines read in due order, a page at a time.
         b.HasIndex(d => new { d.State, d.DueDate, d.PersonId });
+        // The deadlines board: each section counted by rule from one index range (no table reads), and each rule's rows
+        // read a page at a time in due order after a cursor (docs/benchmarks/deadlines.md).
+        b.HasIndex(d => new { d.State, d.DueDate, d.RuleId, d.CourtOrderId });
+        b.HasIndex(d => new { d.RuleId, d.CourtOrderId, d.DueDate, d.Id });
         b.HasOne<Person>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<CourtOrder>().WithMany().HasForeignKey(d => d.CourtOrderId).OnDelete(DeleteBehavior.Cascade);
     }

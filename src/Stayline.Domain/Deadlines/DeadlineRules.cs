@@ -169,8 +169,28 @@ public static class DeadlineRules
                 + "requester setting out the circumstances and the day it expects to decide."),
     };
 
+    /// <summary>How days of a habeas court's periods are counted (see docs/protection-facts.md, "Habeas return").</summary>
+    public const string HabeasCounting = "Fed. R. Civ. P. 6(a)(1),(3),(6); Rules Governing Section 2254 Cases, Rules 1(b), 12";
+
+    public static readonly DeadlineRule HabeasReturn = Statutory(
+        "habeas-return",
+        Forum.Unspecified,
+        "Government's return to the order to show cause (habeas)",
+        "the district court's order to show cause",
+        3,
+        "28 U.S.C. 2243",
+        HabeasCounting,
+        "The custodian must answer (make a return to) an order to show cause within three days, unless the court for "
+            + "good cause allows more time, up to twenty days; the court's order governs, and courts often set a longer "
+            + "date (Rule 4 of the Rules Governing Section 2254 Cases lets the judge fix the time). Days are counted under "
+            + "Fed. R. Civ. P. 6(a): the day of the order is left out, every day counts, and a last day on a Saturday, Sunday "
+            + "or legal holiday moves to the next day that is none. Stayline counts from the order itself, not from service, "
+            + "and does not count state holidays or the three days Rule 6(d) adds after service by mail: each would only make "
+            + "the day later, so the date shown can be early, never late. When the return comes, 2243 has the court set a "
+            + "hearing not more than five days later unless good cause allows more.");
+
     private static readonly DeadlineRule[] Table =
-        [BiaAppeal, ReconsiderIj, ReconsiderBia, MtrIj, MtrBia, MtrInAbsentia, Pfr, BondAppeal, Eoir43Notice, Eoir43Appeal, FoiaResponse];
+        [BiaAppeal, ReconsiderIj, ReconsiderBia, MtrIj, MtrBia, MtrInAbsentia, Pfr, BondAppeal, Eoir43Notice, Eoir43Appeal, FoiaResponse, HabeasReturn];
 
     private static readonly Dictionary<string, DeadlineRule> ById = Table.ToDictionary(r => r.Id, StringComparer.Ordinal);
 

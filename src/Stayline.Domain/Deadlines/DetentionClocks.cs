@@ -14,7 +14,11 @@ public enum ClockState
 }
 
 /// <summary>One detention clock on the day evaluated: what it counts, its day, whether reached, and its source.</summary>
-public sealed record DetentionClock(string Id, string Title, DateOnly Date, ClockState State, string Citation, string Explanation);
+public sealed record DetentionClock(string Id, string Title, DateOnly Date, ClockState State, string Citation, string Explanation)
+{
+    /// <summary>The day the clock counts from (the deadlines board shows it as the trigger).</summary>
+    public DateOnly From { get; init; }
+}
 
 /// <summary>
 /// The clocks of post-order detention, which decide when a prolonged-detention habeas petition or a custody review is
@@ -65,20 +69,20 @@ public static class DetentionClocks
                 $"The order became final on {D(finalDay)} ({how}); the removal period runs 90 days from then, to {D(removalEnd)}, and detention in it is "
                 + "mandatory (INA 241(a)(2)). After it, detention rests on INA 241(a)(6) and is limited by Zadvydas. A court's final order after a stay "
                 + "of removal, or release from criminal custody, would start the period later (INA 241(a)(1)(B)(ii),(iii)); they are not recorded, so "
-                + "the earlier start is used."),
+                + "the earlier start is used.") { From = finalDay },
             new("zadvydas", "Six months of post-order detention (Zadvydas)", sixMonths, S(sixMonths), "Zadvydas v. Davis, 533 U.S. 678 (2001); 8 CFR 241.13",
                 $"Post-order detention began on {D(postOrderStart)} (the later of the final order and the start of this detention, {D(detainedSince)}). "
                 + $"Six months later, {D(sixMonths)}, detention stops being presumptively reasonable: a habeas petition showing no significant "
                 + "likelihood of removal in the reasonably foreseeable future is ripe, and a request under 8 CFR 241.13 can be made. Time detained "
-                + "after the order in an earlier custody may count too, which would make the date earlier."),
+                + "after the order in an earlier custody may count too, which would make the date earlier.") { From = postOrderStart },
             new("custody-review-90", "ICE's first custody review", firstReview, S(firstReview), "8 CFR 241.4(k)(1)",
                 detainedSince <= removalEnd
                     ? $"ICE must review custody before the removal period ends ({D(removalEnd)}) and give notice of the decision."
-                    : $"Detention began after the removal period ended; Stayline counts the first review 90 days after detention began ({D(firstReview)}), the earlier reading."),
+                    : $"Detention began after the removal period ended; Stayline counts the first review 90 days after detention began ({D(firstReview)}), the earlier reading.") { From = detainedSince <= removalEnd ? finalDay : detainedSince },
             new("custody-review-hq", "ICE headquarters custody review", hqReview, S(hqReview), "8 CFR 241.4(k)(2)(ii)",
-                $"If not released at the first review, headquarters reviews custody three months after it: {D(hqReview)}."),
+                $"If not released at the first review, headquarters reviews custody three months after it: {D(hqReview)}.") { From = firstReview },
             new("custody-review-annual", "Next yearly custody review", annual, S(annual), "8 CFR 241.4(k)(2)(iii)",
-                $"If release is declined again, the next review comes about a year later: {D(annual)}."),
+                $"If release is declined again, the next review comes about a year later: {D(annual)}.") { From = hqReview },
         ];
     }
 

@@ -13,6 +13,8 @@ public enum DeadlineState
     Missed,
     /// <summary>The rule does not apply (e.g. appeal waived): shown for the record, never as a date to meet.</summary>
     NotApplicable,
+    /// <summary>A clock's day (detention, bond, the government's return) has come: a fact to act on, not a filing missed.</summary>
+    Reached,
 }
 
 /// <summary>One deadline derived for a person. <see cref="OrderKey"/> is set for deadlines a class order defines.</summary>
@@ -94,6 +96,8 @@ public static class PersonDeadlines
         {
             AddClassMotion(facts, facts.Classes[i], classOrderKeys[i], asOf, calendar, output);
         }
+
+        ClockDeadlines.Derive(facts, asOf, calendar, output);
     }
 
     /// <summary>The citation a motion deadline counted from the day the judge's order became final carries (the views read it).</summary>

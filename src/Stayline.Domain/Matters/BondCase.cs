@@ -38,7 +38,9 @@ public sealed record BondCaseInput(DhsCustodyDecision DhsDecision, decimal? DhsA
     int BriefingExtensionDays = 0, BoardBondOutcome BoardOutcome = BoardBondOutcome.Pending, DateOnly? BoardDecidedOn = null, string? Notes = null);
 
 /// <summary>One line of a bond case's clock: what is due or happened, by when, under which rule.</summary>
-public sealed record BondClockLine(string What, DateOnly? Day, string Citation, string State);
+/// <param name="RuleId">The deadline rule the line is a row of on the deadlines board.</param>
+/// <param name="Due">How the line stands as a deadline on the day asked (the board and reminders read it).</param>
+public sealed record BondClockLine(string What, DateOnly? Day, string Citation, string State, string RuleId = "", DeadlineState Due = DeadlineState.Open);
 
 /// <param name="ReleaseStayed">On the day asked, DHS's automatic stay keeps the person detained despite a release order.</param>
 public sealed record BondState(string Summary, bool ReleaseStayed, DateOnly? StayLapsesOn, IReadOnlyList<BondClockLine> Lines);
@@ -55,6 +57,11 @@ public sealed class BondCase : IVersioned
 
     /// <summary>The automatic stay lapses this many days after DHS's notice of appeal if the Board has not decided (8 CFR 1003.6(c)(4)).</summary>
     public const int StayLimitDays = 90;
+
+    /// <summary>Rule id of the day DHS's automatic stay lapses (a row on the deadlines board).</summary>
+    public const string StayLapseRuleId = "bond-stay-lapse";
+
+    public const string StayLapseCitation = "8 CFR 1003.6(c)(4)";
 
     public long Id { get; private set; }
     public long PersonId { get; private set; }
@@ -122,6 +129,21 @@ public sealed class BondCase : IVersioned
             return v.Errors;
         }
 
+        Apply(input);
+        return [];
+    }
+
+    /// <summary>A stored case as the recompute reads it (validated when it was saved), to evaluate its clock.</summary>
+    public static BondCase FromStored(long personId, BondCaseInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var c = new BondCase { PersonId = personId };
+        c.Apply(input);
+        return c;
+    }
+
+    private void Apply(BondCaseInput input)
+    {
         DhsDecision = input.DhsDecision;
         DhsAmount = input.DhsAmount;
         RequestedOn = input.RequestedOn!.Value;
@@ -135,7 +157,6 @@ public sealed class BondCase : IVersioned
         BoardOutcome = input.BoardOutcome;
         BoardDecidedOn = input.BoardDecidedOn;
         Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
-        return [];
     }
 
     public BondCaseInput ToInput() => new(DhsDecision, DhsAmount, RequestedOn, Decision, DecidedOn, Amount, PaidOn, Eoir43FiledOn, DhsAppealFiledOn,
@@ -158,7 +179,8 @@ public sealed class BondCase : IVersioned
         if (Decision is BondDecision.Denied or BondDecision.NoJurisdiction)
         {
             var appealDue = DeadlineCalculator.DueDate(DeadlineRules.BondAppeal, decided, calendar);
-            lines.Add(new("Appeal of the bond decision to the Board", appealDue, DeadlineRules.BondAppeal.Citation, appealDue < asOf ? "passed" : "open"));
+            lines.Add(new("Appeal of the bond decision to the Board", appealDue, DeadlineRules.BondAppeal.Citation, appealDue < asOf ? "passed" : "open",
+                DeadlineRules.BondAppeal.Id, appealDue < asOf ? DeadlineState.Reached : DeadlineState.Open));
             return new($"Bond {(Decision == BondDecision.Denied ? "denied" : "not decided for lack of jurisdiction")} on {D(decided)}; an appeal to the Board is due by {D(appealDue)}.",
                 false, null, lines);
         }
@@ -181,13 +203,15 @@ public sealed class BondCase : IVersioned
         var known = DhsDecision != DhsCustodyDecision.Unknown ? "" : " DHS's own custody decision is not recorded: if it ordered no bond or a bond of $10,000 or more, it may stay release.";
         if (Eoir43FiledOn is not { } notice)
         {
-            lines.Add(new("DHS Form EOIR-43 (notice of intent to appeal)", noticeDue, DeadlineRules.Eoir43Notice.Citation, noticeDue < asOf ? "not filed: no automatic stay" : "open"));
+            lines.Add(new("DHS Form EOIR-43 (notice of intent to appeal)", noticeDue, DeadlineRules.Eoir43Notice.Citation, noticeDue < asOf ? "not filed: no automatic stay" : "open",
+                DeadlineRules.Eoir43Notice.Id, noticeDue < asOf ? DeadlineState.Reached : DeadlineState.Open));
             return noticeDue < asOf
                 ? new($"{release}{paid}. No automatic stay: DHS filed no Form EOIR-43 by {D(noticeDue)} (8 CFR 1003.19(i)(2)).", false, null, lines)
                 : new($"{release}{paid}. DHS may stay release automatically by filing Form EOIR-43 by the end of {D(noticeDue)} (8 CFR 1003.19(i)(2)).{known}", false, null, lines);
         }
 
-        lines.Add(new("DHS Form EOIR-43 (notice of intent to appeal)", noticeDue, DeadlineRules.Eoir43Notice.Citation, notice <= noticeDue ? $"filed {D(notice)}" : $"filed late, {D(notice)}"));
+        lines.Add(new("DHS Form EOIR-43 (notice of intent to appeal)", noticeDue, DeadlineRules.Eoir43Notice.Citation, notice <= noticeDue ? $"filed {D(notice)}" : $"filed late, {D(notice)}",
+            DeadlineRules.Eoir43Notice.Id, notice <= noticeDue ? DeadlineState.Met : DeadlineState.Reached));
         if (notice > noticeDue)
         {
             return new($"{release}{paid}. No automatic stay: DHS's Form EOIR-43 of {D(notice)} came after {D(noticeDue)}, one business day after the order (8 CFR 1003.19(i)(2)).",
@@ -197,7 +221,8 @@ public sealed class BondCase : IVersioned
         if (DhsAppealFiledOn is not { } appeal || appeal > appealDueDhs)
         {
             var late = DhsAppealFiledOn is { } a ? $"filed late, {D(a)}" : null;
-            lines.Add(new("DHS notice of appeal to the Board", appealDueDhs, DeadlineRules.Eoir43Appeal.Citation, late ?? (appealDueDhs < asOf ? "not filed: stay lapsed" : "open")));
+            lines.Add(new("DHS notice of appeal to the Board", appealDueDhs, DeadlineRules.Eoir43Appeal.Citation, late ?? (appealDueDhs < asOf ? "not filed: stay lapsed" : "open"),
+                DeadlineRules.Eoir43Appeal.Id, late is null && appealDueDhs >= asOf ? DeadlineState.Open : DeadlineState.Reached));
             if (late is null && appealDueDhs >= asOf)
             {
                 return new($"{release}{paid}. Release stayed automatically since {D(notice)}; the stay lapses unless DHS files its notice of appeal by {D(appealDueDhs)} (8 CFR 1003.6(c)(1)).",
@@ -208,10 +233,11 @@ public sealed class BondCase : IVersioned
                 false, null, lines);
         }
 
-        lines.Add(new("DHS notice of appeal to the Board", appealDueDhs, DeadlineRules.Eoir43Appeal.Citation, $"filed {D(appeal)}"));
+        lines.Add(new("DHS notice of appeal to the Board", appealDueDhs, DeadlineRules.Eoir43Appeal.Citation, $"filed {D(appeal)}", DeadlineRules.Eoir43Appeal.Id, DeadlineState.Met));
         var lapses = appeal.AddDays(StayLimitDays + BriefingExtensionDays);
         var extension = BriefingExtensionDays > 0 ? $" (with {BriefingExtensionDays} days of briefing extension granted at the detainee's request)" : "";
-        lines.Add(new("Automatic stay lapses if the Board has not decided", lapses, "8 CFR 1003.6(c)(4)", BoardOutcome == BoardBondOutcome.Pending ? (lapses <= asOf ? "lapsed" : "open") : "Board decided"));
+        lines.Add(new("Automatic stay lapses if the Board has not decided", lapses, StayLapseCitation, BoardOutcome == BoardBondOutcome.Pending ? (lapses <= asOf ? "lapsed" : "open") : "Board decided",
+            StayLapseRuleId, BoardOutcome != BoardBondOutcome.Pending ? DeadlineState.NotApplicable : lapses <= asOf ? DeadlineState.Reached : DeadlineState.Open));
         if (BoardOutcome != BoardBondOutcome.Pending)
         {
             return new($"{release}{paid}. The Board decided DHS's appeal on {D(BoardDecidedOn)} ({(BoardOutcome == BoardBondOutcome.ReleaseUpheld ? "release upheld" : "remanded")}): the automatic stay ended with the appeal.",

@@ -51,6 +51,12 @@ public sealed class Matter : IVersioned
     /// <summary>The decided matter this filing challenges (same person).</summary>
     public long? ChallengesMatterId { get; private set; }
 
+    /// <summary>Habeas petitions: the day the court ordered the respondent to show cause; starts the return clock (28 U.S.C. 2243).</summary>
+    public DateOnly? ShowCauseOrderedOn { get; private set; }
+
+    /// <summary>Habeas petitions: the return date the court set; null: three days after the order to show cause.</summary>
+    public DateOnly? ReturnDueOn { get; private set; }
+
     public int Version { get; set; }
     public List<MatterEvent> Events { get; private set; } = [];
 
@@ -98,6 +104,8 @@ public sealed class Matter : IVersioned
         WithdrawnOn = input.WithdrawnOn;
         ChallengesOrderId = input.ChallengesOrderId;
         ChallengesMatterId = input.ChallengesMatterId;
+        ShowCauseOrderedOn = input.ShowCauseOrderedOn;
+        ReturnDueOn = input.ReturnDueOn;
         return v.Errors;
     }
 
@@ -135,6 +143,20 @@ public sealed class Matter : IVersioned
             $"A {input.Kind.ToString()} does not challenge a decision; only motions to reopen or reconsider, Board appeals and petitions for review do.");
         v.Require(input.ChallengesMatterId is null || Id == 0 || input.ChallengesMatterId != Id, nameof(MatterInput.ChallengesMatterId),
             "A matter cannot challenge itself.");
+        v.Require(input.ShowCauseOrderedOn is null || input.Kind == MatterKind.HabeasPetition, nameof(MatterInput.ShowCauseOrderedOn),
+            $"Only a habeas petition has an order to show cause; this is a {input.Kind.ToString()}.");
+        v.Require(input.ShowCauseOrderedOn is null || input.ShowCauseOrderedOn <= today, nameof(MatterInput.ShowCauseOrderedOn),
+            $"Order to show cause date {input.ShowCauseOrderedOn:yyyy-MM-dd} is in the future.");
+        v.Require(input.ShowCauseOrderedOn is null || input.FiledOn is null || input.ShowCauseOrderedOn >= input.FiledOn, nameof(MatterInput.ShowCauseOrderedOn),
+            $"Order to show cause date {input.ShowCauseOrderedOn:yyyy-MM-dd} is before the petition was filed ({input.FiledOn:yyyy-MM-dd}).");
+        v.Require(input.ShowCauseOrderedOn is null || Deadlines.DeadlineCalculator.IsSupportedTrigger(input.ShowCauseOrderedOn.Value), nameof(MatterInput.ShowCauseOrderedOn),
+            $"Order to show cause date {input.ShowCauseOrderedOn:yyyy-MM-dd} is outside the years the court calendar covers.");
+        v.Require(input.ReturnDueOn is null || input.ShowCauseOrderedOn is not null, nameof(MatterInput.ReturnDueOn),
+            "A return date needs the date of the order to show cause.");
+        v.Require(input.ReturnDueOn is null || input.ShowCauseOrderedOn is null || input.ReturnDueOn > input.ShowCauseOrderedOn, nameof(MatterInput.ReturnDueOn),
+            $"Return date {input.ReturnDueOn:yyyy-MM-dd} must come after the order to show cause ({input.ShowCauseOrderedOn:yyyy-MM-dd}).");
+        v.Require(input.ReturnDueOn is null || input.ShowCauseOrderedOn is null || input.ReturnDueOn <= input.ShowCauseOrderedOn.Value.AddYears(1), nameof(MatterInput.ReturnDueOn),
+            $"Return date {input.ReturnDueOn:yyyy-MM-dd} is more than a year after the order to show cause; check the date.");
     }
 
     /// <summary>Records the decision on the stay motion filed with this matter; a decided stay needs its date.</summary>
@@ -183,6 +205,8 @@ public sealed class Matter : IVersioned
         Ground = Ground,
         StayFiledOn = StayFiledOn,
         WithdrawnOn = WithdrawnOn,
+        ShowCauseOrderedOn = ShowCauseOrderedOn,
+        ReturnDueOn = ReturnDueOn,
         ChallengesOrderId = ChallengesOrderId,
         ChallengesMatterId = ChallengesMatterId,
     };

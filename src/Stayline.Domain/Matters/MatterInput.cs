@@ -27,4 +27,10 @@ public sealed record MatterInput(
 
     /// <summary>The decided matter (e.g. a denied motion, a dismissed appeal) this filing challenges.</summary>
     public long? ChallengesMatterId { get; init; }
+
+    /// <summary>Habeas petitions only: the day the court ordered the respondent to show cause (28 U.S.C. 2243).</summary>
+    public DateOnly? ShowCauseOrderedOn { get; init; }
+
+    /// <summary>Habeas petitions only: the return date the court's order sets; null: three days, as 2243 says.</summary>
+    public DateOnly? ReturnDueOn { get; init; }
 }

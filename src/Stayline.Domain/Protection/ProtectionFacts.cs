@@ -16,6 +16,9 @@ public sealed record ProtectionFacts
     public ImmutableArray<PersonEventFact> Events { get; init => field = value.IsDefault ? [] : value; } = [];
     public ImmutableArray<ClassMembershipFacts> Classes { get; init => field = value.IsDefault ? [] : value; } = [];
     public ImmutableArray<IndividualStayFacts> Stays { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    /// <summary>Bond cases (custody redeterminations): read for their clocks only, never for protection from removal.</summary>
+    public ImmutableArray<BondCaseInput> Bonds { get; init => field = value.IsDefault ? [] : value; } = [];
 }
 
 public enum DecisionType
@@ -117,6 +120,12 @@ public sealed record MatterFacts(int Key, MatterKind Kind, MatterStatus Status)
     /// Rodriguez-Diaz, 22 I&amp;N Dec. 1320 (BIA 2000): a waiver that was not knowing and intelligent does not bar it).
     /// </summary>
     public bool AcceptedDespiteWaiver { get; init; }
+
+    /// <summary>Habeas petitions: the day the court ordered the respondent to show cause (28 U.S.C. 2243).</summary>
+    public DateOnly? ShowCauseOrderedOn { get; init; }
+
+    /// <summary>Habeas petitions: the return date the court set; null: the three days of 2243.</summary>
+    public DateOnly? ReturnDueOn { get; init; }
 }
 
 /// <summary>The ground of a motion to reopen.</summary>

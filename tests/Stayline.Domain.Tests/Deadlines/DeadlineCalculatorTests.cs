@@ -51,8 +51,9 @@ public class DeadlineCalculatorTests
     }
 
     [Fact]
-    public void All_ListsElevenRulesInTableOrder() => Assert.Equal(
-        ["bia-appeal", "reconsider-ij", "reconsider-bia", "mtr-ij", "mtr-bia", "mtr-in-absentia", "pfr", "bond-appeal", "eoir43-notice", "eoir43-appeal", "foia-response"],
+    public void All_ListsTwelveRulesInTableOrder() => Assert.Equal(
+        ["bia-appeal", "reconsider-ij", "reconsider-bia", "mtr-ij", "mtr-bia", "mtr-in-absentia", "pfr", "bond-appeal", "eoir43-notice", "eoir43-appeal", "foia-response",
+            "habeas-return"],
         DeadlineRules.Ids);
 
     [Theory]

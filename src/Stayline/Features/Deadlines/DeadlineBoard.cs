@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Deadlines;
@@ -5,36 +6,277 @@ using Stayline.Features.Shared;
 
 namespace Stayline.Features.Deadlines;
 
-/// <summary>The deadlines page's three lists: missed recently, due within 7 days, due within 30 (or N) days.</summary>
-public sealed record DeadlineBoard(IReadOnlyList<DeadlineView> Overdue, IReadOnlyList<DeadlineView> Within7, IReadOnlyList<DeadlineView> Within30)
+/// <summary>The board's three lists, in order.</summary>
+public enum BoardSection
+{
+    /// <summary>Missed, or a clock's day reached, in the last <see cref="DeadlineBoard.OverdueWindowDays"/> days.</summary>
+    Overdue,
+    /// <summary>Due today through 7 days from now.</summary>
+    Week,
+    /// <summary>Due after 7 days, within the days asked (30 on the page).</summary>
+    Month,
+}
+
+/// <summary>The rows of one rule (one class order for class motions) on a page: the rule's words and citation are shown once.</summary>
+/// <param name="Total">Exact number of the rule's rows in the section, on every page.</param>
+public sealed record BoardGroup(string RuleId, long? CourtOrderId, string Title, string Citation, int Total, IReadOnlyList<DeadlineView> Rows);
+
+/// <param name="Total">Exact number of rows in the section.</param>
+/// <param name="Next">Cursor of the next page of the section; null on the last one.</param>
+/// <param name="After">The cursor this page started after; null for the first page.</param>
+public sealed record BoardSectionPage(BoardSection Section, int Total, IReadOnlyList<BoardGroup> Groups, string? Next, string? After)
+{
+    public int Shown => Groups.Sum(g => g.Rows.Count);
+}
+
+/// <summary>One page of the board as a flat list in board order (the API): the exact total and the cursor of the next page.</summary>
+public sealed record BoardPage(IReadOnlyList<DeadlineView> Rows, int Total, string? Next);
+
+/// <summary>
+/// The deadlines page: overdue (or reached), due within 7 days, due within 30 (or N) days. Each section lists its rows
+/// grouped by rule (and class order), the rule's citation once per group, and within a group by due date. Every row is
+/// reachable: pages follow a cursor (rule, due date, id), so a page costs the same on the first page and the last, and
+/// each section's count is exact (one grouped count, which also gives each rule's total).
+/// </summary>
+public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
 {
     /// <summary>Missed deadlines older than this are history (the file shows them), not a to-do.</summary>
     public const int OverdueWindowDays = 30;
 
-    public const int MaxRows = 2_000;
+    /// <summary>Rows per section on one page.</summary>
+    public const int PageSize = 100;
 
-    public static async Task<DeadlineBoard> LoadAsync(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days, CancellationToken ct)
+    /// <summary>Most rows one API page returns.</summary>
+    public const int MaxPageSize = 1_000;
+
+    public BoardSectionPage Overdue => Sections.First(s => s.Section == BoardSection.Overdue);
+
+    public BoardSectionPage Within7 => Sections.First(s => s.Section == BoardSection.Week);
+
+    public BoardSectionPage Within30 => Sections.First(s => s.Section == BoardSection.Month);
+
+    private static readonly string[] BoardStates = [nameof(DeadlineState.Open), nameof(DeadlineState.Missed), nameof(DeadlineState.Reached)];
+
+    /// <summary>
+    /// The first page of every section, or, with <paramref name="only"/>, the page of that section after <paramref name="after"/>
+    /// (the other sections then show their first page too, so the counts stay in view).
+    /// </summary>
+    public static async Task<DeadlineBoard> LoadAsync(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days, CancellationToken ct,
+        BoardSection? only = null, string? after = null, int pageSize = PageSize)
     {
-        var q = DeadlineQueries.Rows(db);
+        var describer = await DeadlineDescriber.CreateAsync(db, ct);
+        var sections = new List<BoardSectionPage>(3);
+        foreach (var section in Enum.GetValues<BoardSection>())
+        {
+            var cursor = section == only && Cursor.TryParse(after, out var c) && c.Section == section ? c : (Cursor?)null;
+            sections.Add(await SectionPageAsync(db, access, mine, today, days, section, cursor, pageSize, describer, ct));
+        }
+
+        return new DeadlineBoard(sections);
+    }
+
+    /// <summary>
+    /// Rows in board order across the sections, <paramref name="take"/> at a time after <paramref name="after"/>; the total is exact.
+    /// Returns null when <paramref name="after"/> is not a cursor this board wrote.
+    /// </summary>
+    public static async Task<BoardPage?> PageAsync(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days, string? after, int take,
+        CancellationToken ct)
+    {
+        Cursor? cursor = null;
+        if (!string.IsNullOrEmpty(after))
+        {
+            if (!Cursor.TryParse(after, out var c))
+            {
+                return null;
+            }
+
+            cursor = c;
+        }
+
+        var describer = await DeadlineDescriber.CreateAsync(db, ct);
+        var rows = new List<DeadlineView>(Math.Min(take, 256));
+        var total = 0;
+        string? next = null;
+        foreach (var section in Enum.GetValues<BoardSection>())
+        {
+            if (cursor is { } k && section < k.Section)
+            {
+                total += (await GroupCountsAsync(db, access, mine, today, days, section, ct)).Sum(g => g.Count);
+                continue;
+            }
+
+            var page = await SectionPageAsync(db, access, mine, today, days, section, cursor is { } at && at.Section == section ? at : null,
+                take - rows.Count, describer, ct);
+            total += page.Total;
+            if (rows.Count < take)
+            {
+                rows.AddRange(page.Groups.SelectMany(g => g.Rows));
+                next = page.Next;
+            }
+            else if (next is null && page.Total > 0)
+            {
+                // The page filled on the previous section's last row: this section begins the next page.
+                next = Cursor.Start(section);
+            }
+        }
+
+        return new BoardPage(rows, total, next);
+    }
+
+    private static (DateOnly From, DateOnly To) Range(BoardSection section, DateOnly today, int days) => section switch
+    {
+        BoardSection.Overdue => (today.AddDays(-OverdueWindowDays), today.AddDays(-1)),
+        BoardSection.Week => (today, today.AddDays(Math.Min(7, days))),
+        _ => (today.AddDays(8), today.AddDays(days)),
+    };
+
+    private static IQueryable<PersonDeadline> InSection(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days, BoardSection section)
+    {
+        var (from, to) = Range(section, today, days);
+        var q = db.Deadlines.AsNoTracking().Where(d => d.DueDate >= from && d.DueDate <= to && BoardStates.Contains(d.State));
         if (mine)
         {
             var uid = access.UserId ?? "";
             q = q.Where(d => DeadlineQueries.ClientsOf(db, uid).Contains(d.PersonId));
         }
 
-        var from = today.AddDays(-OverdueWindowDays);
-        var to = today.AddDays(days);
-        var open = nameof(DeadlineState.Open);
-        var missed = nameof(DeadlineState.Missed);
-        var rows = await q.Where(d => d.DueDate != null && d.DueDate >= from && d.DueDate <= to && (d.State == open || d.State == missed))
-            .OrderBy(d => d.DueDate).ThenBy(d => d.PersonName).Take(MaxRows).ToListAsync(ct);
-        var describer = await DeadlineDescriber.CreateAsync(db, ct);
-        var views = rows.Select(describer.Describe).ToList();
-        // Manual deadlines have no filing to check against: past their day they are overdue until someone marks them.
-        bool Overdue(DeadlineView v) => v.Row.DueDate < today;
-        return new DeadlineBoard(
-            views.Where(Overdue).ToList(),
-            views.Where(v => !Overdue(v) && v.Row.DueDate <= today.AddDays(7)).ToList(),
-            views.Where(v => v.Row.DueDate > today.AddDays(7)).ToList());
+        return q;
+    }
+
+    private sealed record GroupCount(string RuleId, long? CourtOrderId, int Count);
+
+    private static async Task<List<GroupCount>> GroupCountsAsync(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days,
+        BoardSection section, CancellationToken ct)
+    {
+        var counts = await InSection(db, access, mine, today, days, section).GroupBy(d => new { d.RuleId, d.CourtOrderId })
+            .Select(g => new { g.Key.RuleId, g.Key.CourtOrderId, Count = g.Count() }).ToListAsync(ct);
+        // Manual deadlines last: their titles differ row by row.
+        return [.. counts.Select(c => new GroupCount(c.RuleId, c.CourtOrderId, c.Count))
+            .OrderBy(c => c.RuleId == ManualRuleId ? 1 : 0).ThenBy(c => c.RuleId, StringComparer.Ordinal).ThenBy(c => c.CourtOrderId ?? 0)];
+    }
+
+    private const string ManualRuleId = "manual";
+
+    private static async Task<BoardSectionPage> SectionPageAsync(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days,
+        BoardSection section, Cursor? after, int take, DeadlineDescriber describer, CancellationToken ct)
+    {
+        var groups = await GroupCountsAsync(db, access, mine, today, days, section, ct);
+        var total = groups.Sum(g => g.Count);
+        var shown = new List<BoardGroup>();
+        string? next = null;
+        var start = 0;
+        if (after is { RuleId: { } rule } a)
+        {
+            start = groups.FindIndex(g => Compare(g, rule, a.CourtOrderId) >= 0);
+            start = start < 0 ? groups.Count : start;
+        }
+
+        var (from, to) = Range(section, today, days);
+        var left = take;
+        for (var i = start; i < groups.Count && take > 0; i++)
+        {
+            var g = groups[i];
+            if (left == 0)
+            {
+                // The page filled on the last row of the group before: this group starts the next page.
+                next = Cursor.After(section, shown[^1].Rows[^1].Row);
+                break;
+            }
+
+            var q = DeadlineQueries.Rows(db).Where(d => d.RuleId == g.RuleId && d.DueDate >= from && d.DueDate <= to && BoardStates.Contains(d.State));
+            q = g.CourtOrderId is { } order ? q.Where(d => d.CourtOrderId == order) : q.Where(d => d.CourtOrderId == null);
+            if (mine)
+            {
+                var uid = access.UserId ?? "";
+                q = q.Where(d => DeadlineQueries.ClientsOf(db, uid).Contains(d.PersonId));
+            }
+
+            if (after is { RuleId: not null } k && Compare(g, k.RuleId, k.CourtOrderId) == 0)
+            {
+                var due = k.Due;
+                var id = k.Id;
+                q = q.Where(d => d.DueDate > due || (d.DueDate == due && d.Id > id));
+            }
+
+            var rows = await q.OrderBy(d => d.DueDate).ThenBy(d => d.Id).Take(left + 1).ToListAsync(ct);
+            var more = rows.Count > left;
+            if (more)
+            {
+                rows.RemoveAt(rows.Count - 1);
+            }
+
+            if (rows.Count > 0)
+            {
+                var views = rows.Select(describer.Describe).ToList();
+                shown.Add(new BoardGroup(g.RuleId, g.CourtOrderId, g.RuleId == ManualRuleId ? "Entered by hand" : views[0].Title,
+                    views.GroupBy(v => v.Row.Citation).OrderByDescending(c => c.Count()).First().Key, g.Count, views));
+                left -= rows.Count;
+            }
+
+            if (more)
+            {
+                next = Cursor.After(section, rows[^1]);
+                break;
+            }
+        }
+
+        return new BoardSectionPage(section, total, shown, next, after?.ToString());
+    }
+
+    private static int Compare(GroupCount g, string ruleId, long? courtOrderId)
+    {
+        var manual = (g.RuleId == ManualRuleId ? 1 : 0).CompareTo(ruleId == ManualRuleId ? 1 : 0);
+        if (manual != 0)
+        {
+            return manual;
+        }
+
+        var byRule = string.CompareOrdinal(g.RuleId, ruleId);
+        return byRule != 0 ? byRule : (g.CourtOrderId ?? 0).CompareTo(courtOrderId ?? 0);
+    }
+
+    /// <summary>Where a page ended: section, rule (and class order), due date, id. Written as "section.due.id.order.rule".</summary>
+    private readonly record struct Cursor(BoardSection Section, string? RuleId, long? CourtOrderId, DateOnly Due, long Id)
+    {
+        public static string Start(BoardSection section) => ((int)section).ToString(CultureInfo.InvariantCulture);
+
+        public static string After(BoardSection section, DeadlineRow row) =>
+            new Cursor(section, row.RuleId, row.CourtOrderId, row.DueDate ?? DateOnly.MinValue, row.Id).ToString();
+
+        public override string ToString() => RuleId is null
+            ? Start(Section)
+            : string.Create(CultureInfo.InvariantCulture, $"{(int)Section}.{Due:yyyyMMdd}.{Id}.{CourtOrderId ?? 0}.{RuleId}");
+
+        public static bool TryParse(string? text, out Cursor cursor)
+        {
+            cursor = default;
+            if (string.IsNullOrEmpty(text) || text.Length > 120)
+            {
+                return false;
+            }
+
+            var parts = text.Split('.', 5);
+            if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var s) || !Enum.IsDefined((BoardSection)s))
+            {
+                return false;
+            }
+
+            if (parts.Length == 1)
+            {
+                cursor = new Cursor((BoardSection)s, null, null, DateOnly.MinValue, 0);
+                return true;
+            }
+
+            if (parts.Length != 5 || parts[4].Length == 0
+                || !DateOnly.TryParseExact(parts[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due)
+                || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var order))
+            {
+                return false;
+            }
+
+            cursor = new Cursor((BoardSection)s, parts[4], order == 0 ? null : order, due, id);
+            return true;
+        }
     }
 }

@@ -41,6 +41,7 @@ public sealed record DeadlineView(DeadlineRow Row, string Title, string TriggerT
         nameof(DeadlineState.Met) => "met",
         nameof(DeadlineState.Missed) => "MISSED",
         nameof(DeadlineState.NotApplicable) => "not applicable",
+        nameof(DeadlineState.Reached) => "day reached",
         _ => "open",
     };
 
@@ -64,6 +65,11 @@ public sealed class DeadlineDescriber(ICourtCalendar calendar, IReadOnlyDictiona
             return new DeadlineView(row, row.Title ?? "Deadline entered by hand", row.Trigger ?? "", (row.Explanation ?? "") + " (entered by hand)");
         }
 
+        if (ClockDeadlines.TryGet(row.RuleId, out var clock) && row.TriggerDate is { } from && row.DueDate is { } day)
+        {
+            return new DeadlineView(row, clock.Title, clock.CountedFrom, clock.Explain(from, day));
+        }
+
         var rule = RuleOf(row);
         var fromFinality = PersonDeadlines.CountsFromFinality(row.Citation) && row.TriggerDate is not null;
         var computation = row.TriggerDate is { } trigger && row.DueDate is not null
@@ -73,6 +79,15 @@ public sealed class DeadlineDescriber(ICourtCalendar calendar, IReadOnlyDictiona
         if (row.RuleId == DeadlineRules.BiaAppeal.Id && row.State == nameof(DeadlineState.NotApplicable))
         {
             explanation = "Appeal was waived at the hearing: there is no Board appeal to file. " + explanation;
+        }
+
+        if (row.RuleId == DeadlineRules.HabeasReturn.Id && row.Citation == ClockDeadlines.CourtSetCitation && row.TriggerDate is { } osc && row.DueDate is { } set)
+        {
+            var days = set.DayNumber - osc.DayNumber;
+            explanation = $"The court's order sets the return for {Display.Date(set)}, {days} days after the order to show cause of {Display.Date(osc)}; "
+                + "the court's order governs. 28 U.S.C. 2243 gives three days, or up to twenty more for good cause"
+                + (days > 23 ? "; this date is later than that, as courts fix the time under Rule 4 of the Rules Governing Section 2254 Cases" : "")
+                + $". Without the order, the return would have been due {Display.Date(computation.DueDate ?? set)}.";
         }
 
         if (fromFinality && row.TriggerDate is { } decision)

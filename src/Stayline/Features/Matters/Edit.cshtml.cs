@@ -29,6 +29,8 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
         public MotionGround? Ground { get; init; }
         public DateOnly? StayFiledOn { get; init; }
         public DateOnly? WithdrawnOn { get; init; }
+        public DateOnly? ShowCauseOrderedOn { get; init; }
+        public DateOnly? ReturnDueOn { get; init; }
 
         /// <summary>"order:ID", "matter:ID" or empty (the latest decision before filing).</summary>
         public string? Challenges { get; init; }
@@ -38,6 +40,8 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
             Ground = Ground,
             StayFiledOn = StayFiledOn,
             WithdrawnOn = WithdrawnOn,
+            ShowCauseOrderedOn = ShowCauseOrderedOn,
+            ReturnDueOn = ReturnDueOn,
             ChallengesOrderId = Link("order:"),
             ChallengesMatterId = Link("matter:"),
         };
@@ -180,6 +184,8 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
         Ground = m.Ground,
         StayFiledOn = m.StayFiledOn,
         WithdrawnOn = m.WithdrawnOn,
+        ShowCauseOrderedOn = m.ShowCauseOrderedOn,
+        ReturnDueOn = m.ReturnDueOn,
         Challenges = m.ChallengesOrderId is { } o ? "order:" + o.ToString(CultureInfo.InvariantCulture)
             : m.ChallengesMatterId is { } x ? "matter:" + x.ToString(CultureInfo.InvariantCulture) : null,
     };

@@ -12,7 +12,8 @@ public sealed record MatterDto(long Id, long PersonId, MatterKind Kind, Adjudica
     MatterStatus Status, DateOnly? FiledOn, DateOnly? DecidedOn, bool StayRequested, string? Summary, int Version,
     MotionGround? Ground = null, DateOnly? StayFiledOn = null, DateOnly? WithdrawnOn = null, long? ChallengesOrderId = null,
     long? ChallengesMatterId = null, StayMotionOutcome StayOutcome = StayMotionOutcome.Pending, DateOnly? StayDecidedOn = null,
-    DateOnly? StayGrantedUntil = null, bool? FiledInTime = null, bool AcceptedDespiteWaiver = false);
+    DateOnly? StayGrantedUntil = null, bool? FiledInTime = null, bool AcceptedDespiteWaiver = false,
+    DateOnly? ShowCauseOrderedOn = null, DateOnly? ReturnDueOn = null);
 
 /// <summary>
 /// A matter as written by PUT (a full replacement: a field left out is cleared) or POST. The stay decision and the
@@ -21,7 +22,7 @@ public sealed record MatterDto(long Id, long PersonId, MatterKind Kind, Adjudica
 public sealed record MatterWrite(MatterKind Kind, Adjudicator? Forum, string? Court, string? CaseNumber, MatterStatus Status,
     DateOnly? FiledOn, DateOnly? DecidedOn, bool StayRequested = false, string? Summary = null, int? Version = null,
     MotionGround? Ground = null, DateOnly? StayFiledOn = null, DateOnly? WithdrawnOn = null, long? ChallengesOrderId = null,
-    long? ChallengesMatterId = null)
+    long? ChallengesMatterId = null, DateOnly? ShowCauseOrderedOn = null, DateOnly? ReturnDueOn = null)
 {
     public MatterInput ToInput() => new(Kind, Forum ?? Matter.DefaultForum(Kind), Court, CaseNumber, Status, FiledOn, DecidedOn, StayRequested, Summary)
     {
@@ -30,6 +31,8 @@ public sealed record MatterWrite(MatterKind Kind, Adjudicator? Forum, string? Co
         WithdrawnOn = WithdrawnOn,
         ChallengesOrderId = ChallengesOrderId,
         ChallengesMatterId = ChallengesMatterId,
+        ShowCauseOrderedOn = ShowCauseOrderedOn,
+        ReturnDueOn = ReturnDueOn,
     };
 }
 
@@ -140,5 +143,5 @@ public static class MattersApi
 
     private static MatterDto ToDto(Matter m) => new(m.Id, m.PersonId, m.Kind, m.Forum, m.Court, m.CaseNumber, m.Status, m.FiledOn,
         m.DecidedOn, m.StayRequested, m.Summary, m.Version, m.Ground, m.StayFiledOn, m.WithdrawnOn, m.ChallengesOrderId, m.ChallengesMatterId,
-        m.StayOutcome, m.StayDecidedOn, m.StayGrantedUntil, m.FiledInTime, m.AcceptedDespiteWaiver);
+        m.StayOutcome, m.StayDecidedOn, m.StayGrantedUntil, m.FiledInTime, m.AcceptedDespiteWaiver, m.ShowCauseOrderedOn, m.ReturnDueOn);
 }

@@ -25,8 +25,9 @@ public sealed class FactsChunk : IFactRows
     internal readonly List<EventRow> Custody = [];
     internal readonly List<MembershipRow> Memberships = [];
     internal readonly List<StayRow> Stays = [];
+    internal readonly List<BondRow> Bonds = [];
     internal readonly Dictionary<long, (long OrderId, ClassMembershipFacts Fact)[]> ClassOrders = [];
-    private int[] _orders = [], _matters = [], _events = [], _custody = [], _memberships = [], _stays = [];
+    private int[] _orders = [], _matters = [], _events = [], _custody = [], _memberships = [], _stays = [], _bonds = [];
 
     public int Count => People.Count;
 
@@ -42,6 +43,7 @@ public sealed class FactsChunk : IFactRows
         var custody = Slice(Custody, _custody[i], id);
         var memberships = Slice(Memberships, _memberships[i], id);
         var stays = Slice(Stays, _stays[i], id);
+        var bonds = Slice(Bonds, _bonds[i], id);
 
         var orderFacts = new RemovalOrderFacts[orders.Length];
         for (var k = 0; k < orders.Length; k++)
@@ -72,6 +74,8 @@ public sealed class FactsChunk : IFactRows
                 ChallengesOrder = m.ChallengesOrderId is { } orderId ? Key(orderId) : null,
                 ChallengesMatter = m.ChallengesMatterId is { } matterId ? Key(matterId) : null,
                 AcceptedDespiteWaiver = m.AcceptedDespiteWaiver,
+                ShowCauseOrderedOn = m.ShowCauseOrderedOn,
+                ReturnDueOn = m.ReturnDueOn,
             };
         }
 
@@ -106,6 +110,12 @@ public sealed class FactsChunk : IFactRows
             stayFacts[k] = stays[k].Fact;
         }
 
+        var bondFacts = new Domain.Matters.BondCaseInput[bonds.Length];
+        for (var k = 0; k < bonds.Length; k++)
+        {
+            bondFacts[k] = bonds[k].Input;
+        }
+
         return new PersonFacts(id, new ProtectionFacts
         {
             Orders = ImmutableCollectionsMarshal.AsImmutableArray(orderFacts),
@@ -113,6 +123,7 @@ public sealed class FactsChunk : IFactRows
             Events = ImmutableCollectionsMarshal.AsImmutableArray(eventFacts),
             Classes = classes.ToImmutable(),
             Stays = ImmutableCollectionsMarshal.AsImmutableArray(stayFacts),
+            Bonds = ImmutableCollectionsMarshal.AsImmutableArray(bondFacts),
         }, [.. orderKeys]);
     }
 
@@ -146,6 +157,8 @@ public sealed class FactsChunk : IFactRows
 
     void IFactRows.Membership(in MembershipRow row) => Memberships.Add(row);
 
+    void IFactRows.Bond(in BondRow row) => Bonds.Add(row);
+
     void IFactRows.IndividualStay(long personId, DateOnly issuedOn, string? termsJson)
     {
         if (FactsReader.IndividualStay(issuedOn, termsJson) is { } stay)
@@ -163,6 +176,7 @@ public sealed class FactsChunk : IFactRows
         Custody.Clear();
         Memberships.Clear();
         Stays.Clear();
+        Bonds.Clear();
         ClassOrders.Clear();
     }
 
@@ -175,6 +189,7 @@ public sealed class FactsChunk : IFactRows
         _custody = Starts(Custody);
         _memberships = Starts(Memberships);
         _stays = Starts(Stays);
+        _bonds = Starts(Bonds);
     }
 
     private int[] Starts<T>(List<T> rows)

@@ -54,7 +54,8 @@ public sealed record PersonProtectionPanel(long PersonId, ProtectionView Protect
             return null;
         }
 
-        var deadlines = await DeadlineQueries.ForPersonAsync(db, personId, ct);
+        // Detention clocks and bond dates have panels of their own on the person page; the board and reminders carry them as rows.
+        var deadlines = (await DeadlineQueries.ForPersonAsync(db, personId, ct)).Where(d => !ClockDeadlines.HasOwnPanel(d.Row.RuleId)).ToList();
         var matters = (await db.Matters.AsNoTracking().Where(m => m.PersonId == personId).OrderBy(m => m.FiledOn).ThenBy(m => m.Id)
             .Select(m => new { m.Id, m.Kind, m.FiledOn }).ToListAsync(ct))
             .Select(m => (m.Id, $"{m.Kind.DisplayName()}{(m.FiledOn is { } f ? " filed " + Display.Date(f) : "")}")).ToList();

@@ -84,11 +84,34 @@ public static class ProtectionApi
         return TypedResults.Ok(deadlines);
     }
 
-    /// <summary>Open deadlines due within <paramref name="days"/> days (and missed ones of the last 30 days); mine=true: my clients only.</summary>
-    private static async Task<Ok<List<DeadlineDto>>> DeadlinesList(bool? mine, int? days, HttpContext http, StaylineDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// The board in its order (past due or reached in the last 30 days, due within 7 days, within <paramref name="days"/> days;
+    /// each grouped by rule, then by due date); mine=true: my clients only. A page of <paramref name="take"/> rows (up to
+    /// 1,000) after the cursor <paramref name="after"/>; the exact number of rows is in X-Total-Count and the next page's
+    /// cursor in X-Next-After (absent on the last page).
+    /// </summary>
+    private static async Task<Results<Ok<List<DeadlineDto>>, ValidationProblem>> DeadlinesList(bool? mine, int? days, string? after, int? take,
+        HttpContext http, StaylineDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var board = await DeadlineBoard.LoadAsync(db, UserAccess.From(http.User), mine ?? false, clock.Today(), Math.Clamp(days ?? 30, 1, 366), ct);
-        return TypedResults.Ok(board.Overdue.Concat(board.Within7).Concat(board.Within30).Select(DeadlineDto.From).ToList());
+        if (take is < 1 or > DeadlineBoard.MaxPageSize)
+        {
+            return ApiErrors.Validation([new("take", $"take must be from 1 to {DeadlineBoard.MaxPageSize}; got {take}.")]);
+        }
+
+        var page = await DeadlineBoard.PageAsync(db, UserAccess.From(http.User), mine ?? false, clock.Today(), Math.Clamp(days ?? 30, 1, 366), after,
+            take ?? DeadlineBoard.MaxPageSize, ct);
+        if (page is null)
+        {
+            return ApiErrors.Validation([new("after", "after is not a cursor from X-Next-After; start without it.")]);
+        }
+
+        http.Response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (page.Next is { } next)
+        {
+            http.Response.Headers["X-Next-After"] = next;
+        }
+
+        return TypedResults.Ok(page.Rows.Select(DeadlineDto.From).ToList());
     }
 
     private static async Task<Results<Ok<ProtectionView>, NotFound, ValidationProblem>> RecordEvent(long personId, EventWrite body, StaylineDbContext db,
