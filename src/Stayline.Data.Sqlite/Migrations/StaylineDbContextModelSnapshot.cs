@@ -812,6 +812,10 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("State", "DueDate", "PersonId");
 
+                    b.HasIndex("RuleId", "CourtOrderId", "DueDate", "Id");
+
+                    b.HasIndex("State", "DueDate", "RuleId", "CourtOrderId");
+
                     b.ToTable("person_deadlines", (string)null);
                 });
 
@@ -1048,6 +1052,112 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Board.BarAdmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AdmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BarNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Jurisdiction", "Kind");
+
+                    b.ToTable("bar_admissions", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Board.CasePost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalationMailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FacilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Needs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Status", "District", "PostedAt");
+
+                    b.ToTable("case_posts", (string)null);
                 });
 
             modelBuilder.Entity("Stayline.Domain.Classes.ClassAction", b =>
@@ -1635,6 +1745,12 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReturnDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ShowCauseOrderedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2617,6 +2733,30 @@ namespace Stayline.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Board.BarAdmission", b =>
+                {
+                    b.HasOne("Stayline.Data.StaylineUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Board.CasePost", b =>
+                {
+                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stayline.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stayline.Domain.Classes.ClassMembership", b =>
