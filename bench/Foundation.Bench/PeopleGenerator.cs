@@ -38,16 +38,17 @@ internal sealed class PeopleGenerator(string path, int seed = 2017)
         await ExecAsync(conn, "PRAGMA synchronous=OFF; PRAGMA cache_size=-524288; PRAGMA temp_store=MEMORY;");
         var indexes = await DropSecondaryIndexesAsync(conn);
 
+        // Organisation 1: the coordinating organisation the migrations create (every generated person is its client).
         var insertPerson = Prepare(conn, """
             INSERT INTO people (Id, ANumber, GivenName, FamilyName, NativeName, BirthDate, BirthDatePrecision, Citizenship, Languages,
-                ConsentGiven, ConsentDate, CustodyStatus, CurrentFacilityId, SortName, NameIndex, Version, CreatedAt)
+                ConsentGiven, ConsentDate, CustodyStatus, CurrentFacilityId, SortName, NameIndex, Version, CreatedAt, OrganisationId)
             VALUES ($id, $a, $given, $family, $native, $birth, $precision, $citizenship, $languages, $consent, $consentDate,
-                $status, $facility, $sort, $index, 0, $created)
+                $status, $facility, $sort, $index, 0, $created, 1)
             """, "$id", "$a", "$given", "$family", "$native", "$birth", "$precision", "$citizenship", "$languages", "$consent",
             "$consentDate", "$status", "$facility", "$sort", "$index", "$created");
         var insertAlias = Prepare(conn, "INSERT INTO person_names (PersonId, GivenName, FamilyName, Source) VALUES ($p, $g, $f, $s)",
             "$p", "$g", "$f", "$s");
-        var insertToken = Prepare(conn, "INSERT INTO person_name_tokens (Token, SortName, PersonId, OtherWords) VALUES ($t, $s, $p, $o)", "$t", "$s", "$p", "$o");
+        var insertToken = Prepare(conn, "INSERT INTO person_name_tokens (Token, SortName, PersonId, OrganisationId, OtherWords) VALUES ($t, $s, $p, 1, $o)", "$t", "$s", "$p", "$o");
         var insertEpisode = Prepare(conn, """
             INSERT INTO custody_episodes (PersonId, FacilityId, "From", "To", EndReason, Version) VALUES ($p, $f, $from, $to, $end, 0)
             """, "$p", "$f", "$from", "$to", "$end");
