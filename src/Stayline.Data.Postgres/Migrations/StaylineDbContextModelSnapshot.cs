@@ -845,11 +845,9 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("PersonId", "State", "DueDate");
 
-                    b.HasIndex("State", "DueDate", "PersonId");
-
                     b.HasIndex("RuleId", "CourtOrderId", "DueDate", "Id");
 
-                    b.HasIndex("State", "DueDate", "RuleId", "CourtOrderId");
+                    b.HasIndex("State", "DueDate", "PersonId", "RuleId", "CourtOrderId");
 
                     b.ToTable("person_deadlines", (string)null);
                 });

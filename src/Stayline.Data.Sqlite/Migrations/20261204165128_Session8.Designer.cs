@@ -11,7 +11,7 @@ using Stayline.Data;
 namespace Stayline.Data.Sqlite.Migrations
 {
     [DbContext(typeof(StaylineDbContext))]
-    [Migration("20261204164529_Session8")]
+    [Migration("20261204165128_Session8")]
     partial class Session8
     {
         /// <inheritdoc />
@@ -813,11 +813,9 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "State", "DueDate");
 
-                    b.HasIndex("State", "DueDate", "PersonId");
-
                     b.HasIndex("RuleId", "CourtOrderId", "DueDate", "Id");
 
-                    b.HasIndex("State", "DueDate", "RuleId", "CourtOrderId");
+                    b.HasIndex("State", "DueDate", "PersonId", "RuleId", "CourtOrderId");
 
                     b.ToTable("person_deadlines", (string)null);
                 });

@@ -11,6 +11,10 @@ namespace Stayline.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_person_deadlines_State_DueDate_PersonId",
+                table: "person_deadlines");
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ReturnDueOn",
                 table: "matters",
@@ -91,9 +95,9 @@ namespace Stayline.Data.Sqlite.Migrations
                 columns: new[] { "RuleId", "CourtOrderId", "DueDate", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_person_deadlines_State_DueDate_RuleId_CourtOrderId",
+                name: "IX_person_deadlines_State_DueDate_PersonId_RuleId_CourtOrderId",
                 table: "person_deadlines",
-                columns: new[] { "State", "DueDate", "RuleId", "CourtOrderId" });
+                columns: new[] { "State", "DueDate", "PersonId", "RuleId", "CourtOrderId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_bar_admissions_Jurisdiction_Kind",
@@ -135,7 +139,7 @@ namespace Stayline.Data.Sqlite.Migrations
                 table: "person_deadlines");
 
             migrationBuilder.DropIndex(
-                name: "IX_person_deadlines_State_DueDate_RuleId_CourtOrderId",
+                name: "IX_person_deadlines_State_DueDate_PersonId_RuleId_CourtOrderId",
                 table: "person_deadlines");
 
             migrationBuilder.DropColumn(
@@ -145,6 +149,11 @@ namespace Stayline.Data.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "ShowCauseOrderedOn",
                 table: "matters");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_deadlines_State_DueDate_PersonId",
+                table: "person_deadlines",
+                columns: new[] { "State", "DueDate", "PersonId" });
         }
     }
 }

@@ -12,6 +12,10 @@ namespace Stayline.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_person_deadlines_State_DueDate_PersonId",
+                table: "person_deadlines");
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ReturnDueOn",
                 table: "matters",
@@ -92,9 +96,9 @@ namespace Stayline.Data.Postgres.Migrations
                 columns: new[] { "RuleId", "CourtOrderId", "DueDate", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_person_deadlines_State_DueDate_RuleId_CourtOrderId",
+                name: "IX_person_deadlines_State_DueDate_PersonId_RuleId_CourtOrderId",
                 table: "person_deadlines",
-                columns: new[] { "State", "DueDate", "RuleId", "CourtOrderId" });
+                columns: new[] { "State", "DueDate", "PersonId", "RuleId", "CourtOrderId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_bar_admissions_Jurisdiction_Kind",
@@ -136,7 +140,7 @@ namespace Stayline.Data.Postgres.Migrations
                 table: "person_deadlines");
 
             migrationBuilder.DropIndex(
-                name: "IX_person_deadlines_State_DueDate_RuleId_CourtOrderId",
+                name: "IX_person_deadlines_State_DueDate_PersonId_RuleId_CourtOrderId",
                 table: "person_deadlines");
 
             migrationBuilder.DropColumn(
@@ -146,6 +150,11 @@ namespace Stayline.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "ShowCauseOrderedOn",
                 table: "matters");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_deadlines_State_DueDate_PersonId",
+                table: "person_deadlines",
+                columns: new[] { "State", "DueDate", "PersonId" });
         }
     }
 }

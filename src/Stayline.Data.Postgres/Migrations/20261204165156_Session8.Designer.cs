@@ -12,7 +12,7 @@ using Stayline.Data;
 namespace Stayline.Data.Postgres.Migrations
 {
     [DbContext(typeof(StaylineDbContext))]
-    [Migration("20261204164538_Session8")]
+    [Migration("20261204165156_Session8")]
     partial class Session8
     {
         /// <inheritdoc />
@@ -848,11 +848,9 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("PersonId", "State", "DueDate");
 
-                    b.HasIndex("State", "DueDate", "PersonId");
-
                     b.HasIndex("RuleId", "CourtOrderId", "DueDate", "Id");
 
-                    b.HasIndex("State", "DueDate", "RuleId", "CourtOrderId");
+                    b.HasIndex("State", "DueDate", "PersonId", "RuleId", "CourtOrderId");
 
                     b.ToTable("person_deadlines", (string)null);
                 });
