@@ -37,10 +37,12 @@ public class SqliteTokenTableTests
             table.Columns.Add(new AddColumnOperation { Name = "Token", Table = temp, ClrType = typeof(string), ColumnType = "TEXT" });
             table.Columns.Add(new AddColumnOperation { Name = "SortName", Table = temp, ClrType = typeof(string), ColumnType = "TEXT" });
             table.Columns.Add(new AddColumnOperation { Name = "PersonId", Table = temp, ClrType = typeof(long), ColumnType = "INTEGER" });
+            table.Columns.Add(new AddColumnOperation { Name = "OrganisationId", Table = temp, ClrType = typeof(long), ColumnType = "INTEGER" });
+            table.Columns.Add(new AddColumnOperation { Name = "OtherWords", Table = temp, ClrType = typeof(string), ColumnType = "TEXT", IsNullable = true });
             MigrationOperation[] rebuild =
             [
                 table,
-                new SqlOperation { Sql = $"INSERT INTO \"{temp}\" SELECT \"Token\",\"SortName\",\"PersonId\" FROM person_name_tokens;" },
+                new SqlOperation { Sql = $"INSERT INTO \"{temp}\" SELECT \"Token\",\"SortName\",\"PersonId\",\"OrganisationId\",\"OtherWords\" FROM person_name_tokens;" },
                 new DropTableOperation { Name = rebuilt },
                 new RenameTableOperation { Name = temp, NewName = rebuilt },
             ];
