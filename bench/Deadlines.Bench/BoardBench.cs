@@ -27,7 +27,7 @@ internal static class BoardBench
         "removal-period", "eoir43-notice", "eoir43-appeal", "bond-stay-lapse",
     ];
 
-    public static async Task<int> RunAsync(int rows, int runs)
+    public static async Task<int> RunAsync(int rows, int runs, bool walkAll = true)
     {
         var folder = Directory.CreateTempSubdirectory("stayline-board-bench-").FullName;
         try
@@ -97,7 +97,7 @@ internal static class BoardBench
                         exactTotal = after is null && section == BoardSection.Overdue ? board.Sections.Sum(s => s.Total) : exactTotal;
                         after = page.Next;
                     }
-                    while (after is not null && (run == 0 || sectionPages < 30));
+                    while (after is not null && ((walkAll && run == 0) || sectionPages < 30));
                 }
 
                 // The API: 1,000 rows a page across the sections; the last page of the walk is as deep as the board goes.
@@ -111,7 +111,7 @@ internal static class BoardBench
                     cursor = page!.Next;
                     apiPages++;
                 }
-                while (cursor is not null && apiPages < (run == 0 ? int.MaxValue : 10));
+                while (cursor is not null && apiPages < (walkAll && run == 0 ? int.MaxValue : 10));
 
                 offset.Add(await TimeAsync(() => db.Deadlines.AsNoTracking().Where(d => d.DueDate >= today.AddDays(-30) && d.DueDate <= today.AddDays(30))
                     .OrderBy(d => d.RuleId).ThenBy(d => d.DueDate).ThenBy(d => d.Id).Skip(rows - 100).Take(100).ToListAsync()));

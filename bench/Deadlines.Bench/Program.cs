@@ -6,11 +6,13 @@ using Stayline.Domain.Deadlines;
 // Benchmarks for issue 3: `stayline deadline --csv` on 100,000 rows end to end, and the in-process bulk path.
 // Every measurement is compared with a baseline taken in the same run; medians of interleaved runs.
 // Usage: dotnet run -c Release --project bench/Deadlines.Bench -- [path/to/stayline] [runs]
-//        dotnet run -c Release --project bench/Deadlines.Bench -- board [rows on the board] [runs]   (the deadlines board, issue 12/15)
+//        dotnet run -c Release --project bench/Deadlines.Bench -- board [rows on the board] [runs] [--sample]   (the deadlines board, issue 12/15;
+//        --sample: 30 pages per section on every run, without the first run's walk through every page)
 if (args is ["board", ..])
 {
     return await Deadlines.Bench.BoardBench.RunAsync(
-        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 150_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 150_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5,
+        walkAll: !args.Contains("--sample"));
 }
 
 var root = FindRepositoryRoot();
