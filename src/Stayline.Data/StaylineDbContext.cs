@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,27 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
 
     /// <summary>Whether the reader may see and manage <paramref name="user"/> (<see cref="VisibleUsers"/>'s rule for a loaded user).</summary>
     public bool Sees(StaylineUser user) => VisibleToAll || user.OrganisationId == VisibleOrganisationId;
+
+    /// <summary>
+    /// The people <paramref name="reader"/> sees, for checks made on someone else's behalf (the attorney an assignment
+    /// or a claim is for); <see cref="PeopleHiddenFrom"/> the others. The rule of the query filter below, with the
+    /// reader given instead of taken from the session.
+    /// </summary>
+    public IQueryable<Person> PeopleSeenBy(Visibility reader) => People.IgnoreQueryFilters([VisibilityFilter]).Where(SeenBy(reader));
+
+    /// <summary>The people <paramref name="reader"/> may not see (the complement of <see cref="PeopleSeenBy"/>).</summary>
+    public IQueryable<Person> PeopleHiddenFrom(Visibility reader)
+    {
+        var seen = SeenBy(reader);
+        return People.IgnoreQueryFilters([VisibilityFilter]).Where(Expression.Lambda<Func<Person, bool>>(Expression.Not(seen.Body), seen.Parameters));
+    }
+
+    private Expression<Func<Person, bool>> SeenBy(Visibility reader)
+    {
+        var all = reader.All;
+        var organisation = reader.OrganisationOrNone;
+        return p => all || p.OrganisationId == organisation || PersonShares.Any(s => s.PersonId == p.Id && s.OrganisationId == organisation);
+    }
 
     /// <summary>The name of the query filter that scopes people by organisation (<see cref="ApplyVisibilityFilters"/>).</summary>
     public const string VisibilityFilter = "visibility";

@@ -24,6 +24,10 @@ public readonly record struct Visibility(bool All, long? OrganisationId)
 
     public static Visibility For(long organisationId, bool coordinatingAdmin) => new(coordinatingAdmin, organisationId);
 
+    /// <summary>Whether the reader acts for the organisation that owns a person (shares them, posts or withdraws their
+    /// case): a reader of that organisation, or one who sees all.</summary>
+    public bool ActsFor(long ownerOrganisationId) => All || OrganisationId == ownerOrganisationId;
+
     /// <summary>An organisation id no row has: what a filter compares with when the reader has none.</summary>
     public long OrganisationOrNone => OrganisationId ?? -1;
 

@@ -141,7 +141,7 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
             return new BoardResult(BoardOutcome.NotFound, "No such person.");
         }
 
-        if (!db.Visibility.All && db.Visibility.OrganisationId != person.OrganisationId)
+        if (!db.Visibility.ActsFor(person.OrganisationId))
         {
             return new BoardResult(BoardOutcome.Forbidden, "Only the person's own organisation posts their case.");
         }
@@ -211,10 +211,8 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
         post.Claim(actor.UserId, now);
         db.Assignments.Add(new Assignment(post.PersonId, actor.UserId, clock.Today()));
         var userOrg = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.OrganisationId).FirstOrDefaultAsync(ct);
-        var personOrg = await db.People.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]).Where(p => p.Id == post.PersonId)
-            .Select(p => p.OrganisationId).FirstAsync(ct);
         var shared = false;
-        if (userOrg is { } org && org != personOrg && !await db.PersonShares.AnyAsync(s => s.PersonId == post.PersonId && s.OrganisationId == org, ct))
+        if (userOrg is { } org && await db.PeopleHiddenFrom(Visibility.For(org, coordinatingAdmin: false)).AnyAsync(p => p.Id == post.PersonId, ct))
         {
             db.PersonShares.Add(new PersonShare(post.PersonId, org, actor.UserId, actor.UserName, now));
             shared = true;
@@ -245,7 +243,7 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
             return new BoardResult(BoardOutcome.NotFound, "No such post on the board.");
         }
 
-        if (!db.Visibility.All && db.Visibility.OrganisationId != post.OrganisationId)
+        if (!db.Visibility.ActsFor(post.OrganisationId))
         {
             return new BoardResult(BoardOutcome.Forbidden, "Only the organisation that posted the case withdraws it.");
         }

@@ -213,17 +213,9 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
     {
         var sees = await Organisations.OrganisationService.VisibilityOfAsync(db, attorneyId, ct);
         var unseen = new HashSet<long>();
-        if (sees.All)
-        {
-            return unseen;
-        }
-
-        var theirs = sees.OrganisationOrNone;
         foreach (var chunk in ids.Chunk(500))
         {
-            unseen.UnionWith(await db.People.Where(p => chunk.Contains(p.Id) && p.OrganisationId != theirs
-                    && !db.PersonShares.Any(s => s.PersonId == p.Id && s.OrganisationId == theirs))
-                .Select(p => p.Id).ToListAsync(ct));
+            unseen.UnionWith(await db.PeopleHiddenFrom(sees).Where(p => chunk.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct));
         }
 
         return unseen;

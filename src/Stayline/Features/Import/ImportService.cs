@@ -637,12 +637,10 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             return new Dictionary<int, string>();
         }
 
-        var visible = (await db.People.AsNoTracking().Where(p => p.ANumber != null).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var all = await db.People.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]).AsNoTracking().Where(p => p.ANumber != null)
-            .Select(p => new { p.Id, p.ANumber, p.OrganisationId }).ToListAsync(ct);
-        return all.Where(p => !visible.Contains(p.Id))
-            .ToDictionary(p => int.Parse(p.ANumber!, NumberStyles.None, CultureInfo.InvariantCulture), p => names.GetValueOrDefault(p.OrganisationId, "another organisation"));
+        var hidden = await db.PeopleHiddenFrom(db.Visibility).AsNoTracking().Where(p => p.ANumber != null)
+            .Select(p => new { p.ANumber, p.OrganisationId }).ToListAsync(ct);
+        return hidden.ToDictionary(p => int.Parse(p.ANumber!, NumberStyles.None, CultureInfo.InvariantCulture), p => names.GetValueOrDefault(p.OrganisationId, "another organisation"));
     }
 
     /// <summary>New people join the organisation the command line named, else the importing user's, else the coordinating one.</summary>

@@ -93,8 +93,7 @@ public static class PersonShares
             return (ShareOutcome.NotFound, null, 0);
         }
 
-        var reader = db.Visibility;
-        return reader.All || reader.OrganisationId == owner
+        return db.Visibility.ActsFor(owner.Value)
             ? (ShareOutcome.Done, null, owner.Value)
             : (ShareOutcome.Forbidden, "Only the person's own organisation shares them.", owner.Value);
     }

@@ -203,7 +203,7 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
         OwnerName = await db.Organisations.AsNoTracking().Where(o => o.Id == owner).Select(o => o.Name).FirstAsync(ct);
         Shares = await Organisations.PersonShares.ListAsync(db, id, ct);
         var reader = db.Visibility;
-        MayShare = Access.CanEditPeople && (reader.All || reader.OrganisationId == owner);
+        MayShare = Access.CanEditPeople && reader.ActsFor(owner);
         ShareTargets = MayShare
             ? (await db.Organisations.AsNoTracking().Where(o => o.Id != owner).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
                 .Where(o => Shares.All(s => s.OrganisationId != o.Id)).Select(o => (o.Id, o.Name)).ToList()
