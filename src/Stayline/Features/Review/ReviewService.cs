@@ -58,7 +58,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         var best = new Dictionary<(long, long), (double Score, MatchDecision Decision, MatchEvidence Evidence)>();
         // The compare page scores a pair with the same model (see CompareAsync), so both show one score.
         var context = Linker.ContextFor(known.Records, null);
-        foreach (var pair in Linker.Deduplicate(known.Records, new LinkerOptions { Model = context.Model }))
+        foreach (var pair in Linker.Deduplicate(known.Records, new LinkerOptions { Context = context }))
         {
             var a = known.PersonIds[pair.Left];
             var b = known.PersonIds[pair.Right];
