@@ -73,8 +73,11 @@ public sealed record StaylineDatabase(DatabaseProvider Provider, string Connecti
                 return true;
             });
 
+            // SQLite rebuilds a table with foreign keys off, a pragma that cannot run inside a transaction; EF Core warns of
+            // it once per such migration on every new database, which a first-time user reads as a failure.
             options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Stayline.Data.Sqlite"))
-                .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, StaylineSqliteMigrationsSqlGenerator>();
+                .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, StaylineSqliteMigrationsSqlGenerator>()
+                .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
         }
         else
         {
