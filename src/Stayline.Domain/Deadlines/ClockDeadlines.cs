@@ -25,9 +25,13 @@ public static class ClockDeadlines
                 + "a period of detention is not moved off a weekend."),
         new("zadvydas", "Six months of post-order detention (Zadvydas)", "the start of post-order detention (the later of the final order and this detention)",
             "Zadvydas v. Davis, 533 U.S. 678 (2001); 8 CFR 241.13",
-            (from, due) => $"Post-order detention began on {D(from)}; six months later, {D(due)}, it stops being presumptively reasonable: a habeas "
-                + "petition showing no significant likelihood of removal in the reasonably foreseeable future is ripe, and a request under "
-                + "8 CFR 241.13 can be made. Post-order time in an earlier custody may count too, which would make the day earlier."),
+            (from, due) => $"This post-order detention began on {D(from)}; six months of post-order detention are reached on {D(due)}"
+                + (due < from.AddMonths(6)
+                    ? $", earlier than {D(from.AddMonths(6))} because days held in earlier custody after the same order are counted (courts differ; "
+                        + "the earlier day is Stayline's reading)"
+                    : "")
+                + ". From then detention stops being presumptively reasonable: a habeas petition showing no significant likelihood of removal "
+                + "in the reasonably foreseeable future is ripe, and a request under 8 CFR 241.13 can be made."),
         new("custody-review-90", "ICE's first custody review", "the final order (or the start of detention, when it began after the removal period)",
             "8 CFR 241.4(k)(1)",
             (from, due) => $"ICE must review custody before the removal period ends and give notice of the decision: counted from {D(from)}, by {D(due)}."),

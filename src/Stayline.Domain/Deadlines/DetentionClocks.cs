@@ -30,8 +30,8 @@ public sealed record DetentionClock(string Id, string Title, DateOnly Date, Cloc
 /// and (iii) start it later (a court's final order after a stay, release from criminal custody); those are not
 /// recorded, so the earlier start is used and the explanation says so.</item>
 /// <item>the six-month mark of Zadvydas v. Davis, 533 U.S. 678 (2001): six months of post-order detention, counted
-/// from the later of the final order and the start of the current detention. Detention after the order in an earlier
-/// custody episode may count too; the explanation says so.</item>
+/// from the later of the final order and the start of the current detention, less the days of any earlier custody
+/// after the same final order (courts differ on whether those count; counting them gives the earlier day).</item>
 /// <item>ICE's custody reviews (8 CFR 241.4(k)): the first before the removal period ends ((k)(1)(i)); when detention
 /// began after it ended, 90 days after detention began, the earlier reading; the headquarters review three months after
 /// the first ((k)(2)(ii)); then about a year later ((k)(2)(iii)).</item>
@@ -56,7 +56,8 @@ public static class DetentionClocks
         var (finalDay, how) = final;
         var removalEnd = finalDay.AddDays(RemovalPeriodDays);
         var postOrderStart = detainedSince > finalDay ? detainedSince : finalDay;
-        var sixMonths = postOrderStart.AddMonths(6);
+        var earlierDays = EarlierPostOrderDays(facts, finalDay, detainedSince);
+        var sixMonths = postOrderStart.AddMonths(6).AddDays(-earlierDays);
         var firstReview = detainedSince <= removalEnd ? removalEnd : detainedSince.AddDays(RemovalPeriodDays);
         var hqReview = firstReview.AddMonths(3);
         var annual = hqReview.AddYears(1);
@@ -72,9 +73,14 @@ public static class DetentionClocks
                 + "the earlier start is used.") { From = finalDay },
             new("zadvydas", "Six months of post-order detention (Zadvydas)", sixMonths, S(sixMonths), "Zadvydas v. Davis, 533 U.S. 678 (2001); 8 CFR 241.13",
                 $"Post-order detention began on {D(postOrderStart)} (the later of the final order and the start of this detention, {D(detainedSince)}). "
-                + $"Six months later, {D(sixMonths)}, detention stops being presumptively reasonable: a habeas petition showing no significant "
-                + "likelihood of removal in the reasonably foreseeable future is ripe, and a request under 8 CFR 241.13 can be made. Time detained "
-                + "after the order in an earlier custody may count too, which would make the date earlier.") { From = postOrderStart },
+                + (earlierDays > 0
+                    ? $"The person was also detained {earlierDays.ToString(CultureInfo.InvariantCulture)} days after the same order in earlier custody; "
+                        + "Zadvydas speaks of \"the period of prior post-removal confinement\" (533 U.S. at 701) and courts differ on whether earlier "
+                        + $"custody counts, so Stayline counts it, the earlier day: six months of post-order detention are reached on {D(sixMonths)}, "
+                        + $"not {D(postOrderStart.AddMonths(6))}. "
+                    : $"Six months later, {D(sixMonths)}, ")
+                + "detention stops being presumptively reasonable: a habeas petition showing no significant "
+                + "likelihood of removal in the reasonably foreseeable future is ripe, and a request under 8 CFR 241.13 can be made.") { From = postOrderStart },
             new("custody-review-90", "ICE's first custody review", firstReview, S(firstReview), "8 CFR 241.4(k)(1)",
                 detainedSince <= removalEnd
                     ? $"ICE must review custody before the removal period ends ({D(removalEnd)}) and give notice of the decision."
@@ -104,6 +110,36 @@ public static class DetentionClocks
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// Days of custody episodes that ended before the current one began, counted from the later of their start and the
+    /// final order (the day of arrest and the day of release both count: the person was held on each).
+    /// </summary>
+    private static int EarlierPostOrderDays(ProtectionFacts facts, DateOnly finalDay, DateOnly currentStart)
+    {
+        var days = 0;
+        DateOnly? start = null;
+        foreach (var e in facts.Events.Where(e => e.On < currentStart).OrderBy(e => e.On).ThenBy(e => e.Kind is PersonEventKind.Released or PersonEventKind.Removed ? 1 : 0))
+        {
+            switch (e.Kind)
+            {
+                case PersonEventKind.Arrested:
+                    start ??= e.On;
+                    break;
+                case PersonEventKind.Released or PersonEventKind.Removed when start is { } s:
+                    var from = s > finalDay ? s : finalDay;
+                    if (e.On >= from)
+                    {
+                        days += e.On.DayNumber - from.DayNumber + 1;
+                    }
+
+                    start = null;
+                    break;
+            }
+        }
+
+        return days;
     }
 
     /// <summary>The day the latest merits order became final, and how; null when none is final by <paramref name="asOf"/>.</summary>

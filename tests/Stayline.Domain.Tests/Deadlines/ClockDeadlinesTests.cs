@@ -117,6 +117,12 @@ public class ClockDeadlinesTests
         { "re-detained years later", APerson().WithOrder(1, "1998-03-12", appeal: AppealRight.Unknown).On(PersonEventKind.Arrested, "2017-06-11"), "2017-09-01",
             "removal-period 1998-03-12>1998-06-10 Reached; zadvydas 2017-06-11>2017-12-11 Open; custody-review-90 2017-06-11>2017-09-09 Open; "
             + "custody-review-hq 2017-09-09>2017-12-09 Open; custody-review-annual 2017-12-09>2018-12-09 Open" },
+        // Held 2016-02-01 to 2016-03-03 after the order of 2016-01-04 (32 days): the board's row carries the earlier day,
+        // 2017-12-11 less 32 = 2017-11-09, from the same trigger.
+        { "earlier post-order custody", APerson().WithOrder(1, "2016-01-04", appeal: AppealRight.Waived).On(PersonEventKind.Arrested, "2016-02-01")
+            .On(PersonEventKind.Released, "2016-03-03").On(PersonEventKind.Arrested, "2017-06-11"), "2017-09-01",
+            "removal-period 2016-01-04>2016-04-03 Reached; zadvydas 2017-06-11>2017-11-09 Open; custody-review-90 2017-06-11>2017-09-09 Open; "
+            + "custody-review-hq 2017-09-09>2017-12-09 Open; custody-review-annual 2017-12-09>2018-12-09 Open" },
         { "released: no clocks", APerson().WithOrder(1, "2019-01-15", appeal: AppealRight.Waived).On(PersonEventKind.Arrested, "2019-01-10")
             .On(PersonEventKind.Released, "2019-03-01"), "2019-04-01", "" },
     };
@@ -125,6 +131,15 @@ public class ClockDeadlinesTests
     [MemberData(nameof(DetentionCases))]
     public void Derive_DetentionClocks_HandWorked(string why, ProtectionFacts facts, string asOf, string expected) =>
         Assert.True(expected == Rows(facts, asOf), $"{why}: expected [{expected}], got [{Rows(facts, asOf)}]");
+
+    [Fact]
+    public void Explain_ZadvydasWithEarlierCustody_SaysWhyTheDayIsEarlier()
+    {
+        Assert.True(ClockDeadlines.TryGet("zadvydas", out var rule));
+        Assert.Contains("reached on 2017-11-09, earlier than 2017-12-11 because days held in earlier custody", rule.Explain(D("2017-06-11"), D("2017-11-09")),
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("earlier than", rule.Explain(D("2017-06-11"), D("2017-12-11")), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void TryGet_EveryClockRowRule_HasWordsAndTheCitationTheRowCarries()

@@ -30,6 +30,17 @@ public class DetentionClockTests
         // In absentia: final on entry 2024-02-29 (leap day): + 90 = 2024-05-29; + 6 months = 2024-08-29.
         { "in absentia, leap day", APerson().WithOrder(1, "2024-02-29", inAbsentia: true).On(PersonEventKind.Arrested, "2024-02-29"), "2024-05-29",
             "removal-period 2024-05-29 Reached; zadvydas 2024-08-29 Ahead; custody-review-90 2024-05-29 Reached; custody-review-hq 2024-08-29 Ahead; custody-review-annual 2025-08-29 Ahead" },
+        // Earlier custody after the same order counts (protective reading): held 2015-12-20 to 2016-01-10 across the order of
+        // 2016-01-04 (7 days after it: Jan 4-10), and 2016-02-01 to 2016-03-03 (29 + 3 = 32 days, 2016 a leap year): 39 days.
+        // Re-detained 2017-06-11: 2017-12-11 less 39 days = 2017-11-02. Custody before the order (2015) does not count.
+        { "earlier post-order custody counts", APerson().WithOrder(1, "2016-01-04", appeal: AppealRight.Waived)
+            .On(PersonEventKind.Arrested, "2015-12-20").On(PersonEventKind.Released, "2016-01-10")
+            .On(PersonEventKind.Arrested, "2016-02-01").On(PersonEventKind.Released, "2016-03-03").On(PersonEventKind.Arrested, "2017-06-11"), "2017-09-01",
+            "removal-period 2016-04-03 Reached; zadvydas 2017-11-02 Ahead; custody-review-90 2017-09-09 Ahead; custody-review-hq 2017-12-09 Ahead; custody-review-annual 2018-12-09 Ahead" },
+        // Custody only before the order: nothing to subtract. Order 2016-01-04 waived; held 2015-10-01 to 2015-12-01.
+        { "pre-order custody does not count", APerson().WithOrder(1, "2016-01-04", appeal: AppealRight.Waived)
+            .On(PersonEventKind.Arrested, "2015-10-01").On(PersonEventKind.Released, "2015-12-01").On(PersonEventKind.Arrested, "2017-06-11"), "2017-09-01",
+            "removal-period 2016-04-03 Reached; zadvydas 2017-12-11 Ahead; custody-review-90 2017-09-09 Ahead; custody-review-hq 2017-12-09 Ahead; custody-review-annual 2018-12-09 Ahead" },
         { "released", APerson().WithOrder(1, "2019-01-15", appeal: AppealRight.Waived).On(PersonEventKind.Arrested, "2019-01-10").On(PersonEventKind.Released, "2019-03-01"), "2019-04-01", "" },
         { "Board appeal pending: no final order", APerson().WithOrder(1, "2019-01-15", appeal: AppealRight.Reserved).On(PersonEventKind.Arrested, "2019-01-10")
             .With(Filed(2, MatterKind.BiaAppeal, "2019-02-01")), "2019-04-01", "" },
@@ -43,6 +54,18 @@ public class DetentionClockTests
     public void For_HandWorkedCase_DatesAndStates(string why, ProtectionFacts facts, string asOf, string expected)
     {
         Assert.True(expected == Clocks(facts, asOf), $"{why}: expected [{expected}], got [{Clocks(facts, asOf)}]");
+    }
+
+    [Fact]
+    public void For_EarlierPostOrderCustody_ExplainsTheCountedDaysAndTheLaterReading()
+    {
+        var zadvydas = DetentionClocks.For(APerson().WithOrder(1, "2016-01-04", appeal: AppealRight.Waived)
+            .On(PersonEventKind.Arrested, "2016-02-01").On(PersonEventKind.Released, "2016-03-03").On(PersonEventKind.Arrested, "2017-06-11"),
+            D("2017-09-01"), CourtCalendar.Federal).Single(c => c.Id == "zadvydas");
+
+        Assert.Equal(D("2017-11-09"), zadvydas.Date); // 2017-12-11 less 32 days
+        Assert.Contains("detained 32 days after the same order", zadvydas.Explanation, StringComparison.Ordinal);
+        Assert.Contains("not 2017-12-11", zadvydas.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public partial class ClockBoardTests
         var zadvydas = sender.Outbox().Single(m => m.Subject.Contains("Zadvydas", StringComparison.Ordinal));
         var body = sender.ReadOutbox(zadvydas.File)!;
         Assert.Contains("Citation: Zadvydas v. Davis, 533 U.S. 678 (2001); 8 CFR 241.13", body);
-        Assert.Contains("Post-order detention began on 2026-03-16", body);
+        Assert.Contains("This post-order detention began on 2026-03-16; six months of post-order detention are reached on 2026-09-16.", body);
     }
 
     [Fact]
