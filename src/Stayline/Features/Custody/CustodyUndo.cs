@@ -32,6 +32,11 @@ public static class CustodyUndo
         }
 
         var last = episodes[^1];
+        if (await DraftedSinceAsync(db, personId, last, ct) is { } drafted)
+        {
+            return new UndoOutcome(false, $"The latest custody change cannot be undone: {drafted}. Delete or redraft them first, then undo.");
+        }
+
         string message;
         if (last.To is { } ended)
         {
@@ -88,6 +93,25 @@ public static class CustodyUndo
             .Select(a => new { a.AcknowledgedByName, a.AcknowledgedAt }).ToListAsync(ct);
         return acknowledged.Count == 0 ? null
             : string.Create(CultureInfo.InvariantCulture, $"{acknowledged.Count:N0} transfer alert(s) about it were acknowledged (first by {acknowledged[0].AcknowledgedByName})");
+    }
+
+    /// <summary>
+    /// "N document(s) were drafted since (the latest: F)" when the person has drafts made at or after the change was
+    /// recorded: a petition's caption names the facility and custodian of that day, so undoing the change under it would
+    /// leave a document that states what the record no longer says. The change's time is its audit entry; without one
+    /// (written by an older version), the start of the day it took effect, the reading that blocks more.
+    /// </summary>
+    private static async Task<string?> DraftedSinceAsync(StaylineDbContext db, long personId, CustodyEpisode last, CancellationToken ct)
+    {
+        var entityId = last.Id.ToString(CultureInfo.InvariantCulture);
+        var recorded = await db.AuditEvents.AsNoTracking()
+            .Where(a => a.EntityType == nameof(CustodyEpisode) && a.EntityId == entityId && a.Action == (last.To == null ? "create" : "update"))
+            .OrderByDescending(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct);
+        var since = recorded ?? new DateTimeOffset((last.To ?? last.From).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var drafts = await db.GeneratedDocuments.AsNoTracking().Where(d => d.PersonId == personId && d.CreatedAt >= since)
+            .OrderByDescending(d => d.CreatedAt).Select(d => d.FileName).ToListAsync(ct);
+        return drafts.Count == 0 ? null
+            : string.Create(CultureInfo.InvariantCulture, $"{drafts.Count:N0} document(s) were drafted since it was recorded and may state it (the latest: {drafts[0]})");
     }
 
     private static void Reopen(StaylineDbContext db, CustodyEpisode episode)

@@ -250,6 +250,49 @@ public class BulkUndoTests
         Assert.Equal(1, await k.Db.AuditEvents.CountAsync(a => a.EntityType == nameof(CustodyEpisode) && a.Action == "delete"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task UndoLatestCustody_DocumentDraftedSince_IsRefusedUntilTheDraftIsGone(string provider)
+    {
+        await using var k = await StartAsync(provider);
+        var facilities = await k.Db.Facilities.OrderBy(f => f.Id).Select(f => f.Id).Take(2).ToListAsync();
+        var person = await k.Db.People.Include(p => p.CustodyEpisodes).SingleAsync(p => p.Id == k.Kassab);
+        CustodyLedger.Detain(person, facilities[0], On.AddDays(-30), On);
+        await k.Db.SaveChangesAsync();
+        CustodyLedger.Transfer(person, facilities[1], On, On);
+        await k.Db.SaveChangesAsync();
+        var transfer = person.CustodyEpisodes.Single(e => e.IsOpen).Id.ToString(CultureInfo.InvariantCulture);
+        var recorded = await k.Db.AuditEvents.Where(a => a.EntityType == nameof(CustodyEpisode) && a.EntityId == transfer && a.Action == "create")
+            .Select(a => a.At).SingleAsync();
+        k.Db.GeneratedDocuments.Add(new GeneratedDocument
+        {
+            PersonId = k.Kassab,
+            TemplateKey = "habeas",
+            FileName = "before-transfer.docx",
+            CreatedAt = recorded.AddMinutes(-5),
+            CreatedBy = "t",
+        });
+        var draft = new GeneratedDocument { PersonId = k.Kassab, TemplateKey = "habeas", FileName = "habeas-after-transfer.docx", CreatedAt = recorded.AddMinutes(5), CreatedBy = "t" };
+        k.Db.GeneratedDocuments.Add(draft);
+        await k.Db.SaveChangesAsync();
+        k.Db.ChangeTracker.Clear();
+
+        var refused = await CustodyUndo.UndoLatestAsync(k.Db, k.Kassab, default);
+        k.Db.ChangeTracker.Clear();
+        var stillAt = (await k.Db.People.SingleAsync(p => p.Id == k.Kassab)).CurrentFacilityId;
+        k.Db.GeneratedDocuments.Remove(await k.Db.GeneratedDocuments.SingleAsync(d => d.Id == draft.Id));
+        await k.Db.SaveChangesAsync();
+        k.Db.ChangeTracker.Clear();
+        var undone = await CustodyUndo.UndoLatestAsync(k.Db, k.Kassab, default);
+        k.Db.ChangeTracker.Clear();
+
+        Assert.False(refused!.Done);
+        Assert.Contains("1 document(s) were drafted since it was recorded and may state it (the latest: habeas-after-transfer.docx)", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(facilities[1], stillAt);
+        Assert.True(undone!.Done, undone.Message); // the draft made before the transfer does not block it
+        Assert.Equal(facilities[0], (await k.Db.People.SingleAsync(p => p.Id == k.Kassab)).CurrentFacilityId);
+    }
+
     [Fact]
     public async Task HistoryPage_IntakeMayUndoOwnEventsButNotTheCoordinatorsAssignment()
     {
