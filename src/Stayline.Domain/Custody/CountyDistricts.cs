@@ -4,6 +4,12 @@ namespace Stayline.Domain.Custody;
 public sealed record CountyDistrict(string State, string County, string District, string? Division);
 
 /// <summary>
+/// A part of a county that the statute puts in another district than the rest of the county, known by the place it
+/// holds (a facility there names the place in its name, city or aliases).
+/// </summary>
+public sealed record CountyPart(string State, string County, string Place, string District, string Citation);
+
+/// <summary>
 /// Routes a county to its federal district and division (28 U.S.C. 81-131). States with one district route every
 /// county to it; for the others only the listed counties route. County names are compared loosely
 /// ("St. Clair", "Saint Clair", "ST CLAIR COUNTY", "DeKalb" and "De Kalb" are the same county).
@@ -18,7 +24,17 @@ public sealed class CountyDistricts
         ["FL:miamidade"] = "dade",
     };
 
+    /// <summary>The statute's split counties that matter for detention: the federal prison complex at Butner.</summary>
+    public static IReadOnlyList<CountyPart> Parts { get; } =
+    [
+        new("NC", "Durham", "Butner", "E.D.N.C.", "28 U.S.C. 113(a): \"that portion of Durham County encompassing the Federal Correctional Institution, Butner\""),
+    ];
+
     public IReadOnlyList<CountyDistrict> Rows { get; }
+
+    /// <summary>The part of this county the statute assigns elsewhere, if any.</summary>
+    public static CountyPart? PartOf(CountyDistrict county) =>
+        Parts.FirstOrDefault(p => p.State == county.State && Key(p.State, p.County) == Key(county.State, county.County));
 
     public CountyDistricts(IEnumerable<CountyDistrict> rows)
     {

@@ -86,11 +86,22 @@ public sealed class Facility : People.IVersioned
         Source = Blank(input.Source) ?? Source;
 
         var routed = State is not null && County is not null ? counties?.Find(State, County) : null;
+        var part = routed is null ? null : CountyDistricts.PartOf(routed);
+        var inPart = part is not null && NamesOf(Name, Aliases, null).Append(City ?? "").Any(n => n.Contains(part.Place, StringComparison.OrdinalIgnoreCase));
+        var countyDistrict = routed?.District;
+        if (inPart)
+        {
+            routed = routed! with { District = part!.District, Division = null };
+        }
+
         District = district?.Name ?? routed?.District ?? (State is null ? null : FederalDistricts.SingleDistrictOf(State));
         // The statute's division goes with the statute's district; a hand-typed division stands when it is the only word.
         Division = Blank(input.Division) ?? (routed is not null && routed.District == District ? routed.Division : null);
         Circuit = circuit ?? (District is not null ? FederalDistricts.Find(District)?.Circuit : null) ?? (State is null ? null : FederalDistricts.CircuitOf(State));
-        ReviewNote = Blank(input.ReviewNote) ?? ReviewFor(routed, district);
+        ReviewNote = Blank(input.ReviewNote) ?? ReviewFor(routed, district) ?? (part is null || district is not null ? null
+            : inPart
+                ? $"Routed to {part.District}, not {countyDistrict}: the part of {County} County holding {part.Place} is in that district ({part.Citation}). Check that this facility is there."
+                : $"Part of {County} County (around {part.Place}) is in {part.District} ({part.Citation}); the rest is in {District}. Check which part this facility is in.");
         return v.Errors;
     }
 

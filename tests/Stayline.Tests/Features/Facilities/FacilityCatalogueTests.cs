@@ -103,4 +103,21 @@ public class FacilityCatalogueTests
         Assert.Equal("6th", facility.Circuit);
         Assert.Contains("No county recorded", facility.ReviewNote);
     }
+    [Fact]
+    public void Create_ButnerInDurhamCounty_RoutesToTheEasternDistrictByStatute_TheRestOfTheCountyToTheMiddle()
+    {
+        // 28 U.S.C. 113(a) puts the portion of Durham County holding FCI Butner in E.D.N.C.; the county list sends Durham to M.D.N.C.
+        var (butner, _) = Facility.Create(new FacilityInput("FCI Butner Medium II", null, null, "Butner", "NC", null, null, null) { County = "Durham" },
+            FacilityReference.Counties);
+        var (jail, _) = Facility.Create(new FacilityInput("Durham County Detention Center", null, null, "Durham", "NC", null, null, null) { County = "Durham" },
+            FacilityReference.Counties);
+        var (typed, _) = Facility.Create(new FacilityInput("FCC Butner", null, null, "Butner", "NC", null, "E.D.N.C.", null) { County = "Durham County" },
+            FacilityReference.Counties);
+
+        Assert.Equal(("E.D.N.C.", "4th"), (butner!.District, butner.Circuit));
+        Assert.Contains("Routed to E.D.N.C., not M.D.N.C.", butner.ReviewNote, StringComparison.Ordinal);
+        Assert.Equal("M.D.N.C.", jail!.District);
+        Assert.Contains("Part of Durham County (around Butner) is in E.D.N.C. (28 U.S.C. 113(a)", jail.ReviewNote, StringComparison.Ordinal);
+        Assert.Equal(("E.D.N.C.", (string?)null), (typed!.District, typed.ReviewNote));
+    }
 }
