@@ -191,6 +191,11 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
         FollowsPerson<AdverseParty>(builder);
         // The audit log shows what changed (names, facts): a reader who does not see everyone sees only the entries about
         // people they may see.
+        // Hotline reports and calls belong to the organisation that took them; others see one once it is about a person they see.
+        builder.Entity<HotlineReport>().HasQueryFilter(VisibilityFilter, r => VisibleToAll || r.OrganisationId == VisibleOrganisationId
+            || (r.PersonId != null && People.Any(p => p.Id == r.PersonId)));
+        builder.Entity<HotlineCall>().HasQueryFilter(VisibilityFilter, c => VisibleToAll || c.OrganisationId == VisibleOrganisationId
+            || (c.PersonId != null && People.Any(p => p.Id == c.PersonId)));
         builder.Entity<AuditEvent>().HasQueryFilter(VisibilityFilter, e => VisibleToAll || (e.PersonId != null && People.Any(p => p.Id == e.PersonId)));
         builder.Entity<MatterEvent>().HasQueryFilter(VisibilityFilter, e => VisibleToAll || Matters.Any(m => m.Id == e.MatterId));
     }

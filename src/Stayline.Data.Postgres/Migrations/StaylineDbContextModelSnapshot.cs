@@ -1485,6 +1485,9 @@ namespace Stayline.Data.Postgres.Migrations
                     b.Property<long?>("HotlineReportId")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("PersonId")
                         .HasColumnType("bigint");
 
@@ -1508,6 +1511,8 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PersonId");
 
@@ -1571,6 +1576,9 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("PersonId")
                         .HasColumnType("bigint");
 
@@ -1591,6 +1599,8 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LinkedAt");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Status", "ReceivedAt");
 
@@ -2913,6 +2923,24 @@ namespace Stayline.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RecordsRequestId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Hotline.HotlineCall", b =>
+                {
+                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Hotline.HotlineReport", b =>
+                {
+                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stayline.Domain.Matters.BondCase", b =>

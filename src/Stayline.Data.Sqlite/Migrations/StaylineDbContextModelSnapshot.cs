@@ -1430,6 +1430,9 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.Property<long?>("HotlineReportId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -1453,6 +1456,8 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PersonId");
 
@@ -1514,6 +1519,9 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -1534,6 +1542,8 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("LinkedAt");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("Status", "ReceivedAt");
 
@@ -2814,6 +2824,24 @@ namespace Stayline.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RecordsRequestId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Hotline.HotlineCall", b =>
+                {
+                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Domain.Hotline.HotlineReport", b =>
+                {
+                    b.HasOne("Stayline.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stayline.Domain.Matters.BondCase", b =>

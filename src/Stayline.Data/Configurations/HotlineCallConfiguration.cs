@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stayline.Domain.Hotline;
+using Stayline.Domain.Organisations;
 
 namespace Stayline.Data.Configurations;
 
@@ -17,5 +18,6 @@ internal sealed class HotlineCallConfiguration : IEntityTypeConfiguration<Hotlin
         b.Property(c => c.TakenByName).HasMaxLength(256);
         b.HasIndex(c => c.At);
         b.HasIndex(c => c.PersonId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

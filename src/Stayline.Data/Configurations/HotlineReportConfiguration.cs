@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stayline.Domain.Hotline;
+using Stayline.Domain.Organisations;
 
 namespace Stayline.Data.Configurations;
 
@@ -21,5 +22,6 @@ internal sealed class HotlineReportConfiguration : IEntityTypeConfiguration<Hotl
         b.Property(r => r.DecisionNote).HasMaxLength(1000);
         b.HasIndex(r => new { r.Status, r.ReceivedAt });
         b.HasIndex(r => r.LinkedAt);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -14,6 +14,8 @@ public sealed class HotlineCall
     public DateTimeOffset At { get; private set; }
     public string CallerName { get; private set; } = "";
     public string? CallerPhone { get; private set; }
+    /// <summary>The organisation of the staff member who took the call.</summary>
+    public long OrganisationId { get; private set; }
     public long? PersonId { get; private set; }
     /// <summary>Whom the call was about when no person is linked (or as the caller said it).</summary>
     public string? AboutName { get; private set; }
@@ -28,9 +30,10 @@ public sealed class HotlineCall
     }
 
     public static HotlineCall Logged(DateTimeOffset at, string callerName, string? callerPhone, long? personId, string? aboutName, string? summary, string promised,
-        string? takenBy, string takenByName, long? reportId = null) => new()
+        string? takenBy, string takenByName, long organisationId, long? reportId = null) => new()
         {
             At = at,
+            OrganisationId = organisationId,
             CallerName = callerName,
             CallerPhone = callerPhone,
             PersonId = personId,

@@ -37,6 +37,9 @@ public sealed class HotlineReport
     public HotlineReportStatus Status { get; private set; }
     /// <summary>When the linkage engine last looked at the report (null: not yet).</summary>
     public DateTimeOffset? LinkedAt { get; private set; }
+    /// <summary>The organisation that runs the hotline and works its queue; staff of other organisations see a report
+    /// only once it is accepted for a person they may see.</summary>
+    public long OrganisationId { get; private set; }
     public long? SuggestedPersonId { get; private set; }
     public double? SuggestedScore { get; private set; }
     /// <summary>The person the report was accepted for.</summary>
@@ -51,9 +54,10 @@ public sealed class HotlineReport
     }
 
     public static HotlineReport Received(DateTimeOffset at, string language, string detaineeName, string? aNumberDigits, string callerName, string callerPhone,
-        string? facility, string? notes) => new()
+        string? facility, string? notes, long organisationId) => new()
         {
             ReceivedAt = at,
+            OrganisationId = organisationId,
             Language = language,
             DetaineeName = detaineeName,
             ANumber = aNumberDigits,

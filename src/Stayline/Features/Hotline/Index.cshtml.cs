@@ -56,8 +56,10 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock, IString
             return Page();
         }
 
+        // The coordinating organisation runs the hotline: its staff work the queue (ADR 0008).
+        var owner = await db.CoordinatingOrganisationIdAsync(ct) ?? throw new InvalidOperationException("There is no coordinating organisation.");
         db.HotlineReports.Add(HotlineReport.Received(clock.GetUtcNow(), Language, DetaineeName!.Trim(), aNumber?.Digits, CallerName!.Trim(), CallerPhone!.Trim(),
-            HotlineForm.Clean(Facility), HotlineForm.Clean(Notes)));
+            HotlineForm.Clean(Facility), HotlineForm.Clean(Notes), owner));
         await db.SaveChangesAsync(ct);
         return Thanks();
     }

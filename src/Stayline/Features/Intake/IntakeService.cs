@@ -265,8 +265,10 @@ public sealed class IntakeService(StaylineDbContext db, TimeProvider clock, Audi
             return (null, errors);
         }
 
+        var owner = db.Visibility.OrganisationId ?? await db.CoordinatingOrganisationIdAsync(ct) ?? throw new InvalidOperationException("There is no coordinating organisation.");
         var call = HotlineCall.Logged(clock.GetUtcNow(), input.CallerName!.Trim(), Hotline.HotlineForm.Clean(input.CallerPhone), input.PersonId,
-            Hotline.HotlineForm.Clean(input.AboutName), Hotline.HotlineForm.Clean(input.Summary), input.Promised!.Trim(), actor.UserId, actor.UserName, input.HotlineReportId);
+            Hotline.HotlineForm.Clean(input.AboutName), Hotline.HotlineForm.Clean(input.Summary), input.Promised!.Trim(), actor.UserId, actor.UserName, owner,
+            input.HotlineReportId);
         db.HotlineCalls.Add(call);
         await db.SaveChangesAsync(ct);
         return (call.Id, errors);

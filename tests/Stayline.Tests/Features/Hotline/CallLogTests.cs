@@ -65,4 +65,33 @@ public class CallLogTests
         Assert.Contains("Intake appointment on Monday", page, StringComparison.Ordinal);
         Assert.Contains("her brother Sami", page, StringComparison.Ordinal);
     }
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task LogCall_OtherOrganisation_SeesACallOnlyAboutAPersonItSees(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        long person;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            person = await ReviewServiceTests.AddPersonAsync(db, "Yousif", "Kassab", null);
+            Assert.Null((await Stayline.Features.Organisations.OrganisationService.AddAsync(db, "Partner B", false, DateTimeOffset.UnixEpoch, CancellationToken.None)).Error);
+        }
+
+        Assert.Null(await Stayline.Features.Account.UserCommands.CreateUserAsync(app.Services, "b-intake@test.stayline", "Partner intake", "intake", TestApp.Password, "Partner B"));
+        var partner = await Organisations.ScopingRouteTableTests.ApiAsync(app, "b-intake@test.stayline");
+        Assert.Equal(HttpStatusCode.Created, (await app.Api("intake").PostAsJsonAsync("/api/v1/intake/calls",
+            new { callerName = "Mariam Kassab", personId = person, promised = "Call back Friday" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await app.Api("intake").PostAsJsonAsync("/api/v1/intake/calls",
+            new { callerName = "Rana Toma", aboutName = "her brother Sami", promised = "Intake on Monday" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await partner.PostAsJsonAsync("/api/v1/intake/calls",
+            new { callerName = "Hana Yono", aboutName = "her son", promised = "Partner will call back" })).StatusCode);
+
+        static async Task<List<string>> Callers(HttpClient api) => (await api.GetFromJsonAsync<JsonElement>("/api/v1/intake/calls")).GetProperty("items")
+            .EnumerateArray().Select(i => i.GetProperty("callerName").GetString()!).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["Hana Yono"], await Callers(partner));
+        Assert.Equal(["Mariam Kassab", "Rana Toma"], await Callers(app.Api("intake")));
+        Assert.Equal(["Hana Yono", "Mariam Kassab", "Rana Toma"], await Callers(app.Api("admin"))); // the coordinating admin sees all
+    }
 }
