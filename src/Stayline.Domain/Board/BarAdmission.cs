@@ -83,6 +83,9 @@ public sealed class BarAdmission
     public bool AdmitsTo(string? district) => Kind == AdmissionKind.FederalDistrict && district is not null
         && string.Equals(Jurisdiction, FederalDistricts.FindLoose(district)?.Name ?? district, StringComparison.Ordinal);
 
+    /// <summary>"MI bar" or "E.D. Mich.": the admission in a list of several.</summary>
+    public string ShortName => Kind == AdmissionKind.StateBar ? $"{Jurisdiction} bar" : Jurisdiction;
+
     /// <summary>"E.D. Mich. (admitted March 2, 2015)", "State bar of MI, No. P12345 (admitted 2012-...)".</summary>
     public string Describe()
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Stayline.Data;
 using Stayline.Domain.Work;
@@ -19,8 +20,10 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
         [Required(ErrorMessage = "Give the user's name.")]
         public string? DisplayName { get; init; }
         public string Role { get; init; } = Roles.Viewer;
-        public string? BarAdmissions { get; init; }
         public string? Languages { get; init; }
+
+        /// <summary>Clears the free-text bar admissions note kept from before admissions were recorded one by one.</summary>
+        public bool ClearOldBarNote { get; init; }
 
         [Range(0, 10000, ErrorMessage = "Capacity is a number of clients between 0 and 10,000.")]
         public int? Capacity { get; init; }
@@ -38,6 +41,12 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
 
     public string Email { get; private set; } = "";
 
+    /// <summary>The admissions on the attorney profile ("MI bar; E.D. Mich."), empty when none.</summary>
+    public string Admissions { get; private set; } = "";
+
+    /// <summary>The old free-text note (the Team page's field before admissions were recorded one by one), if kept.</summary>
+    public string? OldBarNote { get; private set; }
+
     /// <summary>Until when password sign-in is paused after failed attempts (saving the form lifts the pause).</summary>
     public DateTimeOffset? PausedUntil { get; private set; }
 
@@ -49,13 +58,12 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
             return NotFound();
         }
 
-        Email = user.Email ?? "";
+        await LoadAdmissionsAsync(user);
         PausedUntil = user.LockoutEnd > clock.GetUtcNow() ? user.LockoutEnd : null;
         Input = new InputModel
         {
             DisplayName = user.DisplayName,
             Role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Viewer,
-            BarAdmissions = user.BarAdmissions,
             Languages = user.Languages,
             Capacity = user.Capacity,
             Disabled = user.Disabled,
@@ -71,7 +79,7 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
             return NotFound();
         }
 
-        Email = user.Email ?? "";
+        await LoadAdmissionsAsync(user);
         if (!Roles.All.Contains(Input.Role))
         {
             ModelState.AddModelError("Input.Role", $"Unknown role \"{Input.Role}\".");
@@ -102,7 +110,11 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
         var before = new { user.DisplayName, Roles = await users.GetRolesAsync(user), user.BarAdmissions, user.Languages, user.Capacity, user.Disabled };
         var wasDisabled = user.Disabled;
         user.DisplayName = Input.DisplayName!.Trim();
-        user.BarAdmissions = Input.BarAdmissions?.Trim();
+        if (Input.ClearOldBarNote)
+        {
+            user.BarAdmissions = null;
+        }
+
         user.Languages = Input.Languages?.Trim();
         user.Capacity = Input.Capacity;
         user.Disabled = Input.Disabled;
@@ -142,5 +154,13 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
         await db.SaveChangesAsync();
         TempData["Flash"] = $"Saved {user.Email}.";
         return RedirectToPage("/Users/Index");
+    }
+
+    private async Task LoadAdmissionsAsync(StaylineUser user)
+    {
+        Email = user.Email ?? "";
+        OldBarNote = string.IsNullOrWhiteSpace(user.BarAdmissions) ? null : user.BarAdmissions;
+        Admissions = string.Join("; ", (await db.BarAdmissions.AsNoTracking().Where(a => a.UserId == user.Id).OrderBy(a => a.Kind).ThenBy(a => a.Jurisdiction)
+            .ToListAsync()).Select(a => a.ShortName));
     }
 }

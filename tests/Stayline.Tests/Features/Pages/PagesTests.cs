@@ -168,4 +168,36 @@ public class PagesTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api("viewer").GetAsync("/api/v1/people")).StatusCode);
         Assert.Contains("Locked Viewer", await admin.GetStringAsync("/Users"));
     }
+    [Fact]
+    public async Task UsersEdit_BarAdmissionsComeFromTheProfile_TheOldFreeTextNoteIsShownUntilCleared()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = await app.SignedInAsync("admin");
+        string attorneyId;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            var attorney = await db.Users.SingleAsync(u => u.Email == TestApp.Email("attorney"));
+            attorney.BarAdmissions = "MI, NY; 6th Cir.";
+            db.BarAdmissions.Add(Stayline.Domain.Board.BarAdmission.Create(attorney.Id, Stayline.Domain.Board.AdmissionKind.FederalDistrict, "E.D. Mich.", null, null).Admission!);
+            db.BarAdmissions.Add(Stayline.Domain.Board.BarAdmission.Create(attorney.Id, Stayline.Domain.Board.AdmissionKind.StateBar, "MI", "P81234", null).Admission!);
+            await db.SaveChangesAsync();
+            attorneyId = attorney.Id;
+        }
+
+        var url = $"/Users/Edit?id={attorneyId}";
+        var form = await admin.GetStringAsync(url);
+        Assert.Contains("E.D. Mich.; MI bar", form, StringComparison.Ordinal);
+        Assert.Contains("Old note, typed before admissions were recorded one by one: <q>MI, NY; 6th Cir.</q>", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Input.BarAdmissions\"", form, StringComparison.Ordinal);
+        var team = await admin.GetStringAsync("/Users");
+        Assert.Contains("E.D. Mich.; MI bar<span class=\"muted\">; old note: MI, NY; 6th Cir.</span>", team, StringComparison.Ordinal);
+
+        var fields = new Dictionary<string, string> { ["Input.DisplayName"] = "Test attorney", ["Input.Role"] = "attorney" };
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(admin, url, url, fields)).StatusCode);
+        Assert.Contains("MI, NY; 6th Cir.", await admin.GetStringAsync(url), StringComparison.Ordinal); // kept until cleared
+        fields["Input.ClearOldBarNote"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.PostFormAsync(admin, url, url, fields)).StatusCode);
+        Assert.DoesNotContain("Old note", await admin.GetStringAsync(url), StringComparison.Ordinal);
+    }
 }
