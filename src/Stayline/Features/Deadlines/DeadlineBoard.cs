@@ -2,24 +2,34 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Deadlines;
+using Stayline.Domain.Matters;
 using Stayline.Features.Shared;
 
 namespace Stayline.Features.Deadlines;
 
-/// <summary>The board's three lists, in order.</summary>
+/// <summary>The board's four lists, in board order (the number is also the cursor's first part).</summary>
 public enum BoardSection
 {
-    /// <summary>Missed, or a clock's day reached, in the last <see cref="DeadlineBoard.OverdueWindowDays"/> days.</summary>
+    /// <summary>Filing deadlines of ours that passed without a recorded filing in the last <see cref="DeadlineBoard.OverdueWindowDays"/> days.</summary>
     Overdue,
     /// <summary>Due today through 7 days from now.</summary>
     Week,
     /// <summary>Due after 7 days, within the days asked (30 on the page).</summary>
     Month,
+    /// <summary>
+    /// Days of clocks and of other parties' duties (ICE's custody reviews, DHS's bond filings, the government's return)
+    /// that came in the last <see cref="DeadlineBoard.OverdueWindowDays"/> days: not missed filings, so after them all.
+    /// </summary>
+    Reached,
 }
 
 /// <summary>The rows of one rule (one class order for class motions) on a page: the rule's words and citation are shown once.</summary>
 /// <param name="Total">Exact number of the rule's rows in the section, on every page.</param>
-public sealed record BoardGroup(string RuleId, long? CourtOrderId, string Title, string Citation, int Total, IReadOnlyList<DeadlineView> Rows);
+public sealed record BoardGroup(string RuleId, long? CourtOrderId, string Title, string Citation, int Total, IReadOnlyList<DeadlineView> Rows)
+{
+    /// <summary>Whose step the day is (clocks and other parties' duties); null for our own filings.</summary>
+    public string? Whose => DeadlineBoard.WhoseDay(RuleId);
+}
 
 /// <param name="Total">Exact number of rows in the section.</param>
 /// <param name="Next">Cursor of the next page of the section; null on the last one.</param>
@@ -33,7 +43,8 @@ public sealed record BoardSectionPage(BoardSection Section, int Total, IReadOnly
 public sealed record BoardPage(IReadOnlyList<DeadlineView> Rows, int Total, string? Next);
 
 /// <summary>
-/// The deadlines page: overdue (or reached), due within 7 days, due within 30 (or N) days. Each section lists its rows
+/// The deadlines page: missed filings, due within 7 days, due within 30 (or N) days, then the days of clocks and other
+/// parties' duties that came (so a clock's day never sits among, or ahead of, a missed filing). Each section lists its rows
 /// grouped by rule (and class order), the rule's citation once per group, and within a group by due date. Every row is
 /// reachable: pages follow a cursor (rule, due date, id), so a page costs the same on the first page and the last, and
 /// each section's count is exact (one grouped count, which also gives each rule's total).
@@ -55,11 +66,38 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
 
     public BoardSectionPage Within30 => Sections.First(s => s.Section == BoardSection.Month);
 
+    public BoardSectionPage DaysReached => Sections.First(s => s.Section == BoardSection.Reached);
+
     private static readonly string[] BoardStates = [nameof(DeadlineState.Open), nameof(DeadlineState.Missed), nameof(DeadlineState.Reached)];
 
     /// <summary>
-    /// The first page of every section, or, with <paramref name="only"/>, the page of that section after <paramref name="after"/>
-    /// (the other sections then show their first page too, so the counts stay in view).
+    /// Rules whose day is a clock's or another party's duty, and whose it is. Once their day has passed they are listed
+    /// after every filing of ours; a rule not named here counts as our filing, so an unknown rule lands among the
+    /// missed filings (the side that cannot hide one). bond-appeal is ours (the detainee lost the bond hearing): its
+    /// passed day is stored as Reached only because its filing cannot be recorded, so it stays with the filings.
+    /// </summary>
+    private static readonly Dictionary<string, string> OtherPartiesDays = new(StringComparer.Ordinal)
+    {
+        ["removal-period"] = "ICE's: the 90 days it has to remove. Detention after them rests on INA 241(a)(6) and is limited by Zadvydas.",
+        ["zadvydas"] = "Ours to use, not a filing deadline: after six months of post-order detention a habeas petition (or an 8 CFR 241.13 request) is ripe.",
+        ["custody-review-90"] = "ICE's duty: a custody review before the removal period ends, with a written decision.",
+        ["custody-review-hq"] = "ICE's duty: the headquarters custody review.",
+        ["custody-review-annual"] = "ICE's duty: the yearly custody review.",
+        [BondCase.StayLapseRuleId] = "The Board's: DHS's automatic stay of release lapses unless the Board has decided.",
+        [DeadlineRules.HabeasReturn.Id] = "The government's: its return to the court's order to show cause.",
+        [DeadlineRules.Eoir43Notice.Id] = "DHS's: its Form EOIR-43, without which the release order is not stayed.",
+        [DeadlineRules.Eoir43Appeal.Id] = "DHS's: its appeal to the Board, without which the automatic stay lapses.",
+        [DeadlineRules.FoiaResponse.Id] = "The agency's: its answer to a FOIA request.",
+    };
+
+    private static readonly string[] OtherPartiesRuleIds = [.. OtherPartiesDays.Keys];
+
+    /// <summary>Whose step a clock's day is; null for a filing deadline of ours.</summary>
+    public static string? WhoseDay(string ruleId) => OtherPartiesDays.GetValueOrDefault(ruleId);
+
+    /// <summary>
+    /// The first page of every section, or, with <paramref name="only"/>, only that section's page after <paramref name="after"/>:
+    /// a page reads and counts only what it shows.
     /// </summary>
     public static async Task<DeadlineBoard> LoadAsync(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days, CancellationToken ct,
         BoardSection? only = null, string? after = null, int pageSize = PageSize)
@@ -68,6 +106,11 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
         var sections = new List<BoardSectionPage>(3);
         foreach (var section in Enum.GetValues<BoardSection>())
         {
+            if (only is { } one && section != one)
+            {
+                continue;
+            }
+
             var cursor = section == only && Cursor.TryParse(after, out var c) && c.Section == section ? c : (Cursor?)null;
             sections.Add(await SectionPageAsync(db, access, mine, today, days, section, cursor, pageSize, describer, ct));
         }
@@ -125,7 +168,7 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
 
     private static (DateOnly From, DateOnly To) Range(BoardSection section, DateOnly today, int days) => section switch
     {
-        BoardSection.Overdue => (today.AddDays(-OverdueWindowDays), today.AddDays(-1)),
+        BoardSection.Overdue or BoardSection.Reached => (today.AddDays(-OverdueWindowDays), today.AddDays(-1)),
         BoardSection.Week => (today, today.AddDays(Math.Min(7, days))),
         _ => (today.AddDays(8), today.AddDays(days)),
     };
@@ -133,7 +176,7 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
     private static IQueryable<PersonDeadline> InSection(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days, BoardSection section)
     {
         var (from, to) = Range(section, today, days);
-        var q = db.Deadlines.AsNoTracking().Where(d => d.DueDate >= from && d.DueDate <= to && BoardStates.Contains(d.State));
+        var q = OfSection(db.Deadlines.AsNoTracking().Where(d => d.DueDate >= from && d.DueDate <= to && BoardStates.Contains(d.State)), section);
         if (mine)
         {
             var uid = access.UserId ?? "";
@@ -142,6 +185,14 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
 
         return q;
     }
+
+    /// <summary>In the window of days already passed, our filings and the other parties' days are separate sections.</summary>
+    private static IQueryable<PersonDeadline> OfSection(IQueryable<PersonDeadline> q, BoardSection section) => section switch
+    {
+        BoardSection.Overdue => q.Where(d => !OtherPartiesRuleIds.Contains(d.RuleId)),
+        BoardSection.Reached => q.Where(d => OtherPartiesRuleIds.Contains(d.RuleId)),
+        _ => q,
+    };
 
     private sealed record GroupCount(string RuleId, long? CourtOrderId, int Count);
 
@@ -183,6 +234,7 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
                 break;
             }
 
+            // The group is one rule, so its section's rule condition holds for every row of it.
             var q = DeadlineQueries.Rows(db).Where(d => d.RuleId == g.RuleId && d.DueDate >= from && d.DueDate <= to && BoardStates.Contains(d.State));
             q = g.CourtOrderId is { } order ? q.Where(d => d.CourtOrderId == order) : q.Where(d => d.CourtOrderId == null);
             if (mine)
