@@ -281,7 +281,8 @@ internal static class BoardBench
             t.Value = due.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             d.Value = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             c.Value = DeadlineRules.TryGet(rule, out var known) ? known.Citation : "8 CFR 241.4(k)";
-            s.Value = due < today ? (random.Next(4) == 0 ? "Met" : "Missed") : "Open";
+            // As the recompute writes them: a clock's (or another party's) passed day is Reached, a filing of ours Met or Missed.
+            s.Value = due >= today ? "Open" : DeadlineBoard.WhoseDay(rule) is not null ? "Reached" : random.Next(4) == 0 ? "Met" : "Missed";
             await cmd.ExecuteNonQueryAsync();
         }
 

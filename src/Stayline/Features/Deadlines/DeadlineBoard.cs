@@ -90,8 +90,6 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
         [DeadlineRules.FoiaResponse.Id] = "The agency's: its answer to a FOIA request.",
     };
 
-    private static readonly string[] OtherPartiesRuleIds = [.. OtherPartiesDays.Keys];
-
     /// <summary>Whose step a clock's day is; null for a filing deadline of ours.</summary>
     public static string? WhoseDay(string ruleId) => OtherPartiesDays.GetValueOrDefault(ruleId);
 
@@ -103,16 +101,13 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
         BoardSection? only = null, string? after = null, int pageSize = PageSize)
     {
         var describer = await DeadlineDescriber.CreateAsync(db, ct);
-        var sections = new List<BoardSectionPage>(3);
-        foreach (var section in Enum.GetValues<BoardSection>())
+        BoardSection[] shown = only is { } one ? [one] : Enum.GetValues<BoardSection>();
+        var counts = await GroupCountsAsync(db, access, mine, today, days, shown, ct);
+        var sections = new List<BoardSectionPage>(shown.Length);
+        foreach (var section in shown)
         {
-            if (only is { } one && section != one)
-            {
-                continue;
-            }
-
             var cursor = section == only && Cursor.TryParse(after, out var c) && c.Section == section ? c : (Cursor?)null;
-            sections.Add(await SectionPageAsync(db, access, mine, today, days, section, cursor, pageSize, describer, ct));
+            sections.Add(await SectionPageAsync(db, access, mine, today, days, section, counts[section], cursor, pageSize, describer, ct));
         }
 
         return new DeadlineBoard(sections);
@@ -140,15 +135,16 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
         var rows = new List<DeadlineView>(Math.Min(take, 256));
         var total = 0;
         string? next = null;
+        var counts = await GroupCountsAsync(db, access, mine, today, days, Enum.GetValues<BoardSection>(), ct);
         foreach (var section in Enum.GetValues<BoardSection>())
         {
             if (cursor is { } k && section < k.Section)
             {
-                total += (await GroupCountsAsync(db, access, mine, today, days, section, ct)).Sum(g => g.Count);
+                total += counts[section].Sum(g => g.Count);
                 continue;
             }
 
-            var page = await SectionPageAsync(db, access, mine, today, days, section, cursor is { } at && at.Section == section ? at : null,
+            var page = await SectionPageAsync(db, access, mine, today, days, section, counts[section], cursor is { } at && at.Section == section ? at : null,
                 take - rows.Count, describer, ct);
             total += page.Total;
             if (rows.Count < take)
@@ -173,45 +169,52 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
         _ => (today.AddDays(8), today.AddDays(days)),
     };
 
-    private static IQueryable<PersonDeadline> InSection(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days, BoardSection section)
+    /// <summary>In the window of days already passed, our filings and the other parties' days are separate sections.</summary>
+    private static bool InSection(BoardSection section, string ruleId) => section switch
     {
-        var (from, to) = Range(section, today, days);
-        var q = OfSection(db.Deadlines.AsNoTracking().Where(d => d.DueDate >= from && d.DueDate <= to && BoardStates.Contains(d.State)), section);
+        BoardSection.Overdue => WhoseDay(ruleId) is null,
+        BoardSection.Reached => WhoseDay(ruleId) is not null,
+        _ => true,
+    };
+
+    private sealed record GroupCount(string RuleId, long? CourtOrderId, int Count);
+
+    /// <summary>
+    /// Each section's rows counted by rule (and class order), exactly, in one grouped read by rule and due date over the days
+    /// the sections cover: the index on (RuleId, CourtOrderId, DueDate, Id, State, PersonId) answers it without reading a row.
+    /// </summary>
+    private static async Task<Dictionary<BoardSection, List<GroupCount>>> GroupCountsAsync(StaylineDbContext db, UserAccess access, bool mine,
+        DateOnly today, int days, IReadOnlyCollection<BoardSection> sections, CancellationToken ct)
+    {
+        var from = sections.Min(s => Range(s, today, days).From);
+        var to = sections.Max(s => Range(s, today, days).To);
+        var q = db.Deadlines.AsNoTracking().Where(d => d.DueDate >= from && d.DueDate <= to && BoardStates.Contains(d.State));
         if (mine)
         {
             var uid = access.UserId ?? "";
             q = q.Where(d => DeadlineQueries.ClientsOf(db, uid).Contains(d.PersonId));
         }
 
-        return q;
-    }
+        var byDay = await q.GroupBy(d => new { d.RuleId, d.CourtOrderId, d.DueDate })
+            .Select(g => new { g.Key.RuleId, g.Key.CourtOrderId, g.Key.DueDate, Count = g.Count() }).ToListAsync(ct);
+        var result = new Dictionary<BoardSection, List<GroupCount>>();
+        foreach (var section in sections)
+        {
+            var (start, end) = Range(section, today, days);
+            result[section] = [.. byDay.Where(c => c.DueDate >= start && c.DueDate <= end && InSection(section, c.RuleId))
+                .GroupBy(c => (c.RuleId, c.CourtOrderId)).Select(g => new GroupCount(g.Key.RuleId, g.Key.CourtOrderId, g.Sum(c => c.Count)))
+                // Manual deadlines last: their titles differ row by row.
+                .OrderBy(c => c.RuleId == ManualRuleId ? 1 : 0).ThenBy(c => c.RuleId, StringComparer.Ordinal).ThenBy(c => c.CourtOrderId ?? 0)];
+        }
 
-    /// <summary>In the window of days already passed, our filings and the other parties' days are separate sections.</summary>
-    private static IQueryable<PersonDeadline> OfSection(IQueryable<PersonDeadline> q, BoardSection section) => section switch
-    {
-        BoardSection.Overdue => q.Where(d => !OtherPartiesRuleIds.Contains(d.RuleId)),
-        BoardSection.Reached => q.Where(d => OtherPartiesRuleIds.Contains(d.RuleId)),
-        _ => q,
-    };
-
-    private sealed record GroupCount(string RuleId, long? CourtOrderId, int Count);
-
-    private static async Task<List<GroupCount>> GroupCountsAsync(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days,
-        BoardSection section, CancellationToken ct)
-    {
-        var counts = await InSection(db, access, mine, today, days, section).GroupBy(d => new { d.RuleId, d.CourtOrderId })
-            .Select(g => new { g.Key.RuleId, g.Key.CourtOrderId, Count = g.Count() }).ToListAsync(ct);
-        // Manual deadlines last: their titles differ row by row.
-        return [.. counts.Select(c => new GroupCount(c.RuleId, c.CourtOrderId, c.Count))
-            .OrderBy(c => c.RuleId == ManualRuleId ? 1 : 0).ThenBy(c => c.RuleId, StringComparer.Ordinal).ThenBy(c => c.CourtOrderId ?? 0)];
+        return result;
     }
 
     private const string ManualRuleId = "manual";
 
     private static async Task<BoardSectionPage> SectionPageAsync(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days,
-        BoardSection section, Cursor? after, int take, DeadlineDescriber describer, CancellationToken ct)
+        BoardSection section, List<GroupCount> groups, Cursor? after, int take, DeadlineDescriber describer, CancellationToken ct)
     {
-        var groups = await GroupCountsAsync(db, access, mine, today, days, section, ct);
         var total = groups.Sum(g => g.Count);
         var shown = new List<BoardGroup>();
         string? next = null;
