@@ -7,12 +7,13 @@ using Stayline.Domain.Deadlines;
 // Every measurement is compared with a baseline taken in the same run; medians of interleaved runs.
 // Usage: dotnet run -c Release --project bench/Deadlines.Bench -- [path/to/stayline] [runs]
 //        dotnet run -c Release --project bench/Deadlines.Bench -- board [rows on the board] [runs] [--sample]   (the deadlines board, issue 12/15;
-//        --sample: 30 pages per section on every run, without the first run's walk through every page)
+//        --sample: 30 pages per section on every run, without the first run's walk through every page;
+//        --profile: each step of a page timed alone and the SQL sent, then the database kept for EXPLAIN QUERY PLAN)
 if (args is ["board", ..])
 {
     return await Deadlines.Bench.BoardBench.RunAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 150_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5,
-        walkAll: !args.Contains("--sample"));
+        walkAll: !args.Contains("--sample"), profile: args.Contains("--profile"));
 }
 
 var root = FindRepositoryRoot();

@@ -23,8 +23,11 @@ internal sealed class PersonDeadlineConfiguration : IEntityTypeConfiguration<Per
         // counts the deadlines board's sections by rule without reading a row: the visibility filter needs PersonId, and
         // an index without it made every count read the (wide) rows: session 8's board bench, p95 4.6 s a page.
         b.HasIndex(d => new { d.State, d.DueDate, d.PersonId, d.RuleId, d.CourtOrderId });
-        // The deadlines board: each rule's rows read a page at a time in due order after a cursor (docs/benchmarks/deadlines.md).
-        b.HasIndex(d => new { d.RuleId, d.CourtOrderId, d.DueDate, d.Id });
+        // The deadlines board: each rule's rows read a page at a time in due order after a cursor, and each section counted
+        // by rule. SQLite counts through this index (its order is the GROUP BY's), so State and PersonId (the section and
+        // visibility filters) must be in it too: without them every count read the window's wide rows, about 0.5 s a
+        // section at 120,000 rows (docs/benchmarks/deadlines.md, session 9).
+        b.HasIndex(d => new { d.RuleId, d.CourtOrderId, d.DueDate, d.Id, d.State, d.PersonId });
         b.HasOne<Person>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<CourtOrder>().WithMany().HasForeignKey(d => d.CourtOrderId).OnDelete(DeleteBehavior.Cascade);
     }

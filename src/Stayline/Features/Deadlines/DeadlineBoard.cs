@@ -2,24 +2,34 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Deadlines;
+using Stayline.Domain.Matters;
 using Stayline.Features.Shared;
 
 namespace Stayline.Features.Deadlines;
 
-/// <summary>The board's three lists, in order.</summary>
+/// <summary>The board's four lists, in board order (the number is also the cursor's first part).</summary>
 public enum BoardSection
 {
-    /// <summary>Missed, or a clock's day reached, in the last <see cref="DeadlineBoard.OverdueWindowDays"/> days.</summary>
+    /// <summary>Filing deadlines of ours that passed without a recorded filing in the last <see cref="DeadlineBoard.OverdueWindowDays"/> days.</summary>
     Overdue,
     /// <summary>Due today through 7 days from now.</summary>
     Week,
     /// <summary>Due after 7 days, within the days asked (30 on the page).</summary>
     Month,
+    /// <summary>
+    /// Days of clocks and of other parties' duties (ICE's custody reviews, DHS's bond filings, the government's return)
+    /// that came in the last <see cref="DeadlineBoard.OverdueWindowDays"/> days: not missed filings, so after them all.
+    /// </summary>
+    Reached,
 }
 
 /// <summary>The rows of one rule (one class order for class motions) on a page: the rule's words and citation are shown once.</summary>
 /// <param name="Total">Exact number of the rule's rows in the section, on every page.</param>
-public sealed record BoardGroup(string RuleId, long? CourtOrderId, string Title, string Citation, int Total, IReadOnlyList<DeadlineView> Rows);
+public sealed record BoardGroup(string RuleId, long? CourtOrderId, string Title, string Citation, int Total, IReadOnlyList<DeadlineView> Rows)
+{
+    /// <summary>Whose step the day is (clocks and other parties' duties); null for our own filings.</summary>
+    public string? Whose => DeadlineBoard.WhoseDay(RuleId);
+}
 
 /// <param name="Total">Exact number of rows in the section.</param>
 /// <param name="Next">Cursor of the next page of the section; null on the last one.</param>
@@ -33,7 +43,8 @@ public sealed record BoardSectionPage(BoardSection Section, int Total, IReadOnly
 public sealed record BoardPage(IReadOnlyList<DeadlineView> Rows, int Total, string? Next);
 
 /// <summary>
-/// The deadlines page: overdue (or reached), due within 7 days, due within 30 (or N) days. Each section lists its rows
+/// The deadlines page: missed filings, due within 7 days, due within 30 (or N) days, then the days of clocks and other
+/// parties' duties that came (so a clock's day never sits among, or ahead of, a missed filing). Each section lists its rows
 /// grouped by rule (and class order), the rule's citation once per group, and within a group by due date. Every row is
 /// reachable: pages follow a cursor (rule, due date, id), so a page costs the same on the first page and the last, and
 /// each section's count is exact (one grouped count, which also gives each rule's total).
@@ -55,21 +66,48 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
 
     public BoardSectionPage Within30 => Sections.First(s => s.Section == BoardSection.Month);
 
+    public BoardSectionPage DaysReached => Sections.First(s => s.Section == BoardSection.Reached);
+
     private static readonly string[] BoardStates = [nameof(DeadlineState.Open), nameof(DeadlineState.Missed), nameof(DeadlineState.Reached)];
 
     /// <summary>
-    /// The first page of every section, or, with <paramref name="only"/>, the page of that section after <paramref name="after"/>
-    /// (the other sections then show their first page too, so the counts stay in view).
+    /// Rules whose day is a clock's or another party's duty, and whose it is. Once their day has passed they are listed
+    /// after every filing of ours; a rule not named here counts as our filing, so an unknown rule lands among the
+    /// missed filings (the side that cannot hide one). bond-appeal is ours (the detainee lost the bond hearing): its
+    /// passed day is stored as Reached only because its filing cannot be recorded, so it stays with the filings.
+    /// </summary>
+    private static readonly Dictionary<string, string> OtherPartiesDays = new(StringComparer.Ordinal)
+    {
+        ["removal-period"] = "ICE's: the 90 days it has to remove. Detention after them rests on INA 241(a)(6) and is limited by Zadvydas.",
+        ["zadvydas"] = "Ours to use, not a filing deadline: after six months of post-order detention a habeas petition (or an 8 CFR 241.13 request) is ripe.",
+        ["custody-review-90"] = "ICE's duty: a custody review before the removal period ends, with a written decision.",
+        ["custody-review-hq"] = "ICE's duty: the headquarters custody review.",
+        ["custody-review-annual"] = "ICE's duty: the yearly custody review.",
+        [BondCase.StayLapseRuleId] = "The Board's: DHS's automatic stay of release lapses unless the Board has decided.",
+        [DeadlineRules.HabeasReturn.Id] = "The government's: its return to the court's order to show cause.",
+        [DeadlineRules.Eoir43Notice.Id] = "DHS's: its Form EOIR-43, without which the release order is not stayed.",
+        [DeadlineRules.Eoir43Appeal.Id] = "DHS's: its appeal to the Board, without which the automatic stay lapses.",
+        [DeadlineRules.FoiaResponse.Id] = "The agency's: its answer to a FOIA request.",
+    };
+
+    /// <summary>Whose step a clock's day is; null for a filing deadline of ours.</summary>
+    public static string? WhoseDay(string ruleId) => OtherPartiesDays.GetValueOrDefault(ruleId);
+
+    /// <summary>
+    /// The first page of every section, or, with <paramref name="only"/>, only that section's page after <paramref name="after"/>:
+    /// a page reads and counts only what it shows.
     /// </summary>
     public static async Task<DeadlineBoard> LoadAsync(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days, CancellationToken ct,
         BoardSection? only = null, string? after = null, int pageSize = PageSize)
     {
         var describer = await DeadlineDescriber.CreateAsync(db, ct);
-        var sections = new List<BoardSectionPage>(3);
-        foreach (var section in Enum.GetValues<BoardSection>())
+        BoardSection[] shown = only is { } one ? [one] : Enum.GetValues<BoardSection>();
+        var counts = await GroupCountsAsync(db, access, mine, today, days, shown, ct);
+        var sections = new List<BoardSectionPage>(shown.Length);
+        foreach (var section in shown)
         {
             var cursor = section == only && Cursor.TryParse(after, out var c) && c.Section == section ? c : (Cursor?)null;
-            sections.Add(await SectionPageAsync(db, access, mine, today, days, section, cursor, pageSize, describer, ct));
+            sections.Add(await SectionPageAsync(db, access, mine, today, days, section, counts[section], cursor, pageSize, describer, ct));
         }
 
         return new DeadlineBoard(sections);
@@ -97,15 +135,16 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
         var rows = new List<DeadlineView>(Math.Min(take, 256));
         var total = 0;
         string? next = null;
+        var counts = await GroupCountsAsync(db, access, mine, today, days, Enum.GetValues<BoardSection>(), ct);
         foreach (var section in Enum.GetValues<BoardSection>())
         {
             if (cursor is { } k && section < k.Section)
             {
-                total += (await GroupCountsAsync(db, access, mine, today, days, section, ct)).Sum(g => g.Count);
+                total += counts[section].Sum(g => g.Count);
                 continue;
             }
 
-            var page = await SectionPageAsync(db, access, mine, today, days, section, cursor is { } at && at.Section == section ? at : null,
+            var page = await SectionPageAsync(db, access, mine, today, days, section, counts[section], cursor is { } at && at.Section == section ? at : null,
                 take - rows.Count, describer, ct);
             total += page.Total;
             if (rows.Count < take)
@@ -125,14 +164,30 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
 
     private static (DateOnly From, DateOnly To) Range(BoardSection section, DateOnly today, int days) => section switch
     {
-        BoardSection.Overdue => (today.AddDays(-OverdueWindowDays), today.AddDays(-1)),
+        BoardSection.Overdue or BoardSection.Reached => (today.AddDays(-OverdueWindowDays), today.AddDays(-1)),
         BoardSection.Week => (today, today.AddDays(Math.Min(7, days))),
         _ => (today.AddDays(8), today.AddDays(days)),
     };
 
-    private static IQueryable<PersonDeadline> InSection(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days, BoardSection section)
+    /// <summary>In the window of days already passed, our filings and the other parties' days are separate sections.</summary>
+    private static bool InSection(BoardSection section, string ruleId) => section switch
     {
-        var (from, to) = Range(section, today, days);
+        BoardSection.Overdue => WhoseDay(ruleId) is null,
+        BoardSection.Reached => WhoseDay(ruleId) is not null,
+        _ => true,
+    };
+
+    private sealed record GroupCount(string RuleId, long? CourtOrderId, int Count);
+
+    /// <summary>
+    /// Each section's rows counted by rule (and class order), exactly, in one grouped read by rule and due date over the days
+    /// the sections cover: the index on (RuleId, CourtOrderId, DueDate, Id, State, PersonId) answers it without reading a row.
+    /// </summary>
+    private static async Task<Dictionary<BoardSection, List<GroupCount>>> GroupCountsAsync(StaylineDbContext db, UserAccess access, bool mine,
+        DateOnly today, int days, IReadOnlyCollection<BoardSection> sections, CancellationToken ct)
+    {
+        var from = sections.Min(s => Range(s, today, days).From);
+        var to = sections.Max(s => Range(s, today, days).To);
         var q = db.Deadlines.AsNoTracking().Where(d => d.DueDate >= from && d.DueDate <= to && BoardStates.Contains(d.State));
         if (mine)
         {
@@ -140,27 +195,26 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
             q = q.Where(d => DeadlineQueries.ClientsOf(db, uid).Contains(d.PersonId));
         }
 
-        return q;
-    }
+        var byDay = await q.GroupBy(d => new { d.RuleId, d.CourtOrderId, d.DueDate })
+            .Select(g => new { g.Key.RuleId, g.Key.CourtOrderId, g.Key.DueDate, Count = g.Count() }).ToListAsync(ct);
+        var result = new Dictionary<BoardSection, List<GroupCount>>();
+        foreach (var section in sections)
+        {
+            var (start, end) = Range(section, today, days);
+            result[section] = [.. byDay.Where(c => c.DueDate >= start && c.DueDate <= end && InSection(section, c.RuleId))
+                .GroupBy(c => (c.RuleId, c.CourtOrderId)).Select(g => new GroupCount(g.Key.RuleId, g.Key.CourtOrderId, g.Sum(c => c.Count)))
+                // Manual deadlines last: their titles differ row by row.
+                .OrderBy(c => c.RuleId == ManualRuleId ? 1 : 0).ThenBy(c => c.RuleId, StringComparer.Ordinal).ThenBy(c => c.CourtOrderId ?? 0)];
+        }
 
-    private sealed record GroupCount(string RuleId, long? CourtOrderId, int Count);
-
-    private static async Task<List<GroupCount>> GroupCountsAsync(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days,
-        BoardSection section, CancellationToken ct)
-    {
-        var counts = await InSection(db, access, mine, today, days, section).GroupBy(d => new { d.RuleId, d.CourtOrderId })
-            .Select(g => new { g.Key.RuleId, g.Key.CourtOrderId, Count = g.Count() }).ToListAsync(ct);
-        // Manual deadlines last: their titles differ row by row.
-        return [.. counts.Select(c => new GroupCount(c.RuleId, c.CourtOrderId, c.Count))
-            .OrderBy(c => c.RuleId == ManualRuleId ? 1 : 0).ThenBy(c => c.RuleId, StringComparer.Ordinal).ThenBy(c => c.CourtOrderId ?? 0)];
+        return result;
     }
 
     private const string ManualRuleId = "manual";
 
     private static async Task<BoardSectionPage> SectionPageAsync(StaylineDbContext db, UserAccess access, bool mine, DateOnly today, int days,
-        BoardSection section, Cursor? after, int take, DeadlineDescriber describer, CancellationToken ct)
+        BoardSection section, List<GroupCount> groups, Cursor? after, int take, DeadlineDescriber describer, CancellationToken ct)
     {
-        var groups = await GroupCountsAsync(db, access, mine, today, days, section, ct);
         var total = groups.Sum(g => g.Count);
         var shown = new List<BoardGroup>();
         string? next = null;
@@ -183,6 +237,7 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
                 break;
             }
 
+            // The group is one rule, so its section's rule condition holds for every row of it.
             var q = DeadlineQueries.Rows(db).Where(d => d.RuleId == g.RuleId && d.DueDate >= from && d.DueDate <= to && BoardStates.Contains(d.State));
             q = g.CourtOrderId is { } order ? q.Where(d => d.CourtOrderId == order) : q.Where(d => d.CourtOrderId == null);
             if (mine)

@@ -85,8 +85,8 @@ public static class ProtectionApi
     }
 
     /// <summary>
-    /// The board in its order (past due or reached in the last 30 days, due within 7 days, within <paramref name="days"/> days;
-    /// each grouped by rule, then by due date); mine=true: my clients only. A page of <paramref name="take"/> rows (up to
+    /// The board in its order (our filings missed in the last 30 days, due within 7 days, within <paramref name="days"/> days,
+    /// then the days of clocks and other parties' duties reached in the last 30 days; each grouped by rule, then by due date); mine=true: my clients only. A page of <paramref name="take"/> rows (up to
     /// 1,000) after the cursor <paramref name="after"/>; the exact number of rows is in X-Total-Count and the next page's
     /// cursor in X-Next-After (absent on the last page).
     /// </summary>

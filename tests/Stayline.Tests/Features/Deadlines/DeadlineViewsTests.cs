@@ -53,7 +53,9 @@ public partial class DeadlineViewsTests
 
         var html = await web.GetStringAsync($"/Deadlines?Mine={mine}");
 
-        var week = html[html.IndexOf("Due within 7 days", StringComparison.Ordinal)..html.IndexOf("Due within 30 days", StringComparison.Ordinal)];
+        // The section itself: the list of sections at the top names each heading too.
+        var start = html.IndexOf("<section aria-labelledby=\"week\"", StringComparison.Ordinal);
+        var week = html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
         Assert.Equal(listed, week.Contains($"/People/Details?id={id}", StringComparison.Ordinal));
         if (listed)
         {
