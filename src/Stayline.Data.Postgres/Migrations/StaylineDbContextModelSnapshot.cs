@@ -845,9 +845,9 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("PersonId", "State", "DueDate");
 
-                    b.HasIndex("RuleId", "CourtOrderId", "DueDate", "Id");
-
                     b.HasIndex("State", "DueDate", "PersonId", "RuleId", "CourtOrderId");
+
+                    b.HasIndex("RuleId", "CourtOrderId", "DueDate", "Id", "State", "PersonId");
 
                     b.ToTable("person_deadlines", (string)null);
                 });
