@@ -24,9 +24,16 @@ public static class ProtectionText
     /// <summary>Texts remembered per direction: the same few texts recur across millions of rows.</summary>
     private const int CacheLimit = 4096;
 
-    private static readonly Dictionary<int, (string Phrase, char Code)[]> ByFirstTwo = BuildIndex();
+    /// <summary>Candidate phrases by their first two characters when both are ASCII (all but a few), longest first.</summary>
+    private static readonly (string Phrase, char Code)[]?[] ByAsciiPair = new (string, char)[]?[128 * 128];
+
+    /// <summary>The other phrases, by their first two characters.</summary>
+    private static readonly Dictionary<int, (string Phrase, char Code)[]> ByOtherPair = BuildIndex();
     private static readonly ConcurrentDictionary<string, string> EncodeCache = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string> DecodeCache = new(StringComparer.Ordinal);
+
+    // ConcurrentDictionary.Count takes every lock: the caches count their own entries.
+    private static int _encodeCached, _decodeCached;
 
     /// <summary>The frozen phrase table (for its tests).</summary>
     public static IReadOnlyList<string> Phrases => ProtectionTextPhrases.V1;
@@ -39,9 +46,9 @@ public static class ProtectionText
         }
 
         var encoded = EncodeCore(text);
-        if (EncodeCache.Count < CacheLimit)
+        if (Volatile.Read(ref _encodeCached) < CacheLimit && EncodeCache.TryAdd(text, encoded))
         {
-            EncodeCache.TryAdd(text, encoded);
+            Interlocked.Increment(ref _encodeCached);
         }
 
         return encoded;
@@ -79,9 +86,9 @@ public static class ProtectionText
         }
 
         var decoded = text.ToString();
-        if (DecodeCache.Count < CacheLimit)
+        if (Volatile.Read(ref _decodeCached) < CacheLimit && DecodeCache.TryAdd(stored, decoded))
         {
-            DecodeCache.TryAdd(stored, decoded);
+            Interlocked.Increment(ref _decodeCached);
         }
 
         return decoded;
@@ -103,7 +110,7 @@ public static class ProtectionText
         var i = 0;
         while (i < span.Length)
         {
-            if (i + 1 < span.Length && ByFirstTwo.TryGetValue(Key(span[i], span[i + 1]), out var candidates))
+            if (i + 1 < span.Length && Candidates(span[i], span[i + 1]) is { } candidates)
             {
                 var matched = false;
                 foreach (var (phrase, code) in candidates)
@@ -132,6 +139,9 @@ public static class ProtectionText
 
     private static int Key(char a, char b) => (a << 16) | b;
 
+    private static (string Phrase, char Code)[]? Candidates(char a, char b) =>
+        (a | b) < 128 ? ByAsciiPair[(a * 128) + b] : ByOtherPair.GetValueOrDefault(Key(a, b));
+
     private static Dictionary<int, (string Phrase, char Code)[]> BuildIndex()
     {
         var phrases = ProtectionTextPhrases.V1;
@@ -141,8 +151,21 @@ public static class ProtectionText
         }
 
         // Longest first, so that a phrase wins over any phrase it starts with.
-        return phrases.Select((p, i) => (Phrase: p, Code: (char)(FirstCode + i)))
-            .GroupBy(x => Key(x.Phrase[0], x.Phrase[1]))
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Phrase.Length).ToArray());
+        var others = new Dictionary<int, (string Phrase, char Code)[]>();
+        foreach (var g in phrases.Select((p, i) => (Phrase: p, Code: (char)(FirstCode + i))).GroupBy(x => (x.Phrase[0], x.Phrase[1])))
+        {
+            var (a, b) = g.Key;
+            var sorted = g.OrderByDescending(x => x.Phrase.Length).ToArray();
+            if ((a | b) < 128)
+            {
+                ByAsciiPair[(a * 128) + b] = sorted;
+            }
+            else
+            {
+                others[Key(a, b)] = sorted;
+            }
+        }
+
+        return others;
     }
 }
