@@ -28,13 +28,22 @@ internal static class BenchData
 
         string[] given = ["Yousif", "Sami", "Nadia", "Rita", "Hanna", "Basim", "Layla", "Fadi"];
         string[] family = ["Kassab", "Toma", "Yono", "Jarjees", "Hakim", "Shamoun", "Najjar", "Bahoo"];
-        await Insert("people", ["Id", "ANumber", "GivenName", "FamilyName", "BirthDatePrecision", "ConsentGiven", "CustodyStatus", "SortName", "Version", "CreatedAt"],
+        // People belong to an organisation (the coordinating one that `db migrate` creates).
+        long organisation;
+        await using (var org = c.CreateCommand())
+        {
+            org.Transaction = tx;
+            org.CommandText = "SELECT MIN(\"Id\") FROM organisations";
+            organisation = Convert.ToInt64(await org.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+
+        await Insert("people", ["Id", "ANumber", "GivenName", "FamilyName", "BirthDatePrecision", "ConsentGiven", "CustodyStatus", "SortName", "Version", "CreatedAt", "OrganisationId"],
             people, (v, i) =>
             {
                 var g = given[i % given.Length];
                 var f = family[(i / 8) % family.Length];
-                (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]) =
-                    ((long)i + 1, (100_000_000 + i).ToString(CultureInfo.InvariantCulture), g, f, "Exact", false, "Detained", $"{g} {f}".ToLowerInvariant(), 0, 0L);
+                (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]) =
+                    ((long)i + 1, (100_000_000 + i).ToString(CultureInfo.InvariantCulture), g, f, "Exact", false, "Detained", $"{g} {f}".ToLowerInvariant(), 0, 0L, organisation);
             });
         await Insert("class_actions", ["Id", "Name", "Court"], 2, (v, i) => (v[0], v[1], v[2]) = ((long)i + 1, i == 0 ? "Hamama v. Adducci" : "Bench class", "E.D. Mich."));
         await Insert("court_orders", ["Id", "ClassActionId", "Kind", "Court", "IssuedOn", "Title", "TermsJson"], 1, (v, _) =>
@@ -110,8 +119,12 @@ internal static class BenchData
             (v, i) => orders[i].CopyTo(v, 0));
         await Insert("person_events", ["PersonId", "Kind", "On"], events.Count, (v, i) => events[i].CopyTo(v, 0));
         await Insert("class_memberships", ["ClassActionId", "PersonId", "AddedOn"], memberships.Count, (v, i) => memberships[i].CopyTo(v, 0));
-        await Insert("matters", ["PersonId", "Kind", "Forum", "Status", "FiledOn", "DecidedOn", "StayRequested", "StayOutcome", "Version"], matters.Count,
-            (v, i) => matters[i].CopyTo(v, 0));
+        await Insert("matters", ["PersonId", "Kind", "Forum", "Status", "FiledOn", "DecidedOn", "StayRequested", "StayOutcome", "Version", "AcceptedDespiteWaiver"], matters.Count,
+            (v, i) =>
+            {
+                matters[i].CopyTo(v, 0);
+                v[9] = false;
+            });
         foreach (var table in new[] { "person_protection", "person_deadlines" })
         {
             await using var cmd = c.CreateCommand();
