@@ -14,9 +14,6 @@ internal sealed class PersonProtectionConfiguration : IEntityTypeConfiguration<P
         b.Property(p => p.State).HasMaxLength(16);
         b.Property(p => p.PrimarySource).HasMaxLength(32);
         b.Property(p => p.UntilEvent).HasMaxLength(32);
-        // Stored compactly (ProtectionText); read back as written. Nothing queries inside these texts.
-        b.Property(p => p.Summary).HasConversion(v => ProtectionText.Encode(v), v => ProtectionText.Decode(v));
-        b.Property(p => p.ReasonsJson).HasConversion(v => ProtectionText.Encode(v), v => ProtectionText.Decode(v));
         // The home page counts detained people by state; the people list filters by it and sorts by the day
         // protection ends (read in that order from this index, a page at a time).
         b.HasIndex(p => new { p.State, p.UntilDate });
