@@ -71,13 +71,14 @@ public class LocalisationTests
         ">Records requests<", ">Matters<", ">Removal orders<", ">Convictions<", ">Notes<", ">Timeline<", ">Organisation<",
         ">Record detention, transfer or release<", ">Class actions and court orders<", ">Detention clocks<", ">Deadlines<",
         ">Record a fact that changes protection<", ">Stay granted to this person<", ">Add a removal order<", ">Custody<",
-        ">Detained<", "No lawyer assigned", ">Add note<", ">Template<",
+        ">Detained<", "No lawyer assigned", ">Add note<", ">Template<", ">My clients<", "Due within 30 days", "Not protected or unknown", ">Person<",
+        "Only protection ending within 7 days",
     ];
 
     [Theory]
-    [InlineData("ar", "<html lang=\"ar\" dir=\"rtl\">", new[] { ">إضافة شخص<", ">الوقائع<", ">أوامر الترحيل<", ">جهات اتصال العائلة<", ">محتجز<", ">تسجيل واقعة تغيّر الحماية<", ">وقف الترحيل الممنوح لهذا الشخص<" })]
-    [InlineData("es", "<html lang=\"es\" dir=\"ltr\">", new[] { ">Añadir una persona<", ">Datos<", ">Órdenes de deportación<", ">Contactos familiares<", ">Detenido<", ">Registrar un hecho que cambia la protección<", ">Suspensión de la deportación concedida a esta persona<" })]
-    public async Task PeopleListAndPersonPage_InArabicOrSpanish_AreTranslatedWithNoEnglishLabelLeft(string lang, string html, string[] expected)
+    [InlineData("ar", "<html lang=\"ar\" dir=\"rtl\">", new[] { ">موكّليّ<", ">غير محمي أو غير معروف<", ">إضافة شخص<", ">الوقائع<", ">أوامر الترحيل<", ">جهات اتصال العائلة<", ">محتجز<", ">تسجيل واقعة تغيّر الحماية<", ">وقف الترحيل الممنوح لهذا الشخص<" })]
+    [InlineData("es", "<html lang=\"es\" dir=\"ltr\">", new[] { ">Mis clientes<", ">Sin protección o desconocida<", ">Añadir una persona<", ">Datos<", ">Órdenes de deportación<", ">Contactos familiares<", ">Detenido<", ">Registrar un hecho que cambia la protección<", ">Suspensión de la deportación concedida a esta persona<" })]
+    public async Task CrisisPages_InArabicOrSpanish_AreTranslatedWithNoEnglishLabelLeft(string lang, string html, string[] expected)
     {
         await using var app = await TestApp.StartAsync();
         var ids = await StatusScenario.SeedAsync(app);
@@ -93,14 +94,16 @@ public class LocalisationTests
         var list = await admin.GetStringAsync($"/People?lang={lang}");
         var person = await admin.GetStringAsync($"/People/Details?id={ids.Kassab}&lang={lang}");
         var english = await admin.GetStringAsync($"/People/Details?id={ids.Kassab}");
+        var deadlines = await admin.GetStringAsync($"/Deadlines?Mine=false&lang={lang}");
+        var protection = await admin.GetStringAsync($"/Protection?lang={lang}");
 
-        foreach (var page in new[] { list, person })
+        foreach (var page in new[] { list, person, deadlines, protection })
         {
             Assert.Contains(html, page, StringComparison.Ordinal);
             Assert.All(EnglishOnPeoplePages, e => Assert.DoesNotContain(e, page, StringComparison.Ordinal));
         }
 
-        var both = list + person;
+        var both = list + person + deadlines + protection;
         Assert.All(expected, e => Assert.Contains(e, both, StringComparison.Ordinal));
         // Names are shown as written, isolated from the text around them; citations and A-numbers stay as they are.
         Assert.Contains("<bdi class=\"native\" lang=\"ar\">يوسف قصاب</bdi>", person, StringComparison.Ordinal);
