@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Resources;
+
 namespace Stayline.Resources;
 
 /// <summary>
@@ -6,4 +9,8 @@ namespace Stayline.Resources;
 /// </summary>
 public sealed class Strings
 {
+    private static readonly ResourceManager Manager = new(typeof(Strings).FullName!, typeof(Strings).Assembly);
+
+    /// <summary>A text in the reader's language, for static helpers that have no localiser (enum labels, dates).</summary>
+    public static string Get(string key) => Manager.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }

@@ -208,6 +208,13 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
         }
 
         var now = clock.GetUtcNow();
+        var organisation = await Organisations.AssignmentConflicts.OrganisationOfAsync(db, actor.UserId, ct);
+        var blocks = await Organisations.AssignmentConflicts.BlocksAsync(db, [post.PersonId], organisation, actor, now, save: true, ct);
+        if (blocks.TryGetValue(post.PersonId, out var block))
+        {
+            return new BoardResult(BoardOutcome.Invalid, $"Not claimed: {block.Reason}. Your organisation's checks that wait for a decision are listed on the board.", post.Id);
+        }
+
         post.Claim(actor.UserId, now);
         db.Assignments.Add(new Assignment(post.PersonId, actor.UserId, clock.Today()));
         var userOrg = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.OrganisationId).FirstOrDefaultAsync(ct);

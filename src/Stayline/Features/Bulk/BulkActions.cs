@@ -73,6 +73,19 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
             return new BulkResult(export.CanApply, export.Change.Count, export.Skipped, export.Errors, export.Description);
         }
 
+        if (action.Kind == BulkActionKind.AssignAttorney && action.AttorneyId is { } attorney && await db.Users.AnyAsync(u => u.Id == attorney, ct))
+        {
+            // Conflict checks the assignee's organisation lacks are run and stored first: they stay on record (with their
+            // hits, for a decision) even when the plan is refused and its transaction rolled back.
+            // Only people the attorney's organisation may see and who are not theirs already: a check carries the name.
+            var ids = await ResolveAsync(selection, [], [], ct);
+            var skip = await AlreadyDoneAsync(action, ids, ct);
+            skip.UnionWith(await UnseenByAttorneyAsync(attorney, ids, ct));
+            await Organisations.AssignmentConflicts.BlocksAsync(db, ids.Where(id => !skip.Contains(id)).ToList(), await Organisations.AssignmentConflicts.OrganisationOfAsync(db, attorney, ct),
+                actor, clock.GetUtcNow(), save: true, ct);
+            db.ChangeTracker.Clear();
+        }
+
         // The batch is written first, in the same transaction, so the rows can carry its id; a refused plan rolls it back.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var batch = await BulkBatches.BeginAsync(db, BatchKind(action.Kind), clock.GetUtcNow(), ct);
@@ -156,6 +169,11 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
         var today = clock.Today();
         var already = await AlreadyDoneAsync(action, ids, ct);
         var unseen = action.Kind == BulkActionKind.AssignAttorney ? await UnseenByAttorneyAsync(action.AttorneyId!, ids, ct) : [];
+        // Apply has stored the missing checks already; a preview runs them without storing, to say what apply will meet.
+        var conflicts = action.Kind == BulkActionKind.AssignAttorney
+            ? await Organisations.AssignmentConflicts.BlocksAsync(db, ids.Where(id => !already.Contains(id) && !unseen.Contains(id)).ToList(),
+                await Organisations.AssignmentConflicts.OrganisationOfAsync(db, action.AttorneyId!, ct), actor, clock.GetUtcNow(), save: false, ct)
+            : [];
         foreach (var p in people)
         {
             var who = p.ANumberDisplay is null ? p.FullName : $"{p.FullName} ({p.ANumberDisplay})";
@@ -164,7 +182,8 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
                 BulkActionKind.AssignAttorney => "already assigned to this attorney",
                 BulkActionKind.AddToClass => "already a member of the class",
                 _ => $"already has \"{Label(action.EventKind)}\" on {action.On:yyyy-MM-dd}",
-            } : unseen.Contains(p.Id) ? "the attorney's organisation cannot see this person: share the person with it first" : null;
+            } : unseen.Contains(p.Id) ? "the attorney's organisation cannot see this person: share the person with it first"
+              : conflicts.TryGetValue(p.Id, out var conflict) ? conflict.Reason : null;
             if (reason is null)
             {
                 switch (action.Kind)

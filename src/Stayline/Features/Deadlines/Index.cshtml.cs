@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Stayline.Resources;
 using Stayline.Data;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
@@ -27,14 +29,13 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
     }
 
     /// <summary>Each section's heading and, for the two that call for action now, the banner's style and words.</summary>
-    public static (string Title, string Css, string Note) Heading(BoardSection section) => section switch
+    /// <summary>A section's heading, banner style and banner text key (with a "One" form for a single row).</summary>
+    public static (string Title, string Css, string NoteKey) Heading(BoardSection section, IStringLocalizer<Strings> t) => section switch
     {
-        BoardSection.Overdue => ($"Missed filing deadlines (the last {DeadlineBoard.OverdueWindowDays} days)", "alert danger", "passed without a recorded filing"),
-        BoardSection.Week => ("Due within 7 days", "alert warn", "due within 7 days"),
-        BoardSection.Month => ("Due within 30 days", "", ""),
-        _ => ($"Days reached (the last {DeadlineBoard.OverdueWindowDays} days): detention clocks and other parties' deadlines", "alert",
-            "whose day came: ICE's custody reviews and removal period, DHS's bond filings, the government's return, the Board's stay limit, "
-            + "and the six-month Zadvydas mark from which a habeas petition is ripe. None is a filing of ours that was missed; each group says whose step it is"),
+        BoardSection.Overdue => (t["DL.Overdue", DeadlineBoard.OverdueWindowDays].Value, "alert danger", "DL.OverdueNote"),
+        BoardSection.Week => (t["DL.Week"].Value, "alert warn", "DL.WeekNote"),
+        BoardSection.Month => (t["DL.Month"].Value, "", ""),
+        _ => (t["DL.Reached", DeadlineBoard.OverdueWindowDays].Value, "alert", "DL.ReachedNote"),
     };
 
     public string BoardLink() => $"/Deadlines?Mine={(Mine ? "true" : "false")}" + (Section is { } s ? "#" + s.ToString().ToLowerInvariant() : "");

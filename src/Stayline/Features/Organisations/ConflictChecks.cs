@@ -36,7 +36,38 @@ public static class ConflictChecks
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     /// <summary>The hits for a name, across organisations (the person being checked excluded).</summary>
-    public static async Task<List<ConflictHit>> SearchAsync(StaylineDbContext db, string name, long? excludePersonId, CancellationToken ct)
+    public static async Task<List<ConflictHit>> SearchAsync(StaylineDbContext db, string name, long? excludePersonId, CancellationToken ct) =>
+        await SearchAsync(db, await ConflictIndex.LoadAsync(db, ct), name, excludePersonId, ct);
+
+    /// <summary>
+    /// Family contacts and adverse parties carry no key index: their names are read and keyed once into this (names,
+    /// owning organisation and person only), so checking many people (a bulk assignment) scans them once, not per person.
+    /// </summary>
+    public sealed class ConflictIndex
+    {
+        internal Dictionary<long, string> Organisations { get; private init; } = [];
+        internal List<(string Name, long PersonId, long OrganisationId, HashSet<string> Keys)> Contacts { get; private init; } = [];
+        internal List<(string Name, long PersonId, long OrganisationId, HashSet<string> Keys)> Adverse { get; private init; } = [];
+
+        public static async Task<ConflictIndex> LoadAsync(StaylineDbContext db, CancellationToken ct)
+        {
+            var contacts = await db.FamilyContacts.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]).AsNoTracking()
+                .Join(db.People.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]), c => c.PersonId, p => p.Id, (c, p) => new { c.Name, c.PersonId, p.OrganisationId })
+                .ToListAsync(ct);
+            var adverse = await db.AdverseParties.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]).AsNoTracking()
+                .Select(a => new { a.Name, a.PersonId, a.OrganisationId }).ToListAsync(ct);
+            return new ConflictIndex
+            {
+                Organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct),
+                Contacts = contacts.ConvertAll(c => (c.Name, c.PersonId, c.OrganisationId, KeySet(c.Name))),
+                Adverse = adverse.ConvertAll(a => (a.Name, a.PersonId, a.OrganisationId, KeySet(a.Name))),
+            };
+        }
+    }
+
+    private static HashSet<string> KeySet(string name) => Data.PersonSearch.KeysFor(name).ToHashSet(StringComparer.Ordinal);
+
+    public static async Task<List<ConflictHit>> SearchAsync(StaylineDbContext db, ConflictIndex index, string name, long? excludePersonId, CancellationToken ct)
     {
         var keys = Data.PersonSearch.KeysFor(name).Take(6).ToList();
         if (keys.Count == 0)
@@ -44,7 +75,7 @@ public static class ConflictChecks
             return [];
         }
 
-        var orgs = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var orgs = index.Organisations;
         var hits = new List<ConflictHit>();
 
         // Clients: the people index's key tokens, every organisation (the visibility filter is lifted for this query only).
@@ -61,41 +92,37 @@ public static class ConflictChecks
             .Where(p => clientIds.Contains(p.Id) && p.Id != excludePersonId)
             .Select(p => new { p.GivenName, p.FamilyName, p.OrganisationId }).ToListAsync(ct);
         hits.AddRange(clients.Select(c => new ConflictHit(orgs[c.OrganisationId], Client, $"{c.GivenName} {c.FamilyName}".Trim())));
-
-        // Family contacts and adverse parties carry no key index: their names are keyed here (a scan of names only).
-        var contacts = await db.FamilyContacts.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]).AsNoTracking()
-            .Where(c => c.PersonId != excludePersonId)
-            .Join(db.People.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]), c => c.PersonId, p => p.Id, (c, p) => new { c.Name, p.OrganisationId })
-            .ToListAsync(ct);
-        hits.AddRange(contacts.Where(c => Matches(keys, c.Name)).Select(c => new ConflictHit(orgs[c.OrganisationId], FamilyContact, c.Name)));
-        var adverse = await db.AdverseParties.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]).AsNoTracking()
-            .Where(a => a.PersonId != excludePersonId).Select(a => new { a.Name, a.OrganisationId }).ToListAsync(ct);
-        hits.AddRange(adverse.Where(a => Matches(keys, a.Name)).Select(a => new ConflictHit(orgs[a.OrganisationId], AdverseParty, a.Name)));
+        hits.AddRange(index.Contacts.Where(c => c.PersonId != excludePersonId && keys.All(c.Keys.Contains))
+            .Select(c => new ConflictHit(orgs[c.OrganisationId], FamilyContact, c.Name)));
+        hits.AddRange(index.Adverse.Where(a => a.PersonId != excludePersonId && keys.All(a.Keys.Contains))
+            .Select(a => new ConflictHit(orgs[a.OrganisationId], AdverseParty, a.Name)));
         return hits.OrderBy(h => h.Role, StringComparer.Ordinal).ThenBy(h => h.Organisation, StringComparer.Ordinal).ThenBy(h => h.Name, StringComparer.Ordinal)
             .Take(MaxHits).ToList();
-    }
-
-    private static bool Matches(List<string> keys, string name)
-    {
-        var theirs = Data.PersonSearch.KeysFor(name).ToHashSet(StringComparer.Ordinal);
-        return keys.All(theirs.Contains);
     }
 
     /// <summary>Runs a check and stores it (with its hits as shown); the save audits it. No hit: recorded as "proceed".</summary>
     public static async Task<(ConflictCheck Check, List<ConflictHit> Hits)> RunAsync(StaylineDbContext db, string name, ConflictPurpose purpose, long? personId,
         AuditActor actor, DateTimeOffset now, CancellationToken ct)
     {
-        var hits = await SearchAsync(db, name, personId, ct);
         var organisation = db.Visibility.OrganisationId ?? await db.CoordinatingOrganisationIdAsync(ct) ?? 0;
-        var check = new ConflictCheck(purpose, name.Trim(), personId, organisation, actor.UserId, actor.UserName, now, hits.Count, JsonSerializer.Serialize(hits, Json));
+        var hits = await SearchAsync(db, name, personId, ct);
+        var check = Record(db, name, purpose, personId, organisation, hits, actor, now);
+        await db.SaveChangesAsync(ct);
+        return (check, hits);
+    }
+
+    /// <summary>A check with its hits, added to the context for the caller's save, on behalf of an organisation.</summary>
+    internal static ConflictCheck Record(StaylineDbContext db, string name, ConflictPurpose purpose, long? personId, long organisationId, List<ConflictHit> hits,
+        AuditActor actor, DateTimeOffset now)
+    {
+        var check = new ConflictCheck(purpose, name.Trim(), personId, organisationId, actor.UserId, actor.UserName, now, hits.Count, JsonSerializer.Serialize(hits, Json));
         if (hits.Count == 0)
         {
             check.Decide(ConflictDecision.Proceed, "no hits", actor.UserId, actor.UserName, now);
         }
 
         db.ConflictChecks.Add(check);
-        await db.SaveChangesAsync(ct);
-        return (check, hits);
+        return check;
     }
 
     /// <summary>A check the reader may read: their organisation's, or any for a reader who sees all.</summary>
@@ -103,6 +130,25 @@ public static class ConflictChecks
     {
         var reader = db.Visibility;
         return await db.ConflictChecks.FirstOrDefaultAsync(c => c.Id == id && (reader.All || c.OrganisationId == reader.OrganisationId), ct);
+    }
+
+    /// <summary>Records a decision on a check the reader may read (every path that decides comes here).</summary>
+    public static async Task<(ConflictCheck? Check, string? Error)> DecideAsync(StaylineDbContext db, long id, ConflictDecision? decision, string? reason,
+        AuditActor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var check = await FindAsync(db, id, ct);
+        if (check is null)
+        {
+            return (null, null);
+        }
+
+        var error = decision is { } d ? check.Decide(d, reason, actor.UserId, actor.UserName, now) : "Give a decision: Proceed, Decline or Waived.";
+        if (error is null)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return (check, error);
     }
 
     public static ConflictCheckDto ToDto(ConflictCheck c) => new(c.Id, c.Name, c.Purpose, c.PersonId, c.CheckedAt, c.CheckedByName,
@@ -136,21 +182,14 @@ public static class ConflictChecks
     private static async Task<Results<Ok<ConflictCheckDto>, NotFound, ValidationProblem>> Decide(long id, ConflictDecisionWrite body, StaylineDbContext db,
         AuditActor actor, TimeProvider clock, CancellationToken ct)
     {
-        var check = await FindAsync(db, id, ct);
+        var (check, error) = await DecideAsync(db, id, body.Decision, body.Reason, actor, clock.GetUtcNow(), ct);
         if (check is null)
         {
             return TypedResults.NotFound();
         }
 
-        var error = body.Decision is { } decision
-            ? check.Decide(decision, body.Reason, actor.UserId, actor.UserName, clock.GetUtcNow())
-            : "Give a decision: Proceed, Decline or Waived.";
-        if (error is not null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["decision"] = [error] });
-        }
-
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToDto(check));
+        return error is not null
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["decision"] = [error] })
+            : TypedResults.Ok(ToDto(check));
     }
 }

@@ -19,6 +19,8 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
     public PersonFile? Dossier { get; private set; }
     public Protection.PersonProtectionPanel? ProtectionPanel { get; private set; }
     public UserAccess Access { get; private set; } = null!;
+    /// <summary>Whom an admin may assign from this page (through the people list's assignment, conflict check included).</summary>
+    public IReadOnlyList<(string Id, string Name)> Attorneys { get; private set; } = [];
     public IReadOnlyList<Records.RecordsRequestDto> Records { get; private set; } = [];
     public IReadOnlyList<(BondCase Case, BondState State)> Bonds { get; private set; } = [];
     public string OwnerName { get; private set; } = "";
@@ -42,11 +44,7 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
             return NotFound();
         }
 
-        var error = check.Decide(decision, reason, actor.UserId, actor.UserName, clock.GetUtcNow());
-        if (error is null)
-        {
-            await db.SaveChangesAsync(ct);
-        }
+        var (_, error) = await Organisations.ConflictChecks.DecideAsync(db, checkId, decision, reason, actor, clock.GetUtcNow(), ct);
 
         TempData["Flash"] = error ?? "Decision recorded.";
         return RedirectToPage(new { id });
@@ -189,6 +187,7 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         Access = UserAccess.From(User);
+        Attorneys = Access.IsAdmin ? await Lookups.AttorneysAsync(db, ct) : [];
         Dossier = await PersonFile.LoadAsync(db, id, Access, ct);
         ProtectionPanel = Dossier is null ? null : await Protection.PersonProtectionPanel.LoadAsync(db, recompute, clock, id, Access, ct);
         Records = Dossier is null ? [] : await Stayline.Features.Records.RecordsLedger.ForPersonAsync(db, id, clock.Today(), ct);

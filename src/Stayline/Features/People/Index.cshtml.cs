@@ -68,9 +68,11 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
         // Through the bulk action, so the assignments form one batch that can be undone from the Bulk page.
         var result = await bulk.ApplyAsync(new Bulk.BulkSelection(selected), new Bulk.BulkAction(Bulk.BulkActionKind.AssignAttorney, AttorneyId: assignTo), ct);
         var already = result.Skipped.Count(s => s.Reason == "already assigned to this attorney");
-        TempData["Flash"] = result.Applied || already > 0
+        var refused = result.Skipped.Where(s => s.Reason != "already assigned to this attorney").Take(5).Select(s => $"{s.Who}: {s.Reason}").ToList();
+        TempData["Flash"] = (result.Applied || already > 0
             ? $"Assigned {result.Changed} people ({already} were already assigned). To take it back, undo it under Bulk, recent bulk actions."
-            : result.Message;
+            : result.Message)
+            + (refused.Count == 0 ? "" : $" Not assigned: {string.Join("; ", refused)}{(result.Skipped.Count - already > refused.Count ? "; …" : "")}.");
         return Redirect(Request.Headers.Referer.ToString() is { Length: > 0 } referer ? referer : "/People");
     }
 

@@ -63,6 +63,35 @@ public static class Labels
         _ => Words(value.ToString()),
     };
 
+    /// <summary>
+    /// An enum member in the page reader's language: the resource "Enum.{Type}.{Member}" (Strings.ar/.es.resx). English
+    /// is <see cref="Of"/> itself (its resource entry only mirrors it, checked by a test), so stored text, CSV and the API,
+    /// which use <see cref="Of"/>, never change with the reader.
+    /// </summary>
+    public static string Local(Enum value)
+    {
+        if (Infrastructure.Localization.Current == "en")
+        {
+            return Of(value);
+        }
+
+        if (value is ProtectedGrounds g)
+        {
+            return string.Join(", ", Enum.GetValues<ProtectedGrounds>().Where(x => x != ProtectedGrounds.None && g.HasFlag(x)).Select(x => Local(x)));
+        }
+
+        return Resources.Strings.Get($"Enum.{value.GetType().Name}.{value}") is var s && !s.StartsWith("Enum.", StringComparison.Ordinal) ? s : Of(value);
+    }
+
+    /// <summary>A member given by name (a query's column, e.g. the protection state), in the reader's language.</summary>
+    public static string Local<TEnum>(string name)
+        where TEnum : struct, Enum => Enum.TryParse<TEnum>(name, out var v) ? Local(v) : Words(name);
+
+    /// <summary><see cref="OutcomeOf"/> in the reader's language (the amount stays in dollars).</summary>
+    public static string LocalOutcomeOf(Hearing h) => h.Outcome == HearingOutcome.Granted && h.BondAmount is { } amount
+        ? string.Format(CultureInfo.InvariantCulture, Resources.Strings.Get("Labels.BondGranted"), amount.ToString("C0", CultureInfo.GetCultureInfo("en-US")))
+        : Local(h.Outcome);
+
     /// <summary>A hearing's outcome, with the bond set when bond was granted.</summary>
     public static string OutcomeOf(Hearing h) => h.Outcome == HearingOutcome.Granted && h.BondAmount is { } amount
         ? "Bond granted: " + amount.ToString("C0", CultureInfo.GetCultureInfo("en-US"))

@@ -51,6 +51,36 @@ public static class Display
             : local.ToString("g", Reader);
     }
 
+    /// <summary><see cref="BirthDate"/> for the page's reader (a year alone, or a placeholder, stays as it is marked).</summary>
+    public static string LocalBirthDate(DateOnly? date, Domain.People.BirthDatePrecision precision) => Infrastructure.Localization.Current == "en"
+        ? BirthDate(date, precision)
+        : date switch
+        {
+            null => Resources.Strings.Get("People.BornUnknown"),
+            { } d when precision == Domain.People.BirthDatePrecision.YearOnly => d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            { } d when precision == Domain.People.BirthDatePrecision.SuspectedPlaceholder => LocalDate(d) + " " + Resources.Strings.Get("People.BornPlaceholder"),
+            { } d => LocalDate(d),
+        };
+
+    /// <summary>A share (0.87) as a percentage the reader writes ("87%", "87 %", "‎87‎%").</summary>
+    public static string Percent(double share) => share.ToString("P0", Reader);
+
+    /// <summary>A stored moment as the person page has always shown it in English (ISO, as stored, "UTC" when asked),
+    /// in the reader's own short date and time otherwise.</summary>
+    public static string LocalStamp(DateTimeOffset at, bool withTime, bool utc = true)
+    {
+        var english = Infrastructure.Localization.Current == "en";
+        var culture = english ? System.Globalization.CultureInfo.InvariantCulture : Reader;
+        var format = (withTime, english) switch
+        {
+            (false, true) => "yyyy-MM-dd",
+            (true, true) => "yyyy-MM-dd HH:mm",
+            (false, false) => "d",
+            _ => "g",
+        };
+        return at.ToString(format, culture) + (withTime && utc ? " UTC" : "");
+    }
+
     /// <summary>A count with the reader's digit grouping (1,234 / 1.234).</summary>
     public static string Number(long n) => n.ToString("N0", Reader);
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Stayline.Data;
+using Stayline.Tests.Features.Reports;
 using Stayline.Tests.Infrastructure;
 
 namespace Stayline.Tests.Features.Shared;
@@ -59,5 +60,76 @@ public class LocalisationTests
         Assert.Contains("<html lang=\"es\" dir=\"ltr\">", login, StringComparison.Ordinal);
         Assert.Contains(">Iniciar sesión<", login, StringComparison.Ordinal);
         Assert.Contains("Correo o contraseña incorrectos", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>English headings, labels and buttons of the People list and the person page that a crisis team reads
+    /// all day; none may be left in an Arabic or Spanish page.</summary>
+    private static readonly string[] EnglishOnPeoplePages =
+    [
+        ">Add a person<", ">Name or A-number<", ">Columns<", ">Search<", ">Clear<", ">Save this view<", ">Assign selected<",
+        ">Next deadline<", "people found", ">Facts<", ">Born<", ">Citizenship<", ">Family contacts<", ">Adverse parties<",
+        ">Records requests<", ">Matters<", ">Removal orders<", ">Convictions<", ">Notes<", ">Timeline<", ">Organisation<",
+        ">Record detention, transfer or release<", ">Class actions and court orders<", ">Detention clocks<", ">Deadlines<",
+        ">Record a fact that changes protection<", ">Stay granted to this person<", ">Add a removal order<", ">Custody<",
+        ">Detained<", "No lawyer assigned", ">Add note<", ">Template<", ">My clients<", "Due within 30 days", "Not protected or unknown", ">Person<",
+        "Only protection ending within 7 days",
+    ];
+
+    [Theory]
+    [InlineData("ar", "<html lang=\"ar\" dir=\"rtl\">", new[] { ">موكّليّ<", ">غير محمي أو غير معروف<", ">إضافة شخص<", ">الوقائع<", ">أوامر الترحيل<", ">جهات اتصال العائلة<", ">محتجز<", ">تسجيل واقعة تغيّر الحماية<", ">وقف الترحيل الممنوح لهذا الشخص<" })]
+    [InlineData("es", "<html lang=\"es\" dir=\"ltr\">", new[] { ">Mis clientes<", ">Sin protección o desconocida<", ">Añadir una persona<", ">Datos<", ">Órdenes de deportación<", ">Contactos familiares<", ">Detenido<", ">Registrar un hecho que cambia la protección<", ">Suspensión de la deportación concedida a esta persona<" })]
+    public async Task CrisisPages_InArabicOrSpanish_AreTranslatedWithNoEnglishLabelLeft(string lang, string html, string[] expected)
+    {
+        await using var app = await TestApp.StartAsync();
+        var ids = await StatusScenario.SeedAsync(app);
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            var kassab = await db.People.SingleAsync(p => p.Id == ids.Kassab);
+            Assert.Empty(kassab.Update(kassab.ToInput() with { NativeName = "يوسف قصاب" }, StatusScenario.Today));
+            await db.SaveChangesAsync();
+        }
+
+        var admin = await app.SignedInAsync("admin");
+        var list = await admin.GetStringAsync($"/People?lang={lang}");
+        var person = await admin.GetStringAsync($"/People/Details?id={ids.Kassab}&lang={lang}");
+        var english = await admin.GetStringAsync($"/People/Details?id={ids.Kassab}");
+        var deadlines = await admin.GetStringAsync($"/Deadlines?Mine=false&lang={lang}");
+        var protection = await admin.GetStringAsync($"/Protection?lang={lang}");
+
+        foreach (var page in new[] { list, person, deadlines, protection })
+        {
+            Assert.Contains(html, page, StringComparison.Ordinal);
+            Assert.All(EnglishOnPeoplePages, e => Assert.DoesNotContain(e, page, StringComparison.Ordinal));
+        }
+
+        var both = list + person + deadlines + protection;
+        Assert.All(expected, e => Assert.Contains(e, both, StringComparison.Ordinal));
+        // Names are shown as written, isolated from the text around them; citations and A-numbers stay as they are.
+        Assert.Contains("<bdi class=\"native\" lang=\"ar\">يوسف قصاب</bdi>", person, StringComparison.Ordinal);
+        Assert.Contains("class=\"name\" dir=\"auto\"><a href=\"/People/Details?id=" + ids.Kassab + "\">Yousif Kassab</a>", list, StringComparison.Ordinal);
+        Assert.Contains("A012-345-678", person, StringComparison.Ordinal);
+        // The English page is unchanged by the translation: still its own words.
+        Assert.Contains(">Removal orders<", english, StringComparison.Ordinal);
+        Assert.Contains(">Facts<", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PersonPage_InArabic_WritesDatesInTheReadersCalendarWithWesternDigits()
+    {
+        await using var app = await TestApp.StartAsync();
+        var ids = await StatusScenario.SeedAsync(app);
+        var admin = await app.SignedInAsync("admin");
+
+        var arabic = await admin.GetStringAsync($"/People/Details?id={ids.Kassab}&lang=ar");
+        var spanish = await admin.GetStringAsync($"/People/Details?id={ids.Kassab}&lang=es");
+        var english = await admin.GetStringAsync($"/People/Details?id={ids.Kassab}");
+
+        // Detained 2017-06-11 at Calhoun: Gregorian day/month/year in Arabic (never Hijri, never Arabic-Indic digits), with
+        // the right-to-left marks the Arabic pattern carries so the parts keep their order.
+        Assert.Contains(">11&#x200F;&#x200F;/6&#x200F;&#x200F;/2017<", arabic, StringComparison.Ordinal);
+        Assert.DoesNotContain("١", arabic, StringComparison.Ordinal);
+        Assert.Contains(">11/6/2017<", spanish, StringComparison.Ordinal);
+        Assert.Contains(">2017-06-11<", english, StringComparison.Ordinal);
     }
 }

@@ -39,4 +39,33 @@ public class ResourceKeysTests
         var keys = Keys("Strings.resx");
         Assert.All(Navigation.All, l => Assert.Contains(l.Label, keys));
     }
+
+    /// <summary>English enum labels come from <see cref="Labels.Of"/> alone: an "Enum.Type.Member" entry mirrors it exactly,
+    /// names a real member, and every member of an enum the pages translate has an entry.</summary>
+    [Fact]
+    public void EnumEntries_MirrorLabelsOf_AndCoverEveryMemberOfTheirEnum()
+    {
+        var english = XDocument.Load(Path.Combine(Root(), "src", "Stayline", "Resources", "Strings.resx")).Root!.Elements("data")
+            .Where(d => ((string)d.Attribute("name")!).StartsWith("Enum.", StringComparison.Ordinal))
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
+        var enums = new[] { typeof(Stayline.Domain.Matters.MatterKind).Assembly, typeof(Stayline.Data.StaylineDbContext).Assembly }
+            .SelectMany(a => a.GetTypes()).Where(t => t.IsEnum).ToLookup(t => t.Name, StringComparer.Ordinal);
+        var covered = new HashSet<Type>();
+        foreach (var (key, value) in english)
+        {
+            var parts = key.Split('.');
+            var type = Assert.Single(enums[parts[1]]);
+            covered.Add(type);
+            var member = (Enum)Enum.Parse(type, parts[2]);
+            Assert.Equal(Labels.Of(member), value);
+        }
+
+        foreach (var type in covered)
+        {
+            foreach (var name in Enum.GetNames(type).Where(n => !(type.IsDefined(typeof(FlagsAttribute), false) && n == "None")))
+            {
+                Assert.True(english.ContainsKey($"Enum.{type.Name}.{name}"), $"Enum.{type.Name}.{name} missing");
+            }
+        }
+    }
 }
