@@ -83,7 +83,7 @@ public partial class ClockBoardTests
                      ("DHS notice of intent to appeal a release order (Form EOIR-43)", "2026-09-10", "8 CFR 1003.19(i)(2)"),
                  })
         {
-            var group = Regex.Match(week, $"<h3>{Regex.Escape(title)} .*?</table>", RegexOptions.Singleline);
+            var group = Regex.Match(week, $"<h3><bdi>{Regex.Escape(title)}</bdi> .*?</table>", RegexOptions.Singleline);
             Assert.True(group.Success, $"no group for {title}");
             Assert.Contains(due, group.Value);
             Assert.Contains($"/People/Details?id={id}", group.Value);
