@@ -181,7 +181,9 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
     /// <summary>
     /// Claims a post for a volunteer: refused outside their federal admissions or capacity (the reason named); otherwise
     /// the post is marked claimed, the volunteer assigned, and the person shared with the volunteer's organisation when it
-    /// is not theirs, in one save. Two claims at once: the post's version makes the second save fail, and it is told so.
+    /// is not theirs, in one save. Two claims of one post at once: the post's version makes the second save fail, and it
+    /// is told so. One volunteer's claims of two posts at once: each save also changes the volunteer's concurrency stamp,
+    /// so the later one fails and is tried again with the load the first left (refused when that reached the capacity).
     /// </summary>
     public async Task<BoardResult> ClaimAsync(long postId, AuditActor actor, CancellationToken ct)
     {
@@ -190,13 +192,29 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
             return new BoardResult(BoardOutcome.Forbidden, "Sign in as the attorney who claims the case.");
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryClaimAsync(postId, actor.UserId, actor, ct);
+            }
+            catch (DbUpdateConcurrencyException e) when (attempt < 5 && e.Entries.Any(x => x.Entity is StaylineUser) && e.Entries.All(x => x.Entity is not CasePost))
+            {
+                // The volunteer's own other claim saved first: read their load again.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<BoardResult> TryClaimAsync(long postId, string userId, AuditActor actor, CancellationToken ct)
+    {
         var post = await db.CasePosts.FirstOrDefaultAsync(p => p.Id == postId, ct);
         if (post is null)
         {
             return new BoardResult(BoardOutcome.NotFound, "No such post on the board.");
         }
 
-        var volunteer = (await VolunteersAsync([actor.UserId], ct)).FirstOrDefault();
+        var volunteer = (await VolunteersAsync([userId], ct)).FirstOrDefault();
         if (volunteer is null)
         {
             return new BoardResult(BoardOutcome.Forbidden, "Your account cannot claim cases.");
@@ -208,32 +226,34 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
         }
 
         var now = clock.GetUtcNow();
-        var organisation = await Organisations.AssignmentConflicts.OrganisationOfAsync(db, actor.UserId, ct);
+        var organisation = await Organisations.AssignmentConflicts.OrganisationOfAsync(db, userId, ct);
         var blocks = await Organisations.AssignmentConflicts.BlocksAsync(db, [post.PersonId], organisation, actor, now, save: true, ct);
         if (blocks.TryGetValue(post.PersonId, out var block))
         {
             return new BoardResult(BoardOutcome.Invalid, $"Not claimed: {block.Reason}. Your organisation's checks that wait for a decision are listed on the board.", post.Id);
         }
 
-        post.Claim(actor.UserId, now);
-        db.Assignments.Add(new Assignment(post.PersonId, actor.UserId, clock.Today()));
-        var userOrg = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.OrganisationId).FirstOrDefaultAsync(ct);
+        post.Claim(userId, now);
+        db.Assignments.Add(new Assignment(post.PersonId, userId, clock.Today()));
+        var claimant = await db.Users.SingleAsync(u => u.Id == userId, ct);
+        claimant.ConcurrencyStamp = Guid.NewGuid().ToString();
+        var userOrg = claimant.OrganisationId;
         var shared = false;
         if (userOrg is { } org && await db.PeopleHiddenFrom(Visibility.For(org, coordinatingAdmin: false)).AnyAsync(p => p.Id == post.PersonId, ct))
         {
-            db.PersonShares.Add(new PersonShare(post.PersonId, org, actor.UserId, actor.UserName, now));
+            db.PersonShares.Add(new PersonShare(post.PersonId, org, userId, actor.UserName, now));
             shared = true;
         }
 
-        db.AuditEvents.Add(new AuditEvent(now, actor.UserId, actor.UserName, "claim", nameof(CasePost), post.Id.ToString(CultureInfo.InvariantCulture), post.PersonId,
+        db.AuditEvents.Add(new AuditEvent(now, userId, actor.UserName, "claim", nameof(CasePost), post.Id.ToString(CultureInfo.InvariantCulture), post.PersonId,
             null, JsonSerializer.Serialize(new { post.District, load = volunteer.Load + 1, capacity = volunteer.Capacity, sharedWithOrganisation = shared ? userOrg : null })));
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException c || c.Entries.Any(x => x.Entity is CasePost) || !c.Entries.Any(x => x.Entity is StaylineUser))
         {
-            // DbUpdateConcurrencyException included: the post changed since it was read (another claim, a withdrawal).
+            // The post changed since it was read (another claim, a withdrawal); the volunteer's stamp alone goes to ClaimAsync.
             db.ChangeTracker.Clear();
             return new BoardResult(BoardOutcome.Conflict, "Another volunteer claimed this case a moment before you; it is no longer on the board.", postId);
         }

@@ -125,6 +125,38 @@ public class BoardTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Claim_OneVolunteerClaimingSeveralAtOnce_NeverGoesPastTheirCapacity(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var posts = new List<long>();
+        foreach (var family in new[] { "Kassab", "Toma", "Shamoon", "Yalda" })
+        {
+            posts.Add((await BoardKit.PostedAsync(app, family)).Post);
+        }
+
+        var attorney = app.Api("attorney");
+        await BoardKit.PutProfileAsync(attorney, BoardKit.Profile(2, "English", ("FederalDistrict", "W.D. Mich.", null)));
+        using var start = new SemaphoreSlim(0);
+        var claims = posts.Select(async p => { await start.WaitAsync(); return await ClaimAsync(attorney, p); }).ToList();
+        start.Release(posts.Count);
+        var results = await Task.WhenAll(claims);
+
+        Assert.Equal(2, results.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.All(results.Where(r => r.Status != HttpStatusCode.OK), r =>
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, r.Status);
+            Assert.Contains("at capacity: 2 open cases of 2", r.Body, StringComparison.Ordinal);
+        });
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var user = await db.Users.SingleAsync(u => u.Email == TestApp.Email("attorney"));
+        Assert.Equal(2, await db.Assignments.CountAsync(a => a.UserId == user.Id));
+        Assert.Equal(2, await db.CasePosts.CountAsync(p => p.Status == CasePostStatus.Claimed));
+        Assert.Equal(2, await db.AuditEvents.CountAsync(e => e.Action == "claim" && e.UserId == user.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Board_AcrossOrganisations_ShowsCardsWithoutNames_AndClaimingSharesThePersonWithTheClaimantsOrganisation(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
