@@ -68,9 +68,15 @@ public sealed class ReminderSender(IOptions<ReminderOptions> options, IConfigura
         var describer = await DeadlineDescriber.CreateAsync(db, ct);
         var smtp = Smtp;
         var via = string.IsNullOrWhiteSpace(smtp.Host) ? "outbox" : "smtp";
+        var readers = new Organisations.PersonReaders(db);
         int sent = 0, already = 0;
         foreach (var c in candidates)
         {
+            if (!await readers.SeesAsync(c.UserId, c.Deadline.PersonId, ct))
+            {
+                continue; // still assigned, but the person is no longer shared with the attorney's organisation
+            }
+
             var daysLeft = c.Deadline.DueDate!.Value.DayNumber - today.DayNumber;
             // The most urgent threshold reached: after a pause the attorney gets one message, not one per missed threshold.
             var threshold = thresholds.First(t => daysLeft <= t);

@@ -132,18 +132,22 @@ public sealed class AlertMailer(ReminderSender sender, TimeProvider clock)
         var pending = await db.Alerts.AsNoTracking().Where(a => a.AcknowledgedAt == null && a.NotifiedAt == null).OrderBy(a => a.Id).Take(500).ToListAsync(ct);
         var adminRole = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).FirstOrDefaultAsync(ct);
         var coordinators = await db.UserRoles.Where(ur => ur.RoleId == adminRole).Join(db.Users.Where(u => u.Email != null), ur => ur.UserId, u => u.Id,
-            (ur, u) => new { u.Email, u.DisplayName }).ToListAsync(ct);
+            (ur, u) => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
+        var readers = new Organisations.PersonReaders(db);
         var sent = 0;
         foreach (var alert in pending)
         {
             var attorneys = alert.Kind == AlertKind.Transfer
-                ? await db.Assignments.Where(a => a.PersonId == alert.PersonId && a.To == null)
-                    .Join(db.Users.Where(u => u.Email != null), a => a.UserId, u => u.Id, (a, u) => new { u.Email, u.DisplayName }).ToListAsync(ct)
+                ? await readers.WhoSeeAsync(await db.Assignments.Where(a => a.PersonId == alert.PersonId && a.To == null)
+                    .Join(db.Users.Where(u => u.Email != null), a => a.UserId, u => u.Id, (a, u) => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct),
+                    r => r.Id, alert.PersonId, ct)
                 : [];
-            var to = (attorneys.Count > 0 ? attorneys : coordinators).DistinctBy(r => r.Email).ToList();
+            // Admins of the person's organisation and of the coordinating one (and of organisations it is shared with); never
+            // another partner's: the message names the client.
+            var to = (attorneys.Count > 0 ? attorneys : await readers.WhoSeeAsync(coordinators, r => r.Id, alert.PersonId, ct)).DistinctBy(r => r.Email).ToList();
             if (to.Count == 0)
             {
-                continue; // nobody with an email yet: the alert stays on the dashboard and is tried again next run
+                continue; // nobody with an email who may see the person yet: the alert stays on the dashboard and is tried again next run
             }
 
             var claimedAt = clock.GetUtcNow();

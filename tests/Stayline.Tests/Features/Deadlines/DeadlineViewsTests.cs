@@ -145,6 +145,32 @@ public partial class DeadlineViewsTests
         Assert.Contains("due in 6 days", await web.GetStringAsync("/Deadlines/Outbox"));
     }
 
+    [Fact]
+    public async Task Reminders_ToAnAttorneyWhoseOrganisationNoLongerSeesThePerson_AreNotSentUntilShared()
+    {
+        var (app, id) = await MemberWithDeadlineAsync(assignToAttorney: false);
+        await using var _ = app;
+        var sender = app.Services.GetRequiredService<ReminderSender>();
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var (partner, error) = await Stayline.Features.Organisations.OrganisationService.AddAsync(db, "Partner B", coordinating: false, DateTimeOffset.UnixEpoch, CancellationToken.None);
+        Assert.Null(error);
+        const string email = "b-attorney@test.stayline";
+        Assert.Null(await Stayline.Features.Account.UserCommands.CreateUserAsync(app.Services, email, "Partner attorney", Roles.Attorney, TestApp.Password, "Partner B"));
+        // Assigned while the person was shared; the share was taken back since (the assignment stays, as it does today).
+        var attorney = await db.Users.SingleAsync(u => u.Email == email);
+        db.Assignments.Add(new Assignment(id, attorney.Id, D("2017-07-01")));
+        await db.SaveChangesAsync();
+
+        Assert.Equal(0, (await sender.SendDueAsync(db, CancellationToken.None)).Sent);
+        Assert.Empty(sender.Outbox());
+
+        db.PersonShares.Add(new Stayline.Domain.Organisations.PersonShare(id, partner!.Id, null, "test", DateTimeOffset.UnixEpoch));
+        await db.SaveChangesAsync();
+        Assert.Equal(1, (await sender.SendDueAsync(db, CancellationToken.None)).Sent);
+        Assert.Contains(email, Assert.Single(sender.Outbox()).To, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("data-testid=\"feed-url\">([^<]+)<")]
     private static partial Regex FeedUrl();
 }

@@ -93,6 +93,16 @@ public class TransferWatchTests
         var assigned = await kit.PersonAsync("Sabah", "Yaldo");
         await kit.AssignAsync(assigned, "attorney", new DateOnly(2026, 11, 2));
         var nobody = await kit.PersonAsync("Nadia", "Toma");
+        await using (var setup = app.Scope())
+        {
+            // A partner organisation's admin: not told about the coordinating organisation's client (the mail names them).
+            var (_, error) = await Stayline.Features.Organisations.OrganisationService.AddAsync(setup.ServiceProvider.GetRequiredService<StaylineDbContext>(),
+                "Partner B", coordinating: false, DateTimeOffset.UnixEpoch, CancellationToken.None);
+            Assert.Null(error);
+            Assert.Null(await Stayline.Features.Account.UserCommands.CreateUserAsync(app.Services, "b-admin@test.stayline", "Partner admin",
+                Roles.Admin, TestApp.Password, "Partner B"));
+        }
+
         foreach (var p in new[] { assigned, nobody })
         {
             await kit.CustodyAsync(p, "Detain", "2026-11-01", calhoun);
@@ -110,6 +120,7 @@ public class TransferWatchTests
         Assert.All(outbox, m => Assert.Equal("Stayline: transfer W.D. Mich. to D. Ariz. (no petition before the move)", m.Subject));
         Assert.Single(outbox, m => m.To.Contains(TestApp.Email("attorney"), StringComparison.Ordinal));
         Assert.Single(outbox, m => m.To.Contains(TestApp.Email("admin"), StringComparison.Ordinal));
+        Assert.DoesNotContain(outbox, m => m.To.Contains("b-admin@test.stayline", StringComparison.Ordinal));
         Assert.DoesNotContain(outbox, m => m.Subject.Contains("Toma", StringComparison.Ordinal) || m.Subject.Contains("Yaldo", StringComparison.Ordinal));
         Assert.All(await db.Alerts.ToListAsync(), a => Assert.StartsWith("outbox:", a.NotifiedVia, StringComparison.Ordinal));
     }
