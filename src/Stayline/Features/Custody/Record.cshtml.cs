@@ -33,14 +33,6 @@ public sealed class RecordModel(StaylineDbContext db, TimeProvider clock) : Page
     public string? CurrentFacility { get; private set; }
     public IReadOnlyList<(long Id, string Name, string? City, string? State)> Facilities { get; private set; } = [];
 
-    public string Describe(CustodyAction a) => a switch
-    {
-        CustodyAction.Detain => "Detained (arrested or taken into custody)",
-        CustodyAction.Transfer => "Transferred to another facility",
-        CustodyAction.Release => "Released",
-        _ => "Removed from the United States",
-    };
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))

@@ -104,7 +104,7 @@ public class HearingListTests
 
         var page = WebUtility.HtmlDecode(await attorney.GetStringAsync("/Hearings?kind=Bond&from=2026-01-01"));
         Assert.Contains("Outcomes by judge", page, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>IJ Example</td><td>1</td><td>0</td><td>1</td><td>0</td><td>0</td></tr>", page, StringComparison.Ordinal);
+        Assert.Contains("<tr><td dir=\"auto\">IJ Example</td><td>1</td><td>0</td><td>1</td><td>0</td><td>0</td></tr>", page, StringComparison.Ordinal);
         Assert.Contains($"/People/Details?id={id}", page, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Stayline.Data;
@@ -61,6 +62,46 @@ public class LocalisationTests
         Assert.Contains(">Iniciar sesión<", login, StringComparison.Ordinal);
         Assert.Contains("Correo o contraseña incorrectos", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ar", new[] { ">الجلسات ", ">جلسة الكفالة<", ">المحكمة والقاضي<", ">النتائج حسب القاضي<", ">السجلات المنتظرة ", ">موعد رد FOIA<", ">ماذا حدث<", ">نُقل إلى مركز احتجاز آخر<", ">إضافة جلسة: ", ">طلب سجلات: ", ">حفظ<" })]
+    [InlineData("es", new[] { ">Audiencias ", ">Audiencia de fianza<", ">Tribunal y juez<", ">Resultados por juez<", ">Expedientes pendientes ", ">Respuesta FOIA debida<", ">Qué ocurrió<", ">Trasladado a otro centro<", ">Añadir una audiencia: ", ">Solicitar registros: ", ">Guardar<" })]
+    public async Task HearingsRecordsAndCustodyForms_InArabicOrSpanish_AreTranslatedWithNoEnglishLabelLeft(string lang, string[] expected)
+    {
+        await using var app = await TestApp.StartAsync(clock: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 15, 0, 0, TimeSpan.Zero)));
+        var person = await new Stayline.Tests.Features.Habeas.HabeasKit(app).PersonAsync("Sabah", "Yaldo");
+        var api = app.Api("attorney");
+        (await api.PostAsJsonAsync($"/api/v1/people/{person}/hearings", new { kind = "Bond", on = "2026-12-08", court = "Detroit Immigration Court", judge = "IJ Example" }))
+            .EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/v1/people/{person}/records-requests", new Stayline.Features.Records.RecordsRequestWrite(Stayline.Domain.Records.RecordKind.AFile,
+            Stayline.Domain.Records.RecordsChannel.Foia, Stayline.Domain.Records.RecordsAgency.Uscis, new DateOnly(2026, 10, 1), Stayline.Domain.Records.RecordsStatus.Requested),
+            Stayline.Tests.Features.People.PeopleApiTests.Json)).EnsureSuccessStatusCode();
+
+        var admin = await app.SignedInAsync("admin");
+        var pages = new List<string>();
+        foreach (var url in new[] { "/Hearings?from=2026-12-01", $"/Hearings/Edit?personId={person}", "/Records", $"/Records/Edit?personId={person}", $"/Custody/Record?personId={person}" })
+        {
+            var page = await admin.GetStringAsync(url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + lang);
+            Assert.All(EnglishOnRecordsPages, e => Assert.DoesNotContain(e, page, StringComparison.Ordinal));
+            pages.Add(page);
+        }
+
+        var all = string.Concat(pages);
+        Assert.All(expected, e => Assert.Contains(e, all, StringComparison.Ordinal));
+        Assert.Contains("<bdi>Sabah Yaldo</bdi>", all, StringComparison.Ordinal);
+        // Court and judge as typed, isolated; A-numbers and citations as they are.
+        Assert.Contains("<td dir=\"auto\">Detroit Immigration Court, IJ Example</td>", all, StringComparison.Ordinal);
+        Assert.Contains("5 U.S.C. 552(a)(6)(A)(i)", all, StringComparison.Ordinal);
+    }
+
+    private static readonly string[] EnglishOnRecordsPages =
+    [
+        ">Hearings (", ">Date<", ">Court and judge<", ">Outcome<", ">Outcomes by judge<", ">Every court<", ">Every kind<", ">Show<",
+        ">Records outstanding (", ">FOIA answer due<", ">Court's date<", ">Requested<", ">Every agency (", "Only past a court",
+        ">What happened<", ">Transferred to another facility<", ">Choose a facility<", ">Save<", ">Cancel<", ">Notes<",
+        ">Tracking number<", ">Asked for by<", ">Produced on<", ">Proceeding<", ">Bond hearing<", ">Requested<", ">Record custody for ",
+        ">Add a hearing: ", ">Request records: ",
+    ];
 
     /// <summary>English headings, labels and buttons of the People list and the person page that a crisis team reads
     /// all day; none may be left in an Arabic or Spanish page.</summary>
