@@ -187,8 +187,8 @@ internal static class BenchData
         var events = list.Where((_, i) => i % 4 < 2).Select((id, i) => new object?[] { id, i % 2 == 0 ? "AFileReceived" : "RecordOfProceedingsReceived", day }).ToList();
         await RawInsert.InsertAsync(new BulkTarget(c, tx, db.Model), "person_events", ["PersonId", "Kind", "On"], events.Count, (v, i) => events[i].CopyTo(v, 0), CancellationToken.None);
         var appeals = list.Where((_, i) => i % 4 == 3).ToList();
-        await RawInsert.InsertAsync(new BulkTarget(c, tx, db.Model), "matters", ["PersonId", "Kind", "Forum", "Status", "FiledOn", "StayRequested", "StayOutcome", "Version"], appeals.Count,
-            (v, i) => new object?[] { appeals[i], "BiaAppeal", "Board", "Pending", day, false, "Pending", 0 }.CopyTo(v, 0), CancellationToken.None);
+        await RawInsert.InsertAsync(new BulkTarget(c, tx, db.Model), "matters", ["PersonId", "Kind", "Forum", "Status", "FiledOn", "StayRequested", "StayOutcome", "Version", "AcceptedDespiteWaiver"], appeals.Count,
+            (v, i) => new object?[] { appeals[i], "BiaAppeal", "Board", "Pending", day, false, "Pending", 0, false }.CopyTo(v, 0), CancellationToken.None);
         await using var deny = c.CreateCommand();
         deny.Transaction = tx;
         deny.CommandText = "UPDATE matters SET \"Status\" = 'Denied', \"DecidedOn\" = @day WHERE \"PersonId\" = @id AND \"Kind\" = 'MotionToReopenIj' AND \"Status\" = 'Pending'";
