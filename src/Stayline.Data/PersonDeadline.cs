@@ -14,7 +14,6 @@ public sealed class PersonDeadline
     public DateOnly? TriggerDate { get; set; }
     public DateOnly? DueDate { get; set; }
     public int PeriodDays { get; set; }
-    /// <summary>Derived rows: empty when it is the rule's own citation (<c>PersonDeadlines.StoredCitation</c>; readers put it back).</summary>
     public string Citation { get; set; } = "";
     /// <summary>Open, Met, Missed or NotApplicable.</summary>
     public string State { get; set; } = "";

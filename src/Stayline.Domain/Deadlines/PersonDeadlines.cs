@@ -105,20 +105,6 @@ public static class PersonDeadlines
 
     public static string FromFinality(DeadlineRule rule) => rule.Citation + "; " + FinalityCitation;
 
-    /// <summary>
-    /// The citation a derived deadline row stores: empty when it is its rule's own (<see cref="DeadlineRules"/> or
-    /// <see cref="ClockDeadlines"/>), which is most rows: a million people's rows need not carry millions of copies of a
-    /// few texts. <see cref="CitationOf"/> gives it back; citations that differ (counted from finality, a court's
-    /// date, a class order) are stored whole. Derived citations are never empty, so empty is free to mean "the rule's".
-    /// </summary>
-    public static string StoredCitation(string ruleId, string citation) => citation.Length > 0 && citation == RuleCitation(ruleId) ? "" : citation;
-
-    /// <summary>The citation of a derived row as stored by <see cref="StoredCitation"/>.</summary>
-    public static string CitationOf(string ruleId, string stored) => stored.Length == 0 && RuleCitation(ruleId) is { } citation ? citation : stored;
-
-    private static string? RuleCitation(string ruleId) =>
-        DeadlineRules.TryGet(ruleId, out var rule) ? rule.Citation : ClockDeadlines.TryGet(ruleId, out var clock) ? clock.Citation : null;
-
     /// <summary>The day an unappealed judge's decision becomes final: the last day of its appeal time (8 CFR 1003.39, 1241.1(c)).</summary>
     public static DateOnly FinalDay(DateOnly decision, ICourtCalendar calendar)
     {

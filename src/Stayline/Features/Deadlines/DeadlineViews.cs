@@ -20,11 +20,7 @@ public sealed record DeadlineRow
     public DateOnly? TriggerDate { get; init; }
     public DateOnly? DueDate { get; init; }
     public int PeriodDays { get; init; }
-    private readonly string _citation = "";
-
-    /// <summary>A derived row's citation, given back from its rule when stored empty (<see cref="PersonDeadlines.StoredCitation"/>).</summary>
-    public string Citation { get => Manual ? _citation : PersonDeadlines.CitationOf(RuleId, _citation); init => _citation = value; }
-
+    public string Citation { get; init; } = "";
     public string State { get; init; } = "";
     public bool Manual { get; init; }
     public string? Title { get; init; }

@@ -6,7 +6,7 @@ namespace Stayline.Features.Protection;
 internal static class StoredDeadlines
 {
     public static bool Matches(this StoredDeadline s, DerivedDeadline d) => s.RuleId == d.RuleId && s.CourtOrderId == d.OrderKey && s.TriggerDate == d.TriggerDate
-        && s.DueDate == d.DueDate && s.PeriodDays == d.PeriodDays && PersonDeadlines.CitationOf(s.RuleId, s.Citation) == d.Citation && s.State == DerivedRows.StateText(d.State);
+        && s.DueDate == d.DueDate && s.PeriodDays == d.PeriodDays && s.Citation == d.Citation && s.State == DerivedRows.StateText(d.State);
 }
 
 [Flags]

@@ -45,7 +45,7 @@ public static class DerivedWriter
     }
 
     private static DeadlineRow Deadline(long id, long personId, DerivedDeadline d) =>
-        new(id, personId, d.RuleId, d.OrderKey, d.TriggerDate, d.DueDate, d.PeriodDays, PersonDeadlines.StoredCitation(d.RuleId, d.Citation), DerivedRows.StateText(d.State), Manual: false);
+        new(id, personId, d.RuleId, d.OrderKey, d.TriggerDate, d.DueDate, d.PeriodDays, d.Citation, DerivedRows.StateText(d.State), Manual: false);
 
     private static async Task WriteProtectionAsync(BulkTarget target, IReadOnlyList<PersonResult> results, DateOnly asOf, bool upsert, CancellationToken ct)
     {
