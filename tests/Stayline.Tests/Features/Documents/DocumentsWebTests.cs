@@ -82,7 +82,7 @@ public class DocumentsWebTests
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         Assert.Empty(Docx.Validate(original));
         var list = await client.GetStringAsync("/Documents");
-        Assert.Contains("<td><code>appearance-cover-letter</code></td><td>Notice of appearance cover letter</td><td>2</td>", list, StringComparison.Ordinal);
+        Assert.Contains("<td><code>appearance-cover-letter</code></td><td dir=\"auto\">Notice of appearance cover letter</td><td>2</td>", list, StringComparison.Ordinal);
         Assert.Equal(edited, await client.GetByteArrayAsync("/Documents?handler=Download&key=appearance-cover-letter"));
     }
 

@@ -64,9 +64,9 @@ public class LocalisationTests
     }
 
     [Theory]
-    [InlineData("ar", new[] { ">الجلسات ", ">جلسة الكفالة<", ">المحكمة والقاضي<", ">النتائج حسب القاضي<", ">السجلات المنتظرة ", ">موعد رد FOIA<", ">ماذا حدث<", ">نُقل إلى مركز احتجاز آخر<", ">إضافة جلسة: ", ">طلب سجلات: ", ">حفظ<" })]
-    [InlineData("es", new[] { ">Audiencias ", ">Audiencia de fianza<", ">Tribunal y juez<", ">Resultados por juez<", ">Expedientes pendientes ", ">Respuesta FOIA debida<", ">Qué ocurrió<", ">Trasladado a otro centro<", ">Añadir una audiencia: ", ">Solicitar registros: ", ">Guardar<" })]
-    public async Task HearingsRecordsAndCustodyForms_InArabicOrSpanish_AreTranslatedWithNoEnglishLabelLeft(string lang, string[] expected)
+    [InlineData("ar", new[] { ">الجلسات ", ">جلسة الكفالة<", ">المحكمة والقاضي<", ">النتائج حسب القاضي<", ">السجلات المنتظرة ", ">موعد رد FOIA<", ">ماذا حدث<", ">نُقل إلى مركز احتجاز آخر<", ">إضافة جلسة: ", ">طلب سجلات: ", ">حفظ<", ">قوالب المستندات<", ">رفع قالب<" })]
+    [InlineData("es", new[] { ">Audiencias ", ">Audiencia de fianza<", ">Tribunal y juez<", ">Resultados por juez<", ">Expedientes pendientes ", ">Respuesta FOIA debida<", ">Qué ocurrió<", ">Trasladado a otro centro<", ">Añadir una audiencia: ", ">Solicitar registros: ", ">Guardar<", ">Plantillas de documentos<", ">Subir una plantilla<" })]
+    public async Task HearingsRecordsCustodyAndTemplates_InArabicOrSpanish_AreTranslatedWithNoEnglishLabelLeft(string lang, string[] expected)
     {
         await using var app = await TestApp.StartAsync(clock: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 15, 0, 0, TimeSpan.Zero)));
         var person = await new Stayline.Tests.Features.Habeas.HabeasKit(app).PersonAsync("Sabah", "Yaldo");
@@ -79,7 +79,7 @@ public class LocalisationTests
 
         var admin = await app.SignedInAsync("admin");
         var pages = new List<string>();
-        foreach (var url in new[] { "/Hearings?from=2026-12-01", $"/Hearings/Edit?personId={person}", "/Records", $"/Records/Edit?personId={person}", $"/Custody/Record?personId={person}" })
+        foreach (var url in new[] { "/Hearings?from=2026-12-01", $"/Hearings/Edit?personId={person}", "/Records", $"/Records/Edit?personId={person}", $"/Custody/Record?personId={person}", "/Documents" })
         {
             var page = await admin.GetStringAsync(url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + lang);
             Assert.All(EnglishOnRecordsPages, e => Assert.DoesNotContain(e, page, StringComparison.Ordinal));
@@ -100,7 +100,7 @@ public class LocalisationTests
         ">Records outstanding (", ">FOIA answer due<", ">Court's date<", ">Requested<", ">Every agency (", "Only past a court",
         ">What happened<", ">Transferred to another facility<", ">Choose a facility<", ">Save<", ">Cancel<", ">Notes<",
         ">Tracking number<", ">Asked for by<", ">Produced on<", ">Proceeding<", ">Bond hearing<", ">Requested<", ">Record custody for ",
-        ">Add a hearing: ", ">Request records: ",
+        ">Add a hearing: ", ">Request records: ", ">Document templates<", ">Upload a template<", ">Download .docx<", ">Merge fields<",
     ];
 
     /// <summary>English headings, labels and buttons of the People list and the person page that a crisis team reads
