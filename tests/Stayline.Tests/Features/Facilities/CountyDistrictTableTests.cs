@@ -215,10 +215,10 @@ public class CountyDistrictTableTests
     [InlineData("TX", "Polk", "E.D. Tex.", "Lufkin Division")]
     [InlineData("TX", "Cameron", "S.D. Tex.", "Brownsville Division")]
     [InlineData("TX", "Frio", "W.D. Tex.", "San Antonio Division")]
-    [InlineData("VA", "Caroline", "E.D. Va.", "Richmond Division")]
-    [InlineData("VA", "Richmond city", "E.D. Va.", "Richmond Division")]
-    [InlineData("VA", "Roanoke", "W.D. Va.", "Roanoke Division")]
-    [InlineData("VA", "Arlington", "E.D. Va.", "Alexandria Division")]
+    [InlineData("VA", "Caroline", "E.D. Va.", null)]
+    [InlineData("VA", "Richmond city", "E.D. Va.", null)]
+    [InlineData("VA", "Roanoke", "W.D. Va.", null)]
+    [InlineData("VA", "Arlington", "E.D. Va.", null)]
     [InlineData("WA", "Pierce", "W.D. Wash.", null)]
     [InlineData("WA", "Spokane", "E.D. Wash.", null)]
     [InlineData("WV", "Kanawha", "S.D. W. Va.", null)]
@@ -319,6 +319,11 @@ public class CountyDistrictTableTests
     [InlineData("CA", "Los Angeles", "C.D. Cal.", "Western Division")]
     [InlineData("CA", "Orange", "C.D. Cal.", "Southern Division")]
     [InlineData("CA", "Riverside", "C.D. Cal.", "Eastern Division")]
+    // 28 U.S.C. 127 names no divisions for either district of Virginia (the courts' divisions are their own rules).
+    [InlineData("VA", "Prince Edward", "E.D. Va.", null)]
+    [InlineData("VA", "Virginia Beach city", "E.D. Va.", null)]
+    [InlineData("VA", "Cumberland", "W.D. Va.", null)]
+    [InlineData("VA", "Bristol city", "W.D. Va.", null)]
     public void Find_CountyFromTheStatute_RoutesToItsDistrictAndDivision(string state, string county, string district, string? division)
     {
         var row = Table.Find(state, county);
