@@ -154,7 +154,7 @@ public class CountyDistrictTableTests
     [InlineData("AR", "Pulaski", "E.D. Ark.", "Central Division")]
     [InlineData("AR", "Washington", "W.D. Ark.", "Fayetteville Division")]
     [InlineData("AR", "Garland", "W.D. Ark.", "Hot Springs Division")]
-    [InlineData("CA", "San Bernardino", "C.D. Cal.", null)]
+    [InlineData("CA", "San Bernardino", "C.D. Cal.", "Eastern Division")]
     [InlineData("CA", "Kern", "E.D. Cal.", null)]
     [InlineData("CA", "Imperial", "S.D. Cal.", null)]
     [InlineData("CA", "San Francisco", "N.D. Cal.", null)]
@@ -173,8 +173,8 @@ public class CountyDistrictTableTests
     [InlineData("IN", "Clark", "S.D. Ind.", "New Albany Division")]
     [InlineData("IN", "Lake", "N.D. Ind.", "Hammond Division")]
     [InlineData("IN", "Marion", "S.D. Ind.", "Indianapolis Division")]
-    [InlineData("IA", "Polk", "S.D. Iowa", null)]
-    [InlineData("IA", "Linn", "N.D. Iowa", null)]
+    [InlineData("IA", "Polk", "S.D. Iowa", "Central Division")]
+    [InlineData("IA", "Linn", "N.D. Iowa", "Cedar Rapids Division")]
     [InlineData("KY", "Boone", "E.D. Ky.", null)]
     [InlineData("KY", "Jefferson", "W.D. Ky.", null)]
     [InlineData("KY", "Grayson", "W.D. Ky.", null)]
@@ -215,10 +215,10 @@ public class CountyDistrictTableTests
     [InlineData("TX", "Polk", "E.D. Tex.", "Lufkin Division")]
     [InlineData("TX", "Cameron", "S.D. Tex.", "Brownsville Division")]
     [InlineData("TX", "Frio", "W.D. Tex.", "San Antonio Division")]
-    [InlineData("VA", "Caroline", "E.D. Va.", "Richmond Division")]
-    [InlineData("VA", "Richmond city", "E.D. Va.", "Richmond Division")]
-    [InlineData("VA", "Roanoke", "W.D. Va.", "Roanoke Division")]
-    [InlineData("VA", "Arlington", "E.D. Va.", "Alexandria Division")]
+    [InlineData("VA", "Caroline", "E.D. Va.", null)]
+    [InlineData("VA", "Richmond city", "E.D. Va.", null)]
+    [InlineData("VA", "Roanoke", "W.D. Va.", null)]
+    [InlineData("VA", "Arlington", "E.D. Va.", null)]
     [InlineData("WA", "Pierce", "W.D. Wash.", null)]
     [InlineData("WA", "Spokane", "E.D. Wash.", null)]
     [InlineData("WV", "Kanawha", "S.D. W. Va.", null)]
@@ -257,10 +257,10 @@ public class CountyDistrictTableTests
     [InlineData("TN", "Sequatchie", "E.D. Tenn.", "Southern Division")]
     [InlineData("TN", "Jefferson", "E.D. Tenn.", "Northern Division")]
     [InlineData("TN", "Hancock", "E.D. Tenn.", "Northeastern Division")]
-    [InlineData("IA", "Clinton", "S.D. Iowa", null)]
-    [InlineData("IA", "Johnson", "S.D. Iowa", null)]
-    [InlineData("IA", "Cedar", "N.D. Iowa", null)]
-    [InlineData("IA", "Carroll", "N.D. Iowa", null)]
+    [InlineData("IA", "Clinton", "S.D. Iowa", "Davenport Division")]
+    [InlineData("IA", "Johnson", "S.D. Iowa", "Davenport Division")]
+    [InlineData("IA", "Cedar", "N.D. Iowa", "Cedar Rapids Division")]
+    [InlineData("IA", "Carroll", "N.D. Iowa", "Central Division")]
     [InlineData("TX", "Kleberg", "S.D. Tex.", "Corpus Christi Division")]
     [InlineData("TX", "DeWitt", "S.D. Tex.", "Victoria Division")]
     [InlineData("TX", "Brazos", "S.D. Tex.", "Houston Division")]
@@ -272,6 +272,58 @@ public class CountyDistrictTableTests
     [InlineData("TX", "Liberty", "E.D. Tex.", "Beaumont Division")]
     [InlineData("TX", "Van Zandt", "E.D. Tex.", "Tyler Division")]
     [InlineData("TX", "Upshur", "E.D. Tex.", "Marshall Division")]
+    // Checked against the text of 28 U.S.C. 84(c), 94, 95, 105(a), 123(c) and 124 on 4 December 2026 (see the data README).
+    [InlineData("IA", "Black Hawk", "N.D. Iowa", "Eastern Division")]
+    [InlineData("IA", "Woodbury", "N.D. Iowa", "Western Division")]
+    [InlineData("IA", "O'Brien", "N.D. Iowa", "Western Division")]
+    [InlineData("IA", "Cerro Gordo", "N.D. Iowa", "Central Division")]
+    [InlineData("IA", "Tama", "N.D. Iowa", "Cedar Rapids Division")]
+    [InlineData("IA", "Lee", "S.D. Iowa", "Eastern Division")]
+    [InlineData("IA", "Pottawattamie", "S.D. Iowa", "Western Division")]
+    [InlineData("IA", "Page", "S.D. Iowa", "Western Division")]
+    [InlineData("IA", "Union", "S.D. Iowa", "Southern Division")]
+    [InlineData("IA", "Wapello", "S.D. Iowa", "Ottumwa Division")]
+    [InlineData("MO", "Franklin", "E.D. Mo.", "Eastern Division")]
+    [InlineData("MO", "St. Louis", "E.D. Mo.", "Eastern Division")]
+    [InlineData("MO", "Pike", "E.D. Mo.", "Northern Division")]
+    [InlineData("MO", "Schuyler", "E.D. Mo.", "Northern Division")]
+    [InlineData("MO", "Cape Girardeau", "E.D. Mo.", "Southeastern Division")]
+    [InlineData("MO", "Pemiscot", "E.D. Mo.", "Southeastern Division")]
+    [InlineData("TX", "Lubbock", "N.D. Tex.", "Lubbock Division")]
+    [InlineData("TX", "Yoakum", "N.D. Tex.", "Lubbock Division")]
+    [InlineData("TX", "Tom Green", "N.D. Tex.", "San Angelo Division")]
+    [InlineData("TX", "Brown", "N.D. Tex.", "San Angelo Division")]
+    [InlineData("TX", "Wichita", "N.D. Tex.", "Wichita Falls Division")]
+    [InlineData("TX", "Hardeman", "N.D. Tex.", "Wichita Falls Division")]
+    [InlineData("TX", "Travis", "W.D. Tex.", "Austin Division")]
+    [InlineData("TX", "Somervell", "W.D. Tex.", "Waco Division")]
+    [InlineData("TX", "Bexar", "W.D. Tex.", "San Antonio Division")]
+    [InlineData("TX", "Zavala", "W.D. Tex.", "Del Rio Division")]
+    [InlineData("TX", "Reeves", "W.D. Tex.", "Pecos Division")]
+    [InlineData("TX", "Ector", "W.D. Tex.", "Midland-Odessa Division")]
+    [InlineData("TX", "Lamar", "E.D. Tex.", "Sherman Division")]
+    [InlineData("TX", "Hopkins", "E.D. Tex.", "Sherman Division")]
+    [InlineData("TX", "Cooke", "E.D. Tex.", "Sherman Division")]
+    [InlineData("TX", "Red River", "E.D. Tex.", "Texarkana Division")]
+    [InlineData("TX", "Bowie", "E.D. Tex.", "Texarkana Division")]
+    [InlineData("IN", "Tippecanoe", "N.D. Ind.", "Hammond Division")]
+    [InlineData("IN", "Porter", "N.D. Ind.", "Hammond Division")]
+    [InlineData("IN", "St. Joseph", "N.D. Ind.", "South Bend Division")]
+    [InlineData("IN", "Wabash", "N.D. Ind.", "South Bend Division")]
+    [InlineData("IN", "Vigo", "S.D. Ind.", "Terre Haute Division")]
+    [InlineData("IN", "Daviess", "S.D. Ind.", "Evansville Division")]
+    [InlineData("IN", "Floyd", "S.D. Ind.", "New Albany Division")]
+    [InlineData("IN", "Dearborn", "S.D. Ind.", "New Albany Division")]
+    [InlineData("TN", "Dyer", "W.D. Tenn.", "Eastern Division")]
+    [InlineData("TN", "Tipton", "W.D. Tenn.", "Western Division")]
+    [InlineData("CA", "Los Angeles", "C.D. Cal.", "Western Division")]
+    [InlineData("CA", "Orange", "C.D. Cal.", "Southern Division")]
+    [InlineData("CA", "Riverside", "C.D. Cal.", "Eastern Division")]
+    // 28 U.S.C. 127 names no divisions for either district of Virginia (the courts' divisions are their own rules).
+    [InlineData("VA", "Prince Edward", "E.D. Va.", null)]
+    [InlineData("VA", "Virginia Beach city", "E.D. Va.", null)]
+    [InlineData("VA", "Cumberland", "W.D. Va.", null)]
+    [InlineData("VA", "Bristol city", "W.D. Va.", null)]
     public void Find_CountyFromTheStatute_RoutesToItsDistrictAndDivision(string state, string county, string district, string? division)
     {
         var row = Table.Find(state, county);
@@ -301,6 +353,18 @@ public class CountyDistrictTableTests
             Table.OfDistrict("S.D. W. Va.").Select(r => r.County).Order(StringComparer.Ordinal));
         // 28 U.S.C. 84(d): the Southern District of California.
         Assert.Equal(["Imperial", "San Diego"], Table.OfDistrict("S.D. Cal.").Select(r => r.County).Order(StringComparer.Ordinal));
+        // 28 U.S.C. 124(c)(3): the Sherman Division of the Eastern District of Texas (the statute spells Cooke "Cook").
+        Assert.Equal(["Collin", "Cooke", "Delta", "Denton", "Fannin", "Grayson", "Hopkins", "Lamar"],
+            Table.Rows.Where(r => r.District == "E.D. Tex." && r.Division == "Sherman Division").Select(r => r.County).Order(StringComparer.Ordinal));
+        // 28 U.S.C. 94(a)(3): the Hammond Division of the Northern District of Indiana.
+        Assert.Equal(["Benton", "Carroll", "Jasper", "Lake", "Newton", "Porter", "Tippecanoe", "Warren", "White"],
+            Table.Rows.Where(r => r.District == "N.D. Ind." && r.Division == "Hammond Division").Select(r => r.County).Order(StringComparer.Ordinal));
+        // 28 U.S.C. 95(b)(5): the Davenport Division of the Southern District of Iowa.
+        Assert.Equal(["Clinton", "Johnson", "Muscatine", "Scott", "Washington"],
+            Table.Rows.Where(r => r.District == "S.D. Iowa" && r.Division == "Davenport Division").Select(r => r.County).Order(StringComparer.Ordinal));
+        // 28 U.S.C. 95(a)(1): the Cedar Rapids Division of the Northern District of Iowa.
+        Assert.Equal(["Benton", "Cedar", "Grundy", "Hardin", "Iowa", "Jones", "Linn", "Tama"],
+            Table.Rows.Where(r => r.District == "N.D. Iowa" && r.Division == "Cedar Rapids Division").Select(r => r.County).Order(StringComparer.Ordinal));
     }
 
     [Theory]
