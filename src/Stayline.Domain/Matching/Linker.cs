@@ -146,11 +146,13 @@ public static class Linker
     /// The weight of "neither record has a partner" relative to the pair odds of the model (see <see cref="Exclusive"/>),
     /// from the number of true pairs the posteriors add up to. Never above 1 (the model's own prior) and M never above
     /// 90 % of the shorter list, so that a list that seems to be all matches still leaves room for a person on one list only.
+    /// The prior it is relative to is the larger of the model's and 1 / max(n, m): a small file's prior is held at 2^-10
+    /// or below on purpose (a small file must not lower the bar), and that caution is kept, not undone here.
     /// </summary>
     private static double NoneWeight(List<MatchPair> pairs, double[] others, int n, int m, double priorWeight)
     {
         var none = 1.0;
-        var prior = Math.Pow(2, priorWeight);
+        var prior = Math.Max(Math.Pow(2, priorWeight), 1.0 / Math.Max(n, m));
         for (var round = 0; round < NoneRounds; round++)
         {
             double matches = 0;
