@@ -396,7 +396,9 @@ internal sealed class TwoLists
 
         var left = leftRows.Select(ToRecord).ToList();
         var right = rightRows.Select(ToRecord).ToList();
-        var pairs = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01, OneToOne = !args.Contains("--many") });
+        // --min 0.9 links as `stayline match LEFT RIGHT` does by default (its competitors are then those from CompetitorFloor).
+        var min = args.SkipWhile(a => a != "--min").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(0.01);
+        var pairs = Linker.Link(left, right, new LinkerOptions { MinScore = min, OneToOne = !args.Contains("--many") });
         Console.WriteLine($"seed {seed}: government {left.Count} rows, hotline {right.Count} rows, {truth.Count} true pairs");
         foreach (var t in new[] { MatchModel.SameThreshold, MatchModel.ReviewThreshold })
         {
@@ -418,6 +420,7 @@ internal sealed class TwoLists
             var rightIndex = right.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
             var levels = new Dictionary<string, int>();
             var shown = 0;
+            IReadOnlyList<MatchPair>? raw = null;
             var model = MatchModel.EstimateU(left, right);
             foreach (var (l, r) in truth.Where(t => !found.Contains(t)).OrderBy(t => t.Item2, StringComparer.Ordinal))
             {
@@ -429,6 +432,11 @@ internal sealed class TwoLists
                 if (shown++ < 40)
                 {
                     Console.WriteLine($"FN {s.Score:0.000} {Show(a)} | {Show(b)} | {key} {s.Evidence.Name}");
+                    raw ??= Linker.Link(left, right, new LinkerOptions { MinScore = MatchModel.ReviewThreshold, OneToOne = false });
+                    foreach (var q in raw.Where(q => (q.Left == leftIndex[l]) != (q.Right == rightIndex[r]) && (q.Left == leftIndex[l] || q.Right == rightIndex[r])))
+                    {
+                        Console.WriteLine($"     rival {q.Score:0.000} {Show(left[q.Left])} | {Show(right[q.Right])} | {q.Evidence.NameLevel}/{q.Evidence.BirthDateLevel} {(truth.Contains((left[q.Left].Id, right[q.Right].Id)) ? "TRUE" : string.Empty)}");
+                    }
                 }
             }
 

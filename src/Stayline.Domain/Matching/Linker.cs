@@ -72,21 +72,30 @@ public static class Linker
 
     // A competitor takes a share of a pair's odds only as far as it is another person: two rows of the hotline
     // sheet that are the same person twice (scored against each other) do not compete for the government's row.
+    //
+    // The posterior of a pair under one-to-one linking is its odds over the odds of every way its two records can
+    // be: this pair, a competitor of either record, or neither record having a partner ("none"). The pair odds of
+    // the model use the prior 1 / max(n, m), which weighs "none" as 1; with M true pairs among n x m, the prior odds
+    // of a pair against both its records being without a partner are (M / nm) / ((1 - M/n)(1 - M/m)), so "none"
+    // weighs prior / that. M is estimated from the data as the sum of the posteriors (a few fixed-point rounds, as
+    // expectation maximisation estimates the share of matches): when most hotline rows are on the government list,
+    // a name that only one row on each side carries is strong evidence even without a birth date; when few are,
+    // "none" weighs more and such a pair stays in review.
     private static List<MatchPair> Exclusive(
         List<MatchPair> pairs, IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkContext context, double minScore)
     {
         static double Odds(double score) => score >= 1 ? 1e12 : score / (1 - score);
         var byLeft = pairs.GroupBy(p => p.Left).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ToList());
         var byRight = pairs.GroupBy(p => p.Right).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ToList());
-        var result = new List<MatchPair>(pairs.Count);
-        foreach (var p in pairs)
+        var others = new double[pairs.Count];
+        for (var k = 0; k < pairs.Count; k++)
         {
-            double others = 0;
+            var p = pairs[k];
             if (byLeft.TryGetValue(p.Left, out var sameLeft))
             {
                 foreach (var q in sameLeft)
                 {
-                    others += q == p ? 0 : Odds(q.Score) * (1 - Score(right[p.Right], right[q.Right], context).Score);
+                    others[k] += q == p ? 0 : Odds(q.Score) * (1 - Score(right[p.Right], right[q.Right], context).Score);
                 }
             }
 
@@ -94,12 +103,22 @@ public static class Linker
             {
                 foreach (var q in sameRight)
                 {
-                    others += q == p ? 0 : Odds(q.Score) * (1 - Score(left[p.Left], left[q.Left], context).Score);
+                    others[k] += q == p ? 0 : Odds(q.Score) * (1 - Score(left[p.Left], left[q.Left], context).Score);
                 }
             }
+        }
 
-            var odds = Odds(p.Score);
-            var score = others <= 1e-9 ? p.Score : odds / (1 + odds + others);
+        var none = NoneWeight(pairs, others, left.Count, right.Count, context.Model.PriorWeight);
+        var result = new List<MatchPair>(pairs.Count);
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            var p = pairs[k];
+            var score = Posterior(p.Score, others[k], none);
+            if (p.Evidence.ANumberLevel == ANumberLevel.Different)
+            {
+                score = Math.Min(score, MatchModel.ConflictingANumberCap);
+            }
+
             if (score >= minScore)
             {
                 result.Add(score == p.Score ? p : p with { Score = score, Decision = MatchModel.Decide(score) });
@@ -107,6 +126,47 @@ public static class Linker
         }
 
         return result;
+    }
+
+    private static double Posterior(double score, double others, double none)
+    {
+        if (score >= 1)
+        {
+            return score;
+        }
+
+        var odds = score / (1 - score);
+        return others <= 1e-9 && none == 1 ? score : odds / (none + odds + others);
+    }
+
+    /// <summary>Rounds of the fixed point that estimates the number of true pairs for <see cref="NoneWeight"/>.</summary>
+    private const int NoneRounds = 5;
+
+    /// <summary>
+    /// The weight of "neither record has a partner" relative to the pair odds of the model (see <see cref="Exclusive"/>),
+    /// from the number of true pairs the posteriors add up to. Never above 1 (the model's own prior) and M never above
+    /// 90 % of the shorter list, so that a list that seems to be all matches still leaves room for a person on one list only.
+    /// The prior it is relative to is the larger of the model's and 1 / max(n, m): a small file's prior is held at 2^-10
+    /// or below on purpose (a small file must not lower the bar), and that caution is kept, not undone here.
+    /// </summary>
+    private static double NoneWeight(List<MatchPair> pairs, double[] others, int n, int m, double priorWeight)
+    {
+        var none = 1.0;
+        var prior = Math.Max(Math.Pow(2, priorWeight), 1.0 / Math.Max(n, m));
+        for (var round = 0; round < NoneRounds; round++)
+        {
+            double matches = 0;
+            for (var k = 0; k < pairs.Count; k++)
+            {
+                matches += Posterior(pairs[k].Score, others[k], none);
+            }
+
+            matches = Math.Min(matches, 0.9 * Math.Min(n, m));
+            var pairOdds = matches / ((double)n * m) / ((1 - (matches / n)) * (1 - (matches / m)));
+            none = Math.Min(1, prior / pairOdds);
+        }
+
+        return none;
     }
 
     /// <summary>Finds pairs of records within one list that are the same person (Left &lt; Right).</summary>

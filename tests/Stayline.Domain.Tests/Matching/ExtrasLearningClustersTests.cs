@@ -163,6 +163,28 @@ public class ExtrasLearningClustersTests
     }
 
     [Fact]
+    public void Learn_CandidatesSharingADateByChance_NeverMakeAConflictingNameEvidenceForAMatch()
+    {
+        // No one is on this list twice, but many share a birth date and a common given name (a large file's
+        // given name + date blocks): whatever EM makes of them, a conflicting name must not count for a match.
+        string[] given = ["Mohammed", "Ali", "Yousif"];
+        var rows = new List<PersonRecord>();
+        for (var i = 0; i < 900; i++)
+        {
+            var family = string.Concat("Q", ((char)('a' + (i % 26))).ToString(), ((char)('a' + (i / 26 % 26))).ToString(), "tar");
+            rows.Add(P(i.ToString(System.Globalization.CultureInfo.InvariantCulture), given[i % 3], family, $"19{60 + (i % 10)}-0{1 + (i % 5)}-1{i % 7}"));
+        }
+
+        var model = Linker.ContextFor(rows, null).Model;
+        foreach (var level in new[] { NameLevel.Conflicting, NameLevel.Different })
+        {
+            Assert.True(
+                model.M(ModelField.Name)[(int)level] <= model.NameUProbabilities[(int)level],
+                $"{level}: m {model.M(ModelField.Name)[(int)level]:0.000} > u {model.NameUProbabilities[(int)level]:0.000} (iterations {model.Iterations})");
+        }
+    }
+
+    [Fact]
     public void Learn_FewCandidates_KeepsReasonedM()
     {
         var rows = new List<PersonRecord> { P("1", "Ali", "Hamama", "1960-04-06"), P("2", "Ali", "Hamama", "1960-04-06") };

@@ -111,4 +111,71 @@ public class NamingChainTests
             "G1-H1:SamePerson G1-H2:SamePerson",
             string.Join(" ", pairs.Select(p => $"{left[p.Left].Id}-{right[p.Right].Id}:{p.Decision}")));
     }
+
+    // Twenty people on a government list; the hotline sheet has `matched` of them re-typed with their birth dates
+    // plus people of its own, and Nabil Qitaajar with no birth date (the only Qitaajar on either list).
+    private static (PersonRecord[] Left, PersonRecord[] Right) HotlineAgainstList(int matched, params PersonRecord[] extraLeft)
+    {
+        string[] given = ["Sargon", "Yousif", "Boutros", "Hermiz", "Faisal", "Kadhim", "Thamer", "Daoud", "Ilyas", "Shamoun"];
+        string[] family = ["Kallabat", "Kassab", "Yono", "Sheikho", "Kakos", "Toma", "Jarjis", "Hakim", "Saffar", "Haddad"];
+        var left = new List<PersonRecord> { P("G0", "Nabil", "Al-Qitaajar", "1989-09-16") };
+        var right = new List<PersonRecord> { P("H0", "NABIL", "AL QITAAJAR") };
+        for (var i = 1; i < 20; i++)
+        {
+            var dob = $"{1950 + (i * 2)}-{1 + (i % 12):D2}-{1 + i:D2}";
+            left.Add(P($"G{i}", given[i % 10], family[(i * 3) % 10], dob));
+            right.Add(i <= matched
+                ? P($"H{i}", given[i % 10].ToUpperInvariant(), family[(i * 3) % 10], dob)
+                : P($"H{i}", given[(i + 4) % 10], family[(i * 7) % 10], $"{1951 + (i * 2)}-{1 + ((i + 5) % 12):D2}-{2 + i:D2}"));
+        }
+
+        left.AddRange(extraLeft);
+        return (left.ToArray(), right.ToArray());
+    }
+
+    private static MatchDecision NabilDecision(PersonRecord[] left, PersonRecord[] right)
+    {
+        var pairs = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01, Model = MatchModel.Default, OneToOne = true });
+        return pairs.Where(p => right[p.Right].Id == "H0" && left[p.Left].Id == "G0").Select(p => p.Decision).DefaultIfEmpty(MatchDecision.Different).Single();
+    }
+
+    [Fact]
+    public void Link_OneToOne_NameOnlyPairUniqueOnBothLists_LinkedWhenMostRowsHaveAPartner()
+    {
+        // Nineteen of twenty hotline rows are on the list: a name only one row on each side carries, with no
+        // birth date against it, is that person.
+        var (left, right) = HotlineAgainstList(matched: 19);
+        Assert.Equal(MatchDecision.SamePerson, NabilDecision(left, right));
+    }
+
+    [Fact]
+    public void Link_OneToOne_NameOnlyPair_StaysInReviewWhenFewRowsHaveAPartner()
+    {
+        // The same row, but the hotline's other people are not on the list: a person on one list only is common
+        // here, so the name alone does not link.
+        var (left, right) = HotlineAgainstList(matched: 2);
+        Assert.NotEqual(MatchDecision.SamePerson, NabilDecision(left, right));
+    }
+
+    [Fact]
+    public void Link_OneToOne_NameOnlyPairWithANamesakeOnTheList_StaysInReview()
+    {
+        // Hard negative: a namesake (same given and family name, another birth date) on the government list.
+        var (left, right) = HotlineAgainstList(19, P("G20", "Nabil", "Qitaajar", "1961-03-02"));
+        Assert.NotEqual(MatchDecision.SamePerson, NabilDecision(left, right));
+    }
+
+    [Fact]
+    public void Link_OneToOne_BrotherIsNotLinkedEvenWhenMostRowsHaveAPartner()
+    {
+        // Hard negatives: the hotline row is Nabil's brother (same father and family, another given name) or his son
+        // written with bin; only they are on the list.
+        var (left, right) = HotlineAgainstList(19);
+        right[0] = P("H0", "Sami Yousif", "Al-Qitaajar");
+        left[0] = P("G0", "Nabil Yousif", "Al-Qitaajar", "1989-09-16");
+        Assert.NotEqual(MatchDecision.SamePerson, NabilDecision(left, right));
+        right[0] = P("H0", "Yousif bin Nabil", "Al-Qitaajar");
+        left[0] = P("G0", "Nabil bin Yousif", "Al-Qitaajar", "1989-09-16");
+        Assert.NotEqual(MatchDecision.SamePerson, NabilDecision(left, right));
+    }
 }

@@ -90,7 +90,7 @@ internal static class MatchCommand
         var context = Linker.ContextFor(leftRecords, rightRecords);
         if (why is not null)
         {
-            return Why(why, leftRecords, rightRecords ?? leftRecords, context, threshold, stdout, stderr);
+            return Why(why, leftRecords, rightRecords, context, threshold, oneToOne, stdout, stderr);
         }
 
         var options = new LinkerOptions { MinScore = threshold, Context = context, OneToOne = oneToOne };
@@ -173,8 +173,10 @@ internal static class MatchCommand
     }
 
     /// <summary>The score of two named records with every field's evidence, scored as the run scores them.</summary>
-    private static int Why(string ids, IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkContext context, double threshold, TextWriter stdout, TextWriter stderr)
+    private static int Why(
+        string ids, IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord>? rightFile, LinkContext context, double threshold, bool oneToOne, TextWriter stdout, TextWriter stderr)
     {
+        var right = rightFile ?? left;
         var parts = ids.Split(',', StringSplitOptions.TrimEntries);
         var a = parts.Length == 2 ? left.FirstOrDefault(r => r.Id == parts[0]) : null;
         var b = parts.Length == 2 ? right.FirstOrDefault(r => r.Id == parts[1]) : null;
@@ -205,7 +207,32 @@ internal static class MatchCommand
         }
 
         stdout.WriteLine(string.Create(i, $"  prior       {"",-16} {context.Model.PriorWeight,7:+0.00;-0.00} bits (about one partner per record among the records)"));
+        if (rightFile is not null && oneToOne)
+        {
+            WhyOneToOne(left, rightFile, context, left.ToList().IndexOf(a), rightFile.ToList().IndexOf(b), stdout);
+        }
+
         return 0;
+    }
+
+    /// <summary>
+    /// Two lists are linked one to one: the score written is the pair's share of the odds against the other candidates
+    /// of both records and against neither having a partner. Shows that score and the rivals that took a share.
+    /// </summary>
+    private static void WhyOneToOne(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkContext context, int li, int ri, TextWriter stdout)
+    {
+        var i = CultureInfo.InvariantCulture;
+        var options = new LinkerOptions { MinScore = 0.01, Context = context };
+        var run = Linker.Link(left, right, options with { OneToOne = true }).FirstOrDefault(p => p.Left == li && p.Right == ri);
+        var rivals = Linker.Link(left, right, options with { MinScore = MatchModel.ReviewThreshold })
+            .Where(p => (p.Left == li) != (p.Right == ri) && (p.Left == li || p.Right == ri))
+            .OrderByDescending(p => p.Score).ToList();
+        stdout.WriteLine(run is null
+            ? "one to one (each person at most once on each list): the run scores this pair below 0.01"
+            : string.Create(i, $"one to one (each person at most once on each list): score {run.Score:0.0000}: {run.Decision} (the score the run writes)"));
+        stdout.WriteLine(rivals.Count == 0
+            ? "  no other candidate of either record scores 0.3 or more; the share of rows that have a partner (estimated from the lists) weighs against \"neither has a partner\""
+            : string.Create(i, $"  {rivals.Count} other candidate(s) of these records took a share: {string.Join("; ", rivals.Take(10).Select(p => $"{left[p.Left].Id},{right[p.Right].Id} {p.Score:0.0000}"))}"));
     }
 
     private static void WriteHeader(TextWriter w, bool explain)

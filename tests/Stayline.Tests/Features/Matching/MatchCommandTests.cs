@@ -98,6 +98,23 @@ public sealed class MatchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Match_Why_TwoLists_ShowsTheOneToOneScoreAndTheRivals()
+    {
+        // Two namesakes on the government list, one hotline row with a 1 January date: each pair alone would be
+        // linked, the run sends both to review; --why says so and names the rival.
+        var left = File("gov.csv", Header, "G1,Daoud,Qitaajar,1991-11-02,,Iraq", "G2,Daoud,Qitaajar,1991-07-03,,Iraq");
+        var right = File("hotline.csv", Header, "H1,Daoud,Al-Qitaajar,1991-01-01,,");
+
+        var one = await Run("match", left, right, "--why", "G1,H1");
+        var many = await Run("match", left, right, "--why", "G1,H1", "--many");
+
+        Assert.Equal(0, one.Exit);
+        Assert.Matches(@"one to one .*: score 0\.\d+: NeedsReview \(the score the run writes\)", one.Out);
+        Assert.Matches(@"1 other candidate\(s\) of these records took a share: G2,H1 0\.\d+", one.Out);
+        Assert.DoesNotContain("one to one", many.Out);
+    }
+
+    [Fact]
     public async Task Match_Explain_AddsEvidenceColumns()
     {
         var input = File("people.csv", Header, "1,Yousif,Kassab,1975-03-12,A012345678,Iraq", "2,Yusuf,Kassab,1975-12-03,A012345678,");
