@@ -185,7 +185,7 @@ public partial class KeysetPagingTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task NextDeadline_WithAFilter_SameOrderWhicheverWayItIsRead(string provider)
+    public async Task WithAFilter_EveryOrder_SamePagesWhicheverWayItIsRead(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         await using var scope = app.Scope();
@@ -215,13 +215,13 @@ public partial class KeysetPagingTests
 
         await db.SaveChangesAsync();
         var filter = PeopleQuery.Filter(db, new PeopleFilter { AttorneyId = attorney });
-        async Task<List<long>> AllAsync(int? narrowedTo, bool desc)
+        async Task<List<long>> AllAsync(int? narrowedTo, bool desc, PeopleSort sort = PeopleSort.NextDeadline)
         {
             var seen = new List<long>();
             string? after = null;
             for (var i = 0; i < 30; i++)
             {
-                var page = await PeopleBoard.PageAsync(db, filter, PeopleSort.NextDeadline, desc, after, null, 2, narrowedTo, CancellationToken.None);
+                var page = await PeopleBoard.PageAsync(db, filter, sort, desc, after, null, 2, narrowedTo, CancellationToken.None);
                 seen.AddRange(page.Ids);
                 if ((after = page.Next) is null)
                 {
@@ -242,6 +242,16 @@ public partial class KeysetPagingTests
             Assert.Equal(want, await AllAsync(null, desc));
             Assert.Equal(want, await AllAsync(theirs.Count, desc));
             Assert.Equal(want, await AllAsync(PeopleBoard.DriveFromPeopleUpTo + 1, desc));
+        }
+
+        // Every other order too: the filter read with the order in one statement, or the order read in batches and
+        // the filter checked by id, give the same pages.
+        foreach (var sort in new[] { PeopleSort.Name, PeopleSort.BirthDate, PeopleSort.Newest, PeopleSort.Protection, PeopleSort.Lawyer, PeopleSort.Facility })
+        {
+            var direct = await AllAsync(theirs.Count, false, sort);
+            Assert.Equal(theirs.Order(), direct.Order());
+            Assert.Equal(direct, await AllAsync(PeopleBoard.DriveFromPeopleUpTo + 1, false, sort));
+            Assert.Equal(Enumerable.Reverse(direct), await AllAsync(PeopleBoard.DriveFromPeopleUpTo + 1, true, sort));
         }
     }
 
