@@ -47,6 +47,8 @@ public class ScreenshotBrowserTests(Browser browser) : IClassFixture<Browser>
     {
         var overflow = await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth - window.innerWidth");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
-        Assert.True(overflow <= 0, $"{page.Url} scrolls sideways by {overflow} px at {width} px");
+        var widest = overflow <= 0 ? "" : await page.EvaluateAsync<string>(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.tagName + '.' + e.className).slice(-3).join(', ')");
+        Assert.True(overflow <= 0, $"{page.Url} scrolls sideways by {overflow} px at {width} px ({widest})");
     }
 }
