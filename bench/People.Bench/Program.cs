@@ -126,13 +126,18 @@ internal static class Program
         string Pick<T>(IReadOnlyList<T> list) => Convert.ToString(list[rng.Next(list.Count)], CultureInfo.InvariantCulture)!;
         string Day() => new DateOnly(2027, 1, 1).AddDays(rng.Next(0, 365)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         long Id() => rng.NextInt64(1, people + 1);
+        string Letters() => string.Concat((char)('a' + rng.Next(26)), (char)('a' + rng.Next(26)));
+        string Born() => new DateOnly(1950, 1, 1).AddDays(rng.Next(0, 365 * 55)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         List<string> Many(Func<string> make) => Enumerable.Range(0, requests).Select(_ => make()).ToList();
         var cases = new (string Name, List<string> Paths)[]
         {
             ("name order, first page", Many(() => "/People")),
-            ("name order, page 1-200 (offset)", Many(() => $"/People?Page={rng.Next(1, 201)}")),
-            ("A-number order, page 1-20,000 (offset, anywhere)", Many(() => $"/People?Sort=ANumber&Page={rng.Next(1, 20_001)}")),
+            ("name order, a page anywhere (keyset)", Many(() => $"/People?After=name~{Letters()}~{Id()}")),
+            ("name order, the page before (keyset)", Many(() => $"/People?Before=name~{Letters()}~{Id()}")),
+            ("A-number order, a page anywhere (keyset)", Many(() => $"/People?Sort=ANumber&After=a~{rng.Next(0, 300_000_000):D9}~{Id()}")),
             ("birth date order, first page", Many(() => "/People?Sort=BirthDate")),
+            ("birth date order, a page anywhere (keyset)", Many(() => $"/People?Sort=BirthDate&After=born~{Born()}~{Id()}")),
+            ("newest first, a page anywhere (keyset)", Many(() => $"/People?Sort=Newest&After=all~~{Id()}")),
             ("protection, first page", Many(() => "/People?Sort=Protection")),
             ("protection, a page anywhere (keyset)", Many(() => $"/People?Sort=Protection&After=until~{Day()}~{Id()}")),
             ("next deadline, first page", Many(() => "/People?Sort=NextDeadline")),
@@ -141,9 +146,16 @@ internal static class Program
             ("lawyer, a page anywhere (keyset)", Many(() => $"/People?Sort=Lawyer&After={Pick(lawyers)}~~{Id()}")),
             ("facility, first page", Many(() => "/People?Sort=Facility")),
             ("facility, a page anywhere (keyset)", Many(() => $"/People?Sort=Facility&After={Pick(facilities)}~~{Id()}")),
+            ("filter: one facility, by name", Many(() => $"/People?FacilityId={Pick(facilities)}")),
             ("filter: one facility, by protection", Many(() => $"/People?FacilityId={Pick(facilities)}&Sort=Protection")),
+            ("filter: one facility, by next deadline", Many(() => $"/People?FacilityId={Pick(facilities)}&Sort=NextDeadline")),
+            ("filter: detained, no lawyer, by name", Many(() => "/People?Status=Detained&HasLawyer=false")),
             ("filter: detained, no lawyer, by next deadline", Many(() => "/People?Status=Detained&HasLawyer=false&Sort=NextDeadline")),
+            ("filter: detained, no lawyer, by next deadline, anywhere", Many(() => $"/People?Status=Detained&HasLawyer=false&Sort=NextDeadline&After=due~{Day()}~{Id()}")),
+            ("filter: one lawyer's people, by name", Many(() => $"/People?AttorneyId={Pick(lawyers)}")),
+            ("filter: one lawyer's people, by protection", Many(() => $"/People?AttorneyId={Pick(lawyers)}&Sort=Protection")),
             ("filter: one lawyer's people, by next deadline", Many(() => $"/People?AttorneyId={Pick(lawyers)}&Sort=NextDeadline")),
+            ("filter: one lawyer's people, by next deadline, anywhere", Many(() => $"/People?AttorneyId={Pick(lawyers)}&Sort=NextDeadline&After=due~{Day()}~{Id()}")),
             ("name search, closest first (\"kass\")", Many(() => "/People?Q=" + Uri.EscapeDataString(Pick(NamePrefixes)))),
         };
 

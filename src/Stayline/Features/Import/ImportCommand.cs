@@ -163,7 +163,7 @@ internal static class ImportCommand
             await output.WriteLineAsync("warning: " + w);
         }
 
-        foreach (var p in report.Preview)
+        foreach (var p in report.Preview.Take(20))
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  row {p.Row}: {p.Action} {p.Name} {p.ANumber} {p.BirthDate}{(p.PersonId is { } id ? $" -> person {id} ({p.PersonName}, score {p.Score:0.00})" : "")}"));

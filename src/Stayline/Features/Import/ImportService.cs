@@ -29,8 +29,11 @@ public sealed record ImportOptions
     /// </summary>
     public bool DeriveProtection { get; init; } = true;
     public long MaxBytes { get; init; } = ImportFiles.DefaultMaxBytes;
-    /// <summary>How many rows the preview lists (every error is always listed).</summary>
-    public int PreviewRows { get; init; } = 20;
+    /// <summary>How many rows the preview lists, paged (every error and warning is always listed, however many). The
+    /// rows travel in the job's stored report: a bound keeps a list of millions from filling it.</summary>
+    public int PreviewRows { get; init; } = MaxPreviewRows;
+
+    public const int MaxPreviewRows = 10_000;
     /// <summary>From how many new people (and at least as many as the table holds) the writer rebuilds indexes instead of maintaining them.</summary>
     internal int BulkMinimum { get; init; } = PeopleBulkWriter.BulkMinimum;
 

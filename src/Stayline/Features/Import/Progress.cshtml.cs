@@ -8,7 +8,7 @@ namespace Stayline.Features.Import;
 
 /// <summary>
 /// A running import's progress (the page reloads itself every second with a meta refresh: no script), then its
-/// report: the column mapping (editable), the first rows, every error, and the button that imports for real.
+/// report: the column mapping (editable), the rows (paged), every error, and the button that imports for real.
 /// </summary>
 [Authorize(Policy = Permissions.EditPeople)]
 public sealed class ProgressModel(ImportJobs jobs, AuditActor actor) : PageModel
@@ -24,7 +24,20 @@ public sealed class ProgressModel(ImportJobs jobs, AuditActor actor) : PageModel
     [BindProperty(SupportsGet = true)]
     public int WarningPage { get; set; }
 
+    /// <summary>The page of the rows table shown (from 0).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int RowPage { get; set; }
+
     public ImportJob Job { get; private set; } = null!;
+
+    public int RowPages => Job.Report is { } r ? Math.Max(1, (r.Preview.Count + ImportJobs.ErrorPage - 1) / ImportJobs.ErrorPage) : 0;
+
+    /// <summary>The preview rows of <see cref="RowPage"/>.</summary>
+    public IEnumerable<ImportPreviewRow> Rows => Job.Report?.Preview.Skip(RowPage * ImportJobs.ErrorPage).Take(ImportJobs.ErrorPage) ?? [];
+
+    /// <summary>This page's link with one of the three pages changed.</summary>
+    public string PageLink(int? errorPage = null, int? warningPage = null, int? rowPage = null) =>
+        $"/Import/Progress?id={Job.Id}&errorPage={errorPage ?? ErrorPage}&warningPage={warningPage ?? WarningPage}&rowPage={rowPage ?? RowPage}";
 
     public IReadOnlyList<ImportError> Warnings { get; private set; } = [];
 
@@ -58,6 +71,7 @@ public sealed class ProgressModel(ImportJobs jobs, AuditActor actor) : PageModel
         }
         else if (job.Report is { } report)
         {
+            RowPage = Math.Clamp(RowPage, 0, RowPages - 1);
             if (report.ErrorCount > 0)
             {
                 ErrorPage = Math.Clamp(ErrorPage, 0, ErrorPages - 1);

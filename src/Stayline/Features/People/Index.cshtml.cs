@@ -125,6 +125,7 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
         Add("PageSize", f.PageSize != new PeopleFilter().PageSize ? f.PageSize : null);
         Add("Page", f.Page > 1 ? f.Page : null);
         Add("After", f.After);
+        Add("Before", f.Before);
         if (ColumnsChosen)
         {
             Add("Cols", "1");

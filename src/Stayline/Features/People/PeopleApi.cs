@@ -127,7 +127,7 @@ public static class PeopleApi
 
 /// <summary>Query-string binding for <see cref="PeopleFilter"/>.</summary>
 public sealed record PeopleFilterQuery(string? Q, long? FacilityId, CustodyStatus? Status, string? AttorneyId, long? ClassId,
-    bool? HasLawyer, PeopleSort? Sort, bool? Desc, int? Page, int? PageSize, string? After = null)
+    bool? HasLawyer, PeopleSort? Sort, bool? Desc, int? Page, int? PageSize, string? After = null, string? Before = null)
 {
     public PeopleFilter ToFilter() => new()
     {
@@ -143,5 +143,6 @@ public sealed record PeopleFilterQuery(string? Q, long? FacilityId, CustodyStatu
         Page = Page ?? 1,
         PageSize = PageSize ?? 50,
         After = After,
+        Before = Before,
     };
 }

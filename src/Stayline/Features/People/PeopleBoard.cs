@@ -16,12 +16,14 @@ public sealed record BoardCells(string? ProtectionState, DateOnly? ProtectionUnt
 
 /// <summary>
 /// The board's columns for a page of people, and the sorts on columns that live in other tables (facility, lawyer,
-/// protection, next deadline). Those sorts page by key ("After" = the last row's group, key and id), never by offset:
-/// each page is a few index range reads wherever in a million people it starts.
+/// protection, next deadline). Every sort but closeness pages by key ("After" = the last row's group, key and id;
+/// "Before" = the first row's, for the page before): each page is a few index range reads wherever in a million
+/// people it starts (an offset page N costs N pages of index steps).
 /// </summary>
 public static class PeopleBoard
 {
-    public static bool IsKeyset(PeopleSort sort) => sort is PeopleSort.Facility or PeopleSort.Lawyer or PeopleSort.Protection or PeopleSort.NextDeadline;
+    /// <summary>Sorts on another table's column: always paged by key.</summary>
+    public static bool IsBoardSort(PeopleSort sort) => sort is PeopleSort.Facility or PeopleSort.Lawyer or PeopleSort.Protection or PeopleSort.NextDeadline;
 
     public static async Task<IReadOnlyDictionary<long, BoardCells>> CellsAsync(StaylineDbContext db, IReadOnlyCollection<long> ids, CancellationToken ct)
     {
@@ -74,20 +76,111 @@ public static class PeopleBoard
         Id,
         ProtectionUntil,
         NextDue,
+        SortName,
+        ANumber,
+        BirthDate,
     }
 
-    /// <summary>A page of a keyset sort: the ids in order, and the cursor of the page after, if any.</summary>
-    public static async Task<(List<long> Ids, string? Next)> PageAsync(StaylineDbContext db, IQueryable<Person> filtered, PeopleSort sort, bool desc,
-        string? after, int pageSize, CancellationToken ct)
+    /// <summary>A filtered list of at most this many people is read from the filter and sorted; a larger one is read
+    /// in the sort's order and checked against the filter a batch at a time (<see cref="WalkAsync"/>).</summary>
+    internal const int DriveFromPeopleUpTo = 5_000;
+
+    /// <summary>A page of a keyset sort: the ids in order, and the cursors of the pages after and before, if any.</summary>
+    public sealed record KeysetPage(List<long> Ids, string? Next, string? Previous);
+
+    /// <summary>A page of a keyset sort, after the cursor <paramref name="after"/> or before <paramref name="before"/>
+    /// (neither: the first page).</summary>
+    /// <param name="narrowedTo">The number of people the filter leaves (counted up to a cap) when the list is
+    /// filtered; null when it is not (every person the reader may see).</param>
+    public static async Task<KeysetPage> PageAsync(StaylineDbContext db, IQueryable<Person> filtered, PeopleSort sort, bool desc,
+        string? after, string? before, int pageSize, int? narrowedTo, CancellationToken ct)
     {
         var groups = await GroupsAsync(db, sort, ct);
-        if (desc)
+        if (sort == PeopleSort.Newest)
         {
-            groups.Reverse();
+            // Newest first is the id order reversed ("descending" is then the oldest first).
+            desc = !desc;
         }
 
-        var cursor = Cursor.Parse(after);
-        var start = cursor is null ? 0 : groups.FindIndex(g => g.Token == cursor.Group);
+        if (Cursor.Parse(before) is { } end)
+        {
+            // The rows before the page's first row are the rows after it in the reversed order.
+            var back = await WalkAsync(db, groups, filtered, !desc, end, pageSize + 1, narrowedTo, ct);
+            if (back.Count > pageSize)
+            {
+                back.RemoveAt(pageSize);
+                back.Reverse();
+                return new KeysetPage(back.Select(r => r.Id).ToList(), back[^1].ToString(), back[0].ToString());
+            }
+
+            // Fewer than a page before it: this is the first page.
+        }
+
+        var start = Cursor.Parse(after);
+        var rows = await WalkAsync(db, groups, filtered, desc, start, pageSize + 1, narrowedTo, ct);
+        string? next = null;
+        if (rows.Count > pageSize)
+        {
+            rows.RemoveAt(pageSize);
+            next = rows[^1].ToString();
+        }
+
+        return new KeysetPage(rows.Select(r => r.Id).ToList(), next, start is not null && rows.Count > 0 ? rows[0].ToString() : null);
+    }
+
+    /// <summary>Up to <paramref name="take"/> rows in the sort's order (reversed when <paramref name="desc"/>) after the cursor.</summary>
+    /// <remarks>
+    /// A filter that leaves many people (more than <see cref="DriveFromPeopleUpTo"/>) is applied to the order's rows a
+    /// batch at a time: the unfiltered order is read from its index, and the batch's people are checked against the
+    /// filter by id. In one statement SQLite drove such a page from the filter and sorted everything it left (a
+    /// quarter of a million people for "detained, no lawyer": seconds). A filter that leaves few people is one
+    /// statement: SQLite reads those people from the filter's index and sorts them.
+    /// </remarks>
+    private static async Task<List<Cursor>> WalkAsync(StaylineDbContext db, List<Group> groups, IQueryable<Person> filtered, bool desc, Cursor? cursor,
+        int take, int? narrowedTo, CancellationToken ct)
+    {
+        if (narrowedTo is not > DriveFromPeopleUpTo)
+        {
+            return await ReadAsync(db, groups, filtered, desc, cursor, take, narrowedTo, ct);
+        }
+
+        // Walking costs about take x everyone / narrowedTo rows, reading the filter's people narrowedTo rows: walk
+        // only when that is clearly fewer (a lawyer's 17,500 of a million: walk; a facility's 8,500: read them).
+        var everyone = db.People.AsNoTracking();
+        var total = await everyone.MaxAsync(p => (long?)p.Id, ct) ?? 0;
+        if ((long)narrowedTo.Value * narrowedTo.Value < 4L * take * total)
+        {
+            return await ReadAsync(db, groups, filtered, desc, cursor, take, narrowedTo, ct);
+        }
+
+        var found = new List<Cursor>(take);
+        var batch = (int)Math.Clamp(take * total * 3 / 2 / narrowedTo.Value, take * 2, MaxBatch);
+        while (found.Count < take)
+        {
+            var chunk = await ReadAsync(db, groups, everyone, desc, cursor, batch, null, ct);
+            var ids = chunk.Select(c => c.Id).Distinct().ToList();
+            var keep = (await filtered.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+            found.AddRange(chunk.Where(c => keep.Contains(c.Id)).Take(take - found.Count));
+            if (chunk.Count < batch)
+            {
+                break;
+            }
+
+            cursor = chunk[^1];
+            batch = Math.Min(batch * 4, MaxBatch);
+        }
+
+        return found;
+    }
+
+    /// <summary>The largest batch of ids checked against a filter at once (SQLite allows 32,766 parameters).</summary>
+    private const int MaxBatch = 16_384;
+
+    private static async Task<List<Cursor>> ReadAsync(StaylineDbContext db, List<Group> groups, IQueryable<Person> people, bool desc, Cursor? cursor,
+        int take, int? narrowedTo, CancellationToken ct)
+    {
+        var ordered = desc ? Enumerable.Reverse(groups).ToList() : groups;
+        var start = cursor is null ? 0 : ordered.FindIndex(g => g.Token == cursor.Group);
         if (start < 0)
         {
             // The group of the cursor is gone (a facility deleted): start again rather than show nothing.
@@ -95,36 +188,26 @@ public static class PeopleBoard
             cursor = null;
         }
 
-        var ids = new List<(long Id, string Group, DateOnly? Key)>(pageSize + 1);
-        for (var g = start; g < groups.Count && ids.Count <= pageSize; g++)
+        var rows = new List<Cursor>(take);
+        for (var g = start; g < ordered.Count && rows.Count < take; g++)
         {
-            var group = groups[g];
-            var within = g == start ? cursor : null;
-            var need = pageSize + 1 - ids.Count;
-            var found = await ReadGroupAsync(db, group, group.Members(filtered), desc, within, need, ct);
-            ids.AddRange(found.Select(x => (x.Id, group.Token, x.Key)));
+            var group = ordered[g];
+            var found = await ReadGroupAsync(db, group, group.Members(people), desc, g == start ? cursor : null, take - rows.Count, narrowedTo, ct);
+            rows.AddRange(found.Select(x => new Cursor(group.Token, x.Key, x.Id)));
         }
 
-        string? next = null;
-        if (ids.Count > pageSize)
-        {
-            var last = ids[pageSize - 1];
-            next = new Cursor(last.Group, last.Key, last.Id).ToString();
-            ids.RemoveAt(pageSize);
-        }
-
-        return (ids.Select(x => x.Id).ToList(), next);
+        return rows;
     }
 
-    private static async Task<List<(long Id, DateOnly? Key)>> ReadGroupAsync(StaylineDbContext db, Group group, IQueryable<Person> members, bool desc,
-        Cursor? after, int take, CancellationToken ct)
+    private static async Task<List<(long Id, string? Key)>> ReadGroupAsync(StaylineDbContext db, Group group, IQueryable<Person> members, bool desc,
+        Cursor? after, int take, int? narrowedTo, CancellationToken ct)
     {
         switch (group.Order)
         {
             case Within.ProtectionUntil:
                 {
                     var rows = db.Protections.Where(pp => pp.State == Protected && pp.UntilDate != null);
-                    if (after is { Key: { } k, Id: var id })
+                    if (after is { Date: { } k, Id: var id })
                     {
                         rows = desc
                             ? rows.Where(pp => pp.UntilDate <= k && (pp.UntilDate < k || pp.PersonId < id))
@@ -135,34 +218,82 @@ public static class PeopleBoard
                     var ordered = desc
                         ? joined.OrderByDescending(x => x.UntilDate).ThenByDescending(x => x.PersonId)
                         : joined.OrderBy(x => x.UntilDate).ThenBy(x => x.PersonId);
-                    return (await ordered.Take(take).ToListAsync(ct)).Select(x => (x.PersonId, x.UntilDate)).ToList();
+                    return (await ordered.Take(take).ToListAsync(ct)).Select(x => (x.PersonId, Day(x.UntilDate))).ToList();
+                }
+
+            case Within.NextDue when narrowedTo is not null:
+                {
+                    // A few people: each one's earliest open deadline (one seek of the (PersonId, State, DueDate) index each),
+                    // sorted here in SQL; walking every open deadline in due order would mostly meet other people's.
+                    var withDue = members.Select(p => new
+                    {
+                        p.Id,
+                        Due = db.Deadlines.Where(d => d.PersonId == p.Id && d.State == Open && d.DueDate != null).Min(d => d.DueDate),
+                    }).Where(x => x.Due != null);
+                    if (after is { Date: { } k, Id: var id })
+                    {
+                        withDue = desc
+                            ? withDue.Where(x => x.Due <= k && (x.Due < k || x.Id < id))
+                            : withDue.Where(x => x.Due >= k && (x.Due > k || x.Id > id));
+                    }
+
+                    var ordered = desc ? withDue.OrderByDescending(x => x.Due).ThenByDescending(x => x.Id) : withDue.OrderBy(x => x.Due).ThenBy(x => x.Id);
+                    return (await ordered.Take(take).ToListAsync(ct)).Select(x => (x.Id, Day(x.Due))).ToList();
                 }
 
             case Within.NextDue:
                 {
-                    // Each open deadline row in due order; a person counts at their earliest one only (the others are skipped).
-                    var rows = db.Deadlines.Where(d => d.State == Open && d.DueDate != null
-                        && !db.Deadlines.Any(o => o.PersonId == d.PersonId && o.State == Open && o.DueDate != null
-                            && (o.DueDate < d.DueDate || (o.DueDate == d.DueDate && o.Id < d.Id))));
-                    if (after is { Key: { } k, Id: var id })
-                    {
-                        rows = desc
-                            ? rows.Where(d => d.DueDate <= k && (d.DueDate < k || d.PersonId < id))
-                            : rows.Where(d => d.DueDate >= k && (d.DueDate > k || d.PersonId > id));
-                    }
-
-                    var joined = rows.Join(members, d => d.PersonId, p => p.Id, (d, p) => new { d.PersonId, d.DueDate });
+                    var joined = EarliestDue(db, desc, after).Join(members, d => d.PersonId, p => p.Id, (d, p) => d);
                     var ordered = desc
                         ? joined.OrderByDescending(x => x.DueDate).ThenByDescending(x => x.PersonId)
                         : joined.OrderBy(x => x.DueDate).ThenBy(x => x.PersonId);
-                    return (await ordered.Take(take).ToListAsync(ct)).Select(x => (x.PersonId, x.DueDate)).ToList();
+                    return (await ordered.Take(take).ToListAsync(ct)).Select(x => (x.PersonId, Day(x.DueDate))).ToList();
+                }
+
+            case Within.SortName:
+                {
+                    if (after is { Key: { } k, Id: var id })
+                    {
+                        members = desc
+                            ? members.Where(p => string.Compare(p.SortName, k) <= 0 && (string.Compare(p.SortName, k) < 0 || p.Id < id))
+                            : members.Where(p => string.Compare(p.SortName, k) >= 0 && (string.Compare(p.SortName, k) > 0 || p.Id > id));
+                    }
+
+                    var ordered = desc ? members.OrderByDescending(p => p.SortName).ThenByDescending(p => p.Id) : members.OrderBy(p => p.SortName).ThenBy(p => p.Id);
+                    return (await ordered.Select(p => new { p.Id, p.SortName }).Take(take).ToListAsync(ct)).Select(x => (x.Id, (string?)x.SortName)).ToList();
+                }
+
+            case Within.ANumber:
+                {
+                    if (after is { Key: { } k, Id: var id })
+                    {
+                        members = desc
+                            ? members.Where(p => string.Compare(p.ANumber, k) <= 0 && (string.Compare(p.ANumber, k) < 0 || p.Id < id))
+                            : members.Where(p => string.Compare(p.ANumber, k) >= 0 && (string.Compare(p.ANumber, k) > 0 || p.Id > id));
+                    }
+
+                    var ordered = desc ? members.OrderByDescending(p => p.ANumber).ThenByDescending(p => p.Id) : members.OrderBy(p => p.ANumber).ThenBy(p => p.Id);
+                    return (await ordered.Select(p => new { p.Id, p.ANumber }).Take(take).ToListAsync(ct)).Select(x => (x.Id, x.ANumber)).ToList();
+                }
+
+            case Within.BirthDate:
+                {
+                    if (after is { Date: { } k, Id: var id })
+                    {
+                        members = desc
+                            ? members.Where(p => p.BirthDate <= k && (p.BirthDate < k || p.Id < id))
+                            : members.Where(p => p.BirthDate >= k && (p.BirthDate > k || p.Id > id));
+                    }
+
+                    var ordered = desc ? members.OrderByDescending(p => p.BirthDate).ThenByDescending(p => p.Id) : members.OrderBy(p => p.BirthDate).ThenBy(p => p.Id);
+                    return (await ordered.Select(p => new { p.Id, p.BirthDate }).Take(take).ToListAsync(ct)).Select(x => (x.Id, Day(x.BirthDate))).ToList();
                 }
 
             case Within.Id when group.Driver is { } driver:
                 {
                     var joined = driver(after?.Id, desc).Join(members, id => id, p => p.Id, (id, p) => id);
                     var ordered = desc ? joined.OrderByDescending(x => x) : joined.OrderBy(x => x);
-                    return (await ordered.Take(take).ToListAsync(ct)).Select(id => (id, (DateOnly?)null)).ToList();
+                    return (await ordered.Take(take).ToListAsync(ct)).Select(id => (id, (string?)null)).ToList();
                 }
 
             default:
@@ -173,10 +304,29 @@ public static class PeopleBoard
                     }
 
                     var ordered = desc ? members.OrderByDescending(p => p.Id) : members.OrderBy(p => p.Id);
-                    return (await ordered.Select(p => p.Id).Take(take).ToListAsync(ct)).Select(id => (id, (DateOnly?)null)).ToList();
+                    return (await ordered.Select(p => p.Id).Take(take).ToListAsync(ct)).Select(id => (id, (string?)null)).ToList();
                 }
         }
     }
+
+    /// <summary>Each person's earliest open deadline, in due order (reversed when <paramref name="desc"/>), past the cursor:
+    /// every open deadline row in due order, kept only if it is its person's earliest.</summary>
+    private static IQueryable<PersonDeadline> EarliestDue(StaylineDbContext db, bool desc, Cursor? after)
+    {
+        var rows = db.Deadlines.Where(d => d.State == Open && d.DueDate != null
+            && !db.Deadlines.Any(o => o.PersonId == d.PersonId && o.State == Open && o.DueDate != null
+                && (o.DueDate < d.DueDate || (o.DueDate == d.DueDate && o.Id < d.Id))));
+        if (after is { Date: { } k, Id: var id })
+        {
+            rows = desc
+                ? rows.Where(d => d.DueDate <= k && (d.DueDate < k || d.PersonId < id))
+                : rows.Where(d => d.DueDate >= k && (d.DueDate > k || d.PersonId > id));
+        }
+
+        return desc ? rows.OrderByDescending(d => d.DueDate).ThenByDescending(d => d.PersonId) : rows.OrderBy(d => d.DueDate).ThenBy(d => d.PersonId);
+    }
+
+    private static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private const string Protected = nameof(Domain.Protection.ProtectionState.Protected);
 
@@ -238,6 +388,27 @@ public static class PeopleBoard
                     new Group("none", q => q.Where(p => !db.Deadlines.Any(d => d.PersonId == p.Id && d.State == Open && d.DueDate != null)), Within.Id),
                 ];
 
+            case PeopleSort.ANumber:
+                return
+                [
+                    new Group("a", q => q.Where(p => p.ANumber != null), Within.ANumber),
+                    new Group("none", q => q.Where(p => p.ANumber == null), Within.Id),
+                ];
+
+            case PeopleSort.BirthDate:
+                // Without a birth date last (in both databases: SQLite and PostgreSQL order nulls differently).
+                return
+                [
+                    new Group("born", q => q.Where(p => p.BirthDate != null), Within.BirthDate),
+                    new Group("none", q => q.Where(p => p.BirthDate == null), Within.Id),
+                ];
+
+            case PeopleSort.Newest:
+                return [new Group("all", q => q, Within.Id)];
+
+            case PeopleSort.Name:
+                return [new Group("name", q => q, Within.SortName)];
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(sort), sort, "Not a keyset sort.");
         }
@@ -249,32 +420,27 @@ public static class PeopleBoard
         static string Token(long id) => id.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Where a keyset page ends: "group~key~id" (key a date or empty).</summary>
-    private sealed record Cursor(string Group, DateOnly? Key, long Id)
+    /// <summary>Where a keyset page ends: "group~key~id" (the key a date, a sort name or an A-number, or empty; a
+    /// name may itself hold "~": the group ends at the first, the id starts after the last).</summary>
+    private sealed record Cursor(string Group, string? Key, long Id)
     {
+        /// <summary>The key as a date (the protection, deadline and birth date orders); null if it is not one.</summary>
+        public DateOnly? Date => DateOnly.TryParseExact(Key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
         public static Cursor? Parse(string? text)
         {
-            var parts = text?.Split('~');
-            if (parts is not [var group, var key, var id] || group.Length == 0
-                || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var personId))
+            var first = text?.IndexOf('~', StringComparison.Ordinal) ?? -1;
+            var last = text?.LastIndexOf('~') ?? -1;
+            if (text is null || first <= 0 || last == first
+                || !long.TryParse(text.AsSpan(last + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var personId))
             {
                 return null;
             }
 
-            DateOnly? date = null;
-            if (key.Length > 0)
-            {
-                if (!DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                {
-                    return null;
-                }
-
-                date = d;
-            }
-
-            return new Cursor(group, date, personId);
+            var key = text[(first + 1)..last];
+            return new Cursor(text[..first], key.Length == 0 ? null : key, personId);
         }
 
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Group}~{Key:yyyy-MM-dd}~{Id}");
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Group}~{Key}~{Id}");
     }
 }

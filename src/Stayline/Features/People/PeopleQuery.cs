@@ -34,8 +34,10 @@ public sealed record PeopleFilter
     public bool Desc { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
-    /// <summary>Sorts by facility, lawyer, protection or next deadline page by key: where the previous page ended.</summary>
+    /// <summary>Where the previous page ended (every sort but closeness pages by key): the page after it.</summary>
     public string? After { get; init; }
+    /// <summary>Where the next page started: the page before it.</summary>
+    public string? Before { get; init; }
 }
 
 public sealed record PersonRow(long Id, string? ANumber, string GivenName, string FamilyName, DateOnly? BirthDate,
@@ -60,11 +62,14 @@ public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total, bool T
     /// <summary>Another page follows: the count reaches at least one row past this page (it is counted that far).</summary>
     public bool HasNext => Keyset ? After is not null : TotalIsCapped || Total > Page * PageSize;
 
-    /// <summary>Paged by key (sorts on another table's column): no page numbers, <see cref="After"/> leads on.</summary>
+    /// <summary>Paged by key: no page numbers, <see cref="After"/> leads on and <see cref="Before"/> back.</summary>
     public bool Keyset { get; init; }
 
     /// <summary>The cursor of the next page of a keyset sort.</summary>
     public string? After { get; init; }
+
+    /// <summary>The cursor of the page before, when this keyset page is not the first.</summary>
+    public string? Before { get; init; }
 
     /// <summary>Something the reader must know about the order shown (e.g. too many matches to rank by closeness).</summary>
     public string? Note { get; init; }
@@ -107,21 +112,25 @@ public static class PeopleQuery
             q = q.Where(p => p.CustodyStatus == status);
         }
 
+        // The person-owned rows below only pick people out of q, which is scoped already: their own scoping (a lookup of
+        // their person per row) would only repeat it (a lawyer's 17,500 assignments: half the cost of the count).
+        var assignments = db.Assignments.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]);
         if (!string.IsNullOrEmpty(f.AttorneyId))
         {
-            q = q.Where(p => db.Assignments.Where(a => a.UserId == f.AttorneyId && a.To == null).Select(a => a.PersonId).Contains(p.Id));
+            q = q.Where(p => assignments.Where(a => a.UserId == f.AttorneyId && a.To == null).Select(a => a.PersonId).Contains(p.Id));
         }
 
         if (f.ClassId is { } classId)
         {
-            q = q.Where(p => db.ClassMemberships.Where(m => m.ClassActionId == classId).Select(m => m.PersonId).Contains(p.Id));
+            var members = db.ClassMemberships.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]).Where(m => m.ClassActionId == classId).Select(m => m.PersonId);
+            q = q.Where(p => members.Contains(p.Id));
         }
 
         if (f.HasLawyer is { } has)
         {
             q = has
-                ? q.Where(p => db.Assignments.Any(a => a.PersonId == p.Id && a.To == null))
-                : q.Where(p => !db.Assignments.Any(a => a.PersonId == p.Id && a.To == null));
+                ? q.Where(p => assignments.Any(a => a.PersonId == p.Id && a.To == null))
+                : q.Where(p => !assignments.Any(a => a.PersonId == p.Id && a.To == null));
         }
 
         return q;
@@ -151,36 +160,41 @@ public static class PeopleQuery
             f = f with { Sort = PeopleSort.Name };
         }
 
-        if (PeopleBoard.IsKeyset(f.Sort))
+        var nameSearch = f is { Sort: PeopleSort.Name, FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null }
+            && !string.IsNullOrWhiteSpace(f.Q) && !ANumber.TryParse(f.Q, out _, out _) ? NameSearch.Parse(db, f.Q) : null;
+        if (nameSearch is not null)
         {
-            var filtered = Filter(db, f);
-            var counted = await filtered.Take(ListCountCap + 1).CountAsync(ct);
-            var (ids, next) = await PeopleBoard.PageAsync(db, filtered, f.Sort, f.Desc, f.After, pageSize, ct);
-            return new PeoplePage(await InOrderAsync(db, ids, ct), Math.Min(counted, ListCountCap), counted > ListCountCap, 1, pageSize)
-            {
-                Keyset = true,
-                After = next,
-            };
-        }
-
-        if (f is { Sort: PeopleSort.Name, FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null }
-            && !string.IsNullOrWhiteSpace(f.Q) && !ANumber.TryParse(f.Q, out _, out _) && NameSearch.Parse(db, f.Q) is { } byName)
-        {
-            return await NameSearchPageAsync(db, byName, f.Desc, page, pageSize, ct);
+            // At most CountCap + 1 matches are paged here, from the token index: offsets stay cheap.
+            return await NameSearchPageAsync(db, nameSearch, f.Desc, page, pageSize, ct);
         }
 
         var q = Filter(db, f);
+        if (PeopleBoard.IsBoardSort(f.Sort) || page == 1 || f.After is not null || f.Before is not null)
+        {
+            var counted = await q.Take(ListCountCap + 1).CountAsync(ct);
+            var narrowed = f is { Q: null or "", FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null } ? (int?)null : counted;
+            var keyset = await PeopleBoard.PageAsync(db, q, f.Sort, f.Desc, f.After, f.Before, pageSize, narrowed, ct);
+            return new PeoplePage(await InOrderAsync(db, keyset.Ids, ct), Math.Min(counted, ListCountCap), counted > ListCountCap, 1, pageSize)
+            {
+                Keyset = true,
+                After = keyset.Next,
+                Before = keyset.Previous,
+            };
+        }
+
+        // A page asked for by number (API clients that page so): by offset, in the same order as the keyset pages.
         var cap = CapFor(page, pageSize, ListCountCap);
         var total = await q.Take(cap + 1).CountAsync(ct);
         var sorted = (f.Sort, f.Desc) switch
         {
-            (PeopleSort.ANumber, false) => q.OrderBy(p => p.ANumber).ThenBy(p => p.Id),
-            (PeopleSort.ANumber, true) => q.OrderByDescending(p => p.ANumber).ThenBy(p => p.Id),
-            (PeopleSort.BirthDate, false) => q.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
-            (PeopleSort.BirthDate, true) => q.OrderByDescending(p => p.BirthDate).ThenBy(p => p.Id),
-            (PeopleSort.Newest, _) => q.OrderByDescending(p => p.Id),
+            (PeopleSort.ANumber, false) => q.OrderBy(p => p.ANumber == null).ThenBy(p => p.ANumber).ThenBy(p => p.Id),
+            (PeopleSort.ANumber, true) => q.OrderByDescending(p => p.ANumber == null).ThenByDescending(p => p.ANumber).ThenByDescending(p => p.Id),
+            (PeopleSort.BirthDate, false) => q.OrderBy(p => p.BirthDate == null).ThenBy(p => p.BirthDate).ThenBy(p => p.Id),
+            (PeopleSort.BirthDate, true) => q.OrderByDescending(p => p.BirthDate == null).ThenByDescending(p => p.BirthDate).ThenByDescending(p => p.Id),
+            (PeopleSort.Newest, false) => q.OrderByDescending(p => p.Id),
+            (PeopleSort.Newest, true) => q.OrderBy(p => p.Id),
             (_, false) => q.OrderBy(p => p.SortName).ThenBy(p => p.Id),
-            (_, true) => q.OrderByDescending(p => p.SortName).ThenBy(p => p.Id),
+            (_, true) => q.OrderByDescending(p => p.SortName).ThenByDescending(p => p.Id),
         };
         var rows = await RowsAsync(db, sorted.Skip((page - 1) * pageSize).Take(pageSize), ct);
         return new PeoplePage(rows, Math.Min(total, cap), total > cap, page, pageSize);
@@ -204,19 +218,16 @@ public static class PeopleQuery
     /// </summary>
     private static async Task<PeoplePage> ClosestFirstAsync(StaylineDbContext db, PeopleFilter f, int page, int pageSize, CancellationToken ct)
     {
-        List<PersonRow> candidates;
-        if (f is { FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null } && NameSearch.Parse(db, f.Q!) is { } byName)
+        // The candidates' ids only (from the token index when nothing else filters); people are read for those ranked.
+        var byName = f is { FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null } ? NameSearch.Parse(db, f.Q!) : null;
+        var ids = byName is not null
+            ? await HeadAsync(db, byName, false, ct)
+            : await Filter(db, f).OrderBy(p => p.SortName).ThenBy(p => p.Id).Select(p => p.Id).Take(CountCap + 1).ToListAsync(ct);
+        if (ids.Count > CountCap)
         {
-            candidates = [.. (await NameSearchPageAsync(db, byName, false, 1, CountCap + 1, ct)).Rows];
-        }
-        else
-        {
-            candidates = await RowsAsync(db, Filter(db, f).OrderBy(p => p.SortName).ThenBy(p => p.Id).Take(CountCap + 1), ct);
-        }
-
-        if (candidates.Count > CountCap)
-        {
-            var byNameOrder = await PageAsync(db, f with { Sort = PeopleSort.Name }, ct);
+            var byNameOrder = byName is not null && f.After is null && f.Before is null
+                ? await NameSearchPageAsync(db, byName, f.Desc, page, pageSize, ct, f.Desc ? null : ids)
+                : await PageAsync(db, f with { Sort = PeopleSort.Name }, ct);
             return byNameOrder with
             {
                 Note = string.Create(CultureInfo.InvariantCulture,
@@ -224,16 +235,13 @@ public static class PeopleQuery
             };
         }
 
-        var ids = candidates.Select(c => c.Id).ToList();
+        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToListAsync(ct);
         var aliases = (await db.PersonNames.AsNoTracking().Where(n => ids.Contains(n.PersonId)).Select(n => new { n.PersonId, n.GivenName, n.FamilyName })
             .ToListAsync(ct)).ToLookup(n => n.PersonId, n => ParsedName.Combine(ParsedName.Parse(n.GivenName), ParsedName.Parse(n.FamilyName)));
         var query = ParsedName.Parse(f.Q);
-        var ranked = candidates
-            .Select(c => c with
-            {
-                Score = aliases[c.Id].Prepend(ParsedName.Combine(ParsedName.Parse(c.GivenName), ParsedName.Parse(c.FamilyName)))
-                    .Max(n => NameComparer.Compare(query, n, partial: true).Score),
-            })
+        var ranked = names
+            .Select(c => (c.Id, c.GivenName, c.FamilyName, Score: aliases[c.Id].Prepend(ParsedName.Combine(ParsedName.Parse(c.GivenName), ParsedName.Parse(c.FamilyName)))
+                .Max(n => NameComparer.Compare(query, n, partial: true).Score)))
             .OrderByDescending(c => c.Score).ThenBy(c => c.FamilyName, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.GivenName, StringComparer.OrdinalIgnoreCase)
             .ThenBy(c => c.Id)
             .ToList();
@@ -242,7 +250,25 @@ public static class PeopleQuery
             ranked.Reverse();
         }
 
-        return new PeoplePage(ranked.Skip((page - 1) * pageSize).Take(pageSize).ToList(), ranked.Count, false, page, pageSize);
+        var shown = ranked.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var score = shown.ToDictionary(c => c.Id, c => c.Score);
+        var rows = (await InOrderAsync(db, shown.Select(c => c.Id).ToList(), ct)).Select(r => r with { Score = score[r.Id] }).ToList();
+        return new PeoplePage(rows, ranked.Count, false, page, pageSize);
+    }
+
+    /// <summary>The first <see cref="CountCap"/> + 1 people a name search finds, in name order (reversed when
+    /// <paramref name="desc"/>): from the token index alone.</summary>
+    private static async Task<List<long>> HeadAsync(StaylineDbContext db, NameSearch search, bool desc, CancellationToken ct)
+    {
+        if (db.IsSqlite && await MergedHeadAsync(search, desc, ct) is { } merged)
+        {
+            return merged;
+        }
+
+        var head = search.ByKeys is null
+            ? InOrder(search.ByPrefix.Distinct(), desc)
+            : InOrder(InOrder(search.ByPrefix.Distinct(), desc).Take(CountCap + 1).Union(InOrder(search.ByKeys, desc).Take(CountCap + 1)), desc);
+        return await head.Select(m => m.PersonId).Take(CountCap + 1).ToListAsync(ct);
     }
 
     /// <summary>
@@ -253,24 +279,16 @@ public static class PeopleQuery
     /// the two are merged, so only the prefix side is ever sorted in full (a key's rows are already in order).
     /// </summary>
     private static async Task<PeoplePage> NameSearchPageAsync(StaylineDbContext db, NameSearch search, bool desc, int page, int pageSize,
-        CancellationToken ct)
+        CancellationToken ct, List<long>? head = null)
     {
         var skip = (page - 1) * pageSize;
         List<long> ids;
         int total;
-        if (skip + pageSize <= CountCap + 1 && db.IsSqlite && await MergedHeadAsync(search, desc, ct) is { } merged)
+        if (skip + pageSize <= CountCap + 1)
         {
-            total = merged.Count;
-            ids = merged.Skip(skip).Take(pageSize).ToList();
-        }
-        else if (skip + pageSize <= CountCap + 1)
-        {
-            var head = search.ByKeys is null
-                ? InOrder(search.ByPrefix.Distinct(), desc)
-                : InOrder(InOrder(search.ByPrefix.Distinct(), desc).Take(CountCap + 1).Union(InOrder(search.ByKeys, desc).Take(CountCap + 1)), desc);
-            var first = await head.Select(m => m.PersonId).Take(CountCap + 1).ToListAsync(ct);
-            total = first.Count;
-            ids = first.Skip(skip).Take(pageSize).ToList();
+            head ??= await HeadAsync(db, search, desc, ct);
+            total = head.Count;
+            ids = head.Skip(skip).Take(pageSize).ToList();
         }
         else
         {
@@ -278,10 +296,8 @@ public static class PeopleQuery
             ids = await InOrder(search.All, desc).Select(m => m.PersonId).Skip(skip).Take(pageSize).ToListAsync(ct);
         }
 
-        var rows = await RowsAsync(db, db.People.AsNoTracking().Where(p => ids.Contains(p.Id)), ct);
-        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var cap = CapFor(page, pageSize);
-        return new PeoplePage(rows.OrderBy(r => position[r.Id]).ToList(), Math.Min(total, cap), total > cap, page, pageSize);
+        return new PeoplePage(await InOrderAsync(db, ids, ct), Math.Min(total, cap), total > cap, page, pageSize);
     }
 
     /// <summary>

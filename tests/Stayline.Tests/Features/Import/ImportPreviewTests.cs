@@ -84,7 +84,7 @@ public class ImportPreviewTests
     }
 
     [Fact]
-    public async Task ProgressPage_RowWarnings_AreAllShownInPages()
+    public async Task ProgressPage_RowWarningsAndRows_AreAllShownInPages()
     {
         await using var app = await TestApp.StartAsync();
         var client = await app.SignedInAsync("intake");
@@ -113,5 +113,17 @@ public class ImportPreviewTests
         Assert.Contains("page 2 of 2", second, StringComparison.Ordinal);
         Assert.Contains("row 231: No A-number", second, StringComparison.Ordinal);
         Assert.Contains("be added", first, StringComparison.Ordinal);
+
+        // Every row is in the preview's table too, 200 to a page (it used to stop at the first 20).
+        var rows = await client.GetStringAsync(url + "&rowPage=1");
+        Assert.Contains("Rows (230)", first, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Row\">201</td>", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td data-label=\"Row\">202</td>", first, StringComparison.Ordinal);
+        Assert.Contains("Next rows", first, StringComparison.Ordinal);
+        Assert.Contains("Rows 201–230, page 2 of 2", rows, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Row\">231</td>", rows, StringComparison.Ordinal);
+        Assert.Contains("Kassab229", rows, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td data-label=\"Row\">201</td>", rows, StringComparison.Ordinal);
+        Assert.Contains("Previous rows", rows, StringComparison.Ordinal);
     }
 }

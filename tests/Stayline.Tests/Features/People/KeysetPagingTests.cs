@@ -1,0 +1,266 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Stayline.Data;
+using Stayline.Domain.Work;
+using Stayline.Features.Account;
+using Stayline.Features.Organisations;
+using Stayline.Features.People;
+using Stayline.Tests.Features.Organisations;
+using Stayline.Tests.Features.Review;
+using Stayline.Tests.Infrastructure;
+
+namespace Stayline.Tests.Features.People;
+
+/// <summary>Every order of the people list but closeness pages by key (After / Before): walking forward reaches every
+/// row exactly once in the order's sequence, ties broken by id; walking back gives the same rows; and another
+/// organisation's people never appear or count.</summary>
+public partial class KeysetPagingTests
+{
+    private sealed record Seeded(long Id, string SortName, string? ANumber, DateOnly? BirthDate);
+
+    /// <summary>Ten people with ties: three "Amal Toma" (same name, two the same birth date), some without an A-number
+    /// or a birth date. Names in plain lower-case ASCII order, the same in both databases' collations.</summary>
+    private static async Task<List<Seeded>> SeedAsync(TestApp app)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var born = new DateOnly(1980, 1, 1);
+        (string Given, string Family, DateOnly? Born, string? A)[] people =
+        [
+            ("Amal", "Toma", born, "A012345678"),
+            ("Amal", "Toma", born, null),
+            ("Amal", "Toma", null, "A023456789"),
+            ("Basil", "Aziz", new DateOnly(1975, 5, 5), "A034567890"),
+            ("Dina", "Hanna", born, "A001234567"),
+            ("Fadi", "Kassab", null, null),
+            ("Huda", "Toma", new DateOnly(1990, 2, 2), "A045678901"),
+            ("Karim", "Nasr", new DateOnly(1960, 6, 6), "A056789012"),
+            ("Zaid", "Ali", born, "A067890123"),
+            ("Amal", "Toma", new DateOnly(1975, 5, 5), "A078901234"),
+        ];
+        foreach (var (given, family, birth, a) in people)
+        {
+            await ReviewServiceTests.AddPersonAsync(db, given, family, birth, a);
+        }
+
+        return await db.People.AsNoTracking().Select(p => new Seeded(p.Id, p.SortName, p.ANumber, p.BirthDate)).ToListAsync();
+    }
+
+    /// <summary>The expected order of each sort, nulls last (as the keyset groups put them), ties by id.</summary>
+    private static List<long> Expected(List<Seeded> all, string sort, bool desc)
+    {
+        var asc = sort switch
+        {
+            "Name" => all.OrderBy(p => p.SortName, StringComparer.Ordinal).ThenBy(p => p.Id),
+            "ANumber" => all.OrderBy(p => p.ANumber is null).ThenBy(p => p.ANumber, StringComparer.Ordinal).ThenBy(p => p.Id),
+            "BirthDate" => all.OrderBy(p => p.BirthDate is null).ThenBy(p => p.BirthDate).ThenBy(p => p.Id),
+            "Newest" => all.OrderByDescending(p => p.Id),
+            _ => throw new ArgumentOutOfRangeException(nameof(sort)),
+        };
+        var ids = asc.Select(p => p.Id).ToList();
+        if (desc)
+        {
+            ids.Reverse();
+        }
+
+        return ids;
+    }
+
+    private static async Task<(List<PeoplePage> Pages, List<long> Ids)> WalkAsync(HttpClient api, string sort, bool desc, string? cursor, bool back)
+    {
+        var pages = new List<PeoplePage>();
+        for (var i = 0; i < 20; i++)
+        {
+            var url = $"/api/v1/people?sort={sort}&pageSize=3{(desc ? "&desc=true" : "")}"
+                + (cursor is null ? "" : (back ? "&before=" : "&after=") + Uri.EscapeDataString(cursor));
+            var page = (await api.GetFromJsonAsync<PeoplePage>(url, PeopleApiTests.Json))!;
+            Assert.True(page.Keyset, url);
+            pages.Add(page);
+            cursor = back ? page.Before : page.After;
+            if (cursor is null)
+            {
+                if (back)
+                {
+                    pages.Reverse();
+                }
+
+                return (pages, pages.SelectMany(p => p.Rows.Select(r => r.Id)).ToList());
+            }
+        }
+
+        throw new InvalidOperationException("The pages never ended.");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EveryOrder_WalkedForwardAndBack_EveryPersonOnceInOrderTiesById(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var all = await SeedAsync(app);
+        var api = app.Api("viewer");
+        foreach (var sort in new[] { "Name", "ANumber", "BirthDate", "Newest" })
+        {
+            foreach (var desc in new[] { false, true })
+            {
+                var expected = Expected(all, sort, desc);
+                var (pages, forward) = await WalkAsync(api, sort, desc, null, back: false);
+                Assert.True(expected.SequenceEqual(forward), $"{sort}{(desc ? " desc" : "")}: expected {string.Join(",", expected)}, got {string.Join(",", forward)}");
+                Assert.All(pages, p => Assert.Equal(all.Count, p.Total));
+                Assert.Null(pages[0].Before);
+
+                // Back from the last page (Previous after Previous) to the first: the same rows, each once.
+                var (_, backward) = await WalkAsync(api, sort, desc, pages[^1].Before, back: true);
+                Assert.True(expected.Take(expected.Count - pages[^1].Rows.Count).SequenceEqual(backward),
+                    $"{sort}{(desc ? " desc" : "")} back: got {string.Join(",", backward)}");
+            }
+        }
+
+        // A page asked for by number (API clients that page so) is the same slice of the same order.
+        var byNumber = (await api.GetFromJsonAsync<PeoplePage>("/api/v1/people?sort=BirthDate&pageSize=3&page=2", PeopleApiTests.Json))!;
+        Assert.Equal(Expected(all, "BirthDate", false).Skip(3).Take(3), byNumber.Rows.Select(r => r.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PeoplePage_NextThenPrevious_EveryRowOnceAndBackToTheFirstPage(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var all = await SeedAsync(app);
+        var web = await app.SignedInAsync("viewer");
+        var seen = new List<long>();
+        var url = "/People?PageSize=4&Sort=BirthDate";
+        var html = "";
+        for (var i = 0; url is not null && i < 10; i++)
+        {
+            html = await web.GetStringAsync(url);
+            seen.AddRange(RowPattern().Matches(html).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+            url = NextPattern().Match(html) is { Success: true } m ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+        }
+
+        Assert.Equal(Expected(all, "BirthDate", false), seen);
+        var previous = PreviousPattern().Match(html);
+        Assert.True(previous.Success, "the last page links to the page before");
+        var before = await web.GetStringAsync(System.Net.WebUtility.HtmlDecode(previous.Groups[1].Value));
+        Assert.Equal(Expected(all, "BirthDate", false).Skip(4).Take(4),
+            RowPattern().Matches(before).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains("First page", before);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnotherOrganisation_PeopleOutsideItNeverAppearNorCount(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var all = await SeedAsync(app);
+        long partner;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            var (org, error) = await OrganisationService.AddAsync(db, "Partner B", coordinating: false, DateTimeOffset.UnixEpoch, CancellationToken.None);
+            Assert.Null(error);
+            partner = org!.Id;
+            var theirs = new[] { all[1].Id, all[6].Id };
+            await db.People.IgnoreQueryFilters().Where(p => theirs.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.OrganisationId, partner));
+        }
+
+        Assert.Null(await UserCommands.CreateUserAsync(app.Services, "b-viewer@test.stayline", "Partner viewer", Roles.Viewer, TestApp.Password, "Partner B"));
+        var web = await ScopingRouteTableTests.SignedInAsync(app, "b-viewer@test.stayline");
+        foreach (var sort in new[] { "Name", "ANumber", "BirthDate", "Newest", "Protection", "NextDeadline", "Lawyer", "Facility" })
+        {
+            var html = await web.GetStringAsync($"/People?Sort={sort}&PageSize=1");
+            var shown = RowPattern().Matches(html).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Single(shown);
+            Assert.Contains(shown[0], new[] { all[1].Id, all[6].Id });
+            Assert.Contains("2 people found.", html);
+            var next = NextPattern().Match(html);
+            Assert.True(next.Success, sort);
+            var second = await web.GetStringAsync(System.Net.WebUtility.HtmlDecode(next.Groups[1].Value));
+            var more = RowPattern().Matches(second).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal([all[1].Id, all[6].Id], shown.Concat(more).Order());
+            Assert.False(NextPattern().IsMatch(second), sort);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task WithAFilter_EveryOrder_SamePagesWhicheverWayItIsRead(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var attorney = await db.Users.Where(u => u.Email == TestApp.Email("attorney")).Select(u => u.Id).SingleAsync();
+        await db.Deadlines.ExecuteDeleteAsync();
+        var ids = new List<long>();
+        for (var i = 0; i < 40; i++)
+        {
+            var id = await ReviewServiceTests.AddPersonAsync(db, "Person", $"N{i:D2}", new DateOnly(1980, 1, 1));
+            ids.Add(id);
+            // Two open deadlines each (the earlier counts), every fifth person none; days repeat so that ties occur.
+            if (i % 5 != 0)
+            {
+                foreach (var (days, state) in new[] { (i % 7, "Open"), (i % 7 + 3, "Open"), (-1, "Met") })
+                {
+                    db.Deadlines.Add(new PersonDeadline { PersonId = id, RuleId = "manual", Manual = true, Title = "Brief", DueDate = new DateOnly(2027, 3, 1).AddDays(days), State = state, Citation = "" });
+                }
+            }
+
+            // Every third person is the attorney's.
+            if (i % 3 == 0)
+            {
+                db.Assignments.Add(new Assignment(id, attorney, new DateOnly(2027, 1, 1)));
+            }
+        }
+
+        await db.SaveChangesAsync();
+        var filter = PeopleQuery.Filter(db, new PeopleFilter { AttorneyId = attorney });
+        async Task<List<long>> AllAsync(int? narrowedTo, bool desc, PeopleSort sort = PeopleSort.NextDeadline)
+        {
+            var seen = new List<long>();
+            string? after = null;
+            for (var i = 0; i < 30; i++)
+            {
+                var page = await PeopleBoard.PageAsync(db, filter, sort, desc, after, null, 2, narrowedTo, CancellationToken.None);
+                seen.AddRange(page.Ids);
+                if ((after = page.Next) is null)
+                {
+                    return seen;
+                }
+            }
+
+            throw new InvalidOperationException("The pages never ended.");
+        }
+
+        var theirs = ids.Where((_, i) => i % 3 == 0).ToList();
+        var due = await db.Deadlines.Where(d => d.State == "Open").GroupBy(d => d.PersonId).Select(g => new { g.Key, Due = g.Min(d => d.DueDate) }).ToDictionaryAsync(x => x.Key, x => x.Due);
+        var expected = theirs.Where(due.ContainsKey).OrderBy(id => due[id]).ThenBy(id => id).Concat(theirs.Where(id => !due.ContainsKey(id)).Order()).ToList();
+        foreach (var desc in new[] { false, true })
+        {
+            var want = desc ? Enumerable.Reverse(expected).ToList() : expected;
+            // Unfiltered walk with a join, the few people read each for their earliest deadline, the batched walk.
+            Assert.Equal(want, await AllAsync(null, desc));
+            Assert.Equal(want, await AllAsync(theirs.Count, desc));
+            Assert.Equal(want, await AllAsync(PeopleBoard.DriveFromPeopleUpTo + 1, desc));
+        }
+
+        // Every other order too: the filter read with the order in one statement, or the order read in batches and
+        // the filter checked by id, give the same pages.
+        foreach (var sort in new[] { PeopleSort.Name, PeopleSort.BirthDate, PeopleSort.Newest, PeopleSort.Protection, PeopleSort.Lawyer, PeopleSort.Facility })
+        {
+            var direct = await AllAsync(theirs.Count, false, sort);
+            Assert.Equal(theirs.Order(), direct.Order());
+            Assert.Equal(direct, await AllAsync(PeopleBoard.DriveFromPeopleUpTo + 1, false, sort));
+            Assert.Equal(Enumerable.Reverse(direct), await AllAsync(PeopleBoard.DriveFromPeopleUpTo + 1, true, sort));
+        }
+    }
+
+    [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]
+    private static partial Regex NextPattern();
+
+    [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"prev\">")]
+    private static partial Regex PreviousPattern();
+
+    [GeneratedRegex("href=\"/People/Details\\?id=(\\d+)\"")]
+    private static partial Regex RowPattern();
+}
