@@ -5,9 +5,13 @@ public sealed record CountyDistrict(string State, string County, string District
 
 /// <summary>
 /// A part of a county that the statute puts in another district than the rest of the county, known by the place it
-/// holds (a facility there names the place in its name, city or aliases).
+/// holds (a facility there names the place, or one of its other names, in its name, city or aliases).
 /// </summary>
-public sealed record CountyPart(string State, string County, string Place, string District, string Citation);
+public sealed record CountyPart(string State, string County, string Place, string District, string Citation, IReadOnlyList<string>? OtherNames = null)
+{
+    /// <summary>The place's names a facility may carry: the statute's and the others (a renamed base, a second site).</summary>
+    public IEnumerable<string> Names => OtherNames is null ? [Place] : OtherNames.Prepend(Place);
+}
 
 /// <summary>
 /// Routes a county to its federal district and division (28 U.S.C. 81-131). States with one district route every
@@ -24,10 +28,17 @@ public sealed class CountyDistricts
         ["FL:miamidade"] = "dade",
     };
 
-    /// <summary>The statute's split counties that matter for detention: the federal prison complex at Butner.</summary>
+    /// <summary>
+    /// The statute's split counties that matter for detention: the federal prison complex at Butner, and the Fort Bragg
+    /// military reservation and Camp Mackall (Pub. L. 117-26, 135 Stat. 299, 6 July 2021, moved their parts of four
+    /// Middle District counties to the Eastern District; the base was called Fort Liberty from 2023 to 2025).
+    /// </summary>
     public static IReadOnlyList<CountyPart> Parts { get; } =
     [
         new("NC", "Durham", "Butner", "E.D.N.C.", "28 U.S.C. 113(a): \"that portion of Durham County encompassing the Federal Correctional Institution, Butner\""),
+        .. new[] { "Hoke", "Moore", "Richmond", "Scotland" }.Select(county => new CountyPart("NC", county, "Fort Bragg", "E.D.N.C.",
+            "28 U.S.C. 113(a), as amended by Pub. L. 117-26 (2021): \"those portions of Hoke, Moore, Scotland, and Richmond counties encompassing the "
+            + "Fort Bragg Military Reservation and Camp Mackall\"", ["Fort Liberty", "Camp Mackall"])),
     ];
 
     public IReadOnlyList<CountyDistrict> Rows { get; }

@@ -87,7 +87,7 @@ public sealed class Facility : People.IVersioned
 
         var routed = State is not null && County is not null ? counties?.Find(State, County) : null;
         var part = routed is null ? null : CountyDistricts.PartOf(routed);
-        var inPart = part is not null && NamesOf(Name, Aliases, null).Append(City ?? "").Any(n => n.Contains(part.Place, StringComparison.OrdinalIgnoreCase));
+        var inPart = part is not null && NamesOf(Name, Aliases, null).Append(City ?? "").Any(n => part.Names.Any(place => n.Contains(place, StringComparison.OrdinalIgnoreCase)));
         var countyDistrict = routed?.District;
         if (inPart)
         {

@@ -120,4 +120,30 @@ public class FacilityCatalogueTests
         Assert.Contains("Part of Durham County (around Butner) is in E.D.N.C. (28 U.S.C. 113(a)", jail.ReviewNote, StringComparison.Ordinal);
         Assert.Equal(("E.D.N.C.", (string?)null), (typed!.District, typed.ReviewNote));
     }
+
+    [Theory]
+    [InlineData("Camp Mackall Detention Site", "Richmond", "E.D.N.C.", "Routed to E.D.N.C., not M.D.N.C.")]
+    [InlineData("Fort Liberty Holding Facility", "Hoke", "E.D.N.C.", "Routed to E.D.N.C., not M.D.N.C.")]
+    [InlineData("Fort Bragg Soft-Sided Facility", "Moore County", "E.D.N.C.", "Routed to E.D.N.C., not M.D.N.C.")]
+    [InlineData("Scotland County Jail", "Scotland", "M.D.N.C.", "Part of Scotland County (around Fort Bragg) is in E.D.N.C.")]
+    [InlineData("Fort Bragg Holding Facility", "Cumberland", "E.D.N.C.", null)]
+    public void Create_FortBraggAndCampMackall_RouteToTheEasternDistrictSince2021_TheRestOfTheirCountiesToTheMiddle(string name, string county, string district, string? note)
+    {
+        // 28 U.S.C. 113(a) as amended by Pub. L. 117-26: the parts of Hoke, Moore, Scotland and Richmond Counties within
+        // the Fort Bragg Military Reservation and Camp Mackall are in E.D.N.C.; the rest of those counties in M.D.N.C.
+        // Cumberland County (most of the base) is wholly in E.D.N.C.
+        var (facility, errors) = Facility.Create(new FacilityInput(name, null, null, null, "NC", null, null, null) { County = county }, FacilityReference.Counties);
+
+        Assert.Empty(errors);
+        Assert.Equal(district, facility!.District);
+        if (note is null)
+        {
+            Assert.DoesNotContain("Fort Bragg", facility.ReviewNote ?? "", StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(note, facility.ReviewNote, StringComparison.Ordinal);
+            Assert.Contains("Pub. L. 117-26", facility.ReviewNote, StringComparison.Ordinal);
+        }
+    }
 }
