@@ -214,8 +214,11 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
             return new BoardResult(BoardOutcome.NotFound, "No such post on the board.");
         }
 
+        // The stamp is read before the load: a claim of theirs saved in between changes it, so this save fails and is
+        // tried again (read after the load, it could be the newer stamp with the older load).
+        var claimant = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         var volunteer = (await VolunteersAsync([userId], ct)).FirstOrDefault();
-        if (volunteer is null)
+        if (volunteer is null || claimant is null)
         {
             return new BoardResult(BoardOutcome.Forbidden, "Your account cannot claim cases.");
         }
@@ -235,7 +238,6 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
 
         post.Claim(userId, now);
         db.Assignments.Add(new Assignment(post.PersonId, userId, clock.Today()));
-        var claimant = await db.Users.SingleAsync(u => u.Id == userId, ct);
         claimant.ConcurrencyStamp = Guid.NewGuid().ToString();
         var userOrg = claimant.OrganisationId;
         var shared = false;

@@ -112,9 +112,10 @@ public static class PeopleQuery
             q = q.Where(p => p.CustodyStatus == status);
         }
 
-        // The person-owned rows below only pick people out of q, which is scoped already: their own scoping (a lookup of
-        // their person per row) would only repeat it (a lawyer's 17,500 assignments: half the cost of the count).
-        var assignments = db.Assignments.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]);
+        // The person-owned rows below keep their own scoping although q is scoped already: EF Core applies
+        // IgnoreQueryFilters to the whole query, people included (tried in session 10 for speed: it leaked other
+        // organisations' people into a class's member count, caught by ScopingRouteTableTests).
+        var assignments = db.Assignments;
         if (!string.IsNullOrEmpty(f.AttorneyId))
         {
             q = q.Where(p => assignments.Where(a => a.UserId == f.AttorneyId && a.To == null).Select(a => a.PersonId).Contains(p.Id));
@@ -122,7 +123,7 @@ public static class PeopleQuery
 
         if (f.ClassId is { } classId)
         {
-            var members = db.ClassMemberships.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]).Where(m => m.ClassActionId == classId).Select(m => m.PersonId);
+            var members = db.ClassMemberships.Where(m => m.ClassActionId == classId).Select(m => m.PersonId);
             q = q.Where(p => members.Contains(p.Id));
         }
 
