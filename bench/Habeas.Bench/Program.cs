@@ -102,12 +102,14 @@ async Task GenerateAsync(int n)
         facilities = await db.Facilities.Select(f => f.Id).ToListAsync();
     }
 
+    // Every person belongs to an organisation (issue 16): the coordinating one the migrations create.
+    var organisation = await db.CoordinatingOrganisationIdAsync(CancellationToken.None) ?? 1;
     var user = "bench-attorney";
     db.Users.Add(new StaylineUser { Id = user, UserName = "a@bench", Email = "a@bench", DisplayName = "Bench Attorney" });
     await db.SaveChangesAsync();
-    var person = Command(c, tx, "INSERT INTO people (\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"BirthDatePrecision\",\"ConsentGiven\",\"CustodyStatus\",\"CurrentFacilityId\",\"SortName\",\"Version\",\"CreatedAt\") VALUES ($1,$2,'Bench','Person','Exact',0,'Detained',$3,'bench person',0,0)", 3);
+    var person = Command(c, tx, "INSERT INTO people (\"Id\",\"ANumber\",\"GivenName\",\"FamilyName\",\"BirthDatePrecision\",\"ConsentGiven\",\"CustodyStatus\",\"CurrentFacilityId\",\"SortName\",\"Version\",\"CreatedAt\",\"OrganisationId\") VALUES ($1,$2,'Bench','Person','Exact',0,'Detained',$3,'bench person',0,0,$4)", 4);
     var episode = Command(c, tx, "INSERT INTO custody_episodes (\"PersonId\",\"FacilityId\",\"From\",\"To\",\"EndReason\",\"Version\") VALUES ($1,$2,$3,$4,$5,0)", 5);
-    var matter = Command(c, tx, "INSERT INTO matters (\"PersonId\",\"Kind\",\"Forum\",\"Status\",\"FiledOn\",\"StayRequested\",\"StayOutcome\",\"Version\") VALUES ($1,'HabeasPetition','DistrictCourt',$2,$3,0,'Pending',0)", 3);
+    var matter = Command(c, tx, "INSERT INTO matters (\"PersonId\",\"Kind\",\"Forum\",\"Status\",\"FiledOn\",\"StayRequested\",\"StayOutcome\",\"Version\",\"AcceptedDespiteWaiver\") VALUES ($1,'HabeasPetition','DistrictCourt',$2,$3,0,'Pending',0,0)", 3);
     var assignment = Command(c, tx, "INSERT INTO assignments (\"PersonId\",\"UserId\",\"From\") VALUES ($1,$2,$3)", 3);
     var today = new DateOnly(2026, 11, 28);
     for (var i = 1; i <= n; i++)
@@ -116,7 +118,7 @@ async Task GenerateAsync(int n)
         var first = facilities[rng.Next(facilities.Count)];
         var transferred = rng.NextDouble() < 0.25;
         var current = transferred ? facilities[rng.Next(facilities.Count)] : first;
-        await Run(person, i, (100_000_000 + i).ToString(CultureInfo.InvariantCulture), current);
+        await Run(person, i, (100_000_000 + i).ToString(CultureInfo.InvariantCulture), current, organisation);
         if (transferred)
         {
             var moved = since.AddDays(rng.Next(0, today.DayNumber - since.DayNumber + 1));
