@@ -2218,9 +2218,17 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<string>("BirthPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Citizenship")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateOnly?>("ConsentDate")
                         .HasColumnType("date");
@@ -2239,8 +2247,16 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FatherName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -2253,6 +2269,10 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("MotherName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("NameIndex")
                         .HasColumnType("text");
 
@@ -2262,6 +2282,10 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.Property<long>("OrganisationId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("SortName")
                         .IsRequired()

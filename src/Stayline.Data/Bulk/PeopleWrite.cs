@@ -7,7 +7,8 @@ namespace Stayline.Data.Bulk;
 /// <summary>A row of <c>people</c> as a bulk import writes it (members named as <see cref="Person"/>'s properties).</summary>
 public record struct PersonRow(long Id, string? ANumber, string GivenName, string FamilyName, string? NativeName, DateOnly? BirthDate,
     BirthDatePrecision BirthDatePrecision, string? Citizenship, string? Languages, bool ConsentGiven, DateOnly? ConsentDate, CustodyStatus CustodyStatus,
-    long? CurrentFacilityId, string SortName, string? NameIndex, int Version, DateTimeOffset CreatedAt, long OrganisationId);
+    long? CurrentFacilityId, string SortName, string? NameIndex, int Version, DateTimeOffset CreatedAt, long OrganisationId,
+    string? BirthPlace, string? FatherName, string? MotherName, string? City, string? Email, string? Phone);
 
 /// <summary>A row of <c>custody_episodes</c> as a bulk import writes it (an open episode; the id is the database's).</summary>
 public record struct CustodyEpisodeRow(long PersonId, long FacilityId, DateOnly From, DateOnly? To, CustodyEnd? EndReason, int Version);

@@ -9,7 +9,7 @@ namespace Stayline.Data.Bulk;
 /// <summary>The stored fields of a person that the API reads (members named as <see cref="Person"/>'s properties).</summary>
 public readonly record struct StoredPerson(long Id, string? ANumber, string GivenName, string FamilyName, string? NativeName, DateOnly? BirthDate,
     BirthDatePrecision BirthDatePrecision, string? Citizenship, string? Languages, bool ConsentGiven, DateOnly? ConsentDate, CustodyStatus CustodyStatus,
-    long? CurrentFacilityId, int Version);
+    long? CurrentFacilityId, int Version, string? BirthPlace, string? FatherName, string? MotherName, string? City, string? Email, string? Phone);
 
 /// <summary>An alias as the API reads it (<see cref="PersonName"/>).</summary>
 public readonly record struct StoredAlias(string GivenName, string FamilyName, string? Source);
@@ -84,12 +84,14 @@ public sealed class PersonRead : IDisposable
 
         person = new StoredPerson(r.GetInt64(0), NullableString(r, 1), r.GetString(2), r.GetString(3), NullableString(r, 4), NullableDate(r, 5),
             Enum.Parse<BirthDatePrecision>(r.GetString(6)), NullableString(r, 7), NullableString(r, 8), r.GetBoolean(9), NullableDate(r, 10),
-            Enum.Parse<CustodyStatus>(r.GetString(11)), r.IsDBNull(12) ? null : r.GetInt64(12), r.GetInt32(13));
+            Enum.Parse<CustodyStatus>(r.GetString(11)), r.IsDBNull(12) ? null : r.GetInt64(12), r.GetInt32(13),
+            NullableString(r, 14), NullableString(r, 15), NullableString(r, 16), NullableString(r, 17), NullableString(r, 18), NullableString(r, 19));
+        const int alias = 20;
         do
         {
-            if (!r.IsDBNull(14))
+            if (!r.IsDBNull(alias))
             {
-                aliases.Add(new StoredAlias(r.GetString(14), r.GetString(15), NullableString(r, 16)));
+                aliases.Add(new StoredAlias(r.GetString(alias), r.GetString(alias + 1), NullableString(r, alias + 2)));
             }
         }
         while (r.Read());

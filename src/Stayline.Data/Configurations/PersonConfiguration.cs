@@ -24,6 +24,12 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => p.BirthDate);
         b.Property(p => p.Citizenship).HasMaxLength(100);
         b.Property(p => p.Languages).HasMaxLength(200);
+        b.Property(p => p.BirthPlace).HasMaxLength(Person.ParticularLength);
+        b.Property(p => p.FatherName).HasMaxLength(Person.ParticularLength);
+        b.Property(p => p.MotherName).HasMaxLength(Person.ParticularLength);
+        b.Property(p => p.City).HasMaxLength(Person.ParticularLength);
+        b.Property(p => p.Email).HasMaxLength(Person.ParticularLength);
+        b.Property(p => p.Phone).HasMaxLength(Person.ParticularLength);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.Ignore(p => p.FullName);
         b.Ignore(p => p.ANumberDisplay);

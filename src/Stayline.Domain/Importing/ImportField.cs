@@ -16,6 +16,14 @@ public enum ImportField
     Facility,
     /// <summary>The day the person was detained at the facility (default: the day of the import).</summary>
     DetainedSince,
+    // Optional particulars (PersonInput): stored on the person and compared by the linkage engine when both records have them.
+    BirthPlace,
+    FatherName,
+    MotherName,
+    /// <summary>The city or town the person lives in.</summary>
+    City,
+    Email,
+    Phone,
 }
 
 /// <summary>The field of each column of a file, and what the user should know about the columns.</summary>
@@ -69,7 +77,16 @@ public sealed record ColumnMapping(IReadOnlyList<string> Header, IReadOnlyList<I
         (ImportField.Citizenship, "country,citizenship,countryofcitizenship,nationality,countryofbirth,cob,coc"),
         (ImportField.Languages, "language,languages,primarylanguage"),
         (ImportField.Facility, "facility,detentionfacility,detentioncenter,detentioncentre,location,currentfacility,facilityname,detainedat"),
-        (ImportField.DetainedSince, "detainedsince,detained,detentiondate,bookindate,bookin,arrestdate,datedetained,arrested"));
+        (ImportField.DetainedSince, "detainedsince,detained,detentiondate,bookindate,bookin,arrestdate,datedetained,arrested"),
+        (ImportField.BirthPlace, "placeofbirth,birthplace,pob,cityofbirth,bornin"),
+        (ImportField.FatherName, "fathername,fathersname,father,fathersfirstname,nameoffather"),
+        (ImportField.MotherName, "mothername,mothersname,mother,mothersfirstname,nameofmother"),
+        (ImportField.City, "city,town,residence,cityofresidence,homecity"),
+        (ImportField.Email, "email,emailaddress,mail"),
+        (ImportField.Phone, "phone,telephone,phonenumber,mobile,tel,cell,mobilenumber,cellphone"));
+
+    /// <summary>The header names (normalised) read as <paramref name="field"/>: the match command's reader uses the same.</summary>
+    public static IReadOnlyList<string> HeadersOf(ImportField field) => [.. Defaults.Where(d => d.Value == field).Select(d => d.Key)];
 
     private static Dictionary<string, ImportField> Build(params (ImportField Field, string Headers)[] table)
     {

@@ -106,7 +106,9 @@ public static class PersonRowParser
         }
 
         var input = new PersonInput(aNumber, given, family, Get(ImportField.NativeName, out _), birth, precision,
-            Get(ImportField.Citizenship, out _), Get(ImportField.Languages, out _), false, null);
+            Get(ImportField.Citizenship, out _), Get(ImportField.Languages, out _), false, null,
+            Get(ImportField.BirthPlace, out _), Get(ImportField.FatherName, out _), Get(ImportField.MotherName, out _),
+            Get(ImportField.City, out _), Get(ImportField.Email, out _), Get(ImportField.Phone, out _));
         Person? built = null;
         if (errors.Count == errorsBefore)
         {
@@ -172,6 +174,12 @@ public static class PersonRowParser
             nameof(PersonInput.GivenName) => ImportField.GivenName,
             nameof(PersonInput.FamilyName) => mapping.IndexOf(ImportField.FamilyName) >= 0 ? ImportField.FamilyName : ImportField.FullName,
             nameof(PersonInput.BirthDate) => ImportField.BirthDate,
+            nameof(PersonInput.BirthPlace) => ImportField.BirthPlace,
+            nameof(PersonInput.FatherName) => ImportField.FatherName,
+            nameof(PersonInput.MotherName) => ImportField.MotherName,
+            nameof(PersonInput.City) => ImportField.City,
+            nameof(PersonInput.Email) => ImportField.Email,
+            nameof(PersonInput.Phone) => ImportField.Phone,
             _ => ImportField.Ignore,
         };
         var i = f == ImportField.Ignore ? -1 : mapping.IndexOf(f);

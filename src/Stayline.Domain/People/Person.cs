@@ -19,6 +19,15 @@ public sealed class Person : IVersioned
     public bool ConsentGiven { get; private set; }
     public DateOnly? ConsentDate { get; private set; }
 
+    // Optional particulars that identify the person on a list (see PersonInput); the linkage engine compares them.
+    public string? BirthPlace { get; private set; }
+    public string? FatherName { get; private set; }
+    public string? MotherName { get; private set; }
+    /// <summary>The city or town the person lives in (not the facility).</summary>
+    public string? City { get; private set; }
+    public string? Email { get; private set; }
+    public string? Phone { get; private set; }
+
     // Denormalised from custody episodes so that list filters stay index lookups; kept in step by
     // CustodyLedger, the only writer.
     public CustodyStatus CustodyStatus { get; internal set; }
@@ -78,6 +87,23 @@ public sealed class Person : IVersioned
             nameof(PersonInput.FamilyName), "Give at least a given name or a family name.");
         v.Require((input.GivenName?.Length ?? 0) <= 200, nameof(PersonInput.GivenName), "Given name is longer than 200 characters.");
         v.Require((input.FamilyName?.Length ?? 0) <= 200, nameof(PersonInput.FamilyName), "Family name is longer than 200 characters.");
+        void Particular(string? value, string field, string label)
+        {
+            if (value?.Length > ParticularLength)
+            {
+                v.Add(field, $"{label} is longer than {ParticularLength} characters.");
+            }
+        }
+
+        Particular(input.BirthPlace, nameof(PersonInput.BirthPlace), "Place of birth");
+        Particular(input.FatherName, nameof(PersonInput.FatherName), "Father's name");
+        Particular(input.MotherName, nameof(PersonInput.MotherName), "Mother's name");
+        Particular(input.City, nameof(PersonInput.City), "City");
+        Particular(input.Email, nameof(PersonInput.Email), "E-mail");
+        Particular(input.Phone, nameof(PersonInput.Phone), "Phone");
+
+        // E-mail and phone are kept as written (a list's "ask the brother" is still worth reading); the linkage
+        // engine compares only what looks like an address or a number.
         if (input.BirthDate is { } birth)
         {
             // The messages are built only for a wrong date: an import checks a million valid ones.
@@ -112,13 +138,21 @@ public sealed class Person : IVersioned
         Languages = CleanOrNull(input.Languages);
         ConsentGiven = input.ConsentGiven;
         ConsentDate = input.ConsentGiven ? input.ConsentDate : null;
+        BirthPlace = CleanOrNull(input.BirthPlace);
+        FatherName = CleanOrNull(input.FatherName);
+        MotherName = CleanOrNull(input.MotherName);
+        City = CleanOrNull(input.City);
+        Email = CleanOrNull(input.Email);
+        Phone = CleanOrNull(input.Phone);
         SortName = SearchText.Fold(FullName);
         return v.Errors;
     }
 
     public PersonInput ToInput() => new(ANumberDisplay, GivenName, FamilyName, NativeName, BirthDate,
-        BirthDatePrecision, Citizenship, Languages, ConsentGiven, ConsentDate);
+        BirthDatePrecision, Citizenship, Languages, ConsentGiven, ConsentDate, BirthPlace, FatherName, MotherName, City, Email, Phone);
 
+    /// <summary>Longest value of a particular: a place, a name, an address or a number, not a document.</summary>
+    public const int ParticularLength = 200;
     public IReadOnlyList<FieldError> AddAlias(string? given, string? family, string? source)
     {
         var v = new Validation();

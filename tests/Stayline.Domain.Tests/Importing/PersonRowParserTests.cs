@@ -19,7 +19,14 @@ public class PersonRowParserTests
     [InlineData("DOB", ImportField.BirthDate)]
     [InlineData("Country", ImportField.Citizenship)]
     [InlineData("Detention Facility", ImportField.Facility)]
-    [InlineData("Phone", ImportField.Ignore)]
+    [InlineData("Shoe size", ImportField.Ignore)]
+    [InlineData("Place of Birth", ImportField.BirthPlace)]
+    [InlineData("Father's Name", ImportField.FatherName)]
+    [InlineData("Mother", ImportField.MotherName)]
+    [InlineData("City", ImportField.City)]
+    [InlineData("E-mail", ImportField.Email)]
+    [InlineData("Mobile", ImportField.Phone)]
+    [InlineData("Phone", ImportField.Phone)]
     public void Resolve_CommonHeaders_MapToTheirField(string header, ImportField field) =>
         Assert.Equal(field, ColumnMapping.Resolve([header, "Name"], null).Fields[0]);
 
@@ -30,6 +37,25 @@ public class PersonRowParserTests
 
         var error = Assert.Single(mapping.Errors);
         Assert.Contains("\"Last Name\" and \"Surname\" are both mapped to FamilyName", error.Message);
+    }
+
+    [Fact]
+    public void Parse_Particulars_AreReadAndATooLongOneNamesItsColumn()
+    {
+        var mapping = ColumnMapping.Resolve(["Last Name", "First Name", "Place of birth", "Father's name", "Mother's name", "City", "Email", "Mobile"], null);
+        var errors = new List<ImportError>();
+
+        var person = PersonRowParser.Parse(2, mapping, ["Kassab", "Yousif", "Tel Keppe", " Hanna ", "", "Sterling Heights", "y.kassab@example.org", "+1 586 555 0100"],
+            Facilities, Today, errors);
+        var tooLong = PersonRowParser.Parse(3, mapping, ["Kassab", "Sami", "", new string('x', 201), "", "", "", ""], Facilities, Today, errors);
+
+        Assert.NotNull(person);
+        Assert.Equal(("Tel Keppe", "Hanna", (string?)null, "Sterling Heights", "y.kassab@example.org", "+1 586 555 0100"),
+            (person.Input.BirthPlace, person.Input.FatherName, person.Input.MotherName, person.Input.City, person.Input.Email, person.Input.Phone));
+        Assert.Null(tooLong);
+        var error = Assert.Single(errors);
+        Assert.Equal((3, "Father's name"), (error.Row, error.Column));
+        Assert.Contains("Father's name is longer than 200 characters", error.Message);
     }
 
     [Theory]

@@ -39,7 +39,7 @@ public class BulkTablesTests
             case "people":
                 var row = new PersonRow(person + 1, "987654321", "Nadia", "Aljabouri", "نادية", new DateOnly(1990, 1, 20), BirthDatePrecision.YearOnly, "Iraq",
                     "Arabic, Chaldean", ConsentGiven: true, new DateOnly(2017, 8, 1), CustodyStatus.Detained, 1, "nadia aljabouri", "{\"tokens\":[]}", 3,
-                    new DateTimeOffset(2017, 9, 25, 10, 30, 0, TimeSpan.Zero), 1);
+                    new DateTimeOffset(2017, 9, 25, 10, 30, 0, TimeSpan.Zero), 1, "Baghdad", "Hanna", "Warda", "Sterling Heights", "nadia@example.org", "+1 586 555 0100");
                 await CheckAsync<PersonRow, Person>(db, PeopleWrite.People(target), row, p => p.Id == row.Id);
                 break;
             case "custody_episodes":

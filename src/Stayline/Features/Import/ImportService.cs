@@ -481,6 +481,8 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             && (name == SearchText.Fold(person.FullName) || person.Aliases.Any(a => SearchText.Fold(a.FullName) == name))
             && r.BirthDate == person.BirthDate && r.BirthDatePrecision == person.BirthDatePrecision
             && Same(r.Citizenship, person.Citizenship) && Same(r.NativeName, person.NativeName) && Same(r.Languages, person.Languages)
+            && Same(r.BirthPlace, person.BirthPlace) && Same(r.FatherName, person.FatherName) && Same(r.MotherName, person.MotherName)
+            && Same(r.City, person.City) && Same(r.Email, person.Email) && Same(r.Phone, person.Phone)
             && (row.FacilityId is null || row.FacilityId == person.CurrentFacilityId);
     }
 
@@ -500,7 +502,8 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
 
     internal static PersonRecord ToRecord(ImportedPerson row) =>
         new(row.Row.ToString(CultureInfo.InvariantCulture), row.Input.GivenName, row.Input.FamilyName, row.LinkBirthDate,
-            row.ANumberDigits is { } d ? ANumber.Parse(d) : null, row.Input.Citizenship);
+            row.ANumberDigits is { } d ? ANumber.Parse(d) : null, row.Input.Citizenship)
+        { Extras = KnownRecords.ExtrasOf(row.Input.City, row.Input.Email, row.Input.Phone, row.Input.BirthPlace, row.Input.FatherName, row.Input.MotherName) };
 
     /// <summary>
     /// Brings what the row knows into the person: fills fields the person lacks (never overwrites what a person
@@ -512,17 +515,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         var before = new ImportBefore(person.ToInput(), person.CustodyStatus, person.CurrentFacilityId, null, [], []);
         var current = person.ToInput();
         var r = row.Input;
-        var better = current with
-        {
-            ANumber = current.ANumber ?? r.ANumber,
-            NativeName = current.NativeName ?? r.NativeName,
-            BirthDate = current.BirthDate is null || (current.BirthDatePrecision != BirthDatePrecision.Exact && r.BirthDatePrecision == BirthDatePrecision.Exact && r.BirthDate?.Year == current.BirthDate?.Year)
-                ? r.BirthDate ?? current.BirthDate
-                : current.BirthDate,
-            Citizenship = current.Citizenship ?? r.Citizenship,
-            Languages = current.Languages ?? r.Languages,
-        };
-        better = better with { BirthDatePrecision = better.BirthDate == current.BirthDate ? current.BirthDatePrecision : r.BirthDatePrecision };
+        var better = current.WithBlanksFilledFrom(r);
         var changed = better != current;
         if (changed)
         {
@@ -702,7 +695,22 @@ internal sealed record KnownRecords(List<PersonRecord> Records, List<long> Perso
     public static async Task<KnownRecords> LoadAsync(StaylineDbContext db, CancellationToken ct)
     {
         var people = await db.People.AsNoTracking()
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.BirthDate, p.BirthDatePrecision, p.ANumber, p.Citizenship }).ToListAsync(ct);
+            .Select(p => new
+            {
+                p.Id,
+                p.GivenName,
+                p.FamilyName,
+                p.BirthDate,
+                p.BirthDatePrecision,
+                p.ANumber,
+                p.Citizenship,
+                p.City,
+                p.Email,
+                p.Phone,
+                p.BirthPlace,
+                p.FatherName,
+                p.MotherName
+            }).ToListAsync(ct);
         var aliases = await db.PersonNames.AsNoTracking().Select(a => new { a.PersonId, a.GivenName, a.FamilyName }).ToListAsync(ct);
         var records = new List<PersonRecord>(people.Count + aliases.Count);
         var ids = new List<long>(people.Count + aliases.Count);
@@ -711,19 +719,26 @@ internal sealed record KnownRecords(List<PersonRecord> Records, List<long> Perso
         {
             byId[p.Id] = records.Count;
             records.Add(new PersonRecord(p.Id.ToString(CultureInfo.InvariantCulture), p.GivenName, p.FamilyName, DateOf(p.BirthDate, p.BirthDatePrecision),
-                p.ANumber is null ? null : ANumber.FromStored(p.ANumber), p.Citizenship));
+                p.ANumber is null ? null : ANumber.FromStored(p.ANumber), p.Citizenship)
+            { Extras = ExtrasOf(p.City, p.Email, p.Phone, p.BirthPlace, p.FatherName, p.MotherName) });
             ids.Add(p.Id);
         }
 
         foreach (var a in aliases)
         {
             var main = records[byId[a.PersonId]];
-            records.Add(new PersonRecord(main.Id, a.GivenName, a.FamilyName, main.BirthDate, main.ANumber, main.Country));
+            records.Add(new PersonRecord(main.Id, a.GivenName, a.FamilyName, main.BirthDate, main.ANumber, main.Country) { Extras = main.Extras });
             ids.Add(a.PersonId);
         }
 
         return new KnownRecords(records, ids);
     }
+
+    /// <summary>A person's particulars for the linkage engine; null when they have none (most people: no cost).</summary>
+    public static PersonExtras? ExtrasOf(string? city, string? email, string? phone, string? birthPlace, string? fatherName, string? motherName) =>
+        city is null && email is null && phone is null && birthPlace is null && fatherName is null && motherName is null
+            ? null
+            : new PersonExtras(city, email, phone, birthPlace, fatherName, motherName) is { IsEmpty: false } extras ? extras : null;
 
     public static MatchDate DateOf(DateOnly? date, BirthDatePrecision precision) => date is not { } d
         ? MatchDate.Missing

@@ -131,6 +131,12 @@ internal sealed class ValidRowSpill : IDisposable
         _writer.Write(p.SortName);
         _writer.Write(row.FacilityId ?? -1);
         _writer.Write((row.DetainedSince ?? today).DayNumber);
+        Write(p.BirthPlace);
+        Write(p.FatherName);
+        Write(p.MotherName);
+        Write(p.City);
+        Write(p.Email);
+        Write(p.Phone);
         Count++;
     }
 
@@ -156,7 +162,8 @@ internal sealed class ValidRowSpill : IDisposable
             string? Read() => reader.ReadBoolean() ? reader.ReadString() : null;
             var person = new NewPerson(Read(), reader.ReadString(), reader.ReadString(), Read(),
                 reader.ReadInt32() is var birth and >= 0 ? DateOnly.FromDayNumber(birth) : null, (BirthDatePrecision)reader.ReadByte(), Read(), Read(),
-                reader.ReadString(), reader.ReadInt64() is var f and >= 0 ? f : null, DateOnly.FromDayNumber(reader.ReadInt32()));
+                reader.ReadString(), reader.ReadInt64() is var f and >= 0 ? f : null, DateOnly.FromDayNumber(reader.ReadInt32()),
+                Read(), Read(), Read(), Read(), Read(), Read());
             if (skip.Contains(row))
             {
                 continue;

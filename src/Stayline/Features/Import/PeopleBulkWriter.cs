@@ -10,10 +10,11 @@ namespace Stayline.Features.Import;
 /// clean-ups apply), without the entity (an import passes millions through here, a slice at a time).
 /// </summary>
 internal sealed record NewPerson(string? ANumber, string GivenName, string FamilyName, string? NativeName, DateOnly? BirthDate,
-    BirthDatePrecision BirthDatePrecision, string? Citizenship, string? Languages, string SortName, long? FacilityId, DateOnly DetainedSince)
+    BirthDatePrecision BirthDatePrecision, string? Citizenship, string? Languages, string SortName, long? FacilityId, DateOnly DetainedSince,
+    string? BirthPlace, string? FatherName, string? MotherName, string? City, string? Email, string? Phone)
 {
     public static NewPerson From(Person p, long? facilityId, DateOnly detainedSince) => new(p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate,
-        p.BirthDatePrecision, p.Citizenship, p.Languages, p.SortName, facilityId, detainedSince);
+        p.BirthDatePrecision, p.Citizenship, p.Languages, p.SortName, facilityId, detainedSince, p.BirthPlace, p.FatherName, p.MotherName, p.City, p.Email, p.Phone);
 }
 
 /// <summary>
@@ -143,7 +144,8 @@ public static class PeopleBulkWriter
                 var p = people[i];
                 writer.Add(new PersonRow(ids[i], p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate, p.BirthDatePrecision, p.Citizenship,
                     p.Languages, ConsentGiven: false, ConsentDate: null, p.FacilityId is null ? CustodyStatus.Unknown : CustodyStatus.Detained,
-                    p.FacilityId, p.SortName, PersonSearch.NameIndex(p.SortName, ahead.For(i)), Version: 0, now, organisationId));
+                    p.FacilityId, p.SortName, PersonSearch.NameIndex(p.SortName, ahead.For(i)), Version: 0, now, organisationId,
+                    p.BirthPlace, p.FatherName, p.MotherName, p.City, p.Email, p.Phone));
                 if ((i & 4095) == 4095)
                 {
                     ct.ThrowIfCancellationRequested();

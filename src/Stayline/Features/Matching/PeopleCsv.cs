@@ -1,3 +1,4 @@
+using Stayline.Domain.Importing;
 using Stayline.Domain.Matching;
 using Stayline.Domain.People;
 
@@ -22,12 +23,13 @@ internal static class PeopleCsv
         ("dob", ["dob", "dateofbirth", "birthdate", "birthday", "born"], true),
         ("a_number", ["anumber", "aliennumber", "alienno", "anum"], false),
         ("country", ["country", "nationality", "citizenship", "countryofcitizenship", "countryofbirth"], false),
-        ("city", ["city", "town", "residence", "cityofresidence"], false),
-        ("email", ["email", "emailaddress", "mail"], false),
-        ("phone", ["phone", "telephone", "phonenumber", "mobile", "tel", "cell", "mobilenumber"], false),
-        ("place_of_birth", ["placeofbirth", "birthplace", "pob", "cityofbirth"], false),
-        ("father_name", ["fathername", "fathersname", "father", "fathersfirstname"], false),
-        ("mother_name", ["mothername", "mothersname", "mother", "mothersfirstname"], false),
+        // The optional particulars have the import's header names (one list for both).
+        ("city", [.. ColumnMapping.HeadersOf(ImportField.City)], false),
+        ("email", [.. ColumnMapping.HeadersOf(ImportField.Email)], false),
+        ("phone", [.. ColumnMapping.HeadersOf(ImportField.Phone)], false),
+        ("place_of_birth", [.. ColumnMapping.HeadersOf(ImportField.BirthPlace)], false),
+        ("father_name", [.. ColumnMapping.HeadersOf(ImportField.FatherName)], false),
+        ("mother_name", [.. ColumnMapping.HeadersOf(ImportField.MotherName)], false),
     ];
 
     private const int MaxErrorsShown = 10;

@@ -27,9 +27,16 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditAct
         public string? Languages { get; init; }
         public bool ConsentGiven { get; init; }
         public DateOnly? ConsentDate { get; init; }
+        public string? BirthPlace { get; init; }
+        public string? FatherName { get; init; }
+        public string? MotherName { get; init; }
+        public string? City { get; init; }
+        public string? Email { get; init; }
+        public string? Phone { get; init; }
         public int Version { get; init; }
 
-        public PersonInput ToDomain() => new(ANumber, GivenName, FamilyName, NativeName, BirthDate, BirthDatePrecision, Citizenship, Languages, ConsentGiven, ConsentDate);
+        public PersonInput ToDomain() => new(ANumber, GivenName, FamilyName, NativeName, BirthDate, BirthDatePrecision, Citizenship, Languages, ConsentGiven, ConsentDate,
+            BirthPlace, FatherName, MotherName, City, Email, Phone);
 
         public static InputModel From(Person p)
         {
@@ -46,6 +53,12 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditAct
                 Languages = i.Languages,
                 ConsentGiven = i.ConsentGiven,
                 ConsentDate = i.ConsentDate,
+                BirthPlace = i.BirthPlace,
+                FatherName = i.FatherName,
+                MotherName = i.MotherName,
+                City = i.City,
+                Email = i.Email,
+                Phone = i.Phone,
                 Version = p.Version,
             };
         }

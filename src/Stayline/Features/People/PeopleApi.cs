@@ -12,17 +12,20 @@ namespace Stayline.Features.People;
 /// what it read changes nothing (the rest, custody and aliases, is kept by their own endpoints and pages).</summary>
 public sealed record PersonDto(long Id, string? ANumber, string GivenName, string FamilyName, string? NativeName,
     DateOnly? BirthDate, BirthDatePrecision BirthDatePrecision, string? Citizenship, string? Languages, bool ConsentGiven,
-    DateOnly? ConsentDate, CustodyStatus CustodyStatus, long? CurrentFacilityId, int Version, IReadOnlyList<AliasDto> Aliases);
+    DateOnly? ConsentDate, CustodyStatus CustodyStatus, long? CurrentFacilityId, int Version, IReadOnlyList<AliasDto> Aliases,
+    string? BirthPlace, string? FatherName, string? MotherName, string? City, string? Email, string? Phone);
 
 public sealed record AliasDto(string GivenName, string FamilyName, string? Source);
 
 /// <summary>What a client sends to create or update a person; on update, Version is the one it read.</summary>
 public sealed record PersonWrite(string? ANumber, string? GivenName, string? FamilyName, string? NativeName, DateOnly? BirthDate,
     BirthDatePrecision? BirthDatePrecision, string? Citizenship, string? Languages, bool ConsentGiven = false, DateOnly? ConsentDate = null,
-    int? Version = null)
+    int? Version = null, string? BirthPlace = null, string? FatherName = null, string? MotherName = null, string? City = null, string? Email = null,
+    string? Phone = null)
 {
     public PersonInput ToInput() => new(ANumber, GivenName, FamilyName, NativeName, BirthDate,
-        BirthDatePrecision ?? Domain.People.BirthDatePrecision.Exact, Citizenship, Languages, ConsentGiven, ConsentDate);
+        BirthDatePrecision ?? Domain.People.BirthDatePrecision.Exact, Citizenship, Languages, ConsentGiven, ConsentDate,
+        BirthPlace, FatherName, MotherName, City, Email, Phone);
 }
 
 public static class PeopleApi
@@ -122,7 +125,7 @@ public static class PeopleApi
 
     internal static PersonDto ToDto(Person p) => new(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate,
         p.BirthDatePrecision, p.Citizenship, p.Languages, p.ConsentGiven, p.ConsentDate, p.CustodyStatus, p.CurrentFacilityId, p.Version,
-        p.Aliases.Select(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)).ToList());
+        p.Aliases.Select(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)).ToList(), p.BirthPlace, p.FatherName, p.MotherName, p.City, p.Email, p.Phone);
 }
 
 /// <summary>Query-string binding for <see cref="PeopleFilter"/>.</summary>

@@ -19,7 +19,8 @@ public sealed class PersonReader(StaylineDatabase database) : IDisposable
         (StaylineDbContext db, long id, CancellationToken ct) => db.People.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new PersonDto(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate, p.BirthDatePrecision,
                 p.Citizenship, p.Languages, p.ConsentGiven, p.ConsentDate, p.CustodyStatus, p.CurrentFacilityId, p.Version,
-                p.Aliases.OrderBy(a => a.Id).Select(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)).ToList()))
+                p.Aliases.OrderBy(a => a.Id).Select(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)).ToList(),
+                p.BirthPlace, p.FatherName, p.MotherName, p.City, p.Email, p.Phone))
             .FirstOrDefault());
 
     /// <param name="services">The request's services, for the DbContext when the database is not SQLite.</param>
@@ -40,7 +41,8 @@ public sealed class PersonReader(StaylineDatabase database) : IDisposable
         }
 
         return new PersonDto(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate, p.BirthDatePrecision, p.Citizenship, p.Languages,
-            p.ConsentGiven, p.ConsentDate, p.CustodyStatus, p.CurrentFacilityId, p.Version, aliases.ConvertAll(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)));
+            p.ConsentGiven, p.ConsentDate, p.CustodyStatus, p.CurrentFacilityId, p.Version, aliases.ConvertAll(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)),
+            p.BirthPlace, p.FatherName, p.MotherName, p.City, p.Email, p.Phone);
     }
 
     /// <summary>The first read takes the model (column names) from a context; later reads create none.</summary>

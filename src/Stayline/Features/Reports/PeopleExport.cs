@@ -28,6 +28,12 @@ public static class PeopleExport
                 p.BirthDatePrecision,
                 p.Citizenship,
                 p.Languages,
+                p.BirthPlace,
+                p.FatherName,
+                p.MotherName,
+                p.City,
+                p.Email,
+                p.Phone,
                 p.CustodyStatus,
                 Facility = db.Facilities.Where(f => f.Id == p.CurrentFacilityId).Select(f => f.Name).FirstOrDefault(),
             }).ToListAsync(ct);
@@ -35,11 +41,14 @@ public static class PeopleExport
         var lawyers = (await db.Assignments.AsNoTracking().Where(a => a.To == null && ids.Contains(a.PersonId))
                 .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.PersonId, Name = u.DisplayName ?? u.Email }).ToListAsync(ct))
             .ToLookup(a => a.PersonId, a => a.Name);
-        var table = new Table(["a_number", "given_name", "family_name", "native_name", "birth_date", "citizenship", "languages", "custody", "facility", "attorneys"]);
+        // The import's header names, so that an export imports again.
+        var table = new Table(["a_number", "given_name", "family_name", "native_name", "birth_date", "citizenship", "languages",
+            "place_of_birth", "father_name", "mother_name", "city", "email", "phone", "custody", "facility", "attorneys"]);
         foreach (var r in rows)
         {
             table.Add(Domain.People.ANumber.DisplayOf(r.ANumber), r.GivenName, r.FamilyName, r.NativeName,
-                Display.BirthDate(r.BirthDate, r.BirthDatePrecision), r.Citizenship, r.Languages, r.CustodyStatus.ToString(), r.Facility,
+                Display.BirthDate(r.BirthDate, r.BirthDatePrecision), r.Citizenship, r.Languages,
+                r.BirthPlace, r.FatherName, r.MotherName, r.City, r.Email, r.Phone, r.CustodyStatus.ToString(), r.Facility,
                 string.Join("; ", lawyers[r.Id]));
         }
 

@@ -154,6 +154,16 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
             new("A-number", left.ANumberDisplay ?? "", right.ANumberDisplay ?? "", e.ANumberLevel.ToString(), e.ANumberWeight),
             new("Country", left.Citizenship ?? "", right.Citizenship ?? "", e.CountryLevel.ToString(), e.CountryWeight),
         };
+        // The optional particulars either record has, with the weight the model gave each.
+        foreach (var (field, label, l, r) in Particulars(left, right))
+        {
+            if (l is not null || r is not null)
+            {
+                var level = e.Extra(field);
+                evidence.Add(new(label, l ?? "", r ?? "", level.ToString(), context.Model.ExtraWeight(field, level)));
+            }
+        }
+
         var counts = await CountsAsync(rightId, ct);
         var moves = counts.Where(c => c.Value > 0).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Value} {c.Key}")).ToList();
         moves.Insert(0, $"the name \"{right.FullName}\" (kept as an alias)");
@@ -171,6 +181,10 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         Fill("native name", left.NativeName, right.NativeName);
         Fill("citizenship", left.Citizenship, right.Citizenship);
         Fill("languages", left.Languages, right.Languages);
+        foreach (var (_, label, l, r) in Particulars(left, right))
+        {
+            Fill(label.ToLowerInvariant(), l, r);
+        }
         return new PairView(left, right, pair.Score, pair.Decision, evidence, moves, fills, Blocker(left, right));
     }
 
@@ -185,7 +199,15 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
 
     private static PersonRecord Record(Person p, PersonName? alias = null) =>
         new(p.Id.ToString(CultureInfo.InvariantCulture), alias?.GivenName ?? p.GivenName, alias?.FamilyName ?? p.FamilyName,
-            KnownRecords.DateOf(p.BirthDate, p.BirthDatePrecision), p.ANumber is null ? null : ANumber.FromStored(p.ANumber), p.Citizenship);
+            KnownRecords.DateOf(p.BirthDate, p.BirthDatePrecision), p.ANumber is null ? null : ANumber.FromStored(p.ANumber), p.Citizenship)
+        { Extras = KnownRecords.ExtrasOf(p.City, p.Email, p.Phone, p.BirthPlace, p.FatherName, p.MotherName) };
+
+    private static (ExtraField Field, string Label, string? Left, string? Right)[] Particulars(Person a, Person b) =>
+    [
+        (ExtraField.BirthPlace, "Place of birth", a.BirthPlace, b.BirthPlace), (ExtraField.FatherName, "Father's name", a.FatherName, b.FatherName),
+        (ExtraField.MotherName, "Mother's name", a.MotherName, b.MotherName), (ExtraField.City, "City", a.City, b.City),
+        (ExtraField.Email, "E-mail", a.Email, b.Email), (ExtraField.Phone, "Phone", a.Phone, b.Phone),
+    ];
 
     private async Task<Person?> LoadAsync(long id, bool tracked, CancellationToken ct)
     {
@@ -347,19 +369,8 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         db.People.Remove(absorbed);
         await db.SaveChangesAsync(ct);
 
-        var s = survivor.ToInput();
         var r = absorbedSnapshot.Input;
-        survivor.Update(s with
-        {
-            ANumber = s.ANumber ?? r.ANumber,
-            BirthDate = s.BirthDate ?? r.BirthDate,
-            BirthDatePrecision = s.BirthDate is null ? r.BirthDatePrecision : s.BirthDatePrecision,
-            NativeName = s.NativeName ?? r.NativeName,
-            Citizenship = s.Citizenship ?? r.Citizenship,
-            Languages = s.Languages ?? r.Languages,
-            ConsentGiven = s.ConsentGiven || r.ConsentGiven,
-            ConsentDate = s.ConsentGiven ? s.ConsentDate : r.ConsentDate,
-        }, today);
+        survivor.Update(survivor.ToInput().WithBlanksFilledFrom(r), today);
         PersonName? alias = null;
         var absorbedName = SearchText.Fold($"{r.GivenName} {r.FamilyName}");
         if (absorbedName != SearchText.Fold(survivor.FullName) && survivor.Aliases.All(a => SearchText.Fold(a.FullName) != absorbedName))

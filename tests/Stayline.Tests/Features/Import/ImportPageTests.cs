@@ -19,7 +19,7 @@ public partial class ImportPageTests
         {
             { new StringContent(TestApp.AntiforgeryToken(page)), "__RequestVerificationToken" },
             { new StringContent("Hotline sheet"), "Source" },
-            { new ByteArrayContent("Surname;Given;DOB;Phone\nKassab;Yousif;1971-03-02;555\n"u8.ToArray()), "Upload", "hotline.csv" },
+            { new ByteArrayContent("Surname;Given;DOB;Caller notes\nKassab;Yousif;1971-03-02;555\n"u8.ToArray()), "Upload", "hotline.csv" },
         };
 
         var upload = await client.PostAsync("/Import", form);
@@ -28,7 +28,7 @@ public partial class ImportPageTests
         var progressUrl = upload.Headers.Location!.ToString();
         var preview = await WaitAsync(client, progressUrl);
         Assert.True(preview.Contains("1 rows: 1 new, 0 updated, 0 unchanged, 0 to review (dry run: nothing written)", StringComparison.Ordinal), preview);
-        Assert.Contains("Column &quot;Phone&quot; is not mapped", preview);
+        Assert.Contains("Column &quot;Caller notes&quot; is not mapped", preview);
         await using (var scope = app.Scope())
         {
             Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<StaylineDbContext>().People.CountAsync());

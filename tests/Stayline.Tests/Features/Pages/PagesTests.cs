@@ -126,6 +126,41 @@ public class PagesTests
     }
 
     [Fact]
+    public async Task EditPage_Particulars_SavedShownOnThePersonPageAndInTheApi()
+    {
+        await using var app = await TestApp.StartAsync();
+        var id = await AddPersonAsync(app);
+        var web = await app.SignedInAsync("intake");
+        var url = $"/People/Edit?id={id}";
+        var saved = await TestApp.PostFormAsync(web, url, url, new Dictionary<string, string>
+        {
+            ["Input.GivenName"] = "Yousif",
+            ["Input.FamilyName"] = "Kassab",
+            ["Input.BirthPlace"] = "Tel Keppe",
+            ["Input.FatherName"] = "  Hanna ",
+            ["Input.Phone"] = "+1 586 555 0100",
+            ["Input.Version"] = "0",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await web.GetStringAsync($"/People/Details?id={id}");
+        Assert.Contains("<dt>Father&#x27;s name</dt><dd dir=\"auto\">Hanna</dd>", page);
+        Assert.Contains("<dt>Place of birth</dt><dd dir=\"auto\">Tel Keppe</dd>", page);
+        Assert.DoesNotContain("<dt>Mother&#x27;s name</dt>", page);
+        var dto = await app.Api("viewer").GetFromJsonAsync<Stayline.Features.People.PersonDto>($"/api/v1/people/{id}", Stayline.Tests.Features.People.PeopleApiTests.Json);
+        Assert.Equal(("Tel Keppe", "Hanna", (string?)null, "+1 586 555 0100"), (dto!.BirthPlace, dto.FatherName, dto.MotherName, dto.Phone));
+
+        var tooLong = await TestApp.PostFormAsync(web, url, url, new Dictionary<string, string>
+        {
+            ["Input.GivenName"] = "Yousif",
+            ["Input.FamilyName"] = "Kassab",
+            ["Input.City"] = new string('x', 201),
+            ["Input.Version"] = "1",
+        });
+        Assert.Contains("City is longer than 200 characters.", await tooLong.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task PeopleList_FiltersSortsAndPages()
     {
         await using var app = await TestApp.StartAsync();

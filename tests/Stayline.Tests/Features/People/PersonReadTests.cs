@@ -25,7 +25,8 @@ public class PersonReadTests
         {
             var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
             var (person, errors) = Person.Create(new PersonInput("A012-345-678", "Yousif", "Kassab", "يوسف قصاب", new DateOnly(1971, 1, 1),
-                BirthDatePrecision.Exact, "Iraq", "Arabic, English", true, new DateOnly(2017, 6, 20)), new DateOnly(2017, 6, 20), DateTimeOffset.UnixEpoch);
+                BirthDatePrecision.Exact, "Iraq", "Arabic, English", true, new DateOnly(2017, 6, 20), "Tel Keppe", "Hanna", null, "Sterling Heights", null, "+1 586 555 0100"),
+                new DateOnly(2017, 6, 20), DateTimeOffset.UnixEpoch);
             Assert.Empty(errors);
             person!.AddAlias("Yusuf", "Qassab", "ICE list");
             person.AddAlias("Joseph", "Kassab", null);
@@ -37,7 +38,8 @@ public class PersonReadTests
         var dto = (await app.Api("viewer").GetFromJsonAsync<PersonDto>($"/api/v1/people/{id}", Json))!;
 
         Assert.Equal(new PersonDto(id, "012345678", "Yousif", "Kassab", "يوسف قصاب", new DateOnly(1971, 1, 1), BirthDatePrecision.SuspectedPlaceholder,
-            "Iraq", "Arabic, English", true, new DateOnly(2017, 6, 20), CustodyStatus.Unknown, null, 0, []), dto with { Aliases = [] });
+            "Iraq", "Arabic, English", true, new DateOnly(2017, 6, 20), CustodyStatus.Unknown, null, 0, [], "Tel Keppe", "Hanna", null, "Sterling Heights", null,
+            "+1 586 555 0100"), dto with { Aliases = [] });
         Assert.Equal([new AliasDto("Yusuf", "Qassab", "ICE list"), new AliasDto("Joseph", "Kassab", null)], dto.Aliases);
     }
 
