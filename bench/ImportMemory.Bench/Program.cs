@@ -206,8 +206,8 @@ internal static class PlainInsert
         using var tx = conn.BeginTransaction();
         using var insert = conn.CreateCommand();
         insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO people (\"ANumber\",\"GivenName\",\"FamilyName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"ConsentGiven\",\"CustodyStatus\",\"SortName\",\"Version\",\"CreatedAt\") "
-            + "VALUES ($a,$g,$f,$b,'Exact',$c,0,'Unknown',$s,0,0)";
+        insert.CommandText = "INSERT INTO people (\"ANumber\",\"GivenName\",\"FamilyName\",\"BirthDate\",\"BirthDatePrecision\",\"Citizenship\",\"ConsentGiven\",\"CustodyStatus\",\"SortName\",\"Version\",\"CreatedAt\",\"OrganisationId\") "
+            + "VALUES ($a,$g,$f,$b,'Exact',$c,0,'Unknown',$s,0,0,1)";
         var ps = new[] { "$a", "$g", "$f", "$b", "$c", "$s" }.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         insert.Prepare();
         var count = 0;
