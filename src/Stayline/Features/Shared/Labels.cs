@@ -75,7 +75,9 @@ public static class Labels
             return Of(value);
         }
 
-        if (value is ProtectedGrounds g)
+        // A combination of grounds is listed ground by ground; a single ground is a member like any other (splitting it
+        // again would call this method on itself for ever).
+        if (value is ProtectedGrounds g && !Enum.IsDefined(g))
         {
             return string.Join(", ", Enum.GetValues<ProtectedGrounds>().Where(x => x != ProtectedGrounds.None && g.HasFlag(x)).Select(x => Local(x)));
         }
