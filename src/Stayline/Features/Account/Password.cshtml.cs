@@ -2,13 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Work;
 
 namespace Stayline.Features.Account;
 
 /// <summary>Change one's own password (every role: it changes nothing anyone else sees). Other sessions end; this one stays.</summary>
-public sealed class PasswordModel(UserManager<StaylineUser> users, SignInManager<StaylineUser> signIn, StaylineDbContext db, TimeProvider clock, AuditActor actor)
+public sealed class PasswordModel(UserManager<StaylineUser> users, SignInManager<StaylineUser> signIn, StaylineDbContext db, TimeProvider clock, AuditActor actor,
+    IStringLocalizer<Stayline.Resources.Strings> t)
     : PageModel
 {
     public sealed record InputModel
@@ -50,7 +52,7 @@ public sealed class PasswordModel(UserManager<StaylineUser> users, SignInManager
             foreach (var error in result.Errors)
             {
                 ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.Current" : "Input.New",
-                    error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "The current password is wrong." : error.Description);
+                    error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? t["Acct.WrongCurrent"].Value : error.Description);
             }
 
             return Page();
@@ -60,7 +62,7 @@ public sealed class PasswordModel(UserManager<StaylineUser> users, SignInManager
         await signIn.RefreshSignInAsync(user);
         db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), actor.UserId, actor.UserName, "change-password", nameof(StaylineUser), user.Id, null, null, null));
         await db.SaveChangesAsync();
-        TempData["Flash"] = "Password changed. Your other sessions have ended.";
+        TempData["Flash"] = t["Acct.Changed"].Value;
         return Redirect("/");
     }
 }

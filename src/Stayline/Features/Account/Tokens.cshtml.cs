@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Infrastructure;
 
@@ -10,7 +11,7 @@ namespace Stayline.Features.Account;
 
 /// <summary>API tokens: everyone sees and revokes their own; an admin sees and revokes everyone's. Tokens are created
 /// only on the server (<c>./stayline token create</c>).</summary>
-public sealed class TokensModel(StaylineDbContext db, IMemoryCache cache, TimeProvider clock, AuditActor actor) : PageModel
+public sealed class TokensModel(StaylineDbContext db, IMemoryCache cache, TimeProvider clock, AuditActor actor, IStringLocalizer<Stayline.Resources.Strings> strings) : PageModel
 {
     public sealed record Row(long Id, string Name, string Owner, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
@@ -35,8 +36,8 @@ public sealed class TokensModel(StaylineDbContext db, IMemoryCache cache, TimePr
         var admin = User.IsInRole(Roles.Admin);
         var revoked = await ApiTokens.RevokeAsync(db, db.ApiTokens.Where(t => t.Id == id && (admin || t.UserId == uid)), clock.GetUtcNow(), actor, cache, ct);
         TempData["Flash"] = revoked.Count == 0
-            ? "That token is not yours or is already revoked."
-            : $"Revoked \"{revoked[0].Name}\". Scripts using it are refused within {ApiTokens.CacheFor.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds on every server.";
+            ? strings["Tok.NotYours"].Value
+            : string.Format(CultureInfo.CurrentCulture, strings["Tok.RevokedFlash"], revoked[0].Name, ApiTokens.CacheFor.TotalSeconds.ToString(CultureInfo.InvariantCulture));
         return Redirect("/Account/Tokens");
     }
 }

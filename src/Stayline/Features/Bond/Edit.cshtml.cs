@@ -2,16 +2,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Matters;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
+using Stayline.Resources;
 
 namespace Stayline.Features.Bond;
 
 /// <summary>Records a bond request and what followed: the judge's decision, the bond posted, DHS's EOIR-43 and appeal, the Board.</summary>
 [Authorize(Policy = Permissions.EditLegal)]
-public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageModel
+public sealed class EditModel(StaylineDbContext db, TimeProvider clock, IStringLocalizer<Strings> t) : PageModel
 {
     public sealed record InputModel
     {
@@ -99,7 +101,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
             if (conflict is not null)
             {
                 ModelState.Clear();
-                ModelState.AddModelError("", ApiErrors.ConflictMessage);
+                ModelState.AddModelError("", t["Stale.Conflict"]);
                 var current = await db.BondCases.AsNoTracking().FirstAsync(c => c.Id == id, ct);
                 (Input, PersonId) = (InputModel.From(current), current.PersonId);
                 return await LoadAsync(ct) ? Page() : NotFound();
@@ -117,7 +119,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
                 return await LoadAsync(ct) ? Page() : NotFound();
             }
 
-            TempData["Flash"] = "Saved the bond case.";
+            TempData["Flash"] = t["BndEd.Saved"].Value;
             return Redirect($"/People/Details?id={bond.PersonId}#matters");
         }
 
@@ -135,7 +137,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
 
         db.BondCases.Add(created);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = "Added the bond case.";
+        TempData["Flash"] = t["BndEd.Added"].Value;
         return Redirect($"/People/Details?id={personId}#matters");
     }
 

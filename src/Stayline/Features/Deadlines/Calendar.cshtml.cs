@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 
 namespace Stayline.Features.Deadlines;
 
 /// <summary>Create, replace or revoke the secret address of the user's deadline feed.</summary>
-public sealed class CalendarModel(StaylineDbContext db, TimeProvider clock, AuditActor actor) : PageModel
+public sealed class CalendarModel(StaylineDbContext db, TimeProvider clock, AuditActor actor, IStringLocalizer<Stayline.Resources.Strings> t) : PageModel
 {
     public bool HasFeed { get; private set; }
     public DateTimeOffset? CreatedAt { get; private set; }
@@ -31,7 +32,7 @@ public sealed class CalendarModel(StaylineDbContext db, TimeProvider clock, Audi
     public async Task<IActionResult> OnPostRevokeAsync(CancellationToken ct)
     {
         await CalendarFeeds.RevokeAsync(db, actor.UserId!, clock.GetUtcNow(), ct);
-        TempData["Flash"] = "Calendar address revoked.";
+        TempData["Flash"] = t["DLCal.Revoked"].Value;
         return Redirect("/Deadlines/Calendar");
     }
 

@@ -2,18 +2,20 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Deadlines;
 using Stayline.Domain.Work;
 using Stayline.Features.Protection;
+using Stayline.Features.Shared;
 using Stayline.Infrastructure;
 
 namespace Stayline.Features.Deadlines;
 
 /// <summary>Admin closures feed the court calendar; adding or removing one recomputes everyone in the same transaction.</summary>
 [Authorize(Policy = Permissions.Administer)]
-public sealed class ClosuresModel(StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, AuditActor actor) : PageModel
+public sealed class ClosuresModel(StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, AuditActor actor, IStringLocalizer<Stayline.Resources.Strings> t) : PageModel
 {
     public IReadOnlyList<CourtClosureDay> Closures { get; private set; } = [];
 
@@ -23,12 +25,12 @@ public sealed class ClosuresModel(StaylineDbContext db, ProtectionRecompute reco
     {
         if (date is null || date < CourtCalendar.FirstDay || date > CourtCalendar.LastDay)
         {
-            ModelState.AddModelError("", $"Give a date from {CourtCalendar.FirstDay:yyyy-MM-dd} to {CourtCalendar.LastDay:yyyy-MM-dd}.");
+            ModelState.AddModelError("", string.Format(CultureInfo.CurrentCulture, t["DLClo.GiveDate"], Display.LocalDate(CourtCalendar.FirstDay), Display.LocalDate(CourtCalendar.LastDay)));
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            ModelState.AddModelError("", "Give the reason the court was closed.");
+            ModelState.AddModelError("", t["DLClo.GiveReason"]);
         }
 
         if (!ModelState.IsValid)
@@ -46,7 +48,7 @@ public sealed class ClosuresModel(StaylineDbContext db, ProtectionRecompute reco
             AddedAt = clock.GetUtcNow(),
         };
         await ChangeAsync(() => db.CourtClosures.Add(closure), "create", closure, ct);
-        TempData["Flash"] = "Closure added; deadlines and protection recomputed.";
+        TempData["Flash"] = t["DLClo.Added"].Value;
         return Redirect("/Deadlines/Closures");
     }
 
@@ -55,7 +57,7 @@ public sealed class ClosuresModel(StaylineDbContext db, ProtectionRecompute reco
         if (await db.CourtClosures.FirstOrDefaultAsync(c => c.Id == id, ct) is { } closure)
         {
             await ChangeAsync(() => db.CourtClosures.Remove(closure), "delete", closure, ct);
-            TempData["Flash"] = "Closure removed; deadlines and protection recomputed.";
+            TempData["Flash"] = t["DLClo.Removed"].Value;
         }
 
         return Redirect("/Deadlines/Closures");

@@ -1,14 +1,17 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Custody;
 using Stayline.Infrastructure;
+using Stayline.Resources;
 
 namespace Stayline.Features.Deadlines;
 
 [Authorize(Policy = Permissions.EditLegal)]
-public sealed class RecordsModel(StaylineDbContext db, TimeProvider clock) : PageModel
+public sealed class RecordsModel(StaylineDbContext db, TimeProvider clock, IStringLocalizer<Strings> t) : PageModel
 {
     public PersonEventKind Kind { get; private set; } = PersonEventKind.AFileReceived;
     public DateOnly? On { get; private set; }
@@ -35,12 +38,12 @@ public sealed class RecordsModel(StaylineDbContext db, TimeProvider clock) : Pag
                 ModelState.AddModelError("", general.Error!);
             }
 
-            ModelState.AddModelError("", "Nothing was recorded.");
+            ModelState.AddModelError("", t["DLRec.NothingRecorded"]);
             return Page();
         }
 
-        TempData["Flash"] = $"Recorded for {result.Recorded} people ({result.Lines.Count - result.Recorded} already had it); protection and deadlines recomputed."
-            + (result.BatchId is null ? "" : " To take it back, undo it under Bulk, recent bulk actions.");
+        TempData["Flash"] = string.Format(CultureInfo.CurrentCulture, t["DLRec.Done"], result.Recorded, result.Lines.Count - result.Recorded)
+            + (result.BatchId is null ? "" : t["DLRec.Undo"].Value);
         return Redirect("/Deadlines/Records");
     }
 }

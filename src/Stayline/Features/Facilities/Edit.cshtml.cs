@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Custody;
 using Stayline.Features.Shared;
@@ -10,7 +11,7 @@ namespace Stayline.Features.Facilities;
 
 /// <summary>Admins correct and extend the facility catalogue.</summary>
 [Authorize(Policy = Permissions.Administer)]
-public sealed class EditModel(StaylineDbContext db) : PageModel
+public sealed class EditModel(StaylineDbContext db, IStringLocalizer<Stayline.Resources.Strings> t) : PageModel
 {
     public sealed record InputModel
     {
@@ -94,7 +95,7 @@ public sealed class EditModel(StaylineDbContext db) : PageModel
             if (facility.Version != Input.Version)
             {
                 ModelState.Clear();
-                ModelState.AddModelError("", ApiErrors.ConflictMessage);
+                ModelState.AddModelError("", t["Stale.Conflict"]);
                 Input = InputModel.From(facility);
                 return Page();
             }
@@ -127,12 +128,12 @@ public sealed class EditModel(StaylineDbContext db) : PageModel
         {
             db.ChangeTracker.Clear();
             ModelState.Clear();
-            ModelState.AddModelError("", ApiErrors.ConflictMessage);
+            ModelState.AddModelError("", t["Stale.Conflict"]);
             Input = InputModel.From(await db.Facilities.AsNoTracking().FirstAsync(x => x.Id == Id, ct));
             return Page();
         }
 
-        TempData["Flash"] = $"Saved {facility.Name}.";
+        TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, t["PeEd.Saved"], facility.Name);
         return Redirect($"/Facilities/Details?id={facility.Id}");
     }
 }

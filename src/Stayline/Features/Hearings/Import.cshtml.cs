@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stayline.Data;
+using Stayline.Features.Shared;
 using Stayline.Infrastructure;
 
 namespace Stayline.Features.Hearings;
 
 /// <summary>Adds hearings from a court list: paste or upload, preview every row, then add all or none.</summary>
 [Authorize(Policy = Permissions.EditLegal)]
-public sealed class ImportModel(StaylineDbContext db, TimeProvider clock) : PageModel
+public sealed class ImportModel(StaylineDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Stayline.Resources.Strings> t) : PageModel
 {
     /// <summary>A court list larger than this is refused before it is read.</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
@@ -30,7 +31,7 @@ public sealed class ImportModel(StaylineDbContext db, TimeProvider clock) : Page
         {
             if (file.Length > MaxBytes)
             {
-                FileError = $"The file is {file.Length / 1024 / 1024} MB; a court list may be at most {MaxBytes / 1024 / 1024} MB.";
+                FileError = string.Format(System.Globalization.CultureInfo.CurrentCulture, t["HeImp.TooBig"], file.Length / 1024 / 1024, MaxBytes / 1024 / 1024);
                 return Page();
             }
 
@@ -44,7 +45,7 @@ public sealed class ImportModel(StaylineDbContext db, TimeProvider clock) : Page
             (Rows, FileError) = (rows, error);
             if (error is null && rows.All(r => r.Error is null))
             {
-                TempData["Flash"] = $"Added {added:N0} hearings; {rows.Count - added:N0} were already recorded.";
+                TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, t["HeImp.Added"], Display.Number(added), Display.Number(rows.Count - added));
                 return Redirect("/Hearings");
             }
 

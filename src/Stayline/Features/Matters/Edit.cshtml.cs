@@ -3,16 +3,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Matters;
 using Stayline.Domain.Protection;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
+using Stayline.Resources;
 
 namespace Stayline.Features.Matters;
 
 [Authorize(Policy = Permissions.EditLegal)]
-public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageModel
+public sealed class EditModel(StaylineDbContext db, TimeProvider clock, IStringLocalizer<Strings> t) : PageModel
 {
     public sealed record InputModel
     {
@@ -102,7 +104,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
 
         if (Input.Challenges is { Length: > 0 } challenges && Input.ToDomain() is { ChallengesOrderId: null, ChallengesMatterId: null })
         {
-            ModelState.AddModelError("Input.Challenges", $"\"{challenges}\" is not one of the decisions listed.");
+            ModelState.AddModelError("Input.Challenges", string.Format(CultureInfo.CurrentCulture, t["MaEd.NotListed"], challenges));
             return Page();
         }
 
@@ -157,14 +159,14 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
             await db.SaveChangesAsync(ct);
         }
 
-        TempData["Flash"] = "Matter saved.";
+        TempData["Flash"] = t["MaEd.Saved"].Value;
         return Redirect($"/People/Details?id={PersonId}");
     }
 
     private PageResult Conflict(Matter current)
     {
         ModelState.Clear();
-        ModelState.AddModelError("", ApiErrors.ConflictMessage);
+        ModelState.AddModelError("", t["Stale.Conflict"]);
         Input = From(current);
         return Page();
     }
@@ -207,9 +209,9 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
         ChallengeChoices =
         [
             .. orders.Select(o => ("order:" + o.Id.ToString(CultureInfo.InvariantCulture),
-                $"Order of {Display.Date(o.OrderedOn)} by {Labels.Of(o.IssuedBy)}{(o.InAbsentia ? " (in absentia)" : "")}")),
+                string.Format(CultureInfo.CurrentCulture, t["MaEd.OrderOf"], Display.LocalDate(o.OrderedOn), Labels.Local(o.IssuedBy)) + (o.InAbsentia ? t["MaEd.InAbsentia"].Value : ""))),
             .. decided.Select(m => ("matter:" + m.Id.ToString(CultureInfo.InvariantCulture),
-                $"{m.Kind.DisplayName()} {Labels.Of(m.Status).ToLowerInvariant()} {Display.Date(m.DecidedOn)}")),
+                $"{Labels.Local(m.Kind)} {Labels.Local(m.Status).ToLower(CultureInfo.CurrentCulture)} {Display.LocalDate(m.DecidedOn)}")),
         ];
         return true;
     }

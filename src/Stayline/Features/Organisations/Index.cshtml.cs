@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 
 namespace Stayline.Features.Organisations;
@@ -8,7 +9,7 @@ namespace Stayline.Features.Organisations;
 /// <summary>The organisations, their users and how many of their people the reader may see; admins of the coordinating
 /// organisation add partners here (the save audits it).</summary>
 [Authorize(Policy = Permissions.Administer)]
-public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(StaylineDbContext db, TimeProvider clock, IStringLocalizer<Stayline.Resources.Strings> t) : PageModel
 {
     public IReadOnlyList<OrganisationRow> Organisations { get; private set; } = [];
 
@@ -35,7 +36,7 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
             return Page();
         }
 
-        TempData["Flash"] = $"Added {organisation.Name}.";
+        TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Org.Added"], organisation.Name);
         return RedirectToPage();
     }
 }

@@ -1,18 +1,21 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.People;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
+using Stayline.Resources;
 
 namespace Stayline.Features.People;
 
 /// <summary>Add a person (no id) or edit one. A stale edit is refused and shown, never silently applied.</summary>
 [Authorize(Policy = Permissions.EditPeople)]
-public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditActor actor) : PageModel
+public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditActor actor, IStringLocalizer<Strings> t) : PageModel
 {
     public sealed record InputModel
     {
@@ -149,7 +152,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditAct
             return Conflict(await db.People.AsNoTracking().FirstAsync(p => p.Id == Id, ct));
         }
 
-        TempData["Flash"] = $"Saved {person.FullName}.";
+        TempData["Flash"] = string.Format(CultureInfo.CurrentCulture, t["PeEd.Saved"], person.FullName);
         if (Id is null)
         {
             // Intake: every organisation's clients, family contacts and adverse parties are checked for the new name.
@@ -157,7 +160,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditAct
                 clock.GetUtcNow(), ct);
             if (hits.Count > 0)
             {
-                TempData["Flash"] = $"Saved {person.FullName}. The conflict check found {hits.Count} possible conflict(s): record a decision below (check {check.Id}).";
+                TempData["Flash"] = string.Format(CultureInfo.CurrentCulture, t["PeEd.SavedConflicts"], person.FullName, hits.Count, check.Id);
             }
         }
 
@@ -167,7 +170,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditAct
     private PageResult Conflict(Person current)
     {
         ModelState.Clear();
-        ModelState.AddModelError("", ApiErrors.ConflictMessage);
+        ModelState.AddModelError("", t["Stale.Conflict"]);
         Input = InputModel.From(current);
         return Page();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
@@ -8,11 +9,12 @@ using Stayline.Domain.Matters;
 using Stayline.Domain.Work;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
+using Stayline.Resources;
 
 namespace Stayline.Features.Protection;
 
 /// <summary>The person page's protection forms post here: a fact, a stay, a deadline entered by hand. Success returns to the file.</summary>
-public sealed class PersonModel(StaylineDbContext db, TimeProvider clock, AuditActor actor) : PageModel
+public sealed class PersonModel(StaylineDbContext db, TimeProvider clock, AuditActor actor, IStringLocalizer<Strings> t) : PageModel
 {
     public long PersonId { get; private set; }
 
@@ -25,7 +27,7 @@ public sealed class PersonModel(StaylineDbContext db, TimeProvider clock, AuditA
             return Forbid();
         }
 
-        return Done(personId, await FactWrites.RecordEventAsync(db, personId, new EventWrite(kind, on), clock.Today(), ct), "Recorded; protection and deadlines recomputed.");
+        return Done(personId, await FactWrites.RecordEventAsync(db, personId, new EventWrite(kind, on), clock.Today(), ct), t["ProtMsg.Recorded"]);
     }
 
     /// <summary>Takes back an event recorded by mistake (refused, with the reason, while a filing relies on it).</summary>
@@ -46,7 +48,7 @@ public sealed class PersonModel(StaylineDbContext db, TimeProvider clock, AuditA
             return Forbid();
         }
 
-        return Done(personId, await EventCorrections.CorrectAsync(db, personId, eventId, on, description, clock.Today(), ct), "Corrected; protection and deadlines recomputed.");
+        return Done(personId, await EventCorrections.CorrectAsync(db, personId, eventId, on, description, clock.Today(), ct), t["ProtMsg.Corrected"]);
     }
 
     /// <summary>Takes back the latest detention, transfer, release or removal.</summary>
@@ -81,7 +83,7 @@ public sealed class PersonModel(StaylineDbContext db, TimeProvider clock, AuditA
 
         var (_, errors) = await FactWrites.RecordIndividualStayAsync(db, personId,
             new IndividualStayWrite(grantedBy, grantedOn, null, null, null, lastDay, untilDecisionOfMatter), clock.Today(), ct);
-        return Done(personId, errors, "Stay recorded; protection recomputed.");
+        return Done(personId, errors, t["ProtMsg.StayRecorded"]);
     }
 
     public async Task<IActionResult> OnPostDeadlineAsync(long personId, string? title, DateOnly? dueDate, string? trigger, string? citation, string? explanation,
@@ -98,9 +100,9 @@ public sealed class PersonModel(StaylineDbContext db, TimeProvider clock, AuditA
         }
 
         var v = new Validation();
-        v.Require(!string.IsNullOrWhiteSpace(title), "Title", "Say what is due.");
-        v.Require(dueDate is not null, "DueDate", "Give the due date.");
-        v.Require(!string.IsNullOrWhiteSpace(citation), "Citation", "Give the rule or order that sets the deadline.");
+        v.Require(!string.IsNullOrWhiteSpace(title), "Title", t["ProtMsg.SayWhat"]);
+        v.Require(dueDate is not null, "DueDate", t["ProtMsg.GiveDue"]);
+        v.Require(!string.IsNullOrWhiteSpace(citation), "Citation", t["ProtMsg.GiveRule"]);
         if (!v.IsValid)
         {
             return Done(personId, v.Errors, "");
@@ -126,7 +128,7 @@ public sealed class PersonModel(StaylineDbContext db, TimeProvider clock, AuditA
         db.AuditEvents.Add(new AuditEvent(now, actor.UserId, actor.UserName, "create", nameof(PersonDeadline), null, personId, null,
             string.Create(CultureInfo.InvariantCulture, $"{{\"Title\":{System.Text.Json.JsonSerializer.Serialize(deadline.Title)},\"DueDate\":\"{dueDate:yyyy-MM-dd}\",\"Manual\":true}}")));
         await db.SaveChangesAsync(ct);
-        return Done(personId, [], "Deadline added (marked as entered by hand).");
+        return Done(personId, [], t["ProtMsg.DeadlineAdded"]);
     }
 
     private IActionResult Done(long personId, IReadOnlyList<FieldError>? errors, string message)

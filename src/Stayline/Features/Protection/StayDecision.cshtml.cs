@@ -2,17 +2,19 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Matters;
 using Stayline.Domain.Protection;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
+using Stayline.Resources;
 
 namespace Stayline.Features.Protection;
 
 /// <summary>Records the decision on a matter's stay motion (and a timeliness finding), which the protection engine reads.</summary>
 [Authorize(Policy = Permissions.EditLegal)]
-public sealed class StayDecisionModel(StaylineDbContext db, TimeProvider clock) : PageModel
+public sealed class StayDecisionModel(StaylineDbContext db, TimeProvider clock, IStringLocalizer<Strings> t) : PageModel
 {
     public long MatterId { get; private set; }
     public long PersonId { get; private set; }
@@ -52,7 +54,7 @@ public sealed class StayDecisionModel(StaylineDbContext db, TimeProvider clock) 
             return Page();
         }
 
-        TempData["Flash"] = "Stay decision recorded; protection recomputed.";
+        TempData["Flash"] = t["StayD.Recorded"].Value;
         return Redirect($"/People/Details?id={PersonId}");
     }
 
@@ -68,7 +70,7 @@ public sealed class StayDecisionModel(StaylineDbContext db, TimeProvider clock) 
         MatterId = matterId;
         PersonId = m.Matter.PersonId;
         PersonName = $"{m.GivenName} {m.FamilyName}";
-        Label = $"{m.Matter.Kind.DisplayName()} filed {Display.Date(m.Matter.FiledOn)}";
+        Label = string.Format(System.Globalization.CultureInfo.CurrentCulture, t["StayD.Label"], Labels.Local(m.Matter.Kind), Display.LocalDate(m.Matter.FiledOn));
         Outcome = m.Matter.StayOutcome;
         DecidedOn = m.Matter.StayDecidedOn;
         GrantedUntil = m.Matter.StayGrantedUntil;

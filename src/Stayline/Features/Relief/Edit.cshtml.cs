@@ -1,17 +1,20 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Matters;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
+using Stayline.Resources;
 
 namespace Stayline.Features.Relief;
 
 /// <summary>Adds a claim for asylum, withholding or CAT protection to a person's file, or records what became of one.</summary>
 [Authorize(Policy = Permissions.EditLegal)]
-public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageModel
+public sealed class EditModel(StaylineDbContext db, TimeProvider clock, IStringLocalizer<Strings> t) : PageModel
 {
     public static readonly ProtectedGrounds[] EveryGround =
         [ProtectedGrounds.Race, ProtectedGrounds.Religion, ProtectedGrounds.Nationality, ProtectedGrounds.PoliticalOpinion, ProtectedGrounds.ParticularSocialGroup];
@@ -95,7 +98,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
             if (conflict is not null)
             {
                 ModelState.Clear();
-                ModelState.AddModelError("", ApiErrors.ConflictMessage);
+                ModelState.AddModelError("", t["Stale.Conflict"]);
                 var current = await db.ReliefClaims.AsNoTracking().FirstAsync(c => c.Id == id, ct);
                 (Input, PersonId) = (InputModel.From(current), current.PersonId);
                 return await LoadAsync(ct) ? Page() : NotFound();
@@ -113,7 +116,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
                 return await LoadAsync(ct) ? Page() : NotFound();
             }
 
-            TempData["Flash"] = $"Saved the claim ({Labels.Of(claim.Kind)}: {Labels.Of(claim.Status).ToLowerInvariant()}).";
+            TempData["Flash"] = string.Format(CultureInfo.CurrentCulture, t["RelEd.Saved"], Labels.Local(claim.Kind), Labels.Local(claim.Status).ToLower(CultureInfo.CurrentCulture));
             return Redirect($"/People/Details?id={claim.PersonId}#matters");
         }
 
@@ -129,7 +132,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
             return await LoadAsync(ct) ? Page() : NotFound();
         }
 
-        TempData["Flash"] = $"Added a claim ({Labels.Of(created.Kind)}).";
+        TempData["Flash"] = string.Format(CultureInfo.CurrentCulture, t["RelEd.Added"], Labels.Local(created.Kind));
         return Redirect($"/People/Details?id={personId}#matters");
     }
 
@@ -143,7 +146,8 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
 
         PersonName = $"{person.GivenName} {person.FamilyName}";
         Matters = (await db.Matters.AsNoTracking().Where(m => m.PersonId == PersonId).OrderBy(m => m.Id).ToListAsync(ct))
-            .Select(m => (m.Id, $"{m.Kind.DisplayName()}{(m.Court is null ? "" : ", " + m.Court)}{(m.FiledOn is null ? "" : ", filed " + Display.Date(m.FiledOn))}")).ToList();
+            .Select(m => (m.Id, $"{Labels.Local(m.Kind)}{(m.Court is null ? "" : ", " + m.Court)}{(m.FiledOn is null ? "" : string.Format(CultureInfo.CurrentCulture, t["RelEd.Filed"], Display.LocalDate(m.FiledOn)))}"))
+            .ToList();
         Caution = await db.Convictions.AnyAsync(c => c.PersonId == PersonId, ct) ? ReliefClaim.ConvictionCaution(Input.Kind) : null;
         return true;
     }

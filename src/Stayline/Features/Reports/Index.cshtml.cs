@@ -15,7 +15,7 @@ namespace Stayline.Features.Reports;
 
 /// <summary>Status reports per class, people exports of a list filter, and the user's saved filters.</summary>
 [Authorize(Policy = Permissions.Export)]
-public sealed class IndexModel(StaylineDbContext db, AuditActor actor, TimeProvider clock) : PageModel
+public sealed class IndexModel(StaylineDbContext db, AuditActor actor, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Stayline.Resources.Strings> t) : PageModel
 {
     public IReadOnlyList<(long Id, string Name)> Classes { get; private set; } = [];
     public IReadOnlyList<SavedFilter> Saved { get; private set; } = [];
@@ -63,7 +63,7 @@ public sealed class IndexModel(StaylineDbContext db, AuditActor actor, TimeProvi
         name = name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 100)
         {
-            TempData["Flash"] = "Give the filter a name (at most 100 characters).";
+            TempData["Flash"] = t["Rep.GiveName"].Value;
             return Redirect("/Reports" + (string.IsNullOrEmpty(query) ? "" : "?" + query));
         }
 
@@ -79,7 +79,7 @@ public sealed class IndexModel(StaylineDbContext db, AuditActor actor, TimeProvi
         }
 
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Saved the filter \"{name}\".";
+        TempData["Flash"] = string.Format(CultureInfo.CurrentCulture, t["Rep.Saved"], name);
         return Redirect("/Reports");
     }
 

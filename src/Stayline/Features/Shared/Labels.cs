@@ -75,13 +75,21 @@ public static class Labels
             return Of(value);
         }
 
-        if (value is ProtectedGrounds g)
+        // A combination of grounds is listed ground by ground; a single ground is a member like any other (splitting it
+        // again would call this method on itself for ever).
+        if (value is ProtectedGrounds g && !Enum.IsDefined(g))
         {
             return string.Join(", ", Enum.GetValues<ProtectedGrounds>().Where(x => x != ProtectedGrounds.None && g.HasFlag(x)).Select(x => Local(x)));
         }
 
         return Resources.Strings.Get($"Enum.{value.GetType().Name}.{value}") is var s && !s.StartsWith("Enum.", StringComparison.Ordinal) ? s : Of(value);
     }
+
+    /// <summary>An enum's members as the options of a select, in the reader's language; the values are the members'
+    /// numbers, as Html.GetEnumSelectList gives them, so a posted form binds the same way.</summary>
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Options<TEnum>()
+        where TEnum : struct, Enum => Enum.GetValues<TEnum>()
+        .Select(v => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(Local(v), Convert.ToInt64(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>A member given by name (a query's column, e.g. the protection state), in the reader's language.</summary>
     public static string Local<TEnum>(string name)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Work;
 using Stayline.Infrastructure;
@@ -13,7 +14,8 @@ using Stayline.Infrastructure;
 namespace Stayline.Features.Users;
 
 [Authorize(Policy = Permissions.Administer)]
-public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext db, TimeProvider clock, AuditActor actor, IMemoryCache cache) : PageModel
+public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext db, TimeProvider clock, AuditActor actor, IMemoryCache cache,
+    IStringLocalizer<Stayline.Resources.Strings> t) : PageModel
 {
     public sealed record InputModel
     {
@@ -82,12 +84,12 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
         await LoadAdmissionsAsync(user);
         if (!Roles.All.Contains(Input.Role))
         {
-            ModelState.AddModelError("Input.Role", $"Unknown role \"{Input.Role}\".");
+            ModelState.AddModelError("Input.Role", string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Usr.UnknownRole"], Input.Role));
         }
 
         if (user.Id == actor.UserId && (Input.Role != Roles.Admin || Input.Disabled))
         {
-            ModelState.AddModelError("Input.Role", "You cannot remove your own admin role or lock yourself out.");
+            ModelState.AddModelError("Input.Role", t["Usr.NotYourself"]);
         }
 
         var newPassword = string.IsNullOrEmpty(Input.NewPassword) ? null : Input.NewPassword;
@@ -152,7 +154,7 @@ public sealed class EditModel(UserManager<StaylineUser> users, StaylineDbContext
         db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), actor.UserId, actor.UserName, "update", nameof(StaylineUser), user.Id, null,
             JsonSerializer.Serialize(before), JsonSerializer.Serialize(new { user.DisplayName, Roles = new[] { Input.Role }, user.BarAdmissions, user.Languages, user.Capacity, user.Disabled, PasswordReset = newPassword is not null })));
         await db.SaveChangesAsync();
-        TempData["Flash"] = $"Saved {user.Email}.";
+        TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, t["PeEd.Saved"], user.Email);
         return RedirectToPage("/Users/Index");
     }
 
