@@ -223,7 +223,7 @@ public class PagesTests
         var url = $"/Users/Edit?id={attorneyId}";
         var form = await admin.GetStringAsync(url);
         Assert.Contains("E.D. Mich.; MI bar", form, StringComparison.Ordinal);
-        Assert.Contains("Old note, typed before admissions were recorded one by one: <q>MI, NY; 6th Cir.</q>", form, StringComparison.Ordinal);
+        Assert.Contains("Old note, typed before admissions were recorded one by one: <q dir=\"auto\">MI, NY; 6th Cir.</q>", form, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"Input.BarAdmissions\"", form, StringComparison.Ordinal);
         var team = await admin.GetStringAsync("/Users");
         Assert.Contains("E.D. Mich.; MI bar<span class=\"muted\">; old note: MI, NY; 6th Cir.</span>", team, StringComparison.Ordinal);

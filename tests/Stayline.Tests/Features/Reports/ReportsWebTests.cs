@@ -61,7 +61,7 @@ public class ReportsWebTests
 
         Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
         var page = await client.GetStringAsync("/Reports");
-        Assert.Contains("<a href=\"/People?Status=Detained&amp;HasLawyer=false\">Detained, no lawyer</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/People?Status=Detained&amp;HasLawyer=false\" dir=\"auto\">Detained, no lawyer</a>", page, StringComparison.Ordinal);
         var other = await app.SignedInAsync("admin");
         Assert.DoesNotContain("Detained, no lawyer", await other.GetStringAsync("/Reports"), StringComparison.Ordinal);
     }
