@@ -81,6 +81,14 @@ public static class Display
         return at.ToString(format, culture) + (withTime && utc ? " UTC" : "");
     }
 
+    /// <summary>A translated sentence with one inserted value split around its "{0}", so a page can wrap the value (a name,
+    /// a facility) in its own isolating element while the words around it follow the reader's language.</summary>
+    public static (string Before, string After) Around(string format)
+    {
+        var at = format.IndexOf("{0}", StringComparison.Ordinal);
+        return at < 0 ? (format, "") : (format[..at], format[(at + 3)..]);
+    }
+
     /// <summary>A count with the reader's digit grouping (1,234 / 1.234).</summary>
     public static string Number(long n) => n.ToString("N0", Reader);
 
