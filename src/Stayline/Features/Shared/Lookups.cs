@@ -89,6 +89,9 @@ public static class Display
         return at < 0 ? (format, "") : (format[..at], format[(at + 3)..]);
     }
 
+    /// <summary>A fraction (a match score, a weight) in a fixed .NET format with the reader's decimal mark (0.873 / 0,873).</summary>
+    public static string Decimal(double x, string format) => x.ToString(format, Reader);
+
     /// <summary>A count with the reader's digit grouping (1,234 / 1.234).</summary>
     public static string Number(long n) => n.ToString("N0", Reader);
 
