@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Stayline.Data;
+using Stayline.Features.Shared;
 using Stayline.Resources;
 
 namespace Stayline.Features.Board;
@@ -16,7 +17,7 @@ public sealed class IndexModel(BoardService board, AuditActor actor, StaylineDbC
 
     /// <summary>A post's needs ("habeas", "motion", "bond") in the reader's words; a need the board does not know stays as stored.</summary>
     public static string Needs(IEnumerable<string> needs, IStringLocalizer t) =>
-        string.Join(", ", needs.Select(n => t["Bo.Need." + n] is { ResourceNotFound: false } w ? w.Value : n));
+        string.Join(", ", needs.Select(n => Display.Text(t, "Bo.Need." + n, n)));
 
     [BindProperty(SupportsGet = true)]
     public string? District { get; set; }

@@ -50,9 +50,14 @@ public sealed class ProgressModel(ImportJobs jobs, AuditActor actor, IStringLoca
     public int ErrorPages => Job.Report is { } r ? (r.ErrorCount + ImportJobs.ErrorPage - 1) / ImportJobs.ErrorPage : 0;
 
     /// <summary>What a preview row will do, in words (the report stores the action's code name).</summary>
+    /// <summary>A column's field in the reader's words ("Imp.Field.{Member}"); a field without a translation yet shows
+    /// its English label.</summary>
+    public static string FieldName(ImportField field, IStringLocalizer t) =>
+        Shared.Display.Text(t, "Imp.Field." + field, Shared.Labels.Of(field));
+
     /// <summary>What the import will do to a row, in the reader's words ("be added", "wait for review").</summary>
     public static string Will(string action, IStringLocalizer t) =>
-        t["Imp.Will." + action] is { ResourceNotFound: false } words ? words.Value : Shared.Labels.Words(action).ToLowerInvariant();
+        Shared.Display.Text(t, "Imp.Will." + action, Shared.Labels.Words(action).ToLowerInvariant());
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -89,6 +89,11 @@ public static class Display
         return at < 0 ? (format, "") : (format[..at], format[(at + 3)..]);
     }
 
+    /// <summary>The resource <paramref name="key"/> in the reader's language, or <paramref name="fallback"/> (stored or
+    /// English text) when there is no such resource: values a page translates when it knows them.</summary>
+    public static string Text(Microsoft.Extensions.Localization.IStringLocalizer t, string key, string fallback) =>
+        t[key] is { ResourceNotFound: false } text ? text.Value : fallback;
+
     /// <summary>A fraction (a match score, a weight) in a fixed .NET format with the reader's decimal mark (0.873 / 0,873).</summary>
     public static string Decimal(double x, string format) => x.ToString(format, Reader);
 

@@ -61,12 +61,10 @@ public class LocalisationPagesATests
             Assert.Contains(html, page, StringComparison.Ordinal);
             left.AddRange(EnglishOnThesePages.Where(e => page.Contains(e, StringComparison.Ordinal)).Select(e => $"{url} still says \"{e}\""));
             Assert.True(LocalisedPageText.Own(english).Count >= 8, $"{url}: too few words of its own to check");
-            File.AppendAllText("/tmp/i18na/own.txt", $"== {url} {lang}\n" + string.Join("\n", LocalisedPageText.Own(english)) + "\n-- tr\n" + string.Join("\n", LocalisedPageText.Own(page)) + "\n");
             left.AddRange(LocalisedPageText.Untranslated(english, page, Invariant).Select(t => $"{url} writes \"{t}\" again"));
             translated.Add(page);
         }
 
-        File.WriteAllLines($"/tmp/i18na/left-{lang}.txt", left);
         Assert.True(left.Count == 0, $"{lang}: " + string.Join("\n", left));
         var all = string.Concat(translated);
         Assert.All(expected, e => Assert.Contains(e, all, StringComparison.Ordinal));
