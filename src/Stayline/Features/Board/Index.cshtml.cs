@@ -2,15 +2,22 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
+using Stayline.Features.Shared;
+using Stayline.Resources;
 
 namespace Stayline.Features.Board;
 
 /// <summary>The volunteer case board: open posts by district, each a card a volunteer can claim.</summary>
 [Authorize(Policy = Permissions.EditLegal)]
-public sealed class IndexModel(BoardService board, AuditActor actor, StaylineDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(BoardService board, AuditActor actor, StaylineDbContext db, TimeProvider clock, IStringLocalizer<Strings> t) : PageModel
 {
     public const int PageSize = 100;
+
+    /// <summary>A post's needs ("habeas", "motion", "bond") in the reader's words; a need the board does not know stays as stored.</summary>
+    public static string Needs(IEnumerable<string> needs, IStringLocalizer t) =>
+        string.Join(", ", needs.Select(n => Display.Text(t, "Bo.Need." + n, n)));
 
     [BindProperty(SupportsGet = true)]
     public string? District { get; set; }
@@ -46,7 +53,7 @@ public sealed class IndexModel(BoardService board, AuditActor actor, StaylineDbC
             return NotFound();
         }
 
-        TempData["Flash"] = error ?? "Decision recorded.";
+        TempData["Flash"] = error ?? t["Bo.DecisionRecorded"].Value;
         return RedirectToPage("/Board/Index", new { District });
     }
 

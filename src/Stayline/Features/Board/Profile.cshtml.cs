@@ -2,14 +2,16 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Board;
+using Stayline.Resources;
 
 namespace Stayline.Features.Board;
 
 /// <summary>An attorney's profile: bar admissions, languages, capacity. Their own, or (admins) a user of their organisation.</summary>
 [Authorize(Policy = Permissions.EditLegal)]
-public sealed class ProfileModel(BoardService board, AuditActor actor) : PageModel
+public sealed class ProfileModel(BoardService board, AuditActor actor, IStringLocalizer<Strings> t) : PageModel
 {
     /// <summary>Empty rows offered for new admissions (no script needed to add one).</summary>
     public const int BlankRows = 3;
@@ -72,7 +74,7 @@ public sealed class ProfileModel(BoardService board, AuditActor actor) : PageMod
             return Page();
         }
 
-        TempData["Flash"] = "Profile saved.";
+        TempData["Flash"] = t["Bo.ProfileSaved"].Value;
         return Redirect(Own ? "/Board/Profile" : $"/Board/Profile?userId={Uri.EscapeDataString(Profile.UserId)}");
     }
 

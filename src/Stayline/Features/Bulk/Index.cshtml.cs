@@ -1,21 +1,22 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Custody;
 using Stayline.Domain.People;
 using Stayline.Features.People;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
+using Stayline.Resources;
 using Stayline.Tables;
 
 namespace Stayline.Features.Bulk;
 
 /// <summary>Bulk actions: choose people (ticked in the list, a filter, or A-numbers), choose the action, preview, apply.</summary>
 [Authorize(Policy = Permissions.EditPeople)]
-public sealed class IndexModel(StaylineDbContext db, BulkActions bulk, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(StaylineDbContext db, BulkActions bulk, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<Strings> t) : PageModel
 {
     public sealed record FilterInput
     {
@@ -128,7 +129,7 @@ public sealed class IndexModel(StaylineDbContext db, BulkActions bulk, TimeProvi
 
         if (file.Length > 1 << 20)
         {
-            return "The A-number list is larger than 1 MiB; paste fewer numbers or split the list.";
+            return t["Bulk.TooLarge"];
         }
 
         using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
@@ -151,15 +152,15 @@ public sealed class IndexModel(StaylineDbContext db, BulkActions bulk, TimeProvi
         var ids = Selection().PersonIds!.Count;
         if (ids > 0)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{ids:N0} people ticked in the list"));
+            parts.Add(t["Bulk.Ticked", Display.Number(ids)]);
         }
 
         if (!F.IsEmpty)
         {
-            parts.Add("everyone matching the people-list filter" + (F.Q is null ? "" : $" \"{F.Q}\""));
+            parts.Add(F.Q is null ? t["Bulk.Matching"] : t["Bulk.MatchingQ", F.Q]);
         }
 
-        return parts.Count == 0 ? "No one yet: paste or upload A-numbers below." : string.Join(" and ", parts);
+        return parts.Count == 0 ? t["Bulk.NoOne"] : string.Join(t["Bulk.And"].Value, parts);
     }
 
     private async Task LoadAsync(CancellationToken ct)

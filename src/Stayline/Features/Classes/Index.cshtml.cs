@@ -13,10 +13,10 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
 
     public sealed record InputModel
     {
-        [Required(ErrorMessage = "Give the case name.")]
+        [Required(ErrorMessage = "Cls.GiveName")]
         public string? Name { get; init; }
 
-        [Required(ErrorMessage = "Give the court.")]
+        [Required(ErrorMessage = "Cls.GiveCourt")]
         public string? Court { get; init; }
 
         public string? CaseNumber { get; init; }

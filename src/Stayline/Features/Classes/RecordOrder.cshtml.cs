@@ -2,28 +2,31 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Protection;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
+using Stayline.Resources;
 
 namespace Stayline.Features.Classes;
 
 /// <summary>Admin form for a class-wide stay order with typed terms (motion period and the stages it covers).</summary>
 [Authorize(Policy = Permissions.Administer)]
-public sealed class RecordOrderModel(StaylineDbContext db, TimeProvider clock) : PageModel
+public sealed class RecordOrderModel(StaylineDbContext db, TimeProvider clock, IStringLocalizer<Strings> t) : PageModel
 {
     public long ClassId { get; private set; }
     public string ClassName { get; private set; } = "";
     public ClassOrderWrite Input { get; private set; } = new(null, null, null, null, ClassStayTerms.HamamaLike.MotionPeriodDays);
 
-    public IEnumerable<(string Name, string Label, bool Value)> Flags =>
+    /// <summary>The stages the stay covers, by field name; their labels are the resources "Cls.Flag.{Name}".</summary>
+    public IEnumerable<(string Name, bool Value)> Flags =>
     [
-        (nameof(ClassOrderWrite.WhileMotionPending), "Stay continues while the motion to reopen is pending", Input.WhileMotionPending),
-        (nameof(ClassOrderWrite.ThroughBoardAppealPeriod), "…through the 30-day Board appeal period after a denial", Input.ThroughBoardAppealPeriod),
-        (nameof(ClassOrderWrite.WhileBoardAppealPending), "…while a Board appeal filed in time is pending", Input.WhileBoardAppealPending),
-        (nameof(ClassOrderWrite.ThroughPetitionPeriod), "…through the 30-day petition-for-review period after the Board's decision", Input.ThroughPetitionPeriod),
-        (nameof(ClassOrderWrite.WhilePetitionStayMotionPending), "…while a stay motion filed with a timely petition for review is pending", Input.WhilePetitionStayMotionPending),
+        (nameof(ClassOrderWrite.WhileMotionPending), Input.WhileMotionPending),
+        (nameof(ClassOrderWrite.ThroughBoardAppealPeriod), Input.ThroughBoardAppealPeriod),
+        (nameof(ClassOrderWrite.WhileBoardAppealPending), Input.WhileBoardAppealPending),
+        (nameof(ClassOrderWrite.ThroughPetitionPeriod), Input.ThroughPetitionPeriod),
+        (nameof(ClassOrderWrite.WhilePetitionStayMotionPending), Input.WhilePetitionStayMotionPending),
     ];
 
     public async Task<IActionResult> OnGetAsync(long classId, CancellationToken ct)
@@ -52,7 +55,7 @@ public sealed class RecordOrderModel(StaylineDbContext db, TimeProvider clock) :
             return Page();
         }
 
-        TempData["Flash"] = "Order recorded; every member's protection and deadlines were recomputed.";
+        TempData["Flash"] = t["Cls.Recorded"].Value;
         return Redirect($"/Classes/Details?id={classId}");
     }
 

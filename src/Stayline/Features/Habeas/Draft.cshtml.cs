@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Custody;
 using Stayline.Domain.People;
 using Stayline.Features.Bulk;
 using Stayline.Features.Documents;
+using Stayline.Features.Shared;
 using Stayline.Infrastructure;
+using Stayline.Resources;
 
 namespace Stayline.Features.Habeas;
 
@@ -17,7 +20,7 @@ namespace Stayline.Features.Habeas;
 /// draft lacks, then draft them all into one zip. Each draft is kept on the person's file and audited.
 /// </summary>
 [Authorize(Policy = Permissions.EditLegal)]
-public sealed class DraftModel(StaylineDbContext db, DocumentService documents, BulkActions bulk, TimeProvider clock) : PageModel
+public sealed class DraftModel(StaylineDbContext db, DocumentService documents, BulkActions bulk, TimeProvider clock, IStringLocalizer<Strings> t) : PageModel
 {
     public const string DefaultTemplate = "habeas-2241";
 
@@ -70,7 +73,7 @@ public sealed class DraftModel(StaylineDbContext db, DocumentService documents, 
         var (ids, template) = await SelectAsync(ct);
         if (template is null || Errors.Count > 0 || ids.Count == 0)
         {
-            Errors = Errors.Count > 0 ? Errors : ["Nobody to draft for."];
+            Errors = Errors.Count > 0 ? Errors : [t["Hab.NobodyToDraft"].Value];
             return Page();
         }
 
@@ -85,7 +88,7 @@ public sealed class DraftModel(StaylineDbContext db, DocumentService documents, 
         var template = await documents.TemplateAsync(Template, ct);
         if (template is null)
         {
-            errors.Add($"There is no template \"{Template}\".");
+            errors.Add(t["Hab.NoTemplate", Template ?? ""]);
         }
 
         var ids = new HashSet<long>();
@@ -97,7 +100,7 @@ public sealed class DraftModel(StaylineDbContext db, DocumentService documents, 
         var district = string.IsNullOrWhiteSpace(District) ? null : FederalDistricts.FindLoose(District)?.Name;
         if (!string.IsNullOrWhiteSpace(District) && district is null)
         {
-            errors.Add($"\"{District}\" is not a federal district; write it as a caption does, e.g. E.D. Mich.");
+            errors.Add(t["Hab.NotADistrict", District]);
         }
 
         if (FacilityId is not null || district is not null)
@@ -110,7 +113,7 @@ public sealed class DraftModel(StaylineDbContext db, DocumentService documents, 
 
         if (ids.Count > BulkActions.MaxPeople)
         {
-            errors.Add($"The selection has more than {BulkActions.MaxPeople:N0} people; narrow it.");
+            errors.Add(t["Hab.TooMany", Display.Number(BulkActions.MaxPeople)]);
         }
 
         Errors = errors.Distinct().ToList();

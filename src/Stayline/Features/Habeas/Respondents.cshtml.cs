@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Respondents;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
+using Stayline.Resources;
 
 namespace Stayline.Features.Habeas;
 
@@ -14,7 +16,7 @@ namespace Stayline.Features.Habeas;
 /// dates (history kept), and the per-district rule of which officials to name. Everyone signed in sees it and can
 /// check a caption for a facility and a date; admins add terms, end them and edit the rules.
 /// </summary>
-public sealed class RespondentsModel(StaylineDbContext db, TimeProvider clock) : PageModel
+public sealed class RespondentsModel(StaylineDbContext db, TimeProvider clock, IStringLocalizer<Strings> t) : PageModel
 {
     public sealed record TermInput
     {
@@ -73,7 +75,7 @@ public sealed class RespondentsModel(StaylineDbContext db, TimeProvider clock) :
         var (holder, errors) = OfficeHolder.Create(Term.ToDomain());
         if (holder is not null && Term.FacilityId is { } fid && !await db.Facilities.AnyAsync(f => f.Id == fid, ct))
         {
-            errors = [new("FacilityId", $"There is no facility {fid}.")];
+            errors = [new("FacilityId", t["Hab.NoFacilityN", fid])];
         }
 
         if (errors.Count > 0)
@@ -85,7 +87,7 @@ public sealed class RespondentsModel(StaylineDbContext db, TimeProvider clock) :
 
         db.OfficeHolders.Add(holder!);
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Added {holder!.Name}, {holder.Title}, from {Display.Date(holder.From)}.";
+        TempData["Flash"] = t["Hab.TermAdded", holder!.Name, holder.Title, Display.LocalDate(holder.From)].Value;
         return RedirectToPage();
     }
 
@@ -102,7 +104,7 @@ public sealed class RespondentsModel(StaylineDbContext db, TimeProvider clock) :
             return NotFound();
         }
 
-        var errors = lastDay is { } day ? holder.End(day) : [new("To", "Give the last day in office.")];
+        var errors = lastDay is { } day ? holder.End(day) : [new("To", t["Hab.GiveLastDay"])];
         if (holder.Version != version)
         {
             errors = [new("", ApiErrors.ConflictMessage)];
@@ -128,7 +130,7 @@ public sealed class RespondentsModel(StaylineDbContext db, TimeProvider clock) :
             return Page();
         }
 
-        TempData["Flash"] = $"{holder.Name}'s term ends on {Display.Date(lastDay!.Value)}.";
+        TempData["Flash"] = t["Hab.TermEnds", holder.Name, Display.LocalDate(lastDay!.Value)].Value;
         return RedirectToPage();
     }
 
@@ -165,7 +167,7 @@ public sealed class RespondentsModel(StaylineDbContext db, TimeProvider clock) :
         }
 
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Saved the rule for {(rule!.District == RespondentRule.AnyDistrict ? "every other district" : rule.District)}.";
+        TempData["Flash"] = t["Hab.RuleSaved", rule!.District == RespondentRule.AnyDistrict ? t["Hab.EveryOther"] : rule.District].Value;
         return RedirectToPage();
     }
 

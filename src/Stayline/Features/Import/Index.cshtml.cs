@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 
 using Stayline.Infrastructure;
+using Stayline.Resources;
 
 namespace Stayline.Features.Import;
 
@@ -12,7 +14,7 @@ namespace Stayline.Features.Import;
 [Authorize(Policy = Permissions.EditPeople)]
 [RequestSizeLimit(UploadLimit.MaxBodyBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit.MaxBodyBytes)]
-public sealed class IndexModel(StaylineDbContext db, ImportJobs jobs, ImportUndo undo, ImportHeld held, AuditActor actor) : PageModel
+public sealed class IndexModel(StaylineDbContext db, ImportJobs jobs, ImportUndo undo, ImportHeld held, AuditActor actor, IStringLocalizer<Strings> t) : PageModel
 {
     public IReadOnlyList<ImportBatch> Batches { get; private set; } = [];
 
@@ -44,7 +46,7 @@ public sealed class IndexModel(StaylineDbContext db, ImportJobs jobs, ImportUndo
     {
         if (Upload is not { Length: > 0 })
         {
-            ModelState.AddModelError(nameof(Upload), "Choose a .csv or .xlsx file.");
+            ModelState.AddModelError(nameof(Upload), t["Imp.ChooseFile"]);
             await OnGetAsync(ct);
             return Page();
         }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.Importing;
+using Stayline.Resources;
 
 namespace Stayline.Features.Import;
 
@@ -11,7 +13,7 @@ namespace Stayline.Features.Import;
 /// report: the column mapping (editable), the rows (paged), every error, and the button that imports for real.
 /// </summary>
 [Authorize(Policy = Permissions.EditPeople)]
-public sealed class ProgressModel(ImportJobs jobs, AuditActor actor) : PageModel
+public sealed class ProgressModel(ImportJobs jobs, AuditActor actor, IStringLocalizer<Strings> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -48,14 +50,14 @@ public sealed class ProgressModel(ImportJobs jobs, AuditActor actor) : PageModel
     public int ErrorPages => Job.Report is { } r ? (r.ErrorCount + ImportJobs.ErrorPage - 1) / ImportJobs.ErrorPage : 0;
 
     /// <summary>What a preview row will do, in words (the report stores the action's code name).</summary>
-    public static string Will(string action) => action switch
-    {
-        nameof(ImportRowAction.Created) => "be added",
-        nameof(ImportRowAction.Updated) => "update",
-        nameof(ImportRowAction.Unchanged) => "change nothing",
-        nameof(ImportRowAction.Review) => "wait for review",
-        _ => Shared.Labels.Words(action).ToLowerInvariant(),
-    };
+    /// <summary>A column's field in the reader's words ("Imp.Field.{Member}"); a field without a translation yet shows
+    /// its English label.</summary>
+    public static string FieldName(ImportField field, IStringLocalizer t) =>
+        Shared.Display.Text(t, "Imp.Field." + field, Shared.Labels.Of(field));
+
+    /// <summary>What the import will do to a row, in the reader's words ("be added", "wait for review").</summary>
+    public static string Will(string action, IStringLocalizer t) =>
+        Shared.Display.Text(t, "Imp.Will." + action, Shared.Labels.Words(action).ToLowerInvariant());
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -93,7 +95,7 @@ public sealed class ProgressModel(ImportJobs jobs, AuditActor actor) : PageModel
     {
         if (await jobs.GetAsync(Id, actor.UserId, ct) is not { Report: { } report } job || !job.Options.DryRun || !System.IO.File.Exists(job.FilePath))
         {
-            TempData["Flash"] = "That preview has expired; upload the file again.";
+            TempData["Flash"] = t["Imp.Expired"].Value;
             return Redirect("/Import");
         }
 

@@ -81,6 +81,22 @@ public static class Display
         return at.ToString(format, culture) + (withTime && utc ? " UTC" : "");
     }
 
+    /// <summary>A translated sentence with one inserted value split around its "{0}", so a page can wrap the value (a name,
+    /// a facility) in its own isolating element while the words around it follow the reader's language.</summary>
+    public static (string Before, string After) Around(string format)
+    {
+        var at = format.IndexOf("{0}", StringComparison.Ordinal);
+        return at < 0 ? (format, "") : (format[..at], format[(at + 3)..]);
+    }
+
+    /// <summary>The resource <paramref name="key"/> in the reader's language, or <paramref name="fallback"/> (stored or
+    /// English text) when there is no such resource: values a page translates when it knows them.</summary>
+    public static string Text(Microsoft.Extensions.Localization.IStringLocalizer t, string key, string fallback) =>
+        t[key] is { ResourceNotFound: false } text ? text.Value : fallback;
+
+    /// <summary>A fraction (a match score, a weight) in a fixed .NET format with the reader's decimal mark (0.873 / 0,873).</summary>
+    public static string Decimal(double x, string format) => x.ToString(format, Reader);
+
     /// <summary>A count with the reader's digit grouping (1,234 / 1.234).</summary>
     public static string Number(long n) => n.ToString("N0", Reader);
 
