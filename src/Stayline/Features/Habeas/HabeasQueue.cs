@@ -111,7 +111,20 @@ public static class HabeasQueue
     public static async Task<QueuePage> RunAsync(StaylineDbContext db, TimeProvider clock, int escalateAfterHours, int skip, int take, CancellationToken ct)
     {
         var total = await CountAsync(db, ct);
-        var page = await Ordered(db).Skip(skip).Take(take).ToListAsync(ct);
+        List<QueueCandidate> page;
+        if (skip > 0 && skip + (take / 2) > total / 2)
+        {
+            // A page in the second half is read from the end (the index walked backwards), so that the walk before
+            // a page is at most half the queue.
+            var count = Math.Max(0, Math.Min(take, total - skip));
+            page = await Candidates(db).OrderByDescending(c => c.Since).ThenByDescending(c => c.PersonId).Skip(Math.Max(0, total - skip - count)).Take(count).ToListAsync(ct);
+            page.Reverse();
+        }
+        else
+        {
+            page = await Ordered(db).Skip(skip).Take(take).ToListAsync(ct);
+        }
+
         var ids = page.Select(r => r.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new
