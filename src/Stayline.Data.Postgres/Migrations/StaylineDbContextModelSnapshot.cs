@@ -1339,6 +1339,8 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("FacilityId");
 
+                    b.HasIndex("From", "PersonId");
+
                     b.HasIndex("PersonId", "From", "To", "EndReason")
                         .HasDatabaseName("IX_custody_episodes_PersonId_From_To_EndReason");
 
@@ -1864,6 +1866,8 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasIndex("ChallengesOrderId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("Kind", "PersonId", "FiledOn", "Status");
 
                     b.ToTable("matters", (string)null);
                 });

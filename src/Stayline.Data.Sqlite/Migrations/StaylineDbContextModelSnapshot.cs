@@ -1290,6 +1290,8 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("FacilityId");
 
+                    b.HasIndex("From", "PersonId");
+
                     b.HasIndex("PersonId", "From", "To", "EndReason")
                         .HasDatabaseName("IX_custody_episodes_PersonId_From_To_EndReason");
 
@@ -1799,6 +1801,8 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasIndex("ChallengesOrderId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("Kind", "PersonId", "FiledOn", "Status");
 
                     b.ToTable("matters", (string)null);
                 });

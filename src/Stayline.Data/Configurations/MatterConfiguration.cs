@@ -17,6 +17,8 @@ internal sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         b.Property(m => m.Ground).HasConversion<string>().HasMaxLength(32);
         b.Property(m => m.Version).IsConcurrencyToken();
         b.HasIndex(m => m.PersonId);
+        // Covers the no-petition-yet queue's look for habeas petitions filed (by person, and all of them for its count).
+        b.HasIndex(m => new { m.Kind, m.PersonId, m.FiledOn, m.Status });
         b.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
         // A deleted order or matter leaves the filing pointing at nothing: the engine then takes the latest decision.
         b.HasOne<RemovalOrder>().WithMany().HasForeignKey(m => m.ChallengesOrderId).OnDelete(DeleteBehavior.SetNull);

@@ -78,16 +78,9 @@ public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOpti
             cutoff = cutoff.AddDays(-1);
         }
 
-        var due = await HabeasQueue.Candidates(db).Where(c => c.Since <= cutoff && !db.Assignments.Any(a => a.PersonId == c.PersonId && a.To == null))
-            .Select(c => new
-            {
-                c.PersonId,
-                c.FacilityId,
-                c.Since,
-                EpisodeId = db.CustodyEpisodes.Where(e => e.PersonId == c.PersonId && e.From == c.Since).Min(e => e.Id),
-            })
-            .Where(c => !db.Alerts.Any(a => a.Kind == AlertKind.Unclaimed && a.CustodyEpisodeId == c.EpisodeId))
-            .OrderBy(c => c.Since).ThenBy(c => c.PersonId).Take(5000).ToListAsync(ct);
+        var due = await HabeasQueue.Ordered(db).Where(c => c.Since <= cutoff && !db.Assignments.Any(a => a.PersonId == c.PersonId && a.To == null)
+                && !db.Alerts.Any(a => a.Kind == AlertKind.Unclaimed && a.CustodyEpisodeId == c.EpisodeId))
+            .Take(5000).ToListAsync(ct);
         if (due.Count == 0)
         {
             return 0;

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,5 +86,48 @@ public class HabeasQueueTests
         Assert.Contains("Escalated: no attorney (3)", dashboard);
         var queuePage = await (await app.SignedInAsync("viewer")).GetStringAsync("/Habeas/Queue");
         Assert.Contains("No habeas petition yet (5)", queuePage);
+    }
+    /// <summary>
+    /// Issue 14: "the alert and the queue update within one second of the custody change". Both are read from the
+    /// rows the change commits (the alert is written in the same transaction as the episode), so each read right
+    /// after the write shows it: no watcher runs here (TestApp leaves it out) and the clock does not move.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task QueueAndAlerts_ShowACustodyChange_OnTheFirstReadAfterIt(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 15, 0, 0, TimeSpan.Zero)));
+        var kit = new HabeasKit(app);
+        var calhoun = await kit.FacilityAsync("Calhoun County Correctional Center");
+        var eloy = await kit.FacilityAsync("Eloy Detention Center");
+        var person = await kit.PersonAsync("Sabah", "Yaldo");
+        var api = app.Api("viewer");
+        async Task<JsonElement?> OnQueueAsync() =>
+            (await api.GetFromJsonAsync<List<JsonElement>>("/api/v1/habeas/queue"))!.Cast<JsonElement?>().SingleOrDefault(r => r!.Value.GetProperty("personId").GetInt64() == person);
+        async Task<List<JsonElement>> AlertsAsync() => (await api.GetFromJsonAsync<List<JsonElement>>($"/api/v1/alerts?personId={person}"))!;
+
+        Assert.Null(await OnQueueAsync());
+        await kit.CustodyAsync(person, "Detain", "2026-11-20", calhoun);
+        var row = Assert.NotNull(await OnQueueAsync());
+        Assert.Equal((calhoun, "W.D. Mich.", "2026-11-20"), (row.GetProperty("facilityId").GetInt64(), row.GetProperty("district").GetString(), row.GetProperty("detainedSince").GetString()));
+        Assert.Contains("Sabah Yaldo", await (await app.SignedInAsync("viewer")).GetStringAsync("/Habeas/Queue"));
+        Assert.Empty(await AlertsAsync());
+
+        await kit.CustodyAsync(person, "Transfer", "2026-11-26", eloy);
+        var alert = Assert.Single(await AlertsAsync());
+        Assert.Equal(("transfer", "W.D. Mich.", "D. Ariz.", false), (alert.GetProperty("kind").GetString(), alert.GetProperty("fromDistrict").GetString(),
+            alert.GetProperty("toDistrict").GetString(), alert.GetProperty("habeasFiledBefore").GetBoolean()));
+        row = Assert.NotNull(await OnQueueAsync());
+        Assert.Equal((eloy, "D. Ariz.", "2026-11-20"), (row.GetProperty("facilityId").GetInt64(), row.GetProperty("district").GetString(), row.GetProperty("detainedSince").GetString()));
+
+        await kit.HabeasAsync(person, "Filed", "2026-11-27");
+        Assert.Null(await OnQueueAsync());
+
+        await kit.CustodyAsync(person, "Release", "2026-11-27");
+        Assert.Null(await OnQueueAsync());
+        await kit.CustodyAsync(person, "Detain", "2026-11-28", calhoun);
+        row = Assert.NotNull(await OnQueueAsync());
+        Assert.Equal("2026-11-28", row.GetProperty("detainedSince").GetString());
+        Assert.Single(await AlertsAsync());
     }
 }

@@ -51,6 +51,35 @@ public class ImportPreviewTests
         Assert.Contains("review rows were decided", undo.Out + undo.Err, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 14: government lists name facilities by other names and by ICE code; the catalogue's aliases and
+    /// codes place those rows without holding them.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ImportPeople_FacilityNamedByAnAliasOrItsIceCode_PlacesThePersonThere(string provider)
+    {
+        await using var kit = await ImportTestKit.CreateAsync(provider);
+        await using (var setup = kit.Db())
+        {
+            await setup.Facilities.Where(f => f.Name == "Calhoun County Correctional Center").ExecuteUpdateAsync(u => u.SetProperty(f => f.IceCode, "CALHOMI"));
+        }
+
+        var file = kit.File("list.csv", "A-Number,Last Name,First Name,DOB,Facility\n"
+            + "A012345678,Kassab,Yousif,1971-03-02,Batavia Service Processing Center\n"
+            + "A023456789,Jarjees,Nadia,1965-01-01,Adelanto East\n"
+            + "A034567890,Toma,Rita,1980-05-05,CALHOMI\n");
+
+        var (code, output, error) = await kit.RunAsync("import", "people", file);
+
+        Assert.True(code == 0, error);
+        Assert.True(output.Contains("3 rows: 3 new, 0 updated, 0 unchanged, 0 to review", StringComparison.Ordinal), output);
+        await using var db = kit.Db();
+        var placed = await db.People.OrderBy(p => p.FamilyName)
+            .Select(p => new { p.FamilyName, p.CustodyStatus, Facility = db.Facilities.Where(f => f.Id == p.CurrentFacilityId).Select(f => f.Name).Single() }).ToListAsync();
+        Assert.Equal([("Jarjees", "Adelanto ICE Processing Center"), ("Kassab", "Buffalo (Batavia) Service Processing Center"), ("Toma", "Calhoun County Correctional Center")],
+            placed.Select(p => (p.FamilyName, p.Facility)));
+        Assert.All(placed, p => Assert.Equal(CustodyStatus.Detained, p.CustodyStatus));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ImportPeople_TheSameRowsAsXlsxAfterCsv_AreUnchangedAndNoneGoToReview(string provider)
