@@ -207,6 +207,7 @@ internal static class Program
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Query", LogLevel.Debug);
         await using var app = StaylineApp.Build(builder);
         await DatabaseSetup.EnsureReadyAsync(app.Services, migrate: false);
         string token;
