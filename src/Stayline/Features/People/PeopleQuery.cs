@@ -54,7 +54,10 @@ public sealed record PersonRow(long Id, string? ANumber, string GivenName, strin
     public double? Score { get; init; }
 }
 
-/// <param name="Total">The exact number found, or the count cap when <paramref name="TotalIsCapped"/> (more exist).</param>
+/// <param name="Total">The exact number found when <paramref name="TotalIsCapped"/> is false. When it is true, more exist
+/// than were counted and Total is where counting stopped: 100,000 for the unfiltered list (<see cref="PeopleQuery.ListCountCap"/>),
+/// 2,000 for a filtered one (<see cref="PeopleQuery.FilteredCountCap"/>), 1,000 for a name search (<see cref="PeopleQuery.CountCap"/>);
+/// the page says "more than" that number. Every row stays reachable by following After.</param>
 public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total, bool TotalIsCapped, int Page, int PageSize)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
