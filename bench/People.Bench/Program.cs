@@ -1,5 +1,6 @@
 using System.Globalization;
 using Foundation.Bench;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,10 +29,17 @@ internal static class Program
             return await Servers.ServeAsync(kind, db);
         }
 
+        if (args is ["probe", var file, .. var urls])
+        {
+            // Tuning aid: each URL asked three times in-process with every SQL statement and its time logged.
+            return await ProbeAsync(Path.GetFullPath(file), urls);
+        }
+
         var people = 1_000_000;
         var requests = 200;
         string? reuse = null;
         var keep = false;
+        string? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -40,8 +48,9 @@ internal static class Program
                 case "--requests": requests = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--db": reuse = Path.GetFullPath(args[++i]); break;
                 case "--keep": keep = true; break;
+                case "--only": only = args[++i]; break;
                 default:
-                    Console.Error.WriteLine("usage: People.Bench [--people 1000000] [--requests 200] [--db FILE (reuse one kept with --keep)] [--keep]");
+                    Console.Error.WriteLine("usage: People.Bench [--people 1000000] [--requests 200] [--db FILE (reuse one kept with --keep)] [--keep] [--only TEXT (the kinds whose name contains it)]");
                     return 1;
             }
         }
@@ -59,7 +68,7 @@ internal static class Program
         AppDomain.CurrentDomain.ProcessExit += (_, _) => CleanUp();
         try
         {
-            await RunAsync(reuse ?? Path.Combine(folder, "stayline.db"), people, requests);
+            await RunAsync(reuse ?? Path.Combine(folder, "stayline.db"), people, requests, only);
             return 0;
         }
         finally
@@ -72,7 +81,7 @@ internal static class Program
         }
     }
 
-    private static async Task RunAsync(string path, int count, int requests)
+    private static async Task RunAsync(string path, int count, int requests, string? only)
     {
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {LoadAverage()}");
         string token;
@@ -162,35 +171,72 @@ internal static class Program
         Console.WriteLine();
         Console.WriteLine($"Sequential GETs on one connection, {requests} per kind after 20 of warm-up; load average {LoadAverage()}");
         Latency floor;
+        double floorCpu;
         await using (var server = await ServerProcess.StartAsync("baseline", path))
         {
             using var client = Load.Client(server.Address, 1, null);
             var ids = Many(() => "/people/" + Id());
             await Load.SequentialAsync(client, ids.Take(20));
+            var cpu = server.ProcessorTime;
             floor = Latency.Of(await Load.SequentialAsync(client, ids));
+            floorCpu = (server.ProcessorTime - cpu).TotalMilliseconds / ids.Count;
         }
 
-        Console.WriteLine("| request | p50 ms | p95 ms | p99 ms | max ms | p95 / baseline p95 |");
-        Console.WriteLine("|---|---|---|---|---|---|");
-        Console.WriteLine(Row("bare Kestrel + SQLite primary-key read (baseline)", floor, floor));
+        // Server CPU per request beside the wall times: on a shared machine it moves far less with the load.
+        Console.WriteLine("| request | p50 ms | p95 ms | p99 ms | max ms | p95 / baseline p95 | server CPU ms per request |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine(Row("bare Kestrel + SQLite primary-key read (baseline)", floor, floor, floorCpu));
         await using (var server = await ServerProcess.StartAsync("stayline", path))
         {
             using var client = Load.Client(server.Address, 1, token);
-            foreach (var (name, paths) in cases)
+            foreach (var (name, paths) in cases.Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
             {
                 await Load.SequentialAsync(client, paths.Take(20));
+                var cpu = server.ProcessorTime;
                 var latency = Latency.Of(await Load.SequentialAsync(client, paths));
-                Console.WriteLine(Row(name, latency, floor));
+                Console.WriteLine(Row(name, latency, floor, (server.ProcessorTime - cpu).TotalMilliseconds / paths.Count));
             }
         }
 
         Console.WriteLine($"load average at the end: {LoadAverage()}");
     }
 
+    private static async Task<int> ProbeAsync(string path, string[] urls)
+    {
+        var builder = StaylineApp.CreateBuilder(path);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Query", LogLevel.Debug);
+        await using var app = StaylineApp.Build(builder);
+        await DatabaseSetup.EnsureReadyAsync(app.Services, migrate: false);
+        string token;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            token = await ViewerTokenAsync(app.Services, scope.ServiceProvider.GetRequiredService<StaylineDbContext>());
+        }
+
+        await app.StartAsync();
+        var address = new Uri(app.Urls.First());
+        using var client = Load.Client(address, 1, token);
+        foreach (var url in urls)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(url);
+                Console.WriteLine($"==== {url} {(int)response.StatusCode} {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms");
+            }
+        }
+
+        await app.StopAsync();
+        return 0;
+    }
+
     private static readonly string[] NamePrefixes = ["kass", "yousif kas", "jarjees", "shamoun", "hanna", "toma", "aljab", "nadia"];
 
-    private static string Row(string name, Latency l, Latency floor) => string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {l.P50:F1} | {l.P95:F1} | {l.P99:F1} | {l.Max:F0} | {l.P95 / floor.P95:F0} |");
+    private static string Row(string name, Latency l, Latency floor, double cpu) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {l.P50:F1} | {l.P95:F1} | {l.P99:F1} | {l.Max:F0} | {l.P95 / floor.P95:F0} | {cpu:F1} |");
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 

@@ -13,6 +13,10 @@ public sealed class DetailsModel(StaylineDbContext db) : PageModel
     public Facility? Facility { get; private set; }
     public PeoplePage Detained { get; private set; } = new([], 0, false, 1, 100);
 
+    /// <summary>Everyone held here, counted exactly (one range of the status and facility index; the people list
+    /// stops counting a filtered list at <see cref="PeopleQuery.FilteredCountCap"/>).</summary>
+    public int Held { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         Facility = await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
@@ -22,6 +26,7 @@ public sealed class DetailsModel(StaylineDbContext db) : PageModel
         }
 
         Detained = await PeopleQuery.RunAsync(db, new PeopleFilter { FacilityId = id, Status = CustodyStatus.Detained, PageSize = 100 }, ct);
+        Held = await db.People.CountAsync(p => p.CustodyStatus == CustodyStatus.Detained && p.CurrentFacilityId == id, ct);
         return Page();
     }
 }

@@ -81,19 +81,20 @@ public static class PeopleBoard
         BirthDate,
     }
 
-    /// <summary>A filtered list of at most this many people is read from the filter and sorted; a larger one is read
-    /// in the sort's order and checked against the filter a batch at a time (<see cref="WalkAsync"/>).</summary>
-    internal const int DriveFromPeopleUpTo = 5_000;
+    /// <summary>A filtered list: how many people the filter leaves, counted up to <see cref="PeopleQuery.FilteredCountCap"/>
+    /// + 1, and the filter as a check of each person (for a batch of people read in the sort's order).</summary>
+    /// <param name="FirstBatch">The first batch of a walk: enough for a page of 50 when one person in 5 passes the filter
+    /// (smaller in tests, to walk a few people in many batches).</param>
+    public sealed record Narrowed(int Counted, IQueryable<Person> Check, int FirstBatch = 256);
 
     /// <summary>A page of a keyset sort: the ids in order, and the cursors of the pages after and before, if any.</summary>
     public sealed record KeysetPage(List<long> Ids, string? Next, string? Previous);
 
     /// <summary>A page of a keyset sort, after the cursor <paramref name="after"/> or before <paramref name="before"/>
     /// (neither: the first page).</summary>
-    /// <param name="narrowedTo">The number of people the filter leaves (counted up to a cap) when the list is
-    /// filtered; null when it is not (every person the reader may see).</param>
+    /// <param name="narrowed">The filter, when the list is filtered; null when it is not (every person the reader may see).</param>
     public static async Task<KeysetPage> PageAsync(StaylineDbContext db, IQueryable<Person> filtered, PeopleSort sort, bool desc,
-        string? after, string? before, int pageSize, int? narrowedTo, CancellationToken ct)
+        string? after, string? before, int pageSize, Narrowed? narrowed, CancellationToken ct)
     {
         var groups = await GroupsAsync(db, sort, ct);
         if (sort == PeopleSort.Newest)
@@ -105,7 +106,7 @@ public static class PeopleBoard
         if (Cursor.Parse(before) is { } end)
         {
             // The rows before the page's first row are the rows after it in the reversed order.
-            var back = await WalkAsync(db, groups, filtered, !desc, end, pageSize + 1, narrowedTo, ct);
+            var back = await WalkAsync(db, groups, filtered, !desc, end, pageSize + 1, narrowed, ct);
             if (back.Count > pageSize)
             {
                 back.RemoveAt(pageSize);
@@ -117,7 +118,7 @@ public static class PeopleBoard
         }
 
         var start = Cursor.Parse(after);
-        var rows = await WalkAsync(db, groups, filtered, desc, start, pageSize + 1, narrowedTo, ct);
+        var rows = await WalkAsync(db, groups, filtered, desc, start, pageSize + 1, narrowed, ct);
         string? next = null;
         if (rows.Count > pageSize)
         {
@@ -130,54 +131,58 @@ public static class PeopleBoard
 
     /// <summary>Up to <paramref name="take"/> rows in the sort's order (reversed when <paramref name="desc"/>) after the cursor.</summary>
     /// <remarks>
-    /// A filter that leaves many people (more than <see cref="DriveFromPeopleUpTo"/>) is applied to the order's rows a
-    /// batch at a time: the unfiltered order is read from its index, and the batch's people are checked against the
-    /// filter by id. In one statement SQLite drove such a page from the filter and sorted everything it left (a
-    /// quarter of a million people for "detained, no lawyer": seconds). A filter that leaves few people is one
-    /// statement: SQLite reads those people from the filter's index and sorts them.
+    /// A filter that leaves at most <see cref="PeopleQuery.FilteredCountCap"/> people is one statement: SQLite reads
+    /// those people from the filter's index and sorts them. A larger one (its size not counted further) is applied to
+    /// the order's rows a batch at a time: the unfiltered order is read from its index and the batch's people are
+    /// checked against the filter by id. In one statement SQLite drove such a page from the filter and sorted
+    /// everything it left (a quarter of a million people for "detained, no lawyer": seconds). The first batch also
+    /// measures the filter: if it is rare (walking would cost more than reading its people: under about
+    /// 2 x sqrt(page x people), 14,000 at a million), the rest of the page is read from the filter instead.
     /// </remarks>
     private static async Task<List<Cursor>> WalkAsync(StaylineDbContext db, List<Group> groups, IQueryable<Person> filtered, bool desc, Cursor? cursor,
-        int take, int? narrowedTo, CancellationToken ct)
+        int take, Narrowed? narrowed, CancellationToken ct)
     {
-        if (narrowedTo is not > DriveFromPeopleUpTo)
+        if (narrowed is not { Counted: > PeopleQuery.FilteredCountCap })
         {
-            return await ReadAsync(db, groups, filtered, desc, cursor, take, narrowedTo, ct);
+            return await ReadAsync(db, groups, filtered, desc, cursor, take, few: narrowed is not null, ct);
         }
 
-        // Walking costs about take x everyone / narrowedTo rows, reading the filter's people narrowedTo rows: walk
-        // only when that is clearly fewer (a lawyer's 17,500 of a million: walk; a facility's 8,500: read them).
         var everyone = db.People.AsNoTracking();
         var total = await everyone.MaxAsync(p => (long?)p.Id, ct) ?? 0;
-        if ((long)narrowedTo.Value * narrowedTo.Value < 4L * take * total)
-        {
-            return await ReadAsync(db, groups, filtered, desc, cursor, take, narrowedTo, ct);
-        }
-
         var found = new List<Cursor>(take);
-        var batch = (int)Math.Clamp(take * total * 3 / 2 / narrowedTo.Value, take * 2, MaxBatch);
-        while (found.Count < take)
+        var batch = narrowed.FirstBatch;
+        long seen = 0;
+        while (true)
         {
-            var chunk = await ReadAsync(db, groups, everyone, desc, cursor, batch, null, ct);
+            var chunk = await ReadAsync(db, groups, everyone, desc, cursor, batch, few: false, ct);
             var ids = chunk.Select(c => c.Id).Distinct().ToList();
-            var keep = (await filtered.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+            var keep = (await narrowed.Check.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
             found.AddRange(chunk.Where(c => keep.Contains(c.Id)).Take(take - found.Count));
-            if (chunk.Count < batch)
+            seen += chunk.Count;
+            if (found.Count >= take || chunk.Count < batch)
             {
-                break;
+                return found;
             }
 
             cursor = chunk[^1];
-            batch = Math.Min(batch * 4, MaxBatch);
-        }
+            // The filter's share as seen so far (one more than found: a rare filter may show none in a batch).
+            var estimate = (found.Count + 1) * total / seen;
+            if (estimate * estimate < 4L * take * total)
+            {
+                found.AddRange(await ReadAsync(db, groups, filtered, desc, cursor, take - found.Count, few: true, ct));
+                return found;
+            }
 
-        return found;
+            batch = (int)Math.Clamp((take - found.Count) * seen * 3 / 2 / (found.Count + 1), batch, MaxBatch);
+        }
     }
 
     /// <summary>The largest batch of ids checked against a filter at once (SQLite allows 32,766 parameters).</summary>
     private const int MaxBatch = 16_384;
 
+    /// <param name="few">The people are a filter's few (the next-deadline order then looks up each one's earliest deadline).</param>
     private static async Task<List<Cursor>> ReadAsync(StaylineDbContext db, List<Group> groups, IQueryable<Person> people, bool desc, Cursor? cursor,
-        int take, int? narrowedTo, CancellationToken ct)
+        int take, bool few, CancellationToken ct)
     {
         var ordered = desc ? Enumerable.Reverse(groups).ToList() : groups;
         var start = cursor is null ? 0 : ordered.FindIndex(g => g.Token == cursor.Group);
@@ -192,7 +197,7 @@ public static class PeopleBoard
         for (var g = start; g < ordered.Count && rows.Count < take; g++)
         {
             var group = ordered[g];
-            var found = await ReadGroupAsync(db, group, group.Members(people), desc, g == start ? cursor : null, take - rows.Count, narrowedTo, ct);
+            var found = await ReadGroupAsync(db, group, group.Members(people), desc, g == start ? cursor : null, take - rows.Count, few, ct);
             rows.AddRange(found.Select(x => new Cursor(group.Token, x.Key, x.Id)));
         }
 
@@ -200,7 +205,7 @@ public static class PeopleBoard
     }
 
     private static async Task<List<(long Id, string? Key)>> ReadGroupAsync(StaylineDbContext db, Group group, IQueryable<Person> members, bool desc,
-        Cursor? after, int take, int? narrowedTo, CancellationToken ct)
+        Cursor? after, int take, bool few, CancellationToken ct)
     {
         switch (group.Order)
         {
@@ -221,7 +226,7 @@ public static class PeopleBoard
                     return (await ordered.Take(take).ToListAsync(ct)).Select(x => (x.PersonId, Day(x.UntilDate))).ToList();
                 }
 
-            case Within.NextDue when narrowedTo is not null:
+            case Within.NextDue when few:
                 {
                     // A few people: each one's earliest open deadline (one seek of the (PersonId, State, DueDate) index each),
                     // sorted here in SQL; walking every open deadline in due order would mostly meet other people's.

@@ -54,7 +54,10 @@ public sealed record PersonRow(long Id, string? ANumber, string GivenName, strin
     public double? Score { get; init; }
 }
 
-/// <param name="Total">The exact number found, or the count cap when <paramref name="TotalIsCapped"/> (more exist).</param>
+/// <param name="Total">The exact number found when <paramref name="TotalIsCapped"/> is false. When it is true, more exist
+/// than were counted and Total is where counting stopped: 100,000 for the unfiltered list (<see cref="PeopleQuery.ListCountCap"/>),
+/// 2,000 for a filtered one (<see cref="PeopleQuery.FilteredCountCap"/>), 1,000 for a name search (<see cref="PeopleQuery.CountCap"/>);
+/// the page says "more than" that number. Every row stays reachable by following After.</param>
 public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total, bool TotalIsCapped, int Page, int PageSize)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -85,7 +88,20 @@ public static class PeopleQuery
     /// million people); past it the page says "more than 100,000" and that counting stopped there.</summary>
     public const int ListCountCap = 100_000;
 
-    public static IQueryable<Person> Filter(StaylineDbContext db, PeopleFilter f)
+    /// <summary>Filtered lists (a facility, a status, a lawyer, a class, with or without a lawyer) are counted exactly up
+    /// to here; past it the page (and the API, with <see cref="PeoplePage.TotalIsCapped"/>) says "more than 2,000" and
+    /// that counting stopped there. Counting "detained, no lawyer" to 100,000 took seconds at a million people (one
+    /// check for a lawyer per person); to 2,000 it is a few milliseconds (docs/benchmarks/people-list.md).</summary>
+    public const int FilteredCountCap = 2_000;
+
+    /// <summary>No filter but the reader's organisation: every person they may see.</summary>
+    public static bool IsUnfiltered(PeopleFilter f) =>
+        f is { Q: null or "", FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null };
+
+    /// <param name="perPerson">The filter as a check of each person (the lawyer and class filters as a lookup per person)
+    /// rather than as sets the query is driven from: for checking a batch of people already read in another order.
+    /// As a set, a lawyer's 17,500 people were gathered whole for every batch checked (300 ms at a million).</param>
+    public static IQueryable<Person> Filter(StaylineDbContext db, PeopleFilter f, bool perPerson = false)
     {
         var q = db.People.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.Q))
@@ -102,14 +118,17 @@ public static class PeopleQuery
             }
         }
 
+        // Per person, facility and status are compared in a form no index can serve (a CASE): SQLite, without
+        // statistics, guesses ten rows per status and read the status index of all 830,000 detained people to check a
+        // batch of 256 ids, instead of looking the 256 up.
         if (f.FacilityId is { } facility)
         {
-            q = q.Where(p => p.CurrentFacilityId == facility);
+            q = perPerson ? q.Where(p => (p.CurrentFacilityId == facility ? 1 : 0) == 1) : q.Where(p => p.CurrentFacilityId == facility);
         }
 
         if (f.Status is { } status)
         {
-            q = q.Where(p => p.CustodyStatus == status);
+            q = perPerson ? q.Where(p => (p.CustodyStatus == status ? 1 : 0) == 1) : q.Where(p => p.CustodyStatus == status);
         }
 
         // The person-owned rows below keep their own scoping although q is scoped already: EF Core applies
@@ -118,13 +137,18 @@ public static class PeopleQuery
         var assignments = db.Assignments;
         if (!string.IsNullOrEmpty(f.AttorneyId))
         {
-            q = q.Where(p => assignments.Where(a => a.UserId == f.AttorneyId && a.To == null).Select(a => a.PersonId).Contains(p.Id));
+            var lawyer = f.AttorneyId;
+            q = perPerson
+                ? q.Where(p => assignments.Any(a => a.PersonId == p.Id && a.To == null && a.UserId == lawyer))
+                : q.Where(p => assignments.Where(a => a.UserId == lawyer && a.To == null).Select(a => a.PersonId).Contains(p.Id));
         }
 
         if (f.ClassId is { } classId)
         {
-            var members = db.ClassMemberships.Where(m => m.ClassActionId == classId).Select(m => m.PersonId);
-            q = q.Where(p => members.Contains(p.Id));
+            var memberships = db.ClassMemberships;
+            q = perPerson
+                ? q.Where(p => memberships.Any(m => m.PersonId == p.Id && m.ClassActionId == classId))
+                : q.Where(p => memberships.Where(m => m.ClassActionId == classId).Select(m => m.PersonId).Contains(p.Id));
         }
 
         if (f.HasLawyer is { } has)
@@ -161,7 +185,7 @@ public static class PeopleQuery
             f = f with { Sort = PeopleSort.Name };
         }
 
-        var nameSearch = f is { Sort: PeopleSort.Name, FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null }
+        var nameSearch = f.Sort == PeopleSort.Name && IsUnfiltered(f with { Q = null })
             && !string.IsNullOrWhiteSpace(f.Q) && !ANumber.TryParse(f.Q, out _, out _) ? NameSearch.Parse(db, f.Q) : null;
         if (nameSearch is not null)
         {
@@ -170,12 +194,14 @@ public static class PeopleQuery
         }
 
         var q = Filter(db, f);
+        var unfiltered = IsUnfiltered(f);
+        var countCap = unfiltered ? ListCountCap : FilteredCountCap;
         if (PeopleBoard.IsBoardSort(f.Sort) || page == 1 || f.After is not null || f.Before is not null)
         {
-            var counted = await q.Take(ListCountCap + 1).CountAsync(ct);
-            var narrowed = f is { Q: null or "", FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null } ? (int?)null : counted;
-            var keyset = await PeopleBoard.PageAsync(db, q, f.Sort, f.Desc, f.After, f.Before, pageSize, narrowed, ct);
-            return new PeoplePage(await InOrderAsync(db, keyset.Ids, ct), Math.Min(counted, ListCountCap), counted > ListCountCap, 1, pageSize)
+            var counted = await CountAsync(db, f, q, countCap + 1, ct);
+            var filter = unfiltered ? null : new PeopleBoard.Narrowed(counted, Filter(db, f, perPerson: true));
+            var keyset = await PeopleBoard.PageAsync(db, q, f.Sort, f.Desc, f.After, f.Before, pageSize, filter, ct);
+            return new PeoplePage(await InOrderAsync(db, keyset.Ids, ct), Math.Min(counted, countCap), counted > countCap, 1, pageSize)
             {
                 Keyset = true,
                 After = keyset.Next,
@@ -184,7 +210,7 @@ public static class PeopleQuery
         }
 
         // A page asked for by number (API clients that page so): by offset, in the same order as the keyset pages.
-        var cap = CapFor(page, pageSize, ListCountCap);
+        var cap = CapFor(page, pageSize, countCap);
         var total = await q.Take(cap + 1).CountAsync(ct);
         var sorted = (f.Sort, f.Desc) switch
         {
@@ -199,6 +225,25 @@ public static class PeopleQuery
         };
         var rows = await RowsAsync(db, sorted.Skip((page - 1) * pageSize).Take(pageSize), ct);
         return new PeoplePage(rows, Math.Min(total, cap), total > cap, page, pageSize);
+    }
+
+    /// <summary>
+    /// The people a filter leaves, counted up to <paramref name="upTo"/>. A lawyer's list is counted from the lawyer's
+    /// open assignments in index order (each person checked against the rest of the filter), so counting stops at
+    /// <paramref name="upTo"/>: as a set the lawyer's people were gathered whole first (17,500 at a million, each
+    /// assignment's scoping a read of its person).
+    /// </summary>
+    private static Task<int> CountAsync(StaylineDbContext db, PeopleFilter f, IQueryable<Person> q, int upTo, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(f.AttorneyId))
+        {
+            return q.Take(upTo).CountAsync(ct);
+        }
+
+        var lawyer = f.AttorneyId;
+        var rest = Filter(db, f with { AttorneyId = null }, perPerson: true);
+        return db.Assignments.Where(a => a.UserId == lawyer && a.To == null).Select(a => a.PersonId).Distinct()
+            .Where(id => rest.Any(p => p.Id == id)).Take(upTo).CountAsync(ct);
     }
 
     /// <summary>How far to count: <see cref="CountCap"/>, or further on later pages, so that the page after any page
@@ -220,7 +265,7 @@ public static class PeopleQuery
     private static async Task<PeoplePage> ClosestFirstAsync(StaylineDbContext db, PeopleFilter f, int page, int pageSize, CancellationToken ct)
     {
         // The candidates' ids only (from the token index when nothing else filters); people are read for those ranked.
-        var byName = f is { FacilityId: null, Status: null, AttorneyId: null or "", ClassId: null, HasLawyer: null } ? NameSearch.Parse(db, f.Q!) : null;
+        var byName = IsUnfiltered(f with { Q = null }) ? NameSearch.Parse(db, f.Q!) : null;
         var ids = byName is not null
             ? await HeadAsync(db, byName, false, ct)
             : await Filter(db, f).OrderBy(p => p.SortName).ThenBy(p => p.Id).Select(p => p.Id).Take(CountCap + 1).ToListAsync(ct);

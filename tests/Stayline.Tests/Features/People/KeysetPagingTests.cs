@@ -215,13 +215,15 @@ public partial class KeysetPagingTests
 
         await db.SaveChangesAsync();
         var filter = PeopleQuery.Filter(db, new PeopleFilter { AttorneyId = attorney });
-        async Task<List<long>> AllAsync(int? narrowedTo, bool desc, PeopleSort sort = PeopleSort.NextDeadline)
+        var check = PeopleQuery.Filter(db, new PeopleFilter { AttorneyId = attorney }, perPerson: true);
+        async Task<List<long>> AllAsync(int? counted, bool desc, PeopleSort sort = PeopleSort.NextDeadline, int firstBatch = 3)
         {
+            var narrowed = counted is { } n ? new PeopleBoard.Narrowed(n, check, firstBatch) : null;
             var seen = new List<long>();
             string? after = null;
             for (var i = 0; i < 30; i++)
             {
-                var page = await PeopleBoard.PageAsync(db, filter, sort, desc, after, null, 2, narrowedTo, CancellationToken.None);
+                var page = await PeopleBoard.PageAsync(db, filter, sort, desc, after, null, 2, narrowed, CancellationToken.None);
                 seen.AddRange(page.Ids);
                 if ((after = page.Next) is null)
                 {
@@ -238,10 +240,12 @@ public partial class KeysetPagingTests
         foreach (var desc in new[] { false, true })
         {
             var want = desc ? Enumerable.Reverse(expected).ToList() : expected;
-            // Unfiltered walk with a join, the few people read each for their earliest deadline, the batched walk.
+            // Unfiltered walk with a join, the few people read each for their earliest deadline, the batched walk (from
+            // batches of one, where the filter looks rare and the walk soon reads the rest from it, and of three).
             Assert.Equal(want, await AllAsync(null, desc));
             Assert.Equal(want, await AllAsync(theirs.Count, desc));
-            Assert.Equal(want, await AllAsync(PeopleBoard.DriveFromPeopleUpTo + 1, desc));
+            Assert.Equal(want, await AllAsync(PeopleQuery.FilteredCountCap + 1, desc, firstBatch: 1));
+            Assert.Equal(want, await AllAsync(PeopleQuery.FilteredCountCap + 1, desc));
         }
 
         // Every other order too: the filter read with the order in one statement, or the order read in batches and
@@ -250,8 +254,9 @@ public partial class KeysetPagingTests
         {
             var direct = await AllAsync(theirs.Count, false, sort);
             Assert.Equal(theirs.Order(), direct.Order());
-            Assert.Equal(direct, await AllAsync(PeopleBoard.DriveFromPeopleUpTo + 1, false, sort));
-            Assert.Equal(Enumerable.Reverse(direct), await AllAsync(PeopleBoard.DriveFromPeopleUpTo + 1, true, sort));
+            Assert.Equal(direct, await AllAsync(PeopleQuery.FilteredCountCap + 1, false, sort));
+            Assert.Equal(direct, await AllAsync(PeopleQuery.FilteredCountCap + 1, false, sort, firstBatch: 1));
+            Assert.Equal(Enumerable.Reverse(direct), await AllAsync(PeopleQuery.FilteredCountCap + 1, true, sort));
         }
     }
 
