@@ -23,9 +23,12 @@ public sealed record PersonWrite(string? ANumber, string? GivenName, string? Fam
     int? Version = null, string? BirthPlace = null, string? FatherName = null, string? MotherName = null, string? City = null, string? Email = null,
     string? Phone = null)
 {
-    public PersonInput ToInput() => new(ANumber, GivenName, FamilyName, NativeName, BirthDate,
+    /// <param name="keep">On update, the person as stored: a particular the body leaves out (null) keeps its value, so a
+    /// client written before the particulars existed does not erase what an import stored; "" clears it.</param>
+    public PersonInput ToInput(Person? keep = null) => new(ANumber, GivenName, FamilyName, NativeName, BirthDate,
         BirthDatePrecision ?? Domain.People.BirthDatePrecision.Exact, Citizenship, Languages, ConsentGiven, ConsentDate,
-        BirthPlace, FatherName, MotherName, City, Email, Phone);
+        BirthPlace ?? keep?.BirthPlace, FatherName ?? keep?.FatherName, MotherName ?? keep?.MotherName, City ?? keep?.City,
+        Email ?? keep?.Email, Phone ?? keep?.Phone);
 }
 
 public static class PeopleApi
@@ -99,7 +102,7 @@ public static class PeopleApi
         }
 
         db.Entry(person).Property(p => p.Version).OriginalValue = body.Version.Value;
-        var errors = person.Update(body.ToInput(), clock.Today());
+        var errors = person.Update(body.ToInput(keep: person), clock.Today());
         if (errors.Count > 0)
         {
             return ApiErrors.Validation(errors);

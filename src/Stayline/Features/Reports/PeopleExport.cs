@@ -42,14 +42,14 @@ public static class PeopleExport
                 .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.PersonId, Name = u.DisplayName ?? u.Email }).ToListAsync(ct))
             .ToLookup(a => a.PersonId, a => a.Name);
         // The import's header names, so that an export imports again.
+        // The particulars last, so that readers of the earlier columns by position are not moved.
         var table = new Table(["a_number", "given_name", "family_name", "native_name", "birth_date", "citizenship", "languages",
-            "place_of_birth", "father_name", "mother_name", "city", "email", "phone", "custody", "facility", "attorneys"]);
+            "custody", "facility", "attorneys", "place_of_birth", "father_name", "mother_name", "city", "email", "phone"]);
         foreach (var r in rows)
         {
             table.Add(Domain.People.ANumber.DisplayOf(r.ANumber), r.GivenName, r.FamilyName, r.NativeName,
-                Display.BirthDate(r.BirthDate, r.BirthDatePrecision), r.Citizenship, r.Languages,
-                r.BirthPlace, r.FatherName, r.MotherName, r.City, r.Email, r.Phone, r.CustodyStatus.ToString(), r.Facility,
-                string.Join("; ", lawyers[r.Id]));
+                Display.BirthDate(r.BirthDate, r.BirthDatePrecision), r.Citizenship, r.Languages, r.CustodyStatus.ToString(), r.Facility,
+                string.Join("; ", lawyers[r.Id]), r.BirthPlace, r.FatherName, r.MotherName, r.City, r.Email, r.Phone);
         }
 
         db.AuditEvents.Add(new AuditEvent(now, actor.UserId, actor.UserName, "export", "People", null, null, null,

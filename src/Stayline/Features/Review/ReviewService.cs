@@ -167,24 +167,30 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         var counts = await CountsAsync(rightId, ct);
         var moves = counts.Where(c => c.Value > 0).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Value} {c.Key}")).ToList();
         moves.Insert(0, $"the name \"{right.FullName}\" (kept as an alias)");
+        // What the merge will write into the kept record: the merge's own rule (PersonInput.WithBlanksFilledFrom), so a
+        // year-only birth date that an exact day of the same year replaces is listed too.
         var fills = new List<string>();
-        void Fill(string field, object? l, object? r)
+        var before = left.ToInput();
+        var after = before.WithBlanksFilledFrom(right.ToInput());
+        void Fill(string field, object? was, object? will)
         {
-            if (l is null && r is not null)
+            if (!Equals(was, will))
             {
-                fills.Add($"{field}: {r}");
+                fills.Add(was is null ? $"{field}: {will}" : $"{field}: {will} (instead of {was})");
             }
         }
 
-        Fill("A-number", left.ANumberDisplay, right.ANumberDisplay);
-        Fill("birth date", left.BirthDate, right.BirthDate);
-        Fill("native name", left.NativeName, right.NativeName);
-        Fill("citizenship", left.Citizenship, right.Citizenship);
-        Fill("languages", left.Languages, right.Languages);
-        foreach (var (_, label, l, r) in Particulars(left, right))
-        {
-            Fill(label.ToLowerInvariant(), l, r);
-        }
+        Fill("A-number", before.ANumber, after.ANumber);
+        Fill("birth date", before.BirthDate, after.BirthDate);
+        Fill("native name", before.NativeName, after.NativeName);
+        Fill("citizenship", before.Citizenship, after.Citizenship);
+        Fill("languages", before.Languages, after.Languages);
+        Fill("place of birth", before.BirthPlace, after.BirthPlace);
+        Fill("father's name", before.FatherName, after.FatherName);
+        Fill("mother's name", before.MotherName, after.MotherName);
+        Fill("city", before.City, after.City);
+        Fill("e-mail", before.Email, after.Email);
+        Fill("phone", before.Phone, after.Phone);
         return new PairView(left, right, pair.Score, pair.Decision, evidence, moves, fills, Blocker(left, right));
     }
 

@@ -150,12 +150,21 @@ public class PagesTests
         var dto = await app.Api("viewer").GetFromJsonAsync<Stayline.Features.People.PersonDto>($"/api/v1/people/{id}", Stayline.Tests.Features.People.PeopleApiTests.Json);
         Assert.Equal(("Tel Keppe", "Hanna", (string?)null, "+1 586 555 0100"), (dto!.BirthPlace, dto.FatherName, dto.MotherName, dto.Phone));
 
+        // A client that does not know the particulars updates the person: they are kept; "" clears one.
+        var api = app.Api("admin");
+        (await api.PutAsJsonAsync($"/api/v1/people/{id}", new { givenName = "Yousif", familyName = "Kassab", version = dto.Version })).EnsureSuccessStatusCode();
+        var kept = await api.GetFromJsonAsync<Stayline.Features.People.PersonDto>($"/api/v1/people/{id}", Stayline.Tests.Features.People.PeopleApiTests.Json);
+        Assert.Equal(("Tel Keppe", "Hanna", "+1 586 555 0100"), (kept!.BirthPlace, kept.FatherName, kept.Phone));
+        (await api.PutAsJsonAsync($"/api/v1/people/{id}", new { givenName = "Yousif", familyName = "Kassab", fatherName = "", version = kept.Version })).EnsureSuccessStatusCode();
+        var cleared = await api.GetFromJsonAsync<Stayline.Features.People.PersonDto>($"/api/v1/people/{id}", Stayline.Tests.Features.People.PeopleApiTests.Json);
+        Assert.Equal(("Tel Keppe", (string?)null, "+1 586 555 0100"), (cleared!.BirthPlace, cleared.FatherName, cleared.Phone));
+
         var tooLong = await TestApp.PostFormAsync(web, url, url, new Dictionary<string, string>
         {
             ["Input.GivenName"] = "Yousif",
             ["Input.FamilyName"] = "Kassab",
             ["Input.City"] = new string('x', 201),
-            ["Input.Version"] = "1",
+            ["Input.Version"] = cleared.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         Assert.Contains("City is longer than 200 characters.", await tooLong.Content.ReadAsStringAsync());
     }

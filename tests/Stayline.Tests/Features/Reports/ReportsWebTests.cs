@@ -27,9 +27,9 @@ public class ReportsWebTests
         var released = await client.GetStringAsync("/Reports?handler=People&format=Csv&Status=Released");
         var unknown = await client.GetStringAsync("/Reports?handler=People&format=Csv&Status=Unknown");
 
-        Assert.Equal(["a_number,given_name,family_name,native_name,birth_date,citizenship,languages,place_of_birth,father_name,mother_name,city,email,phone,custody,facility,attorneys",
-            "A098-765-432,Hanna,Toma,,unknown,Iraq,,,,,,,,Released,,"], released.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\",'@Evil,,unknown,'+Iraq,,,,,,,,Unknown,,", unknown, StringComparison.Ordinal);
+        Assert.Equal(["a_number,given_name,family_name,native_name,birth_date,citizenship,languages,custody,facility,attorneys,place_of_birth,father_name,mother_name,city,email,phone",
+            "A098-765-432,Hanna,Toma,,unknown,Iraq,,Released,,,,,,,,"], released.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\",'@Evil,,unknown,'+Iraq,,Unknown,,,,,,,,", unknown, StringComparison.Ordinal);
         await using var check = app.Scope();
         Assert.Equal(2, await check.ServiceProvider.GetRequiredService<StaylineDbContext>().AuditEvents.CountAsync(a => a.Action == "export" && a.EntityType == "People"));
     }
