@@ -5,7 +5,7 @@ namespace Stayline.Tests.Features.Shared;
 
 /// <summary>
 /// The words a rendered page writes itself, as opposed to the data it shows: every text node outside an element the
-/// page marks as data (<c>&lt;bdi&gt;</c>, <c>dir="auto"</c>; <c>dir="ltr"</c> for citations, case numbers and
+/// page marks as data (<c>&lt;bdi&gt;</c>, code, preformatted text, <c>dir="auto"</c>; <c>dir="ltr"</c> for citations, case numbers and
 /// court abbreviations; <c>lang="en"</c> for English kept on purpose) and outside
 /// scripts and styles. A translated page must write none of its English page's own text nodes again.
 /// </summary>
@@ -16,11 +16,12 @@ public static partial class LocalisedPageText
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
     };
 
-    /// <summary>The page's own text nodes (decoded, whitespace collapsed) that hold at least one word: its title and its
-    /// main element (the header, navigation and footer are the layout's, checked with the dashboard).</summary>
-    public static IReadOnlyList<string> Own(string html)
+    /// <summary>The page's own text nodes (decoded, whitespace collapsed; with <paramref name="wordsOnly"/> only those holding
+    /// a word of Latin letters): its main element and, with <paramref name="withTitle"/>, its title (the header,
+    /// navigation and footer are the layout's, checked with the dashboard).</summary>
+    public static IReadOnlyList<string> Own(string html, bool withTitle = true, bool wordsOnly = true)
     {
-        var title = html.IndexOf("<title>", StringComparison.Ordinal) is var t and >= 0 ? html[t..(html.IndexOf("</title>", t, StringComparison.Ordinal) + 8)] : "";
+        var title = withTitle && html.IndexOf("<title>", StringComparison.Ordinal) is var t and >= 0 ? html[t..(html.IndexOf("</title>", t, StringComparison.Ordinal) + 8)] : "";
         var start = html.IndexOf("<main", StringComparison.Ordinal);
         var end = html.LastIndexOf("</main>", StringComparison.Ordinal);
         html = title + (start >= 0 && end > start ? html[start..(end + 7)] : html);
@@ -33,7 +34,7 @@ public static partial class LocalisedPageText
                 if (stack.Count == 0 || !stack.Peek().Data)
                 {
                     var text = Space().Replace(WebUtility.HtmlDecode(m.Groups["text"].Value), " ").Trim();
-                    if (Word().IsMatch(text))
+                    if (text.Length > 0 && (!wordsOnly || Word().IsMatch(text)))
                     {
                         texts.Add(text);
                     }
@@ -63,7 +64,7 @@ public static partial class LocalisedPageText
             }
 
             var attrs = m.Groups["attrs"].Value;
-            var data = (stack.Count > 0 && stack.Peek().Data) || tag is "bdi" or "script" or "style" or "textarea"
+            var data = (stack.Count > 0 && stack.Peek().Data) || tag is "bdi" or "code" or "pre" or "svg" or "script" or "style" or "textarea"
                 || attrs.Contains("dir=\"auto\"", StringComparison.Ordinal) || attrs.Contains("dir=\"ltr\"", StringComparison.Ordinal)
                 || attrs.Contains("lang=\"en\"", StringComparison.Ordinal);
             stack.Push((tag, data));

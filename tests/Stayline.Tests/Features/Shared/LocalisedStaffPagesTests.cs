@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Stayline.Data;
@@ -14,7 +13,7 @@ namespace Stayline.Tests.Features.Shared;
 /// (not one isolated as data: inside bdi, code, pre, a textarea, or an element marked dir="auto", dir="ltr" or lang="en")
 /// must not be left as it is in English.
 /// </summary>
-public partial class LocalisedStaffPagesTests
+public class LocalisedStaffPagesTests
 {
     /// <summary>Text nodes that are the same in every language on purpose (product names, formats).</summary>
     private static readonly HashSet<string> SameInEveryLanguage = new(StringComparer.Ordinal) { "Excel", "Excel (.xlsx)", "CSV", "DHS", "Stayline", "Id" };
@@ -133,8 +132,9 @@ public partial class LocalisedStaffPagesTests
 
     private static void Compare(string url, string english, string other, List<string> left, List<string> translated)
     {
-        var theirs = TextNodes(other, latinOnly: false).ToList();
-        foreach (var text in TextNodes(english, latinOnly: true).Distinct(StringComparer.Ordinal))
+        Assert.Contains("<main", english, StringComparison.Ordinal);
+        var theirs = LocalisedPageText.Own(other, withTitle: false, wordsOnly: false);
+        foreach (var text in LocalisedPageText.Own(english, withTitle: false).Distinct(StringComparer.Ordinal))
         {
             if (theirs.Contains(text) && !SameInEveryLanguage.Contains(text))
             {
@@ -144,53 +144,4 @@ public partial class LocalisedStaffPagesTests
 
         translated.AddRange(theirs);
     }
-
-    /// <summary>The text nodes of the page's main element that the page writes itself, outside anything the page isolates
-    /// as data or marks as English; with <paramref name="latinOnly"/>, only those with two Latin letters in a row.</summary>
-    public static IEnumerable<string> TextNodes(string html, bool latinOnly)
-    {
-        var start = html.IndexOf("<main", StringComparison.Ordinal);
-        var end = html.IndexOf("</main>", StringComparison.Ordinal);
-        Assert.True(start >= 0 && end > start, "no <main> element");
-        var isolated = new Stack<(string Tag, bool Isolated)>();
-        foreach (Match m in Token().Matches(html[start..end]))
-        {
-            if (m.Groups["text"].Success)
-            {
-                var text = WebUtility.HtmlDecode(m.Groups["text"].Value).Trim();
-                if (!(isolated.Count > 0 && isolated.Peek().Isolated) && text.Length > 0 && (!latinOnly || Letters().IsMatch(text)))
-                {
-                    yield return Regex.Replace(text, @"\s+", " ");
-                }
-
-                continue;
-            }
-
-            var tag = m.Groups["tag"].Value.ToLowerInvariant();
-            var attributes = m.Groups["attrs"].Value;
-            if (m.Groups["close"].Value == "/")
-            {
-                while (isolated.Count > 0 && isolated.Pop().Tag != tag)
-                {
-                }
-            }
-            else if (!Void.Contains(tag) && !attributes.EndsWith('/'))
-            {
-                var parent = isolated.Count > 0 && isolated.Peek().Isolated;
-                isolated.Push((tag, parent || DataTags.Contains(tag) || DataMark().IsMatch(attributes)));
-            }
-        }
-    }
-
-    private static readonly HashSet<string> Void = new(StringComparer.Ordinal) { "input", "br", "img", "meta", "link", "hr", "source", "wbr" };
-    private static readonly HashSet<string> DataTags = new(StringComparer.Ordinal) { "bdi", "code", "pre", "textarea", "script", "style", "svg" };
-
-    [GeneratedRegex(@"<(?<close>/?)(?<tag>[a-zA-Z][a-zA-Z0-9]*)(?<attrs>[^>]*)>|(?<text>[^<]+)|<!--.*?-->", RegexOptions.Singleline)]
-    private static partial Regex Token();
-
-    [GeneratedRegex(@"\bdir=""(auto|ltr)""|\blang=""en""")]
-    private static partial Regex DataMark();
-
-    [GeneratedRegex(@"[A-Za-z]{2}")]
-    private static partial Regex Letters();
 }
