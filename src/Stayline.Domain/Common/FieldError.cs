@@ -1,7 +1,18 @@
 namespace Stayline.Domain.Common;
 
 /// <summary>A validation failure tied to the field (or CSV column) that caused it.</summary>
-public sealed record FieldError(string Field, string Message);
+/// <param name="Sentence">What is wrong, translatable on a page (<see cref="Common.Sentence"/>).</param>
+public sealed record FieldError(string Field, Sentence Sentence)
+{
+    /// <summary>A failure whose text is not translated (it comes from elsewhere: a library, a stored message).</summary>
+    public FieldError(string field, string message)
+        : this(field, Sentence.Verbatim(message))
+    {
+    }
+
+    /// <summary>The English sentence (CLI, API, logs).</summary>
+    public string Message => Sentence.ToString();
+}
 
 /// <summary>Collects field errors; entities return these instead of throwing on bad user input.</summary>
 public sealed class Validation
@@ -12,13 +23,21 @@ public sealed class Validation
 
     public bool IsValid => _errors.Count == 0;
 
-    public Validation Add(string field, string message)
+    public Validation Add(string field, FormattableString message)
+    {
+        return Add(field, Sentence.Of(message));
+    }
+
+    public Validation Add(string field, Sentence message)
     {
         _errors.Add(new FieldError(field, message));
         return this;
     }
 
-    public Validation Require(bool condition, string field, string message) =>
+    public Validation Require(bool condition, string field, FormattableString message) =>
+        condition ? this : Add(field, message);
+
+    public Validation Require(bool condition, string field, Sentence message) =>
         condition ? this : Add(field, message);
 
     public void ThrowIfInvalid()

@@ -36,12 +36,12 @@ public static class CustodyLedger
     {
         var v = new Validation();
         var open = person.CustodyEpisodes.FirstOrDefault(e => e.IsOpen);
-        v.Require(open is not null, "FacilityId", "The person is not in custody; record a detention instead of a transfer.");
+        v.Require(open is not null, "FacilityId", $"The person is not in custody; record a detention instead of a transfer.");
         v.Require(on <= today, "From", $"Transfer date {on:yyyy-MM-dd} is in the future.");
         if (open is not null)
         {
             v.Require(on >= open.From, "From", $"Transfer on {on:yyyy-MM-dd} is before the current detention began ({open.From:yyyy-MM-dd}).");
-            v.Require(open.FacilityId != facilityId, "FacilityId", "The person is already held at that facility.");
+            v.Require(open.FacilityId != facilityId, "FacilityId", $"The person is already held at that facility.");
         }
 
         if (!v.IsValid)
@@ -59,8 +59,8 @@ public static class CustodyLedger
     {
         var v = new Validation();
         var open = person.CustodyEpisodes.FirstOrDefault(e => e.IsOpen);
-        v.Require(open is not null, "To", "The person is not in custody.");
-        v.Require(reason != CustodyEnd.Transferred, "EndReason", "Use a transfer to move a person between facilities.");
+        v.Require(open is not null, "To", $"The person is not in custody.");
+        v.Require(reason != CustodyEnd.Transferred, "EndReason", $"Use a transfer to move a person between facilities.");
         v.Require(on <= today, "To", $"End date {on:yyyy-MM-dd} is in the future.");
         if (open is not null)
         {

@@ -51,7 +51,7 @@ public sealed class Facility : People.IVersioned
     public IReadOnlyList<FieldError> Update(FacilityInput input, CountyDistricts? counties = null)
     {
         var v = new Validation();
-        v.Require(!string.IsNullOrWhiteSpace(input.Name), nameof(FacilityInput.Name), "A facility needs a name.");
+        v.Require(!string.IsNullOrWhiteSpace(input.Name), nameof(FacilityInput.Name), $"A facility needs a name.");
         var state = input.State?.Trim().ToUpperInvariant();
         var stateKnown = string.IsNullOrEmpty(state) || FederalDistricts.CircuitOf(state) is not null;
         v.Require(stateKnown, nameof(FacilityInput.State), $"\"{input.State}\" is not a two-letter U.S. state or territory code.");

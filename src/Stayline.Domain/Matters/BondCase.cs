@@ -100,22 +100,22 @@ public sealed class BondCase : IVersioned
         v.Require(Enum.IsDefined(input.DhsDecision), nameof(input.DhsDecision), $"Unknown DHS decision \"{input.DhsDecision}\".");
         v.Require(Enum.IsDefined(input.Decision), nameof(input.Decision), $"Unknown decision \"{input.Decision}\".");
         v.Require(Enum.IsDefined(input.BoardOutcome), nameof(input.BoardOutcome), $"Unknown Board outcome \"{input.BoardOutcome}\".");
-        v.Require(input.RequestedOn is not null, nameof(input.RequestedOn), "Give the day the bond hearing was requested.");
+        v.Require(input.RequestedOn is not null, nameof(input.RequestedOn), $"Give the day the bond hearing was requested.");
         v.Require((input.DhsDecision == DhsCustodyDecision.BondSet) == (input.DhsAmount is not null), nameof(input.DhsAmount),
-            "Give DHS's bond amount exactly when DHS set a bond.");
+            $"Give DHS's bond amount exactly when DHS set a bond.");
         v.Require(input.DhsAmount is null or > 0 and < 10_000_000m, nameof(input.DhsAmount), $"{input.DhsAmount} is not a plausible bond in dollars.");
-        v.Require((input.Decision == BondDecision.BondSet) == (input.Amount is not null), nameof(input.Amount), "Give the judge's bond amount exactly when the judge set a bond.");
+        v.Require((input.Decision == BondDecision.BondSet) == (input.Amount is not null), nameof(input.Amount), $"Give the judge's bond amount exactly when the judge set a bond.");
         v.Require(input.Amount is null or > 0 and < 10_000_000m, nameof(input.Amount), $"{input.Amount} is not a plausible bond in dollars.");
         v.Require((input.Decision == BondDecision.Pending) == (input.DecidedOn is null), nameof(input.DecidedOn),
-            input.Decision == BondDecision.Pending ? "A pending request has no decision date: choose the decision." : "Give the day of the judge's decision.");
+            input.Decision == BondDecision.Pending ? (FormattableString)$"A pending request has no decision date: choose the decision." : $"Give the day of the judge's decision.");
         v.Require(input.DecidedOn is null || input.RequestedOn is null || input.DecidedOn >= input.RequestedOn, nameof(input.DecidedOn),
             $"The decision ({input.DecidedOn:yyyy-MM-dd}) cannot come before the request ({input.RequestedOn:yyyy-MM-dd}).");
-        v.Require(input.PaidOn is null || input.Decision == BondDecision.BondSet, nameof(input.PaidOn), "A bond is posted only when the judge set one.");
-        v.Require(input.Eoir43FiledOn is null || releases, nameof(input.Eoir43FiledOn), "DHS files Form EOIR-43 only against an order authorizing release.");
-        v.Require(input.DhsAppealFiledOn is null || input.DecidedOn is not null, nameof(input.DhsAppealFiledOn), "An appeal needs the judge's decision first.");
+        v.Require(input.PaidOn is null || input.Decision == BondDecision.BondSet, nameof(input.PaidOn), $"A bond is posted only when the judge set one.");
+        v.Require(input.Eoir43FiledOn is null || releases, nameof(input.Eoir43FiledOn), $"DHS files Form EOIR-43 only against an order authorizing release.");
+        v.Require(input.DhsAppealFiledOn is null || input.DecidedOn is not null, nameof(input.DhsAppealFiledOn), $"An appeal needs the judge's decision first.");
         v.Require(input.BriefingExtensionDays is >= 0 and <= 365, nameof(input.BriefingExtensionDays), $"{input.BriefingExtensionDays} is not a number of days from 0 to 365.");
         v.Require((input.BoardOutcome == BoardBondOutcome.Pending) == (input.BoardDecidedOn is null), nameof(input.BoardDecidedOn),
-            "Give the Board's decision date exactly when the Board has decided.");
+            $"Give the Board's decision date exactly when the Board has decided.");
         foreach (var (day, field) in new[] { (input.RequestedOn, nameof(input.RequestedOn)), (input.DecidedOn, nameof(input.DecidedOn)), (input.PaidOn, nameof(input.PaidOn)),
                      (input.Eoir43FiledOn, nameof(input.Eoir43FiledOn)), (input.DhsAppealFiledOn, nameof(input.DhsAppealFiledOn)), (input.BoardDecidedOn, nameof(input.BoardDecidedOn)) })
         {
@@ -123,7 +123,7 @@ public sealed class BondCase : IVersioned
             v.Require(day is null || DeadlineCalculator.IsSupportedTrigger(day.Value), field, $"{day:yyyy-MM-dd} is outside the years the court calendar covers.");
         }
 
-        v.Require(input.Notes is null || input.Notes.Length <= 2000, nameof(input.Notes), "Notes are longer than 2,000 characters.");
+        v.Require(input.Notes is null || input.Notes.Length <= 2000, nameof(input.Notes), $"Notes are longer than 2,000 characters.");
         if (!v.IsValid)
         {
             return v.Errors;

@@ -19,7 +19,7 @@ public sealed class Conviction
         string? sentence, bool completed, DateOnly today)
     {
         var v = new Validation();
-        v.Require(!string.IsNullOrWhiteSpace(offence), "Offence", "Name the offence.");
+        v.Require(!string.IsNullOrWhiteSpace(offence), "Offence", $"Name the offence.");
         v.Require(on is null || on <= today, "ConvictedOn", $"Conviction date {on:yyyy-MM-dd} is in the future.");
         return v.IsValid
             ? (new Conviction { PersonId = personId, Offence = offence!.Trim(), ConvictedOn = on, Sentence = sentence?.Trim(), SentenceCompleted = completed }, v.Errors)

@@ -67,14 +67,14 @@ public sealed class Hearing : IVersioned
         var v = new Validation();
         v.Require(Enum.IsDefined(input.Kind), nameof(HearingInput.Kind), $"Unknown kind of hearing \"{input.Kind}\".");
         v.Require(Enum.IsDefined(input.Outcome), nameof(HearingInput.Outcome), $"Unknown outcome \"{input.Outcome}\".");
-        v.Require(input.On is not null, nameof(HearingInput.On), "The hearing's date is required.");
-        v.Require(!string.IsNullOrWhiteSpace(input.Court), nameof(HearingInput.Court), "The court is required (e.g. Detroit Immigration Court).");
+        v.Require(input.On is not null, nameof(HearingInput.On), $"The hearing's date is required.");
+        v.Require(!string.IsNullOrWhiteSpace(input.Court), nameof(HearingInput.Court), $"The court is required (e.g. Detroit Immigration Court).");
         v.Require(input.Outcome is HearingOutcome.Scheduled or HearingOutcome.Cancelled || input.On is null || input.On <= today, nameof(HearingInput.Outcome),
             $"A hearing on {input.On:yyyy-MM-dd} has not happened yet: it can only be scheduled or cancelled.");
-        v.Require(input.BondAmount is null || input.Kind == HearingKind.Bond, nameof(HearingInput.BondAmount), "Only a bond hearing sets a bond amount.");
+        v.Require(input.BondAmount is null || input.Kind == HearingKind.Bond, nameof(HearingInput.BondAmount), $"Only a bond hearing sets a bond amount.");
         v.Require(input.BondAmount is null or > 0 and < 10_000_000m, nameof(HearingInput.BondAmount), $"Bond amount {input.BondAmount} is not a plausible amount in dollars.");
         v.Require(input.BondAmount is null || input.Outcome == HearingOutcome.Granted, nameof(HearingInput.BondAmount),
-            "A bond amount is recorded when bond is granted; choose the outcome \"granted\".");
+            $"A bond amount is recorded when bond is granted; choose the outcome \"granted\".");
         if (!v.IsValid)
         {
             return v.Errors;

@@ -83,7 +83,7 @@ public sealed class Matter : IVersioned
         v.Require(!input.Status.IsDecided() || input.DecidedOn is not null, nameof(MatterInput.DecidedOn),
             $"A matter that is {input.Status.ToString().ToLowerInvariant()} needs a decision date.");
         v.Require(input.Status.IsDecided() || input.DecidedOn is null, nameof(MatterInput.DecidedOn),
-            "Only a granted or denied matter has a decision date.");
+            $"Only a granted or denied matter has a decision date.");
         ValidateFacts(input, today, v);
         if (!v.IsValid)
         {
@@ -124,7 +124,7 @@ public sealed class Matter : IVersioned
             $"Only a motion to reopen has a ground; this is a {input.Kind.ToString()}.");
         v.Require(input.Ground is null || Enum.IsDefined(input.Ground.Value), nameof(MatterInput.Ground), $"Unknown motion ground {input.Ground}.");
         v.Require(input.StayFiledOn is null || input.StayRequested, nameof(MatterInput.StayFiledOn),
-            "A stay motion filing date needs \"a motion for a stay was filed\" ticked.");
+            $"A stay motion filing date needs \"a motion for a stay was filed\" ticked.");
         v.Require(input.StayFiledOn is null || input.StayFiledOn <= today, nameof(MatterInput.StayFiledOn),
             $"Stay motion filing date {input.StayFiledOn:yyyy-MM-dd} is in the future.");
         v.Require(input.StayFiledOn is null || input.FiledOn is null || input.StayFiledOn >= input.FiledOn, nameof(MatterInput.StayFiledOn),
@@ -132,17 +132,17 @@ public sealed class Matter : IVersioned
         v.Require(input.StayFiledOn is null || StayDecidedOn is null || input.StayFiledOn <= StayDecidedOn, nameof(MatterInput.StayFiledOn),
             $"Stay motion filing date {input.StayFiledOn:yyyy-MM-dd} is after the stay was decided ({StayDecidedOn:yyyy-MM-dd}).");
         v.Require(input.WithdrawnOn is null || input.Status == MatterStatus.Withdrawn, nameof(MatterInput.WithdrawnOn),
-            "Only a withdrawn matter has a withdrawal date; set the status to Withdrawn.");
+            $"Only a withdrawn matter has a withdrawal date; set the status to Withdrawn.");
         v.Require(input.WithdrawnOn is null || input.WithdrawnOn <= today, nameof(MatterInput.WithdrawnOn),
             $"Withdrawal date {input.WithdrawnOn:yyyy-MM-dd} is in the future.");
         v.Require(input.WithdrawnOn is null || input.FiledOn is null || input.WithdrawnOn >= input.FiledOn, nameof(MatterInput.WithdrawnOn),
             $"Withdrawal date {input.WithdrawnOn:yyyy-MM-dd} is before the filing date {input.FiledOn:yyyy-MM-dd}.");
         v.Require(input.ChallengesOrderId is null || input.ChallengesMatterId is null, nameof(MatterInput.ChallengesMatterId),
-            "A filing challenges one decision: give either the removal order or the decided matter, not both.");
+            $"A filing challenges one decision: give either the removal order or the decided matter, not both.");
         v.Require((input.ChallengesOrderId is null && input.ChallengesMatterId is null) || Challenges(input.Kind), nameof(MatterInput.ChallengesOrderId),
             $"A {input.Kind.ToString()} does not challenge a decision; only motions to reopen or reconsider, Board appeals and petitions for review do.");
         v.Require(input.ChallengesMatterId is null || Id == 0 || input.ChallengesMatterId != Id, nameof(MatterInput.ChallengesMatterId),
-            "A matter cannot challenge itself.");
+            $"A matter cannot challenge itself.");
         v.Require(input.ShowCauseOrderedOn is null || input.Kind == MatterKind.HabeasPetition, nameof(MatterInput.ShowCauseOrderedOn),
             $"Only a habeas petition has an order to show cause; this is a {input.Kind.ToString()}.");
         v.Require(input.ShowCauseOrderedOn is null || input.ShowCauseOrderedOn <= today, nameof(MatterInput.ShowCauseOrderedOn),
@@ -152,7 +152,7 @@ public sealed class Matter : IVersioned
         v.Require(input.ShowCauseOrderedOn is null || Deadlines.DeadlineCalculator.IsSupportedTrigger(input.ShowCauseOrderedOn.Value), nameof(MatterInput.ShowCauseOrderedOn),
             $"Order to show cause date {input.ShowCauseOrderedOn:yyyy-MM-dd} is outside the years the court calendar covers.");
         v.Require(input.ReturnDueOn is null || input.ShowCauseOrderedOn is not null, nameof(MatterInput.ReturnDueOn),
-            "A return date needs the date of the order to show cause.");
+            $"A return date needs the date of the order to show cause.");
         v.Require(input.ReturnDueOn is null || input.ShowCauseOrderedOn is null || input.ReturnDueOn > input.ShowCauseOrderedOn, nameof(MatterInput.ReturnDueOn),
             $"Return date {input.ReturnDueOn:yyyy-MM-dd} must come after the order to show cause ({input.ShowCauseOrderedOn:yyyy-MM-dd}).");
         v.Require(input.ReturnDueOn is null || input.ShowCauseOrderedOn is null || input.ReturnDueOn <= input.ShowCauseOrderedOn.Value.AddYears(1), nameof(MatterInput.ReturnDueOn),
@@ -163,13 +163,13 @@ public sealed class Matter : IVersioned
     public IReadOnlyList<FieldError> RecordStayDecision(StayMotionOutcome outcome, DateOnly? decidedOn, DateOnly? grantedUntil, DateOnly today)
     {
         var v = new Validation();
-        v.Require(Status != MatterStatus.Drafting, nameof(StayOutcome), "A stay motion in a matter still being drafted has not been decided.");
+        v.Require(Status != MatterStatus.Drafting, nameof(StayOutcome), $"A stay motion in a matter still being drafted has not been decided.");
         v.Require(outcome == StayMotionOutcome.Pending || decidedOn is not null, nameof(StayDecidedOn), $"A {outcome.ToString().ToLowerInvariant()} stay needs the decision date.");
-        v.Require(outcome != StayMotionOutcome.Pending || (decidedOn is null && grantedUntil is null), nameof(StayDecidedOn), "A pending stay motion has no decision date.");
+        v.Require(outcome != StayMotionOutcome.Pending || (decidedOn is null && grantedUntil is null), nameof(StayDecidedOn), $"A pending stay motion has no decision date.");
         v.Require(decidedOn is null || decidedOn <= today, nameof(StayDecidedOn), $"Decision date {decidedOn:yyyy-MM-dd} is in the future.");
         v.Require(decidedOn is null || FiledOn is null || decidedOn >= FiledOn, nameof(StayDecidedOn),
             $"Decision date {decidedOn:yyyy-MM-dd} is before the filing date {FiledOn:yyyy-MM-dd}.");
-        v.Require(grantedUntil is null || outcome == StayMotionOutcome.Granted, nameof(StayGrantedUntil), "Only a granted stay has a last day.");
+        v.Require(grantedUntil is null || outcome == StayMotionOutcome.Granted, nameof(StayGrantedUntil), $"Only a granted stay has a last day.");
         v.Require(grantedUntil is null || decidedOn is null || grantedUntil >= decidedOn, nameof(StayGrantedUntil),
             $"The stay's last day {grantedUntil:yyyy-MM-dd} is before it was granted.");
         if (v.IsValid)
@@ -191,7 +191,7 @@ public sealed class Matter : IVersioned
     {
         var v = new Validation();
         v.Require(!acceptedDespiteWaiver || Kind == MatterKind.BiaAppeal, nameof(AcceptedDespiteWaiver),
-            "Only a Board appeal can be accepted despite a waiver of appeal.");
+            $"Only a Board appeal can be accepted despite a waiver of appeal.");
         if (v.IsValid)
         {
             AcceptedDespiteWaiver = acceptedDespiteWaiver;

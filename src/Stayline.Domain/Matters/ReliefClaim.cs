@@ -81,16 +81,16 @@ public sealed class ReliefClaim : IVersioned
         v.Require(Enum.IsDefined(input.Status), nameof(input.Status), $"Unknown status \"{input.Status}\".");
         v.Require((input.Grounds & ~all) == 0, nameof(input.Grounds), $"Unknown protected ground value {(int)input.Grounds}.");
         v.Require(!cat || input.Grounds == ProtectedGrounds.None, nameof(input.Grounds),
-            "The Convention Against Torture protects without a protected ground (8 CFR 1208.16(c), 1208.17): leave the grounds empty.");
+            $"The Convention Against Torture protects without a protected ground (8 CFR 1208.16(c), 1208.17): leave the grounds empty.");
         v.Require(cat || input.Grounds != ProtectedGrounds.None, nameof(input.Grounds),
-            "Asylum and withholding rest on race, religion, nationality, political opinion or a particular social group (INA 101(a)(42)(A)): choose at least one.");
-        v.Require(!string.IsNullOrWhiteSpace(input.Basis), nameof(input.Basis), "Say in a sentence what the claim rests on (who is feared, and why).");
-        v.Require(input.Basis is null || input.Basis.Length <= 2000, nameof(input.Basis), "The basis is longer than 2,000 characters.");
-        v.Require(input.Status is ReliefStatus.Contemplated || input.FiledOn is not null, nameof(input.FiledOn), "Give the day the claim was filed.");
-        v.Require(input.Status is not ReliefStatus.Contemplated || input.FiledOn is null, nameof(input.FiledOn), "A claim with a filing date is filed: choose its status.");
+            $"Asylum and withholding rest on race, religion, nationality, political opinion or a particular social group (INA 101(a)(42)(A)): choose at least one.");
+        v.Require(!string.IsNullOrWhiteSpace(input.Basis), nameof(input.Basis), $"Say in a sentence what the claim rests on (who is feared, and why).");
+        v.Require(input.Basis is null || input.Basis.Length <= 2000, nameof(input.Basis), $"The basis is longer than 2,000 characters.");
+        v.Require(input.Status is ReliefStatus.Contemplated || input.FiledOn is not null, nameof(input.FiledOn), $"Give the day the claim was filed.");
+        v.Require(input.Status is not ReliefStatus.Contemplated || input.FiledOn is null, nameof(input.FiledOn), $"A claim with a filing date is filed: choose its status.");
         v.Require(input.Status is ReliefStatus.Granted or ReliefStatus.Denied or ReliefStatus.Withdrawn || input.DecidedOn is null, nameof(input.DecidedOn),
-            "A decision date is recorded once the claim is granted, denied or withdrawn.");
-        v.Require(input.Status is not (ReliefStatus.Granted or ReliefStatus.Denied) || input.DecidedOn is not null, nameof(input.DecidedOn), "Give the day of the decision.");
+            $"A decision date is recorded once the claim is granted, denied or withdrawn.");
+        v.Require(input.Status is not (ReliefStatus.Granted or ReliefStatus.Denied) || input.DecidedOn is not null, nameof(input.DecidedOn), $"Give the day of the decision.");
         v.Require(input.FiledOn is null || input.FiledOn <= today, nameof(input.FiledOn), $"Filing date {input.FiledOn:yyyy-MM-dd} is in the future.");
         v.Require(input.DecidedOn is null || input.DecidedOn <= today, nameof(input.DecidedOn), $"Decision date {input.DecidedOn:yyyy-MM-dd} is in the future.");
         v.Require(input.DecidedOn is null || input.FiledOn is null || input.DecidedOn >= input.FiledOn, nameof(input.DecidedOn),

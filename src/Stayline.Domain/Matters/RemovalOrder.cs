@@ -29,11 +29,11 @@ public sealed class RemovalOrder
         ProceedingType proceeding = ProceedingType.Unknown)
     {
         var v = new Validation();
-        v.Require(!(appealWaived && appealReserved), "AppealReserved", "Appeal cannot be both waived and reserved.");
-        v.Require(!(appealReserved && inAbsentia), "AppealReserved", "No appeal lies from an in absentia order; record a motion to reopen instead.");
+        v.Require(!(appealWaived && appealReserved), "AppealReserved", $"Appeal cannot be both waived and reserved.");
+        v.Require(!(appealReserved && inAbsentia), "AppealReserved", $"No appeal lies from an in absentia order; record a motion to reopen instead.");
         v.Require(orderedOn <= today, "OrderedOn", $"Order date {orderedOn:yyyy-MM-dd} is in the future.");
-        v.Require(issuedBy is Adjudicator.ImmigrationJudge or Adjudicator.Board, "IssuedBy", "A removal order is issued by an immigration judge or the Board.");
-        v.Require(!(inAbsentia && issuedBy == Adjudicator.Board), "InAbsentia", "Only an immigration judge orders removal in absentia.");
+        v.Require(issuedBy is Adjudicator.ImmigrationJudge or Adjudicator.Board, "IssuedBy", $"A removal order is issued by an immigration judge or the Board.");
+        v.Require(!(inAbsentia && issuedBy == Adjudicator.Board), "InAbsentia", $"Only an immigration judge orders removal in absentia.");
         // IIRIRA 309(a),(c): removal proceedings exist from 1997-04-01; deportation and exclusion cases begun before it
         // could end later, so only this direction is impossible.
         v.Require(!(proceeding == ProceedingType.Removal && orderedOn < new DateOnly(1997, 4, 1)), "Proceeding",

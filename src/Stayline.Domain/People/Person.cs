@@ -79,14 +79,14 @@ public sealed class Person : IVersioned
             }
             else
             {
-                v.Add(nameof(PersonInput.ANumber), error!);
+                v.Add(nameof(PersonInput.ANumber), Sentence.Verbatim(error!));
             }
         }
 
         v.Require(!string.IsNullOrWhiteSpace(input.GivenName) || !string.IsNullOrWhiteSpace(input.FamilyName),
-            nameof(PersonInput.FamilyName), "Give at least a given name or a family name.");
-        v.Require((input.GivenName?.Length ?? 0) <= 200, nameof(PersonInput.GivenName), "Given name is longer than 200 characters.");
-        v.Require((input.FamilyName?.Length ?? 0) <= 200, nameof(PersonInput.FamilyName), "Family name is longer than 200 characters.");
+            nameof(PersonInput.FamilyName), $"Give at least a given name or a family name.");
+        v.Require((input.GivenName?.Length ?? 0) <= 200, nameof(PersonInput.GivenName), $"Given name is longer than 200 characters.");
+        v.Require((input.FamilyName?.Length ?? 0) <= 200, nameof(PersonInput.FamilyName), $"Family name is longer than 200 characters.");
         void Particular(string? value, string field, string label)
         {
             if (value?.Length > ParticularLength)
@@ -120,7 +120,7 @@ public sealed class Person : IVersioned
 
         if (input.ConsentDate is { } consent)
         {
-            v.Require(consent <= today, nameof(PersonInput.ConsentDate), "Consent date is in the future.");
+            v.Require(consent <= today, nameof(PersonInput.ConsentDate), $"Consent date is in the future.");
         }
 
         if (!v.IsValid)
@@ -156,7 +156,7 @@ public sealed class Person : IVersioned
     public IReadOnlyList<FieldError> AddAlias(string? given, string? family, string? source)
     {
         var v = new Validation();
-        v.Require(!string.IsNullOrWhiteSpace(given) || !string.IsNullOrWhiteSpace(family), "Alias", "An alias needs a given or a family name.");
+        v.Require(!string.IsNullOrWhiteSpace(given) || !string.IsNullOrWhiteSpace(family), "Alias", $"An alias needs a given or a family name.");
         if (v.IsValid)
         {
             Aliases.Add(new PersonName(Clean(given), Clean(family), CleanOrNull(source)));

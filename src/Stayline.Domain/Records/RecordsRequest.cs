@@ -96,7 +96,7 @@ public sealed class RecordsRequest : IVersioned
         v.Require(Enum.IsDefined(input.Channel), nameof(input.Channel), $"Unknown channel \"{input.Channel}\".");
         v.Require(Enum.IsDefined(input.Agency), nameof(input.Agency), $"Unknown agency \"{input.Agency}\".");
         v.Require(Enum.IsDefined(input.Status), nameof(input.Status), $"Unknown status \"{input.Status}\".");
-        v.Require(input.RequestedOn is not null, nameof(input.RequestedOn), "The day the request was made is required.");
+        v.Require(input.RequestedOn is not null, nameof(input.RequestedOn), $"The day the request was made is required.");
         v.Require(input.RequestedOn is null || input.RequestedOn <= today, nameof(input.RequestedOn), $"Request date {input.RequestedOn:yyyy-MM-dd} is in the future.");
         v.Require(input.RequestedOn is null || DeadlineCalculator.IsSupportedTrigger(input.RequestedOn.Value), nameof(input.RequestedOn),
             $"Request date {input.RequestedOn:yyyy-MM-dd} is outside the years the court calendar covers ({DeadlineCalculator.FirstTrigger.Year}-{DeadlineCalculator.LastTrigger.Year}).");
@@ -104,16 +104,16 @@ public sealed class RecordsRequest : IVersioned
             $"The agency cannot receive the request ({input.AgencyReceivedOn:yyyy-MM-dd}) before it was made ({input.RequestedOn:yyyy-MM-dd}).");
         v.Require(input.AgencyReceivedOn is null || input.AgencyReceivedOn <= today, nameof(input.AgencyReceivedOn), $"Receipt date {input.AgencyReceivedOn:yyyy-MM-dd} is in the future.");
         v.Require(input.Status is RecordsStatus.Produced or RecordsStatus.ProducedInPart || input.ProducedOn is null, nameof(input.ProducedOn),
-            "A production date is recorded only when the records were produced (in full or in part).");
+            $"A production date is recorded only when the records were produced (in full or in part).");
         v.Require(input.Status is not RecordsStatus.Produced || input.ProducedOn is not null, nameof(input.ProducedOn),
-            "Give the day the records were produced: for an A-file or a record of proceedings it starts the class motion clock.");
+            $"Give the day the records were produced: for an A-file or a record of proceedings it starts the class motion clock.");
         v.Require(input.ProducedOn is null || input.ProducedOn <= today, nameof(input.ProducedOn), $"Production date {input.ProducedOn:yyyy-MM-dd} is in the future.");
         v.Require(input.ProducedOn is null || input.RequestedOn is null || input.ProducedOn >= input.RequestedOn || input.Channel == RecordsChannel.CourtOrder,
             nameof(input.ProducedOn), $"Records produced on {input.ProducedOn:yyyy-MM-dd} cannot answer a request made later ({input.RequestedOn:yyyy-MM-dd}).");
         v.Require(!input.UnusualCircumstances || input.Channel == RecordsChannel.Foia, nameof(input.UnusualCircumstances),
-            "The unusual-circumstances extension is a FOIA rule (5 U.S.C. 552(a)(6)(B)); this request is not a FOIA request.");
-        v.Require(input.TrackingNumber is null || input.TrackingNumber.Trim().Length <= 100, nameof(input.TrackingNumber), "The tracking number is longer than 100 characters.");
-        v.Require(input.Notes is null || input.Notes.Length <= 2000, nameof(input.Notes), "Notes are longer than 2,000 characters.");
+            $"The unusual-circumstances extension is a FOIA rule (5 U.S.C. 552(a)(6)(B)); this request is not a FOIA request.");
+        v.Require(input.TrackingNumber is null || input.TrackingNumber.Trim().Length <= 100, nameof(input.TrackingNumber), $"The tracking number is longer than 100 characters.");
+        v.Require(input.Notes is null || input.Notes.Length <= 2000, nameof(input.Notes), $"Notes are longer than 2,000 characters.");
         if (!v.IsValid)
         {
             return v.Errors;

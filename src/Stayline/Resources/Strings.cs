@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using Stayline.Domain.Common;
 
 namespace Stayline.Resources;
 
@@ -13,4 +14,22 @@ public sealed class Strings
 
     /// <summary>A text in the reader's language, for static helpers that have no localiser (enum labels, dates).</summary>
     public static string Get(string key) => Manager.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+
+    /// <summary>
+    /// A sentence built below the pages (a validation error, a service's result) in the reader's language: the
+    /// translation of its format (the resource whose key is the English format, e.g. "Transfer date {0:yyyy-MM-dd} is in
+    /// the future.") with the same values, formatted as the reader writes numbers; sentences inside it are said the same
+    /// way. English, or a format nobody translated yet, prints the English sentence.
+    /// </summary>
+    public static string Say(Sentence sentence)
+    {
+        var language = Infrastructure.Localization.Current;
+        if (language == "en" || Manager.GetString(sentence.Format, CultureInfo.CurrentUICulture) is not { } translated)
+        {
+            return sentence.ToString();
+        }
+
+        var values = sentence.Values.Select(v => v is Sentence inner ? Say(inner) : v).ToArray();
+        return string.Format(Infrastructure.Localization.CultureOf(language), translated, values);
+    }
 }

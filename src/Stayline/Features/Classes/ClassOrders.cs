@@ -39,8 +39,8 @@ public static class ClassOrders
         }
 
         var v = new Validation();
-        v.Require(!string.IsNullOrWhiteSpace(write.Title), "Title", "Give the order's title, e.g. \"Preliminary injunction\".");
-        v.Require(write.IssuedOn is not null, "IssuedOn", "Give the date of the order.");
+        v.Require(!string.IsNullOrWhiteSpace(write.Title), "Title", $"Give the order's title, e.g. \"Preliminary injunction\".");
+        v.Require(write.IssuedOn is not null, "IssuedOn", $"Give the date of the order.");
         v.Require(write.IssuedOn is null || write.IssuedOn <= today, "IssuedOn", $"Order date {write.IssuedOn:yyyy-MM-dd} is in the future.");
         v.Require(write.MotionPeriodDays is >= 1 and <= 3650, "MotionPeriodDays", $"The motion period must be 1 to 3650 days (got {write.MotionPeriodDays}).");
         v.Require(write.RecordsDueOn is null || write.IssuedOn is null || write.RecordsDueOn >= write.IssuedOn, "RecordsDueOn",

@@ -52,9 +52,9 @@ public static class ClassesApi
     private static async Task<Results<Created<ClassDto>, ValidationProblem>> Create(ClassWrite body, StaylineDbContext db, CancellationToken ct)
     {
         var v = new Validation();
-        v.Require(!string.IsNullOrWhiteSpace(body.Name), "Name", "Give the case name, e.g. \"Hamama v. Adducci\".");
-        v.Require(!string.IsNullOrWhiteSpace(body.Court), "Court", "Give the court, e.g. \"E.D. Mich.\".");
-        v.Require(body.Name is null || body.Name.Trim().Length <= 200, "Name", "The case name is longer than 200 characters.");
+        v.Require(!string.IsNullOrWhiteSpace(body.Name), "Name", $"Give the case name, e.g. \"Hamama v. Adducci\".");
+        v.Require(!string.IsNullOrWhiteSpace(body.Court), "Court", $"Give the court, e.g. \"E.D. Mich.\".");
+        v.Require(body.Name is null || body.Name.Trim().Length <= 200, "Name", $"The case name is longer than 200 characters.");
         if (!v.IsValid)
         {
             return ApiErrors.Validation(v.Errors);

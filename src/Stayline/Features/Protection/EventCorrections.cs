@@ -52,9 +52,9 @@ public static class EventCorrections
         }
 
         var v = new Validation();
-        v.Require(on is not null, "On", "Give the corrected date.");
+        v.Require(on is not null, "On", $"Give the corrected date.");
         v.Require(on is null || on <= today, "On", $"Date {on:yyyy-MM-dd} is in the future.");
-        v.Require(description is null || description.Length <= 500, "Description", "The description is longer than 500 characters.");
+        v.Require(description is null || description.Length <= 500, "Description", $"The description is longer than 500 characters.");
         if (!v.IsValid)
         {
             return v.Errors;

@@ -41,7 +41,7 @@ public static class FactWrites
         }
 
         var v = new Validation();
-        v.Require(write.On is not null, "On", "Give the date.");
+        v.Require(write.On is not null, "On", $"Give the date.");
         v.Require(write.On is null || write.On <= today, "On", $"Date {write.On:yyyy-MM-dd} is in the future.");
         v.Require(Enum.IsDefined(write.Kind), "Kind", $"Unknown event kind {write.Kind}.");
         if (!v.IsValid)
@@ -111,7 +111,7 @@ public static class FactWrites
         }
 
         var v = new Validation();
-        v.Require(write.GrantedOn is not null, "GrantedOn", "Give the day the stay was granted.");
+        v.Require(write.GrantedOn is not null, "GrantedOn", $"Give the day the stay was granted.");
         v.Require(write.GrantedOn is null || write.GrantedOn <= today, "GrantedOn", $"Grant date {write.GrantedOn:yyyy-MM-dd} is in the future.");
         v.Require(write.UntilDecisionOfMatter is null || await db.Matters.AnyAsync(m => m.Id == write.UntilDecisionOfMatter && m.PersonId == personId, ct),
             "UntilDecisionOfMatter", $"Matter {write.UntilDecisionOfMatter} is not one of this person's matters.");
@@ -120,7 +120,7 @@ public static class FactWrites
         {
             foreach (var e in terms.Validate(granted))
             {
-                v.Add(e.Field, e.Message);
+                v.Add(e.Field, e.Sentence);
             }
         }
 

@@ -100,9 +100,9 @@ public sealed class PersonModel(StaylineDbContext db, TimeProvider clock, AuditA
         }
 
         var v = new Validation();
-        v.Require(!string.IsNullOrWhiteSpace(title), "Title", t["ProtMsg.SayWhat"]);
-        v.Require(dueDate is not null, "DueDate", t["ProtMsg.GiveDue"]);
-        v.Require(!string.IsNullOrWhiteSpace(citation), "Citation", t["ProtMsg.GiveRule"]);
+        v.Require(!string.IsNullOrWhiteSpace(title), "Title", Sentence.Verbatim(t["ProtMsg.SayWhat"]));
+        v.Require(dueDate is not null, "DueDate", Sentence.Verbatim(t["ProtMsg.GiveDue"]));
+        v.Require(!string.IsNullOrWhiteSpace(citation), "Citation", Sentence.Verbatim(t["ProtMsg.GiveRule"]));
         if (!v.IsValid)
         {
             return Done(personId, v.Errors, "");

@@ -14,12 +14,12 @@ public static class ApiErrors
             $"{what} was changed by someone else (it is now at version {currentVersion}). Nothing was saved: reload it, then apply your change again.",
             statusCode: StatusCodes.Status409Conflict, title: "Edit conflict");
 
-    /// <summary>Copies domain field errors next to the form fields ("Input.Field").</summary>
+    /// <summary>Copies domain field errors next to the form fields ("Input.Field"), in the reader's language.</summary>
     public static void AddTo(ModelStateDictionary modelState, IEnumerable<FieldError> errors, string prefix = "Input")
     {
         foreach (var e in errors)
         {
-            modelState.AddModelError(string.IsNullOrEmpty(prefix) ? e.Field : $"{prefix}.{e.Field}", e.Message);
+            modelState.AddModelError(string.IsNullOrEmpty(prefix) ? e.Field : $"{prefix}.{e.Field}", Resources.Strings.Say(e.Sentence));
         }
     }
 

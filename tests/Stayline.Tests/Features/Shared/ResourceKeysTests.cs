@@ -33,6 +33,27 @@ public class ResourceKeysTests
         Assert.Empty(translated.Except(english));
     }
 
+    /// <summary>A translation inserts the same values as the English text ({0}, {1}...; its own format after the colon):
+    /// an extra placeholder throws when the page formats it, a lost one drops a value. Only the singular forms ("...One")
+    /// may say their one in words.</summary>
+    [Theory]
+    [InlineData("Strings.ar.resx")]
+    [InlineData("Strings.es.resx")]
+    public void Translation_InsertsTheSameValuesAsTheEnglish(string file)
+    {
+        static Dictionary<string, string> Values(string f) =>
+            XDocument.Load(Path.Combine(Root(), "src", "Stayline", "Resources", f)).Root!.Elements("data")
+                .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
+        static HashSet<string> Holes(string text) => System.Text.RegularExpressions.Regex.Matches(text, @"(?<!\{)\{(\d+)[^{}]*\}")
+            .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var english = Values("Strings.resx");
+        var differing = Values(file).Where(t => english.TryGetValue(t.Key, out var e)
+                && !(t.Key.EndsWith("One", StringComparison.Ordinal) ? Holes(t.Value).IsSubsetOf(Holes(e)) : Holes(t.Value).SetEquals(Holes(e))))
+            .Select(t => $"{t.Key}: \"{t.Value}\"").ToList();
+
+        Assert.Empty(differing);
+    }
+
     [Fact]
     public void Navigation_EveryLabelIsAKey()
     {
