@@ -136,7 +136,7 @@ public sealed class MatchModel
 
     /// <summary>
     /// Prior log2-odds that two records are the same person. Estimated from the sizes: linking n to m
-    /// records expects about min(n, m) matches among n*m pairs (1 / max(n, m)); one list of n records is
+    /// records expects about min(n, m) matches among n*m pairs (1 / max(n, m), counting people: a person's aliases are not more people); one list of n records is
     /// expected to hold about n/2 duplicate pairs among n^2/2 (1 / n). Kept between 2^-24 and 2^-10 so that
     /// a small file does not lower the bar.
     /// </summary>
@@ -336,7 +336,8 @@ public sealed class MatchModel
 
         var distinctPairs = right is null ? (long)left.Count * (left.Count - 1) / 2 : (long)left.Count * other.Count;
         samples = (int)Math.Min(samples, distinctPairs);
-        var lambda = 1.0 / Math.Max(left.Count, other.Count);
+        var people = PersonRecord.PeopleIn(left);
+        var lambda = 1.0 / Math.Max(people, right is null ? people : PersonRecord.PeopleIn(right));
         var prior = Math.Clamp(Math.Log2(lambda / (1 - lambda)), -24, -10);
         var counts = NewTables();
         var totals = new double[FieldCount];

@@ -5,6 +5,19 @@ namespace Stayline.Domain.Matching;
 /// <summary>One source row about a person, as the linker sees it. The name is parsed once, here.</summary>
 public sealed class PersonRecord
 {
+    /// <summary>How many people the records are: records that share an id are one person under other names (the
+    /// aliases an import links against), so they do not make a partner look rarer.</summary>
+    public static int PeopleIn(IReadOnlyList<PersonRecord> records)
+    {
+        var ids = new HashSet<string>(records.Count, StringComparer.Ordinal);
+        foreach (var r in records)
+        {
+            ids.Add(r.Id);
+        }
+
+        return ids.Count;
+    }
+
     public PersonRecord(string id, string? givenName, string? familyName, BirthDate birthDate, ANumber? aNumber, string? country)
     {
         Id = id;

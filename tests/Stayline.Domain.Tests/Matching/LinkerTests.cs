@@ -108,6 +108,41 @@ public class LinkerTests
         Assert.Equal([("L1", "R1")], pairs.Select(p => (left[p.Left].Id, right[p.Right].Id)));
     }
 
+    /// <summary>
+    /// An import links its rows against the known people and their aliases (other spellings, as records with the
+    /// person's id). The prior counts people, not records: 1,400 people with 438 aliases are 1,400 possible partners.
+    /// Counting the aliases as people lowered the prior by 0.4 bits, and "Ali Alshamari, 1983" (a hotline row) fell
+    /// below the review threshold against the known "Aly Alshammari, 1983-07-27": the import created a second person.
+    /// </summary>
+    [Fact]
+    public void Link_AgainstPeopleWithAliases_PriorCountsPeople_AndTheLikelyPairIsNotANewPerson()
+    {
+        string[] syllables = ["ka", "ri", "mo", "tu", "sel", "bar", "din", "zo", "pe", "lun", "fa", "go", "ve", "nid"];
+        string Word(int i, int salt) => string.Concat(Enumerable.Range(0, 3).Select(k => syllables[(i * (7 + salt) + (k * 5) + (i / (3 + k))) % syllables.Length]))
+            + syllables[(i + salt) % syllables.Length];
+        var people = Enumerable.Range(0, 1_400)
+            .Select(i => P($"{i}", Word(i, 1), Word(i, 2), $"{1940 + (i % 60)}-{1 + (i % 12):00}-{1 + (i % 28):00}")).ToList();
+        people[2] = P("2", "Aly", "Alshammari", "1983-07-27");
+        string[] namesakes = ["Zainab", "Hassan", "Hoda", "Salman", "Haidar", "Majed", "Jawaad", "Karim", "Samir", "Layla"];
+        for (var i = 0; i < namesakes.Length; i++)
+        {
+            people[10 + i] = P($"{10 + i}", namesakes[i], i % 2 == 0 ? "Al-Shammari" : "Alshammari", $"{1950 + i}-0{1 + (i % 9)}-1{i}");
+        }
+
+        var aliases = Enumerable.Range(0, 438).Select(i => i == 0
+            ? P("2", "Aly", "AL-SHAMMARI", "1983-07-27")
+            : P(people[i * 3].Id, Word(i * 3, 4), Word(i * 3, 2), $"{1940 + (i * 3 % 60)}-{1 + (i * 3 % 12):00}-{1 + (i * 3 % 28):00}"));
+        var known = people.Concat(aliases).ToList();
+        var row = new[] { P("row 2", "Ali", "Alshamari", "1983") };
+
+        // The best of the person's records, as the import takes it.
+        var pair = Linker.Link(row, known).Where(p => known[p.Right].Id == "2").MaxBy(p => p.Score);
+
+        Assert.Equal(Linker.ContextFor(row, people).Model.PriorWeight, Linker.ContextFor(row, known).Model.PriorWeight);
+        Assert.Equal(1_400, PersonRecord.PeopleIn(known));
+        Assert.True(pair?.Score >= MatchModel.ReviewThreshold, $"score {pair?.Score}");
+    }
+
     [Theory]
     [InlineData("A012345678", "012345678", ANumberLevel.Exact)]
     [InlineData("A012345678", "A012345679", ANumberLevel.OneTypo)]
