@@ -218,7 +218,7 @@ public partial class KeysetPagingTests
         var check = PeopleQuery.Filter(db, new PeopleFilter { AttorneyId = attorney }, perPerson: true);
         async Task<List<long>> AllAsync(int? counted, bool desc, PeopleSort sort = PeopleSort.NextDeadline, int firstBatch = 3)
         {
-            var narrowed = counted is { } n ? new PeopleBoard.Narrowed(n, check, firstBatch) : null;
+            var narrowed = counted is { } n ? new PeopleBoard.Narrowed(n, check, (upTo, ct) => check.Take(upTo).CountAsync(ct), FirstBatch: firstBatch) : null;
             var seen = new List<long>();
             string? after = null;
             for (var i = 0; i < 30; i++)
