@@ -2309,6 +2309,8 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("SortName");
 
+                    b.HasIndex("CurrentFacilityId", "OrganisationId");
+
                     b.HasIndex("CurrentFacilityId", "SortName");
 
                     b.HasIndex("CustodyStatus", "CurrentFacilityId");

@@ -2226,6 +2226,8 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("SortName");
 
+                    b.HasIndex("CurrentFacilityId", "OrganisationId");
+
                     b.HasIndex("CurrentFacilityId", "SortName");
 
                     b.HasIndex("CustodyStatus", "CurrentFacilityId");

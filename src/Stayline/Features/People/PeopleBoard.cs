@@ -250,12 +250,14 @@ public static class PeopleBoard
 
             case Within.NextDue when few:
                 {
-                    // A few people: each one's earliest open deadline (their rows of the (PersonId, State, DueDate) index),
-                    // sorted here in SQL; walking every open deadline in due order would mostly meet other people's. Grouped
-                    // from the deadlines side: as a subquery per person SQLite ran it twice (the value and the not-null test).
-                    var withDue = db.Deadlines.Where(d => d.State == Open && d.DueDate != null)
-                        .Join(members, d => d.PersonId, p => p.Id, (d, p) => d)
-                        .GroupBy(d => d.PersonId).Select(g => new { Id = g.Key, Due = g.Min(d => d.DueDate) });
+                    // A few people: each one's earliest open deadline (one seek of the (PersonId, State, DueDate) index each),
+                    // sorted here in SQL; walking every open deadline in due order would mostly meet other people's. (Grouped
+                    // from the deadlines side instead, SQLite read all 1.5 million open deadlines in person order: seconds.)
+                    var withDue = members.Select(p => new
+                    {
+                        p.Id,
+                        Due = db.Deadlines.Where(d => d.PersonId == p.Id && d.State == Open && d.DueDate != null).Min(d => d.DueDate),
+                    }).Where(x => x.Due != null);
                     if (after is { Date: { } k, Id: var id })
                     {
                         withDue = desc

@@ -5,7 +5,7 @@
 namespace Stayline.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class PeopleFacilityNameIndex : Migration
+    public partial class PeopleFacilityIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,11 @@ namespace Stayline.Data.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_people_CurrentFacilityId",
                 table: "people");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_people_CurrentFacilityId_OrganisationId",
+                table: "people",
+                columns: new[] { "CurrentFacilityId", "OrganisationId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_people_CurrentFacilityId_SortName",
@@ -23,6 +28,10 @@ namespace Stayline.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_people_CurrentFacilityId_OrganisationId",
+                table: "people");
+
             migrationBuilder.DropIndex(
                 name: "IX_people_CurrentFacilityId_SortName",
                 table: "people");
