@@ -2307,9 +2307,11 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("BirthDate");
 
-                    b.HasIndex("CurrentFacilityId");
-
                     b.HasIndex("SortName");
+
+                    b.HasIndex("CurrentFacilityId", "OrganisationId");
+
+                    b.HasIndex("CurrentFacilityId", "SortName");
 
                     b.HasIndex("CustodyStatus", "CurrentFacilityId");
 

@@ -2224,9 +2224,11 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("BirthDate");
 
-                    b.HasIndex("CurrentFacilityId");
-
                     b.HasIndex("SortName");
+
+                    b.HasIndex("CurrentFacilityId", "OrganisationId");
+
+                    b.HasIndex("CurrentFacilityId", "SortName");
 
                     b.HasIndex("CustodyStatus", "CurrentFacilityId");
 

@@ -83,9 +83,16 @@ public static class PeopleBoard
 
     /// <summary>A filtered list: how many people the filter leaves, counted up to <see cref="PeopleQuery.FilteredCountCap"/>
     /// + 1, and the filter as a check of each person (for a batch of people read in the sort's order).</summary>
+    /// <param name="CountUpTo">Counts the filter's people up to the number given (past the cap, to tell a filter that
+    /// looks rare from one that is only absent from the order's first groups).</param>
+    /// <param name="IndexServed">The filter is a facility or a custody status: its people in any group are an index range,
+    /// so reading a page from the filter is cheap even when it is large (e.g. the released people, sorted by facility).</param>
+    /// <param name="OnlyGroup">The one group of the sort that can hold the filter's people, when the filter says so (a
+    /// facility's own group; "none" for people without a lawyer sorted by lawyer): the others are not read.</param>
     /// <param name="FirstBatch">The first batch of a walk: enough for a page of 50 when one person in 5 passes the filter
     /// (smaller in tests, to walk a few people in many batches).</param>
-    public sealed record Narrowed(int Counted, IQueryable<Person> Check, int FirstBatch = 256);
+    public sealed record Narrowed(int Counted, IQueryable<Person> Check, Func<int, CancellationToken, Task<int>> CountUpTo, bool IndexServed = false,
+        string? OnlyGroup = null, int FirstBatch = 256);
 
     /// <summary>A page of a keyset sort: the ids in order, and the cursors of the pages after and before, if any.</summary>
     public sealed record KeysetPage(List<long> Ids, string? Next, string? Previous);
@@ -97,6 +104,11 @@ public static class PeopleBoard
         string? after, string? before, int pageSize, Narrowed? narrowed, CancellationToken ct)
     {
         var groups = await GroupsAsync(db, sort, ct);
+        if (narrowed?.OnlyGroup is { } only)
+        {
+            groups = groups.Where(g => g.Token == only).ToList();
+        }
+
         if (sort == PeopleSort.Newest)
         {
             // Newest first is the id order reversed ("descending" is then the oldest first).
@@ -135,9 +147,12 @@ public static class PeopleBoard
     /// those people from the filter's index and sorts them. A larger one (its size not counted further) is applied to
     /// the order's rows a batch at a time: the unfiltered order is read from its index and the batch's people are
     /// checked against the filter by id. In one statement SQLite drove such a page from the filter and sorted
-    /// everything it left (a quarter of a million people for "detained, no lawyer": seconds). The first batch also
-    /// measures the filter: if it is rare (walking would cost more than reading its people: under about
-    /// 2 x sqrt(page x people), 14,000 at a million), the rest of the page is read from the filter instead.
+    /// everything it left (a quarter of a million people for "detained, no lawyer": seconds). The batches also
+    /// measure the filter: if it looks rare (walking would cost more than reading its people: under about
+    /// 2 x sqrt(page x people), 14,000 at a million), the rest of the page is read from the filter instead. A batch is
+    /// no fair sample when the sort follows the filter (people without a lawyer sorted by lawyer: none in the first
+    /// 700,000 rows), so unless the filter's people are an index range, it is counted up to that limit first; past
+    /// it the walk goes on (reading 300,000 people from the filter, lawyer group by lawyer group, took 16 s).
     /// </remarks>
     private static async Task<List<Cursor>> WalkAsync(StaylineDbContext db, List<Group> groups, IQueryable<Person> filtered, bool desc, Cursor? cursor,
         int take, Narrowed? narrowed, CancellationToken ct)
@@ -152,6 +167,7 @@ public static class PeopleBoard
         var found = new List<Cursor>(take);
         var batch = narrowed.FirstBatch;
         long seen = 0;
+        var common = false;
         while (true)
         {
             var chunk = await ReadAsync(db, groups, everyone, desc, cursor, batch, few: false, ct);
@@ -167,10 +183,16 @@ public static class PeopleBoard
             cursor = chunk[^1];
             // The filter's share as seen so far (one more than found: a rare filter may show none in a batch).
             var estimate = (found.Count + 1) * total / seen;
-            if (estimate * estimate < 4L * take * total)
+            if (!common && estimate * estimate < 4L * take * total)
             {
-                found.AddRange(await ReadAsync(db, groups, filtered, desc, cursor, take - found.Count, few: true, ct));
-                return found;
+                var rare = (int)Math.Min(int.MaxValue - 1, 2 * Math.Sqrt((double)take * total));
+                if (narrowed.IndexServed || await narrowed.CountUpTo(rare + 1, ct) <= rare)
+                {
+                    found.AddRange(await ReadAsync(db, groups, filtered, desc, cursor, take - found.Count, few: true, ct));
+                    return found;
+                }
+
+                common = true;
             }
 
             batch = (int)Math.Clamp((take - found.Count) * seen * 3 / 2 / (found.Count + 1), batch, MaxBatch);
@@ -229,7 +251,8 @@ public static class PeopleBoard
             case Within.NextDue when few:
                 {
                     // A few people: each one's earliest open deadline (one seek of the (PersonId, State, DueDate) index each),
-                    // sorted here in SQL; walking every open deadline in due order would mostly meet other people's.
+                    // sorted here in SQL; walking every open deadline in due order would mostly meet other people's. (Grouped
+                    // from the deadlines side instead, SQLite read all 1.5 million open deadlines in person order: seconds.)
                     var withDue = members.Select(p => new
                     {
                         p.Id,
@@ -342,8 +365,9 @@ public static class PeopleBoard
             case PeopleSort.Facility:
                 {
                     var facilities = await db.Facilities.AsNoTracking().OrderBy(f => f.Name).ThenBy(f => f.Id).Select(f => f.Id).ToListAsync(ct);
-                    var groups = facilities.Select(id => new Group(Token(id), q => q.Where(p => p.CurrentFacilityId == id), Within.Id)).ToList();
-                    groups.Add(new Group("none", q => q.Where(p => p.CurrentFacilityId == null), Within.Id));
+                    // Each facility's people by name, from the (CurrentFacilityId, SortName) index.
+                    var groups = facilities.Select(id => new Group(Token(id), q => q.Where(p => p.CurrentFacilityId == id), Within.SortName)).ToList();
+                    groups.Add(new Group("none", q => q.Where(p => p.CurrentFacilityId == null), Within.SortName));
                     return groups;
                 }
 

@@ -199,7 +199,14 @@ public static class PeopleQuery
         if (PeopleBoard.IsBoardSort(f.Sort) || page == 1 || f.After is not null || f.Before is not null)
         {
             var counted = await CountAsync(db, f, q, countCap + 1, ct);
-            var filter = unfiltered ? null : new PeopleBoard.Narrowed(counted, Filter(db, f, perPerson: true));
+            var filter = unfiltered ? null : new PeopleBoard.Narrowed(counted, Filter(db, f, perPerson: true), (upTo, c) => CountAsync(db, f, q, upTo, c),
+                IndexServed: f is { Q: null or "", AttorneyId: null or "", ClassId: null, HasLawyer: null },
+                OnlyGroup: (f.Sort, f.FacilityId, f.HasLawyer) switch
+                {
+                    (PeopleSort.Facility, { } facility, _) => facility.ToString(CultureInfo.InvariantCulture),
+                    (PeopleSort.Lawyer, _, false) => "none",
+                    _ => null,
+                });
             var keyset = await PeopleBoard.PageAsync(db, q, f.Sort, f.Desc, f.After, f.Before, pageSize, filter, ct);
             return new PeoplePage(await InOrderAsync(db, keyset.Ids, ct), Math.Min(counted, countCap), counted > countCap, 1, pageSize)
             {

@@ -214,11 +214,15 @@ public partial class KeysetPagingTests
         }
 
         await db.SaveChangesAsync();
-        var filter = PeopleQuery.Filter(db, new PeopleFilter { AttorneyId = attorney });
-        var check = PeopleQuery.Filter(db, new PeopleFilter { AttorneyId = attorney }, perPerson: true);
-        async Task<List<long>> AllAsync(int? counted, bool desc, PeopleSort sort = PeopleSort.NextDeadline, int firstBatch = 3)
+        async Task<List<long>> AllAsync(int? counted, bool desc, PeopleSort sort = PeopleSort.NextDeadline, int firstBatch = 3, PeopleFilter? by = null,
+            string? onlyGroup = null)
         {
-            var narrowed = counted is { } n ? new PeopleBoard.Narrowed(n, check, firstBatch) : null;
+            by ??= new PeopleFilter { AttorneyId = attorney };
+            var filter = PeopleQuery.Filter(db, by);
+            var check = PeopleQuery.Filter(db, by, perPerson: true);
+            var narrowed = counted is { } n
+                ? new PeopleBoard.Narrowed(n, check, (upTo, ct) => filter.Take(upTo).CountAsync(ct), OnlyGroup: onlyGroup, FirstBatch: firstBatch)
+                : null;
             var seen = new List<long>();
             string? after = null;
             for (var i = 0; i < 30; i++)
@@ -257,6 +261,21 @@ public partial class KeysetPagingTests
             Assert.Equal(direct, await AllAsync(PeopleQuery.FilteredCountCap + 1, false, sort));
             Assert.Equal(direct, await AllAsync(PeopleQuery.FilteredCountCap + 1, false, sort, firstBatch: 1));
             Assert.Equal(Enumerable.Reverse(direct), await AllAsync(PeopleQuery.FilteredCountCap + 1, true, sort));
+        }
+
+        // A filter the sort's first groups hold none of (people without a lawyer, sorted by lawyer): the first batches find
+        // nobody, so it looks rare; but it counts past the rare limit (26 of 40 people; about 2 x sqrt(3 x 40) = 21 for
+        // pages of two), so the walk goes on to the group that holds them rather than reading the filter group by group.
+        // Same pages as reading the filter whole, and as reading only its one group.
+        Assert.Equal(40, await db.People.CountAsync());
+        var noLawyer = new PeopleFilter { HasLawyer = false };
+        var unassigned = ids.Where((_, i) => i % 3 != 0).ToList();
+        foreach (var desc in new[] { false, true })
+        {
+            var want = desc ? unassigned.OrderDescending().ToList() : unassigned.Order().ToList();
+            Assert.Equal(want, await AllAsync(unassigned.Count, desc, PeopleSort.Lawyer, by: noLawyer));
+            Assert.Equal(want, await AllAsync(PeopleQuery.FilteredCountCap + 1, desc, PeopleSort.Lawyer, firstBatch: 1, by: noLawyer));
+            Assert.Equal(want, await AllAsync(PeopleQuery.FilteredCountCap + 1, desc, PeopleSort.Lawyer, by: noLawyer, onlyGroup: "none"));
         }
     }
 
