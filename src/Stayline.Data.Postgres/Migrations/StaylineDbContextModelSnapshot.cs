@@ -841,8 +841,6 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("CourtOrderId");
 
-                    b.HasIndex("DueDate");
-
                     b.HasIndex("PersonId", "State", "DueDate");
 
                     b.HasIndex("State", "DueDate", "PersonId", "RuleId", "CourtOrderId");

@@ -806,8 +806,6 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("CourtOrderId");
 
-                    b.HasIndex("DueDate");
-
                     b.HasIndex("PersonId", "State", "DueDate");
 
                     b.HasIndex("State", "DueDate", "PersonId", "RuleId", "CourtOrderId");
