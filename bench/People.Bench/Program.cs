@@ -311,11 +311,11 @@ internal static class BoardData
         var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await Run($"DELETE FROM person_protection; INSERT OR REPLACE INTO derived_watermark (Id, AllComputedAsOf) VALUES (1, '{day}');");
         await Run($"""
-            INSERT INTO person_protection (PersonId, State, UntilDate, EndsWithin7Days, Summary, ReasonsJson, ComputedAsOf)
+            INSERT INTO person_protection (PersonId, State, UntilDate, EndsWithin7Days, Summary, ComputedAsOf)
             SELECT Id,
                    CASE WHEN x % 100 < 12 THEN 'NotProtected' WHEN x % 100 < 20 THEN 'Unknown' ELSE 'Protected' END,
                    CASE WHEN x % 100 BETWEEN 20 AND 84 THEN date('2027-01-01', '+' || ((x / 100) % 365) || ' days') END,
-                   0, 'bench', '[]', '{day}'
+                   0, 'bench', '{day}'
             FROM h
             """);
         if (await ScalarAsync("SELECT EXISTS (SELECT 1 FROM assignments)") == 1)

@@ -254,7 +254,7 @@ internal static class BenchData
         await db.Database.OpenConnectionAsync();
         var c = db.Database.GetDbConnection();
         var where = classId is null ? "" : $" WHERE \"PersonId\" IN (SELECT \"PersonId\" FROM class_memberships WHERE \"ClassActionId\" = {classId})";
-        string[] pCols = ["PersonId", "State", "PrimarySource", "UntilDate", "UntilEvent", "EndsWithin7Days", "Summary", "ReasonsJson", "ComputedAsOf"];
+        string[] pCols = ["PersonId", "State", "PrimarySource", "UntilDate", "UntilEvent", "EndsWithin7Days", "Summary", "ComputedAsOf"];
         string[] dCols = ["PersonId", "RuleId", "CourtOrderId", "TriggerDate", "DueDate", "PeriodDays", "Citation", "State", "Manual"];
         var protection = await ReadAllAsync(c, $"SELECT {Cols(pCols)} FROM person_protection{where}", pCols.Length);
         var deadlines = await ReadAllAsync(c, $"SELECT {Cols(dCols)} FROM person_deadlines{where}", dCols.Length);

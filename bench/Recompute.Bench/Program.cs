@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Data.Bulk;
 using Stayline.Features.Classes;
@@ -60,6 +61,30 @@ Report("  baseline: raw read of the same fact rows", readBase);
 Report("  baseline: raw insert of the same derived rows", insertBase);
 Console.WriteLine($"  ratio recompute / (raw read + raw insert): {Median(first) / (Median(readBase) + Median(insertBase)):N2}");
 Console.WriteLine();
+
+// The protection reasons are evaluated on read (docs/adr/0010): what the person page and the protection API pay per
+// view, one person at a time, against reading the stored row alone (1,000 people spread over the ids, one context).
+await using (var db = Context())
+{
+    var step = Math.Max(1, people / 1_000);
+    var sample = await db.People.Where(p => p.Id % step == 0).Select(p => p.Id).Take(1_000).ToListAsync();
+    var rowOnly = new List<double>();
+    var shown = new List<double>();
+    foreach (var id in sample)
+    {
+        var t = Stopwatch.StartNew();
+        _ = await db.Protections.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == id);
+        rowOnly.Add(t.Elapsed.TotalMilliseconds);
+        t.Restart();
+        _ = await ProtectionReader.GetAsync(db, recompute, clock, id, CancellationToken.None);
+        shown.Add(t.Elapsed.TotalMilliseconds);
+    }
+
+    Console.WriteLine($"One person's protection as the person page reads it, {sample.Count:N0} people (load {Load()})");
+    Console.WriteLine($"  ProtectionReader.GetAsync (stored row + the person evaluated for its reasons): median {Median(shown):N3} ms, p95 {P95(shown):N3} ms");
+    Console.WriteLine($"  baseline: the stored row alone: median {Median(rowOnly):N3} ms, p95 {P95(rowOnly):N3} ms");
+    Console.WriteLine();
+}
 if (firstOnly)
 {
     return;
@@ -182,6 +207,12 @@ static double Median(List<double> xs)
 {
     var s = xs.Order().ToArray();
     return s[s.Length / 2];
+}
+
+static double P95(List<double> xs)
+{
+    var s = xs.Order().ToArray();
+    return s[(int)(s.Length * 0.95)];
 }
 
 static void Report(string label, List<double> xs) =>

@@ -2,7 +2,8 @@ namespace Stayline.Data;
 
 /// <summary>
 /// A person's protection from removal as last derived (one row per person). Written only by the recompute
-/// service in bulk, never edited; <see cref="ComputedAsOf"/> says which day it answers for.
+/// service in bulk, never edited; <see cref="ComputedAsOf"/> says which day it answers for. The chain of reasons
+/// behind it is not stored: the one page or API call that shows it evaluates the person (docs/adr/0010).
 /// </summary>
 public sealed class PersonProtection
 {
@@ -14,8 +15,6 @@ public sealed class PersonProtection
     public string? UntilEvent { get; set; }
     public bool EndsWithin7Days { get; set; }
     public string Summary { get; set; } = "";
-    /// <summary>The chain of reasons: [{"code","text","citation"}], missing facts flagged.</summary>
-    public string ReasonsJson { get; set; } = "[]";
     /// <summary>
     /// The day of the evaluation that last wrote or confirmed this row. A full recompute confirms unchanged rows without
     /// touching them: the row answers for the later of this day and <see cref="DerivedWatermark.AllComputedAsOf"/>.

@@ -841,8 +841,6 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("CourtOrderId");
 
-                    b.HasIndex("DueDate");
-
                     b.HasIndex("PersonId", "State", "DueDate");
 
                     b.HasIndex("State", "DueDate", "PersonId", "RuleId", "CourtOrderId");
@@ -923,10 +921,6 @@ namespace Stayline.Data.Postgres.Migrations
                     b.Property<string>("PrimarySource")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
-
-                    b.Property<string>("ReasonsJson")
-                        .IsRequired()
-                        .HasColumnType("text");
 
                     b.Property<string>("State")
                         .IsRequired()

@@ -806,8 +806,6 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("CourtOrderId");
 
-                    b.HasIndex("DueDate");
-
                     b.HasIndex("PersonId", "State", "DueDate");
 
                     b.HasIndex("State", "DueDate", "PersonId", "RuleId", "CourtOrderId");
@@ -885,10 +883,6 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.Property<string>("PrimarySource")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReasonsJson")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")

@@ -2,7 +2,7 @@ namespace Stayline.Data.Bulk;
 
 /// <summary>A row of <c>person_protection</c> (members named as <see cref="PersonProtection"/>'s properties).</summary>
 public record struct ProtectionRow(long PersonId, string State, string? PrimarySource, DateOnly? UntilDate, string? UntilEvent, bool EndsWithin7Days,
-    string Summary, string ReasonsJson, DateOnly ComputedAsOf);
+    string Summary, DateOnly ComputedAsOf);
 
 /// <summary>A row of <c>person_derived_hashes</c>.</summary>
 public record struct DerivedHashRow(long PersonId, long ProtectionHash, long DeadlinesHash);

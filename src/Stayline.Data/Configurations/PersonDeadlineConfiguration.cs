@@ -18,7 +18,8 @@ internal sealed class PersonDeadlineConfiguration : IEntityTypeConfiguration<Per
         // By person, then state and date: a person's open deadlines are a range (the people list checks that a row is
         // its person's earliest open one; with only PersonId here SQLite took the (State, DueDate) index instead: 10 s).
         b.HasIndex(d => new { d.PersonId, d.State, d.DueDate });
-        b.HasIndex(d => d.DueDate);
+        // No index on DueDate alone: every reader filters by state or rule too (the two indexes below); on PostgreSQL it
+        // drew the board's section page away from the rule index (docs/adr/0010-derived-deadlines-storage.md).
         // The people list sorts by next deadline: open deadlines read in due order, a page at a time. The same index
         // counts the deadlines board's sections by rule without reading a row: the visibility filter needs PersonId, and
         // an index without it made every count read the (wide) rows: session 8's board bench, p95 4.6 s a page.

@@ -112,7 +112,7 @@ public class BulkTablesTests
     }
 
     private static ProtectionRow Protection(long person) =>
-        new(person, "Protected", "Class stay", Day.AddDays(90), "Board decision", EndsWithin7Days: true, "Protected by the class stay", "[{\"code\":\"x\"}]", Day);
+        new(person, "Protected", "Class stay", Day.AddDays(90), "Board decision", EndsWithin7Days: true, "Protected by the class stay", Day);
 
     private static async Task<StaylineDbContext> OpenAsync(TestDatabase database)
     {

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
 using Stayline.Data.Bulk;
 using Stayline.Domain.Deadlines;
 
@@ -47,53 +44,10 @@ public static class DerivedWriter
     private static DeadlineRow Deadline(long id, long personId, DerivedDeadline d) =>
         new(id, personId, d.RuleId, d.OrderKey, d.TriggerDate, d.DueDate, d.PeriodDays, d.Citation, DerivedRows.StateText(d.State), Manual: false);
 
-    private static async Task WriteProtectionAsync(BulkTarget target, IReadOnlyList<PersonResult> results, DateOnly asOf, bool upsert, CancellationToken ct)
-    {
-        // The reasons' JSON is rendered only for rows that are written, in parallel when there are many.
-        var json = new string[results.Count];
-        if (results.Count < 2_000)
-        {
-            for (var i = 0; i < json.Length; i++)
-            {
-                json[i] = ReasonsJson(results[i].Reasons);
-            }
-        }
-        else
-        {
-            Parallel.For(0, json.Length, i => json[i] = ReasonsJson(results[i].Reasons));
-        }
-
-        await DerivedWrite.WriteAsync(target, DerivedWrite.Protection(target), upsert, results, (r, i) =>
-            new ProtectionRow(r.PersonId, r.State, r.PrimarySource, r.UntilDate, r.UntilEvent, r.EndsWithin7Days, r.Summary, json[i], asOf), ct);
-    }
+    private static Task WriteProtectionAsync(BulkTarget target, IReadOnlyList<PersonResult> results, DateOnly asOf, bool upsert, CancellationToken ct) =>
+        DerivedWrite.WriteAsync(target, DerivedWrite.Protection(target), upsert, results, (r, _) =>
+            new ProtectionRow(r.PersonId, r.State, r.PrimarySource, r.UntilDate, r.UntilEvent, r.EndsWithin7Days, r.Summary, asOf), ct);
 
     private static Task WriteHashesAsync(BulkTarget target, IReadOnlyList<PersonResult> results, bool upsert, CancellationToken ct) =>
         DerivedWrite.WriteAsync(target, DerivedWrite.Hashes(target), upsert, results, (r, _) => new DerivedHashRow(r.PersonId, r.ProtectionHash, r.DeadlinesHash), ct);
-
-    /// <summary>The chain of reasons as stored: [{"code","text","citation","missing"}].</summary>
-    public static string ReasonsJson(IReadOnlyList<ReasonText> reasons)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (var r in reasons)
-            {
-                w.WriteStartObject();
-                w.WriteString("code", r.Code);
-                w.WriteString("text", r.Text);
-                w.WriteString("citation", r.Citation);
-                if (r.Missing)
-                {
-                    w.WriteBoolean("missing", true);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Data.Bulk;
@@ -9,19 +8,12 @@ namespace Stayline.Features.Protection;
 
 public sealed record ReasonView(string Code, string Text, string Citation, bool Missing);
 
-/// <summary>A stored protection row as shown: state, what protects, until when, the chain of reasons.</summary>
+/// <summary>A person's protection as shown: state, what protects, until when, the chain of reasons.</summary>
 public sealed record ProtectionView(long PersonId, ProtectionState State, string? PrimarySource, DateOnly? UntilDate, string? UntilEvent,
     bool EndsWithin7Days, string Summary, IReadOnlyList<ReasonView> Reasons, DateOnly ComputedAsOf)
 {
-    /// <param name="watermark">The day the last full recompute confirmed every stored row for (it leaves unchanged rows untouched).</param>
-    public static ProtectionView From(PersonProtection p, DateOnly? watermark = null) => new(p.PersonId, Enum.Parse<ProtectionState>(p.State), p.PrimarySource,
-        p.UntilDate, p.UntilEvent, p.EndsWithin7Days, p.Summary, JsonSerializer.Deserialize<List<ReasonView>>(p.ReasonsJson, JsonOptions) ?? [],
-        AnswersFor(p, watermark));
-
     /// <summary>The day a stored row answers for: its own day or, when later, the day a full recompute confirmed it.</summary>
     public static DateOnly AnswersFor(PersonProtection p, DateOnly? watermark) => watermark is { } w && w > p.ComputedAsOf ? w : p.ComputedAsOf;
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }
 
 public static class ProtectionReader
@@ -80,6 +72,8 @@ public static class ProtectionReader
             row = await db.Protections.AsNoTracking().FirstAsync(p => p.PersonId == personId, ct);
         }
 
-        return ProtectionView.From(row, watermark);
+        // The chain of reasons is not stored (docs/adr/0010): the person is evaluated for the day the stored row answers for,
+        // which gives the stored row's values and its reasons (should a save commit in between, the newer answer).
+        return await GetAsOfAsync(db, personId, ProtectionView.AnswersFor(row, watermark), ct);
     }
 }

@@ -9,18 +9,23 @@ using Stayline.Infrastructure;
 
 namespace Stayline.Features.Protection;
 
-/// <summary>A reason as stored in the protection row's ReasonsJson.</summary>
+/// <summary>A reason in the chain behind a protection result (shown, not stored: docs/adr/0010).</summary>
 public readonly record struct ReasonText(string Code, string Text, string Citation, bool Missing);
 
 /// <summary>
 /// One person's derived result in the shape it is stored, with fingerprints of its protection row and of its deadline
-/// rows. Texts are rendered during the parallel evaluation; the reasons' JSON only when the row is written.
+/// rows. Texts are rendered during the parallel evaluation. The reasons are shown but not stored, so they are not in
+/// the protection row's fingerprint either.
 /// </summary>
 public sealed record PersonResult(long PersonId, string State, string? PrimarySource, DateOnly? UntilDate, string? UntilEvent, bool EndsWithin7Days,
     string Summary, ReasonText[] Reasons, DerivedDeadline[] Deadlines, long ProtectionHash, long DeadlinesHash)
 {
-    /// <summary>Bump when the stored form of a result changes (columns, JSON shape), so that every stored fingerprint stops matching.</summary>
-    private const ulong FormatVersion = 1;
+    /// <summary>Bump when the stored form of a protection row changes (columns), so that every stored fingerprint stops matching.</summary>
+    /// <remarks>2: the reasons left the row (their JSON column dropped).</remarks>
+    private const ulong ProtectionFormat = 2;
+
+    /// <summary>The same for the deadline rows.</summary>
+    private const ulong DeadlinesFormat = 1;
 
     public static PersonResult From(long personId, ProtectionStatus s, DerivedDeadline[] deadlines)
     {
@@ -42,28 +47,19 @@ public sealed record PersonResult(long PersonId, string State, string? PrimarySo
         var untilEvent = s.State == ProtectionState.Protected && s.Primary is { Until: not Domain.Protection.UntilEvent.None } p ? p.Until.ToString() : null;
         var summary = s.Summary;
 
-        var h = new StableHash(FormatVersion);
+        var h = new StableHash(ProtectionFormat);
         h.Add(state);
         h.Add(source);
         h.Add(until);
         h.Add(untilEvent);
         h.Add(s.EndsWithin7Days);
         h.Add(summary);
-        h.Add(reasons.Length);
-        foreach (var r in reasons)
-        {
-            h.Add(r.Code);
-            h.Add(r.Text);
-            h.Add(r.Citation);
-            h.Add(r.Missing);
-        }
-
         return new PersonResult(personId, state, source, until, untilEvent, s.EndsWithin7Days, summary, reasons, deadlines, h.Value, HashOf(deadlines));
     }
 
     private static long HashOf(DerivedDeadline[] deadlines)
     {
-        var h = new StableHash(FormatVersion + 0x100);
+        var h = new StableHash(DeadlinesFormat + 0x100);
         h.Add(deadlines.Length);
         foreach (var d in deadlines)
         {

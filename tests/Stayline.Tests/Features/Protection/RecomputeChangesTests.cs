@@ -172,7 +172,7 @@ public class RecomputeChangesTests
     }
 
     private sealed record ProtectionRow(long PersonId, string State, string? PrimarySource, DateOnly? UntilDate, string? UntilEvent, bool EndsWithin7Days,
-        string Summary, string ReasonsJson, long ProtectionHash, long DeadlinesHash);
+        string Summary, long ProtectionHash, long DeadlinesHash);
 
     private sealed record DeadlineRow(long Id, long PersonId, string RuleId, long? CourtOrderId, DateOnly? TriggerDate, DateOnly? DueDate, int PeriodDays,
         string Citation, string State);
@@ -191,7 +191,7 @@ public class RecomputeChangesTests
         var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
         var protection = await db.Protections.AsNoTracking()
             .Join(db.Set<PersonDerivedHash>(), p => p.PersonId, h => h.PersonId, (p, h) => new ProtectionRow(p.PersonId, p.State, p.PrimarySource, p.UntilDate,
-                p.UntilEvent, p.EndsWithin7Days, p.Summary, p.ReasonsJson, h.ProtectionHash, h.DeadlinesHash))
+                p.UntilEvent, p.EndsWithin7Days, p.Summary, h.ProtectionHash, h.DeadlinesHash))
             .ToListAsync();
         var deadlines = await db.Deadlines.AsNoTracking().Where(d => !d.Manual)
             .Select(d => new DeadlineRow(withIds ? d.Id : 0, d.PersonId, d.RuleId, d.CourtOrderId, d.TriggerDate, d.DueDate, d.PeriodDays, d.Citation, d.State))

@@ -1,0 +1,123 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Stayline.Data;
+using Stayline.Domain.Custody;
+using Stayline.Domain.Deadlines;
+using Stayline.Domain.Matters;
+using Stayline.Features.Bond;
+using Stayline.Features.Deadlines;
+using Stayline.Features.Protection;
+using Stayline.Tests.Infrastructure;
+using static Stayline.Tests.Infrastructure.TestClock;
+
+namespace Stayline.Tests.Features.Protection;
+
+/// <summary>
+/// What the readers of stored derived rows show equals the same person evaluated without storing anything: the stored
+/// deadline rows of every rule kind, and the protection row with its chain of reasons, which is not stored
+/// (docs/adr/0010-derived-deadlines-storage.md).
+/// </summary>
+public class StoredEqualsEvaluatedTests
+{
+    private static readonly DateOnly Today = D("2026-09-10");
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task StoredRows_EveryRuleKind_ShowWhatTheUnstoredEvaluationShows(string provider)
+    {
+        var clock = TestClock.At("2026-09-10");
+        await using var app = await TestApp.StartAsync(provider, clock);
+        var people = await PeopleOfEveryKindAsync(app);
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var recompute = scope.ServiceProvider.GetRequiredService<ProtectionRecompute>();
+        var seen = new List<DeadlineView>();
+        var reasons = new HashSet<string>();
+        foreach (var id in people)
+        {
+            var stored = await DeadlineQueries.ForPersonAsync(db, id, default);
+            var evaluated = (await DeadlineQueries.ForPersonAsOfAsync(db, id, Today, default))!;
+            Assert.Equal(Shown(evaluated), Shown(stored));
+            seen.AddRange(stored);
+
+            var row = await db.Protections.AsNoTracking().SingleAsync(p => p.PersonId == id);
+            var unstored = (await ProtectionReader.GetAsOfAsync(db, id, Today, default))!;
+            Assert.Equal((unstored.State.ToString(), unstored.PrimarySource, unstored.UntilDate, unstored.UntilEvent, unstored.EndsWithin7Days, unstored.Summary),
+                (row.State, row.PrimarySource, row.UntilDate, row.UntilEvent, row.EndsWithin7Days, row.Summary));
+            var shown = (await ProtectionReader.GetAsync(db, recompute, clock, id, default))!;
+            Assert.Equal(Shown(unstored), Shown(shown));
+            Assert.NotEmpty(shown.Reasons);
+            reasons.UnionWith(shown.Reasons.Select(r => r.Code));
+        }
+
+        Assert.Superset(new HashSet<string> { "removal-period", "zadvydas", "custody-review-90", "custody-review-hq", "custody-review-annual", "habeas-return",
+            DeadlineRules.Eoir43Notice.Id, "mtr-ij", "reconsider-ij", "bia-appeal", "class-mtr", "mtr-in-absentia", "pfr", "mtr-bia", "reconsider-bia" },
+            seen.Select(v => v.Row.RuleId).ToHashSet());
+        Assert.Contains(seen, v => v.Row.RuleId == "mtr-ij" && v.Row.Citation == PersonDeadlines.FromFinality(DeadlineRules.Get("mtr-ij")));
+        Assert.Contains(seen, v => v.Row.RuleId == "habeas-return" && v.Row.Citation == ClockDeadlines.CourtSetCitation);
+        Assert.True(reasons.Count >= 5, string.Join(", ", reasons));
+    }
+
+    [Fact]
+    public async Task ProtectionView_RowConfirmedByALaterFullRecompute_ShowsTheReasonsOfThatDay()
+    {
+        var clock = TestClock.At("2017-09-25");
+        await using var app = await TestApp.StartAsync("sqlite", clock);
+        var ids = await new CaseBuilder(app).ThreeClassMembersAsync();
+        clock.MoveTo("2017-09-26");
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var recompute = scope.ServiceProvider.GetRequiredService<ProtectionRecompute>();
+        await recompute.RecomputeAllAsync(db, D("2017-09-26"), default);
+
+        var shown = (await ProtectionReader.GetAsync(db, recompute, clock, ids[0], default))!;
+
+        Assert.Equal(D("2017-09-25"), (await RecomputeOnWriteTests.StoredAsync(app, ids[0])).ComputedAsOf);
+        Assert.Equal(Shown((await ProtectionReader.GetAsOfAsync(db, ids[0], D("2017-09-26"), default))!), Shown(shown));
+    }
+
+    /// <summary>Detention clocks, bond, a habeas return set by the court, motions counted from finality, in absentia, Board orders, class members.</summary>
+    private static async Task<List<long>> PeopleOfEveryKindAsync(TestApp app)
+    {
+        var b = new CaseBuilder(app);
+        var detained = await b.PersonAsync("A011111111");
+        await b.EventAsync(detained, PersonEventKind.Arrested, "2025-03-01");
+        await b.RemovalOrderAsync(detained, "2025-03-16", waived: true);
+        (await b.Api.PostAsJsonAsync($"/api/v1/people/{detained}/matters", new
+        {
+            kind = (int)MatterKind.HabeasPetition,
+            status = (int)MatterStatus.Pending,
+            filedOn = "2026-09-08",
+            showCauseOrderedOn = "2026-09-09",
+            returnDueOn = "2026-09-29",
+        })).EnsureSuccessStatusCode();
+        (await b.Api.PostAsJsonAsync($"/api/v1/people/{detained}/bond-cases",
+            new BondCaseWrite(DhsCustodyDecision.NoBond, null, D("2026-09-01"), BondDecision.BondSet, D("2026-09-09"), 5_000m), CaseBuilder.Json)).EnsureSuccessStatusCode();
+        var reserved = await b.PersonAsync("A022222222", "Sami", "Toma");
+        await using (var setup = app.Scope())
+        {
+            var context = setup.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            var (order, errors) = RemovalOrder.Create(reserved, D("2025-11-25"), Adjudicator.ImmigrationJudge, false, false, "Iraq", Today, appealReserved: true);
+            Assert.Empty(errors);
+            context.RemovalOrders.Add(order!);
+            await context.SaveChangesAsync();
+        }
+
+        var absentia = await b.PersonAsync("A033333333", "Nadia", "Yono");
+        await b.RemovalOrderAsync(absentia, "2026-08-01", inAbsentia: true);
+        var board = await b.PersonAsync("A044444444", "Rita", "Kallabat");
+        await b.RemovalOrderAsync(board, "2026-08-20", by: Adjudicator.Board);
+        var judge = await b.PersonAsync("A055555555", "Basil", "Jarjis");
+        await b.RemovalOrderAsync(judge, "2026-08-25");
+        return [detained, reserved, absentia, board, judge, .. await b.ThreeClassMembersAsync()];
+    }
+
+    private static List<string> Shown(IEnumerable<DeadlineView> views) =>
+        [.. views.Select(v => string.Join(" | ", v.Row.RuleId, v.Row.CourtOrderId, v.Row.TriggerDate, v.DueText, v.StateText, v.Title, v.TriggerText, v.Explanation,
+            v.Row.Citation, string.Join(", ", v.Exemptions.Select(e => e.Name)))).Order(StringComparer.Ordinal)];
+
+    private static string Shown(ProtectionView v) => string.Join(" | ", v.State, v.PrimarySource, v.UntilDate, v.UntilEvent, v.EndsWithin7Days, v.Summary, v.ComputedAsOf,
+        string.Join(" / ", v.Reasons.Select(r => $"{r.Code}: {r.Text} ({r.Citation}){(r.Missing ? " missing" : "")}")));
+}
