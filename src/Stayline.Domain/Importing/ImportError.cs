@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using Stayline.Domain.Common;
 
 namespace Stayline.Domain.Importing;
 
@@ -6,8 +8,13 @@ namespace Stayline.Domain.Importing;
 /// A problem with one row of an import: the spreadsheet row (the header is row 1), the column as the
 /// file names it, the value found, and what is wrong. Row 0 means the file as a whole.
 /// </summary>
-public sealed record ImportError(int Row, string? Column, string? Value, string Message)
+/// <param name="Sentence">What is wrong, translatable on a page (<see cref="Common.Sentence"/>).</param>
+public sealed record ImportError(int Row, string? Column, string? Value, Sentence Sentence)
 {
+    /// <summary>The English sentence (CLI, API, logs, the report's CSV).</summary>
+    [JsonIgnore]
+    public string Message => Sentence.ToString();
+
     public override string ToString()
     {
         var where = Row > 0 ? string.Create(CultureInfo.InvariantCulture, $"row {Row}") : "file";
