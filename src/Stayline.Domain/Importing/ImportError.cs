@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using Stayline.Domain.Common;
 
@@ -15,21 +14,28 @@ public sealed record ImportError(int Row, string? Column, string? Value, Sentenc
     [JsonIgnore]
     public string Message => Sentence.ToString();
 
-    public override string ToString()
+    /// <summary>The whole line: where (row or file, column, value) and what is wrong, to be said on a page.</summary>
+    [JsonIgnore]
+    public Sentence Located
     {
-        var where = Row > 0 ? string.Create(CultureInfo.InvariantCulture, $"row {Row}") : "file";
-        if (Column is not null)
+        get
         {
-            where += $", column \"{Column}\"";
+            var value = string.IsNullOrEmpty(Value) ? null : Shorten(Value);
+            return (Row > 0, Column, value) switch
+            {
+                (true, null, null) => Sentence.Of($"row {Row}: {Sentence}"),
+                (true, { } c, null) => Sentence.Of($"row {Row}, column \"{c}\": {Sentence}"),
+                (true, null, { } v) => Sentence.Of($"row {Row}, value \"{v}\": {Sentence}"),
+                (true, { } c, { } v) => Sentence.Of($"row {Row}, column \"{c}\", value \"{v}\": {Sentence}"),
+                (false, null, null) => Sentence.Of($"file: {Sentence}"),
+                (false, { } c, null) => Sentence.Of($"file, column \"{c}\": {Sentence}"),
+                (false, null, { } v) => Sentence.Of($"file, value \"{v}\": {Sentence}"),
+                (false, { } c, { } v) => Sentence.Of($"file, column \"{c}\", value \"{v}\": {Sentence}"),
+            };
         }
-
-        if (!string.IsNullOrEmpty(Value))
-        {
-            where += $", value \"{Shorten(Value)}\"";
-        }
-
-        return $"{where}: {Message}";
     }
+
+    public override string ToString() => Located.ToString();
 
     private static string Shorten(string s) => s.Length <= 80 ? s : s[..77] + "...";
 }
