@@ -8,5 +8,10 @@ public sealed class ImportJobError
     public int Row { get; set; }
     public string? Column { get; set; }
     public string? Value { get; set; }
+    /// <summary>The English sentence, as printed (CLI, API).</summary>
     public string Message { get; set; } = "";
+
+    /// <summary>The sentence's format and values as JSON (<c>Sentence.ToJson</c>), so a page can say it in the reader's
+    /// language; null for text that is not translated and for rows stored before it was kept.</summary>
+    public string? Sentence { get; set; }
 }

@@ -23,7 +23,7 @@ public class ANumberTests
     public void TryParse_BadInput_ExplainsWhy(string text, string fragment)
     {
         Assert.False(ANumber.TryParse(text, out _, out var error));
-        Assert.Contains(fragment, error);
+        Assert.Contains(fragment, error!.ToString());
     }
 
     [Fact]

@@ -608,6 +608,9 @@ namespace Stayline.Data.Postgres.Migrations
                     b.Property<int>("Row")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Sentence")
+                        .HasColumnType("text");
+
                     b.Property<string>("Value")
                         .HasColumnType("text");
 

@@ -579,6 +579,9 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.Property<int>("Row")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Sentence")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Value")
                         .HasColumnType("TEXT");
 

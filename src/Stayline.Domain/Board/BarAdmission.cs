@@ -36,19 +36,19 @@ public sealed class BarAdmission
         DateOnly? admittedOn, int row = 1)
     {
         var errors = new List<FieldError>();
-        var where = string.Create(CultureInfo.InvariantCulture, $"Admission {row}");
+        var where = Sentence.Of($"Admission {row}");
         var j = jurisdiction?.Trim() ?? "";
         string? canonical = null;
         if (j.Length == 0)
         {
-            errors.Add(new FieldError("jurisdiction", $"{where}: give the state (e.g. MI) or the district court (e.g. E.D. Mich.)."));
+            errors.Add(new FieldError("jurisdiction", Sentence.Of($"{where}: give the state (e.g. MI) or the district court (e.g. E.D. Mich.).")));
         }
         else if (kind == AdmissionKind.StateBar)
         {
             canonical = j.Length == 2 && FederalDistricts.CircuitOf(j) is not null ? j.ToUpperInvariant() : null;
             if (canonical is null)
             {
-                errors.Add(new FieldError("jurisdiction", $"{where}: \"{j}\" is not a two-letter state or territory code (e.g. MI, NY, DC)."));
+                errors.Add(new FieldError("jurisdiction", Sentence.Of($"{where}: \"{j}\" is not a two-letter state or territory code (e.g. MI, NY, DC).")));
             }
         }
         else
@@ -56,19 +56,19 @@ public sealed class BarAdmission
             canonical = FederalDistricts.FindLoose(j)?.Name;
             if (canonical is null)
             {
-                errors.Add(new FieldError("jurisdiction", $"{where}: \"{j}\" is not a federal district; write it as a caption does, e.g. E.D. Mich., S.D.N.Y."));
+                errors.Add(new FieldError("jurisdiction", Sentence.Of($"{where}: \"{j}\" is not a federal district; write it as a caption does, e.g. E.D. Mich., S.D.N.Y.")));
             }
         }
 
         var number = string.IsNullOrWhiteSpace(barNumber) ? null : barNumber.Trim();
         if (number is { Length: > NumberLength })
         {
-            errors.Add(new FieldError("barNumber", $"{where}: the bar number is longer than {NumberLength} characters."));
+            errors.Add(new FieldError("barNumber", Sentence.Of($"{where}: the bar number is longer than {NumberLength} characters.")));
         }
 
         if (kind == AdmissionKind.StateBar && number is null)
         {
-            errors.Add(new FieldError("barNumber", $"{where}: a state bar admission needs its bar number."));
+            errors.Add(new FieldError("barNumber", Sentence.Of($"{where}: a state bar admission needs its bar number.")));
         }
 
         if (errors.Count > 0)

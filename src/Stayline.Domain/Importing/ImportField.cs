@@ -1,3 +1,4 @@
+using Stayline.Domain.Common;
 namespace Stayline.Domain.Importing;
 
 /// <summary>What a column of an imported list holds.</summary>
@@ -140,7 +141,7 @@ public sealed record ColumnMapping(IReadOnlyList<string> Header, IReadOnlyList<I
         {
             if (!normalised.Contains(key, StringComparer.Ordinal))
             {
-                errors.Add(new ImportError(1, h, null, $"The mapping names column \"{h}\", which this file does not have (its columns: {string.Join(", ", header)})."));
+                errors.Add(new ImportError(1, h, null, Sentence.Of($"The mapping names column \"{h}\", which this file does not have (its columns: {string.Join(", ", header)}).")));
             }
         }
 
@@ -158,7 +159,7 @@ public sealed record ColumnMapping(IReadOnlyList<string> Header, IReadOnlyList<I
 
             if (f != ImportField.Ignore && seen.TryGetValue(f, out var first))
             {
-                errors.Add(new ImportError(1, header[i], null, $"Columns \"{header[first]}\" and \"{header[i]}\" are both mapped to {f}; map one of them to Ignore."));
+                errors.Add(new ImportError(1, header[i], null, Sentence.Of($"Columns \"{header[first]}\" and \"{header[i]}\" are both mapped to {f}; map one of them to Ignore.")));
                 f = ImportField.Ignore;
             }
             else if (f != ImportField.Ignore)
@@ -172,7 +173,7 @@ public sealed record ColumnMapping(IReadOnlyList<string> Header, IReadOnlyList<I
         if (!seen.ContainsKey(ImportField.GivenName) && !seen.ContainsKey(ImportField.FamilyName) && !seen.ContainsKey(ImportField.FullName))
         {
             errors.Add(new ImportError(1, null, null,
-                $"No column holds a name: expected a header such as \"Last Name\", \"First Name\" or \"Name\" (found: {string.Join(", ", header)}); map one with a mapping."));
+                Sentence.Of($"No column holds a name: expected a header such as \"Last Name\", \"First Name\" or \"Name\" (found: {string.Join(", ", header)}); map one with a mapping.")));
         }
 
         return new ColumnMapping(header, fields, warnings, errors);

@@ -1,3 +1,4 @@
+using Stayline.Domain.Common;
 using System.Globalization;
 using Stayline.Domain.People;
 using MatchDate = Stayline.Domain.Matching.BirthDate;
@@ -42,6 +43,8 @@ public sealed class FacilityCatalogue
 /// <summary>Turns the text of one row into a person's input, with an error per bad value; never throws on bad data.</summary>
 public static class PersonRowParser
 {
+    private static readonly Sentence DateLabel = Sentence.Of($"Date");
+
     public static ImportedPerson? Parse(int row, ColumnMapping mapping, IReadOnlyList<string> values, FacilityCatalogue facilities,
         DateOnly today, List<ImportError> errors)
     {
@@ -84,11 +87,11 @@ public static class PersonRowParser
         var detained = ParseDate(row, Get(ImportField.DetainedSince, out var dColumn), dColumn, errors, out _, out var detainedPrecision);
         if (detained is not null && detainedPrecision != BirthDatePrecision.Exact)
         {
-            errors.Add(new ImportError(row, dColumn, Get(ImportField.DetainedSince, out _), "A detention date needs a day, month and year."));
+            errors.Add(new ImportError(row, dColumn, Get(ImportField.DetainedSince, out _), Sentence.Of($"A detention date needs a day, month and year.")));
         }
         else if (detained > today)
         {
-            errors.Add(new ImportError(row, dColumn, Get(ImportField.DetainedSince, out _), $"Detention date {detained:yyyy-MM-dd} is in the future."));
+            errors.Add(new ImportError(row, dColumn, Get(ImportField.DetainedSince, out _), Sentence.Of($"Detention date {detained:yyyy-MM-dd} is in the future.")));
         }
 
         long? facilityId = null;
@@ -117,7 +120,7 @@ public static class PersonRowParser
             foreach (var e in entityErrors)
             {
                 var (column, value) = ColumnOf(e.Field, mapping, values);
-                errors.Add(new ImportError(row, column, value, e.Message));
+                errors.Add(new ImportError(row, column, value, e.Sentence));
             }
         }
 
@@ -148,9 +151,9 @@ public static class PersonRowParser
             return null;
         }
 
-        if (!MatchDate.TryParse(text, out var d, out var error))
+        if (!MatchDate.TryParse(text, DateLabel, out var d, out var error))
         {
-            errors.Add(new ImportError(row, column, text, error!.Replace("Birth date", "Date", StringComparison.Ordinal)));
+            errors.Add(new ImportError(row, column, text, error!));
             return null;
         }
 

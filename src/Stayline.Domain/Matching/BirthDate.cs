@@ -1,4 +1,5 @@
 using System.Globalization;
+using Stayline.Domain.Common;
 
 namespace Stayline.Domain.Matching;
 
@@ -68,6 +69,17 @@ public readonly record struct BirthDate
     /// </summary>
     public static bool TryParse(string? text, out BirthDate value, out string? error)
     {
+        var ok = TryParse(text, BirthDateLabel, out value, out var sentence);
+        error = sentence?.ToString();
+        return ok;
+    }
+
+    private static readonly Sentence BirthDateLabel = Sentence.Of($"Birth date");
+
+    /// <summary>As <see cref="TryParse(string?, out BirthDate, out string?)"/>, the error naming the date as
+    /// <paramref name="what"/> ("Birth date", "Date") and kept as a sentence to be said in the reader's language.</summary>
+    public static bool TryParse(string? text, Sentence what, out BirthDate value, out Sentence? error)
+    {
         value = Missing;
         error = null;
         var s = text.AsSpan().Trim();
@@ -90,7 +102,7 @@ public readonly record struct BirthDate
 
             if (pos == start || pos - start > 4 || count == 3)
             {
-                error = $"Birth date \"{text}\" is not a date; expected yyyy-mm-dd, mm/dd/yyyy or dd/mm/yyyy.";
+                error = Sentence.Of($"{what} \"{text}\" is not a date; expected yyyy-mm-dd, mm/dd/yyyy or dd/mm/yyyy.");
                 return false;
             }
 
@@ -101,7 +113,7 @@ public readonly record struct BirthDate
             {
                 if (s[pos] is not ('-' or '/' or '.'))
                 {
-                    error = $"Birth date \"{text}\" contains \"{s[pos]}\"; expected yyyy-mm-dd, mm/dd/yyyy or dd/mm/yyyy.";
+                    error = Sentence.Of($"{what} \"{text}\" contains \"{s[pos]}\"; expected yyyy-mm-dd, mm/dd/yyyy or dd/mm/yyyy.");
                     return false;
                 }
 
@@ -111,17 +123,17 @@ public readonly record struct BirthDate
 
         if (count == 1 && widths[0] == 4)
         {
-            return Build(text, parts[0], 0, 0, 0, 0, out value, out error);
+            return Build(text, what, parts[0], 0, 0, 0, 0, out value, out error);
         }
 
         if (count == 2 && widths[0] == 4)
         {
-            return Build(text, parts[0], parts[1], 0, 0, 0, out value, out error);
+            return Build(text, what, parts[0], parts[1], 0, 0, 0, out value, out error);
         }
 
         if (count == 3 && widths[0] == 4)
         {
-            return Build(text, parts[0], parts[1], parts[2], 0, 0, out value, out error);
+            return Build(text, what, parts[0], parts[1], parts[2], 0, 0, out value, out error);
         }
 
         if (count == 3 && widths[2] == 4)
@@ -129,28 +141,28 @@ public readonly record struct BirthDate
             var (a, b, year) = (parts[0], parts[1], parts[2]);
             if (a > 12 && b <= 12)
             {
-                return Build(text, year, b, a, 0, 0, out value, out error);
+                return Build(text, what, year, b, a, 0, 0, out value, out error);
             }
 
             if (b > 12 || a == b)
             {
-                return Build(text, year, a, b, 0, 0, out value, out error);
+                return Build(text, what, year, a, b, 0, 0, out value, out error);
             }
 
             // Both readings are valid dates: keep month-first as the main reading (US forms), day-first as the other.
-            return Build(text, year, a, b, b, a, out value, out error);
+            return Build(text, what, year, a, b, b, a, out value, out error);
         }
 
-        error = $"Birth date \"{text}\" is not a date; expected yyyy-mm-dd, mm/dd/yyyy or dd/mm/yyyy.";
+        error = Sentence.Of($"{what} \"{text}\" is not a date; expected yyyy-mm-dd, mm/dd/yyyy or dd/mm/yyyy.");
         return false;
     }
 
-    private static bool Build(string? text, int year, int month, int day, int altMonth, int altDay, out BirthDate value, out string? error)
+    private static bool Build(string? text, Sentence what, int year, int month, int day, int altMonth, int altDay, out BirthDate value, out Sentence? error)
     {
         value = Missing;
         if (year is < 1880 or > 2200)
         {
-            error = $"Birth date \"{text}\" has year {year}; expected a four-digit year.";
+            error = Sentence.Of($"{what} \"{text}\" has year {year}; expected a four-digit year.");
             return false;
         }
 
@@ -164,7 +176,7 @@ public readonly record struct BirthDate
 
         if (month is < 1 or > 12 || (day != 0 && day > DateTime.DaysInMonth(year, month)))
         {
-            error = $"Birth date \"{text}\" is not a calendar date.";
+            error = Sentence.Of($"{what} \"{text}\" is not a calendar date.");
             return false;
         }
 

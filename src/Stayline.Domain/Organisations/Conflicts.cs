@@ -1,3 +1,5 @@
+using Stayline.Domain.Common;
+
 namespace Stayline.Domain.Organisations;
 
 /// <summary>Someone whose interests are adverse to a client (a co-defendant, a complaining witness, an abuser):
@@ -16,17 +18,17 @@ public sealed class AdverseParty
     {
     }
 
-    public static (AdverseParty? Party, string? Error) Create(long personId, long organisationId, string? name, DateTimeOffset now)
+    public static (AdverseParty? Party, Sentence? Error) Create(long personId, long organisationId, string? name, DateTimeOffset now)
     {
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return (null, "An adverse party needs a name.");
+            return (null, Sentence.Of($"An adverse party needs a name."));
         }
 
         if (trimmed.Length > NameLength)
         {
-            return (null, $"The name is {trimmed.Length} characters long; at most {NameLength} are allowed.");
+            return (null, Sentence.Of($"The name is {trimmed.Length} characters long; at most {NameLength} are allowed."));
         }
 
         return (new AdverseParty { PersonId = personId, OrganisationId = organisationId, Name = trimmed, AddedAt = now }, null);

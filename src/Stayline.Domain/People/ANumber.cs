@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Stayline.Domain.Common;
 
 namespace Stayline.Domain.People;
 
@@ -17,12 +18,12 @@ public readonly record struct ANumber
 
     public override string ToString() => Display;
 
-    public static bool TryParse(string? text, [NotNullWhen(true)] out ANumber? value, out string? error)
+    public static bool TryParse(string? text, [NotNullWhen(true)] out ANumber? value, out Sentence? error)
     {
         value = null;
         if (string.IsNullOrWhiteSpace(text))
         {
-            error = "A-number is empty.";
+            error = Sentence.Of($"A-number is empty.");
             return false;
         }
 
@@ -45,13 +46,13 @@ public readonly record struct ANumber
 
             if (c is < '0' or > '9')
             {
-                error = $"A-number \"{text}\" contains \"{c}\"; expected A followed by 8 or 9 digits.";
+                error = Sentence.Of($"A-number \"{text}\" contains \"{c}\"; expected A followed by 8 or 9 digits.");
                 return false;
             }
 
             if (count == digits.Length)
             {
-                error = $"A-number \"{text}\" has too many digits; expected 8 or 9.";
+                error = Sentence.Of($"A-number \"{text}\" has too many digits; expected 8 or 9.");
                 return false;
             }
 
@@ -60,14 +61,14 @@ public readonly record struct ANumber
 
         if (count is not (8 or 9))
         {
-            error = $"A-number \"{text}\" has {count} digits; expected 8 or 9.";
+            error = Sentence.Of($"A-number \"{text}\" has {count} digits; expected 8 or 9.");
             return false;
         }
 
         var nine = count == 8 ? "0" + new string(digits[..count]) : new string(digits[..count]);
         if (nine == "000000000")
         {
-            error = $"A-number \"{text}\" is all zeros.";
+            error = Sentence.Of($"A-number \"{text}\" is all zeros.");
             return false;
         }
 
@@ -77,7 +78,7 @@ public readonly record struct ANumber
     }
 
     public static ANumber Parse(string text) =>
-        TryParse(text, out var value, out var error) ? value.Value : throw new FormatException(error);
+        TryParse(text, out var value, out var error) ? value.Value : throw new FormatException(error!.ToString());
 
     /// <summary>Accepts the stored 9-digit form only (for values read back from the database).</summary>
     /// <summary>The display form of a stored A-number, or null when the person has none.</summary>

@@ -79,7 +79,7 @@ public sealed class Person : IVersioned
             }
             else
             {
-                v.Add(nameof(PersonInput.ANumber), Sentence.Verbatim(error!));
+                v.Add(nameof(PersonInput.ANumber), error!);
             }
         }
 
@@ -87,7 +87,7 @@ public sealed class Person : IVersioned
             nameof(PersonInput.FamilyName), $"Give at least a given name or a family name.");
         v.Require((input.GivenName?.Length ?? 0) <= 200, nameof(PersonInput.GivenName), $"Given name is longer than 200 characters.");
         v.Require((input.FamilyName?.Length ?? 0) <= 200, nameof(PersonInput.FamilyName), $"Family name is longer than 200 characters.");
-        void Particular(string? value, string field, string label)
+        void Particular(string? value, string field, Sentence label)
         {
             if (value?.Length > ParticularLength)
             {
@@ -95,12 +95,12 @@ public sealed class Person : IVersioned
             }
         }
 
-        Particular(input.BirthPlace, nameof(PersonInput.BirthPlace), "Place of birth");
-        Particular(input.FatherName, nameof(PersonInput.FatherName), "Father's name");
-        Particular(input.MotherName, nameof(PersonInput.MotherName), "Mother's name");
-        Particular(input.City, nameof(PersonInput.City), "City");
-        Particular(input.Email, nameof(PersonInput.Email), "E-mail");
-        Particular(input.Phone, nameof(PersonInput.Phone), "Phone");
+        Particular(input.BirthPlace, nameof(PersonInput.BirthPlace), Sentence.Of($"Place of birth"));
+        Particular(input.FatherName, nameof(PersonInput.FatherName), Sentence.Of($"Father's name"));
+        Particular(input.MotherName, nameof(PersonInput.MotherName), Sentence.Of($"Mother's name"));
+        Particular(input.City, nameof(PersonInput.City), Sentence.Of($"City"));
+        Particular(input.Email, nameof(PersonInput.Email), Sentence.Of($"E-mail"));
+        Particular(input.Phone, nameof(PersonInput.Phone), Sentence.Of($"Phone"));
 
         // E-mail and phone are kept as written (a list's "ask the brother" is still worth reading); the linkage
         // engine compares only what looks like an address or a number.

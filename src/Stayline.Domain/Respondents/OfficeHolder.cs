@@ -45,32 +45,32 @@ public sealed class OfficeHolder : People.IVersioned
         var name = input.Name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            errors.Add(new FieldError("Name", "The office holder's name is required."));
+            errors.Add(new FieldError("Name", Sentence.Of($"The office holder's name is required.")));
         }
 
         if (input.From is null)
         {
-            errors.Add(new FieldError("From", "The first day in office is required (a petition names whoever held the office on its date)."));
+            errors.Add(new FieldError("From", Sentence.Of($"The first day in office is required (a petition names whoever held the office on its date).")));
         }
         else if (input.To is { } to && to < input.From)
         {
-            errors.Add(new FieldError("To", $"The last day in office ({to:yyyy-MM-dd}) is before the first ({input.From:yyyy-MM-dd})."));
+            errors.Add(new FieldError("To", Sentence.Of($"The last day in office ({to:yyyy-MM-dd}) is before the first ({input.From:yyyy-MM-dd}).")));
         }
 
         var fieldOffice = input.FieldOffice?.Trim();
         switch (input.Office)
         {
             case Office.Warden when input.FacilityId is null:
-                errors.Add(new FieldError("FacilityId", "Choose the facility this warden or administrator runs."));
+                errors.Add(new FieldError("FacilityId", Sentence.Of($"Choose the facility this warden or administrator runs.")));
                 break;
             case Office.FieldOfficeDirector when string.IsNullOrEmpty(fieldOffice):
-                errors.Add(new FieldError("FieldOffice", "Name the field office (area of responsibility) this director runs."));
+                errors.Add(new FieldError("FieldOffice", Sentence.Of($"Name the field office (area of responsibility) this director runs.")));
                 break;
         }
 
         if (!Enum.IsDefined(input.Office))
         {
-            errors.Add(new FieldError("Office", $"Unknown office \"{input.Office}\"."));
+            errors.Add(new FieldError("Office", Sentence.Of($"Unknown office \"{input.Office}\".")));
         }
 
         if (errors.Count > 0)

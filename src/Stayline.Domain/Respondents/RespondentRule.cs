@@ -38,14 +38,14 @@ public sealed class RespondentRule : People.IVersioned
         var name = district?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            return [new FieldError("District", "Name the district (e.g. E.D. Mich.) or * for every district without its own rule.")];
+            return [new FieldError("District", Sentence.Of($"Name the district (e.g. E.D. Mich.) or * for every district without its own rule."))];
         }
 
         if (name != AnyDistrict)
         {
             if (Custody.FederalDistricts.FindLoose(name) is not { } known)
             {
-                return [new FieldError("District", $"\"{name}\" is not a federal district; write it as a caption does, e.g. E.D. Mich., D.N.J., S.D.N.Y.")];
+                return [new FieldError("District", Sentence.Of($"\"{name}\" is not a federal district; write it as a caption does, e.g. E.D. Mich., D.N.J., S.D.N.Y."))];
             }
 
             name = known.Name;

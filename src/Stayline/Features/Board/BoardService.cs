@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Stayline.Data;
 using Stayline.Domain.Board;
+using Stayline.Domain.Common;
 using Stayline.Domain.Organisations;
 using Stayline.Domain.Work;
 using Stayline.Infrastructure;
@@ -387,41 +388,41 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
 
     /// <summary>Replaces a profile's admissions, languages and capacity; audited (the admissions by the save, the user's
     /// fields by an explicit event). Returns the problems instead when any row is wrong; nothing is half-saved.</summary>
-    public async Task<IReadOnlyList<string>> SaveProfileAsync(string userId, ProfileWrite write, AuditActor actor, CancellationToken ct)
+    public async Task<IReadOnlyList<Sentence>> SaveProfileAsync(string userId, ProfileWrite write, AuditActor actor, CancellationToken ct)
     {
-        var errors = new List<string>();
+        var errors = new List<Sentence>();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
         {
-            return ["No such user."];
+            return [Sentence.Of($"No such user.")];
         }
 
         if (write.Capacity is < 0 or > 10000)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Capacity: {write.Capacity} is not a number of open cases between 0 and 10,000."));
+            errors.Add(Sentence.Of($"Capacity: {write.Capacity} is not a number of open cases between 0 and 10,000."));
         }
 
         if (write.Languages is { Length: > 200 })
         {
-            errors.Add("Languages: at most 200 characters.");
+            errors.Add(Sentence.Of($"Languages: at most 200 characters."));
         }
 
         var rows = write.Admissions ?? [];
         if (rows.Count > 60)
         {
-            errors.Add("At most 60 admissions.");
+            errors.Add(Sentence.Of($"At most 60 admissions."));
         }
 
         var admissions = new List<BarAdmission>();
         for (var i = 0; i < rows.Count && i < 60; i++)
         {
             var (a, e) = BarAdmission.Create(userId, rows[i].Kind, rows[i].Jurisdiction, rows[i].BarNumber, rows[i].AdmittedOn, i + 1);
-            errors.AddRange(e.Select(x => x.Message));
+            errors.AddRange(e.Select(x => x.Sentence));
             if (a is not null)
             {
                 if (admissions.Any(x => x.Kind == a.Kind && x.Jurisdiction == a.Jurisdiction))
                 {
-                    errors.Add($"Admission {i + 1}: {a.Jurisdiction} is listed twice.");
+                    errors.Add(Sentence.Of($"Admission {i + 1}: {a.Jurisdiction} is listed twice."));
                 }
 
                 admissions.Add(a);

@@ -70,7 +70,7 @@ public sealed class ProfileModel(BoardService board, AuditActor actor, IStringLo
         var errors = await board.SaveProfileAsync(Profile.UserId, new ProfileWrite(rows, Input.Languages, Input.Capacity), actor, ct);
         if (errors.Count > 0)
         {
-            Errors = errors;
+            Errors = [.. errors.Select(Resources.Strings.Say)];
             return Page();
         }
 

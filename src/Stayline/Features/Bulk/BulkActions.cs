@@ -349,7 +349,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
                 }
                 else
                 {
-                    skipped.Add(new BulkSkip(text, error!));
+                    skipped.Add(new BulkSkip(text, error!.ToString()));
                 }
             }
 

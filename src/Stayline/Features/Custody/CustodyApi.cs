@@ -80,12 +80,12 @@ public static class CustodyService
         {
             if (change.FacilityId is not { } fid)
             {
-                return [new FieldError("FacilityId", "Choose the facility.")];
+                return [new FieldError("FacilityId", Sentence.Of($"Choose the facility."))];
             }
 
             if (!await db.Facilities.AnyAsync(f => f.Id == fid, ct))
             {
-                return [new FieldError("FacilityId", $"Facility {fid} does not exist; add it to the catalogue first.")];
+                return [new FieldError("FacilityId", Sentence.Of($"Facility {fid} does not exist; add it to the catalogue first."))];
             }
         }
 

@@ -40,7 +40,7 @@ public static class BulkRecords
                 continue;
             }
 
-            parsed.Add(ANumber.TryParse(t, out var a, out var error) ? (i + 1, t, a.Value.Digits, null) : (i + 1, t, null, error));
+            parsed.Add(ANumber.TryParse(t, out var a, out var error) ? (i + 1, t, a.Value.Digits, null) : (i + 1, t, null, error!.ToString()));
         }
 
         var digits = parsed.Where(p => p.Digits is not null).Select(p => p.Digits!).Distinct().ToList();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Importing;
 using Stayline.Features.Protection;
 
@@ -197,7 +198,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
             var seq = 0;
             foreach (var chunk in report.Errors.Concat(report.RowWarnings).Chunk(5000))
             {
-                db.ImportJobErrors.AddRange(chunk.Select(e => new ImportJobError { JobId = id, Seq = seq++, Row = e.Row, Column = e.Column, Value = e.Value, Message = e.Message }));
+                db.ImportJobErrors.AddRange(chunk.Select(e => new ImportJobError { JobId = id, Seq = seq++, Row = e.Row, Column = e.Column, Value = e.Value, Message = e.Message, Sentence = e.Sentence.Format == "{0}" ? null : e.Sentence.ToJson() }));
                 await db.SaveChangesAsync();
                 db.ChangeTracker.Clear();
             }
@@ -271,7 +272,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
         return (await db.ImportJobErrors.AsNoTracking().Where(e => e.JobId == id && e.Seq >= from && e.Seq < to).OrderBy(e => e.Seq).ToListAsync(ct))
-            .Select(e => new ImportError(e.Row, e.Column, e.Value, e.Message)).ToList();
+            .Select(e => new ImportError(e.Row, e.Column, e.Value, e.Sentence is { } json ? Sentence.FromJson(json) : Sentence.Verbatim(e.Message))).ToList();
     }
 
     // Uploads left by previews nobody committed, and finished jobs, are dropped after a day.

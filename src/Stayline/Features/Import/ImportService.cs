@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Importing;
 using Stayline.Domain.Matching;
@@ -130,7 +131,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         }
         catch (ImportFileException ex)
         {
-            return report with { Errors = [new ImportError(0, null, null, ex.Message)] };
+            return report with { Errors = [new ImportError(0, null, null, Sentence.Verbatim(ex.Message))] };
         }
 
         using (source)
@@ -192,7 +193,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             catch (ImportFileException ex)
             {
                 errors.Dispose();
-                return report with { Errors = [new ImportError(0, null, null, ex.Message)] };
+                return report with { Errors = [new ImportError(0, null, null, Sentence.Verbatim(ex.Message))] };
             }
 
             report = report with { Rows = valid + held.Count + errors.Rows, Held = held.Count, RowWarnings = warnings };
@@ -303,8 +304,8 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                 {
                     if (byANumber.TryGetValue(key, out var firstRow))
                     {
-                        errors.Add(new ImportError(raw.Row, mapping.Header[aColumn], raw.Fields[aColumn], string.Create(CultureInfo.InvariantCulture,
-                            $"The same A-number is on row {firstRow}; one person per A-number (merge the two rows).")));
+                        errors.Add(new ImportError(raw.Row, mapping.Header[aColumn], raw.Fields[aColumn],
+                            Sentence.Of($"The same A-number is on row {firstRow}; one person per A-number (merge the two rows).")));
                         continue;
                     }
 
@@ -312,21 +313,21 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                     if (elsewhere.TryGetValue(key, out var owner))
                     {
                         errors.Add(new ImportError(raw.Row, mapping.Header[aColumn], raw.Fields[aColumn],
-                            $"This A-number belongs to a client of {owner}: ask that organisation to share the person with yours instead of importing a second record."));
+                            Sentence.Of($"This A-number belongs to a client of {owner}: ask that organisation to share the person with yours instead of importing a second record.")));
                         continue;
                     }
                 }
 
                 if (person.ANumberDigits is null)
                 {
-                    warnings.Add(new ImportError(raw.Row, null, null, "No A-number: the row is matched to known people by name and birth date only."));
+                    warnings.Add(new ImportError(raw.Row, null, null, Sentence.Of($"No A-number: the row is matched to known people by name and birth date only.")));
                 }
 
                 if (person.HeldFacility is { } facility)
                 {
                     var column = mapping.IndexOf(ImportField.Facility) is var fi and >= 0 ? mapping.Header[fi] : null;
                     warnings.Add(new ImportError(raw.Row, column, facility,
-                        "No facility by this name in the catalogue: the row is held, not imported, until a facility is chosen or added on the Import page (the other rows import)."));
+                        Sentence.Of($"No facility by this name in the catalogue: the row is held, not imported, until a facility is chosen or added on the Import page (the other rows import).")));
                 }
 
                 valid(person);
@@ -390,7 +391,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
 
         if (count == 0)
         {
-            errors.Add(new ImportError(0, null, null, "The file has a header but no rows."));
+            errors.Add(new ImportError(0, null, null, Sentence.Of($"The file has a header but no rows.")));
         }
 
         progress?.Report(new ImportProgress(ImportPhase.Reading, 1, count));
@@ -411,7 +412,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             var (fields, row, error) = raw[i];
             if (error is not null)
             {
-                errors.Add(new ImportError(row, null, null, error));
+                errors.Add(new ImportError(row, null, null, Sentence.Verbatim(error)));
             }
             else if (fields.All(f => f.Trim().Length == 0))
             {
@@ -420,7 +421,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             else if (fields.Length > mapping.Header.Count && fields.Skip(mapping.Header.Count).Any(f => f.Trim().Length > 0))
             {
                 errors.Add(new ImportError(row, null, null,
-                    string.Create(CultureInfo.InvariantCulture, $"The row has {fields.Length} values but the header has {mapping.Header.Count} columns (an unquoted delimiter inside a value?).")));
+                    Sentence.Of($"The row has {fields.Length} values but the header has {mapping.Header.Count} columns (an unquoted delimiter inside a value?).")));
             }
             else
             {
@@ -450,8 +451,8 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
 
             if (updatedTwice.TryGetValue(target.Id, out var firstRow))
             {
-                errors.Add(new ImportError(row.Row, null, null, string.Create(CultureInfo.InvariantCulture,
-                    $"Row {firstRow} and this row are both the same person ({target.FullName}, id {target.Id}); keep one row.")));
+                errors.Add(new ImportError(row.Row, null, null,
+                    Sentence.Of($"Row {firstRow} and this row are both the same person ({target.FullName}, id {target.Id}); keep one row.")));
                 continue;
             }
 
@@ -459,7 +460,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             var (before, rowErrors) = ApplyToPerson(target, row, source, today);
             foreach (var e in rowErrors)
             {
-                errors.Add(new ImportError(row.Row, e.Field, null, e.Message));
+                errors.Add(new ImportError(row.Row, e.Field, null, e.Sentence));
             }
 
             plans.Add(new RowPlan(row, before is null ? ImportRowAction.Unchanged : ImportRowAction.Updated, target, score, before));

@@ -11,7 +11,7 @@ public static class MatterLinks
     /// <summary>A record (hearing, relief claim) linked to a proceeding must link to one of the same person's.</summary>
     public static async Task<FieldError?> OwnMatterAsync(StaylineDbContext db, long personId, long? matterId, string field, CancellationToken ct) =>
         matterId is { } mid && !await db.Matters.AnyAsync(m => m.Id == mid && m.PersonId == personId, ct)
-            ? new FieldError(field, $"Matter {mid} is not one of this person's matters.")
+            ? new FieldError(field, Sentence.Of($"Matter {mid} is not one of this person's matters."))
             : null;
 
     public static async Task<IReadOnlyList<FieldError>> CheckAsync(StaylineDbContext db, long personId, long? selfId, MatterInput input, CancellationToken ct)

@@ -26,11 +26,11 @@ public static class PeopleRules
         var display = Domain.People.ANumber.FromStored(aNumber).Display;
         if (await db.People.AnyAsync(p => p.Id == other.Id, ct))
         {
-            return new FieldError("ANumber", $"A-number {display} already belongs to {other.GivenName} {other.FamilyName} (person {other.Id}).");
+            return new FieldError("ANumber", Sentence.Of($"A-number {display} already belongs to {other.GivenName} {other.FamilyName} (person {other.Id})."));
         }
 
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == other.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
-        return new FieldError("ANumber", $"A-number {display} already belongs to a client of {organisation ?? "another organisation"}: "
-            + "ask that organisation to share the person with yours instead of creating a second record.");
+        return new FieldError("ANumber", Sentence.Of(
+            $"A-number {display} already belongs to a client of {(object?)organisation ?? Sentence.Of($"another organisation")}: ask that organisation to share the person with yours instead of creating a second record."));
     }
 }
