@@ -67,8 +67,8 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
 
         // Through the bulk action, so the assignments form one batch that can be undone from the Bulk page.
         var result = await bulk.ApplyAsync(new Bulk.BulkSelection(selected), new Bulk.BulkAction(Bulk.BulkActionKind.AssignAttorney, AttorneyId: assignTo), ct);
-        var already = result.Skipped.Count(s => s.Reason == "already assigned to this attorney");
-        var refused = result.Skipped.Where(s => s.Reason != "already assigned to this attorney").Take(5).Select(s => $"{s.Who}: {s.Reason}").ToList();
+        var already = result.Skipped.Count(s => s.Said.Equals(Bulk.BulkActions.AlreadyAssigned));
+        var refused = result.Skipped.Where(s => !s.Said.Equals(Bulk.BulkActions.AlreadyAssigned)).Take(5).Select(s => $"{s.Who}: {s.Reason}").ToList();
         TempData["Flash"] = (result.Applied || already > 0
             ? $"Assigned {result.Changed} people ({already} were already assigned). To take it back, undo it under Bulk, recent bulk actions."
             : result.Message)
