@@ -58,6 +58,13 @@ public enum BoardOutcome
 /// English sentence (API, CLI).</summary>
 public sealed record BoardResult(BoardOutcome Outcome, [property: System.Text.Json.Serialization.JsonIgnore] Sentence Said, long? PostId = null)
 {
+    /// <summary>A result read back from the API (its message as the English it says).</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public BoardResult(BoardOutcome outcome, string message, long? postId)
+        : this(outcome, Sentence.Verbatim(message), postId)
+    {
+    }
+
     public string Message => Said.ToString();
 }
 

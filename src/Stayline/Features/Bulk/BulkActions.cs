@@ -46,12 +46,26 @@ public sealed record BulkTarget(long PersonId, string Name, string? ANumber);
 /// text to the API and the CLI (<see cref="Reason"/>, <see cref="BulkPreview.Description"/>, <see cref="BulkResult.Message"/>...).</remarks>
 public sealed record BulkSkip(string Who, [property: JsonIgnore] Sentence Said)
 {
+    /// <summary>A skip read back from the API (its reason as the English it says).</summary>
+    [JsonConstructor]
+    public BulkSkip(string who, string reason)
+        : this(who, Sentence.Verbatim(reason))
+    {
+    }
+
     public string Reason => Said.ToString();
 }
 
 public sealed record BulkPreview([property: JsonIgnore] Sentence Describes, IReadOnlyList<BulkTarget> Change, IReadOnlyList<BulkSkip> Skipped,
     [property: JsonIgnore] IReadOnlyList<Sentence> Problems)
 {
+    /// <summary>A preview read back from the API (its sentences as the English they say).</summary>
+    [JsonConstructor]
+    public BulkPreview(string description, IReadOnlyList<BulkTarget> change, IReadOnlyList<BulkSkip> skipped, IReadOnlyList<string> errors)
+        : this(Sentence.Verbatim(description), change, skipped, [.. errors.Select(Sentence.Verbatim)])
+    {
+    }
+
     public string Description => Describes.ToString();
 
     public IReadOnlyList<string> Errors => [.. Problems.Select(p => p.ToString())];
@@ -62,6 +76,13 @@ public sealed record BulkPreview([property: JsonIgnore] Sentence Describes, IRea
 public sealed record BulkResult(bool Applied, int Changed, IReadOnlyList<BulkSkip> Skipped, [property: JsonIgnore] IReadOnlyList<Sentence> Problems,
     [property: JsonIgnore] Sentence Said, long? BatchId = null)
 {
+    /// <summary>A result read back from the API (its sentences as the English they say).</summary>
+    [JsonConstructor]
+    public BulkResult(bool applied, int changed, IReadOnlyList<BulkSkip> skipped, IReadOnlyList<string> errors, string message, long? batchId)
+        : this(applied, changed, skipped, [.. errors.Select(Sentence.Verbatim)], Sentence.Verbatim(message), batchId)
+    {
+    }
+
     public IReadOnlyList<string> Errors => [.. Problems.Select(p => p.ToString())];
 
     public string Message => Said.ToString();

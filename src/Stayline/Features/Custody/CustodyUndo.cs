@@ -9,7 +9,8 @@ namespace Stayline.Features.Custody;
 
 public sealed record UndoOutcome(bool Done, [property: System.Text.Json.Serialization.JsonIgnore] Stayline.Domain.Common.Sentence Said)
 {
-    /// <summary>An outcome told in English only (a page says it as it is).</summary>
+    /// <summary>An outcome told in English only (a page says it as it is; the API reads it back so).</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
     public UndoOutcome(bool done, string message)
         : this(done, Stayline.Domain.Common.Sentence.Verbatim(message))
     {

@@ -18,7 +18,16 @@ namespace Stayline.Features.Habeas;
 /// <summary>An open alert as the API, the dashboard and the person's page show it: <see cref="Message"/> the stored English text,
 /// <see cref="Said"/> the same text rebuilt from the alert's data for a page to say in the reader's language.</summary>
 public sealed record AlertDto(long Id, string Kind, long PersonId, string PersonName, string? ANumber, string? FromDistrict, string? ToDistrict,
-    bool HabeasFiledBefore, DateOnly On, DateTimeOffset At, string Message, DateTimeOffset? NotifiedAt, [property: JsonIgnore] Sentence Said);
+    bool HabeasFiledBefore, DateOnly On, DateTimeOffset At, string Message, DateTimeOffset? NotifiedAt, [property: JsonIgnore] Sentence Said)
+{
+    /// <summary>An alert read back from the API (its text as the English it says).</summary>
+    [JsonConstructor]
+    public AlertDto(long id, string kind, long personId, string personName, string? aNumber, string? fromDistrict, string? toDistrict,
+        bool habeasFiledBefore, DateOnly on, DateTimeOffset at, string message, DateTimeOffset? notifiedAt)
+        : this(id, kind, personId, personName, aNumber, fromDistrict, toDistrict, habeasFiledBefore, on, at, message, notifiedAt, Sentence.Verbatim(message))
+    {
+    }
+}
 
 /// <summary>Lists, acknowledges, escalates and emails alerts.</summary>
 public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOptions<HabeasOptions> options)

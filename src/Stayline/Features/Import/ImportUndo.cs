@@ -11,6 +11,13 @@ namespace Stayline.Features.Import;
 
 public sealed record UndoResult(bool Done, [property: System.Text.Json.Serialization.JsonIgnore] Sentence Said)
 {
+    /// <summary>A result read back from the API (its message as the English it says).</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public UndoResult(bool done, string message)
+        : this(done, Sentence.Verbatim(message))
+    {
+    }
+
     public string Message => Said.ToString();
 }
 

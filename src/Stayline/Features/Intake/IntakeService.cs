@@ -26,6 +26,13 @@ public sealed record CallInput(string? CallerName, string? CallerPhone, long? Pe
 
 public sealed record IntakeOutcome(bool Done, [property: JsonIgnore] Sentence Said, long? PersonId = null, bool NotFound = false)
 {
+    /// <summary>An outcome read back from the API (its message as the English it says).</summary>
+    [JsonConstructor]
+    public IntakeOutcome(bool done, string message, long? personId, bool notFound)
+        : this(done, Sentence.Verbatim(message), personId, notFound)
+    {
+    }
+
     public string Message => Said.ToString();
 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Common;

@@ -34,6 +34,13 @@ public sealed record PairView(Person Left, Person Right, double Score, MatchDeci
 
 public sealed record ReviewOutcome(bool Done, [property: JsonIgnore] Sentence Said, long? Id = null)
 {
+    /// <summary>An outcome read back from the API (its message as the English it says).</summary>
+    [JsonConstructor]
+    public ReviewOutcome(bool done, string message, long? id)
+        : this(done, Sentence.Verbatim(message), id)
+    {
+    }
+
     public string Message => Said.ToString();
 }
 
