@@ -1,3 +1,5 @@
+using Stayline.Domain.Common;
+
 namespace Stayline.Domain.Board;
 
 /// <summary>An attorney as the board weighs them: admissions, languages, capacity and current load (open assignments).</summary>
@@ -13,26 +15,29 @@ public sealed record Suggestion(Volunteer Volunteer, int LanguageMatches, int Sp
 public static class Volunteers
 {
     /// <summary>Null when the volunteer may claim the post; otherwise the reason, naming what is missing.</summary>
-    public static string? RefusalFor(Volunteer v, CasePost post)
+    public static string? RefusalFor(Volunteer v, CasePost post) => Refusal(v, post)?.ToString();
+
+    /// <summary><see cref="RefusalFor"/> as a sentence a page says in the reader's language.</summary>
+    public static Sentence? Refusal(Volunteer v, CasePost post)
     {
         if (!post.IsOpen)
         {
-            return post.Status == CasePostStatus.Claimed ? "This case was already claimed by another volunteer." : "This case was withdrawn from the board.";
+            return post.Status == CasePostStatus.Claimed ? Sentence.Of($"This case was already claimed by another volunteer.") : Sentence.Of($"This case was withdrawn from the board.");
         }
 
         if (!v.Admissions.Any(a => a.AdmitsTo(post.District)))
         {
-            return $"You are not admitted to the U.S. District Court for the {post.District}; add that admission to your profile if you have it.";
+            return Sentence.Of($"You are not admitted to the U.S. District Court for the {post.District}; add that admission to your profile if you have it.");
         }
 
         if (v.Capacity is not { } capacity)
         {
-            return "Your profile has no capacity (the most open cases you can carry); set it before claiming.";
+            return Sentence.Of($"Your profile has no capacity (the most open cases you can carry); set it before claiming.");
         }
 
         if (v.Load >= capacity)
         {
-            return $"You are at capacity: {v.Load} open cases of {capacity}.";
+            return Sentence.Of($"You are at capacity: {v.Load} open cases of {capacity}.");
         }
 
         return null;

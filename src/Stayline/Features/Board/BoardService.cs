@@ -54,7 +54,19 @@ public enum BoardOutcome
     Conflict,
 }
 
-public sealed record BoardResult(BoardOutcome Outcome, string Message, long? PostId = null);
+/// <summary>What a board action did; <see cref="Said"/> for a page (said in the reader's language), <see cref="Message"/> the
+/// English sentence (API, CLI).</summary>
+public sealed record BoardResult(BoardOutcome Outcome, [property: System.Text.Json.Serialization.JsonIgnore] Sentence Said, long? PostId = null)
+{
+    /// <summary>A result read back from the API (its message as the English it says).</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public BoardResult(BoardOutcome outcome, string message, long? postId)
+        : this(outcome, Sentence.Verbatim(message), postId)
+    {
+    }
+
+    public string Message => Said.ToString();
+}
 
 /// <summary>
 /// The volunteer case board (ADR 0009): posting, the cross-organisation list of cards, claiming (admission, capacity,
@@ -139,44 +151,44 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
             .Select(p => new { p.Id, p.OrganisationId, p.CurrentFacilityId, p.GivenName, p.FamilyName }).FirstOrDefaultAsync(ct);
         if (person is null)
         {
-            return new BoardResult(BoardOutcome.NotFound, "No such person.");
+            return new BoardResult(BoardOutcome.NotFound, Sentence.Of($"No such person."));
         }
 
         if (!db.Visibility.ActsFor(person.OrganisationId))
         {
-            return new BoardResult(BoardOutcome.Forbidden, "Only the person's own organisation posts their case.");
+            return new BoardResult(BoardOutcome.Forbidden, Sentence.Of($"Only the person's own organisation posts their case."));
         }
 
         var facility = person.CurrentFacilityId is { } fid ? await db.Facilities.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fid, ct) : null;
         if (facility is null)
         {
-            return new BoardResult(BoardOutcome.Invalid, $"{person.GivenName} {person.FamilyName} has no current facility: record where they are held first (the district comes from it).");
+            return new BoardResult(BoardOutcome.Invalid, Sentence.Of($"{person.GivenName} {person.FamilyName} has no current facility: record where they are held first (the district comes from it)."));
         }
 
         if (facility.District is null)
         {
-            return new BoardResult(BoardOutcome.Invalid, $"{facility.Name} has no federal district in the facility catalogue: correct the facility first.");
+            return new BoardResult(BoardOutcome.Invalid, Sentence.Of($"{facility.Name} has no federal district in the facility catalogue: correct the facility first."));
         }
 
         if (needs == CaseNeeds.None)
         {
-            return new BoardResult(BoardOutcome.Invalid, "Say what the case needs: habeas, motion or bond (one or more).");
+            return new BoardResult(BoardOutcome.Invalid, Sentence.Of($"Say what the case needs: habeas, motion or bond (one or more)."));
         }
 
         if (languages is { Length: > CasePost.LanguagesLength })
         {
-            return new BoardResult(BoardOutcome.Invalid, $"Languages: at most {CasePost.LanguagesLength} characters.");
+            return new BoardResult(BoardOutcome.Invalid, Sentence.Of($"Languages: at most {CasePost.LanguagesLength} characters."));
         }
 
         if (await db.CasePosts.AnyAsync(p => p.PersonId == personId && p.Status == CasePostStatus.Open, ct))
         {
-            return new BoardResult(BoardOutcome.Invalid, $"{person.GivenName} {person.FamilyName} is already on the board.");
+            return new BoardResult(BoardOutcome.Invalid, Sentence.Of($"{person.GivenName} {person.FamilyName} is already on the board."));
         }
 
         var post = new CasePost(personId, person.OrganisationId, facility.District, facility.Id, needs, languages, clock.GetUtcNow(), actor.UserId, actor.UserName);
         db.CasePosts.Add(post);
         await db.SaveChangesAsync(ct);
-        return new BoardResult(BoardOutcome.Done, $"Posted on the board for the {facility.District}.", post.Id);
+        return new BoardResult(BoardOutcome.Done, Sentence.Of($"Posted on the board for the {facility.District}."), post.Id);
     }
 
     /// <summary>
@@ -190,7 +202,7 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
     {
         if (actor.UserId is null)
         {
-            return new BoardResult(BoardOutcome.Forbidden, "Sign in as the attorney who claims the case.");
+            return new BoardResult(BoardOutcome.Forbidden, Sentence.Of($"Sign in as the attorney who claims the case."));
         }
 
         for (var attempt = 1; ; attempt++)
@@ -212,7 +224,7 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
         var post = await db.CasePosts.FirstOrDefaultAsync(p => p.Id == postId, ct);
         if (post is null)
         {
-            return new BoardResult(BoardOutcome.NotFound, "No such post on the board.");
+            return new BoardResult(BoardOutcome.NotFound, Sentence.Of($"No such post on the board."));
         }
 
         // The stamp is read before the load: a claim of theirs saved in between changes it, so this save fails and is
@@ -221,10 +233,10 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
         var volunteer = (await VolunteersAsync([userId], ct)).FirstOrDefault();
         if (volunteer is null || claimant is null)
         {
-            return new BoardResult(BoardOutcome.Forbidden, "Your account cannot claim cases.");
+            return new BoardResult(BoardOutcome.Forbidden, Sentence.Of($"Your account cannot claim cases."));
         }
 
-        if (Volunteers.RefusalFor(volunteer, post) is { } refusal)
+        if (Volunteers.Refusal(volunteer, post) is { } refusal)
         {
             return new BoardResult(post.IsOpen ? BoardOutcome.Invalid : BoardOutcome.Conflict, refusal, post.Id);
         }
@@ -234,7 +246,7 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
         var blocks = await Organisations.AssignmentConflicts.BlocksAsync(db, [post.PersonId], organisation, actor, now, save: true, ct);
         if (blocks.TryGetValue(post.PersonId, out var block))
         {
-            return new BoardResult(BoardOutcome.Invalid, $"Not claimed: {block.Reason}. Your organisation's checks that wait for a decision are listed on the board.", post.Id);
+            return new BoardResult(BoardOutcome.Invalid, Sentence.Of($"Not claimed: {block.Said}. Your organisation's checks that wait for a decision are listed on the board."), post.Id);
         }
 
         post.Claim(userId, now);
@@ -258,10 +270,10 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
         {
             // The post changed since it was read (another claim, a withdrawal); the volunteer's stamp alone goes to ClaimAsync.
             db.ChangeTracker.Clear();
-            return new BoardResult(BoardOutcome.Conflict, "Another volunteer claimed this case a moment before you; it is no longer on the board.", postId);
+            return new BoardResult(BoardOutcome.Conflict, Sentence.Of($"Another volunteer claimed this case a moment before you; it is no longer on the board."), postId);
         }
 
-        return new BoardResult(BoardOutcome.Done, $"You are now assigned to this case ({post.District}).", post.Id);
+        return new BoardResult(BoardOutcome.Done, Sentence.Of($"You are now assigned to this case ({post.District})."), post.Id);
     }
 
     /// <summary>Takes a post off the board (its organisation's admins, or one who sees everyone).</summary>
@@ -270,17 +282,17 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
         var post = await db.CasePosts.FirstOrDefaultAsync(p => p.Id == postId && db.People.Any(v => v.Id == p.PersonId), ct);
         if (post is null)
         {
-            return new BoardResult(BoardOutcome.NotFound, "No such post on the board.");
+            return new BoardResult(BoardOutcome.NotFound, Sentence.Of($"No such post on the board."));
         }
 
         if (!db.Visibility.ActsFor(post.OrganisationId))
         {
-            return new BoardResult(BoardOutcome.Forbidden, "Only the organisation that posted the case withdraws it.");
+            return new BoardResult(BoardOutcome.Forbidden, Sentence.Of($"Only the organisation that posted the case withdraws it."));
         }
 
         if (!post.IsOpen)
         {
-            return new BoardResult(BoardOutcome.Conflict, "The post is no longer open.");
+            return new BoardResult(BoardOutcome.Conflict, Sentence.Of($"The post is no longer open."));
         }
 
         post.Withdraw();
@@ -291,10 +303,10 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new BoardResult(BoardOutcome.Conflict, "The post changed (claimed a moment ago?); reload the board.");
+            return new BoardResult(BoardOutcome.Conflict, Sentence.Of($"The post changed (claimed a moment ago?); reload the board."));
         }
 
-        return new BoardResult(BoardOutcome.Done, "Withdrawn from the board.", post.Id);
+        return new BoardResult(BoardOutcome.Done, Sentence.Of($"Withdrawn from the board."), post.Id);
     }
 
     /// <summary>Attorneys admitted to the post's district with room for it, best first (null when the reader may not see the post).</summary>

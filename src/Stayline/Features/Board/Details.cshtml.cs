@@ -36,7 +36,7 @@ public sealed class DetailsModel(BoardService board) : PageModel
             return NotFound();
         }
 
-        TempData["Flash"] = result.Message;
+        TempData["Flash"] = Resources.Strings.Say(result.Said);
         return RedirectToPage("/Board/Details", new { Id });
     }
 }

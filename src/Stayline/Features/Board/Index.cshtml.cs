@@ -60,7 +60,7 @@ public sealed class IndexModel(BoardService board, AuditActor actor, StaylineDbC
     public async Task<IActionResult> OnPostClaimAsync(long id, CancellationToken ct)
     {
         var result = await board.ClaimAsync(id, actor, ct);
-        TempData["Flash"] = result.Message;
+        TempData["Flash"] = Resources.Strings.Say(result.Said);
         return result.Outcome == BoardOutcome.Done && await board.DetailsAsync(id, ct) is { PersonId: { } person }
             ? Redirect($"/People/Details?id={person}")
             : RedirectToPage("/Board/Index", new { District });

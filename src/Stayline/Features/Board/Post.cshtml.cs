@@ -58,11 +58,11 @@ public sealed class PostModel(BoardService board, StaylineDbContext db, AuditAct
 
         if (result.Outcome != BoardOutcome.Done)
         {
-            Error = result.Message;
+            Error = Resources.Strings.Say(result.Said);
             return Page();
         }
 
-        TempData["Flash"] = result.Message;
+        TempData["Flash"] = Resources.Strings.Say(result.Said);
         return Redirect($"/Board/Details?id={result.PostId}");
     }
 

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Classes;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.People;
 using Stayline.Features.People;
+using Stayline.Features.Shared;
 using Stayline.Infrastructure;
 
 using Stayline.Tables;
@@ -39,14 +42,51 @@ public sealed record BulkAction(BulkActionKind Kind, string? AttorneyId = null, 
 public sealed record BulkTarget(long PersonId, string Name, string? ANumber);
 
 /// <summary>Someone (a person, or an A-number nobody has) the action leaves out, and why.</summary>
-public sealed record BulkSkip(string Who, string Reason);
-
-public sealed record BulkPreview(string Description, IReadOnlyList<BulkTarget> Change, IReadOnlyList<BulkSkip> Skipped, IReadOnlyList<string> Errors)
+/// <remarks>Records of this file carry sentences (said on the pages in the reader's language) and give them as English
+/// text to the API and the CLI (<see cref="Reason"/>, <see cref="BulkPreview.Description"/>, <see cref="BulkResult.Message"/>...).</remarks>
+public sealed record BulkSkip(string Who, [property: JsonIgnore] Sentence Said)
 {
-    public bool CanApply => Errors.Count == 0 && Change.Count > 0;
+    /// <summary>A skip read back from the API (its reason as the English it says).</summary>
+    [JsonConstructor]
+    public BulkSkip(string who, string reason)
+        : this(who, Sentence.Verbatim(reason))
+    {
+    }
+
+    public string Reason => Said.ToString();
 }
 
-public sealed record BulkResult(bool Applied, int Changed, IReadOnlyList<BulkSkip> Skipped, IReadOnlyList<string> Errors, string Message, long? BatchId = null);
+public sealed record BulkPreview([property: JsonIgnore] Sentence Describes, IReadOnlyList<BulkTarget> Change, IReadOnlyList<BulkSkip> Skipped,
+    [property: JsonIgnore] IReadOnlyList<Sentence> Problems)
+{
+    /// <summary>A preview read back from the API (its sentences as the English they say).</summary>
+    [JsonConstructor]
+    public BulkPreview(string description, IReadOnlyList<BulkTarget> change, IReadOnlyList<BulkSkip> skipped, IReadOnlyList<string> errors)
+        : this(Sentence.Verbatim(description), change, skipped, [.. errors.Select(Sentence.Verbatim)])
+    {
+    }
+
+    public string Description => Describes.ToString();
+
+    public IReadOnlyList<string> Errors => [.. Problems.Select(p => p.ToString())];
+
+    public bool CanApply => Problems.Count == 0 && Change.Count > 0;
+}
+
+public sealed record BulkResult(bool Applied, int Changed, IReadOnlyList<BulkSkip> Skipped, [property: JsonIgnore] IReadOnlyList<Sentence> Problems,
+    [property: JsonIgnore] Sentence Said, long? BatchId = null)
+{
+    /// <summary>A result read back from the API (its sentences as the English they say).</summary>
+    [JsonConstructor]
+    public BulkResult(bool applied, int changed, IReadOnlyList<BulkSkip> skipped, IReadOnlyList<string> errors, string message, long? batchId)
+        : this(applied, changed, skipped, [.. errors.Select(Sentence.Verbatim)], Sentence.Verbatim(message), batchId)
+    {
+    }
+
+    public IReadOnlyList<string> Errors => [.. Problems.Select(p => p.ToString())];
+
+    public string Message => Said.ToString();
+}
 
 /// <summary>
 /// Bulk actions on a selection of people. <see cref="PreviewAsync"/> says who will change, who is skipped and
@@ -57,6 +97,9 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
 {
     /// <summary>A selection larger than this is refused: split it (a filter that matches everyone is usually a mistake).</summary>
     public const int MaxPeople = 20_000;
+
+    /// <summary>Why an assignment skips someone who already has this attorney (the people list counts them apart).</summary>
+    public static Sentence AlreadyAssigned => Sentence.Of($"already assigned to this attorney");
 
     public async Task<BulkPreview> PreviewAsync(BulkSelection selection, BulkAction action, CancellationToken ct = default)
     {
@@ -70,7 +113,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
         if (action.Kind == BulkActionKind.Export)
         {
             var export = await PreviewAsync(selection, action, ct);
-            return new BulkResult(export.CanApply, export.Change.Count, export.Skipped, export.Errors, export.Description);
+            return new BulkResult(export.CanApply, export.Change.Count, export.Skipped, export.Problems, export.Describes);
         }
 
         if (action.Kind == BulkActionKind.AssignAttorney && action.AttorneyId is { } attorney && await db.Users.AnyAsync(u => u.Id == attorney, ct))
@@ -95,8 +138,8 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
         {
             db.ChangeTracker.Clear();
             await transaction.RollbackAsync(ct);
-            var why = plan.Errors.Count > 0 ? string.Join(" ", plan.Errors) : "Nobody to change.";
-            return new BulkResult(false, 0, plan.Skipped, plan.Errors, $"Nothing changed. {why}");
+            var why = plan.Problems.Count > 0 ? Sentences.Joined(plan.Problems) : Sentence.Of($"Nobody to change.");
+            return new BulkResult(false, 0, plan.Skipped, plan.Problems, Sentence.Of($"Nothing changed. {why}"));
         }
 
         BulkBatches.Stamp(db, batch);
@@ -109,10 +152,10 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new BulkResult(true, plan.Change.Count, plan.Skipped, [],
-            string.Create(CultureInfo.InvariantCulture, $"{plan.Description}: {plan.Change.Count:N0} people changed, {plan.Skipped.Count:N0} skipped."), batch.Id);
+            Sentence.Of($"{plan.Describes}: {plan.Change.Count:N0} people changed, {plan.Skipped.Count:N0} skipped."), batch.Id);
     }
 
-    private static string Label(PersonEventKind? kind) => kind is { } k ? Shared.Labels.Of(k) : "";
+    private static object Label(PersonEventKind? kind) => Sentences.Label(kind);
 
     private static BulkBatchKind BatchKind(BulkActionKind kind) => kind switch
     {
@@ -149,7 +192,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
     private async Task<BulkPreview> PlanAsync(BulkSelection selection, BulkAction action, CancellationToken ct, Dictionary<long, Custody.PersonCustodyBefore>? before = null)
     {
         var skipped = new List<BulkSkip>();
-        var errors = new List<string>();
+        var errors = new List<Sentence>();
         var ids = await ResolveAsync(selection, skipped, errors, ct);
         var description = await DescribeAsync(action, errors, ct);
         if (errors.Count > 0)
@@ -177,13 +220,13 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
         foreach (var p in people)
         {
             var who = p.ANumberDisplay is null ? p.FullName : $"{p.FullName} ({p.ANumberDisplay})";
-            string? reason = already.Contains(p.Id) ? action.Kind switch
+            var reason = already.Contains(p.Id) ? action.Kind switch
             {
-                BulkActionKind.AssignAttorney => "already assigned to this attorney",
-                BulkActionKind.AddToClass => "already a member of the class",
-                _ => $"already has \"{Label(action.EventKind)}\" on {action.On:yyyy-MM-dd}",
-            } : unseen.Contains(p.Id) ? "the attorney's organisation cannot see this person: share the person with it first"
-              : conflicts.TryGetValue(p.Id, out var conflict) ? conflict.Reason : null;
+                BulkActionKind.AssignAttorney => AlreadyAssigned,
+                BulkActionKind.AddToClass => Sentence.Of($"already a member of the class"),
+                _ => Sentence.Of($"already has \"{Label(action.EventKind)}\" on {action.On:yyyy-MM-dd}"),
+            } : unseen.Contains(p.Id) ? Sentence.Of($"the attorney's organisation cannot see this person: share the person with it first")
+              : conflicts.TryGetValue(p.Id, out var conflict) ? conflict.Said : null;
             if (reason is null)
             {
                 switch (action.Kind)
@@ -206,7 +249,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
                         var errs = p.CustodyEpisodes.Any(e => e.IsOpen)
                             ? CustodyLedger.Transfer(p, action.FacilityId!.Value, action.On!.Value, today)
                             : CustodyLedger.Detain(p, action.FacilityId!.Value, action.On!.Value, today);
-                        reason = errs.Count > 0 ? string.Join(" ", errs.Select(e => e.Message)) : null;
+                        reason = errs.Count > 0 ? Sentences.Joined(errs.Select(e => e.Sentence)) : null;
                         break;
                 }
             }
@@ -261,18 +304,18 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
         return done;
     }
 
-    private async Task<string> DescribeAsync(BulkAction a, List<string> errors, CancellationToken ct)
+    private async Task<Sentence> DescribeAsync(BulkAction a, List<Sentence> errors, CancellationToken ct)
     {
         var today = clock.Today();
         if (a.Kind is BulkActionKind.RecordEvent or BulkActionKind.Transfer)
         {
             if (a.On is null)
             {
-                errors.Add("Give the date.");
+                errors.Add(Sentence.Of($"Give the date."));
             }
             else if (a.On > today)
             {
-                errors.Add($"The date {a.On:yyyy-MM-dd} is in the future.");
+                errors.Add(Sentence.Of($"The date {a.On:yyyy-MM-dd} is in the future."));
             }
         }
 
@@ -282,44 +325,44 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
                 var attorney = a.AttorneyId is null ? null : await db.VisibleUsers.AsNoTracking().Where(u => u.Id == a.AttorneyId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
                 if (attorney is null)
                 {
-                    errors.Add("Choose an attorney.");
+                    errors.Add(Sentence.Of($"Choose an attorney."));
                 }
 
-                return $"Assign to {attorney}";
+                return Sentence.Of($"Assign to {attorney}");
             case BulkActionKind.AddToClass:
                 var cls = await db.ClassActions.AsNoTracking().Where(c => c.Id == a.ClassId).Select(c => c.Name).FirstOrDefaultAsync(ct);
                 if (cls is null)
                 {
-                    errors.Add("Choose a class.");
+                    errors.Add(Sentence.Of($"Choose a class."));
                 }
 
-                return $"Add to the class {cls}";
+                return Sentence.Of($"Add to the class {cls}");
             case BulkActionKind.RecordEvent:
                 if (a.EventKind is null)
                 {
-                    errors.Add("Choose what happened.");
+                    errors.Add(Sentence.Of($"Choose what happened."));
                 }
                 else if (a.EventKind is PersonEventKind.Transferred or PersonEventKind.Released or PersonEventKind.Removed)
                 {
-                    errors.Add($"Record \"{Label(a.EventKind)}\" as a custody change (transfer), so the custody history stays right.");
+                    errors.Add(Sentence.Of($"Record \"{Label(a.EventKind)}\" as a custody change (transfer), so the custody history stays right."));
                 }
 
-                return $"Record \"{Label(a.EventKind)}\" on {a.On:yyyy-MM-dd}";
+                return Sentence.Of($"Record \"{Label(a.EventKind)}\" on {a.On:yyyy-MM-dd}");
             case BulkActionKind.Transfer:
                 var facility = await db.Facilities.AsNoTracking().Where(f => f.Id == a.FacilityId).Select(f => f.Name).FirstOrDefaultAsync(ct);
                 if (facility is null)
                 {
-                    errors.Add("Choose the facility.");
+                    errors.Add(Sentence.Of($"Choose the facility."));
                 }
 
-                return $"Transfer to {facility} on {a.On:yyyy-MM-dd}";
+                return Sentence.Of($"Transfer to {facility} on {a.On:yyyy-MM-dd}");
             default:
-                return "Export";
+                return Sentence.Of($"Export");
         }
     }
 
     /// <summary>The people a selection names (ids, a people-list filter, pasted A-numbers), with what could not be matched.</summary>
-    public async Task<List<long>> ResolveAsync(BulkSelection s, List<BulkSkip> skipped, List<string> errors, CancellationToken ct)
+    public async Task<List<long>> ResolveAsync(BulkSelection s, List<BulkSkip> skipped, List<Sentence> errors, CancellationToken ct)
     {
         var ids = new HashSet<long>();
         if (s.PersonIds is { Count: > 0 } explicitIds)
@@ -328,7 +371,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
             {
                 var found = await db.People.Where(p => chunk.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
                 ids.UnionWith(found);
-                skipped.AddRange(chunk.Except(found).Select(id => new BulkSkip($"person {id}", "no such person (deleted or merged?)")));
+                skipped.AddRange(chunk.Except(found).Select(id => new BulkSkip($"person {id}", Sentence.Of($"no such person (deleted or merged?)"))));
             }
         }
 
@@ -349,7 +392,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
                 }
                 else
                 {
-                    skipped.Add(new BulkSkip(text, error!.ToString()));
+                    skipped.Add(new BulkSkip(text, error!));
                 }
             }
 
@@ -358,18 +401,18 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
                 var found = await db.People.Where(p => p.ANumber != null && chunk.Contains(p.ANumber)).Select(p => new { p.Id, p.ANumber }).ToListAsync(ct);
                 ids.UnionWith(found.Select(f => f.Id));
                 var known = found.Select(f => f.ANumber!).ToHashSet(StringComparer.Ordinal);
-                skipped.AddRange(chunk.Where(d => !known.Contains(d)).Select(d => new BulkSkip(wanted[d], "no person has this A-number")));
+                skipped.AddRange(chunk.Where(d => !known.Contains(d)).Select(d => new BulkSkip(wanted[d], Sentence.Of($"no person has this A-number"))));
             }
         }
 
         if (s.PersonIds is not { Count: > 0 } && s.Filter is null && string.IsNullOrWhiteSpace(s.ANumbers))
         {
-            errors.Add("Select people: tick them in the list, use a filter, or paste A-numbers.");
+            errors.Add(Sentence.Of($"Select people: tick them in the list, use a filter, or paste A-numbers."));
         }
 
         if (ids.Count > MaxPeople)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"The selection has more than {MaxPeople:N0} people; narrow the filter."));
+            errors.Add(Sentence.Of($"The selection has more than {MaxPeople:N0} people; narrow the filter."));
         }
 
         return [.. ids];

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Classes;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;
 using Stayline.Domain.Work;
@@ -29,19 +30,20 @@ public sealed class BulkUndo(StaylineDbContext db, TimeProvider clock, AuditActo
         var batch = await db.BulkBatches.FirstOrDefaultAsync(b => b.Id == batchId, ct);
         if (batch is null)
         {
-            return new UndoOutcome(false, $"There is no bulk action {batchId}.");
+            return new UndoOutcome(false, Sentence.Of($"There is no bulk action {batchId}."));
         }
 
         if (batch.UndoneAt is not null)
         {
-            return new UndoOutcome(false, $"\"{batch.Description}\" was already undone on {batch.UndoneAt:yyyy-MM-dd HH:mm} by {batch.UndoneBy}.");
+            return new UndoOutcome(false, Sentence.Of($"\"{batch.Description}\" was already undone on {batch.UndoneAt:yyyy-MM-dd HH:mm} by {batch.UndoneBy}."));
         }
 
         var blockers = await DependentsAsync(batch, ct);
         if (blockers.Count > 0)
         {
-            return new UndoOutcome(false, $"\"{batch.Description}\" cannot be undone: later work depends on it: {string.Join("; ", blockers)}. "
-                + "Undo or correct those first, or correct the people one by one on their pages.");
+            var later = string.Join("; ", blockers);
+            return new UndoOutcome(false, Sentence.Of(
+                $"\"{batch.Description}\" cannot be undone: later work depends on it: {later}. Undo or correct those first, or correct the people one by one on their pages."));
         }
 
         var removed = batch.Kind switch
@@ -58,7 +60,7 @@ public sealed class BulkUndo(StaylineDbContext db, TimeProvider clock, AuditActo
             null, null, JsonSerializer.Serialize(new { batch.Description, kind = batch.Kind.ToString(), removed })));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new UndoOutcome(true, string.Create(CultureInfo.InvariantCulture, $"Undone: \"{batch.Description}\" ({removed:N0} people)."));
+        return new UndoOutcome(true, Sentence.Of($"Undone: \"{batch.Description}\" ({removed:N0} people)."));
     }
 
     private static int Remove<T>(DbSet<T> set, List<T> rows)

@@ -47,7 +47,7 @@ public sealed class HistoryModel(StaylineDbContext db, BulkUndo undo, AuditActor
         }
 
         var outcome = await undo.UndoAsync(id, ct);
-        TempData["Flash"] = outcome.Message;
+        TempData["Flash"] = Resources.Strings.Say(outcome.Said);
         return RedirectToPage();
     }
 }

@@ -7,7 +7,17 @@ using Stayline.Features.Shared;
 
 namespace Stayline.Features.Custody;
 
-public sealed record UndoOutcome(bool Done, string Message);
+public sealed record UndoOutcome(bool Done, [property: System.Text.Json.Serialization.JsonIgnore] Stayline.Domain.Common.Sentence Said)
+{
+    /// <summary>An outcome told in English only (a page says it as it is; the API reads it back so).</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public UndoOutcome(bool done, string message)
+        : this(done, Stayline.Domain.Common.Sentence.Verbatim(message))
+    {
+    }
+
+    public string Message => Said.ToString();
+}
 
 /// <summary>
 /// Takes back a custody change recorded by mistake: the latest one of a person (from the person page), or every

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -6,15 +7,27 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.People;
 using Stayline.Domain.Work;
 using Stayline.Features.Deadlines;
+using Stayline.Features.Shared;
 
 namespace Stayline.Features.Habeas;
 
-/// <summary>An open alert as the API, the dashboard and the person's page show it.</summary>
+/// <summary>An open alert as the API, the dashboard and the person's page show it: <see cref="Message"/> the stored English text,
+/// <see cref="Said"/> the same text rebuilt from the alert's data for a page to say in the reader's language.</summary>
 public sealed record AlertDto(long Id, string Kind, long PersonId, string PersonName, string? ANumber, string? FromDistrict, string? ToDistrict,
-    bool HabeasFiledBefore, DateOnly On, DateTimeOffset At, string Message, DateTimeOffset? NotifiedAt);
+    bool HabeasFiledBefore, DateOnly On, DateTimeOffset At, string Message, DateTimeOffset? NotifiedAt, [property: JsonIgnore] Sentence Said)
+{
+    /// <summary>An alert read back from the API (its text as the English it says).</summary>
+    [JsonConstructor]
+    public AlertDto(long id, string kind, long personId, string personName, string? aNumber, string? fromDistrict, string? toDistrict,
+        bool habeasFiledBefore, DateOnly on, DateTimeOffset at, string message, DateTimeOffset? notifiedAt)
+        : this(id, kind, personId, personName, aNumber, fromDistrict, toDistrict, habeasFiledBefore, on, at, message, notifiedAt, Sentence.Verbatim(message))
+    {
+    }
+}
 
 /// <summary>Lists, acknowledges, escalates and emails alerts.</summary>
 public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOptions<HabeasOptions> options)
@@ -30,9 +43,42 @@ public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOpti
         var rows = await q.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id).Take(take)
             .Join(db.People, a => a.PersonId, p => p.Id, (a, p) => new { Alert = a, p.GivenName, p.FamilyName, p.ANumber })
             .ToListAsync(ct);
+        var facilityIds = rows.SelectMany(r => new[] { r.Alert.FromFacilityId, r.Alert.ToFacilityId }).OfType<long>().Distinct().ToList();
+        var facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
         return rows.Select(r => new AlertDto(r.Alert.Id, r.Alert.Kind.ToString().ToLowerInvariant(), r.Alert.PersonId, $"{r.GivenName} {r.FamilyName}".Trim(),
             ANumber.DisplayOf(r.ANumber), r.Alert.FromDistrict, r.Alert.ToDistrict, r.Alert.HabeasFiledBefore, r.Alert.On, r.Alert.RaisedAt,
-            r.Alert.Message, r.Alert.NotifiedAt)).ToList();
+            r.Alert.Message, r.Alert.NotifiedAt, Said(r.Alert, facilities, clock.LocalTimeZone))).ToList();
+    }
+
+    /// <summary>
+    /// An alert's text rebuilt from its kind and data (stored alerts keep English text), so a page can say it in the reader's
+    /// language: only when the rebuilt English is exactly the stored text; otherwise (an alert raised with older wording, a
+    /// facility renamed since) the stored English as it is.
+    /// </summary>
+    public static Sentence Said(Alert alert, IReadOnlyDictionary<long, string> facilities, TimeZoneInfo zone)
+    {
+        var to = alert.ToFacilityId is { } t ? facilities.GetValueOrDefault(t) : null;
+        var candidates = new List<Sentence>();
+        if (alert.Kind == AlertKind.Unclaimed)
+        {
+            candidates.Add(Unclaimed(alert.On, HabeasQueue.HoursSince(alert.On, alert.RaisedAt, zone), to, alert.ToDistrict));
+        }
+        else if (alert.FromFacilityId is { } f && facilities.GetValueOrDefault(f) is { } from && to is not null)
+        {
+            candidates.AddRange(new[] { false, true }.Select(sameDay => TransferWatch.Said(from, alert.FromDistrict, to, alert.ToDistrict, alert.On, alert.HabeasFiledBefore, sameDay)));
+        }
+
+        return candidates.FirstOrDefault(c => c.ToString() == alert.Message) ?? Sentence.Verbatim(alert.Message);
+    }
+
+    /// <summary>An unclaimed alert's text; the time held in hours up to 48, in whole days after.</summary>
+    public static Sentence Unclaimed(DateOnly since, int heldHours, string? facility, string? district)
+    {
+        object at = facility ?? (object)Sentence.Of($"an unrecorded facility");
+        object inDistrict = district ?? (object)Sentence.Of($"district not known");
+        return heldHours <= 48
+            ? Sentence.Of($"Detained since {since:yyyy-MM-dd} ({heldHours} hours) at {at} ({inDistrict}) with no attorney and no habeas petition. Assign an attorney.")
+            : Sentence.Of($"Detained since {since:yyyy-MM-dd} ({heldHours / 24} days) at {at} ({inDistrict}) with no attorney and no habeas petition. Assign an attorney.");
     }
 
     public Task<int> OpenCountAsync(AlertKind kind, CancellationToken ct) => db.Alerts.CountAsync(a => a.AcknowledgedAt == null && a.Kind == kind, ct);
@@ -92,9 +138,7 @@ public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOpti
         {
             var f = d.FacilityId is { } id ? facilities.GetValueOrDefault(id) : default;
             var held = HabeasQueue.HoursSince(d.Since, now, clock.LocalTimeZone);
-            db.Alerts.Add(Alert.ForUnclaimed(d.PersonId, d.EpisodeId, d.FacilityId, f.District, d.Since, now,
-                $"Detained since {d.Since:yyyy-MM-dd} ({held} hours) at {f.Name ?? "an unrecorded facility"} ({f.District ?? "district not known"}) " +
-                $"with no attorney and no habeas petition. Assign an attorney."));
+            db.Alerts.Add(Alert.ForUnclaimed(d.PersonId, d.EpisodeId, d.FacilityId, f.District, d.Since, now, Unclaimed(d.Since, held, f.Name, f.District).ToString()));
         }
 
         try
@@ -125,14 +169,16 @@ public sealed class AlertMailer(ReminderSender sender, TimeProvider clock)
         var pending = await db.Alerts.AsNoTracking().Where(a => a.AcknowledgedAt == null && a.NotifiedAt == null).OrderBy(a => a.Id).Take(500).ToListAsync(ct);
         var adminRole = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).FirstOrDefaultAsync(ct);
         var coordinators = await db.UserRoles.Where(ur => ur.RoleId == adminRole).Join(db.Users.Where(u => u.Email != null), ur => ur.UserId, u => u.Id,
-            (ur, u) => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
+            (ur, u) => new { u.Id, u.Email, u.DisplayName, u.UiLanguage }).ToListAsync(ct);
+        var facilityIds = pending.SelectMany(a => new[] { a.FromFacilityId, a.ToFacilityId }).OfType<long>().Distinct().ToList();
+        var facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
         var readers = new Organisations.PersonReaders(db);
         var sent = 0;
         foreach (var alert in pending)
         {
             var attorneys = alert.Kind == AlertKind.Transfer
                 ? await readers.WhoSeeAsync(await db.Assignments.Where(a => a.PersonId == alert.PersonId && a.To == null)
-                    .Join(db.Users.Where(u => u.Email != null), a => a.UserId, u => u.Id, (a, u) => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct),
+                    .Join(db.Users.Where(u => u.Email != null), a => a.UserId, u => u.Id, (a, u) => new { u.Id, u.Email, u.DisplayName, u.UiLanguage }).ToListAsync(ct),
                     r => r.Id, alert.PersonId, ct)
                 : [];
             // Admins of the person's organisation and of the coordinating one (and of organisations it is shared with); never
@@ -149,31 +195,49 @@ public sealed class AlertMailer(ReminderSender sender, TimeProvider clock)
                 continue;
             }
 
-            var message = new MimeMessage();
-            foreach (var r in to)
+            // One message per language the recipients chose for their pages (English when they chose none).
+            var said = AlertService.Said(alert, facilities, clock.LocalTimeZone);
+            var from = alert.FromDistrict ?? "?";
+            var into = alert.ToDistrict ?? "?";
+            var subject = alert.Kind != AlertKind.Transfer ? Sentence.Of($"Stayline: detained with no attorney")
+                : alert.HabeasFiledBefore ? Sentence.Of($"Stayline: transfer {from} to {into} (petition filed before)")
+                : Sentence.Of($"Stayline: transfer {from} to {into} (no petition before the move)");
+            var who = alert.Kind == AlertKind.Transfer && attorneys.Count == 0 ? Sentence.Of($"You receive this because nobody is assigned to this person and you coordinate the team.") :
+                alert.Kind == AlertKind.Transfer ? Sentence.Of($"You receive this because you are assigned to this person in Stayline.") : Sentence.Of($"You receive this because you coordinate the team.");
+            var file = Sentence.Of($"Open the file: /People/Details?id={alert.PersonId.ToString(CultureInfo.InvariantCulture)}");
+            var acknowledge = Sentence.Of($"Acknowledge it on the alerts page: /Habeas/Alerts");
+            var messages = new List<MimeMessage>();
+            foreach (var group in to.GroupBy(r => Infrastructure.Localization.Known(r.UiLanguage) ?? "en"))
             {
-                message.To.Add(new MailboxAddress(r.DisplayName, r.Email!));
+                var message = new MimeMessage();
+                foreach (var r in group)
+                {
+                    message.To.Add(new MailboxAddress(r.DisplayName, r.Email!));
+                }
+
+                // No client name in the subject: subjects show on lock screens and in mail server logs.
+                message.Subject = Sentences.In(group.Key, subject);
+                message.Body = new TextPart("plain")
+                {
+                    Text = $"""
+                        {(group.Key == "en" ? alert.Message : Sentences.In(group.Key, said))}
+
+                        {Sentences.In(group.Key, file)}
+                        {Sentences.In(group.Key, acknowledge)}
+                        {Sentences.In(group.Key, who)}
+                        """,
+                };
+                messages.Add(message);
             }
 
-            // No client name in the subject: subjects show on lock screens and in mail server logs.
-            message.Subject = alert.Kind == AlertKind.Transfer
-                ? $"Stayline: transfer {alert.FromDistrict ?? "?"} to {alert.ToDistrict ?? "?"}{(alert.HabeasFiledBefore ? " (petition filed before)" : " (no petition before the move)")}"
-                : "Stayline: detained with no attorney";
-            var who = alert.Kind == AlertKind.Transfer && attorneys.Count == 0 ? "You receive this because nobody is assigned to this person and you coordinate the team." :
-                alert.Kind == AlertKind.Transfer ? "You receive this because you are assigned to this person in Stayline." : "You receive this because you coordinate the team.";
-            message.Body = new TextPart("plain")
-            {
-                Text = $"""
-                    {alert.Message}
-
-                    Open the file: /People/Details?id={alert.PersonId.ToString(CultureInfo.InvariantCulture)}
-                    Acknowledge it on the alerts page: /Habeas/Alerts
-                    {who}
-                    """,
-            };
             try
             {
-                var via = await sender.SendAsync(message, ct);
+                string? via = null;
+                foreach (var message in messages)
+                {
+                    via = await sender.SendAsync(message, ct);
+                }
+
                 await db.Alerts.Where(a => a.Id == alert.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.NotifiedVia, via), ct);
                 sent++;
             }

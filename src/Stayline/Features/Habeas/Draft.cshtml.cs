@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.People;
 using Stayline.Features.Bulk;
@@ -83,12 +84,12 @@ public sealed class DraftModel(StaylineDbContext db, DocumentService documents, 
 
     private async Task<(List<long> Ids, DocumentTemplate? Template)> SelectAsync(CancellationToken ct)
     {
-        var errors = new List<string>();
+        var errors = new List<Sentence>();
         var skipped = new List<BulkSkip>();
         var template = await documents.TemplateAsync(Template, ct);
         if (template is null)
         {
-            errors.Add(t["Hab.NoTemplate", Template ?? ""]);
+            errors.Add(Sentence.Verbatim(t["Hab.NoTemplate", Template ?? ""]));
         }
 
         var ids = new HashSet<long>();
@@ -100,7 +101,7 @@ public sealed class DraftModel(StaylineDbContext db, DocumentService documents, 
         var district = string.IsNullOrWhiteSpace(District) ? null : FederalDistricts.FindLoose(District)?.Name;
         if (!string.IsNullOrWhiteSpace(District) && district is null)
         {
-            errors.Add(t["Hab.NotADistrict", District]);
+            errors.Add(Sentence.Verbatim(t["Hab.NotADistrict", District]));
         }
 
         if (FacilityId is not null || district is not null)
@@ -113,10 +114,10 @@ public sealed class DraftModel(StaylineDbContext db, DocumentService documents, 
 
         if (ids.Count > BulkActions.MaxPeople)
         {
-            errors.Add(t["Hab.TooMany", Display.Number(BulkActions.MaxPeople)]);
+            errors.Add(Sentence.Verbatim(t["Hab.TooMany", Display.Number(BulkActions.MaxPeople)]));
         }
 
-        Errors = errors.Distinct().ToList();
+        Errors = errors.Select(Resources.Strings.Say).Distinct().ToList();
         Skipped = skipped;
         return ([.. ids], template);
     }

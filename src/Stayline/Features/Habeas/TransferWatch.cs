@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;
 using Stayline.Domain.Work;
+using Stayline.Features.Shared;
 
 namespace Stayline.Features.Habeas;
 
@@ -61,18 +63,25 @@ public sealed class TransferWatch(TimeProvider clock) : IFactsChangedHandler
         }
     }
 
-    public static string Describe(string fromName, string? fromDistrict, string toName, string? toDistrict, DateOnly on, bool habeasBefore, bool sameDay)
+    public static string Describe(string fromName, string? fromDistrict, string toName, string? toDistrict, DateOnly on, bool habeasBefore, bool sameDay) =>
+        Said(fromName, fromDistrict, toName, toDistrict, on, habeasBefore, sameDay).ToString();
+
+    /// <summary>The alert's text as a sentence a page says in the reader's language (printed, <see cref="Describe"/>).</summary>
+    public static Sentence Said(string fromName, string? fromDistrict, string toName, string? toDistrict, DateOnly on, bool habeasBefore, bool sameDay)
     {
-        var move = $"Moved on {on:yyyy-MM-dd} from {fromName} ({fromDistrict ?? "district not known"}) to {toName} ({toDistrict ?? "district not known"}).";
+        var notKnown = Sentence.Of($"district not known");
+        var move = Sentence.Of($"Moved on {on:yyyy-MM-dd} from {fromName} ({fromDistrict ?? (object)notKnown}) to {toName} ({toDistrict ?? (object)notKnown}).");
         var unknown = fromDistrict is null || toDistrict is null
-            ? " A facility's district is not recorded, so the move may cross districts: record the county on the Facilities page."
-            : "";
+            ? Sentence.Of($"A facility's district is not recorded, so the move may cross districts: record the county on the Facilities page.")
+            : null;
+        var first = fromDistrict ?? (object)Sentence.Of($"the first district");
+        var next = toDistrict ?? (object)Sentence.Of($"the new district");
         var petition = habeasBefore
-            ? $" A habeas petition was filed before the move: the court in {fromDistrict ?? "the first district"} keeps jurisdiction (Ex parte Endo); tell it of the transfer."
+            ? Sentence.Of($"A habeas petition was filed before the move: the court in {first} keeps jurisdiction (Ex parte Endo); tell it of the transfer.")
             : sameDay
-                ? " A habeas petition was filed on the day of the move: check the filing time against the time of the transfer."
-                : $" No habeas petition was filed before the move: a petition now lies in {toDistrict ?? "the new district"}, where the person is held (Rumsfeld v. Padilla).";
-        return move + unknown + petition;
+                ? Sentence.Of($"A habeas petition was filed on the day of the move: check the filing time against the time of the transfer.")
+                : Sentence.Of($"No habeas petition was filed before the move: a petition now lies in {next}, where the person is held (Rumsfeld v. Padilla).");
+        return Sentences.Joined(new[] { move, unknown, petition }.OfType<Sentence>());
     }
 
     /// <summary>Moves into the person's current custody (a chain of transfers ending in an open episode), with the day that custody began.</summary>

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.People;
 using Stayline.Features.Custody;
+using Stayline.Features.Shared;
 using Stayline.Infrastructure;
 
 namespace Stayline.Features.Import;
@@ -36,13 +38,13 @@ public sealed class ImportHeld(StaylineDbContext db, TimeProvider clock)
         var row = await db.ImportRows.FirstOrDefaultAsync(r => r.Id == rowId && r.Action == ImportRowAction.Held, ct);
         if (row is null)
         {
-            return new UndoOutcome(false, "That row is no longer waiting for a facility (placed already, or its import was undone).");
+            return new UndoOutcome(false, Sentence.Of($"That row is no longer waiting for a facility (placed already, or its import was undone)."));
         }
 
         var facility = facilityId is null ? null : await db.Facilities.AsNoTracking().Where(f => f.Id == facilityId).Select(f => f.Name).FirstOrDefaultAsync(ct);
         if (facility is null)
         {
-            return new UndoOutcome(false, "Choose the facility (add it under Facilities first if it is missing).");
+            return new UndoOutcome(false, Sentence.Of($"Choose the facility (add it under Facilities first if it is missing)."));
         }
 
         var source = await db.ImportBatches.Where(b => b.Id == row.BatchId).Select(b => b.Source).FirstAsync(ct);
@@ -57,7 +59,7 @@ public sealed class ImportHeld(StaylineDbContext db, TimeProvider clock)
             var (_, errors) = ImportService.ApplyToPerson(person, imported, source, today);
             if (errors.Count > 0)
             {
-                return new UndoOutcome(false, $"Row {row.Row} not placed: {string.Join(" ", errors.Select(e => e.Message))}");
+                return new UndoOutcome(false, Sentence.Of($"Row {row.Row} not placed: {Sentences.Joined(errors.Select(e => e.Sentence))}"));
             }
 
             await db.SaveChangesAsync(ct);
@@ -67,7 +69,7 @@ public sealed class ImportHeld(StaylineDbContext db, TimeProvider clock)
             var (created, errors) = Person.Create(payload.Input, today, clock.GetUtcNow());
             if (created is null)
             {
-                return new UndoOutcome(false, $"Row {row.Row} not placed: {string.Join(" ", errors.Select(e => e.Message))}");
+                return new UndoOutcome(false, Sentence.Of($"Row {row.Row} not placed: {Sentences.Joined(errors.Select(e => e.Sentence))}"));
             }
 
             db.People.Add(created);
@@ -75,7 +77,7 @@ public sealed class ImportHeld(StaylineDbContext db, TimeProvider clock)
             var custody = CustodyLedger.Detain(created, facilityId!.Value, payload.DetainedSince ?? today, today);
             if (custody.Count > 0)
             {
-                return new UndoOutcome(false, $"Row {row.Row} not placed: {string.Join(" ", custody.Select(e => e.Message))}");
+                return new UndoOutcome(false, Sentence.Of($"Row {row.Row} not placed: {Sentences.Joined(custody.Select(e => e.Sentence))}"));
             }
 
             await db.SaveChangesAsync(ct);
@@ -87,6 +89,6 @@ public sealed class ImportHeld(StaylineDbContext db, TimeProvider clock)
         row.VersionAfter = person.Version;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new UndoOutcome(true, $"Row {row.Row} placed: {person.FullName}, held at {facility}.");
+        return new UndoOutcome(true, Sentence.Of($"Row {row.Row} placed: {person.FullName}, held at {facility}."));
     }
 }

@@ -97,12 +97,29 @@ public sealed record ImportReport
     [System.Text.Json.Serialization.JsonIgnore]
     public int ErrorCount => ErrorTotal ?? Errors.Count;
 
-    public string Summary => AlreadyImportedAs is { } b
-        ? string.Create(CultureInfo.InvariantCulture, $"{FileName} was already imported (import {b}); nothing changed.")
-        : ErrorCount > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{FileName}: {ErrorCount:N0} error(s); nothing was written. Fix the file and import it again.")
-            : string.Create(CultureInfo.InvariantCulture,
-                $"{FileName}: {Rows:N0} rows: {Created:N0} new, {Updated:N0} updated, {Unchanged:N0} unchanged, {Review:N0} to review{(Held > 0 ? $", {Held:N0} held for a facility" : "")}{(Written ? $" (import {BatchId})" : DryRun ? " (dry run: nothing written)" : "")}.");
+    public string Summary => Said.ToString();
+
+    /// <summary><see cref="Summary"/> as a sentence a page says in the reader's language.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Sentence Said
+    {
+        get
+        {
+            if (AlreadyImportedAs is { } b)
+            {
+                return Sentence.Of($"{FileName} was already imported (import {b}); nothing changed.");
+            }
+
+            if (ErrorCount > 0)
+            {
+                return Sentence.Of($"{FileName}: {ErrorCount:N0} error(s); nothing was written. Fix the file and import it again.");
+            }
+
+            object held = Held > 0 ? Sentence.Of($", {Held:N0} held for a facility") : "";
+            object done = Written ? Sentence.Of($" (import {BatchId})") : DryRun ? Sentence.Of($" (dry run: nothing written)") : "";
+            return Sentence.Of($"{FileName}: {Rows:N0} rows: {Created:N0} new, {Updated:N0} updated, {Unchanged:N0} unchanged, {Review:N0} to review{held}{done}.");
+        }
+    }
 }
 
 /// <summary>What an import does to a person it linked to; applied to tracked entities, saved with the batch.</summary>

@@ -3,12 +3,23 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.People;
 using Stayline.Infrastructure;
 
 namespace Stayline.Features.Import;
 
-public sealed record UndoResult(bool Done, string Message);
+public sealed record UndoResult(bool Done, [property: System.Text.Json.Serialization.JsonIgnore] Sentence Said)
+{
+    /// <summary>A result read back from the API (its message as the English it says).</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public UndoResult(bool done, string message)
+        : this(done, Sentence.Verbatim(message))
+    {
+    }
+
+    public string Message => Said.ToString();
+}
 
 /// <summary>
 /// Undoes an import in one transaction: removes the people it created (with their tokens and custody) and
@@ -22,12 +33,12 @@ public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditAc
         var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == batchId, ct);
         if (batch is null)
         {
-            return new UndoResult(false, $"There is no import {batchId}.");
+            return new UndoResult(false, Sentence.Of($"There is no import {batchId}."));
         }
 
         if (batch.UndoneAt is not null)
         {
-            return new UndoResult(false, $"Import {batchId} was already undone on {batch.UndoneAt:yyyy-MM-dd HH:mm} by {batch.UndoneBy}.");
+            return new UndoResult(false, Sentence.Of($"Import {batchId} was already undone on {batch.UndoneAt:yyyy-MM-dd HH:mm} by {batch.UndoneBy}."));
         }
 
         var runs = await db.ImportCreated.AsNoTracking().Where(r => r.BatchId == batchId).Select(r => new { r.FromId, r.ToId }).ToListAsync(ct);
@@ -40,7 +51,8 @@ public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditAc
         var blockers = await DependentsAsync(batch, createdPeople, ct);
         if (blockers.Count > 0)
         {
-            return new UndoResult(false, $"Import {batchId} cannot be undone: later work depends on it: {string.Join("; ", blockers)}.");
+            var later = string.Join("; ", blockers);
+            return new UndoResult(false, Sentence.Of($"Import {batchId} cannot be undone: later work depends on it: {later}."));
         }
 
         var updates = await db.ImportRows.Where(r => r.BatchId == batchId && r.Action == ImportRowAction.Updated).ToListAsync(ct);
@@ -62,8 +74,7 @@ public sealed class ImportUndo(StaylineDbContext db, TimeProvider clock, AuditAc
             batchId.ToString(CultureInfo.InvariantCulture), null, null, JsonSerializer.Serialize(new { deleted, restored = updates.Count })));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new UndoResult(true, string.Create(CultureInfo.InvariantCulture,
-            $"Import {batchId} undone: {deleted:N0} people removed, {updates.Count:N0} restored."));
+        return new UndoResult(true, Sentence.Of($"Import {batchId} undone: {deleted:N0} people removed, {updates.Count:N0} restored."));
     }
 
     /// <summary>Puts a person back as recorded before an import (or a review decision) changed it.</summary>

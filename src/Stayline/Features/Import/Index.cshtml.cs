@@ -38,7 +38,7 @@ public sealed class IndexModel(StaylineDbContext db, ImportJobs jobs, ImportUndo
     /// <summary>Imports a held row at the chosen facility.</summary>
     public async Task<IActionResult> OnPostPlaceAsync(long rowId, long? facilityId, CancellationToken ct)
     {
-        TempData["Flash"] = (await held.PlaceAsync(rowId, facilityId, ct)).Message;
+        TempData["Flash"] = Resources.Strings.Say((await held.PlaceAsync(rowId, facilityId, ct)).Said);
         return RedirectToPage();
     }
 
@@ -69,7 +69,7 @@ public sealed class IndexModel(StaylineDbContext db, ImportJobs jobs, ImportUndo
 
     public async Task<IActionResult> OnPostUndoAsync(long batchId, CancellationToken ct)
     {
-        TempData["Flash"] = (await undo.UndoAsync(batchId, ct)).Message;
+        TempData["Flash"] = Resources.Strings.Say((await undo.UndoAsync(batchId, ct)).Said);
         return RedirectToPage();
     }
 }

@@ -25,13 +25,13 @@ public sealed class IndexModel(IntakeService intake) : PageModel
     public async Task<IActionResult> OnPostAcceptAsync(long id, long? personId, bool createPerson, string? note, CancellationToken ct)
     {
         var outcome = await intake.AcceptAsync(id, personId, createPerson, note, ct);
-        TempData["Flash"] = outcome.Message;
+        TempData["Flash"] = Resources.Strings.Say(outcome.Said);
         return outcome.Done && outcome.PersonId is { } p ? Redirect($"/People/Details?id={p}") : Redirect("/Intake");
     }
 
     public async Task<IActionResult> OnPostRejectAsync(long id, string? note, CancellationToken ct)
     {
-        TempData["Flash"] = (await intake.RejectAsync(id, note, ct)).Message;
+        TempData["Flash"] = Resources.Strings.Say((await intake.RejectAsync(id, note, ct)).Said);
         return Redirect("/Intake");
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Hotline;
 using Stayline.Domain.Matching;
 using Stayline.Domain.People;
@@ -22,7 +24,17 @@ public sealed record CallRow(long Id, DateTimeOffset At, string CallerName, stri
 
 public sealed record CallInput(string? CallerName, string? CallerPhone, long? PersonId, string? AboutName, string? Summary, string? Promised, long? HotlineReportId);
 
-public sealed record IntakeOutcome(bool Done, string Message, long? PersonId = null, bool NotFound = false);
+public sealed record IntakeOutcome(bool Done, [property: JsonIgnore] Sentence Said, long? PersonId = null, bool NotFound = false)
+{
+    /// <summary>An outcome read back from the API (its message as the English it says).</summary>
+    [JsonConstructor]
+    public IntakeOutcome(bool done, string message, long? personId, bool notFound)
+        : this(done, Sentence.Verbatim(message), personId, notFound)
+    {
+    }
+
+    public string Message => Said.ToString();
+}
 
 /// <summary>
 /// The intake queue of hotline reports and the hotline's call log. Reports are linked to known people here, in one
@@ -137,17 +149,17 @@ public sealed class IntakeService(StaylineDbContext db, TimeProvider clock, Audi
         var report = await db.HotlineReports.FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null)
         {
-            return new IntakeOutcome(false, "That report does not exist.", NotFound: true);
+            return new IntakeOutcome(false, Sentence.Of($"That report does not exist."), NotFound: true);
         }
 
         if (report.Status != HotlineReportStatus.New)
         {
-            return new IntakeOutcome(false, $"Report {reportId} was already {report.Status.ToString().ToLowerInvariant()} by {report.DecidedByName}.");
+            return new IntakeOutcome(false, Already(reportId, report));
         }
 
         if (createPerson == personId is not null)
         {
-            return new IntakeOutcome(false, "Choose either a person to link the report to or to create a new person, not both.");
+            return new IntakeOutcome(false, Sentence.Of($"Choose either a person to link the report to or to create a new person, not both."));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -160,12 +172,13 @@ public sealed class IntakeService(StaylineDbContext db, TimeProvider clock, Audi
                 clock.Today(), clock.GetUtcNow());
             if (person is null)
             {
-                return new IntakeOutcome(false, "The report cannot become a person as it is: " + string.Join("; ", errors.Select(e => e.Message)));
+                var why = string.Join("; ", errors.Select(e => e.Message));
+                return new IntakeOutcome(false, Sentence.Of($"The report cannot become a person as it is: {why}"));
             }
 
             if (await PeopleRules.DuplicateANumberAsync(db, person.ANumber, null, ct) is { } duplicate)
             {
-                return new IntakeOutcome(false, duplicate.Message + " Link the report to that person instead.");
+                return new IntakeOutcome(false, Sentence.Of($"{duplicate.Sentence} Link the report to that person instead."));
             }
 
             db.People.Add(person);
@@ -176,7 +189,7 @@ public sealed class IntakeService(StaylineDbContext db, TimeProvider clock, Audi
         {
             if (!await db.People.AnyAsync(p => p.Id == personId, ct))
             {
-                return new IntakeOutcome(false, string.Create(CultureInfo.InvariantCulture, $"There is no person {personId}."));
+                return new IntakeOutcome(false, Sentence.Of($"There is no person {personId}."));
             }
 
             target = personId!.Value;
@@ -191,7 +204,7 @@ public sealed class IntakeService(StaylineDbContext db, TimeProvider clock, Audi
         report.Accept(target, actor.UserId, actor.UserName, note, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new IntakeOutcome(true, string.Create(CultureInfo.InvariantCulture, $"Report {reportId} accepted for person {target}; the caller is now one of their family contacts."), target);
+        return new IntakeOutcome(true, Sentence.Of($"Report {reportId} accepted for person {target}; the caller is now one of their family contacts."), target);
     }
 
     public async Task<IntakeOutcome> RejectAsync(long reportId, string? note, CancellationToken ct = default)
@@ -199,16 +212,16 @@ public sealed class IntakeService(StaylineDbContext db, TimeProvider clock, Audi
         var report = await db.HotlineReports.FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null)
         {
-            return new IntakeOutcome(false, "That report does not exist.", NotFound: true);
+            return new IntakeOutcome(false, Sentence.Of($"That report does not exist."), NotFound: true);
         }
 
         if (!report.Reject(actor.UserId, actor.UserName, note, clock.GetUtcNow()))
         {
-            return new IntakeOutcome(false, $"Report {reportId} was already {report.Status.ToString().ToLowerInvariant()} by {report.DecidedByName}.");
+            return new IntakeOutcome(false, Already(reportId, report));
         }
 
         await db.SaveChangesAsync(ct);
-        return new IntakeOutcome(true, string.Create(CultureInfo.InvariantCulture, $"Report {reportId} rejected."));
+        return new IntakeOutcome(true, Sentence.Of($"Report {reportId} rejected."));
     }
 
     public async Task<IntakePage<CallRow>> CallsAsync(long? personId, int skip, int take, CancellationToken ct = default, long? id = null)
@@ -273,4 +286,8 @@ public sealed class IntakeService(StaylineDbContext db, TimeProvider clock, Audi
         await db.SaveChangesAsync(ct);
         return (call.Id, errors);
     }
+
+    private static Sentence Already(long reportId, Domain.Hotline.HotlineReport report) => report.Status == HotlineReportStatus.Accepted
+        ? Sentence.Of($"Report {reportId} was already accepted by {report.DecidedByName}.")
+        : Sentence.Of($"Report {reportId} was already rejected by {report.DecidedByName}.");
 }

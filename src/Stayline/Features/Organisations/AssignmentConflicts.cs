@@ -1,12 +1,15 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Organisations;
 
 namespace Stayline.Features.Organisations;
 
 /// <summary>Why a person may not be assigned yet, and the check to decide (null when the check could not be run).</summary>
-public sealed record AssignmentBlock(long PersonId, long? CheckId, string Reason);
+public sealed record AssignmentBlock(long PersonId, long? CheckId, Sentence Said)
+{
+    public string Reason => Said.ToString();
+}
 
 /// <summary>
 /// The conflict check before an assignment, one rule for every path that assigns (the people list and the person page
@@ -71,15 +74,20 @@ public static class AssignmentConflicts
             }
 
             blocks[personId] = new AssignmentBlock(personId, check.Id, check.Decision == ConflictDecision.Decline
-                ? string.Create(CultureInfo.InvariantCulture, $"conflict check {check.Id} was declined for the assignee's organisation")
+                ? Sentence.Of($"conflict check {check.Id} was declined for the assignee's organisation")
                 : Waiting(check.HitCount, check.Id));
         }
 
         return blocks;
     }
 
-    private static string Waiting(int hits, long? checkId) => string.Create(CultureInfo.InvariantCulture,
-        $"conflict check {(checkId is { } id ? id.ToString(CultureInfo.InvariantCulture) + " " : "")}found {hits} possible conflict{(hits == 1 ? "" : "s")} for the assignee's organisation: it needs a decision (proceed, decline or waive) first");
+    private static Sentence Waiting(int hits, long? checkId) => (checkId, hits) switch
+    {
+        (null, 1) => Sentence.Of($"conflict check found {hits} possible conflict for the assignee's organisation: it needs a decision (proceed, decline or waive) first"),
+        (null, _) => Sentence.Of($"conflict check found {hits} possible conflicts for the assignee's organisation: it needs a decision (proceed, decline or waive) first"),
+        (_, 1) => Sentence.Of($"conflict check {checkId} found {hits} possible conflict for the assignee's organisation: it needs a decision (proceed, decline or waive) first"),
+        _ => Sentence.Of($"conflict check {checkId} found {hits} possible conflicts for the assignee's organisation: it needs a decision (proceed, decline or waive) first"),
+    };
 
     /// <summary>The latest check per person by the organisation (intake or assignment alike).</summary>
     private static async Task<Dictionary<long, ConflictCheck>> LatestAsync(StaylineDbContext db, IReadOnlyCollection<long> personIds, long organisationId, CancellationToken ct)

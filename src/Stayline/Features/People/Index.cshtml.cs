@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Features.Shared;
 
 namespace Stayline.Features.People;
@@ -61,18 +62,20 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
 
         if (selected.Length == 0 || !await db.VisibleUsers.AnyAsync(u => u.Id == assignTo, ct))
         {
-            TempData["Flash"] = "Nothing assigned: select at least one person and an attorney.";
+            TempData["Flash"] = Resources.Strings.Say(Sentence.Of($"Nothing assigned: select at least one person and an attorney."));
             return Redirect(Request.Headers.Referer.ToString() is { Length: > 0 } r ? r : "/People");
         }
 
         // Through the bulk action, so the assignments form one batch that can be undone from the Bulk page.
         var result = await bulk.ApplyAsync(new Bulk.BulkSelection(selected), new Bulk.BulkAction(Bulk.BulkActionKind.AssignAttorney, AttorneyId: assignTo), ct);
-        var already = result.Skipped.Count(s => s.Reason == "already assigned to this attorney");
-        var refused = result.Skipped.Where(s => s.Reason != "already assigned to this attorney").Take(5).Select(s => $"{s.Who}: {s.Reason}").ToList();
-        TempData["Flash"] = (result.Applied || already > 0
-            ? $"Assigned {result.Changed} people ({already} were already assigned). To take it back, undo it under Bulk, recent bulk actions."
-            : result.Message)
-            + (refused.Count == 0 ? "" : $" Not assigned: {string.Join("; ", refused)}{(result.Skipped.Count - already > refused.Count ? "; …" : "")}.");
+        var already = result.Skipped.Count(s => s.Said.Equals(Bulk.BulkActions.AlreadyAssigned));
+        // Said here, in the reader's language: the flash message is text.
+        var refused = result.Skipped.Where(s => !s.Said.Equals(Bulk.BulkActions.AlreadyAssigned)).Take(5).Select(s => $"{s.Who}: {Resources.Strings.Say(s.Said)}").ToList();
+        var names = string.Join("; ", refused) + (result.Skipped.Count - already > refused.Count ? "; …" : "");
+        var outcome = result.Applied || already > 0
+            ? Sentence.Of($"Assigned {result.Changed} people ({already} were already assigned). To take it back, undo it under Bulk, recent bulk actions.")
+            : result.Said;
+        TempData["Flash"] = Resources.Strings.Say(outcome) + (refused.Count == 0 ? "" : " " + Resources.Strings.Say(Sentence.Of($"Not assigned: {names}.")));
         return Redirect(Request.Headers.Referer.ToString() is { Length: > 0 } referer ? referer : "/People");
     }
 

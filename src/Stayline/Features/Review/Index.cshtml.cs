@@ -21,7 +21,7 @@ public sealed class IndexModel(ReviewService review) : PageModel
     public async Task<IActionResult> OnPostRowAsync(long rowId, bool same, CancellationToken ct)
     {
         var outcome = await review.ResolveRowAsync(rowId, same, ct);
-        TempData["Flash"] = outcome.Message;
+        TempData["Flash"] = Resources.Strings.Say(outcome.Said);
         return RedirectToPage();
     }
 }

@@ -44,13 +44,13 @@ public sealed class PairModel(ReviewService review) : PageModel
 
     public async Task<IActionResult> OnPostNotSameAsync(CancellationToken ct)
     {
-        TempData["Flash"] = (await review.NotSameAsync(Left, Right, ct)).Message;
+        TempData["Flash"] = Resources.Strings.Say((await review.NotSameAsync(Left, Right, ct)).Said);
         return Redirect("/Review");
     }
 
     public async Task<IActionResult> OnPostUndoMergeAsync(long mergeId, CancellationToken ct)
     {
-        TempData["Flash"] = (await review.UndoMergeAsync(mergeId, ct)).Message;
+        TempData["Flash"] = Resources.Strings.Say((await review.UndoMergeAsync(mergeId, ct)).Said);
         return Redirect("/Review");
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Board;
 using Stayline.Domain.Classes;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matching;
 using Stayline.Domain.Matters;
@@ -12,6 +14,7 @@ using Stayline.Domain.People;
 using Stayline.Domain.Records;
 using Stayline.Domain.Work;
 using Stayline.Features.Import;
+using Stayline.Features.Shared;
 using Stayline.Infrastructure;
 
 namespace Stayline.Features.Review;
@@ -27,9 +30,19 @@ public sealed record PendingRow(long RowId, long BatchId, int Row, string Source
 public sealed record FieldEvidence(string Field, string Left, string Right, string Level, double Weight);
 
 public sealed record PairView(Person Left, Person Right, double Score, MatchDecision Decision, IReadOnlyList<FieldEvidence> Evidence,
-    IReadOnlyList<string> WillMove, IReadOnlyList<string> WillFill, string? Blocker);
+    IReadOnlyList<string> WillMove, IReadOnlyList<string> WillFill, Sentence? Blocker);
 
-public sealed record ReviewOutcome(bool Done, string Message, long? Id = null);
+public sealed record ReviewOutcome(bool Done, [property: JsonIgnore] Sentence Said, long? Id = null)
+{
+    /// <summary>An outcome read back from the API (its message as the English it says).</summary>
+    [JsonConstructor]
+    public ReviewOutcome(bool done, string message, long? id)
+        : this(done, Sentence.Verbatim(message), id)
+    {
+    }
+
+    public string Message => Said.ToString();
+}
 
 /// <summary>What a merge moved, so undo can move it back.</summary>
 public sealed record MergeMoves(List<MovedRecord> Records, long? AddedAliasId);
@@ -196,11 +209,11 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
 
     private static string Names(Person p) => string.Join(" / ", p.Aliases.Select(a => a.FullName).Prepend(p.FullName));
 
-    private static string? Blocker(Person survivor, Person absorbed) =>
+    private static Sentence? Blocker(Person survivor, Person absorbed) =>
         survivor.ANumber is not null && absorbed.ANumber is not null && survivor.ANumber != absorbed.ANumber
-            ? $"The records have different A-numbers ({survivor.ANumberDisplay}, {absorbed.ANumberDisplay}); correct the wrong one before merging."
+            ? Sentence.Of($"The records have different A-numbers ({survivor.ANumberDisplay}, {absorbed.ANumberDisplay}); correct the wrong one before merging.")
             : survivor.CustodyEpisodes.Any(e => e.IsOpen) && absorbed.CustodyEpisodes.Any(e => e.IsOpen)
-                ? "Both records show the person in custody now; record the right custody on one of them (release or transfer) before merging."
+                ? Sentence.Of($"Both records show the person in custody now; record the right custody on one of them (release or transfer) before merging.")
                 : null;
 
     private static PersonRecord Record(Person p, PersonName? alias = null) =>
@@ -249,7 +262,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         var (low, high) = (Math.Min(a, b), Math.Max(a, b));
         if (low == high || await db.People.CountAsync(p => p.Id == low || p.Id == high, ct) != 2)
         {
-            return new ReviewOutcome(false, "Both people must exist.");
+            return new ReviewOutcome(false, Sentence.Of($"Both people must exist."));
         }
 
         if (!await db.NotSamePeople.AnyAsync(n => n.LowId == low && n.HighId == high, ct))
@@ -261,7 +274,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
             await db.SaveChangesAsync(ct);
         }
 
-        return new ReviewOutcome(true, "Recorded: not the same person. This pair will not be proposed again.");
+        return new ReviewOutcome(true, Sentence.Of($"Recorded: not the same person. This pair will not be proposed again."));
     }
 
     /// <summary>
@@ -274,7 +287,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         var absorbed = await LoadAsync(absorbedId, tracked: true, ct);
         if (survivor is null || absorbed is null || survivorId == absorbedId)
         {
-            return new ReviewOutcome(false, "Both people must exist (one of them may have been merged already).");
+            return new ReviewOutcome(false, Sentence.Of($"Both people must exist (one of them may have been merged already)."));
         }
 
         if (Blocker(survivor, absorbed) is { } blocker)
@@ -402,7 +415,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
             survivorId, JsonSerializer.Serialize(new { absorbed = absorbedId }), JsonSerializer.Serialize(new { merge = record.Id, moved = moved.Count })));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new ReviewOutcome(true, string.Create(CultureInfo.InvariantCulture,
+        return new ReviewOutcome(true, Sentence.Of(
             $"Merged {absorbedSnapshot.Input.GivenName} {absorbedSnapshot.Input.FamilyName} (id {absorbedId}) into {survivor.FullName} (id {survivorId}): {moved.Count} records moved."), record.Id);
     }
 
@@ -412,18 +425,18 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         var record = await db.Merges.FirstOrDefaultAsync(m => m.Id == mergeId, ct);
         if (record is null || record.UndoneAt is not null)
         {
-            return new ReviewOutcome(false, record is null ? $"There is no merge {mergeId}." : $"Merge {mergeId} was already undone.");
+            return new ReviewOutcome(false, record is null ? Sentence.Of($"There is no merge {mergeId}.") : Sentence.Of($"Merge {mergeId} was already undone."));
         }
 
         var survivor = await LoadAsync(record.SurvivorId, tracked: true, ct);
         if (survivor is null)
         {
-            return new ReviewOutcome(false, $"The surviving person {record.SurvivorId} no longer exists (merged again?); undo that first.");
+            return new ReviewOutcome(false, Sentence.Of($"The surviving person {record.SurvivorId} no longer exists (merged again?); undo that first."));
         }
 
         if (await db.People.AnyAsync(p => p.Id == record.AbsorbedId, ct))
         {
-            return new ReviewOutcome(false, $"Person {record.AbsorbedId} exists again; nothing to undo.");
+            return new ReviewOutcome(false, Sentence.Of($"Person {record.AbsorbedId} exists again; nothing to undo."));
         }
 
         var today = clock.Today();
@@ -440,7 +453,8 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         var (person, errors) = Person.Create(absorbed.Input, today, absorbed.CreatedAt);
         if (person is null)
         {
-            return new ReviewOutcome(false, "The absorbed record cannot be recreated: " + string.Join("; ", errors.Select(e => e.Message)));
+            var why = string.Join("; ", errors.Select(e => e.Message));
+            return new ReviewOutcome(false, Sentence.Of($"The absorbed record cannot be recreated: {why}"));
         }
 
         if (absorbed.OrganisationId != 0)
@@ -509,7 +523,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
             record.SurvivorId, null, JsonSerializer.Serialize(new { merge = mergeId, restored = absorbed.Id })));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new ReviewOutcome(true, $"Merge {mergeId} undone: {absorbed.Input.GivenName} {absorbed.Input.FamilyName} (id {absorbed.Id}) is a separate person again.");
+        return new ReviewOutcome(true, Sentence.Of($"Merge {mergeId} undone: {absorbed.Input.GivenName} {absorbed.Input.FamilyName} (id {absorbed.Id}) is a separate person again."));
     }
 
     /// <summary>Decides an import row waiting in review: the candidate (apply the row to them) or a new person.</summary>
@@ -518,7 +532,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         var row = await db.ImportRows.FirstOrDefaultAsync(r => r.Id == rowId && r.Action == ImportRowAction.Review, ct);
         if (row is null)
         {
-            return new ReviewOutcome(false, "That row is not waiting for review (decided already, or its import was undone).");
+            return new ReviewOutcome(false, Sentence.Of($"That row is not waiting for review (decided already, or its import was undone)."));
         }
 
         var source = await db.ImportBatches.Where(b => b.Id == row.BatchId).Select(b => b.Source).FirstAsync(ct);
@@ -534,7 +548,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
             var (before, errors) = ImportService.ApplyToPerson(person, payload, source, today);
             if (errors.Count > 0)
             {
-                return new ReviewOutcome(false, string.Join(" ", errors.Select(e => e.Message)));
+                return new ReviewOutcome(false, Sentences.Joined(errors.Select(e => e.Sentence)));
             }
 
             await db.SaveChangesAsync(ct);
@@ -550,7 +564,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
             var (created, errors) = Person.Create(payload.Input, today, clock.GetUtcNow());
             if (created is null)
             {
-                return new ReviewOutcome(false, string.Join(" ", errors.Select(e => e.Message)));
+                return new ReviewOutcome(false, Sentences.Joined(errors.Select(e => e.Sentence)));
             }
 
             db.People.Add(created);
@@ -570,7 +584,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ReviewOutcome(true, samePerson
-            ? $"Row {row.Row} applied to {person.FullName}."
-            : $"Row {row.Row} added as a new person, {person.FullName}.", person.Id);
+            ? Sentence.Of($"Row {row.Row} applied to {person.FullName}.")
+            : Sentence.Of($"Row {row.Row} added as a new person, {person.FullName}."), person.Id);
     }
 }

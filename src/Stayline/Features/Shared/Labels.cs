@@ -79,7 +79,9 @@ public static class Labels
         // again would call this method on itself for ever).
         if (value is ProtectedGrounds g && !Enum.IsDefined(g))
         {
-            return string.Join(", ", Enum.GetValues<ProtectedGrounds>().Where(x => x != ProtectedGrounds.None && g.HasFlag(x)).Select(x => Local(x)));
+            // Arabic lists are separated by the Arabic comma.
+            return string.Join(Infrastructure.Localization.Current == "ar" ? "، " : ", ",
+                Enum.GetValues<ProtectedGrounds>().Where(x => x != ProtectedGrounds.None && g.HasFlag(x)).Select(x => Local(x)));
         }
 
         return Resources.Strings.Get($"Enum.{value.GetType().Name}.{value}") is var s && !s.StartsWith("Enum.", StringComparison.Ordinal) ? s : Of(value);

@@ -81,7 +81,7 @@ public class LocalisedStaffPagesTests
     /// <summary>A relief claim on one ground, or on several, in the person page and its edit form: a single ground used to
     /// be split into its grounds again and again until the stack overflowed, which takes the whole server down.</summary>
     [Theory]
-    [InlineData("ar", "الدين: ", "الدين, الجنسية: ")]
+    [InlineData("ar", "الدين: ", "الدين، الجنسية: ")]
     [InlineData("es", "Religión: ", "Religión, Nacionalidad: ")]
     public async Task ReliefGrounds_InArabicOrSpanish_AreListedGroundByGround(string lang, string one, string two)
     {

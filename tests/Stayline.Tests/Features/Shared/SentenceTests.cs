@@ -58,11 +58,11 @@ public class SentenceTests
     [Fact]
     public void Said_KeepsAnUntranslatedFormatInEnglish_AndVerbatimTextAsItIs()
     {
-        var outer = Sentence.Of($"Row {7} not placed: {FutureDetention()}");
+        var outer = Sentence.Of($"Line {7} not read: {FutureDetention()}");
 
         var said = In("es", () => Strings.Say(outer));
 
-        Assert.Equal("Row 7 not placed: Detention date 2026-12-08 is in the future.", outer.ToString());
+        Assert.Equal("Line 7 not read: Detention date 2026-12-08 is in the future.", outer.ToString());
         Assert.Equal(outer.ToString(), said);
         Assert.Equal("x {y}", In("ar", () => Strings.Say(Sentence.Verbatim("x {y}"))));
     }

@@ -1,0 +1,45 @@
+using Stayline.Domain.Common;
+
+namespace Stayline.Features.Shared;
+
+/// <summary>Sentences put together from others, each said in the reader's language.</summary>
+public static class Sentences
+{
+    /// <summary>Sentences one after the other, separated by a space (the resource "{0} {1}" keeps that order in every language).</summary>
+    public static Sentence Joined(IEnumerable<Sentence> sentences) =>
+        sentences.Aggregate((Sentence?)null, (a, b) => a is null ? b : Sentence.Of($"{a} {b}")) ?? Sentence.Verbatim("");
+
+    /// <summary>A sentence said in a given language outside a page (an e-mail to a user in the language they chose).</summary>
+    public static string In(string language, Sentence sentence)
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = Infrastructure.Localization.CultureOf(language);
+        try
+        {
+            return Resources.Strings.Say(sentence);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    /// <summary>"en" when a sentence is shown in English to an Arabic or Spanish reader (nobody translated its format, or it
+    /// is text stored in English), for the element's lang attribute; null otherwise (Razor then leaves the attribute out).</summary>
+    public static string? EnglishFor(Sentence sentence) =>
+        Infrastructure.Localization.Current != "en" && Resources.Strings.Say(sentence) == sentence.ToString() ? "en" : null;
+
+    /// <summary>An enum member inside a sentence: printed, its English label (<see cref="Labels.Of"/>); said to an Arabic or
+    /// Spanish reader, the label in their language (<see cref="Labels.Local"/>).</summary>
+    public static object Label(Enum? value) => new LabelValue(value);
+
+    private sealed class LabelValue(Enum? value) : IFormattable
+    {
+        public override string ToString() => value is null ? "" : Labels.Of(value);
+
+        // Strings.Say formats with the reader's culture (one of Localization's own instances); anything else prints English.
+        public string ToString(string? format, IFormatProvider? provider) =>
+            value is not null && provider is System.Globalization.CultureInfo c && c.TwoLetterISOLanguageName != "en"
+                && ReferenceEquals(c, Infrastructure.Localization.CultureOf(c.TwoLetterISOLanguageName)) ? Labels.Local(value) : ToString();
+    }
+}
