@@ -1,5 +1,5 @@
-using Stayline.Domain.Common;
 using System.Globalization;
+using Stayline.Domain.Common;
 using Stayline.Domain.People;
 using MatchDate = Stayline.Domain.Matching.BirthDate;
 

@@ -87,7 +87,7 @@ public sealed class BoardService(StaylineDbContext db, TimeProvider clock, IOpti
         var filtered = district is null ? open : open.Where(p => p.District == district);
         var total = district is null ? districts.Sum(d => d.Count) : districts.Where(d => d.Key == district).Sum(d => d.Count);
         var rows = await (from p in filtered.OrderBy(p => p.District).ThenBy(p => p.PostedAt).ThenBy(p => p.Id).Skip(skip).Take(take)
-                              // People under the visibility filter: another organisation's client leaves the name empty.
+                          // People under the visibility filter: another organisation's client leaves the name empty.
                           join v in db.People on p.PersonId equals v.Id into vs
                           from v in vs.DefaultIfEmpty()
                           join f in db.Facilities on p.FacilityId equals f.Id into fs
