@@ -127,7 +127,7 @@ public class BulkActionsTests
         };
         var preview = await (await TestApp.PostFormAsync(intake, "/Bulk", "/Bulk?handler=Preview", fields)).Content.ReadAsStringAsync();
         Assert.Contains("1 will change; 1 skipped", preview);
-        Assert.Contains("A099999999: no person has this A-number", preview);
+        Assert.Contains("<bdi>A099999999</bdi>: no person has this A-number", preview);
 
         var applied = await (await TestApp.PostFormAsync(intake, "/Bulk", "/Bulk?handler=Apply", fields)).Content.ReadAsStringAsync();
 
