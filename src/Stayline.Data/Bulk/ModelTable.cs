@@ -14,15 +14,18 @@ namespace Stayline.Data.Bulk;
 /// for every mapped property the column name and the stored form (its value converter, e.g. an enum as its name,
 /// a DateTimeOffset as ticks on SQLite). Row members are matched to properties by name; a property without a
 /// member, or a member without a property, is an error when the table is first used (and in its test), so a new
-/// field is either written or explicitly left to the database, never silently dropped. Binding is compiled once.
+/// field is either written or explicitly left to the database, never silently dropped. A row may instead carry the
+/// entity itself (a member of the entity's type): its mapped properties that no other member names are read from it,
+/// so a field added to the entity is written with no change here. Binding is compiled once.
 /// </summary>
 public sealed class ModelTable<TRow>
 {
     private static readonly ConcurrentDictionary<(IModel, Type, string), ModelTable<TRow>> Cache = new();
 
     private ModelTable(string table, IReadOnlyList<string> columns, IReadOnlyList<string> omitted, Action<SqliteStatement, TRow, int> bindSqlite,
-        Action<NpgsqlBinaryImporter, TRow> writeCopy, Action<TRow, object?[], int> values, DbType?[] types, Type entity)
+        Action<NpgsqlBinaryImporter, TRow> writeCopy, Action<TRow, object?[], int> values, DbType?[] types, Type entity, IReadOnlyList<string> fromEntity)
     {
+        FromEntity = fromEntity;
         Table = table;
         Columns = columns;
         Omitted = omitted;
@@ -41,6 +44,9 @@ public sealed class ModelTable<TRow>
 
     /// <summary>The model's columns this table leaves to the database (its generated key and those listed as omitted).</summary>
     public IReadOnlyList<string> Omitted { get; }
+
+    /// <summary>The properties read from the row's entity member (none when the row has no such member).</summary>
+    public IReadOnlyList<string> FromEntity { get; }
 
     internal Type Entity { get; }
 
@@ -72,6 +78,13 @@ public sealed class ModelTable<TRow>
             .Concat(typeof(TRow).GetFields(BindingFlags.Public | BindingFlags.Instance))
             .Where(m => !Attribute.IsDefined(m, typeof(NotStoredAttribute)))
             .ToDictionary(m => m.Name, StringComparer.Ordinal);
+        var whole = members.Values.FirstOrDefault(m => (m is PropertyInfo p ? p.PropertyType : ((FieldInfo)m).FieldType) == entity.ClrType);
+        if (whole is not null)
+        {
+            members.Remove(whole.Name);
+        }
+
+        var fromEntity = new List<IProperty>();
         var written = new List<IProperty>();
         var omitted = new List<string>();
         foreach (var property in entity.GetProperties())
@@ -84,6 +97,11 @@ public sealed class ModelTable<TRow>
             else if (members.Remove(property.Name))
             {
                 written.Add(property);
+            }
+            else if (whole is not null && property.PropertyInfo is not null)
+            {
+                written.Add(property);
+                fromEntity.Add(property);
             }
             else if (property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd)
             {
@@ -114,7 +132,9 @@ public sealed class ModelTable<TRow>
         for (var i = 0; i < written.Count; i++)
         {
             var property = written[i];
-            var (hasValue, value) = Stored(Expression.PropertyOrField(row, property.Name), property, typeof(TRow));
+            var source = fromEntity.Contains(property) ? Expression.Property(Expression.PropertyOrField(row, whole!.Name), property.PropertyInfo!)
+                : Expression.PropertyOrField(row, property.Name);
+            var (hasValue, value) = Stored(source, property, typeof(TRow));
             var index = Expression.Add(offset, Expression.Constant(i + 1));
             sqlite.Add(Guard(hasValue, SqliteBind(statement, index, value, property),
                 Expression.Call(statement, nameof(SqliteStatement.BindNull), null, index)));
@@ -132,7 +152,7 @@ public sealed class ModelTable<TRow>
             Expression.Lambda<Action<SqliteStatement, TRow, int>>(Block(sqlite), statement, row, offset).Compile(),
             Expression.Lambda<Action<NpgsqlBinaryImporter, TRow>>(Block(postgres), copy, row).Compile(),
             Expression.Lambda<Action<TRow, object?[], int>>(Block(boxed), row, values, offset).Compile(),
-            types, entity.ClrType);
+            types, entity.ClrType, [.. fromEntity.Select(p => p.Name)]);
     }
 
     private static Expression Block(List<Expression> body) => body.Count == 0 ? Expression.Empty() : Expression.Block(body);

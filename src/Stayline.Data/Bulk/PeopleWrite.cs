@@ -1,14 +1,17 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Stayline.Domain.Custody;
 using Stayline.Domain.People;
 
 namespace Stayline.Data.Bulk;
 
-/// <summary>A row of <c>people</c> as a bulk import writes it (members named as <see cref="Person"/>'s properties).</summary>
-public record struct PersonRow(long Id, string? ANumber, string GivenName, string FamilyName, string? NativeName, DateOnly? BirthDate,
-    BirthDatePrecision BirthDatePrecision, string? Citizenship, string? Languages, bool ConsentGiven, DateOnly? ConsentDate, CustodyStatus CustodyStatus,
-    long? CurrentFacilityId, string SortName, string? NameIndex, int Version, DateTimeOffset CreatedAt, long OrganisationId,
-    string? BirthPlace, string? FatherName, string? MotherName, string? City, string? Email, string? Phone);
+/// <summary>
+/// A row of <c>people</c> as a bulk import writes it: the person the entity built (its rules and clean-ups applied),
+/// with the values the writer decides (members named as <see cref="Person"/>'s properties; the rest come from
+/// <paramref name="Person"/>, so a field added to the entity is written without a change here).
+/// </summary>
+public readonly record struct PersonRow(Person Person, long Id, string? NameIndex, CustodyStatus CustodyStatus, long? CurrentFacilityId,
+    DateTimeOffset CreatedAt, long OrganisationId);
 
 /// <summary>A row of <c>custody_episodes</c> as a bulk import writes it (an open episode; the id is the database's).</summary>
 public record struct CustodyEpisodeRow(long PersonId, long FacilityId, DateOnly From, DateOnly? To, CustodyEnd? EndReason, int Version);
@@ -22,7 +25,13 @@ public record struct NameTokenRow(string Token, string SortName, long PersonId, 
 /// </summary>
 public static class PeopleWrite
 {
-    public static ModelTable<PersonRow> People(BulkTarget target) => ModelTable<PersonRow>.For<Person>(target.Model);
+    public static ModelTable<PersonRow> People(BulkTarget target) => People(target.Model);
+
+    private static ModelTable<PersonRow> People(IModel model) => ModelTable<PersonRow>.For<Person>(model);
+
+    /// <summary>The values of a person that <see cref="PersonRow"/> takes from the entity, for a file that holds new
+    /// people between an import's passes: the same column list as the table's.</summary>
+    public static EntityValues<Person> Spilled(IModel model) => EntityValues<Person>.For(model, People(model).FromEntity);
 
     public static ModelTable<CustodyEpisodeRow> Episodes(BulkTarget target) => ModelTable<CustodyEpisodeRow>.For<CustodyEpisode>(target.Model, BulkBatch.BatchIdColumn, BulkBatch.EndedByBatchColumn);
 

@@ -1,23 +1,15 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Stayline.Domain.People;
 
 namespace Stayline.Data.Bulk;
 
-/// <summary>The stored fields of a person that the API reads (members named as <see cref="Person"/>'s properties).</summary>
-public readonly record struct StoredPerson(long Id, string? ANumber, string GivenName, string FamilyName, string? NativeName, DateOnly? BirthDate,
-    BirthDatePrecision BirthDatePrecision, string? Citizenship, string? Languages, bool ConsentGiven, DateOnly? ConsentDate, CustodyStatus CustodyStatus,
-    long? CurrentFacilityId, int Version, string? BirthPlace, string? FatherName, string? MotherName, string? City, string? Email, string? Phone);
-
-/// <summary>An alias as the API reads it (<see cref="PersonName"/>).</summary>
-public readonly record struct StoredAlias(string GivenName, string FamilyName, string? Source);
-
 /// <summary>
 /// SQLite: reads one person and their aliases (in the order they were added) with one statement, on kept open
 /// connections each with the statement already prepared: no DbContext, no connection open, no SQL preparation per
-/// read (which cost several times the read itself: docs/benchmarks/foundation.md). Column names from the EF model.
+/// read (which cost several times the read itself: docs/benchmarks/foundation.md). Columns from the EF model; the
+/// person and aliases are the entities (<see cref="EntityValues{TEntity}"/>), not a second list of their fields.
 /// </summary>
 public sealed class PersonRead : IDisposable
 {
@@ -27,6 +19,8 @@ public sealed class PersonRead : IDisposable
     private readonly string _connectionString;
     private readonly string _sql;
     private readonly string _scopedSql;
+    private readonly EntityValues<Person> _person;
+    private readonly EntityValues<PersonName> _alias;
     private readonly ConcurrentBag<SqliteCommand> _idle = [];
     private readonly ConcurrentBag<SqliteCommand> _idleScoped = [];
     private bool _disposed;
@@ -36,9 +30,10 @@ public sealed class PersonRead : IDisposable
         _connectionString = connectionString;
         string P(string property) => "p." + model.Column<Person>(property);
         string A(string property) => "a." + model.Column<PersonName>(property);
-        // The order of StoredPerson's members, then StoredAlias's.
-        _sql = $"SELECT {string.Join(", ", typeof(StoredPerson).GetConstructors()[0].GetParameters().Select(p => P(p.Name!)))}, "
-            + $"{A(nameof(PersonName.GivenName))}, {A(nameof(PersonName.FamilyName))}, {A(nameof(PersonName.Source))} "
+        _person = EntityValues<Person>.For(model);
+        _alias = EntityValues<PersonName>.For(model);
+        // The person's columns, then the alias's id (null: no alias), then its columns.
+        _sql = $"SELECT {string.Join(", ", _person.Columns.Select(c => "p." + c))}, {A(nameof(PersonName.Id))}, {string.Join(", ", _alias.Columns.Select(c => "a." + c))} "
             + $"FROM {model.Table<Person>()} AS p LEFT JOIN {model.Table<PersonName>()} AS a ON {A(nameof(PersonName.PersonId))} = {P(nameof(Person.Id))} "
             + $"WHERE {P(nameof(Person.Id))} = $id";
         // A reader who may not see everyone: the same statement with the organisation rule (Visibility.SqlPredicate).
@@ -46,9 +41,8 @@ public sealed class PersonRead : IDisposable
         _sql += $" ORDER BY {A(nameof(PersonName.Id))}";
     }
 
-    /// <summary>False when there is no such person, or <paramref name="reader"/> may not see them; <paramref name="aliases"/>
-    /// gets their aliases.</summary>
-    public bool TryRead(long id, Visibility reader, out StoredPerson person, List<StoredAlias> aliases)
+    /// <summary>The person with their aliases; null when there is no such person, or <paramref name="reader"/> may not see them.</summary>
+    public Person? Read(long id, Visibility reader)
     {
         var scoped = !reader.All;
         var idleBag = scoped ? _idleScoped : _idle;
@@ -61,9 +55,9 @@ public sealed class PersonRead : IDisposable
                 command.Parameters[1].Value = reader.OrganisationOrNone;
             }
 
-            var found = Read(command, out person, aliases);
+            var person = Read(command);
             Return(command, idleBag);
-            return found;
+            return person;
         }
         catch
         {
@@ -73,36 +67,27 @@ public sealed class PersonRead : IDisposable
         }
     }
 
-    private static bool Read(SqliteCommand command, out StoredPerson person, List<StoredAlias> aliases)
+    private Person? Read(SqliteCommand command)
     {
         using var r = command.ExecuteReader();
         if (!r.Read())
         {
-            person = default;
-            return false;
+            return null;
         }
 
-        person = new StoredPerson(r.GetInt64(0), NullableString(r, 1), r.GetString(2), r.GetString(3), NullableString(r, 4), NullableDate(r, 5),
-            Enum.Parse<BirthDatePrecision>(r.GetString(6)), NullableString(r, 7), NullableString(r, 8), r.GetBoolean(9), NullableDate(r, 10),
-            Enum.Parse<CustodyStatus>(r.GetString(11)), r.IsDBNull(12) ? null : r.GetInt64(12), r.GetInt32(13),
-            NullableString(r, 14), NullableString(r, 15), NullableString(r, 16), NullableString(r, 17), NullableString(r, 18), NullableString(r, 19));
-        const int alias = 20;
+        var person = _person.Read(r, 0);
+        var alias = _person.Columns.Count;
         do
         {
             if (!r.IsDBNull(alias))
             {
-                aliases.Add(new StoredAlias(r.GetString(alias), r.GetString(alias + 1), NullableString(r, alias + 2)));
+                person.Aliases.Add(_alias.Read(r, alias + 1));
             }
         }
         while (r.Read());
 
-        return true;
+        return person;
     }
-
-    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static DateOnly? NullableDate(SqliteDataReader r, int i) =>
-        r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private SqliteCommand Open(bool scoped)
     {

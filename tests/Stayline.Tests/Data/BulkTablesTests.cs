@@ -37,9 +37,11 @@ public class BulkTablesTests
         switch (table)
         {
             case "people":
-                var row = new PersonRow(person + 1, "987654321", "Nadia", "Aljabouri", "نادية", new DateOnly(1990, 1, 20), BirthDatePrecision.YearOnly, "Iraq",
-                    "Arabic, Chaldean", ConsentGiven: true, new DateOnly(2017, 8, 1), CustodyStatus.Detained, 1, "nadia aljabouri", "{\"tokens\":[]}", 3,
-                    new DateTimeOffset(2017, 9, 25, 10, 30, 0, TimeSpan.Zero), 1, "Baghdad", "Hanna", "Warda", "Sterling Heights", "nadia@example.org", "+1 586 555 0100");
+                var (nadia, _) = Person.Create(new PersonInput("987654321", "Nadia", "Aljabouri", "نادية", new DateOnly(1990, 1, 20), BirthDatePrecision.YearOnly,
+                    "Iraq", "Arabic, Chaldean", ConsentGiven: true, new DateOnly(2017, 8, 1), "Baghdad", "Hanna", "Warda", "Sterling Heights", "nadia@example.org",
+                    "+1 586 555 0100"), Day, DateTimeOffset.UnixEpoch);
+                nadia!.Version = 3;
+                var row = new PersonRow(nadia, person + 1, "{\"tokens\":[]}", CustodyStatus.Detained, 1, new DateTimeOffset(2017, 9, 25, 10, 30, 0, TimeSpan.Zero), 1);
                 await CheckAsync<PersonRow, Person>(db, PeopleWrite.People(target), row, p => p.Id == row.Id);
                 break;
             case "custody_episodes":
@@ -88,6 +90,39 @@ public class BulkTablesTests
         Assert.Contains("Extra", extra.Message, StringComparison.Ordinal);
         var wrongType = Assert.Throws<InvalidOperationException>(() => ModelTable<TokenRowWrongType>.For<PersonNameToken>(db.Model));
         Assert.Contains("PersonId", wrongType.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Spill_APersonWrittenToTheFile_ReadsBackWithEveryValueTheWriterTakesFromIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = await OpenAsync(database);
+        var (written, _) = Person.Create(new PersonInput("987654321", "Nadia", "Aljabouri", "نادية", new DateOnly(1990, 1, 20), BirthDatePrecision.YearOnly,
+            "Iraq", null, ConsentGiven: true, new DateOnly(2017, 8, 1), "Baghdad", null, "Warda", "Sterling Heights", null, "+1 586 555 0100"), Day,
+            DateTimeOffset.UnixEpoch);
+        var values = PeopleWrite.Spilled(db.Model);
+        using var file = new MemoryStream();
+        using (var writer = new BinaryWriter(file, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            values.Write(writer, written!);
+            values.Write(writer, written!);
+        }
+
+        file.Position = 0;
+        using var reader = new BinaryReader(file);
+        var read = values.Read(reader);
+        var again = values.Read(reader);
+
+        Assert.Equal(PeopleWrite.People(BulkTarget.Of(db)).FromEntity, values.Properties.Select(p => p.Name));
+        Assert.Contains(nameof(Person.Phone), values.Properties.Select(p => p.Name));
+        foreach (var property in values.Properties)
+        {
+            var expected = property.PropertyInfo!.GetValue(written);
+            Assert.True(Equals(expected, property.PropertyInfo.GetValue(read)), $"{property.Name}: wrote {expected}, read {property.PropertyInfo.GetValue(read)}");
+            Assert.True(Equals(expected, property.PropertyInfo.GetValue(again)), property.Name);
+        }
+
+        Assert.Equal(file.Length, file.Position);
     }
 
     [Theory]
@@ -164,6 +199,17 @@ public class BulkTablesTests
 
             Assert.True(Equals(member.GetValue(row), entry.Property(member.Name).CurrentValue),
                 $"{typeof(TEntity).Name}.{member.Name}: wrote {member.GetValue(row)}, read {entry.Property(member.Name).CurrentValue}");
+        }
+
+        // A row that carries the entity: every property taken from it reads back too.
+        if (typeof(TRow).GetProperties().FirstOrDefault(m => m.PropertyType == typeof(TEntity))?.GetValue(row) is TEntity whole)
+        {
+            Assert.NotEmpty(table!.FromEntity);
+            foreach (var name in table.FromEntity)
+            {
+                var wrote = typeof(TEntity).GetProperty(name)!.GetValue(whole);
+                Assert.True(Equals(wrote, entry.Property(name).CurrentValue), $"{typeof(TEntity).Name}.{name}: wrote {wrote}, read {entry.Property(name).CurrentValue}");
+            }
         }
     }
 

@@ -178,7 +178,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             var errors = new ImportErrorList();
             var warnings = new ImportErrorList();
             var held = new List<ImportedPerson>();
-            using var spill = options.DryRun ? null : new ValidRowSpill();
+            using var spill = options.DryRun ? null : new ValidRowSpill(db.Model);
             var linker = await db.People.AnyAsync(ct) ? await ChunkLinker.LoadAsync(db, ct) : null;
             var elsewhere = await OtherOrganisationsANumbersAsync(ct);
             var first = new List<ImportedPerson>();

@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Stayline.Data.Bulk;
 using Stayline.Domain.Importing;
 using Stayline.Domain.People;
 
@@ -101,17 +103,17 @@ public sealed class ImportErrorList : IReadOnlyList<ImportError>, IDisposable
 }
 
 /// <summary>
-/// The valid rows of an import's first pass, written to a temporary file as the values of the person each makes,
-/// so the second pass writes them a slice at a time instead of keeping every row in memory between the passes.
+/// The valid rows of an import's first pass, written to a temporary file as the values of the person each makes
+/// (<see cref="PeopleWrite.Spilled"/>: the columns the bulk writer takes from the entity), so the second pass writes
+/// them a slice at a time instead of keeping every row in memory between the passes.
 /// </summary>
-internal sealed class ValidRowSpill : IDisposable
+internal sealed class ValidRowSpill(IModel model) : IDisposable
 {
     private readonly FileStream _file = new(Path.Combine(Path.GetTempPath(), "stayline-rows-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew,
         FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 
-    private readonly BinaryWriter _writer;
-
-    public ValidRowSpill() => _writer = new BinaryWriter(_file, Encoding.UTF8, leaveOpen: true);
+    private readonly EntityValues<Person> _values = PeopleWrite.Spilled(model);
+    private BinaryWriter? _writer;
 
     public int Count { get; private set; }
 
@@ -119,51 +121,27 @@ internal sealed class ValidRowSpill : IDisposable
     {
         var p = row.Built ?? Person.Create(row.Input, today, DateTimeOffset.UnixEpoch).Person
             ?? throw new InvalidOperationException("A row that passed its checks builds a person.");
+        _writer ??= new BinaryWriter(_file, Encoding.UTF8, leaveOpen: true);
         _writer.Write(row.Row);
-        Write(p.ANumber);
-        _writer.Write(p.GivenName);
-        _writer.Write(p.FamilyName);
-        Write(p.NativeName);
-        _writer.Write(p.BirthDate?.DayNumber ?? -1);
-        _writer.Write((byte)p.BirthDatePrecision);
-        Write(p.Citizenship);
-        Write(p.Languages);
-        _writer.Write(p.SortName);
         _writer.Write(row.FacilityId ?? -1);
         _writer.Write((row.DetainedSince ?? today).DayNumber);
-        Write(p.BirthPlace);
-        Write(p.FatherName);
-        Write(p.MotherName);
-        Write(p.City);
-        Write(p.Email);
-        Write(p.Phone);
+        _values.Write(_writer, p);
         Count++;
-    }
-
-    private void Write(string? s)
-    {
-        _writer.Write(s is not null);
-        if (s is not null)
-        {
-            _writer.Write(s);
-        }
     }
 
     /// <summary>The rows in file order, a slice of at most <paramref name="size"/> at a time, leaving out <paramref name="skip"/> (by row number).</summary>
     public IEnumerable<IReadOnlyList<NewPerson>> Slices(int size, IReadOnlySet<int> skip)
     {
-        _writer.Flush();
+        _writer?.Flush();
         _file.Seek(0, SeekOrigin.Begin);
         using var reader = new BinaryReader(_file, Encoding.UTF8, leaveOpen: true);
         var slice = new List<NewPerson>(Math.Min(size, Count));
         for (var i = 0; i < Count; i++)
         {
             var row = reader.ReadInt32();
-            string? Read() => reader.ReadBoolean() ? reader.ReadString() : null;
-            var person = new NewPerson(Read(), reader.ReadString(), reader.ReadString(), Read(),
-                reader.ReadInt32() is var birth and >= 0 ? DateOnly.FromDayNumber(birth) : null, (BirthDatePrecision)reader.ReadByte(), Read(), Read(),
-                reader.ReadString(), reader.ReadInt64() is var f and >= 0 ? f : null, DateOnly.FromDayNumber(reader.ReadInt32()),
-                Read(), Read(), Read(), Read(), Read(), Read());
+            var facility = reader.ReadInt64();
+            var detainedSince = DateOnly.FromDayNumber(reader.ReadInt32());
+            var person = new NewPerson(_values.Read(reader), facility >= 0 ? facility : null, detainedSince);
             if (skip.Contains(row))
             {
                 continue;
@@ -185,7 +163,7 @@ internal sealed class ValidRowSpill : IDisposable
 
     public void Dispose()
     {
-        _writer.Dispose();
+        _writer?.Dispose();
         _file.Dispose();
     }
 }

@@ -6,16 +6,10 @@ using Stayline.Domain.People;
 namespace Stayline.Features.Import;
 
 /// <summary>
-/// A new person as the bulk writer stores it: the values of a person built by the entity (so its rules and
-/// clean-ups apply), without the entity (an import passes millions through here, a slice at a time).
+/// A new person as the bulk writer takes it: the entity built from the row (so its rules and clean-ups apply), and
+/// the custody episode to open when the row names a facility.
 /// </summary>
-internal sealed record NewPerson(string? ANumber, string GivenName, string FamilyName, string? NativeName, DateOnly? BirthDate,
-    BirthDatePrecision BirthDatePrecision, string? Citizenship, string? Languages, string SortName, long? FacilityId, DateOnly DetainedSince,
-    string? BirthPlace, string? FatherName, string? MotherName, string? City, string? Email, string? Phone)
-{
-    public static NewPerson From(Person p, long? facilityId, DateOnly detainedSince) => new(p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate,
-        p.BirthDatePrecision, p.Citizenship, p.Languages, p.SortName, facilityId, detainedSince, p.BirthPlace, p.FatherName, p.MotherName, p.City, p.Email, p.Phone);
-}
+internal sealed record NewPerson(Person Person, long? FacilityId, DateOnly DetainedSince);
 
 /// <summary>
 /// Writes many new people in the caller's transaction without the change tracker (the table writers of
@@ -134,7 +128,7 @@ public static class PeopleBulkWriter
         var tokens = Task.Run(async () =>
         {
             var (byPerson, others) = await ahead.AllAsync();
-            return (Order: TokenOrder.Of(byPerson, people.Select(p => p.SortName).ToArray()), Others: others);
+            return (Order: TokenOrder.Of(byPerson, people.Select(p => p.Person.SortName).ToArray()), Others: others);
         }, ct);
 
         await using (var writer = await PeopleWrite.OpenAsync(target, PeopleWrite.People(target), ct))
@@ -142,10 +136,8 @@ public static class PeopleBulkWriter
             for (var i = 0; i < people.Count; i++)
             {
                 var p = people[i];
-                writer.Add(new PersonRow(ids[i], p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate, p.BirthDatePrecision, p.Citizenship,
-                    p.Languages, ConsentGiven: false, ConsentDate: null, p.FacilityId is null ? CustodyStatus.Unknown : CustodyStatus.Detained,
-                    p.FacilityId, p.SortName, PersonSearch.NameIndex(p.SortName, ahead.For(i)), Version: 0, now, organisationId,
-                    p.BirthPlace, p.FatherName, p.MotherName, p.City, p.Email, p.Phone));
+                writer.Add(new PersonRow(p.Person, ids[i], PersonSearch.NameIndex(p.Person.SortName, ahead.For(i)),
+                    p.FacilityId is null ? CustodyStatus.Unknown : CustodyStatus.Detained, p.FacilityId, now, organisationId));
                 if ((i & 4095) == 4095)
                 {
                     ct.ThrowIfCancellationRequested();
@@ -172,7 +164,7 @@ public static class PeopleBulkWriter
 
         // Token order: each index page is filled once, left to right, instead of being revisited at random.
         var (ordered, others) = await tokens;
-        await WriteTokensAsync(target, ordered, ids, Enumerable.Repeat(organisationId, ids.Length).ToArray(), people.Select(p => p.SortName).ToArray(), others,
+        await WriteTokensAsync(target, ordered, ids, Enumerable.Repeat(organisationId, ids.Length).ToArray(), people.Select(p => p.Person.SortName).ToArray(), others,
             k => progress((people.Count / 2) + (int)((long)people.Count * k / (2 * ordered.Persons.Length))), ct);
         await PeopleWrite.AddNameKeysAsync(target, PersonSearch.KeyPairs(ordered.Distinct), ct);
         progress(people.Count);

@@ -24,7 +24,7 @@ internal sealed class TokensAhead
             var byName = new Dictionary<(string Given, string Family, string? Native), string[]>();
             for (var i = 0; i < people.Count; i++)
             {
-                var p = people[i];
+                var p = people[i].Person;
                 if (!byName.TryGetValue((p.GivenName, p.FamilyName, p.NativeName), out var tokens))
                 {
                     tokens = PersonSearch.TokensForPerson(p.GivenName, p.FamilyName, p.NativeName, []);

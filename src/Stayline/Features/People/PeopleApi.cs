@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,19 @@ namespace Stayline.Features.People;
 public sealed record PersonDto(long Id, string? ANumber, string GivenName, string FamilyName, string? NativeName,
     DateOnly? BirthDate, BirthDatePrecision BirthDatePrecision, string? Citizenship, string? Languages, bool ConsentGiven,
     DateOnly? ConsentDate, CustodyStatus CustodyStatus, long? CurrentFacilityId, int Version, IReadOnlyList<AliasDto> Aliases,
-    string? BirthPlace, string? FatherName, string? MotherName, string? City, string? Email, string? Phone);
+    string? BirthPlace, string? FatherName, string? MotherName, string? City, string? Email, string? Phone)
+{
+    /// <summary>The one mapping from a person: translated to SQL by the PostgreSQL read (<see cref="PersonReader"/>), run in
+    /// memory on an entity (<see cref="Of"/>) everywhere else.</summary>
+    public static readonly Expression<Func<Person, PersonDto>> Projection = p => new PersonDto(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName,
+        p.BirthDate, p.BirthDatePrecision, p.Citizenship, p.Languages, p.ConsentGiven, p.ConsentDate, p.CustodyStatus, p.CurrentFacilityId, p.Version,
+        p.Aliases.OrderBy(a => a.Id).Select(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)).ToList(),
+        p.BirthPlace, p.FatherName, p.MotherName, p.City, p.Email, p.Phone);
+
+    private static readonly Func<Person, PersonDto> Compiled = Projection.Compile();
+
+    public static PersonDto Of(Person person) => Compiled(person);
+}
 
 public sealed record AliasDto(string GivenName, string FamilyName, string? Source);
 
@@ -79,7 +92,7 @@ public static class PeopleApi
         var (check, _) = await Organisations.ConflictChecks.RunAsync(db, person.FullName, Domain.Organisations.ConflictPurpose.Intake, person.Id, actor,
             clock.GetUtcNow(), ct);
         http.Response.Headers["X-Stayline-Conflict-Check"] = check.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Created($"/api/v1/people/{person.Id}", ToDto(person));
+        return TypedResults.Created($"/api/v1/people/{person.Id}", PersonDto.Of(person));
     }
 
     private static async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
@@ -123,12 +136,8 @@ public static class PeopleApi
             return ApiErrors.Conflict("This person", current);
         }
 
-        return TypedResults.Ok(ToDto(person));
+        return TypedResults.Ok(PersonDto.Of(person));
     }
-
-    internal static PersonDto ToDto(Person p) => new(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate,
-        p.BirthDatePrecision, p.Citizenship, p.Languages, p.ConsentGiven, p.ConsentDate, p.CustodyStatus, p.CurrentFacilityId, p.Version,
-        p.Aliases.Select(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)).ToList(), p.BirthPlace, p.FatherName, p.MotherName, p.City, p.Email, p.Phone);
 }
 
 /// <summary>Query-string binding for <see cref="PeopleFilter"/>.</summary>

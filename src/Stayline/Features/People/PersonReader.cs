@@ -7,8 +7,8 @@ namespace Stayline.Features.People;
 /// <summary>
 /// Reads one person for <c>GET /api/v1/people/{id}</c>, the API's hottest read. On SQLite through
 /// <see cref="PersonRead"/> (kept connections with the statement prepared); on PostgreSQL (pooled connections,
-/// prepared statements kept by Npgsql) a compiled EF query. Both answer the same <see cref="PersonDto"/>, aliases in
-/// the order they were added.
+/// prepared statements kept by Npgsql) a compiled EF query. Both answer through the one <see cref="PersonDto.Projection"/>,
+/// aliases in the order they were added.
 /// </summary>
 public sealed class PersonReader(StaylineDatabase database) : IDisposable
 {
@@ -16,12 +16,7 @@ public sealed class PersonReader(StaylineDatabase database) : IDisposable
 
     // A compiled query keeps the SQL of the provider it first ran on; this one only ever runs on PostgreSQL.
     private static readonly Func<StaylineDbContext, long, CancellationToken, Task<PersonDto?>> PersonById = EF.CompileAsyncQuery(
-        (StaylineDbContext db, long id, CancellationToken ct) => db.People.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new PersonDto(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate, p.BirthDatePrecision,
-                p.Citizenship, p.Languages, p.ConsentGiven, p.ConsentDate, p.CustodyStatus, p.CurrentFacilityId, p.Version,
-                p.Aliases.OrderBy(a => a.Id).Select(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)).ToList(),
-                p.BirthPlace, p.FatherName, p.MotherName, p.City, p.Email, p.Phone))
-            .FirstOrDefault());
+        (StaylineDbContext db, long id, CancellationToken ct) => db.People.AsNoTracking().Where(p => p.Id == id).Select(PersonDto.Projection).FirstOrDefault());
 
     /// <param name="services">The request's services, for the DbContext when the database is not SQLite.</param>
     public Task<PersonDto?> ReadAsync(long id, IServiceProvider services, CancellationToken ct) =>
@@ -32,17 +27,9 @@ public sealed class PersonReader(StaylineDatabase database) : IDisposable
     private PersonDto? ReadSqlite(long id, IServiceProvider services)
     {
         var read = _sqlite ?? Create(services);
-        var aliases = new List<StoredAlias>();
         // The same organisation rule as the EF query filter (the PostgreSQL path), from the same source.
         var reader = services.GetRequiredService<IVisibilitySource>().Current;
-        if (!read.TryRead(id, reader, out var p, aliases))
-        {
-            return null;
-        }
-
-        return new PersonDto(p.Id, p.ANumber, p.GivenName, p.FamilyName, p.NativeName, p.BirthDate, p.BirthDatePrecision, p.Citizenship, p.Languages,
-            p.ConsentGiven, p.ConsentDate, p.CustodyStatus, p.CurrentFacilityId, p.Version, aliases.ConvertAll(a => new AliasDto(a.GivenName, a.FamilyName, a.Source)),
-            p.BirthPlace, p.FatherName, p.MotherName, p.City, p.Email, p.Phone);
+        return read.Read(id, reader) is { } person ? PersonDto.Of(person) : null;
     }
 
     /// <summary>The first read takes the model (column names) from a context; later reads create none.</summary>
