@@ -1,0 +1,231 @@
+using System.Globalization;
+using Stayline.Domain.Matching;
+
+namespace Matching.Bench;
+
+/// <summary>
+/// `twolists-ceiling SEED [PEOPLE] [--show N]`: the two-list set's own ambiguity ceiling, the recall no linker can pass
+/// at precision 1.0 whatever its method.
+///
+/// A true pair (L, R) is ambiguous when the other list holds a rival that R's fields (or L's) cannot tell apart from
+/// the true partner. From a row V's point of view two candidates X and Y are indistinguishable when they agree on
+/// every field V has and differ at most in fields V leaves empty:
+/// - name, word by word in its place (own given name, father's, grandfather's ..., family name words), each word
+///   under the engine's own normalisation (its name family, else its phonetic key without a glued article): for every
+///   place V fills, X and Y hold the same word there (or both none); where V leaves a place empty, both fill it or
+///   neither does, and if their words there differ, neither word is one V has in another place (a father's name V
+///   does not know is no evidence either way, but one V wrote in the wrong field is);
+/// - birth date: V has none: anything goes; V has only a year, or 1 January (the placeholder), X and Y are in the
+///   same year (and, for 1 January, both or neither exactly V's date); any other date of V: X and Y have the same date;
+/// - A-number: V has one: X and Y both carry it, or both lack one, or both carry another; country likewise.
+/// Indistinguishable is deliberately strict (agreement word for word, date for date): the ceiling it gives is an upper
+/// bound; a looser notion (a similar name, a near date) would only lower it.
+///
+/// One-to-one lists (each person at most once per list) let a linker rule a rival out when that rival is itself
+/// surely linked to someone else. The count therefore repeats: pairs without a rival are resolved, their two records
+/// leave every rival set, and the rest are looked at again until nothing changes. What is left cannot be linked at
+/// precision 1.0; linking one of them is a guess among 1 + k equally good candidates.
+/// </summary>
+internal sealed partial class TwoLists
+{
+    private const int GivenPlaces = 4;
+    private const int FamilyPlaces = 3;
+
+    /// <summary>The words of a record by place: own given name, father, grandfather, more; then family name words.</summary>
+    private static string?[] Places(PersonRecord r)
+    {
+        var places = new string?[GivenPlaces + FamilyPlaces];
+        for (var i = 0; i < r.Given.Tokens.Count; i++)
+        {
+            places[Math.Min(i, GivenPlaces - 1)] ??= WordKey(r.Given.Tokens[i]);
+        }
+
+        for (var i = 0; i < r.Family.Tokens.Count; i++)
+        {
+            places[GivenPlaces + Math.Min(i, FamilyPlaces - 1)] ??= WordKey(r.Family.Tokens[i]);
+        }
+
+        return places;
+    }
+
+    private static string WordKey(NameToken t) => string.Intern(t.Family != 0 ? "#" + t.Family.ToString(CultureInfo.InvariantCulture) : t.AltKey ?? t.Key);
+
+    /// <summary>Whether V (with its places <paramref name="v"/>) can tell X from Y.</summary>
+    private static bool Indistinguishable(PersonRecord vr, string?[] v, PersonRecord xr, string?[] x, PersonRecord yr, string?[] y)
+    {
+        for (var p = 0; p < v.Length; p++)
+        {
+            if (ReferenceEquals(x[p], y[p]))
+            {
+                continue;
+            }
+
+            // They differ here: only V's silence hides it, and only if neither word is one V has elsewhere (a name
+            // written in the other field, or a father's name in another place, would tell them apart).
+            if (v[p] is not null || x[p] is null || y[p] is null || Array.IndexOf(v, x[p]) >= 0 || Array.IndexOf(v, y[p]) >= 0)
+            {
+                return false;
+            }
+        }
+
+        var d = vr.BirthDate;
+        if (!d.IsMissing)
+        {
+            if (d.IsYearOnly || d.IsPlaceholder)
+            {
+                if (xr.BirthDate.Year != yr.BirthDate.Year || (d.IsPlaceholder && (xr.BirthDate == d) != (yr.BirthDate == d)))
+                {
+                    return false;
+                }
+            }
+            else if (xr.BirthDate != yr.BirthDate)
+            {
+                return false;
+            }
+        }
+
+        if (vr.ANumber is { } a && ANumberView(a, xr.ANumber) != ANumberView(a, yr.ANumber))
+        {
+            return false;
+        }
+
+        return vr.Country.Length == 0 || (xr.Country == vr.Country) == (yr.Country == vr.Country);
+    }
+
+    private static int ANumberView(Stayline.Domain.People.ANumber a, Stayline.Domain.People.ANumber? b) =>
+        b is null ? 0 : b.Value.Digits == a.Digits ? 1 : 2;
+
+    public static int Ceiling(string[] args)
+    {
+        var seed = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1;
+        var people = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3000;
+        var show = args.SkipWhile(a => a != "--show").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(0);
+        var (leftRows, rightRows, truth) = Generate(seed, people);
+        var left = leftRows.Select(ToRecord).ToList();
+        var right = rightRows.Select(ToRecord).ToList();
+        var leftPlaces = left.Select(Places).ToArray();
+        var rightPlaces = right.Select(Places).ToArray();
+        var leftIndex = left.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var rightIndex = right.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var pairs = truth.Select(t => (L: leftIndex[t.Item1], R: rightIndex[t.Item2])).OrderBy(p => p.L).ToList();
+
+        // Rivals of each true pair, once: left records R cannot tell from L, right records L cannot tell from R.
+        var rivals = new List<(List<int> Left, List<int> Right)>(pairs.Count);
+        foreach (var (l, r) in pairs)
+        {
+            var lr = new List<int>();
+            for (var y = 0; y < left.Count; y++)
+            {
+                if (y != l && Indistinguishable(right[r], rightPlaces[r], left[l], leftPlaces[l], left[y], leftPlaces[y]))
+                {
+                    lr.Add(y);
+                }
+            }
+
+            var rr = new List<int>();
+            for (var y = 0; y < right.Count; y++)
+            {
+                if (y != r && Indistinguishable(left[l], leftPlaces[l], right[r], rightPlaces[r], right[y], rightPlaces[y]))
+                {
+                    rr.Add(y);
+                }
+            }
+
+            rivals.Add((lr, rr));
+        }
+
+        var firstRound = rivals.Count(x => x.Left.Count == 0 && x.Right.Count == 0);
+
+        // One-to-one: a record surely linked to its own partner is no rival to anyone else. Repeat until stable.
+        var takenLeft = new bool[left.Count];
+        var takenRight = new bool[right.Count];
+        var resolved = new bool[pairs.Count];
+        int Open(int k) => rivals[k].Left.Count(y => !takenLeft[y]) + rivals[k].Right.Count(y => !takenRight[y]);
+        bool changed;
+        var rounds = 0;
+        do
+        {
+            changed = false;
+            rounds++;
+            for (var k = 0; k < pairs.Count; k++)
+            {
+                if (!resolved[k] && Open(k) == 0)
+                {
+                    resolved[k] = true;
+                    takenLeft[pairs[k].L] = true;
+                    takenRight[pairs[k].R] = true;
+                    changed = true;
+                }
+            }
+        }
+        while (changed);
+
+        var n = pairs.Count;
+        var sure = resolved.Count(x => x);
+        var recall = (double)sure / n;
+        var recallNoOneToOne = (double)firstRound / n;
+
+        // At precision 0.99 a linker may also guess some ambiguous pairs: one with k open rivals is right 1 time in
+        // 1 + k (expected); guess the least ambiguous first while the expected false positives stay within 1 %.
+        double tp = sure, fp = 0;
+        foreach (var k in Enumerable.Range(0, n).Where(k => !resolved[k]).Select(Open).Order())
+        {
+            var hit = 1.0 / (1 + k);
+            if (fp + 1 - hit > 0.01 * (tp + fp + 1))
+            {
+                break;
+            }
+
+            tp += hit;
+            fp += 1 - hit;
+        }
+
+        var p99 = tp / (tp + fp);
+        var r99 = tp / n;
+        Console.WriteLine($"seed {seed}: government {left.Count} rows, hotline {right.Count} rows, {n} true pairs");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"no rival at all: {firstRound} (recall {recallNoOneToOne:0.000}); with one-to-one ({rounds} rounds): {sure} resolved, {n - sure} ambiguous"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ceiling at precision 1.0: recall {recall:0.000}, F1 {2 * recall / (1 + recall):0.000}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ceiling at precision >= 0.99 (expected, guessing the least ambiguous): recall {r99:0.000}, F1 {2 * p99 * r99 / (p99 + r99):0.000}"));
+
+        // What the ambiguous pairs look like: the hotline row's date, and whether the rival is on the other list or its own.
+        var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var k = 0; k < n; k++)
+        {
+            if (resolved[k])
+            {
+                continue;
+            }
+
+            var d = right[pairs[k].R].BirthDate;
+            var date = d.IsMissing ? "hotline date missing" : d.IsPlaceholder ? "hotline date 1 January" : "hotline date full";
+            var side = rivals[k].Left.Any(y => !takenLeft[y]) ? "rival on the government list" : "rival on the hotline";
+            var key = date + ", " + side;
+            kinds[key] = kinds.GetValueOrDefault(key) + 1;
+        }
+
+        foreach (var kv in kinds.OrderByDescending(kv => kv.Value))
+        {
+            Console.WriteLine($"  {kv.Key,-60} {kv.Value}");
+        }
+
+        foreach (var k in Enumerable.Range(0, n).Where(k => !resolved[k]).Take(show))
+        {
+            var (l, r) = pairs[k];
+            Console.WriteLine($"AMB {Show(left[l])} | {Show(right[r])}");
+            foreach (var y in rivals[k].Left.Where(y => !takenLeft[y]).Take(3))
+            {
+                Console.WriteLine($"     rival {Show(left[y])}");
+            }
+
+            foreach (var y in rivals[k].Right.Where(y => !takenRight[y]).Take(3))
+            {
+                Console.WriteLine($"     rival | {Show(right[y])}");
+            }
+        }
+
+        return 0;
+    }
+}
