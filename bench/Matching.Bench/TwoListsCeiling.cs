@@ -95,6 +95,64 @@ internal sealed partial class TwoLists
     private static int ANumberView(Stayline.Domain.People.ANumber a, Stayline.Domain.People.ANumber? b) =>
         b is null ? 0 : b.Value.Digits == a.Digits ? 1 : 2;
 
+    /// <summary>Word for word, date for date, A-number for A-number agreement on every field both records have.</summary>
+    private static bool Compatible(PersonRecord a, string?[] ap, PersonRecord b, string?[] bp)
+    {
+        for (var p = 0; p < ap.Length; p++)
+        {
+            if (ap[p] is not null && bp[p] is not null && !ReferenceEquals(ap[p], bp[p]))
+            {
+                return false;
+            }
+        }
+
+        var (x, y) = (a.BirthDate, b.BirthDate);
+        var dateOk = x.IsMissing || y.IsMissing || x == y
+            || ((x.IsPlaceholder || y.IsPlaceholder || x.IsYearOnly || y.IsYearOnly) && x.Year == y.Year);
+        return dateOk && (a.ANumber is null || b.ANumber is null || a.ANumber.Value.Digits == b.ANumber.Value.Digits);
+    }
+
+    /// <summary>
+    /// The other half of the ceiling: a pair with no rival on either list is linkable only if such a pair is rarely
+    /// false, yet a hotline row may be someone the government list does not have (a namesake or cousin of someone it
+    /// does). Links every pair of records that agree on all they both have and have no other such partner on either
+    /// list, and counts how many are true, by what the hotline row says of the birth date.
+    /// </summary>
+    private static void Unique(List<PersonRecord> left, List<PersonRecord> right, string?[][] lp, string?[][] rp, HashSet<(int L, int R)> truth)
+    {
+        var leftCount = new int[left.Count];
+        var rightCount = new int[right.Count];
+        var candidates = new List<(int L, int R)>();
+        for (var l = 0; l < left.Count; l++)
+        {
+            for (var r = 0; r < right.Count; r++)
+            {
+                if (Compatible(left[l], lp[l], right[r], rp[r]))
+                {
+                    leftCount[l]++;
+                    rightCount[r]++;
+                    candidates.Add((l, r));
+                }
+            }
+        }
+
+        var byKind = new SortedDictionary<string, (int True, int False)>(StringComparer.Ordinal);
+        foreach (var (l, r) in candidates.Where(c => leftCount[c.L] == 1 && rightCount[c.R] == 1))
+        {
+            var d = right[r].BirthDate;
+            var kind = d.IsMissing ? "hotline date missing" : d.IsPlaceholder ? "hotline date 1 January" : "hotline date full";
+            kind += left[l].ANumber is not null && right[r].ANumber is not null ? ", A-number on both" : string.Empty;
+            var (t, f) = byKind.GetValueOrDefault(kind);
+            byKind[kind] = truth.Contains((l, r)) ? (t + 1, f) : (t, f + 1);
+        }
+
+        Console.WriteLine("pairs that agree on everything both have and have no other such partner (true / false, precision):");
+        foreach (var (kind, (t, f)) in byKind)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind,-45} {t,5} / {f,4}  {(double)t / (t + f):0.000}"));
+        }
+    }
+
     public static int Ceiling(string[] args)
     {
         var seed = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1;
@@ -209,6 +267,45 @@ internal sealed partial class TwoLists
         foreach (var kv in kinds.OrderByDescending(kv => kv.Value))
         {
             Console.WriteLine($"  {kv.Key,-60} {kv.Value}");
+        }
+
+        if (args.Contains("--unique"))
+        {
+            Unique(left, right, leftPlaces, rightPlaces, pairs.ToHashSet());
+        }
+
+        if (args.Contains("--misses"))
+        {
+            // The engine's own run (as `twolists SEED`), its misses split into ambiguous (no method links them at
+            // precision 1.0) and linkable; the linkable ones are listed with their evidence.
+            var linked = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01, OneToOne = true })
+                .Where(q => q.Score >= MatchModel.SameThreshold).Select(q => (q.Left, q.Right)).ToHashSet();
+            var model = MatchModel.EstimateU(left, right);
+            var missedLinkable = Enumerable.Range(0, n).Where(k => resolved[k] && !linked.Contains(pairs[k])).ToList();
+            var missedAmbiguous = Enumerable.Range(0, n).Count(k => !resolved[k] && !linked.Contains(pairs[k]));
+            Console.WriteLine($"engine misses at {MatchModel.SameThreshold}: {missedLinkable.Count + missedAmbiguous} ({missedAmbiguous} ambiguous, {missedLinkable.Count} linkable); ambiguous pairs it linked anyway: {n - sure - missedAmbiguous}");
+            var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var k in missedLinkable)
+            {
+                var (l, r) = pairs[k];
+                var e = Linker.Score(left[l], right[r], model).Evidence;
+                var key = $"{e.NameLevel}/{e.BirthDateLevel}";
+                levels[key] = levels.GetValueOrDefault(key) + 1;
+            }
+
+            foreach (var kv in levels.OrderByDescending(kv => kv.Value))
+            {
+                Console.WriteLine($"  {kv.Key,-30} {kv.Value}");
+            }
+
+            foreach (var k in missedLinkable.Take(show))
+            {
+                var (l, r) = pairs[k];
+                var q = Linker.Score(left[l], right[r], model);
+                Console.WriteLine($"MISS {q.Score:0.000} {Show(left[l])} | {Show(right[r])} | {q.Evidence.NameLevel}/{q.Evidence.BirthDateLevel} {q.Evidence.Name}");
+            }
+
+            return 0;
         }
 
         foreach (var k in Enumerable.Range(0, n).Where(k => !resolved[k]).Take(show))
