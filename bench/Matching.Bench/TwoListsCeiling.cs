@@ -25,6 +25,12 @@ namespace Matching.Bench;
 /// surely linked to someone else. The count therefore repeats: pairs without a rival are resolved, their two records
 /// leave every rival set, and the rest are looked at again until nothing changes. What is left cannot be linked at
 /// precision 1.0; linking one of them is a guess among 1 + k equally good candidates.
+///
+/// `--unique` adds the other side of it: a pair with no rival may still be false, when the hotline row is someone the
+/// government list does not have (a namesake or cousin of someone it does) and nothing else tells them apart; it counts
+/// such pairs, and the precision a linker of every unrivalled pair would have. `--misses` runs the engine as
+/// `twolists SEED` does, splits its misses into ambiguous and linkable, shows how often its pairs are true by score
+/// band (calibration), and the best F1 its own ranking allows at precision 0.99 or more.
 /// </summary>
 internal sealed partial class TwoLists
 {
@@ -118,7 +124,7 @@ internal sealed partial class TwoLists
     /// does). Links every pair of records that agree on all they both have and have no other such partner on either
     /// list, and counts how many are true, by what the hotline row says of the birth date.
     /// </summary>
-    private static void Unique(List<PersonRecord> left, List<PersonRecord> right, string?[][] lp, string?[][] rp, HashSet<(int L, int R)> truth)
+    private static int Unique(List<PersonRecord> left, List<PersonRecord> right, string?[][] lp, string?[][] rp, HashSet<(int L, int R)> truth)
     {
         var leftCount = new int[left.Count];
         var rightCount = new int[right.Count];
@@ -151,6 +157,8 @@ internal sealed partial class TwoLists
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind,-45} {t,5} / {f,4}  {(double)t / (t + f):0.000}"));
         }
+
+        return byKind.Values.Sum(v => v.False);
     }
 
     public static int Ceiling(string[] args)
@@ -271,16 +279,49 @@ internal sealed partial class TwoLists
 
         if (args.Contains("--unique"))
         {
-            Unique(left, right, leftPlaces, rightPlaces, pairs.ToHashSet());
+            // A linker that links every unrivalled true pair links these false ones with them: nothing on either list
+            // rivals them either. They are counted word for word only (a namesake with a misspelt name is left out), so
+            // the precision below is still an upper bound.
+            var falseUnique = Unique(left, right, leftPlaces, rightPlaces, pairs.ToHashSet());
+            var pu = (double)sure / (sure + falseUnique);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"linking every unrivalled pair: TP {sure}, FP >= {falseUnique}: P <= {pu:0.000}, R {recall:0.000}, F1 <= {2 * pu * recall / (pu + recall):0.000}"));
         }
 
         if (args.Contains("--misses"))
         {
             // The engine's own run (as `twolists SEED`), its misses split into ambiguous (no method links them at
             // precision 1.0) and linkable; the linkable ones are listed with their evidence.
-            var linked = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01, OneToOne = true })
-                .Where(q => q.Score >= MatchModel.SameThreshold).Select(q => (q.Left, q.Right)).ToHashSet();
+            var all = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01, OneToOne = true });
+            var linked = all.Where(q => q.Score >= MatchModel.SameThreshold).Select(q => (q.Left, q.Right)).ToHashSet();
+            var truthSet = pairs.ToHashSet();
+
+            // Calibration: how often the engine's pairs are true, by its own score (a calibrated score is the share).
+            Console.WriteLine("engine score band: pairs, true share");
+            foreach (var (lo, hi) in new[] { (0.01, 0.1), (0.1, 0.2), (0.2, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.99), (0.99, 1.01) })
+            {
+                var band = all.Where(q => q.Score >= lo && q.Score < hi).ToList();
+                var t = band.Count(q => truthSet.Contains((q.Left, q.Right)));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{lo:0.00}, {Math.Min(hi, 1):0.00}) {band.Count,5} {(band.Count == 0 ? 0 : (double)t / band.Count):0.000}"));
+            }
+
             var model = MatchModel.EstimateU(left, right);
+            // The best the engine's own ranking allows: F1 at the score threshold that keeps precision >= 0.99.
+            var ranked = all.OrderByDescending(q => q.Score).ToList();
+            var (bestF1, bestAt, bestP, bestR) = (0.0, 1.0, 0.0, 0.0);
+            var (tps, fps) = (0, 0);
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                _ = truthSet.Contains((ranked[i].Left, ranked[i].Right)) ? tps++ : fps++;
+                var (pr, rc) = ((double)tps / (tps + fps), (double)tps / n);
+                if (pr >= 0.99 && 2 * pr * rc / (pr + rc) > bestF1 && (i + 1 == ranked.Count || ranked[i + 1].Score < ranked[i].Score))
+                {
+                    (bestF1, bestAt, bestP, bestR) = (2 * pr * rc / (pr + rc), ranked[i].Score, pr, rc);
+                }
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"engine ranking at its best threshold with precision >= 0.99: score >= {bestAt:0.000}, P {bestP:0.000} R {bestR:0.000} F1 {bestF1:0.000}"));
             var missedLinkable = Enumerable.Range(0, n).Where(k => resolved[k] && !linked.Contains(pairs[k])).ToList();
             var missedAmbiguous = Enumerable.Range(0, n).Count(k => !resolved[k] && !linked.Contains(pairs[k]));
             Console.WriteLine($"engine misses at {MatchModel.SameThreshold}: {missedLinkable.Count + missedAmbiguous} ({missedAmbiguous} ambiguous, {missedLinkable.Count} linkable); ambiguous pairs it linked anyway: {n - sure - missedAmbiguous}");
