@@ -306,6 +306,29 @@ internal sealed partial class TwoLists
             }
 
             var model = MatchModel.EstimateU(left, right);
+            // `--false-in LO HI`: the false pairs the engine scores in that band, with their evidence.
+            var falseIn = args.SkipWhile(a => a != "--false-in").Skip(1).Take(2).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+            if (falseIn.Length == 2)
+            {
+                var falseKinds = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var q in all.Where(q => q.Score >= falseIn[0] && q.Score < falseIn[1] && !truthSet.Contains((q.Left, q.Right))).OrderByDescending(q => q.Score))
+                {
+                    var who = truthSet.Any(t => t.L == q.Left) ? "gov has partner" : "gov alone";
+                    who += truthSet.Any(t => t.R == q.Right) ? ", hotline has partner" : ", hotline alone";
+                    var key = $"{q.Evidence.NameLevel}/{q.Evidence.BirthDateLevel}, {who}";
+                    falseKinds[key] = falseKinds.GetValueOrDefault(key) + 1;
+                    if (falseKinds[key] <= 2)
+                    {
+                        Console.WriteLine($"FALSE {q.Score:0.000} {Show(left[q.Left])} | {Show(right[q.Right])} | {key}");
+                    }
+                }
+
+                foreach (var kv in falseKinds.OrderByDescending(kv => kv.Value))
+                {
+                    Console.WriteLine($"  {kv.Key,-60} {kv.Value}");
+                }
+            }
+
             // The best the engine's own ranking allows: F1 at the score threshold that keeps precision >= 0.99.
             var ranked = all.OrderByDescending(q => q.Score).ToList();
             var (bestF1, bestAt, bestP, bestR) = (0.0, 1.0, 0.0, 0.0);
