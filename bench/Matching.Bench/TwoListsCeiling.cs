@@ -381,11 +381,20 @@ internal sealed partial class TwoLists
                 Console.WriteLine($"prior {context.Model.PriorWeight}");
             }
 
+            // The run's own (one-to-one) score of each linkable miss, by band; a pair the run did not keep scored under 0.01.
+            var runScore = all.ToDictionary(q => (q.Left, q.Right), q => q.Score);
+            var candidates = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01, OneToOne = false }).Select(q => (q.Left, q.Right)).ToHashSet();
+            Console.WriteLine($"linkable misses that were never a candidate (blocking) or scored under 0.01 alone in the run: {missedLinkable.Count(k => !candidates.Contains(pairs[k]))}");
+            var missBands = missedLinkable.Select(k => runScore.GetValueOrDefault(pairs[k], -1))
+                .GroupBy(x => x < 0 ? "not kept (< 0.01 or never a candidate)" : x < 0.1 ? "< 0.1" : x < 0.3 ? "0.1-0.3" : x < 0.5 ? "0.3-0.5" : x < 0.7 ? "0.5-0.7" : "0.7-0.9")
+                .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
+            Console.WriteLine("linkable misses by the run's score: " + string.Join(", ", missBands));
             foreach (var k in missedLinkable.Take(show))
             {
                 var (l, r) = pairs[k];
                 var q = Linker.Score(left[l], right[r], model);
-                Console.WriteLine($"MISS {q.Score:0.000} {Show(left[l])} | {Show(right[r])} | {q.Evidence.NameLevel}/{q.Evidence.BirthDateLevel} {q.Evidence.Name}");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"MISS run {runScore.GetValueOrDefault(pairs[k]):0.000} alone {q.Score:0.000} {Show(left[l])} | {Show(right[r])} | {q.Evidence.NameLevel}/{q.Evidence.BirthDateLevel} {q.Evidence.Name}"));
             }
 
             return 0;
