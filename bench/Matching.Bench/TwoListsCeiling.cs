@@ -168,6 +168,35 @@ internal sealed partial class TwoLists
         return byKind.Values.Sum(v => v.False);
     }
 
+    private static HashSet<string> CoarseKeys(PersonRecord r)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (r.BirthDate.IsMissing)
+        {
+            return keys;
+        }
+
+        foreach (var t in r.Name.Tokens)
+        {
+            var sb = new System.Text.StringBuilder();
+            foreach (var c in t.IndexKey)
+            {
+                var m = c switch { 'z' or 'd' => 'd', 'j' or 'g' or 'q' or 'k' => 'k', _ => c };
+                if (sb.Length == 0 || sb[^1] != m)
+                {
+                    sb.Append(m);
+                }
+            }
+
+            if (sb.Length >= 2)
+            {
+                keys.Add(sb + "/" + r.BirthDate.Year.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return keys;
+    }
+
     public static int Ceiling(string[] args)
     {
         var seed = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1;
@@ -384,7 +413,26 @@ internal sealed partial class TwoLists
             // The run's own (one-to-one) score of each linkable miss, by band; a pair the run did not keep scored under 0.01.
             var runScore = all.ToDictionary(q => (q.Left, q.Right), q => q.Score);
             var candidates = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01, OneToOne = false }).Select(q => (q.Left, q.Right)).ToHashSet();
-            Console.WriteLine($"linkable misses that were never a candidate (blocking) or scored under 0.01 alone in the run: {missedLinkable.Count(k => !candidates.Contains(pairs[k]))}");
+            var notCompared = missedLinkable.Where(k => !candidates.Contains(pairs[k])).ToList();
+            Console.WriteLine($"linkable misses that were never a candidate (blocking) or scored under 0.01 alone in the run: {notCompared.Count}");
+
+            // A blocking key that would reach them (measured here only, not in the engine): a coarser key of any name
+            // word that merges what the hotline's spelling changes (z/d, j/g, q/k/g, doubles), with the year.
+            // Reported: how many of those pairs share it, and how many pairs the key adds overall.
+            var coarseLeft = left.Select(CoarseKeys).ToArray();
+            var coarseRight = right.Select(CoarseKeys).ToArray();
+            var reached = notCompared.Count(k => coarseLeft[pairs[k].L].Overlaps(coarseRight[pairs[k].R]));
+            var leftByKey = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var keys in coarseLeft)
+            {
+                foreach (var key in keys)
+                {
+                    leftByKey[key] = leftByKey.GetValueOrDefault(key) + 1;
+                }
+            }
+
+            var added = coarseRight.Sum(keys => keys.Sum(key => (long)leftByKey.GetValueOrDefault(key)));
+            Console.WriteLine($"  of them sharing a coarse word key with the same birth year: {reached}; that key's comparisons: {added:N0} (one per shared key)");
             var missBands = missedLinkable.Select(k => runScore.GetValueOrDefault(pairs[k], -1))
                 .GroupBy(x => x < 0 ? "not kept (< 0.01 or never a candidate)" : x < 0.1 ? "< 0.1" : x < 0.3 ? "0.1-0.3" : x < 0.5 ? "0.3-0.5" : x < 0.7 ? "0.5-0.7" : "0.7-0.9")
                 .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
