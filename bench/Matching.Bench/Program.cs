@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "profile" => Profile.Run(args.Skip(1).ToArray()),
     "synthetic-errors" => SyntheticErrors.Run(args.Skip(1).ToArray()),
     "twolists" => TwoLists.Run(args.Skip(1).ToArray()),
+    "twolists-ceiling" => TwoLists.Ceiling(args.Skip(1).ToArray()),
     "score" => NameAccuracy.ScorePair(args.Skip(1).ToArray()),
     _ => Usage(),
 };

@@ -18,7 +18,7 @@ namespace Matching.Bench;
 /// other father), father and son written with bin (Salman bin Muhammad / Muhammad bin Salman).
 /// `twolists SEED` links the two lists with the production defaults and prints precision, recall and F1.
 /// </summary>
-internal sealed class TwoLists
+internal sealed partial class TwoLists
 {
     // Latin spellings of one name (first = the form a government clerk writes), then its Arabic-script form.
     private static readonly (string[] Latin, string Arabic)[] GivenNames =
