@@ -91,12 +91,8 @@ public static class PeopleBoard
     /// facility's own group; "none" for people without a lawyer sorted by lawyer): the others are not read.</param>
     /// <param name="FirstBatch">The first batch of a walk: enough for a page of 50 when one person in 5 passes the filter
     /// (smaller in tests, to walk a few people in many batches).</param>
-    /// <param name="Among">The people the filter can only be among, read once per page when the filter names a lawyer (the
-    /// lawyer's open assignments: one index range). A batch's ids are first kept or dropped here, so only the few left
-    /// are checked in SQL: checking each of a batch's 3,600 ids for the lawyer cost most of a page (about 190 ms of CPU at
-    /// a million people, load 20). Each id it keeps is still checked against the whole filter.</param>
     public sealed record Narrowed(int Counted, IQueryable<Person> Check, Func<int, CancellationToken, Task<int>> CountUpTo, bool IndexServed = false,
-        string? OnlyGroup = null, int FirstBatch = 256, Func<CancellationToken, Task<IReadOnlySet<long>>>? Among = null);
+        string? OnlyGroup = null, int FirstBatch = 256);
 
     /// <summary>A page of a keyset sort: the ids in order, and the cursors of the pages after and before, if any.</summary>
     public sealed record KeysetPage(List<long> Ids, string? Next, string? Previous);
@@ -169,16 +165,14 @@ public static class PeopleBoard
         var everyone = db.People.AsNoTracking();
         var total = await everyone.MaxAsync(p => (long?)p.Id, ct) ?? 0;
         var found = new List<Cursor>(take);
-        var among = narrowed.Among is { } read ? await read(ct) : null;
-        // Where the filter's people are known, the first batch is sized from their share (a quarter more than a page's worth).
-        var batch = among is null ? narrowed.FirstBatch : (int)Math.Clamp(take * total * 5 / 4 / (among.Count + 1), narrowed.FirstBatch, MaxBatch);
+        var batch = narrowed.FirstBatch;
         long seen = 0;
         var common = false;
         while (true)
         {
             var chunk = await ReadAsync(db, groups, everyone, desc, cursor, batch, few: false, ct);
-            var ids = chunk.Select(c => c.Id).Where(id => among is null || among.Contains(id)).Distinct().ToList();
-            var keep = ids.Count == 0 ? [] : (await narrowed.Check.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+            var ids = chunk.Select(c => c.Id).Distinct().ToList();
+            var keep = (await narrowed.Check.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
             found.AddRange(chunk.Where(c => keep.Contains(c.Id)).Take(take - found.Count));
             seen += chunk.Count;
             if (found.Count >= take || chunk.Count < batch)
@@ -192,7 +186,7 @@ public static class PeopleBoard
             if (!common && estimate * estimate < 4L * take * total)
             {
                 var rare = (int)Math.Min(int.MaxValue - 1, 2 * Math.Sqrt((double)take * total));
-                if (narrowed.IndexServed || (among?.Count ?? await narrowed.CountUpTo(rare + 1, ct)) <= rare)
+                if (narrowed.IndexServed || await narrowed.CountUpTo(rare + 1, ct) <= rare)
                 {
                     found.AddRange(await ReadAsync(db, groups, filtered, desc, cursor, take - found.Count, few: true, ct));
                     return found;

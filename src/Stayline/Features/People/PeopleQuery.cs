@@ -199,7 +199,6 @@ public static class PeopleQuery
         if (PeopleBoard.IsBoardSort(f.Sort) || page == 1 || f.After is not null || f.Before is not null)
         {
             var counted = await CountAsync(db, f, q, countCap + 1, ct);
-            Task<IReadOnlySet<long>>? among = null;
             var filter = unfiltered ? null : new PeopleBoard.Narrowed(counted, Filter(db, f, perPerson: true), (upTo, c) => CountAsync(db, f, q, upTo, c),
                 IndexServed: f is { Q: null or "", AttorneyId: null or "", ClassId: null, HasLawyer: null },
                 OnlyGroup: (f.Sort, f.FacilityId, f.HasLawyer) switch
@@ -207,8 +206,7 @@ public static class PeopleQuery
                     (PeopleSort.Facility, { } facility, _) => facility.ToString(CultureInfo.InvariantCulture),
                     (PeopleSort.Lawyer, _, false) => "none",
                     _ => null,
-                },
-                Among: string.IsNullOrEmpty(f.AttorneyId) ? null : c => among ??= LawyersPeopleAsync(db, f.AttorneyId, c));
+                });
             var keyset = await PeopleBoard.PageAsync(db, q, f.Sort, f.Desc, f.After, f.Before, pageSize, filter, ct);
             return new PeoplePage(await InOrderAsync(db, keyset.Ids, ct), Math.Min(counted, countCap), counted > countCap, 1, pageSize)
             {
@@ -254,11 +252,6 @@ public static class PeopleQuery
         return db.Assignments.Where(a => a.UserId == lawyer && a.To == null).Select(a => a.PersonId).Distinct()
             .Where(id => rest.Any(p => p.Id == id)).Take(upTo).CountAsync(ct);
     }
-
-    /// <summary>The people a lawyer has open assignments for: one range of the (UserId, To, PersonId) index (17,500 ids
-    /// at a million people), read once for a page of a walk in another order.</summary>
-    internal static async Task<IReadOnlySet<long>> LawyersPeopleAsync(StaylineDbContext db, string lawyer, CancellationToken ct) =>
-        (await db.Assignments.AsNoTracking().Where(a => a.UserId == lawyer && a.To == null).Select(a => a.PersonId).ToListAsync(ct)).ToHashSet();
 
     /// <summary>How far to count: <see cref="CountCap"/>, or further on later pages, so that the page after any page
     /// shown is known to exist (a list of 1,400 used to end at "Page 20 of 20" with no Next).</summary>

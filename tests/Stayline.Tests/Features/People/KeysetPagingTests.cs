@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Stayline.Data;
-using Stayline.Domain.People;
 using Stayline.Domain.Work;
 using Stayline.Features.Account;
 using Stayline.Features.Organisations;
@@ -215,17 +214,14 @@ public partial class KeysetPagingTests
         }
 
         await db.SaveChangesAsync();
-        // among: the batches' ids first kept or dropped by the lawyer's people read once (as the page does for a lawyer).
         async Task<List<long>> AllAsync(int? counted, bool desc, PeopleSort sort = PeopleSort.NextDeadline, int firstBatch = 3, PeopleFilter? by = null,
-            string? onlyGroup = null, bool among = false)
+            string? onlyGroup = null)
         {
             by ??= new PeopleFilter { AttorneyId = attorney };
             var filter = PeopleQuery.Filter(db, by);
             var check = PeopleQuery.Filter(db, by, perPerson: true);
-            var lawyer = by.AttorneyId;
             var narrowed = counted is { } n
-                ? new PeopleBoard.Narrowed(n, check, (upTo, ct) => filter.Take(upTo).CountAsync(ct), OnlyGroup: onlyGroup, FirstBatch: firstBatch,
-                    Among: among && lawyer is not null ? ct => PeopleQuery.LawyersPeopleAsync(db, lawyer, ct) : null)
+                ? new PeopleBoard.Narrowed(n, check, (upTo, ct) => filter.Take(upTo).CountAsync(ct), OnlyGroup: onlyGroup, FirstBatch: firstBatch)
                 : null;
             var seen = new List<long>();
             string? after = null;
@@ -254,8 +250,6 @@ public partial class KeysetPagingTests
             Assert.Equal(want, await AllAsync(theirs.Count, desc));
             Assert.Equal(want, await AllAsync(PeopleQuery.FilteredCountCap + 1, desc, firstBatch: 1));
             Assert.Equal(want, await AllAsync(PeopleQuery.FilteredCountCap + 1, desc));
-            Assert.Equal(want, await AllAsync(PeopleQuery.FilteredCountCap + 1, desc, firstBatch: 1, among: true));
-            Assert.Equal(want, await AllAsync(PeopleQuery.FilteredCountCap + 1, desc, among: true));
         }
 
         // Every other order too: the filter read with the order in one statement, or the order read in batches and
@@ -267,25 +261,6 @@ public partial class KeysetPagingTests
             Assert.Equal(direct, await AllAsync(PeopleQuery.FilteredCountCap + 1, false, sort));
             Assert.Equal(direct, await AllAsync(PeopleQuery.FilteredCountCap + 1, false, sort, firstBatch: 1));
             Assert.Equal(Enumerable.Reverse(direct), await AllAsync(PeopleQuery.FilteredCountCap + 1, true, sort));
-            Assert.Equal(direct, await AllAsync(PeopleQuery.FilteredCountCap + 1, false, sort, firstBatch: 1, among: true));
-            Assert.Equal(Enumerable.Reverse(direct), await AllAsync(PeopleQuery.FilteredCountCap + 1, true, sort, among: true));
-        }
-
-        // The lawyer's people and more (detained only): the ids the lawyer's people keep are still checked for the rest.
-        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
-        {
-            var status = i % 2 == 0 ? CustodyStatus.Released : CustodyStatus.Detained;
-            await db.People.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CustodyStatus, status));
-        }
-
-        var detained = new PeopleFilter { AttorneyId = attorney, Status = CustodyStatus.Detained };
-        var theirsDetained = ids.Where((_, i) => i % 3 == 0 && i % 2 != 0).ToList();
-        foreach (var sort in new[] { PeopleSort.Name, PeopleSort.NextDeadline, PeopleSort.Protection })
-        {
-            var direct = await AllAsync(theirsDetained.Count, false, sort, by: detained);
-            Assert.Equal(theirsDetained.Order(), direct.Order());
-            Assert.Equal(direct, await AllAsync(PeopleQuery.FilteredCountCap + 1, false, sort, firstBatch: 1, by: detained, among: true));
-            Assert.Equal(Enumerable.Reverse(direct), await AllAsync(PeopleQuery.FilteredCountCap + 1, true, sort, by: detained, among: true));
         }
 
         // A filter the sort's first groups hold none of (people without a lawyer, sorted by lawyer): the first batches find
