@@ -222,6 +222,8 @@ internal static class Program
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Query", LogLevel.Debug);
+        // Each statement's log line is written when its reader opens: the time to the next line is its rows read and used.
+        builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ");
         await using var app = StaylineApp.Build(builder);
         await DatabaseSetup.EnsureReadyAsync(app.Services, migrate: false);
         string token;

@@ -219,7 +219,17 @@ public static class PeopleBoard
         for (var g = start; g < ordered.Count && rows.Count < take; g++)
         {
             var group = ordered[g];
-            var found = await ReadGroupAsync(db, group, group.Members(people), desc, g == start ? cursor : null, take - rows.Count, few, ct);
+            var members = group.Members(people);
+            // A filter's few, in one of many groups read by name (a facility): first asked whether the group holds any.
+            // Read in name order, SQLite takes the (CurrentFacilityId, SortName) index and checks each of the facility's
+            // people (the released, sorted by facility: 117 empty facilities of 7,000-8,500 people each, 3 s of CPU a
+            // page at a million); asked for any, it seeks (CustodyStatus, CurrentFacilityId): under a millisecond.
+            if (few && group.Order == Within.SortName && ordered.Count > 1 && !await members.AnyAsync(ct))
+            {
+                continue;
+            }
+
+            var found = await ReadGroupAsync(db, group, members, desc, g == start ? cursor : null, take - rows.Count, few, ct);
             rows.AddRange(found.Select(x => new Cursor(group.Token, x.Key, x.Id)));
         }
 
