@@ -12,6 +12,13 @@ namespace Stayline.Features.Deadlines;
 public sealed record BulkLine(int Line, string Text, long? PersonId, string? Name, string? ANumberDisplay, bool AlreadyRecorded,
     [property: System.Text.Json.Serialization.JsonIgnore] Sentence? Problem)
 {
+    /// <summary>A line read back from the API's JSON: its problem is the English text as sent.</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public BulkLine(int line, string text, long? personId, string? name, string? aNumberDisplay, bool alreadyRecorded, string? error)
+        : this(line, text, personId, name, aNumberDisplay, alreadyRecorded, error is null ? null : Sentence.Verbatim(error))
+    {
+    }
+
     public string? Error => Problem?.ToString();
 }
 
@@ -92,7 +99,7 @@ public static class BulkRecords
             else
             {
                 seen[d] = line;
-                result.Add(new BulkLine(line, t, p.Id, p.Name, ANumber.FromStored(d).Display, already.Contains(p.Id), null));
+                result.Add(new BulkLine(line, t, p.Id, p.Name, ANumber.FromStored(d).Display, already.Contains(p.Id), (Sentence?)null));
             }
         }
 
