@@ -95,23 +95,23 @@ public sealed class ConflictCheck
         HitsJson = hitsJson;
     }
 
-    /// <summary>Records the decision once; a waiver needs a reason. Returns an error message or null.</summary>
-    public string? Decide(ConflictDecision decision, string? reason, string? userId, string userName, DateTimeOffset now)
+    /// <summary>Records the decision once; a waiver needs a reason. Returns why it was refused, or null.</summary>
+    public Sentence? Decide(ConflictDecision decision, string? reason, string? userId, string userName, DateTimeOffset now)
     {
         if (Decision is not null)
         {
-            return "This check already has a decision.";
+            return Sentence.Of($"This check already has a decision.");
         }
 
         var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (decision == ConflictDecision.Waived && trimmed is null)
         {
-            return "A waiver needs a reason.";
+            return Sentence.Of($"A waiver needs a reason.");
         }
 
         if (trimmed is { Length: > ReasonLength })
         {
-            return $"The reason is {trimmed.Length} characters long; at most {ReasonLength} are allowed.";
+            return Sentence.Of($"The reason is {trimmed.Length} characters long; at most {ReasonLength} are allowed.");
         }
 
         Decision = decision;

@@ -53,7 +53,7 @@ public sealed class IndexModel(BoardService board, AuditActor actor, StaylineDbC
             return NotFound();
         }
 
-        TempData["Flash"] = error ?? t["Bo.DecisionRecorded"].Value;
+        TempData["Flash"] = error is null ? t["Bo.DecisionRecorded"].Value : Resources.Strings.Say(error);
         return RedirectToPage("/Board/Index", new { District });
     }
 

@@ -41,7 +41,7 @@ public sealed class BulkUndo(StaylineDbContext db, TimeProvider clock, AuditActo
         var blockers = await DependentsAsync(batch, ct);
         if (blockers.Count > 0)
         {
-            var later = string.Join("; ", blockers);
+            var later = blockers.Aggregate((a, b) => Sentence.Of($"{a}; {b}"));
             return new UndoOutcome(false, Sentence.Of(
                 $"\"{batch.Description}\" cannot be undone: later work depends on it: {later}. Undo or correct those first, or correct the people one by one on their pages."));
         }
@@ -91,15 +91,15 @@ public sealed class BulkUndo(StaylineDbContext db, TimeProvider clock, AuditActo
         return n;
     }
 
-    private async Task<List<string>> DependentsAsync(BulkBatch batch, CancellationToken ct)
+    private async Task<List<Sentence>> DependentsAsync(BulkBatch batch, CancellationToken ct)
     {
         var id = batch.Id;
-        var blockers = new List<string>();
-        void Add(int n, string what)
+        var blockers = new List<Sentence>();
+        void Add(int n, Sentence what)
         {
             if (n > 0)
             {
-                blockers.Add(string.Create(CultureInfo.InvariantCulture, $"{n:N0} {what}"));
+                blockers.Add(Sentence.Of($"{n:N0} {what}"));
             }
         }
 
@@ -115,15 +115,15 @@ public sealed class BulkUndo(StaylineDbContext db, TimeProvider clock, AuditActo
                 Add(await events.Where(e => e.Kind == PersonEventKind.AFileReceived || e.Kind == PersonEventKind.RecordOfProceedingsReceived)
                     .Where(e => db.Matters.Any(m => m.PersonId == e.PersonId && m.FiledOn != null && m.FiledOn >= e.On
                         && (m.Kind == MatterKind.MotionToReopenIj || m.Kind == MatterKind.MotionToReopenBia)))
-                    .Select(e => e.PersonId).Distinct().CountAsync(ct), "people have a motion to reopen filed on or after the recorded day (its deadline counts from it)");
+                    .Select(e => e.PersonId).Distinct().CountAsync(ct), Sentence.Of($"people have a motion to reopen filed on or after the recorded day (its deadline counts from it)"));
                 break;
             case BulkBatchKind.AssignAttorney:
                 var assignments = db.Assignments.Where(BulkBatches.Of<Assignment>(id));
                 people = assignments.Select(a => a.PersonId);
                 present = await assignments.CountAsync(ct);
-                Add(await assignments.CountAsync(a => a.To != null, ct), "assignments were ended since");
+                Add(await assignments.CountAsync(a => a.To != null, ct), Sentence.Of($"assignments were ended since"));
                 Add(await db.Notes.Where(n => n.CreatedAt >= batch.At && assignments.Any(a => a.PersonId == n.PersonId && a.UserId == n.AuthorId))
-                    .Select(n => n.PersonId).Distinct().CountAsync(ct), "people have notes written since by the assigned attorney");
+                    .Select(n => n.PersonId).Distinct().CountAsync(ct), Sentence.Of($"people have notes written since by the assigned attorney"));
                 break;
             case BulkBatchKind.AddToClass:
                 var memberships = db.ClassMemberships.Where(BulkBatches.Of<ClassMembership>(id));
@@ -134,7 +134,7 @@ public sealed class BulkUndo(StaylineDbContext db, TimeProvider clock, AuditActo
                 var episodes = db.CustodyEpisodes.Where(BulkBatches.Of<CustodyEpisode>(id));
                 people = episodes.Select(e => e.PersonId);
                 present = await episodes.CountAsync(ct);
-                Add(await episodes.CountAsync(e => e.To != null, ct), "people were moved, released or removed since");
+                Add(await episodes.CountAsync(e => e.To != null, ct), Sentence.Of($"people were moved, released or removed since"));
                 if (await CustodyUndo.AcknowledgedAlertAsync(db, await episodes.Select(e => e.Id).ToListAsync(ct), ct) is { } ack)
                 {
                     blockers.Add(ack);
@@ -143,11 +143,11 @@ public sealed class BulkUndo(StaylineDbContext db, TimeProvider clock, AuditActo
                 break;
         }
 
-        Add(batch.People - present, "of its changes were corrected, undone one by one or merged away since");
+        Add(batch.People - present, Sentence.Of($"of its changes were corrected, undone one by one or merged away since"));
         if (batch.Kind != BulkBatchKind.AssignAttorney)
         {
             Add(await db.GeneratedDocuments.Where(d => d.CreatedAt >= batch.At && people.Contains(d.PersonId)).Select(d => d.PersonId).Distinct().CountAsync(ct),
-                "people have documents drafted since (they may state it)");
+                Sentence.Of($"people have documents drafted since (they may state it)"));
         }
 
         return blockers;

@@ -1,18 +1,19 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.People;
 using Stayline.Features.Shared;
 
 namespace Stayline.Features.Custody;
 
-public sealed record UndoOutcome(bool Done, [property: System.Text.Json.Serialization.JsonIgnore] Stayline.Domain.Common.Sentence Said)
+public sealed record UndoOutcome(bool Done, [property: System.Text.Json.Serialization.JsonIgnore] Sentence Said)
 {
     /// <summary>An outcome told in English only (a page says it as it is; the API reads it back so).</summary>
     [System.Text.Json.Serialization.JsonConstructor]
     public UndoOutcome(bool done, string message)
-        : this(done, Stayline.Domain.Common.Sentence.Verbatim(message))
+        : this(done, Sentence.Verbatim(message))
     {
     }
 
@@ -38,28 +39,28 @@ public static class CustodyUndo
         var episodes = person.CustodyEpisodes.OrderBy(e => e.From).ThenBy(e => e.Id).ToList();
         if (episodes.Count == 0)
         {
-            return new UndoOutcome(false, "No custody is recorded for this person: there is nothing to undo.");
+            return new UndoOutcome(false, Sentence.Of($"No custody is recorded for this person: there is nothing to undo."));
         }
 
         var last = episodes[^1];
         if (await DraftedSinceAsync(db, personId, last, ct) is { } drafted)
         {
-            return new UndoOutcome(false, $"The latest custody change cannot be undone: {drafted}. Delete or redraft them first, then undo.");
+            return new UndoOutcome(false, Sentence.Of($"The latest custody change cannot be undone: {drafted}. Delete or redraft them first, then undo."));
         }
 
-        string message;
+        Sentence message;
         if (last.To is { } ended)
         {
             // A release or a removal: a transfer always leaves a later, open episode.
             Reopen(db, last);
             SetCustody(db, person, CustodyStatus.Detained, last.FacilityId);
-            message = $"Undone: the {Labels.Of(last.EndReason!.Value).ToLowerInvariant()} on {Display.Date(ended)}; held at {last.Facility?.Name} again.";
+            message = Sentence.Of($"Undone: {Sentences.Label(last.EndReason!.Value)} on {ended:yyyy-MM-dd}; held at {last.Facility?.Name} again.");
         }
         else
         {
             if (await AcknowledgedAlertAsync(db, [last.Id], ct) is { } ack)
             {
-                return new UndoOutcome(false, $"The custody at {last.Facility?.Name} from {Display.Date(last.From)} cannot be undone: {ack}.");
+                return new UndoOutcome(false, Sentence.Of($"The custody at {last.Facility?.Name} from {last.From:yyyy-MM-dd} cannot be undone: {ack}."));
             }
 
             var previous = episodes.Count > 1 ? episodes[^2] : null;
@@ -67,8 +68,8 @@ public static class CustodyUndo
             var fallback = previous?.EndReason == CustodyEnd.Removed ? CustodyStatus.Removed : previous is null ? CustodyStatus.Unknown : CustodyStatus.Released;
             await RemoveStartAsync(db, person, last, reopen, new(fallback, null), ct);
             message = reopen is null
-                ? $"Undone: the detention at {last.Facility?.Name} from {Display.Date(last.From)}."
-                : $"Undone: the transfer to {last.Facility?.Name} on {Display.Date(last.From)}; held at {reopen.Facility?.Name} again.";
+                ? Sentence.Of($"Undone: the detention at {last.Facility?.Name} from {last.From:yyyy-MM-dd}.")
+                : Sentence.Of($"Undone: the transfer to {last.Facility?.Name} on {last.From:yyyy-MM-dd}; held at {reopen.Facility?.Name} again.");
         }
 
         await db.SaveChangesAsync(ct);
@@ -97,12 +98,12 @@ public static class CustodyUndo
     }
 
     /// <summary>"an alert about it was acknowledged by X on D" for the first acknowledged alert on these episodes.</summary>
-    internal static async Task<string?> AcknowledgedAlertAsync(StaylineDbContext db, IReadOnlyCollection<long> episodeIds, CancellationToken ct)
+    internal static async Task<Sentence?> AcknowledgedAlertAsync(StaylineDbContext db, IReadOnlyCollection<long> episodeIds, CancellationToken ct)
     {
         var acknowledged = await db.Alerts.AsNoTracking().Where(a => episodeIds.Contains(a.CustodyEpisodeId) && a.AcknowledgedAt != null)
             .Select(a => new { a.AcknowledgedByName, a.AcknowledgedAt }).ToListAsync(ct);
         return acknowledged.Count == 0 ? null
-            : string.Create(CultureInfo.InvariantCulture, $"{acknowledged.Count:N0} transfer alert(s) about it were acknowledged (first by {acknowledged[0].AcknowledgedByName})");
+            : Sentence.Of($"{acknowledged.Count:N0} transfer alert(s) about it were acknowledged (first by {acknowledged[0].AcknowledgedByName})");
     }
 
     /// <summary>
@@ -111,7 +112,7 @@ public static class CustodyUndo
     /// leave a document that states what the record no longer says. The change's time is its audit entry; without one
     /// (written by an older version), the start of the day it took effect, the reading that blocks more.
     /// </summary>
-    private static async Task<string?> DraftedSinceAsync(StaylineDbContext db, long personId, CustodyEpisode last, CancellationToken ct)
+    private static async Task<Sentence?> DraftedSinceAsync(StaylineDbContext db, long personId, CustodyEpisode last, CancellationToken ct)
     {
         var entityId = last.Id.ToString(CultureInfo.InvariantCulture);
         var recorded = await db.AuditEvents.AsNoTracking()
@@ -121,7 +122,7 @@ public static class CustodyUndo
         var drafts = await db.GeneratedDocuments.AsNoTracking().Where(d => d.PersonId == personId && d.CreatedAt >= since)
             .OrderByDescending(d => d.CreatedAt).Select(d => d.FileName).ToListAsync(ct);
         return drafts.Count == 0 ? null
-            : string.Create(CultureInfo.InvariantCulture, $"{drafts.Count:N0} document(s) were drafted since it was recorded and may state it (the latest: {drafts[0]})");
+            : Sentence.Of($"{drafts.Count:N0} document(s) were drafted since it was recorded and may state it (the latest: {drafts[0]})");
     }
 
     private static void Reopen(StaylineDbContext db, CustodyEpisode episode)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.People;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
@@ -64,7 +65,7 @@ public sealed class RecordModel(StaylineDbContext db, TimeProvider clock) : Page
             return Page();
         }
 
-        TempData["Flash"] = "Custody recorded.";
+        TempData["Flash"] = Resources.Strings.Say(Sentence.Of($"Custody recorded."));
         return Redirect($"/People/Details?id={PersonId}");
     }
 

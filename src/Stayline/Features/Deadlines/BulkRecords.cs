@@ -1,13 +1,26 @@
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.People;
 using Stayline.Infrastructure;
 
 namespace Stayline.Features.Deadlines;
 
-/// <summary>One pasted line: the person it matched, or why it matched no one.</summary>
-public sealed record BulkLine(int Line, string Text, long? PersonId, string? Name, string? ANumberDisplay, bool AlreadyRecorded, string? Error);
+/// <summary>One pasted line: the person it matched, or why it matched no one (<see cref="Problem"/>, said in the reader's
+/// language on the page; <see cref="Error"/> is its English text, for the API).</summary>
+public sealed record BulkLine(int Line, string Text, long? PersonId, string? Name, string? ANumberDisplay, bool AlreadyRecorded,
+    [property: System.Text.Json.Serialization.JsonIgnore] Sentence? Problem)
+{
+    /// <summary>A line read back from the API's JSON: its problem is the English text as sent.</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public BulkLine(int line, string text, long? personId, string? name, string? aNumberDisplay, bool alreadyRecorded, string? error)
+        : this(line, text, personId, name, aNumberDisplay, alreadyRecorded, error is null ? null : Sentence.Verbatim(error))
+    {
+    }
+
+    public string? Error => Problem?.ToString();
+}
 
 public sealed record BulkResult(int Recorded, IReadOnlyList<BulkLine> Lines)
 {
@@ -30,7 +43,7 @@ public static class BulkRecords
 
     public static async Task<IReadOnlyList<BulkLine>> PreviewAsync(StaylineDbContext db, string? text, PersonEventKind kind, DateOnly? on, CancellationToken ct)
     {
-        var parsed = new List<(int Line, string Text, string? Digits, string? Error)>();
+        var parsed = new List<(int Line, string Text, string? Digits, Sentence? Error)>();
         var lines = (text ?? "").Split('\n');
         for (var i = 0; i < lines.Length && parsed.Count <= MaxLines; i++)
         {
@@ -40,7 +53,7 @@ public static class BulkRecords
                 continue;
             }
 
-            parsed.Add(ANumber.TryParse(t, out var a, out var error) ? (i + 1, t, a.Value.Digits, null) : (i + 1, t, null, error!.ToString()));
+            parsed.Add(ANumber.TryParse(t, out var a, out var error) ? (i + 1, t, a.Value.Digits, null) : (i + 1, t, null, error));
         }
 
         var digits = parsed.Where(p => p.Digits is not null).Select(p => p.Digits!).Distinct().ToList();
@@ -76,17 +89,17 @@ public static class BulkRecords
             }
             else if (seen.TryGetValue(d, out var first))
             {
-                result.Add(new BulkLine(line, t, null, null, ANumber.FromStored(d).Display, false, $"listed twice (first on line {first})"));
+                result.Add(new BulkLine(line, t, null, null, ANumber.FromStored(d).Display, false, Sentence.Of($"listed twice (first on line {first})")));
             }
             else if (!people.TryGetValue(d, out var p))
             {
                 seen[d] = line;
-                result.Add(new BulkLine(line, t, null, null, ANumber.FromStored(d).Display, false, "no person with this A-number"));
+                result.Add(new BulkLine(line, t, null, null, ANumber.FromStored(d).Display, false, Sentence.Of($"no person with this A-number")));
             }
             else
             {
                 seen[d] = line;
-                result.Add(new BulkLine(line, t, p.Id, p.Name, ANumber.FromStored(d).Display, already.Contains(p.Id), null));
+                result.Add(new BulkLine(line, t, p.Id, p.Name, ANumber.FromStored(d).Display, already.Contains(p.Id), (Sentence?)null));
             }
         }
 
@@ -97,11 +110,11 @@ public static class BulkRecords
     {
         var today = clock.Today();
         var lines = await PreviewAsync(db, text, kind, on, ct);
-        var dateError = on is null ? "Give the date the files were received."
-            : on > today ? $"Date {on:yyyy-MM-dd} is in the future."
-            : !Kinds.Contains(kind) ? $"Only {string.Join(" and ", Kinds.Select(k => Shared.Labels.Of(k).ToLowerInvariant()))} can be recorded in bulk."
-            : lines.Count == 0 ? "Paste at least one A-number."
-            : lines.Count > MaxLines ? $"At most {MaxLines:N0} lines at once."
+        var dateError = on is null ? Sentence.Of($"Give the date the files were received.")
+            : on > today ? Sentence.Of($"Date {on:yyyy-MM-dd} is in the future.")
+            : !Kinds.Contains(kind) ? Sentence.Of($"Only {Shared.Sentences.Label(Kinds[0])} and {Shared.Sentences.Label(Kinds[1])} can be recorded in bulk.")
+            : lines.Count == 0 ? Sentence.Of($"Paste at least one A-number.")
+            : lines.Count > MaxLines ? Sentence.Of($"At most {MaxLines:N0} lines at once.")
             : null;
         if (dateError is not null)
         {

@@ -45,6 +45,16 @@ public sealed record DeadlineView(DeadlineRow Row, string Title, string TriggerT
         _ => "open",
     };
 
+    /// <summary><see cref="DueText"/> for the page's reader: the date as they write it, or "not yet triggered" in their language.</summary>
+    public string LocalDueText => Row.DueDate is { } d ? Shared.Display.LocalDate(d) : Resources.Strings.Get("DL.NotTriggered");
+
+    /// <summary><see cref="StateText"/> in the page reader's language.</summary>
+    public string LocalStateText => Resources.Strings.Get("DL.State." + Row.State switch
+    {
+        nameof(DeadlineState.Met) or nameof(DeadlineState.Missed) or nameof(DeadlineState.NotApplicable) or nameof(DeadlineState.Reached) => Row.State,
+        _ => nameof(DeadlineState.Open),
+    });
+
     public string? ANumberDisplay => Domain.People.ANumber.DisplayOf(Row.ANumber);
 }
 

@@ -35,7 +35,7 @@ public sealed class RecordsModel(StaylineDbContext db, TimeProvider clock, IStri
             Lines = result.Lines.Where(l => l.Line > 0).ToList();
             foreach (var general in result.Lines.Where(l => l.Line == 0))
             {
-                ModelState.AddModelError("", general.Error!);
+                ModelState.AddModelError("", Resources.Strings.Say(general.Problem!));
             }
 
             ModelState.AddModelError("", t["DLRec.NothingRecorded"]);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stayline.Data;
+using Stayline.Domain.Common;
 
 namespace Stayline.Features.Documents;
 
@@ -22,7 +23,7 @@ public sealed class DraftModel(DocumentService documents) : PageModel
         var t = template is null ? null : await documents.TemplateAsync(template, ct);
         if (t is null)
         {
-            TempData["Flash"] = "Choose a template.";
+            TempData["Flash"] = Resources.Strings.Say(Sentence.Of($"Choose a template."));
             return Redirect($"/People/Details?id={personId}");
         }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stayline.Data;
+using Stayline.Domain.Common;
 
 namespace Stayline.Features.Documents;
 
@@ -35,7 +36,7 @@ public sealed class IndexModel(DocumentService documents) : PageModel
             var (saved, errors) = await documents.UploadAsync(key, name, buffer.ToArray(), ct);
             if (saved is not null)
             {
-                TempData["Flash"] = $"Stored {saved.Key} version {saved.Version}.";
+                TempData["Flash"] = Resources.Strings.Say(Sentence.Of($"Stored {saved.Key} version {saved.Version}."));
                 return RedirectToPage();
             }
 

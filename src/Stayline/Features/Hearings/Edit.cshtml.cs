@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Matters;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
@@ -110,7 +111,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
                 return await LoadAsync(ct) ? Page() : NotFound();
             }
 
-            TempData["Flash"] = $"Saved the {Labels.Of(hearing.Kind).ToLowerInvariant()} of {Display.Date(hearing.On)}.";
+            TempData["Flash"] = Resources.Strings.Say(Sentence.Of($"Saved: {Sentences.Label(hearing.Kind)} on {hearing.On:yyyy-MM-dd}."));
             return Redirect($"/People/Details?id={hearing.PersonId}#matters");
         }
 
@@ -126,7 +127,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
             return await LoadAsync(ct) ? Page() : NotFound();
         }
 
-        TempData["Flash"] = $"Added a {Labels.Of(created.Kind).ToLowerInvariant()} on {Display.Date(created.On)}.";
+        TempData["Flash"] = Resources.Strings.Say(Sentence.Of($"Added: {Sentences.Label(created.Kind)} on {created.On:yyyy-MM-dd}."));
         return Redirect($"/People/Details?id={personId}#matters");
     }
 

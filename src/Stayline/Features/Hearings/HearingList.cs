@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Matters;
 using Stayline.Domain.People;
 using Stayline.Tables;
@@ -8,7 +9,11 @@ using Stayline.Tables;
 namespace Stayline.Features.Hearings;
 
 /// <summary>One row of a court list: the person and hearing it matched, or why it cannot be added.</summary>
-public sealed record HearingListRow(int Row, string? ANumber, long? PersonId, string? Name, HearingInput? Hearing, bool AlreadyRecorded, string? Error);
+public sealed record HearingListRow(int Row, string? ANumber, long? PersonId, string? Name, HearingInput? Hearing, bool AlreadyRecorded, Sentence? Problem)
+{
+    /// <summary>The problem in English.</summary>
+    public string? Error => Problem?.ToString();
+}
 
 /// <summary>
 /// Hearings added in bulk from a court list (a CSV pasted or uploaded: the immigration court's docket for a day, or a
@@ -64,7 +69,7 @@ public static class HearingList
             return ([], $"The header line lacks {string.Join(", ", missing)} (it has: {string.Join(", ", header)}).");
         }
 
-        var parsed = new List<(int Row, string? Digits, string? Display, HearingInput? Input, string? Error)>();
+        var parsed = new List<(int Row, string? Digits, string? Display, HearingInput? Input, Sentence? Error)>();
         while (csv.Read(out var fields, out var rowError))
         {
             if (parsed.Count == MaxRows)
@@ -75,11 +80,11 @@ public static class HearingList
             string Cell(string name) => columns.TryGetValue(name, out var i) && i < fields.Length ? fields[i].Trim() : "";
             if (rowError is not null)
             {
-                parsed.Add((csv.Row, null, null, null, rowError));
+                parsed.Add((csv.Row, null, null, null, Sentence.Verbatim(rowError)));
                 continue;
             }
 
-            var errors = new List<string>();
+            var errors = new List<Sentence>();
             string? digits = null, display = null;
             if (ANumber.TryParse(Cell("a_number"), out var a, out var aError))
             {
@@ -87,13 +92,13 @@ public static class HearingList
             }
             else
             {
-                errors.Add($"a_number \"{Cell("a_number")}\": {aError}");
+                errors.Add(Sentence.Of($"a_number \"{Cell("a_number")}\": {aError}"));
             }
 
             DateOnly? day = DateOnly.TryParseExact(Cell("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
             if (day is null)
             {
-                errors.Add($"date \"{Cell("date")}\" is not a date in the form YYYY-MM-DD");
+                errors.Add(Sentence.Of($"date \"{Cell("date")}\" is not a date in the form YYYY-MM-DD"));
             }
 
             TimeOnly? at = null;
@@ -105,23 +110,23 @@ public static class HearingList
                 }
                 else
                 {
-                    errors.Add($"time \"{timeText}\" is not a time like 09:30 or 1:30 PM");
+                    errors.Add(Sentence.Of($"time \"{timeText}\" is not a time like 09:30 or 1:30 PM"));
                 }
             }
 
             var kind = KindOf(Cell("kind"));
             if (kind is null)
             {
-                errors.Add($"kind \"{Cell("kind")}\" is not master, individual or bond");
+                errors.Add(Sentence.Of($"kind \"{Cell("kind")}\" is not master, individual or bond"));
             }
 
             var input = new HearingInput(kind ?? HearingKind.Master, day, at, Cell("court"), Cell("judge") is { Length: > 0 } j ? j : null);
             if (errors.Count == 0 && Hearing.Create(0, input, today) is { Hearing: null } refused)
             {
-                errors.AddRange(refused.Errors.Select(e => e.Message));
+                errors.AddRange(refused.Errors.Select(e => e.Sentence));
             }
 
-            parsed.Add((csv.Row, digits, display, errors.Count == 0 ? input : null, errors.Count == 0 ? null : string.Join("; ", errors)));
+            parsed.Add((csv.Row, digits, display, errors.Count == 0 ? input : null, errors.Count == 0 ? null : errors.Aggregate((a, b) => Sentence.Of($"{a}; {b}"))));
         }
 
         var wanted = parsed.Where(p => p.Digits is not null).Select(p => p.Digits!).Distinct().ToList();
@@ -156,7 +161,7 @@ public static class HearingList
 
             if (!people.TryGetValue(digits, out var person))
             {
-                rows.Add(new(row, display, null, null, input, false, "no person with this A-number"));
+                rows.Add(new(row, display, null, null, input, false, Sentence.Of($"no person with this A-number")));
                 continue;
             }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stayline.Data;
+using Stayline.Domain.Common;
 
 namespace Stayline.Features.Intake;
 
@@ -41,7 +42,7 @@ public sealed class CallsModel(IntakeService intake) : PageModel
             return Page();
         }
 
-        TempData["Flash"] = "Call logged.";
+        TempData["Flash"] = Resources.Strings.Say(Sentence.Of($"Call logged."));
         return Redirect(Input.PersonId is { } p ? $"/Intake/Calls?personId={p}" : "/Intake/Calls");
     }
 }

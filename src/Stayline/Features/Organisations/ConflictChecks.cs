@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Matching;
 using Stayline.Domain.Organisations;
 
@@ -133,7 +134,7 @@ public static class ConflictChecks
     }
 
     /// <summary>Records a decision on a check the reader may read (every path that decides comes here).</summary>
-    public static async Task<(ConflictCheck? Check, string? Error)> DecideAsync(StaylineDbContext db, long id, ConflictDecision? decision, string? reason,
+    public static async Task<(ConflictCheck? Check, Sentence? Error)> DecideAsync(StaylineDbContext db, long id, ConflictDecision? decision, string? reason,
         AuditActor actor, DateTimeOffset now, CancellationToken ct)
     {
         var check = await FindAsync(db, id, ct);
@@ -142,7 +143,7 @@ public static class ConflictChecks
             return (null, null);
         }
 
-        var error = decision is { } d ? check.Decide(d, reason, actor.UserId, actor.UserName, now) : "Give a decision: Proceed, Decline or Waived.";
+        var error = decision is { } d ? check.Decide(d, reason, actor.UserId, actor.UserName, now) : Sentence.Of($"Give a decision: Proceed, Decline or Waived.");
         if (error is null)
         {
             await db.SaveChangesAsync(ct);
@@ -189,7 +190,7 @@ public static class ConflictChecks
         }
 
         return error is not null
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["decision"] = [error] })
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["decision"] = [error.ToString()] })
             : TypedResults.Ok(ToDto(check));
     }
 }

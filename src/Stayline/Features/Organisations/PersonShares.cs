@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Organisations;
 
 namespace Stayline.Features.Organisations;
@@ -31,7 +32,7 @@ public static class PersonShares
             .Join(db.Organisations, s => s.OrganisationId, o => o.Id, (s, o) => new { s, o }).OrderBy(x => x.o.Name)
             .Select(x => new ShareDto(x.o.Id, x.o.Name, x.s.SharedByName, x.s.SharedAt)).ToListAsync(ct);
 
-    public static async Task<(ShareOutcome Outcome, string? Message)> ShareAsync(StaylineDbContext db, long personId, ShareWrite what, AuditActor actor,
+    public static async Task<(ShareOutcome Outcome, Sentence? Message)> ShareAsync(StaylineDbContext db, long personId, ShareWrite what, AuditActor actor,
         DateTimeOffset now, CancellationToken ct)
     {
         var (outcome, message, ownerId) = await MayChangeAsync(db, personId, ct);
@@ -46,26 +47,26 @@ public static class PersonShares
         if (organisation is null)
         {
             return (ShareOutcome.Invalid, what.OrganisationId is { } missing
-                ? $"There is no organisation with id {missing}."
-                : $"There is no organisation named \"{what.Organisation}\".");
+                ? Sentence.Of($"There is no organisation with id {missing}.")
+                : Sentence.Of($"There is no organisation named \"{what.Organisation}\"."));
         }
 
         if (organisation.Id == ownerId)
         {
-            return (ShareOutcome.Invalid, $"{organisation.Name} is the person's own organisation.");
+            return (ShareOutcome.Invalid, Sentence.Of($"{organisation.Name} is the person's own organisation."));
         }
 
         if (await db.PersonShares.AnyAsync(s => s.PersonId == personId && s.OrganisationId == organisation.Id, ct))
         {
-            return (ShareOutcome.Done, $"Already shared with {organisation.Name}.");
+            return (ShareOutcome.Done, Sentence.Of($"Already shared with {organisation.Name}."));
         }
 
         db.PersonShares.Add(new PersonShare(personId, organisation.Id, actor.UserId, actor.UserName, now));
         await db.SaveChangesAsync(ct);
-        return (ShareOutcome.Done, $"Shared with {organisation.Name}.");
+        return (ShareOutcome.Done, Sentence.Of($"Shared with {organisation.Name}."));
     }
 
-    public static async Task<(ShareOutcome Outcome, string? Message)> UnshareAsync(StaylineDbContext db, long personId, long organisationId, CancellationToken ct)
+    public static async Task<(ShareOutcome Outcome, Sentence? Message)> UnshareAsync(StaylineDbContext db, long personId, long organisationId, CancellationToken ct)
     {
         var (outcome, message, _) = await MayChangeAsync(db, personId, ct);
         if (outcome != ShareOutcome.Done)
@@ -76,16 +77,16 @@ public static class PersonShares
         var share = await db.PersonShares.FirstOrDefaultAsync(s => s.PersonId == personId && s.OrganisationId == organisationId, ct);
         if (share is null)
         {
-            return (ShareOutcome.NotFound, "The person is not shared with that organisation.");
+            return (ShareOutcome.NotFound, Sentence.Of($"The person is not shared with that organisation."));
         }
 
         db.PersonShares.Remove(share);
         await db.SaveChangesAsync(ct);
-        return (ShareOutcome.Done, "Sharing ended.");
+        return (ShareOutcome.Done, Sentence.Of($"Sharing ended."));
     }
 
     /// <summary>Found through the visibility filter (so an invisible person is not found), and owned by the reader's organisation.</summary>
-    private static async Task<(ShareOutcome, string?, long Owner)> MayChangeAsync(StaylineDbContext db, long personId, CancellationToken ct)
+    private static async Task<(ShareOutcome, Sentence?, long Owner)> MayChangeAsync(StaylineDbContext db, long personId, CancellationToken ct)
     {
         var owner = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => (long?)p.OrganisationId).FirstOrDefaultAsync(ct);
         if (owner is null)
@@ -95,7 +96,7 @@ public static class PersonShares
 
         return db.Visibility.ActsFor(owner.Value)
             ? (ShareOutcome.Done, null, owner.Value)
-            : (ShareOutcome.Forbidden, "Only the person's own organisation shares them.", owner.Value);
+            : (ShareOutcome.Forbidden, Sentence.Of($"Only the person's own organisation shares them."), owner.Value);
     }
 
     public static RouteGroupBuilder MapSharesApi(this IEndpointRouteBuilder app)
@@ -114,8 +115,8 @@ public static class PersonShares
         {
             ShareOutcome.Done => TypedResults.Ok(await ListAsync(db, personId, ct)),
             ShareOutcome.NotFound => TypedResults.NotFound(),
-            ShareOutcome.Forbidden => TypedResults.Problem(message, statusCode: StatusCodes.Status403Forbidden),
-            _ => TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest),
+            ShareOutcome.Forbidden => TypedResults.Problem(message?.ToString(), statusCode: StatusCodes.Status403Forbidden),
+            _ => TypedResults.Problem(message?.ToString(), statusCode: StatusCodes.Status400BadRequest),
         };
     }
 
@@ -127,8 +128,8 @@ public static class PersonShares
         {
             ShareOutcome.Done => TypedResults.Ok(await ListAsync(db, personId, ct)),
             ShareOutcome.NotFound => TypedResults.NotFound(),
-            ShareOutcome.Forbidden => TypedResults.Problem(message, statusCode: StatusCodes.Status403Forbidden),
-            _ => TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest),
+            ShareOutcome.Forbidden => TypedResults.Problem(message?.ToString(), statusCode: StatusCodes.Status403Forbidden),
+            _ => TypedResults.Problem(message?.ToString(), statusCode: StatusCodes.Status400BadRequest),
         };
     }
 }

@@ -46,7 +46,7 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
 
         var (_, error) = await Organisations.ConflictChecks.DecideAsync(db, checkId, decision, reason, actor, clock.GetUtcNow(), ct);
 
-        TempData["Flash"] = error ?? "Decision recorded.";
+        TempData["Flash"] = Resources.Strings.Say(error ?? Sentence.Of($"Decision recorded."));
         return RedirectToPage(new { id });
     }
 
@@ -59,14 +59,14 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
 
     private bool MayEditPeople => Permissions.RolesFor(Permissions.EditPeople).Any(User.IsInRole);
 
-    private IActionResult ShareResult((Organisations.ShareOutcome Outcome, string? Message) r, long id)
+    private IActionResult ShareResult((Organisations.ShareOutcome Outcome, Sentence? Message) r, long id)
     {
         if (r.Outcome == Organisations.ShareOutcome.NotFound && r.Message is null)
         {
             return NotFound();
         }
 
-        TempData["Flash"] = r.Message;
+        TempData["Flash"] = r.Message is null ? null : Resources.Strings.Say(r.Message);
         return RedirectToPage(new { id });
     }
 
@@ -82,7 +82,7 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
 
             db.AdverseParties.Add(party);
             return [];
-        }, "Adverse party added.", ct);
+        }, Sentence.Of($"Adverse party added."), ct);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -100,7 +100,7 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
         {
             var person = await db.People.Include(p => p.Aliases).FirstAsync(p => p.Id == id, ct);
             return person.AddAlias(aliasGiven, aliasFamily, "entered by hand");
-        }, "Alias added.", ct);
+        }, Sentence.Of($"Alias added."), ct);
 
     public Task<IActionResult> OnPostContactAsync(long id, string? contactName, string? contactRelationship, string? contactPhone, CancellationToken ct) =>
         ChangeAsync(id, Permissions.EditPeople, () =>
@@ -112,7 +112,7 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
 
             db.FamilyContacts.Add(new FamilyContactEntry(id, contactName, contactRelationship, contactPhone).ToEntity());
             return Task.FromResult<IReadOnlyList<FieldError>>([]);
-        }, "Contact added.", ct);
+        }, Sentence.Of($"Contact added."), ct);
 
     public Task<IActionResult> OnPostNoteAsync(long id, string? noteText, bool notePrivileged, CancellationToken ct) =>
         ChangeAsync(id, Permissions.EditPeople, () =>
@@ -125,7 +125,7 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
             var privileged = notePrivileged && UserAccess.From(User).CanReadPrivileged;
             db.Notes.Add(new Note(id, actor.UserId!, clock.GetUtcNow(), noteText, privileged));
             return Task.FromResult<IReadOnlyList<FieldError>>([]);
-        }, "Note added.", ct);
+        }, Sentence.Of($"Note added."), ct);
 
     public Task<IActionResult> OnPostRemovalOrderAsync(long id, DateOnly? orderDate, Adjudicator orderBy, bool orderInAbsentia,
         AppealRight orderAppeal, ProceedingType orderProceeding, string? orderCountry, CancellationToken ct) =>
@@ -144,7 +144,7 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
             }
 
             return Task.FromResult(errors);
-        }, "Removal order added.", ct);
+        }, Sentence.Of($"Removal order added."), ct);
 
     public Task<IActionResult> OnPostConvictionAsync(long id, string? convictionOffence, DateOnly? convictionDate, string? convictionSentence,
         bool convictionCompleted, CancellationToken ct) =>
@@ -157,9 +157,9 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
             }
 
             return Task.FromResult(errors);
-        }, "Conviction added.", ct);
+        }, Sentence.Of($"Conviction added."), ct);
 
-    private async Task<IActionResult> ChangeAsync(long id, string permission, Func<Task<IReadOnlyList<FieldError>>> change, string done, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(long id, string permission, Func<Task<IReadOnlyList<FieldError>>> change, Sentence done, CancellationToken ct)
     {
         if (!Permissions.RolesFor(permission).Any(User.IsInRole))
         {
@@ -180,7 +180,7 @@ public sealed class DetailsModel(StaylineDbContext db, AuditActor actor, TimePro
         }
 
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = done;
+        TempData["Flash"] = Resources.Strings.Say(done);
         return RedirectToPage(new { id });
     }
 

@@ -86,7 +86,7 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
         query = Reports.IndexModel.FilterQuery(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query ?? ""));
         if (string.IsNullOrEmpty(name) || name.Length > 100)
         {
-            TempData["Flash"] = "Nothing saved: give the view a name (at most 100 characters).";
+            TempData["Flash"] = Resources.Strings.Say(Sentence.Of($"Nothing saved: give the view a name (at most {100} characters)."));
             return Redirect("/People" + (query.Length == 0 ? "" : "?" + query));
         }
 
@@ -102,7 +102,7 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
         }
 
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Saved the view \"{name}\".";
+        TempData["Flash"] = Resources.Strings.Say(Sentence.Of($"Saved the view \"{name}\"."));
         return Redirect("/People" + (query.Length == 0 ? "" : "?" + query));
     }
 

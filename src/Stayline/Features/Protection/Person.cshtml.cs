@@ -69,7 +69,7 @@ public sealed class PersonModel(StaylineDbContext db, TimeProvider clock, AuditA
             return NotFound();
         }
 
-        TempData["Flash"] = outcome.Message;
+        TempData["Flash"] = Resources.Strings.Say(outcome.Said);
         return Redirect($"/People/Details?id={personId}");
     }
 

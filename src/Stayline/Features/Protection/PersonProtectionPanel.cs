@@ -46,6 +46,12 @@ public sealed record PersonProtectionPanel(long PersonId, ProtectionView Protect
         : Protection.Reasons.Any(r => r.Missing) ? string.Join("; ", Protection.Reasons.Where(r => r.Missing).Select(r => r.Text))
         : Protection.Reasons.Last(r => !r.Missing).Text;
 
+    /// <summary>What protects the person, without the summary's leading "Protected: " (the page says that word in the
+    /// reader's language; the rest is the engine's English).</summary>
+    public string ProtectedBy => Protection.Summary.StartsWith(ProtectedPrefix, StringComparison.Ordinal) ? Protection.Summary[ProtectedPrefix.Length..] : Protection.Summary;
+
+    private const string ProtectedPrefix = "Protected: ";
+
     public static async Task<PersonProtectionPanel?> LoadAsync(StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, long personId,
         UserAccess access, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Records;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
@@ -115,7 +116,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
                 return await LoadAsync(ct) ? Page() : NotFound();
             }
 
-            TempData["Flash"] = $"Saved the records request ({Labels.Of(request.Kind)}: {Labels.Of(request.Status).ToLowerInvariant()}).";
+            TempData["Flash"] = Resources.Strings.Say(Sentence.Of($"Saved the records request ({Sentences.Label(request.Kind)}: {Sentences.Label(request.Status)})."));
             return Redirect($"/People/Details?id={request.PersonId}#records");
         }
 
@@ -131,7 +132,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
             return await LoadAsync(ct) ? Page() : NotFound();
         }
 
-        TempData["Flash"] = $"Added a records request ({Labels.Of(created.Kind)}) to {Labels.Of(created.Agency)}.";
+        TempData["Flash"] = Resources.Strings.Say(Sentence.Of($"Added a records request ({Sentences.Label(created.Kind)}) to {Sentences.Label(created.Agency)}."));
         return Redirect($"/People/Details?id={personId}#records");
     }
 
@@ -143,7 +144,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock) : PageMo
             return NotFound();
         }
 
-        TempData["Flash"] = "Removed the records request (and the receipt it recorded, if any).";
+        TempData["Flash"] = Resources.Strings.Say(Sentence.Of($"Removed the records request (and the receipt it recorded, if any)."));
         return Redirect($"/People/Details?id={personId}#records");
     }
 

@@ -252,7 +252,8 @@ public partial class ServiceSentencesTests
         Assert.All(outbox.Where(m => m != arabic), m => Assert.Equal("Stayline: transfer W.D. Mich. to D. Ariz. (no petition before the move)", m.Subject));
     }
 
-    /// <summary>The text without the isolates that keep each value of an Arabic sentence in its own direction.</summary>
+    /// <summary>The text without the isolates that keep each value of an Arabic sentence in its own direction (as
+    /// characters in a mail, as character references in a page: the pages' encoder lets Arabic through, not them).</summary>
     private static string Plain(string text) => WebUtility.HtmlDecode(text).Replace("\u2068", "", StringComparison.Ordinal).Replace("\u2069", "", StringComparison.Ordinal);
 
     private static async Task<string> PostAndFollowAsync(HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> fields, string lang)
