@@ -41,7 +41,7 @@ public sealed record ImportOptions
     /// <summary>New people the writer holds (with their name tokens) at a time.</summary>
     internal int WriteSlice { get; init; } = DefaultWriteSlice;
 
-    public const int DefaultWriteSlice = 200_000;
+    public const int DefaultWriteSlice = 100_000;
 
     /// <summary>How far an .xlsx may expand (tests lower the limits).</summary>
     internal XlsxLimits? Xlsx { get; init; }
