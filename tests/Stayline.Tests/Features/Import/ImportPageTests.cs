@@ -68,6 +68,21 @@ public partial class ImportPageTests
         Assert.Contains("/Account/Denied", response.Headers.Location!.ToString());
     }
 
+    /// <summary>Uploads <paramref name="csv"/> as a hotline sheet through the Import page; returns the progress page's address.</summary>
+    internal static async Task<string> UploadHotlineSheetAsync(HttpClient client, string csv)
+    {
+        var page = await client.GetStringAsync("/Import");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(TestApp.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent("Hotline sheet"), "Source" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "Upload", "hotline.csv" },
+        };
+        var upload = await client.PostAsync("/Import", form);
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        return upload.Headers.Location!.ToString();
+    }
+
     internal static async Task<string> WaitAsync(HttpClient client, string url)
     {
         // The page refreshes itself while the job runs; a test polls it the same way, without timing assertions.

@@ -122,16 +122,7 @@ public class LocalisationPagesATests
         var classId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
 
         var admin = await app.SignedInAsync("admin");
-        var importPage = await admin.GetStringAsync("/Import");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(TestApp.AntiforgeryToken(importPage)), "__RequestVerificationToken" },
-            { new StringContent("Hotline sheet"), "Source" },
-            { new ByteArrayContent("Surname;Given;DOB;Phone\nKassab;Yousif;1971-03-02;555\n"u8.ToArray()), "Upload", "hotline.csv" },
-        };
-        var upload = await admin.PostAsync("/Import", form);
-        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
-        var progress = upload.Headers.Location!.ToString();
+        var progress = await ImportPageTests.UploadHotlineSheetAsync(admin, "Surname;Given;DOB;Phone\nKassab;Yousif;1971-03-02;555\n");
         await ImportPageTests.WaitAsync(admin, progress);
 
         return
