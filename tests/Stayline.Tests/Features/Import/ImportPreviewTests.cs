@@ -112,6 +112,31 @@ public class ImportPreviewTests
         Assert.Equal(0, await db.ImportRows.CountAsync(r => r.Action == ImportRowAction.Review));
     }
 
+    /// <summary>Issue 12, item 8: the preview says, row by row, a birth date in the future, one before 1900 and a row
+    /// without an A-number (the first two are errors that stop the import; the last a warning), and writes nothing.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ImportPreview_FutureAndPre1900BirthDatesAndNoANumber_EachFlaggedOnItsRow(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var client = await app.SignedInAsync("intake");
+        var future = DateTime.UtcNow.Year + 5;
+        var url = await ImportPageTests.UploadHotlineSheetAsync(client, "A-Number;Surname;Given;DOB\n"
+            + "A012345678;Kassab;Yousif;1971-03-02\n"
+            + $"A023456789;Jarjees;Nadia;{future}-01-01\n"
+            + "A034567890;Hermiz;Sami;1899-12-31\n"
+            + ";Toma;Rita;1980-05-05\n");
+
+        var html = WebUtility.HtmlDecode(await ImportPageTests.WaitAsync(client, url));
+
+        Assert.True(html.Contains($"row 3, column \"DOB\", value \"{future}-01-01\": Birth date {future}-01-01 is in the future", StringComparison.Ordinal), html);
+        Assert.Contains("row 4, column \"DOB\", value \"1899-12-31\": Birth date 1899-12-31 is before 1900", html, StringComparison.Ordinal);
+        Assert.Contains("row 5: No A-number", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("row 2", html, StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<StaylineDbContext>().People.CountAsync());
+    }
+
     [Fact]
     public async Task ProgressPage_RowWarningsAndRows_AreAllShownInPages()
     {
