@@ -206,7 +206,10 @@ public static class PeopleQuery
                     (PeopleSort.Facility, { } facility, _) => facility.ToString(CultureInfo.InvariantCulture),
                     (PeopleSort.Lawyer, _, false) => "none",
                     _ => null,
-                });
+                })
+            {
+                Everyone = await WalkedAsync(db, f.Sort, ct),
+            };
             var keyset = await PeopleBoard.PageAsync(db, q, f.Sort, f.Desc, f.After, f.Before, pageSize, filter, ct);
             return new PeoplePage(await InOrderAsync(db, keyset.Ids, ct), Math.Min(counted, countCap), counted > countCap, 1, pageSize)
             {
@@ -232,6 +235,31 @@ public static class PeopleQuery
         };
         var rows = await RowsAsync(db, sorted.Skip((page - 1) * pageSize).Take(pageSize), ct);
         return new PeoplePage(rows, Math.Min(total, cap), total > cap, page, pageSize);
+    }
+
+    /// <summary>The people a filtered walk reads the sort's order from (<see cref="PeopleBoard.Narrowed.Everyone"/>): for the
+    /// name order, the reader's own organisation's when that is all they see; otherwise null (all they see). Only the
+    /// name order: the other orders' indexes do not start with the organisation, and given <c>OrganisationId = own</c>
+    /// SQLite would read the organisation's index and sort everyone.</summary>
+    internal static async Task<IQueryable<Person>?> WalkedAsync(StaylineDbContext db, PeopleSort sort, CancellationToken ct) =>
+        sort == PeopleSort.Name && await OwnOrganisationOnlyAsync(db, ct) is { } own ? db.People.AsNoTracking().Where(p => p.OrganisationId == own) : null;
+
+    /// <summary>
+    /// The reader's organisation when it alone decides whom they see (they do not see everyone, and no person of
+    /// another organisation is shared with it): then the scoping is <c>OrganisationId = own</c>, and saying so lets
+    /// SQLite read the name order from <c>people (OrganisationId, SortName)</c> without reading each person for the
+    /// scoping (a lawyer's people by name walk 3,000-7,000 people a page at a million). Null otherwise. The scoping
+    /// itself stays on every query: the condition is added to it, never put in its place.
+    /// </summary>
+    internal static async Task<long?> OwnOrganisationOnlyAsync(StaylineDbContext db, CancellationToken ct)
+    {
+        var reader = db.Visibility;
+        if (reader.All || reader.OrganisationId is not { } own)
+        {
+            return null;
+        }
+
+        return await db.PersonShares.AnyAsync(s => s.OrganisationId == own, ct) ? null : own;
     }
 
     /// <summary>

@@ -279,6 +279,90 @@ public partial class KeysetPagingTests
         }
     }
 
+    /// <summary>A lawyer's people by name, walked in batches (as past the count cap) from the reader's own organisation's
+    /// name index when that organisation is all the reader sees: the same pages, forward and back, as the plain read
+    /// (the filter in one statement), for the coordinating organisation's viewer and a partner's; a partner with a
+    /// person shared to it is walked over all it sees and still finds the shared person.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task LawyerFilterByName_WalkedFromTheReadersOwnOrganisation_SamePagesAsThePlainRead(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var attorney = await db.Users.Where(u => u.Email == TestApp.Email("attorney")).Select(u => u.Id).SingleAsync();
+        var ids = new List<long>();
+        for (var i = 0; i < 48; i++)
+        {
+            // Names repeat (ties by id); every second person is the attorney's.
+            ids.Add(await ReviewServiceTests.AddPersonAsync(db, "Person", $"N{i % 13:D2}", new DateOnly(1980, 1, 1)));
+            if (i % 2 == 0)
+            {
+                db.Assignments.Add(new Assignment(ids[^1], attorney, new DateOnly(2027, 1, 1)));
+            }
+        }
+
+        await db.SaveChangesAsync();
+        var home = await db.Organisations.Where(o => o.IsCoordinating).Select(o => o.Id).SingleAsync();
+        var (b, errorB) = await OrganisationService.AddAsync(db, "Partner B", coordinating: false, DateTimeOffset.UnixEpoch, CancellationToken.None);
+        var (c, errorC) = await OrganisationService.AddAsync(db, "Partner C", coordinating: false, DateTimeOffset.UnixEpoch, CancellationToken.None);
+        Assert.Null(errorB ?? errorC);
+        // Test set-up outside any reader's scope (not a scoped query): a third of the people to each partner, and one of
+        // the coordinating organisation's lawyered people shared with partner B.
+        var toB = ids.Where((_, i) => i % 3 == 1).ToList();
+        var toC = ids.Where((_, i) => i % 3 == 2).ToList();
+        await db.People.IgnoreQueryFilters().Where(p => toB.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.OrganisationId, b!.Id));
+        await db.People.IgnoreQueryFilters().Where(p => toC.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.OrganisationId, c!.Id));
+        db.PersonShares.Add(new Stayline.Domain.Organisations.PersonShare(ids[0], b!.Id, null, "test", DateTimeOffset.UnixEpoch));
+        await db.SaveChangesAsync();
+
+        var by = new PeopleFilter { AttorneyId = attorney };
+        foreach (var (reader, own, sees) in new[]
+        {
+            (Visibility.For(home, coordinatingAdmin: false), (long?)home, ids.Where((_, i) => i % 3 == 0).ToList()),
+            (Visibility.For(c!.Id, coordinatingAdmin: false), c.Id, toC),
+            (Visibility.For(b.Id, coordinatingAdmin: false), null, toB.Append(ids[0]).ToList()),
+        })
+        {
+            db.ScopeTo(reader);
+            Assert.Equal(own, await PeopleQuery.OwnOrganisationOnlyAsync(db, CancellationToken.None));
+            var everyone = await PeopleQuery.WalkedAsync(db, PeopleSort.Name, CancellationToken.None);
+            Assert.Equal(own is null, everyone is null);
+            var filter = PeopleQuery.Filter(db, by);
+            var plain = await filter.OrderBy(p => p.SortName).ThenBy(p => p.Id).Select(p => p.Id).ToListAsync();
+            Assert.Equal(sees.Where(id => ids.IndexOf(id) % 2 == 0).Order(), plain.Order());
+            foreach (var desc in new[] { false, true })
+            {
+                var want = desc ? Enumerable.Reverse(plain).ToList() : plain;
+                // Batches of one and of three; counted as it is (few: the walk soon reads the rest from the filter) or said
+                // to be past any limit (the whole way walked in batches).
+                foreach (var (firstBatch, counted) in new[] { (1, true), (3, true), (1, false), (3, false) })
+                {
+                    var narrowed = new PeopleBoard.Narrowed(PeopleQuery.FilteredCountCap + 1, PeopleQuery.Filter(db, by, perPerson: true),
+                        counted ? (upTo, ct) => filter.Take(upTo).CountAsync(ct) : (upTo, _) => Task.FromResult(upTo), FirstBatch: firstBatch, Everyone: everyone);
+                    var (forward, pages) = (new List<long>(), new List<PeopleBoard.KeysetPage>());
+                    string? after = null;
+                    do
+                    {
+                        var page = await PeopleBoard.PageAsync(db, filter, PeopleSort.Name, desc, after, null, 2, narrowed, CancellationToken.None);
+                        pages.Add(page);
+                        forward.AddRange(page.Ids);
+                        after = page.Next;
+                    }
+                    while (after is not null && pages.Count < 40);
+
+                    Assert.Equal(want, forward);
+                    // Back from the last page: the page before it is the one read before it.
+                    if (pages.Count > 1)
+                    {
+                        var back = await PeopleBoard.PageAsync(db, filter, PeopleSort.Name, desc, null, pages[^1].Previous, 2, narrowed, CancellationToken.None);
+                        Assert.Equal(pages[^2].Ids, back.Ids);
+                    }
+                }
+            }
+        }
+    }
+
     [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]
     private static partial Regex NextPattern();
 
