@@ -30,7 +30,7 @@ public static class OrganisationService
 
     /// <summary>Adds an organisation; <paramref name="coordinating"/> hands it the coordinating role (the previous
     /// coordinating organisation becomes a partner: there is always exactly one).</summary>
-    public static async Task<(Organisation? Organisation, string? Error)> AddAsync(StaylineDbContext db, string? name, bool coordinating, DateTimeOffset now,
+    public static async Task<(Organisation? Organisation, Stayline.Domain.Common.Sentence? Error)> AddAsync(StaylineDbContext db, string? name, bool coordinating, DateTimeOffset now,
         CancellationToken ct)
     {
         var (organisation, error) = Organisation.Create(name, coordinating, now);
@@ -42,7 +42,7 @@ public static class OrganisationService
         var names = await db.Organisations.AsNoTracking().Select(o => o.Name).ToListAsync(ct);
         if (names.Any(n => string.Equals(n, organisation.Name, StringComparison.OrdinalIgnoreCase)))
         {
-            return (null, $"An organisation named \"{organisation.Name}\" already exists.");
+            return (null, Stayline.Domain.Common.Sentence.Of($"An organisation named \"{organisation.Name}\" already exists."));
         }
 
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
