@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Stayline.Domain.Common;
 using Stayline.Domain.Matters;
 
 namespace Stayline.Features.Shared;
@@ -139,20 +140,20 @@ public static class Labels
 
     /// <summary><see cref="Change"/> as a sentence: the audit page says it in the reader's language (field names from
     /// <see cref="Field"/>, yes/no/empty and the members of enums in their words; values typed by users as written).</summary>
-    public static Domain.Common.Sentence? ChangeSaid(string? before, string? after)
+    public static Sentence? ChangeSaid(string? before, string? after)
     {
         var b = Fields(before);
         var a = Fields(after);
         if (a is null && b is null)
         {
-            return (after ?? before) is { } text ? Domain.Common.Sentence.Verbatim(text) : null;
+            return (after ?? before) is { } text ? Sentence.Verbatim(text) : null;
         }
 
         var parts = a is not null && b is not null
             ? a.Where(kv => !Hidden(kv.Key) && Show(b.GetValueOrDefault(kv.Key)) != Show(kv.Value))
-                .Select(kv => Domain.Common.Sentence.Of($"{Field(kv.Key)}: {Said(b.GetValueOrDefault(kv.Key))} → {Said(kv.Value)}"))
+                .Select(kv => Sentence.Of($"{Field(kv.Key)}: {Said(b.GetValueOrDefault(kv.Key))} → {Said(kv.Value)}"))
             : (a ?? b)!.Where(kv => !Hidden(kv.Key) && kv.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
-                .Select(kv => Domain.Common.Sentence.Of($"{Field(kv.Key)}: {Said(kv.Value)}"));
+                .Select(kv => Sentence.Of($"{Field(kv.Key)}: {Said(kv.Value)}"));
         var list = parts.ToList();
         return list.Count == 0 ? null : Sentences.Semicolons(list);
     }

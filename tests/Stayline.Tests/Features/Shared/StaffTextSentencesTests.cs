@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Stayline.Data;
@@ -157,7 +156,7 @@ public class StaffTextSentencesTests
         var admin = await app.SignedInAsync("admin");
         var audit = await GetAsync(admin, $"/Audit?PersonId={id}", lang);
 
-        Assert.Contains(Pick(lang, "شخص " + id, "Persona " + id), audit, StringComparison.Ordinal);
+        Assert.Contains(Pick(lang, "شخص <bdi>", "Persona <bdi>") + id + "</bdi>", audit, StringComparison.Ordinal);
         Assert.Contains(Pick(lang, "المدينة: (فارغ) ← Sterling Heights", "Ciudad: (vacío) → Sterling Heights"), audit, StringComparison.Ordinal);
         Assert.Contains(Pick(lang, "الموافقة معطاة: لا ← نعم", "Consentimiento dado: no → sí"), audit, StringComparison.Ordinal);
         Assert.Contains(Pick(lang, "الاسم الأول: Yousif", "Nombre: Yousif"), audit, StringComparison.Ordinal);
@@ -230,8 +229,17 @@ public class StaffTextSentencesTests
             var said = Stayline.Domain.Common.Sentence.Of($"The import failed and nothing was written. The details are in the server log (job {failed}).");
             ImportJobRecord Job(Guid id, string failure, string? sentence) => new()
             {
-                Id = id, UserId = user, Source = "Hotline sheet", FileName = "x.csv", FilePath = "/nonexistent", Phase = "Done", Done = true,
-                Failure = failure, FailureSentence = sentence, StartedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+                Id = id,
+                UserId = user,
+                Source = "Hotline sheet",
+                FileName = "x.csv",
+                FilePath = "/nonexistent",
+                Phase = "Done",
+                Done = true,
+                Failure = failure,
+                FailureSentence = sentence,
+                StartedAt = DateTimeOffset.UnixEpoch,
+                UpdatedAt = DateTimeOffset.UnixEpoch,
             };
             db.ImportJobs.Add(Job(failed, said.ToString(), said.ToJson()));
             db.ImportJobs.Add(Job(old, "The import failed and nothing was written.", null));
