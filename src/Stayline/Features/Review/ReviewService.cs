@@ -181,7 +181,8 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         }
 
         var counts = await CountsAsync(rightId, ct);
-        var moves = counts.Where(c => c.Value > 0).Select(c => Sentence.Of($"{c.Value:N0} {Sentences.Word("Rev.Moves." + c.Key, c.Key)}")).ToList();
+        var moves = counts.Where(c => c.Value > 0).Select(c => (c.Value, What: Sentences.Word("Rev.Moves." + c.Key, c.Key)))
+            .Select(c => Sentence.Of($"{c.Value:N0} {c.What}")).ToList();
         moves.Insert(0, Sentence.Of($"the name \"{right.FullName}\" (kept as an alias)"));
         // What the merge will write into the kept record: the merge's own rule (PersonInput.WithBlanksFilledFrom), so a
         // year-only birth date that an exact day of the same year replaces is listed too.
