@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Stayline.Features.Demo;
+using Stayline.Tests.Features.Protection;
 using Stayline.Tests.Infrastructure;
 
 namespace Stayline.BrowserTests;
@@ -14,11 +15,13 @@ public class StaffTextBrowserTests(Browser browser) : IClassFixture<Browser>
     {
         await using var app = await TestApp.StartAsync();
         await new DemoGenerator(DateOnly.FromDateTime(DateTime.UtcNow), DateTimeOffset.UtcNow).FillAsync(app.Services, 80, CancellationToken.None);
+        // Two records of one man (one with his A-number): the compare page lists what a merge would move and fill in.
+        var cases = new CaseBuilder(app);
+        var keep = await cases.PersonAsync(null!, "Yousif", "Kassab");
+        var other = await cases.PersonAsync("A012345678", "Yousif", "Kassab");
         var page = await browser.SignedInPageAsync(app.BaseAddress, "admin", new ViewportSize { Width = 390, Height = 844 });
 
-        await page.GotoAsync("/Review?lang=ar");
-        var pair = await page.Locator("main a[href^='/Review/Pair']").First.GetAttributeAsync("href");
-        await page.GotoAsync($"{pair}&lang=ar");
+        await page.GotoAsync($"/Review/Pair?left={keep}&right={other}&lang=ar");
         var merge = await page.Locator("section[aria-labelledby=merge-title]").InnerTextAsync();
         Assert.Contains("يُحفظ اسمًا مستعارًا", merge, StringComparison.Ordinal);
         Assert.DoesNotContain("kept as an alias", merge, StringComparison.Ordinal);
