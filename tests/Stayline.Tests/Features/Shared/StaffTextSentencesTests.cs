@@ -23,18 +23,6 @@ namespace Stayline.Tests.Features.Shared;
 /// </summary>
 public class StaffTextSentencesTests
 {
-    public static TheoryData<string, string> ProvidersAndLanguages()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var row in TestDatabase.Providers())
-        {
-            data.Add((string)row[0], "ar");
-            data.Add((string)row[0], "es");
-        }
-
-        return data;
-    }
-
     private static string Plain(string html) => ServiceSentencesTests.Plain(html);
 
     private static async Task<string> GetAsync(HttpClient client, string url, string lang)
@@ -47,7 +35,7 @@ public class StaffTextSentencesTests
     private static string Pick(string lang, string arabic, string spanish) => lang == "ar" ? arabic : spanish;
 
     [Theory]
-    [MemberData(nameof(ProvidersAndLanguages))]
+    [MemberData(nameof(ServiceSentencesTests.ProvidersAndLanguages), MemberType = typeof(ServiceSentencesTests))]
     public async Task ReviewPages_SayEvidenceAndWhatAMergeMoves(string provider, string lang)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -138,7 +126,7 @@ public class StaffTextSentencesTests
     }
 
     [Theory]
-    [MemberData(nameof(ProvidersAndLanguages))]
+    [MemberData(nameof(ServiceSentencesTests.ProvidersAndLanguages), MemberType = typeof(ServiceSentencesTests))]
     public async Task AuditPage_SaysKindsOfRecordAndChanges(string provider, string lang)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -164,7 +152,7 @@ public class StaffTextSentencesTests
     }
 
     [Theory]
-    [MemberData(nameof(ProvidersAndLanguages))]
+    [MemberData(nameof(ServiceSentencesTests.ProvidersAndLanguages), MemberType = typeof(ServiceSentencesTests))]
     public async Task BulkHistory_SaysNewDescriptions_AndShowsOldOnesAsStored(string provider, string lang)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -193,7 +181,7 @@ public class StaffTextSentencesTests
     }
 
     [Theory]
-    [MemberData(nameof(ProvidersAndLanguages))]
+    [MemberData(nameof(ServiceSentencesTests.ProvidersAndLanguages), MemberType = typeof(ServiceSentencesTests))]
     public async Task OrganisationAndHearingListErrors_InTheReadersLanguage(string provider, string lang)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -211,7 +199,7 @@ public class StaffTextSentencesTests
     }
 
     [Theory]
-    [MemberData(nameof(ProvidersAndLanguages))]
+    [MemberData(nameof(ServiceSentencesTests.ProvidersAndLanguages), MemberType = typeof(ServiceSentencesTests))]
     public async Task ImportProgress_SaysColumnWarningsAndFailures_AndOldStoredOnes(string provider, string lang)
     {
         await using var app = await TestApp.StartAsync(provider);
