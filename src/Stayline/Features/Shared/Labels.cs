@@ -167,10 +167,14 @@ public static class Labels
     public static string Entity(string type) => Infrastructure.Localization.Current != "en" && Resources.Strings.Get("Entity." + type) is var s
         && s != "Entity." + type ? s : Words(type);
 
-    /// <summary>Enum members by name, for the values of an audit record (a name two enums share is said by the first).</summary>
-    private static readonly Dictionary<string, Enum> Members = new[] { typeof(MatterKind).Assembly, typeof(Data.StaylineDbContext).Assembly }
+    /// <summary>Enum members by name, for the values of an audit record (the record does not say which enum: a name several
+    /// enums share is said as the first of them that has a translation).</summary>
+    private static readonly Dictionary<string, Enum[]> Members = new[] { typeof(MatterKind).Assembly, typeof(Data.StaylineDbContext).Assembly }
         .SelectMany(a => a.GetTypes()).Where(t => t.IsEnum).SelectMany(t => Enum.GetValues(t).Cast<Enum>())
-        .GroupBy(v => v.ToString(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        .GroupBy(v => v.ToString(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    private static string LocalMember(string name) => Members[name].Select(m => Resources.Strings.Get($"Enum.{m.GetType().Name}.{m}"))
+        .FirstOrDefault(l => !l.StartsWith("Enum.", StringComparison.Ordinal)) ?? Words(name);
 
     /// <summary>One value of an audit record inside a sentence: printed as <see cref="Show"/>; said in the reader's words
     /// when it is yes, no, empty or an enum member.</summary>
@@ -179,8 +183,7 @@ public static class Labels
         JsonValueKind.Undefined or JsonValueKind.Null => Sentences.Word("Aud.Empty", "(empty)"),
         JsonValueKind.True => Sentences.Word("Aud.Yes", "yes"),
         JsonValueKind.False => Sentences.Word("Aud.No", "no"),
-        JsonValueKind.String when e.GetString() is { } s && EnumNames.Contains(s) && Members.TryGetValue(s, out var member) =>
-            Sentences.Localised(Words(s), () => Resources.Strings.Get($"Enum.{member.GetType().Name}.{member}") is var l && !l.StartsWith("Enum.", StringComparison.Ordinal) ? l : Words(s)),
+        JsonValueKind.String when e.GetString() is { } s && Members.ContainsKey(s) => Sentences.Localised(Words(s), () => LocalMember(s)),
         _ => Show(e),
     };
 
