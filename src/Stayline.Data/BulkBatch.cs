@@ -23,7 +23,12 @@ public sealed class BulkBatch
 
     public long Id { get; set; }
     public BulkBatchKind Kind { get; set; }
+    /// <summary>What the action did, in English (as printed; at most 400 characters).</summary>
     public string Description { get; set; } = "";
+
+    /// <summary>The description's format and values as JSON (<c>Sentence.ToJson</c>), so the history page says it in the
+    /// reader's language; null for batches written before it was kept (their English description is shown).</summary>
+    public string? Sentence { get; set; }
     public int People { get; set; }
     public DateTimeOffset At { get; set; }
     public string? UserId { get; set; }

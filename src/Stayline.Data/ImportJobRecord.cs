@@ -21,7 +21,12 @@ public sealed class ImportJobRecord
     /// <summary>JSON of the report without its errors (those are <see cref="ImportJobError"/> rows).</summary>
     public string? ReportJson { get; set; }
     public int ErrorCount { get; set; }
+    /// <summary>Why the job failed, in English (as printed).</summary>
     public string? Failure { get; set; }
+
+    /// <summary><see cref="Failure"/>'s format and values as JSON (<c>Sentence.ToJson</c>), so the progress page says it in the
+    /// reader's language; null for jobs that failed before it was kept.</summary>
+    public string? FailureSentence { get; set; }
     public bool Done { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

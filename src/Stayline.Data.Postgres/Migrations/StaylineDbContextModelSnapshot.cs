@@ -236,6 +236,9 @@ namespace Stayline.Data.Postgres.Migrations
                     b.Property<int>("People")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Sentence")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("UndoneAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -635,6 +638,9 @@ namespace Stayline.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("Failure")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FailureSentence")
                         .HasColumnType("text");
 
                     b.Property<string>("FileName")

@@ -221,6 +221,9 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.Property<int>("People")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Sentence")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("UndoneAt")
                         .HasColumnType("INTEGER");
 
@@ -606,6 +609,9 @@ namespace Stayline.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Failure")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureSentence")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FileName")

@@ -60,6 +60,12 @@ internal sealed class SentenceJsonConverter : JsonConverter<Sentence>
 {
     public override Sentence Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        // Text stored before it was kept as a sentence (an import report's column warnings) reads back as that text.
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return Sentence.Verbatim(reader.GetString() ?? "");
+        }
+
         using var doc = JsonDocument.ParseValue(ref reader);
         var root = doc.RootElement;
         var values = root.GetProperty("v").EnumerateArray().Select(Value).ToArray();

@@ -28,7 +28,7 @@ public enum ImportField
 }
 
 /// <summary>The field of each column of a file, and what the user should know about the columns.</summary>
-public sealed record ColumnMapping(IReadOnlyList<string> Header, IReadOnlyList<ImportField> Fields, IReadOnlyList<string> Warnings, IReadOnlyList<ImportError> Errors)
+public sealed record ColumnMapping(IReadOnlyList<string> Header, IReadOnlyList<ImportField> Fields, IReadOnlyList<Sentence> Warnings, IReadOnlyList<ImportError> Errors)
 {
     public int IndexOf(ImportField field)
     {
@@ -129,7 +129,7 @@ public sealed record ColumnMapping(IReadOnlyList<string> Header, IReadOnlyList<I
     public static ColumnMapping Resolve(IReadOnlyList<string> header, IReadOnlyDictionary<string, ImportField>? saved)
     {
         var errors = new List<ImportError>();
-        var warnings = new List<string>();
+        var warnings = new List<Sentence>();
         var normalised = header.Select(NormaliseHeader).ToArray();
         var savedByKey = new Dictionary<string, (string Header, ImportField Field)>(StringComparer.Ordinal);
         foreach (var (h, f) in saved ?? new Dictionary<string, ImportField>())
@@ -154,7 +154,7 @@ public sealed record ColumnMapping(IReadOnlyList<string> Header, IReadOnlyList<I
                 : ImportField.Ignore;
             if (f == ImportField.Ignore && !savedByKey.ContainsKey(normalised[i]) && normalised[i].Length > 0)
             {
-                warnings.Add($"Column \"{header[i]}\" is not mapped to any field and will be ignored.");
+                warnings.Add(Sentence.Of($"Column \"{header[i]}\" is not mapped to any field and will be ignored."));
             }
 
             if (f != ImportField.Ignore && seen.TryGetValue(f, out var first))

@@ -113,15 +113,20 @@ public sealed class ReliefClaim : IVersioned
 
     public ReliefClaimInput ToInput() => new(Kind, Grounds, Basis, Country, Status, FiledOn, DecidedOn, MatterId);
 
+    // The citations of the conviction caution are values of its sentence: they stay as written in every language.
+    private const string AsylumBar = "INA 208(b)(2)(A)(ii), (B)(i)";
+    private const string WithholdingBar = "INA 241(b)(3)(B)(ii); 8 CFR 1208.16(d)(2)";
+    private const string DeferralNoBar = "8 CFR 1208.17(a)";
+
     /// <summary>
     /// What a recorded conviction means for this kind of relief, for the drafter to check (Stayline does not decide
     /// whether an offence is an aggravated felony or a particularly serious crime). Null when nothing to say.
     /// </summary>
-    public static string? ConvictionCaution(ReliefKind kind) => kind switch
+    public static Sentence? ConvictionCaution(ReliefKind kind) => kind switch
     {
-        ReliefKind.Asylum => "A conviction is recorded: an aggravated felony is a particularly serious crime that bars asylum (INA 208(b)(2)(A)(ii), (B)(i)); check it, and consider withholding and CAT deferral.",
+        ReliefKind.Asylum => Sentence.Of($"A conviction is recorded: an aggravated felony is a particularly serious crime that bars asylum ({AsylumBar}); check it, and consider withholding and CAT deferral."),
         ReliefKind.WithholdingOfRemoval or ReliefKind.CatWithholding =>
-            "A conviction is recorded: a particularly serious crime bars withholding (INA 241(b)(3)(B)(ii); 8 CFR 1208.16(d)(2)); CAT deferral has no criminal bar (8 CFR 1208.17(a)).",
+            Sentence.Of($"A conviction is recorded: a particularly serious crime bars withholding ({WithholdingBar}); CAT deferral has no criminal bar ({DeferralNoBar})."),
         _ => null,
     };
 }

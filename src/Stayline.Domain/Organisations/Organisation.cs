@@ -1,3 +1,5 @@
+using Stayline.Domain.Common;
+
 namespace Stayline.Domain.Organisations;
 
 /// <summary>
@@ -19,17 +21,17 @@ public sealed class Organisation
     }
 
     /// <summary>Null with a message when the name is empty or too long.</summary>
-    public static (Organisation? Organisation, string? Error) Create(string? name, bool coordinating, DateTimeOffset now)
+    public static (Organisation? Organisation, Sentence? Error) Create(string? name, bool coordinating, DateTimeOffset now)
     {
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return (null, "An organisation needs a name.");
+            return (null, Sentence.Of($"An organisation needs a name."));
         }
 
         if (trimmed.Length > NameLength)
         {
-            return (null, $"The name is {trimmed.Length} characters long; at most {NameLength} are allowed.");
+            return (null, Sentence.Of($"The name is {trimmed.Length} characters long; at most {NameLength} are allowed."));
         }
 
         return (new Organisation { Name = trimmed, IsCoordinating = coordinating, CreatedAt = now }, null);

@@ -17,7 +17,7 @@ public sealed class IndexModel(BoardService board, AuditActor actor, StaylineDbC
 
     /// <summary>A post's needs ("habeas", "motion", "bond") in the reader's words; a need the board does not know stays as stored.</summary>
     public static string Needs(IEnumerable<string> needs, IStringLocalizer t) =>
-        string.Join(", ", needs.Select(n => Display.Text(t, "Bo.Need." + n, n)));
+        Display.List(needs.Select(n => Display.Text(t, "Bo.Need." + n, n)));
 
     [BindProperty(SupportsGet = true)]
     public string? District { get; set; }

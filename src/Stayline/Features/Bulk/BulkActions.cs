@@ -143,7 +143,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
         }
 
         BulkBatches.Stamp(db, batch);
-        batch.Description = plan.Description.Length > 400 ? plan.Description[..400] : plan.Description;
+        BulkBatches.Describe(batch, plan.Describes);
         batch.People = plan.Change.Count;
         batch.Before = before.Count == 0 ? null : JsonSerializer.Serialize(before);
         db.AuditEvents.Add(new Domain.Work.AuditEvent(clock.GetUtcNow(), actor.UserId, actor.UserName, "bulk", action.Kind.ToString(),

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Classes;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Work;
 
@@ -20,6 +21,18 @@ public static class BulkBatches
         db.BulkBatches.Add(batch);
         await db.SaveChangesAsync(ct);
         return batch;
+    }
+
+    /// <summary>What the batch did, as a sentence said in the reader's language; a batch written before the sentence was kept
+    /// says its stored English description.</summary>
+    public static Sentence Said(BulkBatch batch) => batch.Sentence is { } json ? Sentence.FromJson(json) : Sentence.Verbatim(batch.Description);
+
+    /// <summary>Keeps what the batch did: the English description (at most 400 characters) and the sentence it says.</summary>
+    public static void Describe(BulkBatch batch, Sentence described)
+    {
+        var text = described.ToString();
+        batch.Description = text.Length > 400 ? text[..400] : text;
+        batch.Sentence = described.Format == "{0}" ? null : described.ToJson();
     }
 
     public static void Stamp(StaylineDbContext db, BulkBatch batch)

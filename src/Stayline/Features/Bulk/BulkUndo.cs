@@ -35,7 +35,7 @@ public sealed class BulkUndo(StaylineDbContext db, TimeProvider clock, AuditActo
 
         if (batch.UndoneAt is not null)
         {
-            return new UndoOutcome(false, Sentence.Of($"\"{batch.Description}\" was already undone on {batch.UndoneAt:yyyy-MM-dd HH:mm} by {batch.UndoneBy}."));
+            return new UndoOutcome(false, Sentence.Of($"\"{BulkBatches.Said(batch)}\" was already undone on {batch.UndoneAt:yyyy-MM-dd HH:mm} by {batch.UndoneBy}."));
         }
 
         var blockers = await DependentsAsync(batch, ct);
@@ -43,7 +43,7 @@ public sealed class BulkUndo(StaylineDbContext db, TimeProvider clock, AuditActo
         {
             var later = blockers.Aggregate((a, b) => Sentence.Of($"{a}; {b}"));
             return new UndoOutcome(false, Sentence.Of(
-                $"\"{batch.Description}\" cannot be undone: later work depends on it: {later}. Undo or correct those first, or correct the people one by one on their pages."));
+                $"\"{BulkBatches.Said(batch)}\" cannot be undone: later work depends on it: {later}. Undo or correct those first, or correct the people one by one on their pages."));
         }
 
         var removed = batch.Kind switch
@@ -60,7 +60,7 @@ public sealed class BulkUndo(StaylineDbContext db, TimeProvider clock, AuditActo
             null, null, JsonSerializer.Serialize(new { batch.Description, kind = batch.Kind.ToString(), removed })));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new UndoOutcome(true, Sentence.Of($"Undone: \"{batch.Description}\" ({removed:N0} people)."));
+        return new UndoOutcome(true, Sentence.Of($"Undone: \"{BulkBatches.Said(batch)}\" ({removed:N0} people)."));
     }
 
     private static int Remove<T>(DbSet<T> set, List<T> rows)

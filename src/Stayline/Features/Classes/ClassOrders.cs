@@ -4,6 +4,7 @@ using Stayline.Domain.Classes;
 using Stayline.Domain.Common;
 using Stayline.Domain.Protection;
 using Stayline.Features.Protection;
+using Stayline.Features.Shared;
 
 namespace Stayline.Features.Classes;
 
@@ -57,42 +58,44 @@ public static class ClassOrders
         return (order.Id, []);
     }
 
-    /// <summary>"90 days after A-file and ROP; through the motion, a Board appeal, a petition with a stay motion".</summary>
-    public static string Describe(string? termsJson)
+    /// <summary>"motion to reopen due 90 days after A-file and record of proceedings are received; stay continues while the motion
+    /// is pending, ...": a sentence, said in the reader's language on the class page.</summary>
+    public static Sentence Describe(string? termsJson)
     {
         if (FactsReader.ReadTerms<ClassStayTerms>(termsJson) is not { } t)
         {
-            return "terms not recorded: this order protects no one in Stayline until its terms are entered";
+            return Sentence.Of($"terms not recorded: this order protects no one in Stayline until its terms are entered");
         }
 
-        var stages = new List<string>();
+        var stages = new List<Sentence>();
         if (t.WhileMotionPending)
         {
-            stages.Add("while the motion is pending");
+            stages.Add(Sentence.Of($"while the motion is pending"));
         }
 
         if (t.ThroughBoardAppealPeriod)
         {
-            stages.Add("through the Board appeal period");
+            stages.Add(Sentence.Of($"through the Board appeal period"));
         }
 
         if (t.WhileBoardAppealPending)
         {
-            stages.Add("while a timely Board appeal is pending");
+            stages.Add(Sentence.Of($"while a timely Board appeal is pending"));
         }
 
         if (t.ThroughPetitionPeriod)
         {
-            stages.Add("through the petition-for-review period");
+            stages.Add(Sentence.Of($"through the petition-for-review period"));
         }
 
         if (t.WhilePetitionStayMotionPending)
         {
-            stages.Add("while a stay motion with a timely petition is pending");
+            stages.Add(Sentence.Of($"while a stay motion with a timely petition is pending"));
         }
 
-        return $"motion to reopen due {t.MotionPeriodDays} days after A-file and record of proceedings are received; stay continues "
-            + (stages.Count == 0 ? "no further" : string.Join(", ", stages))
-            + (t.RecordsDueOn is { } due ? $"; the government must produce each member's A-file and record of proceedings by {due:yyyy-MM-dd}" : "");
+        var continues = stages.Count == 0 ? Sentence.Of($"no further") : Sentences.Listed(stages);
+        return t.RecordsDueOn is { } due
+            ? Sentence.Of($"motion to reopen due {t.MotionPeriodDays} days after A-file and record of proceedings are received; stay continues {continues}; the government must produce each member's A-file and record of proceedings by {due:yyyy-MM-dd}")
+            : Sentence.Of($"motion to reopen due {t.MotionPeriodDays} days after A-file and record of proceedings are received; stay continues {continues}");
     }
 }

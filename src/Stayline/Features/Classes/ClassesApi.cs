@@ -75,7 +75,7 @@ public static class ClassesApi
 
         var orders = (await db.CourtOrders.AsNoTracking().Where(o => o.ClassActionId == id).OrderBy(o => o.IssuedOn).ThenBy(o => o.Id).ToListAsync(ct))
             .Select(o => o.Kind == CourtOrderKind.ClassStay
-                ? new ClassOrderDto(o.Id, o.Kind, o.Title, o.Court, o.CaseNumber, o.IssuedOn, FactsReader.ReadTerms<ClassStayTerms>(o.TermsJson), ClassOrders.Describe(o.TermsJson))
+                ? new ClassOrderDto(o.Id, o.Kind, o.Title, o.Court, o.CaseNumber, o.IssuedOn, FactsReader.ReadTerms<ClassStayTerms>(o.TermsJson), ClassOrders.Describe(o.TermsJson).ToString())
                 : new ClassOrderDto(o.Id, o.Kind, o.Title, o.Court, o.CaseNumber, o.IssuedOn, null, ""))
             .ToList();
         return TypedResults.Ok(new ClassDetailDto(c, orders));

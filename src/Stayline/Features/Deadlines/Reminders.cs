@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Deadlines;
+using Stayline.Features.Shared;
 using Stayline.Infrastructure;
 
 namespace Stayline.Features.Deadlines;
@@ -63,7 +65,7 @@ public sealed class ReminderSender(IOptions<ReminderOptions> options, IConfigura
         var open = nameof(DeadlineState.Open);
         var candidates = await DeadlineQueries.Rows(db).Where(d => d.State == open && d.DueDate != null && d.DueDate >= today && d.DueDate <= horizon)
             .Join(db.Assignments.Where(a => a.To == null), d => d.PersonId, a => a.PersonId, (d, a) => new { Deadline = d, a.UserId })
-            .Join(db.Users.Where(u => u.Email != null), x => x.UserId, u => u.Id, (x, u) => new { x.Deadline, x.UserId, u.Email, u.DisplayName })
+            .Join(db.Users.Where(u => u.Email != null), x => x.UserId, u => u.Id, (x, u) => new { x.Deadline, x.UserId, u.Email, u.DisplayName, u.UiLanguage })
             .ToListAsync(ct);
         var describer = await DeadlineDescriber.CreateAsync(db, ct);
         var smtp = Smtp;
@@ -109,7 +111,7 @@ public sealed class ReminderSender(IOptions<ReminderOptions> options, IConfigura
                 continue;
             }
 
-            var message = Compose(describer.Describe(c.Deadline), c.Email!, c.DisplayName, daysLeft, smtp.From);
+            var message = Compose(describer.Describe(c.Deadline), c.Email!, c.DisplayName, Localization.Known(c.UiLanguage) ?? "en", daysLeft, smtp.From);
             try
             {
                 claim.Via = await DeliverAsync(message, smtp, ct);
@@ -128,27 +130,32 @@ public sealed class ReminderSender(IOptions<ReminderOptions> options, IConfigura
         return new ReminderRun(sent, already, via);
     }
 
-    private MimeMessage Compose(DeadlineView d, string email, string name, int daysLeft, string from)
+    /// <summary>The reminder in the recipient's language (the one they chose for the pages); the deadline's own words come
+    /// from the rules engine.</summary>
+    private MimeMessage Compose(DeadlineView d, string email, string name, string language, int daysLeft, string from)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(new MailboxAddress(name, email));
+        var due = d.Row.DueDate!.Value;
+        var when = daysLeft == 0 ? Sentence.Of($"today") : daysLeft == 1 ? Sentence.Of($"tomorrow") : Sentence.Of($"in {daysLeft} days");
+        string Say(Sentence s) => Sentences.In(language, s);
         // No client name in the subject: subjects show on lock screens and in mail server logs.
-        var when = daysLeft == 0 ? "today" : daysLeft == 1 ? "tomorrow" : $"in {daysLeft} days";
-        message.Subject = $"Stayline: {d.Title} due {when} ({d.DueText})";
+        message.Subject = Say(Sentence.Of($"Stayline: {d.Title} due {when} ({due:yyyy-MM-dd})"));
         message.Date = clock.GetUtcNow();
+        var link = "/People/Details?id=" + d.Row.PersonId.ToString(CultureInfo.InvariantCulture);
+        object aNumber = d.ANumberDisplay is { } shown ? shown : Sentence.Of($"no A-number");
         message.Body = new TextPart("plain")
         {
-            Text = $"""
-                {d.Title} for {d.Row.PersonName} ({d.ANumberDisplay ?? "no A-number"}) is due {d.DueText} ({when}).
-
-                Counted from: {d.TriggerText}
-                Why this date: {d.Explanation}
-                Citation: {d.Row.Citation}
-
-                Open the file: /People/Details?id={d.Row.PersonId.ToString(CultureInfo.InvariantCulture)}
-                You receive this because you are assigned to this person in Stayline.
-                """,
+            Text = string.Join('\n',
+                Say(Sentence.Of($"{d.Title} for {d.Row.PersonName} ({aNumber}) is due {due:yyyy-MM-dd} ({when}).")),
+                "",
+                Say(Sentence.Of($"Counted from: {d.TriggerText}")),
+                Say(Sentence.Of($"Why this date: {d.Explanation}")),
+                Say(Sentence.Of($"Citation: {d.Row.Citation}")),
+                "",
+                Say(Sentence.Of($"Open the file: {link}")),
+                Say(Sentence.Of($"You receive this because you are assigned to this person in Stayline."))),
         };
         return message;
     }

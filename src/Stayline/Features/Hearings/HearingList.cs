@@ -45,13 +45,15 @@ public static class HearingList
         ["type"] = "kind",
     };
 
-    public static async Task<(IReadOnlyList<HearingListRow> Rows, string? FileError)> PreviewAsync(StaylineDbContext db, string? text, DateOnly today, CancellationToken ct)
+    public static async Task<(IReadOnlyList<HearingListRow> Rows, Sentence? FileError)> PreviewAsync(StaylineDbContext db, string? text, DateOnly today, CancellationToken ct)
     {
         using var csv = new CsvReader(new StringReader(text ?? ""));
         var header = csv.ReadHeader(out var headerError);
         if (header is null)
         {
-            return ([], headerError ?? "The list is empty: paste a CSV with a header line (a_number, date, court, and optionally time, judge, kind).");
+            // The CSV reader's own message (a malformed quote) is not translated.
+            return ([], headerError is not null ? Sentence.Verbatim(headerError)
+                : Sentence.Of($"The list is empty: paste a CSV with a header line (a_number, date, court, and optionally time, judge, kind)."));
         }
 
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -66,7 +68,7 @@ public static class HearingList
         var missing = new[] { "a_number", "date", "court" }.Where(c => !columns.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            return ([], $"The header line lacks {string.Join(", ", missing)} (it has: {string.Join(", ", header)}).");
+            return ([], Sentence.Of($"The header line lacks {string.Join(", ", missing)} (it has: {string.Join(", ", header)})."));
         }
 
         var parsed = new List<(int Row, string? Digits, string? Display, HearingInput? Input, Sentence? Error)>();
@@ -74,7 +76,7 @@ public static class HearingList
         {
             if (parsed.Count == MaxRows)
             {
-                return ([], $"The list has more than {MaxRows:N0} rows: split it.");
+                return ([], Sentence.Of($"The list has more than {MaxRows:N0} rows: split it."));
             }
 
             string Cell(string name) => columns.TryGetValue(name, out var i) && i < fields.Length ? fields[i].Trim() : "";
@@ -174,7 +176,7 @@ public static class HearingList
     }
 
     /// <summary>Adds every new hearing of the list, or none when a row has an error.</summary>
-    public static async Task<(int Added, IReadOnlyList<HearingListRow> Rows, string? FileError)> ApplyAsync(StaylineDbContext db, string? text, DateOnly today,
+    public static async Task<(int Added, IReadOnlyList<HearingListRow> Rows, Sentence? FileError)> ApplyAsync(StaylineDbContext db, string? text, DateOnly today,
         CancellationToken ct)
     {
         var (rows, fileError) = await PreviewAsync(db, text, today, ct);

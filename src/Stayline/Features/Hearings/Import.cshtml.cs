@@ -42,7 +42,7 @@ public sealed class ImportModel(StaylineDbContext db, TimeProvider clock, Micros
         if (apply)
         {
             var (added, rows, error) = await HearingList.ApplyAsync(db, Text, clock.Today(), ct);
-            (Rows, FileError) = (rows, error);
+            (Rows, FileError) = (rows, Said(error));
             if (error is null && rows.All(r => r.Error is null))
             {
                 TempData["Flash"] = string.Format(System.Globalization.CultureInfo.CurrentCulture, t["HeImp.Added"], Display.Number(added), Display.Number(rows.Count - added));
@@ -52,7 +52,11 @@ public sealed class ImportModel(StaylineDbContext db, TimeProvider clock, Micros
             return Page();
         }
 
-        (Rows, FileError) = await HearingList.PreviewAsync(db, Text, clock.Today(), ct);
+        var (previewed, problem) = await HearingList.PreviewAsync(db, Text, clock.Today(), ct);
+        (Rows, FileError) = (previewed, Said(problem));
         return Page();
     }
+
+    /// <summary>A problem with the whole list, in the reader's language.</summary>
+    private static string? Said(Stayline.Domain.Common.Sentence? problem) => problem is null ? null : Resources.Strings.Say(problem);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
@@ -19,8 +18,12 @@ public sealed class ImportJob
     public DateTimeOffset StartedAt { get; init; }
     public ImportProgress Progress { get; init; } = new(ImportPhase.Reading, 0, 0);
     public ImportReport? Report { get; init; }
-    public string? Failure { get; init; }
-    public bool Done => Report is not null || Failure is not null;
+    /// <summary>Why the job failed, said on the progress page in the reader's language.</summary>
+    public Sentence? Failed { get; init; }
+
+    public string? Failure => Failed?.ToString();
+
+    public bool Done => Report is not null || Failed is not null;
 }
 
 /// <summary>
@@ -85,7 +88,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
         using var stop = new CancellationTokenSource();
         var writer = Task.Run(() => WriteProgressAsync(id, () => latest, stop.Token));
         ImportReport? report = null;
-        string? failure = null;
+        Sentence? failure = null;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -103,8 +106,8 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
             // plainly; the exception itself goes to the log only.
             log.LogError(ex, "Import job {JobId} ({FileName}) failed", id, options.FileName);
             failure = ex is OutOfMemoryException
-                ? "The import failed and nothing was written: the server ran out of memory reading this file. Split the list into smaller files."
-                : string.Create(CultureInfo.InvariantCulture, $"The import failed and nothing was written. The details are in the server log (job {id}).");
+                ? Sentence.Of($"The import failed and nothing was written: the server ran out of memory reading this file. Split the list into smaller files.")
+                : Sentence.Of($"The import failed and nothing was written. The details are in the server log (job {id}).");
         }
         finally
         {
@@ -125,7 +128,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
             log.LogError(ex, "Import job {JobId}: its report could not be stored", id);
             try
             {
-                await FinishAsync(id, null, string.Create(CultureInfo.InvariantCulture, $"The import's report could not be stored. The details are in the server log (job {id})."));
+                await FinishAsync(id, null, Sentence.Of($"The import's report could not be stored. The details are in the server log (job {id})."));
             }
             catch (Exception again)
             {
@@ -186,7 +189,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
         }
     }
 
-    private async Task FinishAsync(Guid id, ImportReport? report, string? failure)
+    private async Task FinishAsync(Guid id, ImportReport? report, Sentence? failure)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
@@ -208,10 +211,13 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
             ImportService.Json);
         var count = report?.Errors.Count ?? 0;
         var now = clock.GetUtcNow();
+        var failureText = failure?.ToString();
+        var failureJson = failure?.ToJson();
         await db.ImportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.ReportJson, json)
             .SetProperty(j => j.ErrorCount, count)
-            .SetProperty(j => j.Failure, failure)
+            .SetProperty(j => j.Failure, failureText)
+            .SetProperty(j => j.FailureSentence, failureJson)
             .SetProperty(j => j.Phase, nameof(ImportPhase.Done))
             .SetProperty(j => j.Fraction, 1.0)
             .SetProperty(j => j.Done, true)
@@ -246,7 +252,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, 
             },
             Progress = new ImportProgress(Enum.TryParse<ImportPhase>(r.Phase, out var phase) ? phase : ImportPhase.Reading, r.Fraction, r.Rows),
             Report = r.Done ? report : null,
-            Failure = r.Done ? r.Failure : null,
+            Failed = !r.Done || r.Failure is null ? null : r.FailureSentence is { } said ? Sentence.FromJson(said) : Sentence.Verbatim(r.Failure),
         };
     }
 

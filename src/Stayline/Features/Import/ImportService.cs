@@ -69,7 +69,9 @@ public sealed record ImportReport
     public string? Format { get; init; }
     public IReadOnlyList<string> Header { get; init; } = [];
     public IReadOnlyList<ImportField> Fields { get; init; } = [];
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>What to know about the columns (stored with format and values; a report stored before held English text,
+    /// read back as that text).</summary>
+    public IReadOnlyList<Sentence> Warnings { get; init; } = [];
     public IReadOnlyList<ImportError> Errors { get; init; } = [];
     public IReadOnlyList<ImportPreviewRow> Preview { get; init; } = [];
     public int Rows { get; init; }

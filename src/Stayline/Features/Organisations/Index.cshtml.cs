@@ -31,7 +31,7 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock, IString
         var (organisation, error) = await OrganisationService.AddAsync(db, Name, coordinating: false, clock.GetUtcNow(), ct);
         if (organisation is null)
         {
-            ModelState.AddModelError(nameof(Name), error!);
+            ModelState.AddModelError(nameof(Name), Resources.Strings.Say(error!));
             Organisations = await OrganisationService.ListAsync(db, ct);
             return Page();
         }

@@ -24,7 +24,7 @@ internal static class OrganisationCommands
                 services.GetRequiredService<TimeProvider>().GetUtcNow(), ct2);
             if (organisation is null)
             {
-                await error.WriteLineAsync(problem);
+                await error.WriteLineAsync(problem?.ToString());
                 return 1;
             }
 

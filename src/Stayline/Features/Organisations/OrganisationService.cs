@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Organisations;
 
 namespace Stayline.Features.Organisations;
@@ -30,7 +31,7 @@ public static class OrganisationService
 
     /// <summary>Adds an organisation; <paramref name="coordinating"/> hands it the coordinating role (the previous
     /// coordinating organisation becomes a partner: there is always exactly one).</summary>
-    public static async Task<(Organisation? Organisation, string? Error)> AddAsync(StaylineDbContext db, string? name, bool coordinating, DateTimeOffset now,
+    public static async Task<(Organisation? Organisation, Sentence? Error)> AddAsync(StaylineDbContext db, string? name, bool coordinating, DateTimeOffset now,
         CancellationToken ct)
     {
         var (organisation, error) = Organisation.Create(name, coordinating, now);
@@ -42,7 +43,7 @@ public static class OrganisationService
         var names = await db.Organisations.AsNoTracking().Select(o => o.Name).ToListAsync(ct);
         if (names.Any(n => string.Equals(n, organisation.Name, StringComparison.OrdinalIgnoreCase)))
         {
-            return (null, $"An organisation named \"{organisation.Name}\" already exists.");
+            return (null, Sentence.Of($"An organisation named \"{organisation.Name}\" already exists."));
         }
 
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;

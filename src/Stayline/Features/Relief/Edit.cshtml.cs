@@ -61,7 +61,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock, IStringL
     public IReadOnlyList<(long Id, string Name)> Matters { get; private set; } = [];
 
     /// <summary>What a recorded conviction means for the kind chosen (shown, never decided).</summary>
-    public string? Caution { get; private set; }
+    public Stayline.Domain.Common.Sentence? Caution { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -20,8 +20,8 @@ using Stayline.Infrastructure;
 namespace Stayline.Features.Review;
 
 /// <summary>Two people the linkage engine thinks may be one.</summary>
-/// <param name="Evidence">Each field's agreement level and weight, as the compare page shows them.</param>
-public sealed record DuplicateCandidate(long LeftId, string LeftName, long RightId, string RightName, double Score, MatchDecision Decision, string Evidence = "");
+/// <param name="Evidence">Each field's agreement level and weight, as the compare page shows them (said in the reader's language).</param>
+public sealed record DuplicateCandidate(long LeftId, string LeftName, long RightId, string RightName, double Score, MatchDecision Decision, Sentence? Evidence = null);
 
 /// <summary>An imported row waiting for someone to say whether it is the candidate person.</summary>
 public sealed record PendingRow(long RowId, long BatchId, int Row, string Source, long CandidateId, string CandidateName, string RowName, double Score);
@@ -30,7 +30,7 @@ public sealed record PendingRow(long RowId, long BatchId, int Row, string Source
 public sealed record FieldEvidence(string Field, string Left, string Right, string Level, double Weight);
 
 public sealed record PairView(Person Left, Person Right, double Score, MatchDecision Decision, IReadOnlyList<FieldEvidence> Evidence,
-    IReadOnlyList<string> WillMove, IReadOnlyList<string> WillFill, Sentence? Blocker);
+    IReadOnlyList<Sentence> WillMove, IReadOnlyList<Sentence> WillFill, Sentence? Blocker);
 
 public sealed record ReviewOutcome(bool Done, [property: JsonIgnore] Sentence Said, long? Id = null)
 {
@@ -94,12 +94,15 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
             Summary(kv.Value.Evidence))).ToList();
     }
 
-    /// <summary>One line of evidence: each field's level and weight, in the compare page's words.</summary>
-    public static string Summary(MatchEvidence e)
+    /// <summary>One line of evidence: each field's level and weight, in the compare page's words (its levels "Rev.Level.*").</summary>
+    public static Sentence Summary(MatchEvidence e)
     {
         static string W(double w) => w.ToString("+0.0;-0.0;0", CultureInfo.InvariantCulture);
-        return $"name {e.NameLevel} {W(e.NameWeight)}, birth date {e.BirthDateLevel} {W(e.BirthDateWeight)}, A-number {e.ANumberLevel} {W(e.ANumberWeight)}, country {e.CountryLevel} {W(e.CountryWeight)}";
+        return Sentence.Of($"name {Level(e.NameLevel)} {W(e.NameWeight)}, birth date {Level(e.BirthDateLevel)} {W(e.BirthDateWeight)}, A-number {Level(e.ANumberLevel)} {W(e.ANumberWeight)}, country {Level(e.CountryLevel)} {W(e.CountryWeight)}");
     }
+
+    /// <summary>An agreement level inside a sentence, in the reader's language (the compare page's column).</summary>
+    private static object Level(Enum level) => Sentences.Word("Rev.Level." + level, level.ToString());
 
     public async Task<IReadOnlyList<PendingRow>> PendingRowsAsync(CancellationToken ct = default)
     {
@@ -178,18 +181,20 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         }
 
         var counts = await CountsAsync(rightId, ct);
-        var moves = counts.Where(c => c.Value > 0).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Value} {c.Key}")).ToList();
-        moves.Insert(0, $"the name \"{right.FullName}\" (kept as an alias)");
+        var moves = counts.Where(c => c.Value > 0).Select(c => (c.Value, What: Sentences.Word("Rev.Moves." + c.Key, c.Key)))
+            .Select(c => Sentence.Of($"{c.Value:N0} {c.What}")).ToList();
+        moves.Insert(0, Sentence.Of($"the name \"{right.FullName}\" (kept as an alias)"));
         // What the merge will write into the kept record: the merge's own rule (PersonInput.WithBlanksFilledFrom), so a
         // year-only birth date that an exact day of the same year replaces is listed too.
-        var fills = new List<string>();
+        var fills = new List<Sentence>();
         var before = left.ToInput();
         var after = before.WithBlanksFilledFrom(right.ToInput());
         void Fill(string field, object? was, object? will)
         {
             if (!Equals(was, will))
             {
-                fills.Add(was is null ? $"{field}: {will}" : $"{field}: {will} (instead of {was})");
+                var word = Sentences.Word("Rev.Fill." + field, field);
+                fills.Add(was is null ? Sentence.Of($"{word}: {will}") : Sentence.Of($"{word}: {will} (instead of {was})"));
             }
         }
 

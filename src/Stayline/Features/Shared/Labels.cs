@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Stayline.Domain.Common;
 using Stayline.Domain.Matters;
 
 namespace Stayline.Features.Shared;
@@ -135,23 +136,56 @@ public static class Labels
 
     /// <summary>An audit record's change in words: "Field: before → after" for an update, "Field: value" otherwise;
     /// null when there is nothing to show.</summary>
-    public static string? Change(string? before, string? after)
+    public static string? Change(string? before, string? after) => ChangeSaid(before, after)?.ToString();
+
+    /// <summary><see cref="Change"/> as a sentence: the audit page says it in the reader's language (field names from
+    /// <see cref="Field"/>, yes/no/empty and the members of enums in their words; values typed by users as written).</summary>
+    public static Sentence? ChangeSaid(string? before, string? after)
     {
         var b = Fields(before);
         var a = Fields(after);
         if (a is null && b is null)
         {
-            return after ?? before;
+            return (after ?? before) is { } text ? Sentence.Verbatim(text) : null;
         }
 
         var parts = a is not null && b is not null
             ? a.Where(kv => !Hidden(kv.Key) && Show(b.GetValueOrDefault(kv.Key)) != Show(kv.Value))
-                .Select(kv => $"{Words(kv.Key)}: {Show(b.GetValueOrDefault(kv.Key))} → {Show(kv.Value)}")
+                .Select(kv => Sentence.Of($"{Field(kv.Key)}: {Said(b.GetValueOrDefault(kv.Key))} → {Said(kv.Value)}"))
             : (a ?? b)!.Where(kv => !Hidden(kv.Key) && kv.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
-                .Select(kv => $"{Words(kv.Key)}: {Show(kv.Value)}");
-        var text = string.Join("; ", parts);
-        return text.Length == 0 ? null : text;
+                .Select(kv => Sentence.Of($"{Field(kv.Key)}: {Said(kv.Value)}"));
+        var list = parts.ToList();
+        return list.Count == 0 ? null : Sentences.Semicolons(list);
     }
+
+    /// <summary>A field of a record ("BirthDatePrecision") as words inside a sentence: "Birth date precision" in English, the
+    /// resource "Field.BirthDatePrecision" for an Arabic or Spanish reader (English words where nobody translated it).</summary>
+    public static object Field(string name) => Sentences.Word("Field." + name, Words(name));
+
+    /// <summary>A kind of record ("CustodyEpisode") in the reader's words: the resource "Entity.CustodyEpisode", else
+    /// "Custody episode".</summary>
+    public static string Entity(string type) => Infrastructure.Localization.Current != "en" && Resources.Strings.Get("Entity." + type) is var s
+        && s != "Entity." + type ? s : Words(type);
+
+    /// <summary>Enum members by name, for the values of an audit record (the record does not say which enum: a name several
+    /// enums share is said as the first of them that has a translation).</summary>
+    private static readonly Dictionary<string, Enum[]> Members = new[] { typeof(MatterKind).Assembly, typeof(Data.StaylineDbContext).Assembly }
+        .SelectMany(a => a.GetTypes()).Where(t => t.IsEnum).SelectMany(t => Enum.GetValues(t).Cast<Enum>())
+        .GroupBy(v => v.ToString(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    private static string LocalMember(string name) => Members[name].Select(m => Resources.Strings.Get($"Enum.{m.GetType().Name}.{m}"))
+        .FirstOrDefault(l => !l.StartsWith("Enum.", StringComparison.Ordinal)) ?? Words(name);
+
+    /// <summary>One value of an audit record inside a sentence: printed as <see cref="Show"/>; said in the reader's words
+    /// when it is yes, no, empty or an enum member.</summary>
+    private static object Said(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.Null => Sentences.Word("Aud.Empty", "(empty)"),
+        JsonValueKind.True => Sentences.Word("Aud.Yes", "yes"),
+        JsonValueKind.False => Sentences.Word("Aud.No", "no"),
+        JsonValueKind.String when e.GetString() is { } s && Members.ContainsKey(s) => Sentences.Localised(Words(s), () => LocalMember(s)),
+        _ => Show(e),
+    };
 
     /// <summary>Bookkeeping a reader does not need (the person is in its own column).</summary>
     private static bool Hidden(string field) => field is "Id" or "PersonId" or "Version" or "SortName";

@@ -97,6 +97,9 @@ public static class Display
     /// <summary>A fraction (a match score, a weight) in a fixed .NET format with the reader's decimal mark (0.873 / 0,873).</summary>
     public static string Decimal(double x, string format) => x.ToString(format, Reader);
 
+    /// <summary>Words listed with commas: the Arabic comma for an Arabic reader (as the grounds of a claim are listed).</summary>
+    public static string List(IEnumerable<string> items) => string.Join(Infrastructure.Localization.Current == "ar" ? "، " : ", ", items);
+
     /// <summary>A count with the reader's digit grouping (1,234 / 1.234).</summary>
     public static string Number(long n) => n.ToString("N0", Reader);
 

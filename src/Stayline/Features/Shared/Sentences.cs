@@ -31,15 +31,32 @@ public static class Sentences
 
     /// <summary>An enum member inside a sentence: printed, its English label (<see cref="Labels.Of"/>); said to an Arabic or
     /// Spanish reader, the label in their language (<see cref="Labels.Local"/>).</summary>
-    public static object Label(Enum? value) => new LabelValue(value);
+    public static object Label(Enum? value) => new LocalisedValue(() => value is null ? "" : Labels.Of(value), () => value is null ? "" : Labels.Local(value));
 
-    private sealed class LabelValue(Enum? value) : IFormattable
+    /// <summary>A word inside a sentence (a field's name, a kind of record): printed, the English given; said to an Arabic or
+    /// Spanish reader, the resource <paramref name="key"/> in their language (English when nobody translated it).</summary>
+    public static object Word(string key, string english) =>
+        new LocalisedValue(() => english, () => Resources.Strings.Get(key) is var s && s != key ? s : english);
+
+    /// <summary>Sentences as one list ("a, b, c"): separated by the Arabic comma in Arabic (the resource "{0}, {1}").</summary>
+    public static Sentence Listed(IEnumerable<Sentence> items) =>
+        items.Aggregate((Sentence?)null, (a, b) => a is null ? b : Sentence.Of($"{a}, {b}")) ?? Sentence.Verbatim("");
+
+    /// <summary>Sentences as one list separated by semicolons ("a; b"), the Arabic semicolon in Arabic (the resource "{0}; {1}").</summary>
+    public static Sentence Semicolons(IEnumerable<Sentence> items) =>
+        items.Aggregate((Sentence?)null, (a, b) => a is null ? b : Sentence.Of($"{a}; {b}")) ?? Sentence.Verbatim("");
+
+    /// <summary>A value inside a sentence: printed, the English given; said to an Arabic or Spanish reader, what
+    /// <paramref name="local"/> gives.</summary>
+    public static object Localised(string english, Func<string> local) => new LocalisedValue(() => english, local);
+
+    private sealed class LocalisedValue(Func<string> english, Func<string> local) : IFormattable
     {
-        public override string ToString() => value is null ? "" : Labels.Of(value);
+        public override string ToString() => english();
 
         // Strings.Say formats with the reader's culture (one of Localization's own instances); anything else prints English.
         public string ToString(string? format, IFormatProvider? provider) =>
-            value is not null && provider is System.Globalization.CultureInfo c && c.TwoLetterISOLanguageName != "en"
-                && ReferenceEquals(c, Infrastructure.Localization.CultureOf(c.TwoLetterISOLanguageName)) ? Labels.Local(value) : ToString();
+            provider is System.Globalization.CultureInfo c && c.TwoLetterISOLanguageName != "en"
+                && ReferenceEquals(c, Infrastructure.Localization.CultureOf(c.TwoLetterISOLanguageName)) ? local() : ToString();
     }
 }

@@ -17,7 +17,7 @@ namespace Stayline.Tests.Features.Deadlines;
 public partial class DeadlineViewsTests
 {
     /// <summary>Today 2017-12-20: the class motion (due Tue 2017-12-26) is within 7 days.</summary>
-    private static async Task<(TestApp App, long PersonId)> MemberWithDeadlineAsync(bool assignToAttorney)
+    internal static async Task<(TestApp App, long PersonId)> MemberWithDeadlineAsync(bool assignToAttorney)
     {
         var app = await TestApp.StartAsync(clock: TestClock.At("2017-12-20"));
         var b = new CaseBuilder(app);

@@ -77,7 +77,7 @@ public class HearingListTests
         var (_, error) = await HearingList.PreviewAsync(scope.ServiceProvider.GetRequiredService<StaylineDbContext>(), "a_number,date\nA012345678,2026-12-08", Today,
             CancellationToken.None);
 
-        Assert.Equal("The header line lacks court (it has: a_number, date).", error);
+        Assert.Equal("The header line lacks court (it has: a_number, date).", error?.ToString());
     }
 
     [Fact]

@@ -245,7 +245,7 @@ public partial class ServiceSentencesTests
 
     /// <summary>The text without the isolates that keep each value of an Arabic sentence in its own direction (as
     /// characters in a mail, as character references in a page: the pages' encoder lets Arabic through, not them).</summary>
-    private static string Plain(string text) => WebUtility.HtmlDecode(text).Replace("\u2068", "", StringComparison.Ordinal).Replace("\u2069", "", StringComparison.Ordinal);
+    internal static string Plain(string text) => WebUtility.HtmlDecode(text).Replace("\u2068", "", StringComparison.Ordinal).Replace("\u2069", "", StringComparison.Ordinal);
 
     private static async Task<string> PostAndFollowAsync(HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> fields, string lang)
     {
