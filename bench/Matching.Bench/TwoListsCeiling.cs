@@ -178,19 +178,10 @@ internal sealed partial class TwoLists
 
         foreach (var t in r.Name.Tokens)
         {
-            var sb = new System.Text.StringBuilder();
-            foreach (var c in t.IndexKey)
+            var coarse = TokenKey.Coarse(t.IndexKey);
+            if (coarse.Length >= 2)
             {
-                var m = c switch { 'z' or 'd' => 'd', 'j' or 'g' or 'q' or 'k' => 'k', _ => c };
-                if (sb.Length == 0 || sb[^1] != m)
-                {
-                    sb.Append(m);
-                }
-            }
-
-            if (sb.Length >= 2)
-            {
-                keys.Add(sb + "/" + r.BirthDate.Year.ToString(CultureInfo.InvariantCulture));
+                keys.Add(coarse + "/" + r.BirthDate.Year.ToString(CultureInfo.InvariantCulture));
             }
         }
 
