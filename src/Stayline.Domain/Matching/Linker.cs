@@ -103,8 +103,8 @@ public static class Linker
     // for pairs whose question is the name (RestsOnName): a pair whose birth dates or A-numbers disagree is not made
     // likelier by having no rival, and is left as the model scores it. Its m and u are estimated once, from the posteriors
     // before it is applied (RivalRound), not iterated: the field is made from the same candidates as the competitors'
-    // share of the odds, so iterating lets it confirm itself (on seed 1 it then grew to a ratio of 20-30 and linked
-    // namesakes with different birth dates). No constant of the data is set. Measured (session 13's ceiling on seed 1):
+    // share of the odds, so iterating lets it confirm itself (on the two-list sets its ratio then grew to 20-30 and it
+    // linked namesakes with different birth dates). No constant of the data is set. Measured (`twolists-ceiling 1 --diag`):
     // pairs that no other candidate comes near were 96 % true in the 0.7-0.9 band, those with a rival 55 %.
     private static List<MatchPair> Exclusive(
         List<MatchPair> pairs, IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkContext context, double minScore)
@@ -821,8 +821,8 @@ public static class Linker
             // A hotline that writes the family name first puts it in the given-name field and the person's own name first
             // in the family field, followed by the father's and grandfather's (Al-Jarjis / Thamer Ismael Mohammed against
             // Thamer / Jarjis): the family field's first word then stands where its last one is looked for. The keys
-            // use the same hashes as slots 4 and 2-3, so they meet those of a record written the usual way. Session 13
-            // found 8 of the 35 true pairs seed 1 never compared written like this.
+            // use the same hashes as slots 4 and 2-3, so they meet those of a record written the usual way. About a dozen
+            // of the 35 true pairs seed 1 never compared (session 13's ceiling bench) were written like this.
             var familyFirst = r.Family.Tokens.Count > 1 ? r.Family.Tokens[0] : null;
             if (familyFirst is not null && familyFirst.IndexKey != fk && familyFirst.IndexKey.Length > 0)
             {
