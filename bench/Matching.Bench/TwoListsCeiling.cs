@@ -178,19 +178,10 @@ internal sealed partial class TwoLists
 
         foreach (var t in r.Name.Tokens)
         {
-            var sb = new System.Text.StringBuilder();
-            foreach (var c in t.IndexKey)
+            var coarse = TokenKey.Coarse(t.IndexKey);
+            if (coarse.Length >= 2)
             {
-                var m = c switch { 'z' or 'd' => 'd', 'j' or 'g' or 'q' or 'k' => 'k', _ => c };
-                if (sb.Length == 0 || sb[^1] != m)
-                {
-                    sb.Append(m);
-                }
-            }
-
-            if (sb.Length >= 2)
-            {
-                keys.Add(sb + "/" + r.BirthDate.Year.ToString(CultureInfo.InvariantCulture));
+                keys.Add(coarse + "/" + r.BirthDate.Year.ToString(CultureInfo.InvariantCulture));
             }
         }
 
@@ -382,6 +373,31 @@ internal sealed partial class TwoLists
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"engine ranking at its best threshold with precision >= 0.99: score >= {bestAt:0.000}, P {bestP:0.000} R {bestR:0.000} F1 {bestF1:0.000}"));
+            // `--diag`: the engine's pairs at 0.3 or more by score band, whether another pair of either record scores 0.01
+            // or 0.1 or more (a rival), and birth-date level: true / false counts (how session 14 found the rival field).
+            if (args.Contains("--diag"))
+            {
+                var byL = all.GroupBy(q => q.Left).ToDictionary(g => g.Key, g => g.ToList());
+                var byR = all.GroupBy(q => q.Right).ToDictionary(g => g.Key, g => g.ToList());
+                var cells = new Dictionary<string, (int T, int F)>(StringComparer.Ordinal);
+                foreach (var q in all.Where(q => q.Score >= 0.3))
+                {
+                    var rl = byL[q.Left].Where(o => o != q).Max(o => (double?)o.Score) ?? 0;
+                    var rr = byR[q.Right].Where(o => o != q).Max(o => (double?)o.Score) ?? 0;
+                    var band = q.Score >= 0.9 ? "0.9+" : q.Score >= 0.7 ? "0.7-0.9" : q.Score >= 0.5 ? "0.5-0.7" : "0.3-0.5";
+                    var riv = Math.Max(rl, rr) >= 0.1 ? "rival>=0.1" : Math.Max(rl, rr) >= 0.01 ? "rival>=0.01" : "no rival";
+                    var key = $"{band} {riv} {q.Evidence.BirthDateLevel}";
+                    var c = cells.GetValueOrDefault(key);
+                    cells[key] = truthSet.Contains((q.Left, q.Right)) ? (c.T + 1, c.F) : (c.T, c.F + 1);
+                }
+
+                Console.WriteLine($"DIAG sum of scores {all.Sum(q => q.Score):0.0}, >= 0.3: {all.Where(q => q.Score >= 0.3).Sum(q => q.Score):0.0}, true pairs {n}");
+                foreach (var kv in cells.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    Console.WriteLine($"DIAG {kv.Key,-45} {kv.Value.T,5} {kv.Value.F,4}");
+                }
+            }
+
             var missedLinkable = Enumerable.Range(0, n).Where(k => resolved[k] && !linked.Contains(pairs[k])).ToList();
             var missedAmbiguous = Enumerable.Range(0, n).Count(k => !resolved[k] && !linked.Contains(pairs[k]));
             Console.WriteLine($"engine misses at {MatchModel.SameThreshold}: {missedLinkable.Count + missedAmbiguous} ({missedAmbiguous} ambiguous, {missedLinkable.Count} linkable); ambiguous pairs it linked anyway: {n - sure - missedAmbiguous}");

@@ -133,6 +133,31 @@ public static class TokenKey
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
+    /// <summary>
+    /// A coarser blocking key than <see cref="NameToken.IndexKey"/> (a consonant skeleton): it also merges the letters a
+    /// hotline's ear changes and the phonetic key keeps apart, so that a pair whose two name words are both respelt still
+    /// meets. Arabic has no g or hard j contrast in dialect (ج is j in Iraq and g in Egypt: Jamal / Gamal, Majid / Maged),
+    /// ق is written q, k, g or gh, and خ kh or q by ear (Bouqojeeki / Bougojeeki, Ghikhonudh / Ghiqhonud), so j, g, q, k
+    /// and x (kh) become k; ذ and ض are written dh, d or z (Fodhud / Fodud), so z and d become d; the repeated consonant
+    /// the skeleton keeps (Hamama "hmm", Haamma "hm") collapses. Distinct names merge too (Jamil and Kamil); it is only a
+    /// key for bringing records together, never a comparison. Same output for a key already coarse.
+    /// </summary>
+    public static string Coarse(string indexKey)
+    {
+        Span<char> buffer = indexKey.Length <= 64 ? stackalloc char[indexKey.Length] : new char[indexKey.Length];
+        var n = 0;
+        foreach (var c in indexKey)
+        {
+            var m = c switch { 'j' or 'g' or 'q' or 'k' or 'x' => 'k', 'z' or 'd' => 'd', _ => c };
+            if (n == 0 || buffer[n - 1] != m)
+            {
+                buffer[n++] = m;
+            }
+        }
+
+        return buffer[..n].SequenceEqual(indexKey) ? indexKey : new string(buffer[..n]);
+    }
+
     private static string CollapseDoubles(StringBuilder sb)
     {
         var write = 0;

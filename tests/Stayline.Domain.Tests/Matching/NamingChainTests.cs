@@ -178,4 +178,30 @@ public class NamingChainTests
         left[0] = P("G0", "Nabil bin Yousif", "Al-Qitaajar", "1989-09-16");
         Assert.NotEqual(MatchDecision.SamePerson, NabilDecision(left, right));
     }
+
+    /// <summary>
+    /// The rival field (session 14): a name-only pair that nothing else on either list comes near is likelier than the
+    /// model's random pairs say, one whose record has a namesake is less likely. Hard negatives in the same run: two
+    /// namesakes on the list with different birth dates against one dateless hotline row (rivals of each other), a
+    /// brother sharing the family and father's names, and a namesake whose birth date differs and has no rival.
+    /// </summary>
+    [Theory]
+    [InlineData(12)]
+    [InlineData(14)]
+    public void Link_OneToOne_UnrivalledNameOnlyPairLinks_NamesakesBrothersAndOtherDatesDoNot(int matched)
+    {
+        var (left, right) = HotlineAgainstList(
+            matched,
+            P("G20", "Mohammed", "Al-Rubaie", "1980-07-07"),
+            P("G21", "Mohammed", "Al-Rubaie", "1962-02-19"),
+            P("G22", "Yousif Hanna", "Zaytouni", "1975-03-24"),
+            P("G23", "Ali", "Barwari", "1960-02-02"));
+        right = [.. right, P("H20", "MOHAMMED", "AL RUBAIE"), P("H22", "Rami Hanna", "Zaytouni"), P("H23", "Ali", "Barwari", "1971-05-05")];
+
+        var pairs = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01, Model = MatchModel.Default, OneToOne = true });
+        var linked = pairs.Where(p => p.Decision == MatchDecision.SamePerson).Select(p => $"{left[p.Left].Id}-{right[p.Right].Id}").ToList();
+
+        Assert.True(linked.Contains("G0-H0"), string.Join(" ", pairs.Select(p => $"{left[p.Left].Id}-{right[p.Right].Id}:{p.Score:0.000}")));
+        Assert.DoesNotContain(linked, l => l.EndsWith("-H20", StringComparison.Ordinal) || l.EndsWith("-H22", StringComparison.Ordinal) || l.EndsWith("-H23", StringComparison.Ordinal));
+    }
 }
