@@ -323,6 +323,7 @@ public class SentenceKeysTests
     [Theory]
     [InlineData("s12-i18n-a:")]
     [InlineData("s13-i18n:")]
+    [InlineData("s14-rules:")]
     public void EveryKeyOfTheBlock_IsASentenceTheCodeBuilds(string marker)
     {
         var doc = XDocument.Load(Path.Combine(Root(), "src", "Stayline", "Resources", "Strings.resx"));
