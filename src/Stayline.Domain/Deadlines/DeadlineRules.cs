@@ -34,7 +34,7 @@ public static class DeadlineRules
     public static readonly DeadlineRule ReconsiderBia = Statutory(
         "reconsider-bia",
         Forum.Board,
-        Sentence.Of($"Motion to reconsider (Board)"),
+        Sentence.Of($"Motion to reconsider (Board of Immigration Appeals)"),
         Sentence.Of($"the Board's decision (the day it was mailed)"),
         30,
         "8 CFR 1003.2(b)(2)",
@@ -56,7 +56,7 @@ public static class DeadlineRules
     public static readonly DeadlineRule MtrBia = Statutory(
         "mtr-bia",
         Forum.Board,
-        Sentence.Of($"Motion to reopen (Board)"),
+        Sentence.Of($"Motion to reopen (Board of Immigration Appeals)"),
         Sentence.Of($"the Board's final decision"),
         90,
         "8 CFR 1003.2(c)(2)",

@@ -45,6 +45,9 @@ public sealed record DeadlineView(DeadlineRow Row, string Title, string TriggerT
     /// <summary>The grounds on which the rule sets no time limit (e.g. changed country conditions); empty when none.</summary>
     public IReadOnlyList<TimeLimitExemption> Exemptions { get; init; } = [];
 
+    /// <summary>The exemptions' names with their citations ("Changed country conditions (8 CFR ...); ..."), for a page to say.</summary>
+    public Sentence ExemptionsSentence => Domain.Protection.ReasonList.Of([.. Exemptions.Select(e => Sentence.Of($"{e.NameSentence} ({e.Citation})"))]);
+
     public string DueText => Row.DueDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not yet triggered";
 
     public string StateText => Row.State switch
