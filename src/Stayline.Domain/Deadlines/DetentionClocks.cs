@@ -1,4 +1,3 @@
-using System.Globalization;
 using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;

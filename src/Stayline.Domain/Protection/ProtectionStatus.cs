@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Stayline.Domain.Common;
 
 namespace Stayline.Domain.Protection;

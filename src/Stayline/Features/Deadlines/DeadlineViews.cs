@@ -5,7 +5,6 @@ using Stayline.Domain.Classes;
 using Stayline.Domain.Common;
 using Stayline.Domain.Deadlines;
 using Stayline.Features.Protection;
-using Stayline.Features.Shared;
 
 namespace Stayline.Features.Deadlines;
 

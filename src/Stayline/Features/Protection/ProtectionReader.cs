@@ -1,6 +1,6 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
-using System.Text.Json.Serialization;
 using Stayline.Data.Bulk;
 using Stayline.Domain.Common;
 using Stayline.Domain.Protection;
