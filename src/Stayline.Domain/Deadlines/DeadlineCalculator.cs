@@ -101,21 +101,10 @@ public sealed class DeadlineComputation
     public override string ToString() => $"{RuleId}: {DueText}";
 
     /// <summary>"a, b, c" with the comma said in the reader's language.</summary>
-    public static Sentence Listed(IReadOnlyList<Sentence> items) => Joined(items, static (a, b) => Sentence.Of($"{a}, {b}"));
+    public static Sentence Listed(IReadOnlyList<Sentence> items) => Protection.ReasonList.Joined(items, static (a, b) => Sentence.Of($"{a}, {b}"));
 
     /// <summary>Sentences one after another with a space between ("{0} {1}").</summary>
-    private static Sentence Spaced(IReadOnlyList<Sentence> items) => Joined(items, static (a, b) => Sentence.Of($"{a} {b}"));
-
-    private static Sentence Joined(IReadOnlyList<Sentence> items, Func<Sentence, Sentence, Sentence> pair)
-    {
-        var joined = items[^1];
-        for (var i = items.Count - 2; i >= 0; i--)
-        {
-            joined = pair(items[i], joined);
-        }
-
-        return joined;
-    }
+    private static Sentence Spaced(IReadOnlyList<Sentence> items) => Protection.ReasonList.Joined(items, static (a, b) => Sentence.Of($"{a} {b}"));
 
     private Sentence BuildExplanation()
     {
@@ -126,7 +115,7 @@ public sealed class DeadlineComputation
 
         if (Outcome == DeadlineOutcome.NotYetTriggered)
         {
-            var waiting = Joined(MissingEventSentences, static (a, b) => Sentence.Of($"{a} and {b}"));
+            var waiting = Protection.ReasonList.Joined(MissingEventSentences, static (a, b) => Sentence.Of($"{a} and {b}"));
             return Sentence.Of($"Not yet triggered: waiting for {waiting}. The {Rule.PeriodDays} days run from the later of: {Listed(Rule.TriggerEventSentences)}.");
         }
 

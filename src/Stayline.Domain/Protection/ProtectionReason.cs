@@ -124,20 +124,19 @@ public readonly record struct ProtectionReason(
 /// <summary>Sentences one after another, separated by semicolons ("a; b; c"), the separator said in the reader's language.</summary>
 public static class ReasonList
 {
-    public static Sentence Of(IReadOnlyList<Sentence> sentences)
+    public static Sentence Of(IReadOnlyList<Sentence> sentences) =>
+        sentences.Count == 0 ? Sentence.Verbatim("") : Joined(sentences, static (a, b) => Sentence.Of($"{a}; {b}"));
+
+    /// <summary>Sentences joined pair by pair from the right (a, then b and c joined): each pair is one translatable format.</summary>
+    public static Sentence Joined(IReadOnlyList<Sentence> items, Func<Sentence, Sentence, Sentence> pair)
     {
-        if (sentences.Count == 0)
+        var joined = items[^1];
+        for (var i = items.Count - 2; i >= 0; i--)
         {
-            return Sentence.Verbatim("");
+            joined = pair(items[i], joined);
         }
 
-        var list = sentences[^1];
-        for (var i = sentences.Count - 2; i >= 0; i--)
-        {
-            list = Sentence.Of($"{sentences[i]}; {list}");
-        }
-
-        return list;
+        return joined;
     }
 }
 

@@ -12,13 +12,8 @@ namespace Stayline.Tests.Features.Shared;
 /// </summary>
 public partial class RulesTextPagesTests
 {
-    public static IEnumerable<object[]> Cases() =>
-        from provider in TestDatabase.Providers().Select(p => (string)p[0])
-        from lang in new[] { "ar", "es" }
-        select new object[] { provider, lang };
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(LocalisedStaffPagesTests.Cases), MemberType = typeof(LocalisedStaffPagesTests))]
     public async Task PersonProtectionListAndDeadlines_InArabicOrSpanish_SayTheRulesText(string provider, string lang)
     {
         await using var app = await TestApp.StartAsync(provider, TestClock.At("2017-06-12"));
