@@ -1,11 +1,15 @@
-using System.Globalization;
+using Stayline.Domain.Common;
 using Stayline.Domain.Matters;
 using Stayline.Domain.Protection;
 
 namespace Stayline.Domain.Deadlines;
 
 /// <summary>A clock shown as a deadline whose day is not "N days after" (months, a court's date): its words for the board.</summary>
-public sealed record ClockRule(string Id, string Title, string CountedFrom, string Citation, Func<DateOnly, DateOnly, string> Explain);
+/// <param name="Explained">Why the day is what it is, from the day counted from and the day; <see cref="Explain"/> gives its English.</param>
+public sealed record ClockRule(string Id, Sentence Title, Sentence CountedFrom, string Citation, Func<DateOnly, DateOnly, Sentence> Explained)
+{
+    public string Explain(DateOnly from, DateOnly due) => Explained(from, due).ToString();
+}
 
 /// <summary>
 /// The clocks that are rows of the deadlines board and reach reminders besides the filing deadlines of
@@ -18,32 +22,23 @@ public static class ClockDeadlines
 {
     private static readonly Dictionary<string, ClockRule> Rules = new ClockRule[]
     {
-        new("removal-period", "End of the 90-day removal period", "the day the removal order became final", "INA 241(a)(1)(A),(B), 241(a)(2), 241(a)(6)",
-            (from, due) => $"The order became final on {D(from)}; the removal period runs 90 days, to {D(due)}, and detention in it is mandatory "
-                + "(INA 241(a)(2)). After it, detention rests on INA 241(a)(6) and is limited by Zadvydas. A later start (a court's final order after a "
-                + "stay, release from criminal custody: INA 241(a)(1)(B)(ii),(iii)) is not recorded, so the earlier one is used. A calendar date: "
-                + "a period of detention is not moved off a weekend."),
-        new("zadvydas", "Six months of post-order detention (Zadvydas)", "the start of post-order detention (the later of the final order and this detention)",
+        new("removal-period", Sentence.Of($"End of the 90-day removal period"), Sentence.Of($"the day the removal order became final"), "INA 241(a)(1)(A),(B), 241(a)(2), 241(a)(6)",
+            (from, due) => Sentence.Of($"The order became final on {from:yyyy-MM-dd}; the removal period runs 90 days, to {due:yyyy-MM-dd}, and detention in it is mandatory (INA 241(a)(2)). After it, detention rests on INA 241(a)(6) and is limited by Zadvydas. A later start (a court's final order after a stay, release from criminal custody: INA 241(a)(1)(B)(ii),(iii)) is not recorded, so the earlier one is used. A calendar date: a period of detention is not moved off a weekend.")),
+        new("zadvydas", Sentence.Of($"Six months of post-order detention (Zadvydas)"), Sentence.Of($"the start of post-order detention (the later of the final order and this detention)"),
             "Zadvydas v. Davis, 533 U.S. 678 (2001); 8 CFR 241.13",
-            (from, due) => $"This post-order detention began on {D(from)}; six months of post-order detention are reached on {D(due)}"
-                + (due < from.AddMonths(6)
-                    ? $", earlier than {D(from.AddMonths(6))} because days held in earlier custody after the same order are counted (courts differ; "
-                        + "the earlier day is Stayline's reading)"
-                    : "")
-                + ". From then detention stops being presumptively reasonable: a habeas petition showing no significant likelihood of removal "
-                + "in the reasonably foreseeable future is ripe, and a request under 8 CFR 241.13 can be made."),
-        new("custody-review-90", "ICE's first custody review", "the final order (or the start of detention, when it began after the removal period)",
+            (from, due) => due < from.AddMonths(6)
+                ? Sentence.Of($"This post-order detention began on {from:yyyy-MM-dd}; six months of post-order detention are reached on {due:yyyy-MM-dd}, earlier than {from.AddMonths(6):yyyy-MM-dd} because days held in earlier custody after the same order are counted (courts differ; the earlier day is Stayline's reading). From then detention stops being presumptively reasonable: a habeas petition showing no significant likelihood of removal in the reasonably foreseeable future is ripe, and a request under 8 CFR 241.13 can be made.")
+                : Sentence.Of($"This post-order detention began on {from:yyyy-MM-dd}; six months of post-order detention are reached on {due:yyyy-MM-dd}. From then detention stops being presumptively reasonable: a habeas petition showing no significant likelihood of removal in the reasonably foreseeable future is ripe, and a request under 8 CFR 241.13 can be made.")),
+        new("custody-review-90", Sentence.Of($"ICE's first custody review"), Sentence.Of($"the final order (or the start of detention, when it began after the removal period)"),
             "8 CFR 241.4(k)(1)",
-            (from, due) => $"ICE must review custody before the removal period ends and give notice of the decision: counted from {D(from)}, by {D(due)}."),
-        new("custody-review-hq", "ICE headquarters custody review", "ICE's first custody review", "8 CFR 241.4(k)(2)(ii)",
-            (from, due) => $"If not released at the first review ({D(from)}), headquarters reviews custody three months after it: {D(due)}."),
-        new("custody-review-annual", "Next yearly custody review", "ICE headquarters custody review", "8 CFR 241.4(k)(2)(iii)",
-            (from, due) => $"If release is declined again at the review of {D(from)}, the next review comes about a year later: {D(due)}."),
-        new(BondCase.StayLapseRuleId, "DHS's automatic stay of release lapses (Board not having decided)", "DHS's notice of appeal to the Board",
+            (from, due) => Sentence.Of($"ICE must review custody before the removal period ends and give notice of the decision: counted from {from:yyyy-MM-dd}, by {due:yyyy-MM-dd}.")),
+        new("custody-review-hq", Sentence.Of($"ICE headquarters custody review"), Sentence.Of($"ICE's first custody review"), "8 CFR 241.4(k)(2)(ii)",
+            (from, due) => Sentence.Of($"If not released at the first review ({from:yyyy-MM-dd}), headquarters reviews custody three months after it: {due:yyyy-MM-dd}.")),
+        new("custody-review-annual", Sentence.Of($"Next yearly custody review"), Sentence.Of($"ICE headquarters custody review"), "8 CFR 241.4(k)(2)(iii)",
+            (from, due) => Sentence.Of($"If release is declined again at the review of {from:yyyy-MM-dd}, the next review comes about a year later: {due:yyyy-MM-dd}.")),
+        new(BondCase.StayLapseRuleId, Sentence.Of($"DHS's automatic stay of release lapses (Board not having decided)"), Sentence.Of($"DHS's notice of appeal to the Board"),
             BondCase.StayLapseCitation,
-            (from, due) => $"DHS appealed on {D(from)}. Its automatic stay of the release order lapses on {D(due)}, {BondCase.StayLimitDays} days later "
-                + "(plus any briefing extension granted at the detainee's request), unless the Board has decided by then. Calendar days: the "
-                + "reading that ends the stay first."),
+            (from, due) => Sentence.Of($"DHS appealed on {from:yyyy-MM-dd}. Its automatic stay of the release order lapses on {due:yyyy-MM-dd}, {BondCase.StayLimitDays} days later (plus any briefing extension granted at the detainee's request), unless the Board has decided by then. Calendar days: the reading that ends the stay first.")),
     }.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
     public static bool TryGet(string ruleId, out ClockRule rule) => Rules.TryGetValue(ruleId, out rule!);
@@ -105,6 +100,4 @@ public static class ClockDeadlines
                 due >= asOf ? DeadlineState.Open : DeadlineState.Reached, m.ReturnDueOn is null ? rule.Citation : CourtSetCitation));
         }
     }
-
-    private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

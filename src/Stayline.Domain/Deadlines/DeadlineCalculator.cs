@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Stayline.Domain.Common;
 
 namespace Stayline.Domain.Deadlines;
 
@@ -21,7 +21,7 @@ public enum DeadlineOutcome
 public sealed class DeadlineComputation
 {
     private readonly ICourtCalendar? calendar;
-    private string? explanation;
+    private Sentence? explanation;
 
     internal DeadlineComputation(
         DeadlineRule rule,
@@ -30,7 +30,7 @@ public sealed class DeadlineComputation
         DateOnly? rawDueDate,
         DateOnly? dueDate,
         TimeLimitExemption? exemption,
-        IReadOnlyList<string> missingEvents,
+        IReadOnlyList<Sentence> missingEvents,
         ICourtCalendar? calendar)
     {
         Rule = rule;
@@ -39,7 +39,7 @@ public sealed class DeadlineComputation
         RawDueDate = rawDueDate;
         DueDate = dueDate;
         Exemption = exemption;
-        MissingEvents = missingEvents;
+        MissingEventSentences = missingEvents;
         this.calendar = calendar;
     }
 
@@ -60,7 +60,9 @@ public sealed class DeadlineComputation
     public TimeLimitExemption? Exemption { get; }
 
     /// <summary>The trigger events not yet recorded, when <see cref="Outcome"/> is NotYetTriggered.</summary>
-    public IReadOnlyList<string> MissingEvents { get; }
+    public IReadOnlyList<Sentence> MissingEventSentences { get; }
+
+    public IReadOnlyList<string> MissingEvents => [.. MissingEventSentences.Select(e => e.ToString())];
 
     /// <summary>The exemption's citation when one applies, else the rule's.</summary>
     public string Citation => Exemption?.Citation ?? Rule.Citation;
@@ -91,21 +93,30 @@ public sealed class DeadlineComputation
         : null;
 
     /// <summary>Why the due date is what it is, e.g. "... 2025-12-27 is a Saturday; 2025-12-28 is a Sunday; next court day 2025-12-29."</summary>
-    public string Explanation => explanation ??= BuildExplanation();
+    public string Explanation => ExplanationSentence.ToString();
+
+    /// <summary><see cref="Explanation"/> as a sentence, for a page to say in its reader's language.</summary>
+    public Sentence ExplanationSentence => explanation ??= BuildExplanation();
 
     public override string ToString() => $"{RuleId}: {DueText}";
 
-    private string BuildExplanation()
+    /// <summary>"a, b, c" with the comma said in the reader's language.</summary>
+    public static Sentence Listed(IReadOnlyList<Sentence> items) => Protection.ReasonList.Joined(items, static (a, b) => Sentence.Of($"{a}, {b}"));
+
+    /// <summary>Sentences one after another with a space between ("{0} {1}").</summary>
+    private static Sentence Spaced(IReadOnlyList<Sentence> items) => Protection.ReasonList.Joined(items, static (a, b) => Sentence.Of($"{a} {b}"));
+
+    private Sentence BuildExplanation()
     {
         if (Outcome == DeadlineOutcome.NoTimeLimit)
         {
-            return $"No time limit: {Exemption!.Name}. {Exemption.Explanation}";
+            return Sentence.Of($"No time limit: {Exemption!.NameSentence}. {Exemption.ExplanationSentence}");
         }
 
         if (Outcome == DeadlineOutcome.NotYetTriggered)
         {
-            return $"Not yet triggered: waiting for {string.Join(" and ", MissingEvents)}. "
-                + $"The {Rule.PeriodDays} days run from the later of: {string.Join(", ", Rule.TriggerEvents)}.";
+            var waiting = Protection.ReasonList.Joined(MissingEventSentences, static (a, b) => Sentence.Of($"{a} and {b}"));
+            return Sentence.Of($"Not yet triggered: waiting for {waiting}. The {Rule.PeriodDays} days run from the later of: {Listed(Rule.TriggerEventSentences)}.");
         }
 
         if (Rule.Counting == DeadlineCounting.BusinessDays)
@@ -113,79 +124,81 @@ public sealed class DeadlineComputation
             return BuildBusinessDayExplanation();
         }
 
-        var text = new StringBuilder();
         var raw = RawDueDate!.Value;
-        text.Append(CultureInfo.InvariantCulture, $"{Rule.PeriodDays} days after {Rule.TriggerDescription} ")
-            .Append(CultureInfo.InvariantCulture, $"({DeadlineCalculator.Format(TriggerDate!.Value)}), not counting that day, ")
-            .Append(CultureInfo.InvariantCulture, $"is {DeadlineCalculator.Format(raw)}");
+        var counted = Sentence.Of($"{Rule.PeriodDays} days after {Rule.TriggerSentence} ({TriggerDate!.Value:yyyy-MM-dd}), not counting that day, is {raw:yyyy-MM-dd}");
         if (raw == DueDate)
         {
-            return text.Append(", a court day.").ToString();
+            return Sentence.Of($"{counted}, a court day.");
         }
 
-        text.Append(". ");
+        var closed = new List<Sentence>();
         for (var day = raw; day < DueDate; day = day.AddDays(1))
         {
-            text.Append(CultureInfo.InvariantCulture, $"{DeadlineCalculator.Format(day)} is {ReasonClosed(day)}; ");
+            closed.Add(Sentence.Of($"{day:yyyy-MM-dd} is {ReasonClosed(day)};"));
         }
 
-        return text.Append(CultureInfo.InvariantCulture, $"next court day {DeadlineCalculator.Format(DueDate!.Value)}.").ToString();
+        return Sentence.Of($"{counted}. {Spaced(closed)} next court day {DueDate!.Value:yyyy-MM-dd}.");
     }
 
-    private string BuildBusinessDayExplanation()
+    private Sentence BuildBusinessDayExplanation()
     {
         var trigger = TriggerDate!.Value;
         var due = DueDate!.Value;
-        var text = new StringBuilder();
-        var unit = Rule.PeriodDays == 1 ? "business day" : "business days";
-        text.Append(CultureInfo.InvariantCulture, $"{Rule.PeriodDays} {unit} after {Rule.TriggerDescription} ")
-            .Append(CultureInfo.InvariantCulture, $"({DeadlineCalculator.Format(trigger)}), not counting that day, ")
-            .Append(CultureInfo.InvariantCulture, $"is {DeadlineCalculator.Format(due)}.");
-        var skipped = new List<string>();
-        var counted = new List<string>();
+        var text = new List<Sentence>
+        {
+            Rule.PeriodDays == 1
+                ? Sentence.Of($"1 business day after {Rule.TriggerSentence} ({trigger:yyyy-MM-dd}), not counting that day, is {due:yyyy-MM-dd}.")
+                : Sentence.Of($"{Rule.PeriodDays} business days after {Rule.TriggerSentence} ({trigger:yyyy-MM-dd}), not counting that day, is {due:yyyy-MM-dd}."),
+        };
+        var skipped = new List<Sentence>();
+        var counted = new List<Sentence>();
         for (var day = trigger.AddDays(1); day < due; day = day.AddDays(1))
         {
             if (BusinessDays.ReasonNotBusinessDay(day) is { } reason)
             {
-                skipped.Add($"{DeadlineCalculator.Format(day)} ({reason})");
+                skipped.Add(Sentence.Of($"{day:yyyy-MM-dd} ({Weekday(day) ?? Sentence.Verbatim(reason)})"));
             }
             else if (BusinessDays.ClosureCountedAnyway(day) is { } closure)
             {
-                counted.Add($"{DeadlineCalculator.Format(day)} ({closure})");
+                counted.Add(Sentence.Of($"{day:yyyy-MM-dd} ({Sentence.Verbatim(closure)})"));
             }
         }
 
         if (skipped.Count > 0)
         {
-            text.Append(" Not counted: ").Append(string.Join(", ", skipped)).Append('.');
+            text.Add(Sentence.Of($"Not counted: {Listed(skipped)}."));
         }
 
-        text.Append(" Business days leave out Saturdays, Sundays and legal public holidays (")
-            .Append(BusinessDays.Citation)
-            .Append("). Days federal offices were closed only by executive order, Inauguration Day and a court's own "
-                + "closures are counted as business days: they are not legal public holidays, and this period binds the "
-                + "government, so the shorter reading protects the client.");
+        text.Add(Sentence.Of($"Business days leave out Saturdays, Sundays and legal public holidays ({BusinessDays.Citation}). Days federal offices were closed only by executive order, Inauguration Day and a court's own closures are counted as business days: they are not legal public holidays, and this period binds the government, so the shorter reading protects the client."));
         if (counted.Count > 0)
         {
-            text.Append(" Counted although offices were closed: ").Append(string.Join(", ", counted)).Append(". ")
-                .Append(CultureInfo.InvariantCulture, $"If those days were left out, the last day would be {DeadlineCalculator.Format(DueIfClosuresNotCounted!.Value)}.");
+            text.Add(Sentence.Of($"Counted although offices were closed: {Listed(counted)}."));
+            text.Add(Sentence.Of($"If those days were left out, the last day would be {DueIfClosuresNotCounted!.Value:yyyy-MM-dd}."));
         }
 
         if (Rule.Extension is { } extension)
         {
-            text.Append(CultureInfo.InvariantCulture, $" {extension.Explanation} With it the last day is {DeadlineCalculator.Format(ExtendedDueDate!.Value)} ({extension.Citation}).");
+            text.Add(Sentence.Of($"{extension.ExplanationSentence} With it the last day is {ExtendedDueDate!.Value:yyyy-MM-dd} ({extension.Citation})."));
         }
 
-        return text.ToString();
+        return Spaced(text);
     }
 
-    private string ReasonClosed(DateOnly day) => calendar switch
+    private static readonly Sentence Saturday = Sentence.Of($"a Saturday");
+
+    private static readonly Sentence Sunday = Sentence.Of($"a Sunday");
+
+    private static readonly Sentence NotACourtDay = Sentence.Of($"not a court day");
+
+    private static Sentence? Weekday(DateOnly day) => day.DayOfWeek switch
     {
-        CourtCalendar court => court.ReasonClosed(day) ?? "not a court day",
-        _ when day.DayOfWeek == DayOfWeek.Saturday => "a Saturday",
-        _ when day.DayOfWeek == DayOfWeek.Sunday => "a Sunday",
-        _ => "not a court day",
+        DayOfWeek.Saturday => Saturday,
+        DayOfWeek.Sunday => Sunday,
+        _ => null,
     };
+
+    /// <summary>Why a day is not a court day: a weekend in the reader's language; a holiday's or closure's name as recorded (English).</summary>
+    private Sentence ReasonClosed(DateOnly day) => Weekday(day) ?? (calendar is CourtCalendar court && court.ReasonClosed(day) is { } reason ? Sentence.Verbatim(reason) : NotACourtDay);
 }
 
 /// <summary>
@@ -215,20 +228,20 @@ public static class DeadlineCalculator
     public static DeadlineComputation ComputeFromEvents(DeadlineRule rule, ReadOnlySpan<DateOnly?> eventDates, ICourtCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        if (eventDates.Length != rule.TriggerEvents.Count)
+        if (eventDates.Length != rule.TriggerEventSentences.Count)
         {
             throw new ArgumentException(
-                $"Rule {rule.Id} counts from {rule.TriggerEvents.Count} event(s) ({string.Join(", ", rule.TriggerEvents)}); got {eventDates.Length} date(s).",
+                $"Rule {rule.Id} counts from {rule.TriggerEventSentences.Count} event(s) ({string.Join(", ", rule.TriggerEventSentences)}); got {eventDates.Length} date(s).",
                 nameof(eventDates));
         }
 
-        List<string>? missing = null;
+        List<Sentence>? missing = null;
         DateOnly latest = default;
         for (var i = 0; i < eventDates.Length; i++)
         {
             if (eventDates[i] is not { } date)
             {
-                (missing ??= []).Add(rule.TriggerEvents[i]);
+                (missing ??= []).Add(rule.TriggerEventSentences[i]);
             }
             else if (date > latest)
             {

@@ -1,3 +1,5 @@
+using Stayline.Domain.Common;
+
 namespace Stayline.Domain.Deadlines;
 
 public enum DeadlineCounting
@@ -19,26 +21,43 @@ public enum DeadlineCounting
 }
 
 /// <summary>A longer period the other side may take by a step of its own (FOIA: written notice of unusual circumstances).</summary>
-public sealed record PeriodExtension(int Days, string Citation, string Explanation);
+public sealed record PeriodExtension(int Days, string Citation, Sentence ExplanationSentence)
+{
+    public string Explanation => ExplanationSentence.ToString();
+}
 
 /// <summary>A ground on which the time limit does not apply at all: the result is "no time limit", never a date.</summary>
-public sealed record TimeLimitExemption(string Id, string Name, string Citation, string Explanation);
+public sealed record TimeLimitExemption(string Id, Sentence NameSentence, string Citation, Sentence ExplanationSentence)
+{
+    public string Name => NameSentence.ToString();
+
+    public string Explanation => ExplanationSentence.ToString();
+}
 
 /// <summary>
-/// One row of the deadline table. <see cref="TriggerEvents"/> lists the events that start the period; when there
+/// One row of the deadline table. <see cref="TriggerEventSentences"/> lists the events that start the period; when there
 /// are several (a court order counting from the later of two receipts) every one must have happened.
 /// </summary>
 public sealed record DeadlineRule(
     string Id,
-    string Title,
-    string TriggerDescription,
-    IReadOnlyList<string> TriggerEvents,
+    Sentence TitleSentence,
+    Sentence TriggerSentence,
+    IReadOnlyList<Sentence> TriggerEventSentences,
     int PeriodDays,
     DeadlineCounting Counting,
     string Citation,
-    string Explanation,
+    Sentence ExplanationSentence,
     IReadOnlyList<TimeLimitExemption> Exemptions)
 {
+    /// <summary>The rule's words in English (CLI, API, CSV); the ...Sentence properties are said on pages in the reader's language.</summary>
+    public string Title => TitleSentence.ToString();
+
+    public string TriggerDescription => TriggerSentence.ToString();
+
+    public IReadOnlyList<string> TriggerEvents => [.. TriggerEventSentences.Select(e => e.ToString())];
+
+    public string Explanation => ExplanationSentence.ToString();
+
     /// <summary>The rule that moves a last day off a weekend, holiday or closure for this filing; empty when not recorded.</summary>
     public string CountingCitation { get; init; } = "";
 

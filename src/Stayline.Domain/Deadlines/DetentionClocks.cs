@@ -1,4 +1,4 @@
-using System.Globalization;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;
 using Stayline.Domain.Protection;
@@ -14,8 +14,13 @@ public enum ClockState
 }
 
 /// <summary>One detention clock on the day evaluated: what it counts, its day, whether reached, and its source.</summary>
-public sealed record DetentionClock(string Id, string Title, DateOnly Date, ClockState State, string Citation, string Explanation)
+public sealed record DetentionClock(string Id, Sentence TitleSentence, DateOnly Date, ClockState State, string Citation, Sentence ExplanationSentence)
 {
+    /// <summary>The clock's words in English; the ...Sentence properties are said on pages in the reader's language.</summary>
+    public string Title => TitleSentence.ToString();
+
+    public string Explanation => ExplanationSentence.ToString();
+
     /// <summary>The day the clock counts from (the deadlines board shows it as the trigger).</summary>
     public DateOnly From { get; init; }
 }
@@ -61,34 +66,25 @@ public static class DetentionClocks
         var firstReview = detainedSince <= removalEnd ? removalEnd : detainedSince.AddDays(RemovalPeriodDays);
         var hqReview = firstReview.AddMonths(3);
         var annual = hqReview.AddYears(1);
-        string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         ClockState S(DateOnly d) => d <= asOf ? ClockState.Reached : ClockState.Ahead;
+        var afterSixMonths = Sentence.Of($"detention stops being presumptively reasonable: a habeas petition showing no significant likelihood of removal in the reasonably foreseeable future is ripe, and a request under 8 CFR 241.13 can be made.");
 
         return
         [
-            new("removal-period", "End of the 90-day removal period", removalEnd, S(removalEnd), "INA 241(a)(1)(A),(B), 241(a)(2), 241(a)(6)",
-                $"The order became final on {D(finalDay)} ({how}); the removal period runs 90 days from then, to {D(removalEnd)}, and detention in it is "
-                + "mandatory (INA 241(a)(2)). After it, detention rests on INA 241(a)(6) and is limited by Zadvydas. A court's final order after a stay "
-                + "of removal, or release from criminal custody, would start the period later (INA 241(a)(1)(B)(ii),(iii)); they are not recorded, so "
-                + "the earlier start is used.") { From = finalDay },
-            new("zadvydas", "Six months of post-order detention (Zadvydas)", sixMonths, S(sixMonths), "Zadvydas v. Davis, 533 U.S. 678 (2001); 8 CFR 241.13",
-                $"Post-order detention began on {D(postOrderStart)} (the later of the final order and the start of this detention, {D(detainedSince)}). "
-                + (earlierDays > 0
-                    ? $"The person was also detained {earlierDays.ToString(CultureInfo.InvariantCulture)} days after the same order in earlier custody; "
-                        + "Zadvydas speaks of \"the period of prior post-removal confinement\" (533 U.S. at 701) and courts differ on whether earlier "
-                        + $"custody counts, so Stayline counts it, the earlier day: six months of post-order detention are reached on {D(sixMonths)}, "
-                        + $"not {D(postOrderStart.AddMonths(6))}. "
-                    : $"Six months later, {D(sixMonths)}, ")
-                + "detention stops being presumptively reasonable: a habeas petition showing no significant "
-                + "likelihood of removal in the reasonably foreseeable future is ripe, and a request under 8 CFR 241.13 can be made.") { From = postOrderStart },
-            new("custody-review-90", "ICE's first custody review", firstReview, S(firstReview), "8 CFR 241.4(k)(1)",
+            new("removal-period", Sentence.Of($"End of the 90-day removal period"), removalEnd, S(removalEnd), "INA 241(a)(1)(A),(B), 241(a)(2), 241(a)(6)",
+                Sentence.Of($"The order became final on {finalDay:yyyy-MM-dd} ({how}); the removal period runs 90 days from then, to {removalEnd:yyyy-MM-dd}, and detention in it is mandatory (INA 241(a)(2)). After it, detention rests on INA 241(a)(6) and is limited by Zadvydas. A court's final order after a stay of removal, or release from criminal custody, would start the period later (INA 241(a)(1)(B)(ii),(iii)); they are not recorded, so the earlier start is used.")) { From = finalDay },
+            new("zadvydas", Sentence.Of($"Six months of post-order detention (Zadvydas)"), sixMonths, S(sixMonths), "Zadvydas v. Davis, 533 U.S. 678 (2001); 8 CFR 241.13",
+                earlierDays > 0
+                    ? Sentence.Of($"Post-order detention began on {postOrderStart:yyyy-MM-dd} (the later of the final order and the start of this detention, {detainedSince:yyyy-MM-dd}). The person was also detained {earlierDays} days after the same order in earlier custody; Zadvydas speaks of \"the period of prior post-removal confinement\" (533 U.S. at 701) and courts differ on whether earlier custody counts, so Stayline counts it, the earlier day: six months of post-order detention are reached on {sixMonths:yyyy-MM-dd}, not {postOrderStart.AddMonths(6):yyyy-MM-dd}. {afterSixMonths}")
+                    : Sentence.Of($"Post-order detention began on {postOrderStart:yyyy-MM-dd} (the later of the final order and the start of this detention, {detainedSince:yyyy-MM-dd}). Six months later, {sixMonths:yyyy-MM-dd}, {afterSixMonths}")) { From = postOrderStart },
+            new("custody-review-90", Sentence.Of($"ICE's first custody review"), firstReview, S(firstReview), "8 CFR 241.4(k)(1)",
                 detainedSince <= removalEnd
-                    ? $"ICE must review custody before the removal period ends ({D(removalEnd)}) and give notice of the decision."
-                    : $"Detention began after the removal period ended; Stayline counts the first review 90 days after detention began ({D(firstReview)}), the earlier reading.") { From = detainedSince <= removalEnd ? finalDay : detainedSince },
-            new("custody-review-hq", "ICE headquarters custody review", hqReview, S(hqReview), "8 CFR 241.4(k)(2)(ii)",
-                $"If not released at the first review, headquarters reviews custody three months after it: {D(hqReview)}.") { From = firstReview },
-            new("custody-review-annual", "Next yearly custody review", annual, S(annual), "8 CFR 241.4(k)(2)(iii)",
-                $"If release is declined again, the next review comes about a year later: {D(annual)}.") { From = hqReview },
+                    ? Sentence.Of($"ICE must review custody before the removal period ends ({removalEnd:yyyy-MM-dd}) and give notice of the decision.")
+                    : Sentence.Of($"Detention began after the removal period ended; Stayline counts the first review 90 days after detention began ({firstReview:yyyy-MM-dd}), the earlier reading.")) { From = detainedSince <= removalEnd ? finalDay : detainedSince },
+            new("custody-review-hq", Sentence.Of($"ICE headquarters custody review"), hqReview, S(hqReview), "8 CFR 241.4(k)(2)(ii)",
+                Sentence.Of($"If not released at the first review, headquarters reviews custody three months after it: {hqReview:yyyy-MM-dd}.")) { From = firstReview },
+            new("custody-review-annual", Sentence.Of($"Next yearly custody review"), annual, S(annual), "8 CFR 241.4(k)(2)(iii)",
+                Sentence.Of($"If release is declined again, the next review comes about a year later: {annual:yyyy-MM-dd}.")) { From = hqReview },
         ];
     }
 
@@ -143,10 +139,10 @@ public static class DetentionClocks
     }
 
     /// <summary>The day the latest merits order became final, and how; null when none is final by <paramref name="asOf"/>.</summary>
-    private static (DateOnly Day, string How)? FinalOrderDay(ProtectionFacts facts, DateOnly asOf, ICourtCalendar calendar)
+    private static (DateOnly Day, Sentence How)? FinalOrderDay(ProtectionFacts facts, DateOnly asOf, ICourtCalendar calendar)
     {
-        (DateOnly Day, string How)? best = null;
-        void Consider(DateOnly day, string how)
+        (DateOnly Day, Sentence How)? best = null;
+        void Consider(DateOnly day, Sentence how)
         {
             if (day <= asOf && (best is null || day > best.Value.Day))
             {
@@ -163,11 +159,11 @@ public static class DetentionClocks
 
             if (o.IssuedBy == Adjudicator.Board)
             {
-                Consider(o.IssuedOn, "the Board's decision");
+                Consider(o.IssuedOn, Sentence.Of($"the Board's decision"));
             }
             else if (o.InAbsentia)
             {
-                Consider(o.IssuedOn, "in absentia order, final on entry");
+                Consider(o.IssuedOn, Sentence.Of($"in absentia order, final on entry"));
             }
             else if (o.Appeal == AppealRight.Reserved)
             {
@@ -175,14 +171,14 @@ public static class DetentionClocks
                     && !(m.Status.IsDecided() && m.DecidedOn <= asOf) && m.Status != MatterStatus.Withdrawn);
                 if (!appealPending)
                 {
-                    Consider(PersonDeadlines.FinalDay(o.IssuedOn, calendar), "appeal reserved and not taken: the last day of the appeal time");
+                    Consider(PersonDeadlines.FinalDay(o.IssuedOn, calendar), Sentence.Of($"appeal reserved and not taken: the last day of the appeal time"));
                 }
             }
             else
             {
                 Consider(o.IssuedOn, o.Appeal == AppealRight.Waived
-                    ? "appeal waived"
-                    : "the judge's decision; whether appeal was waived is not recorded, so the decision day, the earlier reading");
+                    ? Sentence.Of($"appeal waived")
+                    : Sentence.Of($"the judge's decision; whether appeal was waived is not recorded, so the decision day, the earlier reading"));
             }
         }
 
@@ -190,7 +186,7 @@ public static class DetentionClocks
         {
             if (m.Kind == MatterKind.BiaAppeal && m.Status == MatterStatus.Denied && m.DecidedOn is { } decided)
             {
-                Consider(decided, "the Board dismissed the appeal");
+                Consider(decided, Sentence.Of($"the Board dismissed the appeal"));
             }
         }
 

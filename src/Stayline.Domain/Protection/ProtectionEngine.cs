@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Deadlines;
 using Stayline.Domain.Matters;
@@ -159,7 +160,7 @@ public static class ProtectionEngine
         /// <summary>A stay an immigration judge or the Board granted (8 CFR 1241.6(c) reaches only those).</summary>
         private static bool ByJudgeOrBoard(in Protection p) => p.Source switch
         {
-            ProtectionSource.IndividualStay => p.Subject == ProtectionText.Grantor(Adjudicator.ImmigrationJudge) || p.Subject == ProtectionText.Grantor(Adjudicator.Board),
+            ProtectionSource.IndividualStay => Equals(p.Subject, ProtectionText.Grantor(Adjudicator.ImmigrationJudge)) || Equals(p.Subject, ProtectionText.Grantor(Adjudicator.Board)),
             ProtectionSource.ClassOrderStay => false,
             // Automatic stays come from the regulation or the statute, not from a grant; a filing after boarding is
             // listed to be raised with DHS rather than dropped.
@@ -673,7 +674,7 @@ public static class ProtectionEngine
                     reasons.Add(new(ReasonCode.StayMotionPending, ProtectionText.GrantedStay, stay.FiledOn ?? m.FiledOn, Subject: kind));
                     return;
                 case Phase.DecidedUndated:
-                    AddMissing(new(ReasonCode.DecisionDateMissing, ProtectionText.Record, Subject: "stay motion in the " + kind));
+                    AddMissing(new(ReasonCode.DecisionDateMissing, ProtectionText.Record, Subject: Sentence.Of($"stay motion in the {kind}")));
                     return;
                 case Phase.Denied:
                     reasons.Add(new(ReasonCode.StayMotionDenied, ProtectionText.GrantedStay, stay.DecidedOn, Subject: kind));
@@ -773,7 +774,7 @@ public static class ProtectionEngine
                     if (s.GrantedBy is Adjudicator.ImmigrationJudge or Adjudicator.Board && AdjudicatorOf(m.Kind) != s.GrantedBy)
                     {
                         AddMissing(new(ReasonCode.StayGrantorNotWherePending, ProtectionText.StayAuthority, s.GrantedOn,
-                            Subject: $"{grantor}, but the {ProtectionText.Kind(m.Kind)} is before {ProtectionText.Grantor(AdjudicatorOf(m.Kind))}"));
+                            Subject: Sentence.Of($"{grantor}, but the {ProtectionText.Kind(m.Kind)} is before {ProtectionText.Grantor(AdjudicatorOf(m.Kind))}")));
                         continue;
                     }
 
@@ -797,13 +798,13 @@ public static class ProtectionEngine
 
             if (membership.MemberUntil is { } memberUntil && memberUntil < asOf)
             {
-                reasons.Add(new(ReasonCode.ClassMembershipEnded, order.Citation, memberUntil, Subject: order.Name));
+                reasons.Add(new(ReasonCode.ClassMembershipEnded, order.Citation, memberUntil, Subject: ProtectionText.Name(order.Name)));
                 return;
             }
 
             if (order.LastDayInForce is { } lastDay && lastDay < asOf)
             {
-                reasons.Add(new(ReasonCode.ClassOrderEnded, order.Citation, lastDay, Subject: order.Name));
+                reasons.Add(new(ReasonCode.ClassOrderEnded, order.Citation, lastDay, Subject: ProtectionText.Name(order.Name)));
                 return;
             }
 
@@ -826,16 +827,16 @@ public static class ProtectionEngine
                 if (due is not { } d)
                 {
                     ClassProtects(order, order.EffectiveOn, null, UntilEvent.FilesReceived);
-                    reasons.Add(new(ReasonCode.ClassFilesAwaited, order.Citation, Subject: order.Name));
+                    reasons.Add(new(ReasonCode.ClassFilesAwaited, order.Citation, Subject: ProtectionText.Name(order.Name)));
                 }
                 else if (asOf <= d)
                 {
                     ClassProtects(order, order.EffectiveOn, d, UntilEvent.None);
-                    reasons.Add(new(ReasonCode.ClassMotionWindow, order.Citation, trigger, d, order.Name));
+                    reasons.Add(new(ReasonCode.ClassMotionWindow, order.Citation, trigger, d, ProtectionText.Name(order.Name)));
                 }
                 else
                 {
-                    reasons.Add(new(ReasonCode.ClassNoMotionByDeadline, order.Citation, trigger, d, order.Name));
+                    reasons.Add(new(ReasonCode.ClassNoMotionByDeadline, order.Citation, trigger, d, ProtectionText.Name(order.Name)));
                 }
 
                 return;
@@ -850,7 +851,7 @@ public static class ProtectionEngine
             switch (PhaseOf(m))
             {
                 case Phase.Pending:
-                    reasons.Add(new(ReasonCode.ClassMotionPending, order.Citation, m.FiledOn, Subject: order.Name));
+                    reasons.Add(new(ReasonCode.ClassMotionPending, order.Citation, m.FiledOn, Subject: ProtectionText.Name(order.Name)));
                     if (order.Terms.WhileMotionPending)
                     {
                         ClassProtects(order, m.FiledOn, null, UntilFor(m.Kind));
@@ -861,12 +862,12 @@ public static class ProtectionEngine
                     }
                     else
                     {
-                        reasons.Add(new(ReasonCode.ClassStageNotCovered, order.Citation, m.FiledOn, Subject: order.Name));
+                        reasons.Add(new(ReasonCode.ClassStageNotCovered, order.Citation, m.FiledOn, Subject: ProtectionText.Name(order.Name)));
                     }
 
                     break;
                 case Phase.Granted:
-                    reasons.Add(new(ReasonCode.ClassMotionGranted, order.Citation, m.DecidedOn, Subject: order.Name));
+                    reasons.Add(new(ReasonCode.ClassMotionGranted, order.Citation, m.DecidedOn, Subject: ProtectionText.Name(order.Name)));
                     break;
                 case Phase.DecidedUndated:
                     AddMissing(new(ReasonCode.DecisionDateMissing, ProtectionText.Record, Subject: ProtectionText.Kind(m.Kind)));
@@ -895,7 +896,7 @@ public static class ProtectionEngine
             {
                 if (!inWindow)
                 {
-                    reasons.Add(new(ReasonCode.ClassNoAppealByDeadline, order.Citation, deniedOn, due, order.Name));
+                    reasons.Add(new(ReasonCode.ClassNoAppealByDeadline, order.Citation, deniedOn, due, ProtectionText.Name(order.Name)));
                     return;
                 }
 
@@ -913,7 +914,7 @@ public static class ProtectionEngine
             switch (PhaseOf(a))
             {
                 case Phase.Pending:
-                    reasons.Add(new(ReasonCode.ClassAppealPending, order.Citation, a.FiledOn, Subject: order.Name));
+                    reasons.Add(new(ReasonCode.ClassAppealPending, order.Citation, a.FiledOn, Subject: ProtectionText.Name(order.Name)));
                     if (terms.WhileBoardAppealPending)
                     {
                         ClassProtects(order, a.FiledOn, null, UntilEvent.BoardDecidesAppeal);
@@ -948,7 +949,7 @@ public static class ProtectionEngine
             {
                 if (!inWindow)
                 {
-                    reasons.Add(new(ReasonCode.ClassNoPetitionByDeadline, order.Citation, decidedOn, due, order.Name));
+                    reasons.Add(new(ReasonCode.ClassNoPetitionByDeadline, order.Citation, decidedOn, due, ProtectionText.Name(order.Name)));
                     return;
                 }
 
@@ -966,7 +967,7 @@ public static class ProtectionEngine
             switch (PhaseOf(p))
             {
                 case Phase.Denied:
-                    reasons.Add(new(ReasonCode.ClassPetitionDecided, order.Citation, p.DecidedOn, Subject: order.Name));
+                    reasons.Add(new(ReasonCode.ClassPetitionDecided, order.Citation, p.DecidedOn, Subject: ProtectionText.Name(order.Name)));
                     return;
                 case Phase.DecidedUndated when p.Status == MatterStatus.Denied:
                     AddMissing(new(ReasonCode.DecisionDateMissing, ProtectionText.Record, Subject: ProtectionText.Kind(p.Kind)));
@@ -987,7 +988,7 @@ public static class ProtectionEngine
                 }
                 else
                 {
-                    reasons.Add(new(ReasonCode.ClassPetitionWithoutStayMotion, order.Citation, p.FiledOn, due, order.Name));
+                    reasons.Add(new(ReasonCode.ClassPetitionWithoutStayMotion, order.Citation, p.FiledOn, due, ProtectionText.Name(order.Name)));
                 }
 
                 return;
@@ -995,14 +996,14 @@ public static class ProtectionEngine
 
             if (stay.FiledOn is { } stayFiledOn && stayFiledOn > due)
             {
-                reasons.Add(new(ReasonCode.ClassStayMotionLate, order.Citation, stayFiledOn, due, order.Name));
+                reasons.Add(new(ReasonCode.ClassStayMotionLate, order.Citation, stayFiledOn, due, ProtectionText.Name(order.Name)));
                 return;
             }
 
             switch (PhaseOf(stay))
             {
                 case Phase.Pending:
-                    reasons.Add(new(ReasonCode.ClassStayMotionPending, order.Citation, stayFiled, Subject: order.Name));
+                    reasons.Add(new(ReasonCode.ClassStayMotionPending, order.Citation, stayFiled, Subject: ProtectionText.Name(order.Name)));
                     if (terms.WhilePetitionStayMotionPending)
                     {
                         ClassProtects(order, stayFiled, null, UntilEvent.CourtDecidesStayMotion);
@@ -1014,13 +1015,13 @@ public static class ProtectionEngine
 
                     break;
                 case Phase.Granted:
-                    reasons.Add(new(ReasonCode.ClassStayGranted, order.Citation, stay.DecidedOn, Subject: order.Name));
+                    reasons.Add(new(ReasonCode.ClassStayGranted, order.Citation, stay.DecidedOn, Subject: ProtectionText.Name(order.Name)));
                     break;
                 case Phase.Denied:
-                    reasons.Add(new(ReasonCode.ClassStayDenied, order.Citation, stay.DecidedOn, Subject: order.Name));
+                    reasons.Add(new(ReasonCode.ClassStayDenied, order.Citation, stay.DecidedOn, Subject: ProtectionText.Name(order.Name)));
                     break;
                 default:
-                    AddMissing(new(ReasonCode.DecisionDateMissing, ProtectionText.Record, Subject: "stay motion in the petition for review"));
+                    AddMissing(new(ReasonCode.DecisionDateMissing, ProtectionText.Record, Subject: Sentence.Of($"stay motion in the petition for review")));
                     break;
             }
         }
@@ -1031,11 +1032,11 @@ public static class ProtectionEngine
             if (covered)
             {
                 ClassProtects(order, decidedOn, due, UntilEvent.None);
-                reasons.Add(new(code, order.Citation, decidedOn, due, order.Name));
+                reasons.Add(new(code, order.Citation, decidedOn, due, ProtectionText.Name(order.Name)));
             }
             else
             {
-                reasons.Add(new(ReasonCode.ClassStageNotCovered, order.Citation, decidedOn, Subject: order.Name));
+                reasons.Add(new(ReasonCode.ClassStageNotCovered, order.Citation, decidedOn, Subject: ProtectionText.Name(order.Name)));
             }
         }
 
@@ -1046,7 +1047,7 @@ public static class ProtectionEngine
                 case true:
                     return true;
                 case false:
-                    reasons.Add(new(lateCode, order.Citation, m.FiledOn, due, order.Name));
+                    reasons.Add(new(lateCode, order.Citation, m.FiledOn, due, ProtectionText.Name(order.Name)));
                     return false;
                 default:
                     AddMissing(new(ReasonCode.FiledDateMissing, order.Citation, Subject: ProtectionText.Kind(m.Kind)));
@@ -1063,7 +1064,7 @@ public static class ProtectionEngine
         }
 
         private void ClassProtects(ClassStayOrder order, DateOnly? since, DateOnly? lastDay, UntilEvent until) =>
-            protections.Add(new(ProtectionSource.ClassOrderStay, since, lastDay, until, order.Citation, order.Name));
+            protections.Add(new(ProtectionSource.ClassOrderStay, since, lastDay, until, order.Citation, ProtectionText.Name(order.Name)));
 
         private void OfferDeadline(ClassDeadline deadline)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Stayline.Domain.Common;
 using Stayline.Domain.Matters;
 
 namespace Stayline.Domain.Protection;
@@ -102,7 +103,7 @@ public enum ReasonCode
 /// <param name="Date2">A second date, usually the deadline or last day.</param>
 /// <param name="Subject">A name: the matter kind, the grantor, or the class order.</param>
 public readonly record struct ProtectionReason(
-    ReasonCode Code, string Citation, DateOnly? Date = null, DateOnly? Date2 = null, string? Subject = null)
+    ReasonCode Code, string Citation, DateOnly? Date = null, DateOnly? Date2 = null, Sentence? Subject = null)
 {
     /// <summary>A fact whose absence keeps the answer at Unknown.</summary>
     public bool IsMissingFact => Code is ReasonCode.NoRemovalOrderRecorded or ReasonCode.NoOrderInForceYet or ReasonCode.StayGrantorNotWherePending or ReasonCode.AppealWaiverUnknown
@@ -111,12 +112,36 @@ public readonly record struct ProtectionReason(
         or ReasonCode.PeriodOutsideCalendar
         or ReasonCode.InAbsentiaAppealStayContested;
 
-    public string Text => ProtectionText.Reason(this);
+    /// <summary>The reason in English (API, CLI, stored reports).</summary>
+    public string Text => Sentence.ToString();
+
+    /// <summary>The reason as a sentence, for a page to say in its reader's language (the citation stays apart, in English).</summary>
+    public Sentence Sentence => ProtectionText.Reason(this);
 
     public override string ToString() => Text + " (" + Citation + ")";
 }
 
-/// <summary>Citations and plain-language text. Kept apart so evaluation allocates no strings.</summary>
+/// <summary>Sentences one after another, separated by semicolons ("a; b; c"), the separator said in the reader's language.</summary>
+public static class ReasonList
+{
+    public static Sentence Of(IReadOnlyList<Sentence> sentences) =>
+        sentences.Count == 0 ? Sentence.Verbatim("") : Joined(sentences, static (a, b) => Sentence.Of($"{a}; {b}"));
+
+    /// <summary>Sentences joined pair by pair from the right (a, then b and c joined): each pair is one translatable format.</summary>
+    public static Sentence Joined(IReadOnlyList<Sentence> items, Func<Sentence, Sentence, Sentence> pair)
+    {
+        var joined = items[^1];
+        for (var i = items.Count - 2; i >= 0; i--)
+        {
+            joined = pair(items[i], joined);
+        }
+
+        return joined;
+    }
+}
+
+/// <summary>Citations and plain-language text. Kept apart so evaluation allocates no strings: the fixed words (kinds of
+/// matter, grantors, events) are sentences built once; a reason's sentence is built when it is shown.</summary>
 internal static class ProtectionText
 {
     public const string AutomaticStay = "8 CFR 1003.6(a); 8 CFR 1003.38(b)";
@@ -148,132 +173,155 @@ internal static class ProtectionText
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string D(DateOnly? day) => day is { } d ? Day(d) : "(date not recorded)";
+    private static readonly Sentence NotRecorded = Sentence.Of($"(date not recorded)");
+
+    private static readonly Sentence BeforeCalendar = Sentence.Of($"(a day before the court calendar begins in 1980)");
+
+    /// <summary>The day (formatted by the sentence: yyyy-MM-dd in English, the reader's way on a page) or why there is none.</summary>
+    private static object D(DateOnly? day) => day is { } d ? d : NotRecorded;
 
     /// <summary>A last day; null: a period the court calendar (1980-2100) cannot count, long over.</summary>
-    private static string Due(DateOnly? day) => day is { } d ? Day(d) : "(a day before the court calendar begins in 1980)";
+    private static object Due(DateOnly? day) => day is { } d ? d : BeforeCalendar;
 
-    public static string Kind(MatterKind kind) => kind switch
+    private static readonly Dictionary<MatterKind, Sentence> Kinds = Enum.GetValues<MatterKind>().ToDictionary(k => k, KindOf);
+
+    private static readonly Dictionary<Adjudicator, Sentence> Grantors = Enum.GetValues<Adjudicator>().ToDictionary(a => a, GrantorOf);
+
+    private static readonly Dictionary<UntilEvent, Sentence> Events = Enum.GetValues<UntilEvent>().ToDictionary(e => e, EventOf);
+
+    public static Sentence Kind(MatterKind kind) => Kinds[kind];
+
+    /// <summary>A name given by a user (a class order's): said as written.</summary>
+    public static Sentence Name(string name) => Sentence.Verbatim(name);
+
+    public static Sentence List(IReadOnlyList<ProtectionReason> reasons) => ReasonList.Of([.. reasons.Select(r => r.Sentence)]);
+
+    public static Sentence Grantor(Adjudicator by) => Grantors[by];
+
+    public static Sentence Event(UntilEvent until) => Events[until];
+
+    private static Sentence KindOf(MatterKind kind) => kind switch
     {
-        MatterKind.MotionToReopenIj => "motion to reopen (judge)",
-        MatterKind.MotionToReopenBia => "motion to reopen (Board)",
-        MatterKind.MotionToReconsiderIj => "motion to reconsider (judge)",
-        MatterKind.MotionToReconsiderBia => "motion to reconsider (Board)",
-        MatterKind.StayMotion => "stay motion",
-        MatterKind.BiaAppeal => "Board appeal",
-        MatterKind.PetitionForReview => "petition for review",
-        MatterKind.HabeasPetition => "habeas petition",
-        MatterKind.BondHearing => "bond hearing",
-        _ => "FOIA request",
+        MatterKind.MotionToReopenIj => Sentence.Of($"motion to reopen (judge)"),
+        MatterKind.MotionToReopenBia => Sentence.Of($"motion to reopen (Board)"),
+        MatterKind.MotionToReconsiderIj => Sentence.Of($"motion to reconsider (judge)"),
+        MatterKind.MotionToReconsiderBia => Sentence.Of($"motion to reconsider (Board)"),
+        MatterKind.StayMotion => Sentence.Of($"stay motion"),
+        MatterKind.BiaAppeal => Sentence.Of($"Board appeal"),
+        MatterKind.PetitionForReview => Sentence.Of($"petition for review"),
+        MatterKind.HabeasPetition => Sentence.Of($"habeas petition"),
+        MatterKind.BondHearing => Sentence.Of($"bond hearing"),
+        _ => Sentence.Of($"FOIA request"),
     };
 
-    public static string Grantor(Adjudicator by) => by switch
+    private static Sentence GrantorOf(Adjudicator by) => by switch
     {
-        Adjudicator.ImmigrationJudge => "the immigration judge",
-        Adjudicator.Board => "the Board",
-        Adjudicator.DistrictCourt => "the district court",
-        Adjudicator.CourtOfAppeals => "the court of appeals",
-        _ => "DHS",
+        Adjudicator.ImmigrationJudge => Sentence.Of($"the immigration judge"),
+        Adjudicator.Board => Sentence.Of($"the Board"),
+        Adjudicator.DistrictCourt => Sentence.Of($"the district court"),
+        Adjudicator.CourtOfAppeals => Sentence.Of($"the court of appeals"),
+        _ => Sentence.Of($"DHS"),
     };
 
-    public static string Event(UntilEvent until) => until switch
+    private static Sentence EventOf(UntilEvent until) => until switch
     {
-        UntilEvent.FilesReceived => "the A-file and the record of proceedings are received and the motion period runs out",
-        UntilEvent.JudgeDecidesMotion => "the immigration judge decides the motion to reopen",
-        UntilEvent.BoardDecidesMotion => "the Board decides the motion to reopen",
-        UntilEvent.BoardDecidesAppeal => "the Board decides the appeal",
-        UntilEvent.CourtDecidesStayMotion => "the court of appeals decides the stay motion",
-        UntilEvent.CourtDecidesPetition => "the court of appeals decides the petition for review",
-        UntilEvent.MatterDecided => "the matter is decided",
-        UntilEvent.StayLifted => "the stay is lifted",
-        UntilEvent.NewDecision => "a new decision is made in the reopened or remanded case",
-        _ => "(no event)",
+        UntilEvent.FilesReceived => Sentence.Of($"the A-file and the record of proceedings are received and the motion period runs out"),
+        UntilEvent.JudgeDecidesMotion => Sentence.Of($"the immigration judge decides the motion to reopen"),
+        UntilEvent.BoardDecidesMotion => Sentence.Of($"the Board decides the motion to reopen"),
+        UntilEvent.BoardDecidesAppeal => Sentence.Of($"the Board decides the appeal"),
+        UntilEvent.CourtDecidesStayMotion => Sentence.Of($"the court of appeals decides the stay motion"),
+        UntilEvent.CourtDecidesPetition => Sentence.Of($"the court of appeals decides the petition for review"),
+        UntilEvent.MatterDecided => Sentence.Of($"the matter is decided"),
+        UntilEvent.StayLifted => Sentence.Of($"the stay is lifted"),
+        UntilEvent.NewDecision => Sentence.Of($"a new decision is made in the reopened or remanded case"),
+        _ => Sentence.Of($"(no event)"),
     };
 
-    public static string Source(ProtectionSource source, string? subject) => source switch
+    public static Sentence Source(ProtectionSource source, Sentence? subject) => source switch
     {
-        ProtectionSource.AppealPeriodStay => "automatic stay during the Board appeal period",
-        ProtectionSource.BoardAppealStay => "automatic stay while the Board appeal is pending",
-        ProtectionSource.InAbsentiaMotionStay => "automatic stay of the in absentia order while the motion to reopen is pending",
-        ProtectionSource.IndividualStay => "stay granted by " + (subject ?? "an adjudicator"),
-        ProtectionSource.ClassOrderStay => "class-order stay (" + subject + ")",
-        _ => "no order to execute (" + subject + " granted)",
+        ProtectionSource.AppealPeriodStay => Sentence.Of($"automatic stay during the Board appeal period"),
+        ProtectionSource.BoardAppealStay => Sentence.Of($"automatic stay while the Board appeal is pending"),
+        ProtectionSource.InAbsentiaMotionStay => Sentence.Of($"automatic stay of the in absentia order while the motion to reopen is pending"),
+        ProtectionSource.IndividualStay when subject is null => Sentence.Of($"stay granted by an adjudicator"),
+        ProtectionSource.IndividualStay => Sentence.Of($"stay granted by {subject}"),
+        ProtectionSource.ClassOrderStay => Sentence.Of($"class-order stay ({subject})"),
+        _ => Sentence.Of($"no order to execute ({subject} granted)"),
     };
 
-    public static string Reason(in ProtectionReason r) => r.Code switch
+    public static Sentence Reason(in ProtectionReason r) => r.Code switch
     {
-        ReasonCode.Removed => $"removed on {D(r.Date)}",
-        ReasonCode.BoardedForRemoval => $"boarded for removal on {D(r.Date)}: a stay by an immigration judge or the Board granted or communicated after boarding has no effect (a court's stay is not affected)",
+        ReasonCode.Removed => Sentence.Of($"removed on {D(r.Date):yyyy-MM-dd}"),
+        ReasonCode.BoardedForRemoval => Sentence.Of($"boarded for removal on {D(r.Date):yyyy-MM-dd}: a stay by an immigration judge or the Board granted or communicated after boarding has no effect (a court's stay is not affected)"),
         ReasonCode.StaysIgnoredAfterBoarding => r.Date == r.Date2
-            ? $"boarded on {D(r.Date2)}, the day of a stay ({r.Subject}): if it came before boarding, demand compliance now"
-            : $"boarded despite a stay granted before boarding ({r.Subject}, since {D(r.Date)}): demand compliance now",
-        ReasonCode.StayAfterBoardingNoEffect => $"{r.Subject} since {D(r.Date)} came after boarding on {D(r.Date2)}: a stay by an immigration judge or the Board granted or communicated after boarding has no effect",
-        ReasonCode.CourtStayAfterBoarding => $"{r.Subject} since {D(r.Date)} came after boarding on {D(r.Date2)}: the rule that voids such stays covers only immigration judges and the Board; a court's order still binds DHS: tell DHS and the court now and ask that the removal be halted or the person returned",
-        ReasonCode.NoOrderInForceYet => $"no removal order in force on {D(r.Date)}: the first recorded order is of {D(r.Date2)}; whether the person could be removed before it (an earlier order, expedited removal) is not recorded",
-        ReasonCode.StayGrantorNotWherePending => $"a stay recorded as granted on {D(r.Date)} by {r.Subject}: a judge or the Board can stay removal only in a matter before them; check the order and record who granted it",
-        ReasonCode.NoRemovalOrderRecorded => "no removal order recorded: record the order (date, judge or Board, in absentia, appeal waived or reserved)",
-        ReasonCode.BondDecisionNoStay => $"bond/custody decision of {D(r.Date)}: no automatic stay of removal",
-        ReasonCode.MotionDenialNoStay => $"denial of a motion to reopen or reconsider of {D(r.Date)}: no automatic stay, and an appeal of it stays nothing by itself",
-        ReasonCode.BoardOrderNoAutomaticStay => $"Board order of {D(r.Date)} is final: no automatic stay; a petition for review stops nothing without a court stay",
-        ReasonCode.InAbsentiaOrderNoAppealStay => $"in absentia order of {D(r.Date)} is final on entry: no appeal period stay; only a motion to rescind it before the judge stays it",
-        ReasonCode.AppealPeriodStay => $"judge's decision of {D(r.Date)}: not executed during the appeal period ending {D(r.Date2)}",
-        ReasonCode.AppealWaived => $"appeal of the judge's decision of {D(r.Date)} waived: no automatic stay",
-        ReasonCode.AppealAcceptedDespiteWaiver => $"appeal recorded as waived, but the Board accepted the appeal filed {D(r.Date)}: the waiver does not end the automatic stay",
-        ReasonCode.AppealWaiverUnknown => $"whether appeal of the judge's decision of {D(r.Date)} was waived or reserved is not recorded",
-        ReasonCode.AppealPeriodExpired => $"no Board appeal filed by {Due(r.Date2)}: the automatic stay ended",
-        ReasonCode.BoardAppealPendingStay => $"Board appeal filed {D(r.Date)} in time (due {Due(r.Date2)}) is pending",
-        ReasonCode.BoardAppealLate => $"Board appeal filed {D(r.Date)} after its deadline {Due(r.Date2)}: no automatic stay",
-        ReasonCode.BoardAppealDismissed => $"Board decided the appeal on {D(r.Date)}: the automatic stay ended",
-        ReasonCode.BoardAppealWithdrawn => $"Board appeal withdrawn on {D(r.Date)}: the judge's decision is final as though no appeal had been taken; no automatic stay from that day (the appeal period would have run to {Due(r.Date2)})",
-        ReasonCode.OrderSetAside => $"{r.Subject} granted on {D(r.Date)}: the removal order is reopened, reversed or vacated",
-        ReasonCode.InAbsentiaMotionPendingStay => $"motion to reopen the in absentia order filed {D(r.Date)} is pending before the judge",
-        ReasonCode.InAbsentiaDenialAppealPendingStay => $"Board appeal (filed {D(r.Date)}) of the denial of the in absentia motion is pending: the stay continues",
-        ReasonCode.InAbsentiaDenialAppealWindow => $"in absentia motion denied {D(r.Date)}: no stay unless a Board appeal is filed, due {D(r.Date2)}",
-        ReasonCode.InAbsentiaExclusionNoStay => $"motion to reopen the in absentia exclusion order filed {D(r.Date)}: no automatic stay in exclusion cases; ask for a stay",
-        ReasonCode.InAbsentiaAppealStayContested => $"Board appeal (filed {D(r.Date)}) of the denial of the in absentia motion in removal proceedings: whether the motion's stay continues is contested: ask the Board for a stay",
-        ReasonCode.InAbsentiaStayEnded => $"in absentia motion stay ended on {D(r.Date)}",
-        ReasonCode.InAbsentiaMotionLate => $"motion to reopen the in absentia order for exceptional circumstances filed {D(r.Date)} after the 180-day limit ({Due(r.Date2)}): it does not stay removal",
-        ReasonCode.InAbsentiaMotionGroundNoStay => $"motion to reopen the in absentia order filed {D(r.Date)} rests on a ground other than exceptional circumstances, lack of notice or custody: it does not stay removal by itself",
-        ReasonCode.MotionGroundMissing => $"the ground of the motion to reopen the in absentia order filed {D(r.Date)} is not recorded: record the motion's ground (exceptional circumstances, no notice, in custody, or other); only a motion to rescind the order stays removal",
-        ReasonCode.ProceedingTypeMissing => $"the in absentia order of {D(r.Date)} predates 1997-04-01 and its proceeding is not recorded: in deportation proceedings a motion to rescind stays removal, in exclusion proceedings it does not; record the proceeding type (see the order or the record of proceedings)",
-        ReasonCode.MotionDoesNotStay => $"a pending {r.Subject} does not stay removal by itself",
-        ReasonCode.DenialAppealDoesNotStay => "an appeal of the denial of a motion to reopen or reconsider stays nothing by itself",
-        ReasonCode.PetitionDoesNotStay => "a petition for review does not stay removal unless the court orders a stay",
-        ReasonCode.StayMotionPending => $"stay motion in the {r.Subject} is pending: no protection until granted",
-        ReasonCode.StayMotionGranted => $"stay granted on {D(r.Date)} in the {r.Subject}",
-        ReasonCode.StayMotionDenied => $"stay denied on {D(r.Date)} in the {r.Subject}",
-        ReasonCode.StayGrantedTermsMissing => $"a {r.Subject} was granted on {D(r.Date)}: record the stay and its terms",
-        ReasonCode.IndividualStayInForce => $"stay granted by {r.Subject} on {D(r.Date)}",
-        ReasonCode.IndividualStayExpired => $"stay granted by {r.Subject} ended on {D(r.Date2)}",
-        ReasonCode.IndividualStayLifted => $"stay granted by {r.Subject} lifted on {D(r.Date)}",
-        ReasonCode.StayMatterMissing => $"a stay granted by {r.Subject} on {D(r.Date)} lasts until a matter is decided, but that matter is not recorded",
-        ReasonCode.MatterWithdrawn => $"the {r.Subject} was withdrawn on {D(r.Date)}: it keeps no stay alive from then on",
-        ReasonCode.PeriodOutsideCalendar => $"a period counted from {D(r.Date)} falls outside the court calendar (1980-2100): check the dates by hand",
-        ReasonCode.WithdrawalDateMissing => $"the {r.Subject} is marked withdrawn but the withdrawal date is not recorded, and a stay lasted while it was pending: record the date",
-        ReasonCode.FiledDateMissing => $"filing date of the {r.Subject} is not recorded, and its timeliness decides protection",
-        ReasonCode.DecisionDateMissing => $"the {r.Subject} is marked decided but the decision date is not recorded",
-        ReasonCode.ClassMembershipEnded => $"class membership ({r.Subject}) ended on {D(r.Date)}",
-        ReasonCode.ClassOrderEnded => $"class order ({r.Subject}) in force only until {D(r.Date)}",
-        ReasonCode.ClassFilesAwaited => $"class order ({r.Subject}): the motion period has not started (A-file and record of proceedings not both received)",
-        ReasonCode.ClassMotionWindow => $"class order ({r.Subject}): motion to reopen due {D(r.Date2)}",
-        ReasonCode.ClassNoMotionByDeadline => $"class order ({r.Subject}): no motion to reopen filed by {D(r.Date2)}: the class stay ended",
-        ReasonCode.ClassMotionLate => $"class order ({r.Subject}): motion to reopen filed {D(r.Date)} after {D(r.Date2)}: the class stay ended",
-        ReasonCode.ClassMotionPending => $"class order ({r.Subject}): motion to reopen filed {D(r.Date)} in time is pending",
-        ReasonCode.ClassMotionGranted => $"class order ({r.Subject}): motion to reopen granted on {D(r.Date)}",
-        ReasonCode.ClassAppealWindow => $"class order ({r.Subject}): motion denied {D(r.Date)}; Board appeal due {D(r.Date2)}",
-        ReasonCode.ClassNoAppealByDeadline => $"class order ({r.Subject}): no Board appeal filed by {D(r.Date2)}: the class stay ended",
-        ReasonCode.ClassAppealLate => $"class order ({r.Subject}): Board appeal filed {D(r.Date)} after {D(r.Date2)}: the class stay ended",
-        ReasonCode.ClassAppealPending => $"class order ({r.Subject}): Board appeal filed {D(r.Date)} in time is pending",
-        ReasonCode.ClassPetitionWindow => $"class order ({r.Subject}): Board decided {D(r.Date)}; petition for review with stay motion due {D(r.Date2)}",
-        ReasonCode.ClassNoPetitionByDeadline => $"class order ({r.Subject}): no petition for review with a stay motion by {D(r.Date2)}: the class stay ended",
-        ReasonCode.ClassPetitionLate => $"class order ({r.Subject}): petition for review filed {D(r.Date)} after {D(r.Date2)}: the class stay ended",
-        ReasonCode.ClassPetitionWithoutStayMotion => $"class order ({r.Subject}): petition for review filed without a stay motion by {D(r.Date2)}: the class stay ended",
-        ReasonCode.ClassStayMotionLate => $"class order ({r.Subject}): stay motion filed {D(r.Date)} after {D(r.Date2)}: the class stay ended",
-        ReasonCode.ClassStayMotionPending => $"class order ({r.Subject}): stay motion filed {D(r.Date)} with a timely petition awaits the court of appeals",
-        ReasonCode.ClassStayGranted => $"class order ({r.Subject}): the court of appeals granted a stay on {D(r.Date)}; its stay replaces the class stay",
-        ReasonCode.ClassStayDenied => $"class order ({r.Subject}): the court of appeals denied the stay on {D(r.Date)}: the class stay ended",
-        ReasonCode.ClassPetitionDecided => $"class order ({r.Subject}): the petition for review was decided on {D(r.Date)}: the class stay ended",
-        ReasonCode.ClassStageNotCovered => $"class order ({r.Subject}): its terms do not cover this stage (from {D(r.Date)})",
-        _ => r.Code.ToString(),
+            ? Sentence.Of($"boarded on {D(r.Date2):yyyy-MM-dd}, the day of a stay ({r.Subject}): if it came before boarding, demand compliance now")
+            : Sentence.Of($"boarded despite a stay granted before boarding ({r.Subject}, since {D(r.Date):yyyy-MM-dd}): demand compliance now"),
+        ReasonCode.StayAfterBoardingNoEffect => Sentence.Of($"{r.Subject} since {D(r.Date):yyyy-MM-dd} came after boarding on {D(r.Date2):yyyy-MM-dd}: a stay by an immigration judge or the Board granted or communicated after boarding has no effect"),
+        ReasonCode.CourtStayAfterBoarding => Sentence.Of($"{r.Subject} since {D(r.Date):yyyy-MM-dd} came after boarding on {D(r.Date2):yyyy-MM-dd}: the rule that voids such stays covers only immigration judges and the Board; a court's order still binds DHS: tell DHS and the court now and ask that the removal be halted or the person returned"),
+        ReasonCode.NoOrderInForceYet => Sentence.Of($"no removal order in force on {D(r.Date):yyyy-MM-dd}: the first recorded order is of {D(r.Date2):yyyy-MM-dd}; whether the person could be removed before it (an earlier order, expedited removal) is not recorded"),
+        ReasonCode.StayGrantorNotWherePending => Sentence.Of($"a stay recorded as granted on {D(r.Date):yyyy-MM-dd} by {r.Subject}: a judge or the Board can stay removal only in a matter before them; check the order and record who granted it"),
+        ReasonCode.NoRemovalOrderRecorded => Sentence.Of($"no removal order recorded: record the order (date, judge or Board, in absentia, appeal waived or reserved)"),
+        ReasonCode.BondDecisionNoStay => Sentence.Of($"bond/custody decision of {D(r.Date):yyyy-MM-dd}: no automatic stay of removal"),
+        ReasonCode.MotionDenialNoStay => Sentence.Of($"denial of a motion to reopen or reconsider of {D(r.Date):yyyy-MM-dd}: no automatic stay, and an appeal of it stays nothing by itself"),
+        ReasonCode.BoardOrderNoAutomaticStay => Sentence.Of($"Board order of {D(r.Date):yyyy-MM-dd} is final: no automatic stay; a petition for review stops nothing without a court stay"),
+        ReasonCode.InAbsentiaOrderNoAppealStay => Sentence.Of($"in absentia order of {D(r.Date):yyyy-MM-dd} is final on entry: no appeal period stay; only a motion to rescind it before the judge stays it"),
+        ReasonCode.AppealPeriodStay => Sentence.Of($"judge's decision of {D(r.Date):yyyy-MM-dd}: not executed during the appeal period ending {D(r.Date2):yyyy-MM-dd}"),
+        ReasonCode.AppealWaived => Sentence.Of($"appeal of the judge's decision of {D(r.Date):yyyy-MM-dd} waived: no automatic stay"),
+        ReasonCode.AppealAcceptedDespiteWaiver => Sentence.Of($"appeal recorded as waived, but the Board accepted the appeal filed {D(r.Date):yyyy-MM-dd}: the waiver does not end the automatic stay"),
+        ReasonCode.AppealWaiverUnknown => Sentence.Of($"whether appeal of the judge's decision of {D(r.Date):yyyy-MM-dd} was waived or reserved is not recorded"),
+        ReasonCode.AppealPeriodExpired => Sentence.Of($"no Board appeal filed by {Due(r.Date2):yyyy-MM-dd}: the automatic stay ended"),
+        ReasonCode.BoardAppealPendingStay => Sentence.Of($"Board appeal filed {D(r.Date):yyyy-MM-dd} in time (due {Due(r.Date2):yyyy-MM-dd}) is pending"),
+        ReasonCode.BoardAppealLate => Sentence.Of($"Board appeal filed {D(r.Date):yyyy-MM-dd} after its deadline {Due(r.Date2):yyyy-MM-dd}: no automatic stay"),
+        ReasonCode.BoardAppealDismissed => Sentence.Of($"Board decided the appeal on {D(r.Date):yyyy-MM-dd}: the automatic stay ended"),
+        ReasonCode.BoardAppealWithdrawn => Sentence.Of($"Board appeal withdrawn on {D(r.Date):yyyy-MM-dd}: the judge's decision is final as though no appeal had been taken; no automatic stay from that day (the appeal period would have run to {Due(r.Date2):yyyy-MM-dd})"),
+        ReasonCode.OrderSetAside => Sentence.Of($"{r.Subject} granted on {D(r.Date):yyyy-MM-dd}: the removal order is reopened, reversed or vacated"),
+        ReasonCode.InAbsentiaMotionPendingStay => Sentence.Of($"motion to reopen the in absentia order filed {D(r.Date):yyyy-MM-dd} is pending before the judge"),
+        ReasonCode.InAbsentiaDenialAppealPendingStay => Sentence.Of($"Board appeal (filed {D(r.Date):yyyy-MM-dd}) of the denial of the in absentia motion is pending: the stay continues"),
+        ReasonCode.InAbsentiaDenialAppealWindow => Sentence.Of($"in absentia motion denied {D(r.Date):yyyy-MM-dd}: no stay unless a Board appeal is filed, due {D(r.Date2):yyyy-MM-dd}"),
+        ReasonCode.InAbsentiaExclusionNoStay => Sentence.Of($"motion to reopen the in absentia exclusion order filed {D(r.Date):yyyy-MM-dd}: no automatic stay in exclusion cases; ask for a stay"),
+        ReasonCode.InAbsentiaAppealStayContested => Sentence.Of($"Board appeal (filed {D(r.Date):yyyy-MM-dd}) of the denial of the in absentia motion in removal proceedings: whether the motion's stay continues is contested: ask the Board for a stay"),
+        ReasonCode.InAbsentiaStayEnded => Sentence.Of($"in absentia motion stay ended on {D(r.Date):yyyy-MM-dd}"),
+        ReasonCode.InAbsentiaMotionLate => Sentence.Of($"motion to reopen the in absentia order for exceptional circumstances filed {D(r.Date):yyyy-MM-dd} after the 180-day limit ({Due(r.Date2):yyyy-MM-dd}): it does not stay removal"),
+        ReasonCode.InAbsentiaMotionGroundNoStay => Sentence.Of($"motion to reopen the in absentia order filed {D(r.Date):yyyy-MM-dd} rests on a ground other than exceptional circumstances, lack of notice or custody: it does not stay removal by itself"),
+        ReasonCode.MotionGroundMissing => Sentence.Of($"the ground of the motion to reopen the in absentia order filed {D(r.Date):yyyy-MM-dd} is not recorded: record the motion's ground (exceptional circumstances, no notice, in custody, or other); only a motion to rescind the order stays removal"),
+        ReasonCode.ProceedingTypeMissing => Sentence.Of($"the in absentia order of {D(r.Date):yyyy-MM-dd} predates 1997-04-01 and its proceeding is not recorded: in deportation proceedings a motion to rescind stays removal, in exclusion proceedings it does not; record the proceeding type (see the order or the record of proceedings)"),
+        ReasonCode.MotionDoesNotStay => Sentence.Of($"a pending {r.Subject} does not stay removal by itself"),
+        ReasonCode.DenialAppealDoesNotStay => Sentence.Of($"an appeal of the denial of a motion to reopen or reconsider stays nothing by itself"),
+        ReasonCode.PetitionDoesNotStay => Sentence.Of($"a petition for review does not stay removal unless the court orders a stay"),
+        ReasonCode.StayMotionPending => Sentence.Of($"stay motion in the {r.Subject} is pending: no protection until granted"),
+        ReasonCode.StayMotionGranted => Sentence.Of($"stay granted on {D(r.Date):yyyy-MM-dd} in the {r.Subject}"),
+        ReasonCode.StayMotionDenied => Sentence.Of($"stay denied on {D(r.Date):yyyy-MM-dd} in the {r.Subject}"),
+        ReasonCode.StayGrantedTermsMissing => Sentence.Of($"a {r.Subject} was granted on {D(r.Date):yyyy-MM-dd}: record the stay and its terms"),
+        ReasonCode.IndividualStayInForce => Sentence.Of($"stay granted by {r.Subject} on {D(r.Date):yyyy-MM-dd}"),
+        ReasonCode.IndividualStayExpired => Sentence.Of($"stay granted by {r.Subject} ended on {D(r.Date2):yyyy-MM-dd}"),
+        ReasonCode.IndividualStayLifted => Sentence.Of($"stay granted by {r.Subject} lifted on {D(r.Date):yyyy-MM-dd}"),
+        ReasonCode.StayMatterMissing => Sentence.Of($"a stay granted by {r.Subject} on {D(r.Date):yyyy-MM-dd} lasts until a matter is decided, but that matter is not recorded"),
+        ReasonCode.MatterWithdrawn => Sentence.Of($"the {r.Subject} was withdrawn on {D(r.Date):yyyy-MM-dd}: it keeps no stay alive from then on"),
+        ReasonCode.PeriodOutsideCalendar => Sentence.Of($"a period counted from {D(r.Date):yyyy-MM-dd} falls outside the court calendar (1980-2100): check the dates by hand"),
+        ReasonCode.WithdrawalDateMissing => Sentence.Of($"the {r.Subject} is marked withdrawn but the withdrawal date is not recorded, and a stay lasted while it was pending: record the date"),
+        ReasonCode.FiledDateMissing => Sentence.Of($"filing date of the {r.Subject} is not recorded, and its timeliness decides protection"),
+        ReasonCode.DecisionDateMissing => Sentence.Of($"the {r.Subject} is marked decided but the decision date is not recorded"),
+        ReasonCode.ClassMembershipEnded => Sentence.Of($"class membership ({r.Subject}) ended on {D(r.Date):yyyy-MM-dd}"),
+        ReasonCode.ClassOrderEnded => Sentence.Of($"class order ({r.Subject}) in force only until {D(r.Date):yyyy-MM-dd}"),
+        ReasonCode.ClassFilesAwaited => Sentence.Of($"class order ({r.Subject}): the motion period has not started (A-file and record of proceedings not both received)"),
+        ReasonCode.ClassMotionWindow => Sentence.Of($"class order ({r.Subject}): motion to reopen due {D(r.Date2):yyyy-MM-dd}"),
+        ReasonCode.ClassNoMotionByDeadline => Sentence.Of($"class order ({r.Subject}): no motion to reopen filed by {D(r.Date2):yyyy-MM-dd}: the class stay ended"),
+        ReasonCode.ClassMotionLate => Sentence.Of($"class order ({r.Subject}): motion to reopen filed {D(r.Date):yyyy-MM-dd} after {D(r.Date2):yyyy-MM-dd}: the class stay ended"),
+        ReasonCode.ClassMotionPending => Sentence.Of($"class order ({r.Subject}): motion to reopen filed {D(r.Date):yyyy-MM-dd} in time is pending"),
+        ReasonCode.ClassMotionGranted => Sentence.Of($"class order ({r.Subject}): motion to reopen granted on {D(r.Date):yyyy-MM-dd}"),
+        ReasonCode.ClassAppealWindow => Sentence.Of($"class order ({r.Subject}): motion denied {D(r.Date):yyyy-MM-dd}; Board appeal due {D(r.Date2):yyyy-MM-dd}"),
+        ReasonCode.ClassNoAppealByDeadline => Sentence.Of($"class order ({r.Subject}): no Board appeal filed by {D(r.Date2):yyyy-MM-dd}: the class stay ended"),
+        ReasonCode.ClassAppealLate => Sentence.Of($"class order ({r.Subject}): Board appeal filed {D(r.Date):yyyy-MM-dd} after {D(r.Date2):yyyy-MM-dd}: the class stay ended"),
+        ReasonCode.ClassAppealPending => Sentence.Of($"class order ({r.Subject}): Board appeal filed {D(r.Date):yyyy-MM-dd} in time is pending"),
+        ReasonCode.ClassPetitionWindow => Sentence.Of($"class order ({r.Subject}): Board decided {D(r.Date):yyyy-MM-dd}; petition for review with stay motion due {D(r.Date2):yyyy-MM-dd}"),
+        ReasonCode.ClassNoPetitionByDeadline => Sentence.Of($"class order ({r.Subject}): no petition for review with a stay motion by {D(r.Date2):yyyy-MM-dd}: the class stay ended"),
+        ReasonCode.ClassPetitionLate => Sentence.Of($"class order ({r.Subject}): petition for review filed {D(r.Date):yyyy-MM-dd} after {D(r.Date2):yyyy-MM-dd}: the class stay ended"),
+        ReasonCode.ClassPetitionWithoutStayMotion => Sentence.Of($"class order ({r.Subject}): petition for review filed without a stay motion by {D(r.Date2):yyyy-MM-dd}: the class stay ended"),
+        ReasonCode.ClassStayMotionLate => Sentence.Of($"class order ({r.Subject}): stay motion filed {D(r.Date):yyyy-MM-dd} after {D(r.Date2):yyyy-MM-dd}: the class stay ended"),
+        ReasonCode.ClassStayMotionPending => Sentence.Of($"class order ({r.Subject}): stay motion filed {D(r.Date):yyyy-MM-dd} with a timely petition awaits the court of appeals"),
+        ReasonCode.ClassStayGranted => Sentence.Of($"class order ({r.Subject}): the court of appeals granted a stay on {D(r.Date):yyyy-MM-dd}; its stay replaces the class stay"),
+        ReasonCode.ClassStayDenied => Sentence.Of($"class order ({r.Subject}): the court of appeals denied the stay on {D(r.Date):yyyy-MM-dd}: the class stay ended"),
+        ReasonCode.ClassPetitionDecided => Sentence.Of($"class order ({r.Subject}): the petition for review was decided on {D(r.Date):yyyy-MM-dd}: the class stay ended"),
+        ReasonCode.ClassStageNotCovered => Sentence.Of($"class order ({r.Subject}): its terms do not cover this stage (from {D(r.Date):yyyy-MM-dd})"),
+        _ => Sentence.Verbatim(r.Code.ToString()),
     };
 }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Globalization;
+using Stayline.Domain.Common;
 
 namespace Stayline.Domain.Protection;
 
@@ -50,16 +50,22 @@ public enum UntilEvent
 /// <param name="Until">The event that ends it, when it is not dated (or may end earlier than the date).</param>
 /// <param name="Subject">Who granted it or which class order, for the explanation.</param>
 public readonly record struct Protection(
-    ProtectionSource Source, DateOnly? Since, DateOnly? LastDay, UntilEvent Until, string Citation, string? Subject = null)
+    ProtectionSource Source, DateOnly? Since, DateOnly? LastDay, UntilEvent Until, string Citation, Sentence? Subject = null)
 {
     /// <summary>"until 2017-10-23" or "until the Board decides the appeal".</summary>
-    public string UntilText => LastDay is { } last
-        ? Until == UntilEvent.None
-            ? "until " + ProtectionText.Day(last)
-            : "until " + ProtectionText.Day(last) + " or " + ProtectionText.Event(Until) + " if earlier"
-        : "until " + ProtectionText.Event(Until);
+    public string UntilText => UntilSentence.ToString();
 
-    public string Describe() => ProtectionText.Source(Source, Subject) + " " + UntilText;
+    public Sentence UntilSentence => LastDay is { } last
+        ? Until == UntilEvent.None
+            ? Sentence.Of($"until {last:yyyy-MM-dd}")
+            : Sentence.Of($"until {last:yyyy-MM-dd} or {ProtectionText.Event(Until)} if earlier")
+        : Sentence.Of($"until {ProtectionText.Event(Until)}");
+
+    /// <summary>What protects and until when, in English.</summary>
+    public string Describe() => Description.ToString();
+
+    /// <summary><see cref="Describe"/> as a sentence, for a page to say in its reader's language.</summary>
+    public Sentence Description => Sentence.Of($"{ProtectionText.Source(Source, Subject)} {UntilSentence}");
 }
 
 /// <summary>Which class-order deadline comes next.</summary>
@@ -75,21 +81,29 @@ public enum ClassDeadlineStep
 /// <param name="Trigger">The day the period started from.</param>
 public readonly record struct ClassDeadline(ClassDeadlineStep Step, DateOnly? Due, DateOnly? Trigger, int Days, ClassStayOrder Order)
 {
-    public string Describe()
+    public string Describe() => Description.ToString();
+
+    /// <summary><see cref="Describe"/> as a sentence, for a page to say in its reader's language.</summary>
+    public Sentence Description
     {
-        var what = Step switch
+        get
         {
-            ClassDeadlineStep.MotionToReopen => "motion to reopen",
-            ClassDeadlineStep.BoardAppeal => "Board appeal of the denial of the motion to reopen",
-            _ => "petition for review with a stay motion",
-        };
-        var after = Step == ClassDeadlineStep.MotionToReopen
-            ? " days after A-file and ROP received"
-            : Step == ClassDeadlineStep.BoardAppeal ? " days after the judge's denial" : " days after the Board's decision";
-        var days = Days.ToString(CultureInfo.InvariantCulture);
-        return Due is { } due
-            ? $"{what} due {ProtectionText.Day(due)} ({days}{after}, moved to the next court day if needed; class order in {Order.Name})"
-            : $"{what} due {days}{after}: not both received yet (class order in {Order.Name})";
+            var what = Step switch
+            {
+                ClassDeadlineStep.MotionToReopen => Sentence.Of($"motion to reopen"),
+                ClassDeadlineStep.BoardAppeal => Sentence.Of($"Board appeal of the denial of the motion to reopen"),
+                _ => Sentence.Of($"petition for review with a stay motion"),
+            };
+            var after = Step switch
+            {
+                ClassDeadlineStep.MotionToReopen => Sentence.Of($"{Days} days after A-file and ROP received"),
+                ClassDeadlineStep.BoardAppeal => Sentence.Of($"{Days} days after the judge's denial"),
+                _ => Sentence.Of($"{Days} days after the Board's decision"),
+            };
+            return Due is { } due
+                ? Sentence.Of($"{what} due {due:yyyy-MM-dd} ({after}, moved to the next court day if needed; class order in {Order.Name})")
+                : Sentence.Of($"{what} due {after}: not both received yet (class order in {Order.Name})");
+        }
     }
 }
 
@@ -120,10 +134,15 @@ public sealed record ProtectionStatus(
     /// </summary>
     public bool BoardedDespiteStay { get; init; }
 
-    public string Summary => State switch
+    /// <summary>The one-line answer in English, as stored in the derived row and given by the API.</summary>
+    public string Summary => SummarySentence.ToString();
+
+    /// <summary>The summary as a sentence (the state word, then what protects, the missing facts or the reason that decides).</summary>
+    public Sentence SummarySentence => State switch
     {
-        ProtectionState.Protected => "Protected: " + Primary!.Value.Describe(),
-        ProtectionState.Unknown => "Unknown — check: " + string.Join("; ", Missing.Select(m => m.Text)),
-        _ => "NOT protected" + (Reasons.IsEmpty ? "" : ": " + Reasons[^1].Text),
+        ProtectionState.Protected => Sentence.Of($"Protected: {Primary!.Value.Description}"),
+        ProtectionState.Unknown => Sentence.Of($"Unknown — check: {ProtectionText.List(Missing)}"),
+        _ when Reasons.IsEmpty => Sentence.Of($"NOT protected"),
+        _ => Sentence.Of($"NOT protected: {Reasons[^1].Sentence}"),
     };
 }

@@ -24,12 +24,15 @@ public sealed class Strings
     public static string Say(Sentence sentence)
     {
         var language = Infrastructure.Localization.Current;
-        if (language == "en" || Manager.GetString(sentence.Format, CultureInfo.CurrentUICulture) is not { } translated)
+        if (language == "en" || !sentence.Values.Any(v => v is Sentence) && Manager.GetString(sentence.Format, CultureInfo.CurrentUICulture) is null)
         {
             return sentence.ToString();
         }
 
+        // A format nobody translates (a name said as written, "{0}") still says the sentences inside it.
         var values = sentence.Values.Select(v => v is Sentence inner ? Say(inner) : v).ToArray();
-        return string.Format(Infrastructure.Localization.CultureOf(language), translated, values);
+        return Manager.GetString(sentence.Format, CultureInfo.CurrentUICulture) is { } translated
+            ? string.Format(Infrastructure.Localization.CultureOf(language), translated, values)
+            : string.Format(CultureInfo.CurrentCulture, sentence.Format, values);
     }
 }

@@ -123,7 +123,7 @@ public class AutomaticStayTests
         {
             Assert.Equal(ProtectionSource.IndividualStay, status.Primary?.Source);
             Assert.Equal(UntilEvent.CourtDecidesPetition, status.Primary?.Until);
-            Assert.Equal("the court of appeals", status.Primary?.Subject);
+            Assert.Equal("the court of appeals", status.Primary?.Subject?.ToString());
         }
     }
 

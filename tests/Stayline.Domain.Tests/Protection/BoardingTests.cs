@@ -26,7 +26,7 @@ public class BoardingTests
         Assert.Equal(ProtectionState.NotProtected, status.State);
         Assert.True(status.BoardedDespiteStay);
         var kept = Assert.Single(status.All); // the Board's stay of 08-02 came after boarding
-        Assert.Equal("the court of appeals", kept.Subject);
+        Assert.Equal("the court of appeals", kept.Subject?.ToString());
         Assert.Contains(status.Reasons, r => r.Code == ReasonCode.StaysIgnoredAfterBoarding && r.Date == D("2019-07-30"));
         Assert.Contains("demand compliance now", status.Summary, StringComparison.Ordinal);
     }

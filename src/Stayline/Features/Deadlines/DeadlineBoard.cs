@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Deadlines;
 using Stayline.Domain.Matters;
 using Stayline.Features.Shared;
@@ -25,10 +26,10 @@ public enum BoardSection
 
 /// <summary>The rows of one rule (one class order for class motions) on a page: the rule's words and citation are shown once.</summary>
 /// <param name="Total">Exact number of the rule's rows in the section, on every page.</param>
-public sealed record BoardGroup(string RuleId, long? CourtOrderId, string Title, string Citation, int Total, IReadOnlyList<DeadlineView> Rows)
+public sealed record BoardGroup(string RuleId, long? CourtOrderId, Sentence Title, string Citation, int Total, IReadOnlyList<DeadlineView> Rows)
 {
     /// <summary>Whose step the day is (clocks and other parties' duties); null for our own filings.</summary>
-    public string? Whose => DeadlineBoard.WhoseDay(RuleId);
+    public Sentence? Whose => DeadlineBoard.WhoseDay(RuleId);
 }
 
 /// <param name="Total">Exact number of rows in the section.</param>
@@ -76,22 +77,22 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
     /// missed filings (the side that cannot hide one). bond-appeal is ours (the detainee lost the bond hearing): its
     /// passed day is stored as Reached only because its filing cannot be recorded, so it stays with the filings.
     /// </summary>
-    private static readonly Dictionary<string, string> OtherPartiesDays = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Sentence> OtherPartiesDays = new(StringComparer.Ordinal)
     {
-        ["removal-period"] = "ICE's: the 90 days it has to remove. Detention after them rests on INA 241(a)(6) and is limited by Zadvydas.",
-        ["zadvydas"] = "Ours to use, not a filing deadline: after six months of post-order detention a habeas petition (or an 8 CFR 241.13 request) is ripe.",
-        ["custody-review-90"] = "ICE's duty: a custody review before the removal period ends, with a written decision.",
-        ["custody-review-hq"] = "ICE's duty: the headquarters custody review.",
-        ["custody-review-annual"] = "ICE's duty: the yearly custody review.",
-        [BondCase.StayLapseRuleId] = "The Board's: DHS's automatic stay of release lapses unless the Board has decided.",
-        [DeadlineRules.HabeasReturn.Id] = "The government's: its return to the court's order to show cause.",
-        [DeadlineRules.Eoir43Notice.Id] = "DHS's: its Form EOIR-43, without which the release order is not stayed.",
-        [DeadlineRules.Eoir43Appeal.Id] = "DHS's: its appeal to the Board, without which the automatic stay lapses.",
-        [DeadlineRules.FoiaResponse.Id] = "The agency's: its answer to a FOIA request.",
+        ["removal-period"] = Sentence.Of($"ICE's: the 90 days it has to remove. Detention after them rests on INA 241(a)(6) and is limited by Zadvydas."),
+        ["zadvydas"] = Sentence.Of($"Ours to use, not a filing deadline: after six months of post-order detention a habeas petition (or an 8 CFR 241.13 request) is ripe."),
+        ["custody-review-90"] = Sentence.Of($"ICE's duty: a custody review before the removal period ends, with a written decision."),
+        ["custody-review-hq"] = Sentence.Of($"ICE's duty: the headquarters custody review."),
+        ["custody-review-annual"] = Sentence.Of($"ICE's duty: the yearly custody review."),
+        [BondCase.StayLapseRuleId] = Sentence.Of($"The Board's: DHS's automatic stay of release lapses unless the Board has decided."),
+        [DeadlineRules.HabeasReturn.Id] = Sentence.Of($"The government's: its return to the court's order to show cause."),
+        [DeadlineRules.Eoir43Notice.Id] = Sentence.Of($"DHS's: its Form EOIR-43, without which the release order is not stayed."),
+        [DeadlineRules.Eoir43Appeal.Id] = Sentence.Of($"DHS's: its appeal to the Board, without which the automatic stay lapses."),
+        [DeadlineRules.FoiaResponse.Id] = Sentence.Of($"The agency's: its answer to a FOIA request."),
     };
 
     /// <summary>Whose step a clock's day is; null for a filing deadline of ours.</summary>
-    public static string? WhoseDay(string ruleId) => OtherPartiesDays.GetValueOrDefault(ruleId);
+    public static Sentence? WhoseDay(string ruleId) => OtherPartiesDays.GetValueOrDefault(ruleId);
 
     /// <summary>
     /// The first page of every section, or, with <paramref name="only"/>, only that section's page after <paramref name="after"/>:
@@ -263,7 +264,7 @@ public sealed record DeadlineBoard(IReadOnlyList<BoardSectionPage> Sections)
             if (rows.Count > 0)
             {
                 var views = rows.Select(describer.Describe).ToList();
-                shown.Add(new BoardGroup(g.RuleId, g.CourtOrderId, g.RuleId == ManualRuleId ? "Entered by hand" : views[0].Title,
+                shown.Add(new BoardGroup(g.RuleId, g.CourtOrderId, g.RuleId == ManualRuleId ? Sentence.Of($"Entered by hand") : views[0].TitleSentence,
                     views.GroupBy(v => v.Row.Citation).OrderByDescending(c => c.Count()).First().Key, g.Count, views));
                 left -= rows.Count;
             }

@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Classes;
+using Stayline.Domain.Common;
 using Stayline.Domain.Deadlines;
 using Stayline.Features.Protection;
-using Stayline.Features.Shared;
 
 namespace Stayline.Features.Deadlines;
 
@@ -28,11 +28,24 @@ public sealed record DeadlineRow
     public string? Explanation { get; init; }
 }
 
-/// <summary>A deadline as shown: what is due, counted from what, why this date, and its citation.</summary>
+/// <summary>A deadline as shown: what is due, counted from what, why this date, and its citation. The texts are English
+/// (API, CSV, calendar feed, reminders); a page says the ...Sentence properties in its reader's language.</summary>
 public sealed record DeadlineView(DeadlineRow Row, string Title, string TriggerText, string Explanation)
 {
+    public Sentence TitleSentence { get; init; } = Sentence.Verbatim(Title);
+
+    public Sentence TriggerSentence { get; init; } = Sentence.Verbatim(TriggerText);
+
+    public Sentence ExplanationSentence { get; init; } = Sentence.Verbatim(Explanation);
+
+    public static DeadlineView Of(DeadlineRow row, Sentence title, Sentence trigger, Sentence explanation) =>
+        new(row, title.ToString(), trigger.ToString(), explanation.ToString()) { TitleSentence = title, TriggerSentence = trigger, ExplanationSentence = explanation };
+
     /// <summary>The grounds on which the rule sets no time limit (e.g. changed country conditions); empty when none.</summary>
     public IReadOnlyList<TimeLimitExemption> Exemptions { get; init; } = [];
+
+    /// <summary>The exemptions' names with their citations ("Changed country conditions (8 CFR ...); ..."), for a page to say.</summary>
+    public Sentence ExemptionsSentence => Domain.Protection.ReasonList.Of([.. Exemptions.Select(e => Sentence.Of($"{e.NameSentence} ({e.Citation})"))]);
 
     public string DueText => Row.DueDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not yet triggered";
 
@@ -72,50 +85,51 @@ public sealed class DeadlineDescriber(ICourtCalendar calendar, IReadOnlyDictiona
     {
         if (row.Manual)
         {
-            return new DeadlineView(row, row.Title ?? "Deadline entered by hand", row.Trigger ?? "", (row.Explanation ?? "") + " (entered by hand)");
+            return new DeadlineView(row, row.Title ?? "Deadline entered by hand", row.Trigger ?? "", (row.Explanation ?? "") + " (entered by hand)")
+            {
+                TitleSentence = row.Title is { } title ? Sentence.Verbatim(title) : Sentence.Of($"Deadline entered by hand"),
+                ExplanationSentence = Sentence.Of($"{Sentence.Verbatim(row.Explanation ?? "")} (entered by hand)"),
+            };
         }
 
         if (ClockDeadlines.TryGet(row.RuleId, out var clock) && row.TriggerDate is { } from && row.DueDate is { } day)
         {
-            return new DeadlineView(row, clock.Title, clock.CountedFrom, clock.Explain(from, day));
+            return DeadlineView.Of(row, clock.Title, clock.CountedFrom, clock.Explained(from, day));
         }
 
         var rule = RuleOf(row);
         var fromFinality = PersonDeadlines.CountsFromFinality(row.Citation) && row.TriggerDate is not null;
         var computation = row.TriggerDate is { } trigger && row.DueDate is not null
             ? DeadlineCalculator.Compute(rule, fromFinality ? PersonDeadlines.FinalDay(trigger, calendar) : trigger, calendar)
-            : DeadlineCalculator.ComputeFromEvents(rule, new DateOnly?[rule.TriggerEvents.Count], calendar);
-        var explanation = computation.Explanation;
+            : DeadlineCalculator.ComputeFromEvents(rule, new DateOnly?[rule.TriggerEventSentences.Count], calendar);
+        var explanation = computation.ExplanationSentence;
         if (row.RuleId == DeadlineRules.BiaAppeal.Id && row.State == nameof(DeadlineState.NotApplicable))
         {
-            explanation = "Appeal was waived at the hearing: there is no Board appeal to file. " + explanation;
+            explanation = Sentence.Of($"Appeal was waived at the hearing: there is no Board appeal to file. {explanation}");
         }
 
         if (row.RuleId == DeadlineRules.HabeasReturn.Id && row.Citation == ClockDeadlines.CourtSetCitation && row.TriggerDate is { } osc && row.DueDate is { } set)
         {
             var days = set.DayNumber - osc.DayNumber;
-            explanation = $"The court's order sets the return for {Display.Date(set)}, {days} days after the order to show cause of {Display.Date(osc)}; "
-                + "the court's order governs. 28 U.S.C. 2243 gives three days, or up to twenty more for good cause"
-                + (days > 23 ? "; this date is later than that, as courts fix the time under Rule 4 of the Rules Governing Section 2254 Cases" : "")
-                + $". Without the order, the return would have been due {Display.Date(computation.DueDate ?? set)}.";
+            var without = computation.DueDate ?? set;
+            explanation = days > 23
+                ? Sentence.Of($"The court's order sets the return for {set:yyyy-MM-dd}, {days} days after the order to show cause of {osc:yyyy-MM-dd}; the court's order governs. 28 U.S.C. 2243 gives three days, or up to twenty more for good cause; this date is later than that, as courts fix the time under Rule 4 of the Rules Governing Section 2254 Cases. Without the order, the return would have been due {without:yyyy-MM-dd}.")
+                : Sentence.Of($"The court's order sets the return for {set:yyyy-MM-dd}, {days} days after the order to show cause of {osc:yyyy-MM-dd}; the court's order governs. 28 U.S.C. 2243 gives three days, or up to twenty more for good cause. Without the order, the return would have been due {without:yyyy-MM-dd}.");
         }
 
         if (fromFinality && row.TriggerDate is { } decision)
         {
-            explanation = $"Appeal of the judge's decision of {Display.Date(decision)} was reserved and not taken, so the order became final "
-                + $"when the appeal time ran out on {Display.Date(PersonDeadlines.FinalDay(decision, calendar))} (8 CFR 1003.39, 1241.1(c)), and the "
-                + $"period runs from then. Safe date: {Display.Date(PersonDeadlines.SafeDue(rule, decision, calendar))}, counted from the decision "
-                + "itself, is in time on any reading. " + explanation;
+            explanation = Sentence.Of($"Appeal of the judge's decision of {decision:yyyy-MM-dd} was reserved and not taken, so the order became final when the appeal time ran out on {PersonDeadlines.FinalDay(decision, calendar):yyyy-MM-dd} (8 CFR 1003.39, 1241.1(c)), and the period runs from then. Safe date: {PersonDeadlines.SafeDue(rule, decision, calendar):yyyy-MM-dd}, counted from the decision itself, is in time on any reading. {explanation}");
         }
 
-        return new DeadlineView(row, rule.Title, rule.TriggerDescription, explanation) { Exemptions = rule.Exemptions };
+        return DeadlineView.Of(row, rule.TitleSentence, rule.TriggerSentence, explanation) with { Exemptions = rule.Exemptions };
     }
 
     private DeadlineRule RuleOf(DeadlineRow row) => row.RuleId == PersonDeadlines.ClassMotionRuleId
         ? DeadlineRules.AfterRecordsReceived(row.RuleId, row.PeriodDays, row.Citation,
             row.CourtOrderId is { } id && orderNames.TryGetValue(id, out var name) ? name : "the class order")
         : DeadlineRules.TryGet(row.RuleId, out var rule) ? rule
-        : DeadlineRules.FromCourtOrder(row.RuleId, row.RuleId, Math.Max(1, row.PeriodDays), ["trigger"], row.Citation, "");
+        : DeadlineRules.FromCourtOrder(row.RuleId, Sentence.Verbatim(row.RuleId), Math.Max(1, row.PeriodDays), [Sentence.Of($"trigger")], row.Citation, Sentence.Verbatim(""));
 }
 
 public static class DeadlineQueries

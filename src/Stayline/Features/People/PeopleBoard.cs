@@ -62,7 +62,7 @@ public static class PeopleBoard
         manual ? title ?? "Deadline entered by hand"
         : ruleId == PersonDeadlines.ClassMotionRuleId ? "Motion under the class order"
         : DeadlineRules.TryGet(ruleId, out var rule) ? rule.Title
-        : ClockDeadlines.TryGet(ruleId, out var clock) ? clock.Title
+        : ClockDeadlines.TryGet(ruleId, out var clock) ? clock.Title.ToString()
         : Labels.Words(ruleId);
 
     /// <summary>One part of a sort's order: the people of one facility, one lawyer, one protection state; each ordered within.</summary>

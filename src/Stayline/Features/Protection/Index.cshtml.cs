@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.People;
 using Stayline.Domain.Protection;
 
@@ -12,9 +13,14 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
     /// <summary>Rows per page; every row is reachable by the pager (the list used to stop at the first 1,000).</summary>
     public const int PageSize = 200;
 
-    public sealed record Row(long PersonId, string Name, string? ANumber, CustodyStatus Custody, string State, bool EndsWithin7Days, string Summary)
+    public sealed record Row(long PersonId, string Name, string? ANumber, CustodyStatus Custody, string State, bool EndsWithin7Days, string Summary,
+        DateOnly ComputedAsOf)
     {
         public string? ANumberDisplay => Domain.People.ANumber.DisplayOf(ANumber);
+
+        /// <summary>The summary as a sentence: evaluated from the person's facts for the day the row answers for (the
+        /// stored summary is English text); the stored text when the page is in English.</summary>
+        public Sentence Said { get; init; } = Sentence.Verbatim(Summary);
     }
 
     public sealed class Joined
@@ -53,7 +59,14 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
         Total = await q.CountAsync(ct);
         Rows = await q.OrderBy(x => x.Person.SortName).ThenBy(x => x.Person.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(x => new Row(x.Person.Id, x.Person.GivenName + " " + x.Person.FamilyName, x.Person.ANumber, x.Person.CustodyStatus, x.Protection.State,
-                x.Protection.EndsWithin7Days, x.Protection.Summary)).ToListAsync(ct);
+                x.Protection.EndsWithin7Days, x.Protection.Summary, x.Protection.ComputedAsOf)).ToListAsync(ct);
+        if (Infrastructure.Localization.Current != "en" && Rows.Count > 0)
+        {
+            var watermark = await ProtectionRecompute.WatermarkAsync(db, ct);
+            var evaluated = await ProtectionRecompute.EvaluateWithoutStoringAsync(db,
+                Rows.ToDictionary(r => r.PersonId, r => ProtectionView.AnswersFor(r.ComputedAsOf, watermark)), ct);
+            Rows = [.. Rows.Select(r => evaluated.TryGetValue(r.PersonId, out var e) && e.SummarySentence is { } said && e.Summary == r.Summary ? r with { Said = said } : r)];
+        }
     }
 
     /// <summary>People joined to their stored protection; no state means "not protected or unknown".</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Deadlines;
 using Stayline.Domain.Matters;
@@ -42,15 +43,12 @@ public sealed record PersonProtectionPanel(long PersonId, ProtectionView Protect
         .OrderBy(d => d.Row.DueDate).FirstOrDefault();
 
     /// <summary>The reason that decides: the last one of the chain, or the missing facts.</summary>
-    public string Headline => Protection.Reasons.Count == 0 ? Protection.Summary
-        : Protection.Reasons.Any(r => r.Missing) ? string.Join("; ", Protection.Reasons.Where(r => r.Missing).Select(r => r.Text))
-        : Protection.Reasons.Last(r => !r.Missing).Text;
+    public Sentence Headline => Protection.Reasons.Count == 0 ? Protection.SummarySentence
+        : Protection.Reasons.Any(r => r.Missing) ? Domain.Protection.ReasonList.Of([.. Protection.Reasons.Where(r => r.Missing).Select(r => r.Sentence)])
+        : Protection.Reasons.Last(r => !r.Missing).Sentence;
 
-    /// <summary>What protects the person, without the summary's leading "Protected: " (the page says that word in the
-    /// reader's language; the rest is the engine's English).</summary>
-    public string ProtectedBy => Protection.Summary.StartsWith(ProtectedPrefix, StringComparison.Ordinal) ? Protection.Summary[ProtectedPrefix.Length..] : Protection.Summary;
-
-    private const string ProtectedPrefix = "Protected: ";
+    /// <summary>What protects the person, without the summary's leading "Protected: " (the page says that word itself).</summary>
+    public Sentence ProtectedBy => Protection.SummarySentence is { Format: "Protected: {0}", Values: [Sentence by] } ? by : Protection.SummarySentence;
 
     public static async Task<PersonProtectionPanel?> LoadAsync(StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, long personId,
         UserAccess access, CancellationToken ct)

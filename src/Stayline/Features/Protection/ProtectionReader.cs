@@ -1,19 +1,34 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Data.Bulk;
+using Stayline.Domain.Common;
 using Stayline.Domain.Protection;
 using Stayline.Infrastructure;
 
 namespace Stayline.Features.Protection;
 
-public sealed record ReasonView(string Code, string Text, string Citation, bool Missing);
+/// <summary>One reason as the API gives it (English <see cref="Text"/>) and as a page says it (<see cref="Sentence"/>).</summary>
+public sealed record ReasonView(string Code, string Text, string Citation, bool Missing)
+{
+    [JsonIgnore]
+    public Sentence Sentence { get; init; } = Sentence.Verbatim(Text);
+
+    public static ReasonView Of(ReasonText r) => new(r.Code, r.Text.ToString(), r.Citation, r.Missing) { Sentence = r.Text };
+}
 
 /// <summary>A person's protection as shown: state, what protects, until when, the chain of reasons.</summary>
 public sealed record ProtectionView(long PersonId, ProtectionState State, string? PrimarySource, DateOnly? UntilDate, string? UntilEvent,
     bool EndsWithin7Days, string Summary, IReadOnlyList<ReasonView> Reasons, DateOnly ComputedAsOf)
 {
+    /// <summary>The summary as a sentence for a page; <see cref="Summary"/> is its English.</summary>
+    [JsonIgnore]
+    public Sentence SummarySentence { get; init; } = Sentence.Verbatim(Summary);
+
     /// <summary>The day a stored row answers for: its own day or, when later, the day a full recompute confirmed it.</summary>
-    public static DateOnly AnswersFor(PersonProtection p, DateOnly? watermark) => watermark is { } w && w > p.ComputedAsOf ? w : p.ComputedAsOf;
+    public static DateOnly AnswersFor(PersonProtection p, DateOnly? watermark) => AnswersFor(p.ComputedAsOf, watermark);
+
+    public static DateOnly AnswersFor(DateOnly computedAsOf, DateOnly? watermark) => watermark is { } w && w > computedAsOf ? w : computedAsOf;
 }
 
 public static class ProtectionReader
@@ -49,7 +64,10 @@ public static class ProtectionReader
         await ProtectionRecompute.EvaluateWithoutStoringAsync(db, personId, asOf, ct) is { } r ? ViewOf(r, asOf) : null;
 
     public static ProtectionView ViewOf(PersonResult r, DateOnly asOf) => new(r.PersonId, Enum.Parse<ProtectionState>(r.State), r.PrimarySource,
-        r.UntilDate, r.UntilEvent, r.EndsWithin7Days, r.Summary, [.. r.Reasons.Select(x => new ReasonView(x.Code, x.Text, x.Citation, x.Missing))], asOf);
+        r.UntilDate, r.UntilEvent, r.EndsWithin7Days, r.Summary, [.. r.Reasons.Select(ReasonView.Of)], asOf)
+    {
+        SummarySentence = r.SummarySentence ?? Sentence.Verbatim(r.Summary),
+    };
 
     /// <summary>The person's protection for today; a result stored for an earlier day is recomputed first (dates move protection).</summary>
     public static async Task<ProtectionView?> GetAsync(StaylineDbContext db, ProtectionRecompute recompute, TimeProvider clock, long personId, CancellationToken ct)

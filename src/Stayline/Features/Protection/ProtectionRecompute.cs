@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Data.Bulk;
+using Stayline.Domain.Common;
 using Stayline.Domain.Deadlines;
 using Stayline.Domain.Protection;
 using Stayline.Infrastructure;
@@ -10,7 +11,7 @@ using Stayline.Infrastructure;
 namespace Stayline.Features.Protection;
 
 /// <summary>A reason in the chain behind a protection result (shown, not stored: docs/adr/0010).</summary>
-public readonly record struct ReasonText(string Code, string Text, string Citation, bool Missing);
+public readonly record struct ReasonText(string Code, Sentence Text, string Citation, bool Missing);
 
 /// <summary>
 /// One person's derived result in the shape it is stored, with fingerprints of its protection row and of its deadline
@@ -20,6 +21,9 @@ public readonly record struct ReasonText(string Code, string Text, string Citati
 public sealed record PersonResult(long PersonId, string State, string? PrimarySource, DateOnly? UntilDate, string? UntilEvent, bool EndsWithin7Days,
     string Summary, ReasonText[] Reasons, DerivedDeadline[] Deadlines, long ProtectionHash, long DeadlinesHash)
 {
+    /// <summary>The summary as a sentence for a page (<see cref="Summary"/> is its English, stored and hashed).</summary>
+    public Sentence? SummarySentence { get; init; }
+
     /// <summary>Bump when the stored form of a protection row changes (columns), so that every stored fingerprint stops matching.</summary>
     /// <remarks>2: the reasons left the row (their JSON column dropped).</remarks>
     private const ulong ProtectionFormat = 2;
@@ -33,19 +37,20 @@ public sealed record PersonResult(long PersonId, string State, string? PrimarySo
         var i = 0;
         foreach (var r in s.Reasons)
         {
-            reasons[i++] = new ReasonText(r.Code.ToString(), r.Text, r.Citation, false);
+            reasons[i++] = new ReasonText(r.Code.ToString(), r.Sentence, r.Citation, false);
         }
 
         foreach (var r in s.Missing)
         {
-            reasons[i++] = new ReasonText(r.Code.ToString(), r.Text, r.Citation, true);
+            reasons[i++] = new ReasonText(r.Code.ToString(), r.Sentence, r.Citation, true);
         }
 
         var state = s.State.ToString();
         var source = s.Primary?.Source.ToString();
         DateOnly? until = s.State == ProtectionState.Protected ? s.Primary?.LastDay : null;
         var untilEvent = s.State == ProtectionState.Protected && s.Primary is { Until: not Domain.Protection.UntilEvent.None } p ? p.Until.ToString() : null;
-        var summary = s.Summary;
+        var said = s.SummarySentence;
+        var summary = said.ToString();
 
         var h = new StableHash(ProtectionFormat);
         h.Add(state);
@@ -54,7 +59,10 @@ public sealed record PersonResult(long PersonId, string State, string? PrimarySo
         h.Add(untilEvent);
         h.Add(s.EndsWithin7Days);
         h.Add(summary);
-        return new PersonResult(personId, state, source, until, untilEvent, s.EndsWithin7Days, summary, reasons, deadlines, h.Value, HashOf(deadlines));
+        return new PersonResult(personId, state, source, until, untilEvent, s.EndsWithin7Days, summary, reasons, deadlines, h.Value, HashOf(deadlines))
+        {
+            SummarySentence = said,
+        };
     }
 
     private static long HashOf(DerivedDeadline[] deadlines)
@@ -220,7 +228,33 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         return await ReadPersonCoreAsync(db, personId, ct);
     }
 
-    private static async Task<(PersonFacts Facts, CourtCalendar Calendar)?> ReadPersonCoreAsync(StaylineDbContext db, long personId, CancellationToken ct)
+    /// <summary>
+    /// Several people evaluated, each for its own day, nothing written: the summaries of a list page are said from the
+    /// facts (the stored summary is English text). At most <see cref="PersonScope.MaxIds"/> people; the absent are left out.
+    /// </summary>
+    public static async Task<Dictionary<long, PersonResult>> EvaluateWithoutStoringAsync(StaylineDbContext db, IReadOnlyDictionary<long, DateOnly> days, CancellationToken ct)
+    {
+        var results = new Dictionary<long, PersonResult>();
+        if (days.Count == 0)
+        {
+            return results;
+        }
+
+        var (chunk, calendar) = await ReadFactsAsync(db, [.. days.Keys.Order()], ct);
+        var scratch = new List<DerivedDeadline>(8);
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            var facts = chunk.Build(i);
+            results[facts.PersonId] = EvaluateOne(facts, days[facts.PersonId], calendar, scratch);
+        }
+
+        return results;
+    }
+
+    private static async Task<(PersonFacts Facts, CourtCalendar Calendar)?> ReadPersonCoreAsync(StaylineDbContext db, long personId, CancellationToken ct) =>
+        await ReadFactsAsync(db, [personId], ct) is var (chunk, calendar) && chunk.Count > 0 ? (chunk.Build(0), calendar) : null;
+
+    private static async Task<(FactsChunk Chunk, CourtCalendar Calendar)> ReadFactsAsync(StaylineDbContext db, long[] personIds, CancellationToken ct)
     {
         var opened = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
         if (opened)
@@ -231,8 +265,8 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         try
         {
             var chunk = new FactsChunk();
-            await FactsReader.ReadAsync(BulkTarget.Of(db), PersonScope.Ids([personId]), chunk, ct);
-            return chunk.Count == 0 ? null : (chunk.Build(0), await CalendarAsync(db, ct));
+            await FactsReader.ReadAsync(BulkTarget.Of(db), PersonScope.Ids(personIds), chunk, ct);
+            return (chunk, await CalendarAsync(db, ct));
         }
         finally
         {

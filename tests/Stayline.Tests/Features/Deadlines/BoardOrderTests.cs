@@ -89,7 +89,7 @@ public partial class BoardOrderTests
         Assert.Equal(Clocks, RulesIn(reached));
         Assert.Contains("Days reached (the last 30 days): detention clocks and other parties&#x27; deadlines (7)", reached);
         Assert.Contains("None is a filing of ours that was missed", reached);
-        Assert.Contains("<strong>Whose step:</strong> <span lang=\"en\">ICE&#x27;s duty: a custody review before the removal period ends", reached);
+        Assert.Contains("<strong>Whose step:</strong> <span>ICE&#x27;s duty: a custody review before the removal period ends", reached);
         Assert.Equal(7, Regex.Matches(reached, "Whose step:").Count);
         Assert.DoesNotContain("Whose step:", missed);
         // Board order on the page: missed filings, the week, the month, then the days reached.

@@ -27,11 +27,12 @@ public sealed class CaseBuilder(TestApp app)
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
     }
 
-    public async Task RemovalOrderAsync(long personId, string on, Adjudicator by = Adjudicator.ImmigrationJudge, bool inAbsentia = false, bool waived = false)
+    public async Task RemovalOrderAsync(long personId, string on, Adjudicator by = Adjudicator.ImmigrationJudge, bool inAbsentia = false, bool waived = false,
+        bool reserved = false)
     {
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
-        var (order, errors) = RemovalOrder.Create(personId, TestClock.D(on), by, inAbsentia, waived, "Iraq", DateOnly.MaxValue);
+        var (order, errors) = RemovalOrder.Create(personId, TestClock.D(on), by, inAbsentia, waived, "Iraq", DateOnly.MaxValue, reserved);
         Assert.Empty(errors);
         db.RemovalOrders.Add(order!);
         await db.SaveChangesAsync();
