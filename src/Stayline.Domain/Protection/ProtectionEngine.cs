@@ -643,7 +643,8 @@ public static class ProtectionEngine
                     reasons.Add(new(ReasonCode.PetitionDoesNotStay, ProtectionText.Nken, m.FiledOn));
                     break;
                 case MatterKind.StayMotion:
-                    reasons.Add(new(ReasonCode.StayMotionPending, ProtectionText.GrantedStay, m.FiledOn, Subject: ProtectionText.Kind(m.Kind)));
+                    // A stay motion filed as a matter of its own: no other matter to name ("stay motion in the stay motion").
+                    reasons.Add(new(ReasonCode.StayMotionPending, ProtectionText.GrantedStay, m.FiledOn));
                     break;
             }
         }

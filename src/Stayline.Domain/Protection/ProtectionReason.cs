@@ -287,7 +287,9 @@ internal static class ProtectionText
         ReasonCode.MotionDoesNotStay => Sentence.Of($"a pending {r.Subject} does not stay removal by itself"),
         ReasonCode.DenialAppealDoesNotStay => Sentence.Of($"an appeal of the denial of a motion to reopen or reconsider stays nothing by itself"),
         ReasonCode.PetitionDoesNotStay => Sentence.Of($"a petition for review does not stay removal unless the court orders a stay"),
-        ReasonCode.StayMotionPending => Sentence.Of($"stay motion in the {r.Subject} is pending: no protection until granted"),
+        ReasonCode.StayMotionPending => r.Subject is null
+            ? Sentence.Of($"stay motion filed {D(r.Date):yyyy-MM-dd} is pending: no protection until granted")
+            : Sentence.Of($"stay motion in the {r.Subject} is pending: no protection until granted"),
         ReasonCode.StayMotionGranted => Sentence.Of($"stay granted on {D(r.Date):yyyy-MM-dd} in the {r.Subject}"),
         ReasonCode.StayMotionDenied => Sentence.Of($"stay denied on {D(r.Date):yyyy-MM-dd} in the {r.Subject}"),
         ReasonCode.StayGrantedTermsMissing => Sentence.Of($"a {r.Subject} was granted on {D(r.Date):yyyy-MM-dd}: record the stay and its terms"),

@@ -167,4 +167,22 @@ public class BoardOrderClassMemberTests
         Assert.False(status.BoardedDespiteStay);
         Assert.Empty(status.All);
     }
+
+    /// <summary>
+    /// A stay motion recorded as a matter of its own (not inside a motion to reopen) stops nothing while pending, and
+    /// its reason names the day it was filed; inside another matter it names that matter.
+    /// </summary>
+    [Fact]
+    public void Evaluate_StandaloneStayMotionPending_NotProtected_ReasonNamesTheFilingDay()
+    {
+        var standalone = APerson().WithOrder(1, "2005-01-10").With(Filed(10, MatterKind.StayMotion, "2018-01-02")).At("2018-03-01");
+        var inMotion = APerson().WithOrder(1, "2005-01-10")
+            .With(Filed(10, MatterKind.MotionToReopenIj, "2018-01-02").WithStayMotion()).At("2018-03-01");
+
+        Assert.Equal(ProtectionState.NotProtected, standalone.State);
+        var reason = Assert.Single(standalone.Reasons, r => r.Code == ReasonCode.StayMotionPending);
+        Assert.Equal("stay motion filed 2018-01-02 is pending: no protection until granted", reason.Text);
+        var nested = Assert.Single(inMotion.Reasons, r => r.Code == ReasonCode.StayMotionPending);
+        Assert.StartsWith("stay motion in the motion to reopen", nested.Text, StringComparison.Ordinal);
+    }
 }
