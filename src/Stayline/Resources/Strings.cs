@@ -19,20 +19,26 @@ public sealed class Strings
     /// A sentence built below the pages (a validation error, a service's result) in the reader's language: the
     /// translation of its format (the resource whose key is the English format, e.g. "Transfer date {0:yyyy-MM-dd} is in
     /// the future.") with the same values, formatted as the reader writes numbers; sentences inside it are said the same
-    /// way. English, or a format nobody translated yet, prints the English sentence.
+    /// way. English prints the English sentence; a format nobody translates (a name said as written, "{0} ({1})") stays
+    /// as it is, with the sentences inside it said in the reader's language.
     /// </summary>
     public static string Say(Sentence sentence)
     {
         var language = Infrastructure.Localization.Current;
-        if (language == "en" || !sentence.Values.Any(v => v is Sentence) && Manager.GetString(sentence.Format, CultureInfo.CurrentUICulture) is null)
+        if (language == "en")
         {
             return sentence.ToString();
         }
 
-        // A format nobody translates (a name said as written, "{0}") still says the sentences inside it.
+        var translated = Manager.GetString(sentence.Format, CultureInfo.CurrentUICulture);
+        if (translated is null && !sentence.Values.Any(v => v is Sentence))
+        {
+            return sentence.ToString();
+        }
+
         var values = sentence.Values.Select(v => v is Sentence inner ? Say(inner) : v).ToArray();
-        return Manager.GetString(sentence.Format, CultureInfo.CurrentUICulture) is { } translated
-            ? string.Format(Infrastructure.Localization.CultureOf(language), translated, values)
-            : string.Format(CultureInfo.CurrentCulture, sentence.Format, values);
+        return translated is null
+            ? string.Format(CultureInfo.CurrentCulture, sentence.Format, values)
+            : string.Format(Infrastructure.Localization.CultureOf(language), translated, values);
     }
 }
