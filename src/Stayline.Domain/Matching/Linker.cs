@@ -161,6 +161,17 @@ public static class Linker
         {
             var p = pairs[k];
             var score = p.Score >= 1 ? p.Score : Posterior(k, odds, competitors, none, factor);
+            if (!counted[k])
+            {
+                // Under the competitor floor alone: this pair's own competitors (its records' other pairs under the floor)
+                // were not gathered, so it cannot be judged unrivalled, and "none" weighed without them would lift it as
+                // if it had none. The posterior may lower it (a likelier partner of either record), never lift it, so it
+                // stays under the floor, as in `match` at the review threshold, which never sees it. Session 15, two-list seed 1
+                // run from 0.01: false pairs in review 176 -> 27 by this rule alone; most had scored 0.03-0.07 alone (a
+                // dateless hotline row against six namesakes on the list, each "unrivalled" for lack of gathered competitors).
+                score = Math.Min(score, p.Score);
+            }
+
             if (p.Evidence.ANumberLevel == ANumberLevel.Different)
             {
                 score = Math.Min(score, MatchModel.ConflictingANumberCap);
@@ -256,12 +267,22 @@ public static class Linker
     }
 
     /// <summary>
-    /// A pair whose other fields do not contradict it (its birth dates agree, nearly agree or one is missing; its
-    /// A-numbers do not differ) and whose names agree: the question whether it is the person or a namesake rests on the name.
+    /// A pair whose names agree, whose birth dates are equal or missing on one side and whose A-numbers do not differ: the
+    /// question whether it is the person or a namesake rests on the name, and the rival field is weighed for it.
     /// </summary>
+    /// <remarks>
+    /// Session 15: not where one date is a 1 January placeholder, one off, swapped or only a year (session 14 weighed it
+    /// there too). With an exact date a namesake must share the full date to be a candidate at all, and with no date
+    /// every namesake on the other list is one, so in both cases "no rival" means no namesake nearby. With a date that
+    /// only nearly agrees, the false pairs are mostly a namesake born the same year where neither record has a partner:
+    /// unrivalled as often as not (seed 1, expected false pairs: half of the placeholder ones unrivalled, a fifth of the
+    /// dateless ones), so the field pooled over all levels lifted exactly those (10 of the 12 false links at 0.9 on seed 1
+    /// had a placeholder or one-off date, and precision fell to 0.989 on seeds 2 and 3). Learning the field per date
+    /// level instead, shrunk towards the pooled value, did not lower the false links (21 on seed 3 either way).
+    /// </remarks>
     private static bool RestsOnName(MatchEvidence e) =>
         e.NameLevel is NameLevel.Exact or NameLevel.Strong or NameLevel.Good or NameLevel.Weak
-        && e.BirthDateLevel is BirthDateLevel.Exact or BirthDateLevel.DayMonthSwapped or BirthDateLevel.Placeholder or BirthDateLevel.YearOnly or BirthDateLevel.Close or BirthDateLevel.Missing
+        && e.BirthDateLevel is BirthDateLevel.Exact or BirthDateLevel.Missing
         && e.ANumberLevel != ANumberLevel.Different;
 
     /// <summary>Finds pairs of records within one list that are the same person (Left &lt; Right).</summary>

@@ -232,8 +232,8 @@ internal static class MatchCommand
             ? "one to one (each person at most once on each list): the run scores this pair below 0.01"
             : string.Create(i, $"one to one (each person at most once on each list): score {run.Score:0.0000}: {run.Decision} (the score the run writes)"));
         stdout.WriteLine(rivals.Count == 0
-            ? "  no other candidate of either record scores 0.3 or more; the share of rows that have a partner (estimated from the lists) weighs against \"neither has a partner\", and a pair without a rival counts more (by how often the lists' likely pairs have none)"
-            : string.Create(i, $"  {rivals.Count} other candidate(s) of these records took a share: {string.Join("; ", rivals.Take(10).Select(p => $"{left[p.Left].Id},{right[p.Right].Id} {p.Score:0.0000}"))}; a pair with a rival that is another person counts less"));
+            ? "  no other candidate of either record scores 0.3 or more; the share of rows that have a partner (estimated from the lists) weighs against \"neither has a partner\", and, where the names agree and the birth dates are equal or one is missing, a pair without a rival counts more (by how often the lists' likely pairs have none)"
+            : string.Create(i, $"  {rivals.Count} other candidate(s) of these records took a share: {string.Join("; ", rivals.Take(10).Select(p => $"{left[p.Left].Id},{right[p.Right].Id} {p.Score:0.0000}"))}; where the names agree and the birth dates are equal or one is missing, a pair with a rival that is another person counts less"));
     }
 
     private static void WriteHeader(TextWriter w, bool explain)
