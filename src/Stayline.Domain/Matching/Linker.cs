@@ -100,8 +100,9 @@ public static class Linker
     // counted as far as it is: the sum of 1 - their sameness is 1/2 or more) is therefore one more comparison field,
     // whose m and u are learned from the pairs being linked, as the other fields' are: m = the share of the expected
     // true pairs that are unrivalled, u = that share of the expected false ones, from the posteriors. It is weighed only
-    // for pairs whose question is the name (RestsOnName): a pair whose birth dates or A-numbers disagree is not made
-    // likelier by having no rival, and is left as the model scores it. Its m and u are estimated once, from the posteriors
+    // for pairs whose question is the name (RestsOnName; from session 15 only those whose birth dates are equal or missing
+    // on one side): a pair whose birth dates or A-numbers disagree is not made likelier by having no rival, and is left as
+    // the model scores it. Its m and u are estimated once, from the posteriors
     // before it is applied (RivalRound), not iterated: the field is made from the same candidates as the competitors'
     // share of the odds, so iterating lets it confirm itself (on the two-list sets its ratio then grew to 20-30 and it
     // linked namesakes with different birth dates). No constant of the data is set. Measured (`twolists-ceiling 1 --diag`):
