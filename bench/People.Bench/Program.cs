@@ -29,6 +29,12 @@ internal static class Program
             return await Servers.ServeAsync(kind, db);
         }
 
+        if (args is ["watch", var watched, .. var rest])
+        {
+            // The habeas watcher's escalation runs on the file, timed one by one until one raises nothing, then idle runs.
+            return await WatchAsync(Path.GetFullPath(watched), rest is [var idle] ? int.Parse(idle, CultureInfo.InvariantCulture) : 5);
+        }
+
         if (args is ["probe", var file, .. var urls])
         {
             // Tuning aid: each URL asked three times in-process with every SQL statement and its time logged.
@@ -246,6 +252,33 @@ internal static class Program
         }
 
         await app.StopAsync();
+        return 0;
+    }
+
+    private static async Task<int> WatchAsync(string path, int idleRuns)
+    {
+        var builder = StaylineApp.CreateBuilder(path);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        await using var app = StaylineApp.Build(builder);
+        await DatabaseSetup.EnsureReadyAsync(app.Services, migrate: true);
+        Console.WriteLine($"load average {LoadAverage()}");
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var idle = 0;
+        for (var run = 1; idle < idleRuns; run++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var alerts = scope.ServiceProvider.GetRequiredService<Stayline.Features.Habeas.AlertService>();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var raised = await alerts.EscalateAsync(CancellationToken.None);
+            var wall = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            process.Refresh();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {run}: raised {raised}, {wall:F0} ms wall, {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU; load {LoadAverage()}"));
+            idle = raised == 0 ? idle + 1 : 0;
+        }
+
         return 0;
     }
 
