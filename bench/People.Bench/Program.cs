@@ -20,6 +20,8 @@ namespace People.Bench;
 internal static class Program
 {
     private const string ViewerEmail = "viewer@bench.stayline.test";
+    private const string AdminEmail = "admin@bench.stayline.test";
+    private const string PartnerEmail = "viewer@partner.bench.stayline.test";
     private const int Lawyers = 40;
 
     public static async Task<int> Main(string[] args)
@@ -27,6 +29,12 @@ internal static class Program
         if (args is ["serve", var kind, var db])
         {
             return await Servers.ServeAsync(kind, db);
+        }
+
+        if (args is ["watch", var watched, .. var rest])
+        {
+            // The habeas watcher's escalation runs on the file, timed one by one until one raises nothing, then idle runs.
+            return await WatchAsync(Path.GetFullPath(watched), rest is [var idle] ? int.Parse(idle, CultureInfo.InvariantCulture) : 5);
         }
 
         if (args is ["probe", var file, .. var urls])
@@ -85,6 +93,8 @@ internal static class Program
     {
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {LoadAverage()}");
         string token;
+        string adminToken;
+        string partnerToken;
         long people;
         List<long> facilities;
         List<string> lawyers;
@@ -127,7 +137,11 @@ internal static class Program
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Board data (protection, deadlines, lawyers) in {(DateTime.UtcNow - started).TotalSeconds:N1} s"));
             }
 
+            // A partner clinic owning every tenth person, its viewer, and an admin of the coordinating organisation (who sees everyone).
+            await PartnerOrganisation.EnsureAsync(path);
             token = await ViewerTokenAsync(app.Services, db);
+            adminToken = await TokenAsync(app.Services, db, AdminEmail, Roles.Admin, null);
+            partnerToken = await TokenAsync(app.Services, db, PartnerEmail, Roles.Viewer, PartnerOrganisation.Name);
         }
 
         SqliteConnection.ClearAllPools();
@@ -135,6 +149,8 @@ internal static class Program
         string Pick<T>(IReadOnlyList<T> list) => Convert.ToString(list[rng.Next(list.Count)], CultureInfo.InvariantCulture)!;
         string Day() => new DateOnly(2027, 1, 1).AddDays(rng.Next(0, 365)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         long Id() => rng.NextInt64(1, people + 1);
+        // A person the partner owns (ids ending in 3).
+        long PartnerId() => (rng.NextInt64(0, people / 10) * 10) + 3;
         string Letters() => string.Concat((char)('a' + rng.Next(26)), (char)('a' + rng.Next(26)));
         string Born() => new DateOnly(1950, 1, 1).AddDays(rng.Next(0, 365 * 55)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         List<string> Many(Func<string> make) => Enumerable.Range(0, requests).Select(_ => make()).ToList();
@@ -180,6 +196,23 @@ internal static class Program
             ("filter: no lawyer, by lawyer (sort follows the filter)", Many(() => "/People?HasLawyer=false&Sort=Lawyer")),
             ("filter: detained, by facility, the last facility's page (sort follows the filter)", Many(() => "/People?Status=Detained&Sort=Facility&Desc=true")),
             ("name search, closest first (\"kass\")", Many(() => "/People?Q=" + Uri.EscapeDataString(Pick(NamePrefixes)))),
+            // ADR 0010: an Arabic reader's Protection page re-evaluates its people to say their summaries in Arabic.
+            ("Protection list, first page, English", Many(() => "/Protection?lang=en")),
+            ("Protection list, first page, Arabic", Many(() => "/Protection?lang=ar")),
+        };
+        // The partner's viewer (10 % of the people theirs) and, on the same requests, an admin of the coordinating
+        // organisation who sees everyone (issue 16: scoping costs no more than 10 % on GET person by id and the name search).
+        var partnerCases = new (string Name, List<string> Paths)[]
+        {
+            ("GET person by id (API), a partner's person", Many(() => $"/api/v1/people/{PartnerId()}")),
+            ("name search, closest first", Many(() => "/People?Q=" + Uri.EscapeDataString(Pick(NamePrefixes)))),
+            ("name order, first page", Many(() => "/People")),
+            ("name order, a page anywhere (keyset)", Many(() => $"/People?After=name~{Letters()}~{Id()}")),
+            ("next deadline, first page", Many(() => "/People?Sort=NextDeadline")),
+            ("filter: one facility, by name", Many(() => $"/People?FacilityId={Pick(facilities)}")),
+            ("filter: one facility, by next deadline", Many(() => $"/People?FacilityId={Pick(facilities)}&Sort=NextDeadline")),
+            ("filter: one lawyer's people, by next deadline, anywhere", Many(() => $"/People?AttorneyId={Pick(lawyers)}&Sort=NextDeadline&After=due~{Day()}~{Id()}")),
+            ("filter: detained, no lawyer, by name", Many(() => "/People?Status=Detained&HasLawyer=false")),
         };
 
         Console.WriteLine();
@@ -209,6 +242,20 @@ internal static class Program
                 var cpu = server.ProcessorTime;
                 var latency = Latency.Of(await Load.SequentialAsync(client, paths));
                 Console.WriteLine(Row(name, latency, floor, (server.ProcessorTime - cpu).TotalMilliseconds / paths.Count));
+            }
+
+            using var admin = Load.Client(server.Address, 1, adminToken);
+            using var partner = Load.Client(server.Address, 1, partnerToken);
+            foreach (var (name, paths) in partnerCases.Where(c => only is null || ("partner: " + c.Name).Contains(only, StringComparison.OrdinalIgnoreCase)))
+            {
+                // Interleaved kind by kind on the same requests: the admin (sees all), then the partner's viewer.
+                foreach (var (who, reader) in new[] { ("admin, sees all", admin), ("partner", partner) })
+                {
+                    await Load.SequentialAsync(reader, paths.Take(20));
+                    var cpu = server.ProcessorTime;
+                    var latency = Latency.Of(await Load.SequentialAsync(reader, paths));
+                    Console.WriteLine(Row($"{who}: {name}", latency, floor, (server.ProcessorTime - cpu).TotalMilliseconds / paths.Count));
+                }
             }
         }
 
@@ -249,6 +296,33 @@ internal static class Program
         return 0;
     }
 
+    private static async Task<int> WatchAsync(string path, int idleRuns)
+    {
+        var builder = StaylineApp.CreateBuilder(path);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        await using var app = StaylineApp.Build(builder);
+        await DatabaseSetup.EnsureReadyAsync(app.Services, migrate: true);
+        Console.WriteLine($"load average {LoadAverage()}");
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var idle = 0;
+        for (var run = 1; idle < idleRuns; run++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var alerts = scope.ServiceProvider.GetRequiredService<Stayline.Features.Habeas.AlertService>();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var raised = await alerts.EscalateAsync(CancellationToken.None);
+            var wall = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            process.Refresh();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {run}: raised {raised}, {wall:F0} ms wall, {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU; load {LoadAverage()}"));
+            idle = raised == 0 ? idle + 1 : 0;
+        }
+
+        return 0;
+    }
+
     private static readonly string[] NamePrefixes = ["kass", "yousif kas", "jarjees", "shamoun", "hanna", "toma", "aljab", "nadia"];
 
     private static string Row(string name, Latency l, Latency floor, double cpu) => string.Create(CultureInfo.InvariantCulture,
@@ -256,18 +330,21 @@ internal static class Program
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-    private static async Task<string> ViewerTokenAsync(IServiceProvider services, StaylineDbContext db)
+    private static Task<string> ViewerTokenAsync(IServiceProvider services, StaylineDbContext db) => TokenAsync(services, db, ViewerEmail, Roles.Viewer, null);
+
+    /// <summary>An API token for the user (made first if need be, in <paramref name="organisation"/>: null for the coordinating one).</summary>
+    private static async Task<string> TokenAsync(IServiceProvider services, StaylineDbContext db, string email, string role, string? organisation)
     {
-        if (!await db.Users.AnyAsync(u => u.Email == ViewerEmail))
+        if (!await db.Users.AnyAsync(u => u.Email == email))
         {
-            var error = await UserCommands.CreateUserAsync(services, ViewerEmail, "Benchmark viewer", Roles.Viewer, UserCommands.GeneratePassword());
+            var error = await UserCommands.CreateUserAsync(services, email, "Benchmark " + role, role, UserCommands.GeneratePassword(), organisation);
             if (error is not null)
             {
                 throw new InvalidOperationException(error);
             }
         }
 
-        var user = await db.Users.SingleAsync(u => u.Email == ViewerEmail);
+        var user = await db.Users.SingleAsync(u => u.Email == email);
         var token = ApiTokens.NewToken();
         db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = "benchmark", TokenHash = ApiTokens.Hash(token), CreatedAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();

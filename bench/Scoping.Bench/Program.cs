@@ -16,7 +16,9 @@ namespace Scoping.Bench;
 /// organisation, who sees the same people through the organisation predicate (its EXISTS on shares is paid on every
 /// row). Both run in the same process, interleaved round by round on the same ids and queries, so a busy shared
 /// machine slows both alike; the medians and their ratio are printed.
-/// Usage: dotnet run -c Release --project bench/Scoping.Bench -- --db COPY.db [--rounds 9] [--reads 3000] [--searches 60]
+/// With --partner, a partner organisation is made to own every tenth person (People.Bench's PartnerOrganisation), the
+/// ids and searches are of its people, and its reader (who sees only them) is timed too, against the same reader who sees all.
+/// Usage: dotnet run -c Release --project bench/Scoping.Bench -- --db COPY.db [--rounds 9] [--reads 3000] [--searches 60] [--partner]
 /// (run `stayline db migrate --db COPY.db` first).
 /// </summary>
 public static class Program
@@ -25,6 +27,7 @@ public static class Program
     {
         string? path = null;
         int rounds = 9, reads = 3000, searches = 60;
+        var withPartner = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,6 +36,7 @@ public static class Program
                 case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--reads": reads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--searches": searches = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--partner": withPartner = true; break;
                 default: Console.Error.WriteLine($"Unknown argument {args[i]}"); return 1;
             }
         }
@@ -43,6 +47,7 @@ public static class Program
             return 1;
         }
 
+        long? partner = withPartner ? await People.Bench.PartnerOrganisation.EnsureAsync(path) : null;
         var source = new SwitchSource();
         var builder = StaylineApp.CreateBuilder(path);
         builder.Logging.ClearProviders();
@@ -51,16 +56,19 @@ public static class Program
         var reader = app.Services.GetRequiredService<PersonReader>();
 
         long maxId;
+        Func<Random, long> pick = null!;
         List<string> queries;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
             maxId = await db.People.MaxAsync(p => p.Id);
+            var top = maxId;
+            pick = partner is null ? r => r.NextInt64(1, top + 1) : r => (r.NextInt64(0, top / 10) * 10) + 3;
             var rng = new Random(7);
             var sample = new List<string>();
             for (var i = 0; i < searches; i++)
             {
-                var id = rng.NextInt64(1, maxId + 1);
+                var id = pick(rng);
                 var p = await db.People.AsNoTracking().Where(x => x.Id >= id).OrderBy(x => x.Id).Select(x => new { x.GivenName, x.FamilyName }).FirstAsync();
                 // "yousif kas": a full given name and the beginning of the family name, as typed into the search box.
                 sample.Add($"{p.GivenName.ToLowerInvariant()} {p.FamilyName.ToLowerInvariant()[..Math.Min(4, p.FamilyName.Length)]}");
@@ -71,49 +79,62 @@ public static class Program
 
         var unscoped = Visibility.For(1, coordinatingAdmin: true);
         var scoped = Visibility.For(1, coordinatingAdmin: false);
-        var results = new Dictionary<(string Op, bool Scoped), List<double>>();
-        foreach (var op in new[] { "get", "search" })
+        var readers = new Dictionary<string, Visibility> { ["unscoped"] = unscoped, ["scoped"] = scoped };
+        if (partner is { } partnerId)
         {
-            results[(op, false)] = [];
-            results[(op, true)] = [];
+            readers["partner"] = Visibility.For(partnerId, coordinatingAdmin: false);
         }
 
-        // Warm-up: both statements prepared, both query plans compiled, tiered JIT settled.
-        foreach (var v in new[] { unscoped, scoped })
+        var results = new Dictionary<(string Op, string Reader), List<double>>();
+        foreach (var op in new[] { "get", "search" })
+        {
+            foreach (var r in readers.Keys)
+            {
+                results[(op, r)] = [];
+            }
+        }
+
+        // Warm-up: every statement prepared, every query plan compiled, tiered JIT settled.
+        foreach (var v in readers.Values)
         {
             source.Current = v;
-            await ReadsAsync(app.Services, reader, maxId, 2000, 1);
+            await ReadsAsync(app.Services, reader, pick, 2000, 1);
             await SearchesAsync(app.Services, queries.Take(10).ToList());
         }
 
         for (var round = 0; round < rounds; round++)
         {
-            // Alternate which goes first, so neither always meets a warmer cache.
-            foreach (var isScoped in round % 2 == 0 ? new[] { false, true } : [true, false])
+            // Rotate which goes first, so none always meets a warmer cache.
+            var order = readers.Keys.ToList();
+            order = order.Skip(round % order.Count).Concat(order.Take(round % order.Count)).ToList();
+            foreach (var r in order)
             {
-                source.Current = isScoped ? scoped : unscoped;
-                results[("get", isScoped)].Add(await ReadsAsync(app.Services, reader, maxId, reads, round));
-                results[("search", isScoped)].Add(await SearchesAsync(app.Services, queries));
+                source.Current = readers[r];
+                results[("get", r)].Add(await ReadsAsync(app.Services, reader, pick, reads, round));
+                results[("search", r)].Add(await SearchesAsync(app.Services, queries));
             }
         }
 
-        Console.WriteLine($"people: {maxId:N0}; rounds: {rounds}; per round {reads} reads by id, {queries.Count} name searches");
+        Console.WriteLine($"people: {maxId:N0}; rounds: {rounds}; per round {reads} reads by id, {queries.Count} name searches{(partner is null ? "" : " (of the partner's people)")}");
         foreach (var op in new[] { "get", "search" })
         {
-            var u = Median(results[(op, false)]);
-            var s = Median(results[(op, true)]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{op,-6} unscoped median {u * 1000:F1} us/op, scoped median {s * 1000:F1} us/op, scoped/unscoped {s / u:F3} (rounds: {string.Join(" ", results[(op, true)].Zip(results[(op, false)], (a, b) => (a / b).ToString("F2", CultureInfo.InvariantCulture)))})"));
+            var u = Median(results[(op, "unscoped")]);
+            foreach (var r in readers.Keys.Skip(1))
+            {
+                var s = Median(results[(op, r)]);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{op,-6} unscoped median {u * 1000:F1} us/op, {r} median {s * 1000:F1} us/op, {r}/unscoped {s / u:F3} (rounds: {string.Join(" ", results[(op, r)].Zip(results[(op, "unscoped")], (a, b) => (a / b).ToString("F2", CultureInfo.InvariantCulture)))})"));
+            }
         }
 
         return 0;
     }
 
     /// <summary>Milliseconds per read of one person by id, each through a fresh request scope (as the API does).</summary>
-    private static async Task<double> ReadsAsync(IServiceProvider services, PersonReader reader, long maxId, int count, int seed)
+    private static async Task<double> ReadsAsync(IServiceProvider services, PersonReader reader, Func<Random, long> pick, int count, int seed)
     {
         var rng = new Random(seed);
-        var ids = Enumerable.Range(0, count).Select(_ => rng.NextInt64(1, maxId + 1)).ToArray();
+        var ids = Enumerable.Range(0, count).Select(_ => pick(rng)).ToArray();
         var watch = Stopwatch.StartNew();
         foreach (var id in ids)
         {

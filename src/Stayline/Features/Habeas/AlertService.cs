@@ -30,7 +30,7 @@ public sealed record AlertDto(long Id, string Kind, long PersonId, string Person
 }
 
 /// <summary>Lists, acknowledges, escalates and emails alerts.</summary>
-public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOptions<HabeasOptions> options)
+public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOptions<HabeasOptions> options, EscalationProgress progress)
 {
     public async Task<List<AlertDto>> OpenAsync(long? personId, int take, CancellationToken ct)
     {
@@ -111,8 +111,18 @@ public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOpti
 
     /// <summary>
     /// Raises an "unclaimed" alert for each person detained longer than the configured hours with no attorney and
-    /// no petition (one per custody, however often it runs).
+    /// no petition (one per custody, however often it runs), at most <see cref="Limit"/> a run.
     /// </summary>
+    /// <remarks>
+    /// The first run of a process walks the whole queue (as many runs as it takes at <see cref="Limit"/> alerts each).
+    /// After that, <see cref="EscalationProgress"/> remembers how far that walk reached, and a run reads only what can
+    /// have become due since: the arrest days that have passed the threshold since (by time, the common way in), the
+    /// custody recorded since (a detention entered days after it began: by episode id), and, for every other way in
+    /// (an attorney's assignment ended, a petition withdrawn, custody records edited or merged), the next
+    /// <see cref="HabeasOptions.SweepPerRun"/> people of the queue in turn, so the whole queue is looked at again
+    /// every queue / SweepPerRun runs (at a million people, 750,000 detained: about 38 runs, 19 minutes at 30 s a run).
+    /// A queue no longer than SweepPerRun is read whole on every run, as before.
+    /// </remarks>
     public async Task<int> EscalateAsync(CancellationToken ct)
     {
         var hours = options.Value.EscalateAfterHours;
@@ -124,35 +134,158 @@ public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOpti
             cutoff = cutoff.AddDays(-1);
         }
 
-        var due = await HabeasQueue.Ordered(db).Where(c => c.Since <= cutoff && !db.Assignments.Any(a => a.PersonId == c.PersonId && a.To == null)
-                && !db.Alerts.Any(a => a.Kind == AlertKind.Unclaimed && a.CustodyEpisodeId == c.EpisodeId))
-            .Take(5000).ToListAsync(ct);
-        if (due.Count == 0)
+        // Read before the queue, so an episode written during the run is looked at again next run.
+        var episodes = await db.CustodyEpisodes.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        var covered = progress.Cutoff;
+        var due = new List<QueueCandidate>();
+        var daysDone = true;
+        var episodesDone = true;
+        (DateOnly Since, long PersonId)? sweep = progress.Sweep;
+        if (covered is null)
         {
-            return 0;
+            due.AddRange(await Unclaimed(HabeasQueue.Ordered(db).Where(c => c.Since <= cutoff)).Take(Limit).ToListAsync(ct));
+            daysDone = due.Count < Limit;
+        }
+        else
+        {
+            if (cutoff > covered)
+            {
+                due.AddRange(await Unclaimed(HabeasQueue.Ordered(db).Where(c => c.Since > covered && c.Since <= cutoff)).Take(Limit).ToListAsync(ct));
+                daysDone = due.Count < Limit;
+            }
+
+            if (episodes > progress.Episodes && due.Count < Limit)
+            {
+                var after = progress.Episodes;
+                // In episode order: a range of the episodes' primary key.
+                var recorded = await Unclaimed(HabeasQueue.Candidates(db).Where(c => c.EpisodeId > after && c.Since <= cutoff)).OrderBy(c => c.EpisodeId)
+                    .Take(Limit - due.Count).ToListAsync(ct);
+                due.AddRange(recorded);
+                episodesDone = due.Count < Limit;
+            }
+            else
+            {
+                episodesDone = episodes <= progress.Episodes;
+            }
+
+            if (due.Count < Limit)
+            {
+                var (found, next) = await SweepAsync(sweep, covered.Value, Limit - due.Count, ct);
+                due.AddRange(found);
+                sweep = next;
+            }
         }
 
-        var facilityIds = due.Where(d => d.FacilityId is not null).Select(d => d.FacilityId!.Value).Distinct().ToList();
-        var facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => (f.Name, f.District), ct);
-        foreach (var d in due)
+        due = due.DistinctBy(d => d.EpisodeId).ToList();
+        if (due.Count > 0)
         {
-            var f = d.FacilityId is { } id ? facilities.GetValueOrDefault(id) : default;
-            var held = HabeasQueue.HoursSince(d.Since, now, clock.LocalTimeZone);
-            db.Alerts.Add(Alert.ForUnclaimed(d.PersonId, d.EpisodeId, d.FacilityId, f.District, d.Since, now, Unclaimed(d.Since, held, f.Name, f.District).ToString()));
+            var facilityIds = due.Where(d => d.FacilityId is not null).Select(d => d.FacilityId!.Value).Distinct().ToList();
+            var facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => (f.Name, f.District), ct);
+            foreach (var d in due)
+            {
+                var f = d.FacilityId is { } id ? facilities.GetValueOrDefault(id) : default;
+                var held = HabeasQueue.HoursSince(d.Since, now, clock.LocalTimeZone);
+                db.Alerts.Add(Alert.ForUnclaimed(d.PersonId, d.EpisodeId, d.FacilityId, f.District, d.Since, now, Unclaimed(d.Since, held, f.Name, f.District).ToString()));
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another node escalated the same people first; its alerts stand (and this run's reads are read again).
+                db.ChangeTracker.Clear();
+                return 0;
+            }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node escalated the same people first; its alerts stand.
-            db.ChangeTracker.Clear();
-            return 0;
-        }
-
+        progress.Advance(daysDone ? cutoff : covered, episodesDone ? episodes : progress.Episodes, sweep);
         return due.Count;
+    }
+
+    /// <summary>The most alerts one run raises.</summary>
+    public const int Limit = 5000;
+
+    /// <summary>Those of the queue's rows with no open assignment and no unclaimed alert for their custody.</summary>
+    private IQueryable<QueueCandidate> Unclaimed(IQueryable<QueueCandidate> queue) =>
+        queue.Where(c => !db.Assignments.Any(a => a.PersonId == c.PersonId && a.To == null)
+            && !db.Alerts.Any(a => a.Kind == AlertKind.Unclaimed && a.CustodyEpisodeId == c.EpisodeId));
+
+    /// <summary>
+    /// The next <see cref="HabeasOptions.SweepPerRun"/> people of the queue (arrested on or before <paramref name="covered"/>)
+    /// after <paramref name="from"/>, and those of them now unclaimed; where the next slice starts (null: the queue's start
+    /// again). The slice is read without the assignment and alert checks, which are then asked for its people at once.
+    /// </summary>
+    private async Task<(List<QueueCandidate> Due, (DateOnly, long)? Next)> SweepAsync((DateOnly Since, long PersonId)? from, DateOnly covered, int take,
+        CancellationToken ct)
+    {
+        var size = Math.Max(1, options.Value.SweepPerRun);
+        var queue = HabeasQueue.Ordered(db).Where(c => c.Since <= covered);
+        if (from is { Since: var s, PersonId: var p })
+        {
+            queue = queue.Where(c => c.Since >= s && (c.Since > s || c.PersonId > p));
+        }
+
+        var slice = await queue.Take(size).ToListAsync(ct);
+        var next = slice.Count < size ? ((DateOnly, long)?)null : (slice[^1].Since, slice[^1].PersonId);
+        if (slice.Count == 0)
+        {
+            return ([], next);
+        }
+
+        var people = slice.Select(c => c.PersonId).ToList();
+        var custodies = slice.Select(c => c.EpisodeId).ToList();
+        var assigned = (await db.Assignments.Where(a => a.To == null && EF.Parameter(people).Contains(a.PersonId)).Select(a => a.PersonId).ToListAsync(ct)).ToHashSet();
+        var alerted = (await db.Alerts.Where(a => a.Kind == AlertKind.Unclaimed && EF.Parameter(custodies).Contains(a.CustodyEpisodeId))
+            .Select(a => a.CustodyEpisodeId).ToListAsync(ct)).ToHashSet();
+        var due = slice.Where(c => !assigned.Contains(c.PersonId) && !alerted.Contains(c.EpisodeId)).Take(take).ToList();
+        if (due.Count == take && take < slice.Count)
+        {
+            // More in this slice than the run may raise: the next run reads the slice again from its last raised person.
+            var last = due[^1];
+            next = (last.Since, last.PersonId);
+        }
+
+        return (due, next);
+    }
+}
+
+/// <summary>
+/// How far the watcher's escalation has looked (<see cref="AlertService.EscalateAsync"/>): the last arrest day whose
+/// people were all looked at, the custody episodes there were then, and where the next slice of the queue starts. Kept
+/// for the life of the process; a new process walks the whole queue once.
+/// </summary>
+public sealed class EscalationProgress
+{
+    private readonly Lock gate = new();
+    private DateOnly? cutoff;
+    private long episodes;
+    private (DateOnly, long)? sweep;
+
+    public DateOnly? Cutoff
+    {
+        get { lock (gate) { return cutoff; } }
+    }
+
+    public long Episodes
+    {
+        get { lock (gate) { return episodes; } }
+    }
+
+    public (DateOnly Since, long PersonId)? Sweep
+    {
+        get { lock (gate) { return sweep; } }
+    }
+
+    internal void Advance(DateOnly? newCutoff, long newEpisodes, (DateOnly, long)? newSweep)
+    {
+        lock (gate)
+        {
+            cutoff = newCutoff;
+            episodes = newEpisodes;
+            sweep = newSweep;
+        }
     }
 }
 

@@ -25,6 +25,7 @@ public static class HabeasApi
         // One of the save hook's handlers, beside the protection recompute (every registered handler runs).
         builder.Services.AddSingleton<IFactsChangedHandler>(sp => sp.GetRequiredService<TransferWatch>());
         builder.Services.AddScoped<AlertService>();
+        builder.Services.AddSingleton<EscalationProgress>();
         builder.Services.AddSingleton<AlertMailer>();
         builder.Services.AddHostedService<HabeasWatchService>();
         return builder;

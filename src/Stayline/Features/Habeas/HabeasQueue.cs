@@ -17,6 +17,13 @@ public sealed class HabeasOptions
     /// <summary>Seconds between runs of the watcher that escalates unclaimed people and emails open alerts.</summary>
     public int CheckSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// People of the queue each watcher run looks at again, in turn, for what else makes someone unclaimed than time
+    /// passing or custody recorded (an assignment ended, a petition withdrawn): the whole queue is looked at every
+    /// queue / SweepPerRun runs (AlertService.EscalateAsync).
+    /// </summary>
+    public int SweepPerRun { get; set; } = 20_000;
+
     /// <summary>Run the watcher in the web server.</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -198,7 +198,12 @@ public static class PeopleQuery
         var countCap = unfiltered ? ListCountCap : FilteredCountCap;
         if (PeopleBoard.IsBoardSort(f.Sort) || page == 1 || f.After is not null || f.Before is not null)
         {
-            var counted = await CountAsync(db, f, q, countCap + 1, ct);
+            // Everyone the reader sees, when their organisation alone decides it, counted from people (OrganisationId, ...):
+            // a partner's 100,000 of a million were counted by reading all million people for the scoping (165 ms of CPU a
+            // page, session 15). Only unfiltered: with a filter's own index SQLite could take the organisation's instead.
+            var counted = unfiltered && await OwnOrganisationOnlyAsync(db, ct) is { } own
+                ? await q.Where(p => p.OrganisationId == own).Take(countCap + 1).CountAsync(ct)
+                : await CountAsync(db, f, q, countCap + 1, ct);
             var filter = unfiltered ? null : new PeopleBoard.Narrowed(counted, Filter(db, f, perPerson: true), (upTo, c) => CountAsync(db, f, q, upTo, c),
                 IndexServed: f is { Q: null or "", AttorneyId: null or "", ClassId: null, HasLawyer: null },
                 OnlyGroup: (f.Sort, f.FacilityId, f.HasLawyer) switch
