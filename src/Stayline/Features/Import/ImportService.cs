@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Data.Bulk;
 using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Importing;
@@ -245,6 +246,12 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                 db.ChangeTracker.Clear();
                 return report with { Errors = errors };
             }
+
+            // A large load into a file this process holds alone is written once, not twice (BulkJournal); the
+            // connection stays open so that the journal mode set on it holds until it is set back.
+            await db.Database.OpenConnectionAsync(ct);
+            await using var journal = report.Created >= options.BulkMinimum ? await BulkJournal.RollbackAsync(BulkTarget.Of(db), ct) : null;
+            options.Timings?.Mark(journal is null ? "journal: write-ahead log" : "journal: rollback (file held alone)");
 
             // Second pass: the valid rows from the temporary file, a slice at a time.
             var batchId = await WriteAsync(plans, held, spill!, notCreated, options, hash, report, progress, ct);
