@@ -133,6 +133,9 @@ public sealed class BulkJournal : IAsyncDisposable
         try
         {
             await using var cmd = BulkSql.Command(target, "PRAGMA journal_mode = TRUNCATE");
+            // SQLite refuses at once when another connection has the file; Microsoft.Data.Sqlite would retry a busy
+            // statement until its timeout (none on bulk commands), so the refusal is taken after a second.
+            cmd.CommandTimeout = 1;
             return await cmd.ExecuteScalarAsync(ct) is "truncate" ? new BulkJournal(target) : null;
         }
         catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
