@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-// ImportCli.Bench [--dll PATH/stayline.dll] [--rows 1000000] [--repeats 3] [--inputs ordinary,newwords] [--timeout 1800]
+// ImportCli.Bench [--dll PATH/stayline.dll] [--rows 1000000] [--repeats 3] [--inputs ordinary,newwords] [--what insert,late,cli] [--timeout 1800]
 // The user's import exactly as `./stayline import people FILE` runs it: per run a fresh SQLite file (migrated by
 // `stayline db migrate`, not timed), then a cold child process `dotnet stayline.dll import people FILE --db FILE` with
 // the environment the wrapper sets (DOTNET_gcServer=0 for commands). Wall time and peak resident set (VmHWM polled
@@ -24,6 +24,7 @@ string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i a
 var rows = int.Parse(Arg("--rows", "1000000"), CultureInfo.InvariantCulture);
 var repeats = int.Parse(Arg("--repeats", "3"), CultureInfo.InvariantCulture);
 var inputs = Arg("--inputs", "ordinary,newwords").Split(',');
+var runs = Arg("--what", "insert,late,cli").Split(',');
 var timeout = TimeSpan.FromSeconds(int.Parse(Arg("--timeout", "1800"), CultureInfo.InvariantCulture));
 var folder = Path.Combine(Path.GetTempPath(), "import-cli-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
 Directory.CreateDirectory(folder);
@@ -48,7 +49,7 @@ try
         {
             // Alternate which goes first, so neither always follows the other's page cache and writeback.
             string[] order = r % 2 == 1 ? ["insert", "late", "cli"] : ["cli", "late", "insert"];
-            foreach (var what in order)
+            foreach (var what in order.Where(runs.Contains))
             {
                 var db = Path.Combine(folder, $"db{n++}.db");
                 var migrate = await Child.RunAsync("dotnet", [dll, "db", "migrate", "--db", db], timeout);
@@ -60,14 +61,16 @@ try
 
                 var before = Load.Now();
                 var result = what == "cli"
-                    ? await Child.RunAsync("dotnet", [dll, "import", "people", files[input], "--db", db], timeout)
+                    ? await Child.RunAsync("dotnet", [dll, "import", "people", files[input], "--db", db, "--timings"], timeout)
                     : await Child.RunAsync("dotnet", [typeof(PlainInsert).Assembly.Location, what == "late" ? "--insert-late" : "--insert", files[input], db], timeout);
                 var check = Check.Of(db, rows, what == "cli");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {r} | {input} | {Names[what]} | {(result.TimedOut ? "timed out" : result.Exit.ToString(CultureInfo.InvariantCulture))} | {result.Wall.TotalSeconds:N2} s | {result.PeakKiB / 1024.0:N0} MiB | {before} / {Load.Now()} | {check} |"));
-                if (result.Exit != 0)
+                if (result.Exit != 0 || what == "cli")
                 {
-                    Console.WriteLine(result.Output);
+                    // The CLI's phase times (--timings), or everything it said when it failed.
+                    Console.WriteLine(result.Exit != 0 ? result.Output
+                        : string.Join('\n', result.Output.Split('\n').Where(l => l.EndsWith(" s", StringComparison.Ordinal)).Select(l => "    " + l)));
                 }
 
                 results.Add((input, what, result));
@@ -86,7 +89,7 @@ try
     foreach (var input in inputs)
     {
         double Median(string what) => Stats.Median(results.Where(x => x.Input == input && x.What == what).Select(x => x.Result.Wall.TotalSeconds));
-        long Peak(string what) => results.Where(x => x.Input == input && x.What == what).Max(x => x.Result.PeakKiB);
+        long Peak(string what) => results.Where(x => x.Input == input && x.What == what).Select(x => x.Result.PeakKiB).DefaultIfEmpty().Max();
         var (insert, late, cli) = (Median("insert"), Median("late"), Median("cli"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {input} | {insert:N2} s | {late:N2} s | {cli:N2} s | **{insert / cli:N2}** | **{late / cli:N2}** | {Peak("cli") / 1024.0:N0} MiB | {Math.Max(Peak("insert"), Peak("late")) / 1024.0:N0} MiB |"));

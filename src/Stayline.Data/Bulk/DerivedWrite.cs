@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Stayline.Domain.People;
+
 namespace Stayline.Data.Bulk;
 
 /// <summary>A row of <c>person_protection</c> (members named as <see cref="PersonProtection"/>'s properties).</summary>
@@ -79,6 +82,34 @@ public static class DerivedWrite
         }
 
         await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// SQLite: one row for every person whose id is in [<paramref name="from"/>, <paramref name="to"/>], each the
+    /// <paramref name="template"/> with the person's id, in one <c>INSERT ... SELECT</c> over the people table. Many
+    /// new people share one result (no facts yet): a million of them bound and stepped row by row cost seconds. The
+    /// values are bound by the table's own binder, so the stored form is the row writer's. The template's person id
+    /// must be <paramref name="from"/> (it is bound as the range's lower end).
+    /// </summary>
+    public static void WriteSame<TRow>(BulkTarget target, ModelTable<TRow> table, string personProperty, TRow template, long to)
+    {
+        var entity = target.Model.FindEntityType(table.Entity)!;
+        var person = entity.FindProperty(personProperty)!.GetColumnName(Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table.Table, entity.GetSchema()))!;
+        var at = table.Columns.ToList().IndexOf(person) + 1;
+        if (at == 0 || target.Connection is not Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            throw new InvalidOperationException($"{table.Table}: no column {person}, or not SQLite.");
+        }
+
+        var id = target.Column<Person>(nameof(Person.Id));
+        var values = string.Join(", ", table.Columns.Select((c, i) => i + 1 == at ? "p." + id : "?" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var last = (table.Columns.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var insert = new SqliteStatement(sqlite,
+            $"INSERT INTO {BulkSql.Quote(table.Table)} ({string.Join(", ", table.Columns.Select(BulkSql.Quote))}) SELECT {values} FROM {target.Table<Person>()} p "
+            + $"WHERE p.{id} BETWEEN ?{at.ToString(System.Globalization.CultureInfo.InvariantCulture)} AND ?{last}");
+        table.BindSqlite(insert, template, 0);
+        insert.Bind(table.Columns.Count + 1, to);
+        insert.Execute();
     }
 
     /// <summary>Deletes deadline rows by id.</summary>

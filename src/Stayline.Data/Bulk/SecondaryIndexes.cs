@@ -100,7 +100,56 @@ public sealed class PageCache : IAsyncDisposable
     {
         if (_target.Connection.State == System.Data.ConnectionState.Open)
         {
-            await BulkSql.ExecuteAsync(_target, "PRAGMA cache_size = " + _previous.ToString(CultureInfo.InvariantCulture), default);
+            // The transaction it was set in may have committed by now (the connection stays open for a caller's next step).
+            var target = _target.Transaction is { Connection: null } ? _target with { Transaction = null } : _target;
+            await BulkSql.ExecuteAsync(target, "PRAGMA cache_size = " + _previous.ToString(CultureInfo.InvariantCulture), default);
+        }
+    }
+}
+
+/// <summary>
+/// SQLite: a bulk load runs with a rollback journal instead of the write-ahead log when this process holds the file
+/// alone. In WAL every page of the load is written twice (to the log, then by the checkpoint into the file); a
+/// rollback journal keeps only the old content of pages that existed before, none for the pages a load appends, so
+/// those are written once. Still atomic: a load killed before its commit leaves a hot journal that the next opening
+/// rolls back. Switching out of WAL needs the only connection to the file, so with a running `serve` (or any other
+/// open connection) the load keeps WAL. Back to WAL on dispose; every start of the app also sets WAL
+/// (StaylineDatabase.MigrateAsync), should a process die in between.
+/// </summary>
+public sealed class BulkJournal : IAsyncDisposable
+{
+    private readonly BulkTarget _target;
+
+    private BulkJournal(BulkTarget target) => _target = target;
+
+    /// <summary>Null when the file keeps WAL (PostgreSQL, inside a transaction, or other connections to the file).</summary>
+    public static async Task<BulkJournal?> RollbackAsync(BulkTarget target, CancellationToken ct)
+    {
+        if (!target.IsSqlite || target.Transaction is not null || target.Connection.State != System.Data.ConnectionState.Open)
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var cmd = BulkSql.Command(target, "PRAGMA journal_mode = TRUNCATE");
+            // SQLite refuses at once when another connection has the file; Microsoft.Data.Sqlite would retry a busy
+            // statement until its timeout (none on bulk commands), so the refusal is taken after a second.
+            cmd.CommandTimeout = 1;
+            return await cmd.ExecuteScalarAsync(ct) is "truncate" ? new BulkJournal(target) : null;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+        {
+            // SQLITE_BUSY / SQLITE_LOCKED: another connection has the file open.
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_target.Connection.State == System.Data.ConnectionState.Open)
+        {
+            await BulkSql.ExecuteAsync(_target, "PRAGMA journal_mode = WAL", default);
         }
     }
 }

@@ -21,9 +21,10 @@ internal static class ImportCommand
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var maxMib = new Option<long>("--max-mib") { Description = "Refuse files larger than this many MiB", DefaultValueFactory = _ => ImportFiles.DefaultMaxBytes >> 20 };
         var org = new Option<string?>("--org") { Description = "The organisation new people become clients of (default: the coordinating organisation)" };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each phase took (to standard error)" };
         var people = new Command("people", "Import a list of people: create, update the linked person, or queue for review; all or nothing")
         {
-            file, source, mapping, dryRun, json, maxMib, org,
+            file, source, mapping, dryRun, json, maxMib, org, timings,
         };
         people.SetAction((parse, ct) => CliHost.RunAsync(parse, async (services, output, error, ct2) =>
         {
@@ -59,6 +60,7 @@ internal static class ImportCommand
                 Mapping = map,
                 DryRun = parse.GetValue(dryRun),
                 MaxBytes = parse.GetValue(maxMib) << 20,
+                Timings = parse.GetValue(timings) ? new PhaseClock() : null,
             };
             var asJson = parse.GetValue(json);
             ImportReport report;
@@ -77,6 +79,11 @@ internal static class ImportCommand
                     : $"{options.FileName}: the import failed and nothing was written (an internal error; the details are above).");
                 return 1;
             }
+            foreach (var line in options.Timings?.Lines() ?? [])
+            {
+                await error.WriteLineAsync(line);
+            }
+
             if (asJson)
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(report, ImportService.Json));

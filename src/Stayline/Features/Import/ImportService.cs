@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Data.Bulk;
 using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Importing;
@@ -42,6 +43,9 @@ public sealed record ImportOptions
     internal int WriteSlice { get; init; } = DefaultWriteSlice;
 
     public const int DefaultWriteSlice = 100_000;
+
+    /// <summary>When set, each phase's time is marked on it (`import people --timings`).</summary>
+    public PhaseClock? Timings { get; init; }
 
     /// <summary>How far an .xlsx may expand (tests lower the limits).</summary>
     internal XlsxLimits? Xlsx { get; init; }
@@ -216,7 +220,9 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             }
 
             report = report with { Rows = valid + held.Count + errors.Rows, Held = held.Count, RowWarnings = warnings };
+            options.Timings?.Mark("reading and checking");
             ReleaseMemory(valid);
+            options.Timings?.Mark("memory released");
             if (errors.Count > 0)
             {
                 return report with { Errors = errors };
@@ -234,11 +240,18 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                 Review = plans.Count(p => p.Action == ImportRowAction.Review),
                 Preview = first.Select(r => Describe(byRow.TryGetValue(r.Row, out var plan) ? plan : new RowPlan(r, ImportRowAction.Created, null, null, null))).ToList(),
             };
+            options.Timings?.Mark("linking");
             if (errors.Count > 0 || options.DryRun)
             {
                 db.ChangeTracker.Clear();
                 return report with { Errors = errors };
             }
+
+            // A large load into a file this process holds alone is written once, not twice (BulkJournal); the
+            // connection stays open so that the journal mode set on it holds until it is set back.
+            await db.Database.OpenConnectionAsync(ct);
+            await using var journal = report.Created >= options.BulkMinimum ? await BulkJournal.RollbackAsync(BulkTarget.Of(db), ct) : null;
+            options.Timings?.Mark(journal is null ? "journal: write-ahead log" : "journal: rollback (file held alone)");
 
             // Second pass: the valid rows from the temporary file, a slice at a time.
             var batchId = await WriteAsync(plans, held, spill!, notCreated, options, hash, report, progress, ct);
@@ -248,12 +261,17 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             }
 
             ReleaseMemory(valid);
+            options.Timings?.Mark("memory released");
             if (options.DeriveProtection && report.Created > 0)
             {
                 // New people have no protection row yet: until they get one, the lists and counts of who is not
                 // protected would leave them out. Their status (usually "unknown: record the removal order") is
                 // computed now, in its own transaction, so the import itself stays one transaction.
-                await recompute.RecomputeStaleAsync(db, clock.Today(), ct);
+                var stats = await recompute.RecomputeStaleAsync(db, clock.Today(), ct);
+                options.Timings?.Mark("protection and deadlines");
+                options.Timings?.Step("facts read", stats.Read);
+                options.Timings?.Step("evaluation", stats.Evaluate);
+                options.Timings?.Step("writes", stats.Write);
             }
 
             progress?.Report(new ImportProgress(ImportPhase.Done, 1, valid));
@@ -631,14 +649,17 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         var created = report.Created;
         progress?.Report(new ImportProgress(ImportPhase.Writing, 0, created));
         var organisation = await OrganisationOfImportAsync(options, ct);
+        options.Timings?.Mark("batch and updates saved");
         var runs = await PeopleBulkWriter.WriteAsync(db, created, spill.Slices(options.WriteSlice, notCreated), now, options.BulkMinimum,
-            n => progress?.Report(new ImportProgress(ImportPhase.Writing, created == 0 ? 1 : (double)n / created, n)), ct, organisation);
+            n => progress?.Report(new ImportProgress(ImportPhase.Writing, created == 0 ? 1 : (double)n / created, n)), ct, organisation, options.Timings);
         db.ImportCreated.AddRange(runs.Select(r => new ImportCreatedRange { BatchId = batch.Id, FromId = r.From, ToId = r.To }));
         db.AuditEvents.Add(new Domain.Work.AuditEvent(now, actor.UserId, actor.UserName, "import", nameof(ImportBatch),
             batch.Id.ToString(CultureInfo.InvariantCulture), null, null,
             JsonSerializer.Serialize(new { batch.Source, batch.FileName, batch.FileHash, batch.Rows, batch.Created, batch.Updated, batch.Unchanged, batch.Review })));
         await db.SaveChangesAsync(ct);
+        options.Timings?.Mark("batch ranges and audit saved");
         await transaction.CommitAsync(ct);
+        options.Timings?.Mark("commit");
         return batch.Id;
     }
 

@@ -26,7 +26,7 @@ public static class PeopleBulkWriter
     /// </summary>
     /// <param name="organisationId">The organisation the new people are clients of (the importing user's).</param>
     internal static async Task<IReadOnlyList<(long From, long To)>> WriteAsync(StaylineDbContext db, int count, IEnumerable<IReadOnlyList<NewPerson>> slices,
-        DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct, long organisationId)
+        DateTimeOffset now, int bulkMinimum, Action<int>? progress, CancellationToken ct, long organisationId, PhaseClock? timings = null)
     {
         if (count == 0)
         {
@@ -44,6 +44,7 @@ public static class PeopleBulkWriter
         var large = count >= bulkMinimum && count >= await PeopleWrite.CountAsync(target, ct);
         var tables = PeopleWrite.BulkTables(target);
         var rebuild = large ? await SecondaryIndexes.DropAsync(target, tables, ct, withKeys: [PeopleWrite.Tokens(target).Table]) : [];
+        timings?.Mark("indexes dropped");
 
         // SQLite: the import's transaction holds the write lock from its first write (the batch row), so the new
         // people's ids are one run. PostgreSQL: one block when the index drop locked people, else from the sequence.
@@ -70,7 +71,7 @@ public static class PeopleBulkWriter
                 }
 
                 var before = done;
-                await WriteSliceAsync(target, slice, ids, now, organisationId, n => progress?.Invoke(before + n), ct);
+                await WriteSliceAsync(target, slice, ids, now, organisationId, n => progress?.Invoke(before + n), ct, timings);
                 foreach (var run in Runs(ids))
                 {
                     if (runs.Count > 0 && runs[^1].To + 1 == run.From)
@@ -86,7 +87,9 @@ public static class PeopleBulkWriter
                 done += slice.Count;
             }
 
+            timings?.Mark("people, episodes, tokens written");
             await SecondaryIndexes.RebuildAsync(target, rebuild, ct);
+            timings?.Mark("indexes rebuilt");
         }
 
         return runs;
@@ -122,8 +125,9 @@ public static class PeopleBulkWriter
     /// key dictionary. Name keys cost CPU: they are computed on the other core while the person rows are written.
     /// </summary>
     private static async Task WriteSliceAsync(BulkTarget target, IReadOnlyList<NewPerson> people, long[] ids, DateTimeOffset now, long organisationId, Action<int> progress,
-        CancellationToken ct)
+        CancellationToken ct, PhaseClock? timings)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var ahead = new TokensAhead(people, ct);
         var tokens = Task.Run(async () =>
         {
@@ -162,11 +166,18 @@ public static class PeopleBulkWriter
             await episodes.CompleteAsync(ct);
         }
 
+        timings?.Step("people and episodes", watch.Elapsed);
+        watch.Restart();
         // Token order: each index page is filled once, left to right, instead of being revisited at random.
         var (ordered, others) = await tokens;
+        timings?.Step("waiting for name keys", watch.Elapsed);
+        watch.Restart();
         await WriteTokensAsync(target, ordered, ids, Enumerable.Repeat(organisationId, ids.Length).ToArray(), people.Select(p => p.Person.SortName).ToArray(), others,
             k => progress((people.Count / 2) + (int)((long)people.Count * k / (2 * ordered.Persons.Length))), ct);
+        timings?.Step("name tokens", watch.Elapsed);
+        watch.Restart();
         await PeopleWrite.AddNameKeysAsync(target, PersonSearch.KeyPairs(ordered.Distinct), ct);
+        timings?.Step("key dictionary", watch.Elapsed);
         progress(people.Count);
     }
 

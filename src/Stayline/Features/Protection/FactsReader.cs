@@ -127,6 +127,20 @@ public sealed class FactsChunk : IFactRows
         }, [.. orderKeys]);
     }
 
+    /// <summary>
+    /// Person <paramref name="i"/> has no fact rows at all (a new person: no orders, matters, events, custody, class,
+    /// stay or bond): the engines' result is then the same for every such person but the id.
+    /// </summary>
+    public bool HasNoFacts(int i)
+    {
+        var id = People[i];
+        return None(Orders, _orders[i], id) && None(Matters, _matters[i], id) && None(Events, _events[i], id) && None(Custody, _custody[i], id)
+            && None(Memberships, _memberships[i], id) && None(Stays, _stays[i], id) && None(Bonds, _bonds[i], id);
+    }
+
+    private static bool None<T>(List<T> rows, int start, long personId)
+        where T : struct, IPersonRow => start >= rows.Count || rows[start].PersonId != personId;
+
     void IFactRows.Person(long id) => People.Add(id);
 
     void IFactRows.Order(in OrderRow row) => Orders.Add(row);

@@ -382,11 +382,16 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         var writeAll = run.Mode == Mode.WriteAll;
         var kept = new List<(int Index, PersonResult Result, Change Change)>();
         var deadlines = 0;
+        // People with no facts (most of a large import) share one result: evaluated once, then copied with their id.
+        var none = Enumerable.Range(0, chunk.Count).FirstOrDefault(chunk.HasNoFacts, -1) is var first and >= 0
+            ? EvaluateOne(chunk.Build(first), run.AsOf, run.Calendar, new List<DerivedDeadline>(8))
+            : null;
         Parallel.ForEach(Partitioner.Create(0, chunk.Count, 2_048), () => new Worker(), (range, _, w) =>
         {
             for (var i = range.Item1; i < range.Item2; i++)
             {
-                var result = EvaluateOne(chunk.Build(i), run.AsOf, run.Calendar, w.Scratch);
+                var result = none is not null && chunk.HasNoFacts(i) ? none with { PersonId = chunk.PersonId(i) }
+                    : EvaluateOne(chunk.Build(i), run.AsOf, run.Calendar, w.Scratch);
                 w.Deadlines += result.Deadlines.Length;
                 var change = writeAll ? Change.All : DerivedStore.Compare(result, stored[i] < 0 ? null : input.Stored[stored[i]], refreshBefore);
                 if (change != Change.None)

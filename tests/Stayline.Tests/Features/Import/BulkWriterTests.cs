@@ -78,6 +78,88 @@ public class BulkWriterTests
         }
     }
 
+    /// <summary>
+    /// A large import into a SQLite file held alone runs with a rollback journal (BulkJournal); with another
+    /// connection open on the file (a running `serve`) it keeps the write-ahead log. Either way the file is in WAL after.
+    /// </summary>
+    [Theory]
+    [InlineData(false, "journal: rollback (file held alone)")]
+    [InlineData(true, "journal: write-ahead log")]
+    public async Task Import_Large_RollbackJournalOnlyWhenHeldAloneAndWalAfter(bool otherConnection, string journal)
+    {
+        await using var kit = await ImportTestKit.CreateAsync("sqlite");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var other = new Microsoft.Data.Sqlite.SqliteConnection(kit.Database.ConnectionString + ";Pooling=False");
+        if (otherConnection)
+        {
+            await other.OpenAsync();
+            await using var read = other.CreateCommand();
+            read.CommandText = "SELECT COUNT(*) FROM people";
+            await read.ExecuteScalarAsync();
+        }
+
+        var timings = new PhaseClock();
+        await using (var db = kit.Db())
+        {
+            var service = new ImportService(db, TimeProvider.System, new AuditActor(null, "test"), new Stayline.Features.Protection.ProtectionRecompute(TimeProvider.System));
+            var report = await service.RunAsync(kit.File("list.csv", List), new ImportOptions { FileName = "list.csv", BulkMinimum = 1, Timings = timings });
+            Assert.True(report.Written, report.Summary);
+        }
+
+        Assert.Contains(timings.Phases, p => p.Name == journal);
+        await using var check = kit.Db();
+        Assert.Equal("wal", await check.Database.SqlQueryRaw<string>("SELECT journal_mode AS \"Value\" FROM pragma_journal_mode").SingleAsync());
+        Assert.Equal(3, await check.People.CountAsync());
+        Assert.Equal(3, await check.Protections.CountAsync());
+    }
+
+    /// <summary>
+    /// An import that fails after writing people (an injected failure in the writer's progress report) leaves the
+    /// database as before: no person, batch or token of it, the dropped indexes back, an intact file, WAL again.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Import_FailsWhileWriting_LeavesTheDatabaseAsBefore(string provider)
+    {
+        await using var kit = await ImportTestKit.CreateAsync(provider);
+        Assert.Equal(0, (await kit.RunAsync("import", "people", kit.File("first.csv", "A-Number,Last Name,First Name\nA099999999,Toma,Sami\n"))).Code);
+        var indexesBefore = await IndexesAsync(kit);
+        var countsBefore = await kit.CountsAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        await using (var db = kit.Db())
+        {
+            var service = new ImportService(db, TimeProvider.System, new AuditActor(null, "test"), new Stayline.Features.Protection.ProtectionRecompute(TimeProvider.System));
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                service.RunAsync(kit.File("list.csv", List), new ImportOptions { FileName = "list.csv", BulkMinimum = 1 }, new FailWhileWriting()));
+            Assert.Equal(FailWhileWriting.Message, failure.Message);
+        }
+
+        Assert.Equal(countsBefore, await kit.CountsAsync());
+        Assert.Equal(indexesBefore, await IndexesAsync(kit));
+        await using var check = kit.Db();
+        Assert.Equal(0, await check.People.CountAsync(p => p.FamilyName == "Kassab"));
+        if (check.IsSqlite)
+        {
+            Assert.Equal("ok", await check.Database.SqlQueryRaw<string>("SELECT integrity_check AS \"Value\" FROM pragma_integrity_check").SingleAsync());
+            Assert.Equal("wal", await check.Database.SqlQueryRaw<string>("SELECT journal_mode AS \"Value\" FROM pragma_journal_mode").SingleAsync());
+        }
+    }
+
+    /// <summary>Throws once the writer reports its first written people.</summary>
+    private sealed class FailWhileWriting : IProgress<ImportProgress>
+    {
+        public const string Message = "injected failure while writing";
+
+        public void Report(ImportProgress value)
+        {
+            if (value.Phase == ImportPhase.Writing && value.Rows > 0)
+            {
+                throw new InvalidOperationException(Message);
+            }
+        }
+    }
+
     [Fact]
     public void TokenOrder_TokensAndSortNames_RowsInKeyOrderTiesByPerson()
     {

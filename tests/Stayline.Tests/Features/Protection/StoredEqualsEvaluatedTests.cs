@@ -78,6 +78,66 @@ public class StoredEqualsEvaluatedTests
         Assert.Equal(Shown((await ProtectionReader.GetAsOfAsync(db, ids[0], D("2017-09-26"), default))!), Shown(shown));
     }
 
+    /// <summary>
+    /// The first recompute writes runs of people with no facts by one statement per table (DerivedWriter.SameRuns):
+    /// 600 imported people, two of them with a removal order and one detained, so the runs are cut around them; every
+    /// stored protection row and fingerprint is the person's own evaluation.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task FirstRecompute_RunsOfPeopleWithoutFacts_StoreEachPersonsOwnEvaluation(string provider)
+    {
+        await using var kit = await Import.ImportTestKit.CreateAsync(provider);
+        var csv = new System.Text.StringBuilder("A-Number,Last Name,First Name,DOB,Facility\n");
+        for (var i = 0; i < 600; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"A{100000000 + i},Kassab{i},Yousif,1970-01-02,{(i == 450 ? "Calhoun County Correctional Center" : "")}\n");
+        }
+
+        var (code, _, error) = await kit.RunAsync("import", "people", kit.File("list.csv", csv.ToString()));
+        Assert.True(code == 0, error);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using var db = kit.Db();
+        var ids = await db.People.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+        foreach (var at in new[] { 300, 301 })
+        {
+            var (order, errors) = RemovalOrder.Create(ids[at], today.AddDays(-10 - at), Adjudicator.ImmigrationJudge, false, false, "Iraq", today);
+            Assert.Empty(errors);
+            db.RemovalOrders.Add(order!);
+        }
+
+        await db.SaveChangesAsync();
+        await db.Deadlines.Where(d => !d.Manual).ExecuteDeleteAsync();
+        await db.Set<PersonDerivedHash>().ExecuteDeleteAsync();
+        await db.Protections.ExecuteDeleteAsync();
+
+        var stats = await new ProtectionRecompute(TimeProvider.System).RecomputeAllAsync(db, today, default);
+
+        Assert.Equal(600, stats.People);
+        var rows = await db.Protections.AsNoTracking().OrderBy(p => p.PersonId).ToListAsync();
+        var hashes = await db.Set<PersonDerivedHash>().AsNoTracking().OrderBy(p => p.PersonId).ToListAsync();
+        Assert.Equal(ids, rows.Select(r => r.PersonId));
+        Assert.Equal(ids, hashes.Select(r => r.PersonId));
+        var summaries = new HashSet<string>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var evaluated = (await ProtectionRecompute.EvaluateWithoutStoringAsync(db, ids[i], today, default))!;
+            Assert.Equal((evaluated.State, evaluated.PrimarySource, evaluated.UntilDate, evaluated.UntilEvent, evaluated.EndsWithin7Days, evaluated.Summary, today),
+                (rows[i].State, rows[i].PrimarySource, rows[i].UntilDate, rows[i].UntilEvent, rows[i].EndsWithin7Days, rows[i].Summary, rows[i].ComputedAsOf));
+            Assert.Equal((evaluated.ProtectionHash, evaluated.DeadlinesHash), (hashes[i].ProtectionHash, hashes[i].DeadlinesHash));
+            summaries.Add(rows[i].Summary);
+        }
+
+        Assert.True(summaries.Count >= 2, string.Join(" / ", summaries));
+        var derived = 0;
+        foreach (var at in new[] { 300, 301 })
+        {
+            derived += (await ProtectionRecompute.EvaluateWithoutStoringAsync(db, ids[at], today, default))!.Deadlines.Length;
+        }
+
+        Assert.Equal(derived, await db.Deadlines.CountAsync(d => !d.Manual));
+    }
+
     /// <summary>Detention clocks, bond, a habeas return set by the court, motions counted from finality, in absentia, Board orders, class members.</summary>
     private static async Task<List<long>> PeopleOfEveryKindAsync(TestApp app)
     {
