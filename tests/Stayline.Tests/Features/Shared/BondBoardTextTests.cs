@@ -136,6 +136,22 @@ public partial class BondBoardTextTests
         Assert.Contains("Arrested", Sentences.In("ar", BulkBatches.Said(old)), StringComparison.Ordinal);
     }
 
+    /// <summary>An A-number never breaks at a hyphen at the end of a line: the compare page's A-number cells carry the
+    /// class the stylesheet keeps on one line (one rule for every A-number on every page).</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ComparePage_InArabic_ANumbersDoNotBreak(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, TestClock.At("2027-01-20"));
+        var (left, right) = await SeedAsync(app);
+        var admin = await app.SignedInAsync("admin");
+        var page = await admin.GetStringAsync($"/Review/Pair?left={left}&right={right}&lang=ar");
+        Assert.Contains("<bdi class=\"anumber\">A012-345-678</bdi>", page, StringComparison.Ordinal);
+        Assert.Contains("<bdi class=\"anumber\">A023-456-789</bdi>", page, StringComparison.Ordinal);
+        var css = await admin.GetStringAsync("/css/site.css");
+        Assert.Matches(@"(^|\n)\.nowrap, \.anumber \{ white-space: nowrap; \}", css);
+    }
+
     private static string InLanguage(string lang, Func<string> say)
     {
         var before = System.Globalization.CultureInfo.CurrentUICulture;
