@@ -55,6 +55,11 @@ public partial class BondBoardTextTests
             ];
         Assert.All(expected, e => Assert.True(bond.Contains(e, StringComparison.Ordinal), $"\"{e}\" not in:\n{bond}"));
 
+        // The person's timeline: the bond case's creation, from the audit log, in the reader's words.
+        var timeline = Text(Between(await admin.GetStringAsync($"/People/Details?id={stayed}&lang={lang}"), "id=\"timeline\"", "</ol>"));
+        Assert.DoesNotContain(" created by ", timeline, StringComparison.Ordinal);
+        Assert.Contains(lang == "ar" ? ": أنشأه " + TestApp.Email("admin") : " creado por " + TestApp.Email("admin"), timeline, StringComparison.Ordinal);
+
         // The board's next-deadline column: the rule's title in the reader's language, not the English.
         var board = Text(await admin.GetStringAsync($"/People?Sort=NextDeadline&lang={lang}"));
         var title = Sentences.In(lang, DeadlineRules.BondAppeal.TitleSentence);
