@@ -26,6 +26,9 @@ public sealed class Sentence : IEquatable<Sentence>
     /// <summary>The composite format (<c>"Transfer date {0:yyyy-MM-dd} is in the future."</c>): the translation's key.</summary>
     public string Format { get; }
 
+    /// <summary>The resource key of a <see cref="Term"/> (an enum member's label); null when the key is <see cref="Format"/>.</summary>
+    public string? Key { get; private init; }
+
     public IReadOnlyList<object?> Values => _values;
 
     public static Sentence Of(FormattableString sentence) => new(sentence.Format, sentence.GetArguments());
@@ -33,13 +36,18 @@ public sealed class Sentence : IEquatable<Sentence>
     /// <summary>Text that is not translated (a message from a library, a value typed by a user).</summary>
     public static Sentence Verbatim(string text) => new("{0}", [text]);
 
+    /// <summary>A word with a resource key of its own (an enum member: "Enum.PersonEventKind.Detained"): printed, the English
+    /// given; said, the resource in the reader's language. Kept with its key when stored, so a stored sentence says it
+    /// again in whatever language it is read.</summary>
+    public static Sentence Term(string key, string english) => new("{0}", [english]) { Key = key };
+
     /// <summary>A sentence read back from where it was stored (<see cref="ToJson"/>).</summary>
     public static Sentence FromJson(string json) => JsonSerializer.Deserialize<Sentence>(json)!;
 
     /// <summary>The format and the values, each with its type, so the sentence can be said again after it is read back.</summary>
     public string ToJson() => JsonSerializer.Serialize(this);
 
-    internal static Sentence FromParts(string format, object?[] values) => new(format, values);
+    internal static Sentence FromParts(string format, object?[] values, string? key = null) => new(format, values) { Key = key };
 
     public static implicit operator Sentence(FormattableString sentence) => Of(sentence);
 
@@ -54,7 +62,7 @@ public sealed class Sentence : IEquatable<Sentence>
     public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
 }
 
-/// <summary>Stores a <see cref="Sentence"/> as <c>{"f":format,"v":[[type,value],...]}</c>: dates, numbers and inner
+/// <summary>Stores a <see cref="Sentence"/> as <c>{"f":format,"v":[[type,value],...]}</c> (and <c>"k":key</c> for a term): dates, numbers and inner
 /// sentences keep their type so they are formatted in the reader's culture; anything else is kept as its English text.</summary>
 internal sealed class SentenceJsonConverter : JsonConverter<Sentence>
 {
@@ -69,7 +77,7 @@ internal sealed class SentenceJsonConverter : JsonConverter<Sentence>
         using var doc = JsonDocument.ParseValue(ref reader);
         var root = doc.RootElement;
         var values = root.GetProperty("v").EnumerateArray().Select(Value).ToArray();
-        return Sentence.FromParts(root.GetProperty("f").GetString()!, values);
+        return Sentence.FromParts(root.GetProperty("f").GetString()!, values, root.TryGetProperty("k", out var key) ? key.GetString() : null);
     }
 
     private static object? Value(JsonElement e)
@@ -93,6 +101,11 @@ internal sealed class SentenceJsonConverter : JsonConverter<Sentence>
     {
         writer.WriteStartObject();
         writer.WriteString("f", value.Format);
+        if (value.Key is not null)
+        {
+            writer.WriteString("k", value.Key);
+        }
+
         writer.WriteStartArray("v");
         foreach (var v in value.Values)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Stayline.Domain.Common;
 
 namespace Stayline.Domain.Deadlines;
 
@@ -40,11 +41,11 @@ public sealed class CourtCalendar : ICourtCalendar
     private static readonly int DayCount = new DateOnly(LastCountedYear, 12, 31).DayNumber - FirstDayNumber + 1;
     private static readonly CalendarEntry[] FederalEntries = BuildFederalEntries();
     private static readonly ulong[] FederalBits = BuildFederalBits();
-    private static readonly Dictionary<DateOnly, string> FederalReasons = BuildReasons(FederalEntries);
+    private static readonly Dictionary<DateOnly, Sentence> FederalReasons = BuildReasons(FederalEntries);
 
     private readonly ulong[] closedBits;
     private readonly CalendarEntry[] adminEntries;
-    private readonly Dictionary<DateOnly, string> adminReasons;
+    private readonly Dictionary<DateOnly, Sentence> adminReasons;
     private readonly CourtClosure[] closures;
     private CourtCalendar? board;
 
@@ -119,7 +120,7 @@ public sealed class CourtCalendar : ICourtCalendar
             var day = date.DayOfWeek == DayOfWeek.Sunday ? date.AddDays(1) : date;
             if (date.DayOfWeek != DayOfWeek.Saturday && day >= FirstDay)
             {
-                var name = day == date ? "Inauguration Day" : "Inauguration Day (observed)";
+                var name = day == date ? "Inauguration Day" : "Inauguration Day" + FederalHolidays.Observed;
                 yield return new CalendarEntry(day, CalendarEntryKind.LegalHoliday, name, "5 U.S.C. 6103(c)", date, CourtId.Board);
             }
         }
@@ -147,7 +148,11 @@ public sealed class CourtCalendar : ICourtCalendar
     }
 
     /// <summary>Why the court is closed that day, phrased to follow "X is ...", or null on a court day.</summary>
-    public string? ReasonClosed(DateOnly day)
+    public string? ReasonClosed(DateOnly day) => ReasonClosedSaid(day)?.ToString();
+
+    /// <summary><see cref="ReasonClosed"/> as a sentence: weekdays and the statute's holidays said in the reader's language,
+    /// the names of closures as they were entered.</summary>
+    public Sentence? ReasonClosedSaid(DateOnly day)
     {
         if (IsCourtDay(day))
         {
@@ -156,7 +161,7 @@ public sealed class CourtCalendar : ICourtCalendar
 
         if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
         {
-            return day.DayOfWeek == DayOfWeek.Saturday ? "a Saturday" : "a Sunday";
+            return day.DayOfWeek == DayOfWeek.Saturday ? Sentence.Of($"a Saturday") : Sentence.Of($"a Sunday");
         }
 
         return FederalReasons.TryGetValue(day, out var federal) ? federal : adminReasons[day];
@@ -192,7 +197,7 @@ public sealed class CourtCalendar : ICourtCalendar
         {
             foreach (var holiday in FederalHolidays.For(year))
             {
-                var name = holiday.IsShifted ? holiday.Name + " (observed)" : holiday.Name;
+                var name = holiday.IsShifted ? holiday.Name + FederalHolidays.Observed : holiday.Name;
                 entries.Add(new CalendarEntry(holiday.Observed, CalendarEntryKind.LegalHoliday, name, FederalHolidays.Citation, holiday.Date));
             }
         }
@@ -227,18 +232,19 @@ public sealed class CourtCalendar : ICourtCalendar
         return bits;
     }
 
-    private static Dictionary<DateOnly, string> BuildReasons(IEnumerable<CalendarEntry> entries)
+    private static Dictionary<DateOnly, Sentence> BuildReasons(IEnumerable<CalendarEntry> entries)
     {
-        var reasons = new Dictionary<DateOnly, string>();
+        var reasons = new Dictionary<DateOnly, Sentence>();
         foreach (var entry in entries)
         {
             var phrase = entry.Kind switch
             {
-                CalendarEntryKind.LegalHoliday => entry.Name,
-                CalendarEntryKind.CourtClosure => $"a closure of {entry.Court?.Value ?? "all courts"} ({entry.Name})",
-                _ => $"a closure ({entry.Name})",
+                CalendarEntryKind.LegalHoliday => FederalHolidays.Said(entry.Name),
+                CalendarEntryKind.CourtClosure when entry.Court is { } court => Sentence.Of($"a closure of {court.Value} ({entry.Name})"),
+                CalendarEntryKind.CourtClosure => Sentence.Of($"a closure of all courts ({entry.Name})"),
+                _ => Sentence.Of($"a closure ({entry.Name})"),
             };
-            reasons[entry.Day] = reasons.TryGetValue(entry.Day, out var earlier) ? $"{earlier} and {phrase}" : phrase;
+            reasons[entry.Day] = reasons.TryGetValue(entry.Day, out var earlier) ? Sentence.Of($"{earlier} and {phrase}") : phrase;
         }
 
         return reasons;

@@ -197,8 +197,8 @@ public sealed class DeadlineComputation
         _ => null,
     };
 
-    /// <summary>Why a day is not a court day: a weekend in the reader's language; a holiday's or closure's name as recorded (English).</summary>
-    private Sentence ReasonClosed(DateOnly day) => Weekday(day) ?? (calendar is CourtCalendar court && court.ReasonClosed(day) is { } reason ? Sentence.Verbatim(reason) : NotACourtDay);
+    /// <summary>Why a day is not a court day: a weekend or a federal holiday in the reader's language; a closure's name as entered.</summary>
+    private Sentence ReasonClosed(DateOnly day) => Weekday(day) ?? (calendar is CourtCalendar court ? court.ReasonClosedSaid(day) : null) ?? NotACourtDay;
 }
 
 /// <summary>

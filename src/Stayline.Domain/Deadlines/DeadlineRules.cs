@@ -180,7 +180,12 @@ public static class DeadlineRules
     /// of proceedings have been received (Hamama v. Adducci: 90). The period runs from the later receipt; until
     /// both are recorded the deadline is "not yet triggered".
     /// </summary>
-    public static DeadlineRule AfterRecordsReceived(string id, int days, string citation, string orderName) => FromCourtOrder(
+    public static DeadlineRule AfterRecordsReceived(string id, int days, string citation, string orderName) =>
+        AfterRecordsReceived(id, days, citation, Sentence.Verbatim(orderName));
+
+    /// <inheritdoc cref="AfterRecordsReceived(string, int, string, string)"/>
+    /// <param name="orderName">The order's name as written, or a sentence said in the reader's language ("the class order" when it cannot be found).</param>
+    public static DeadlineRule AfterRecordsReceived(string id, int days, string citation, Sentence orderName) => FromCourtOrder(
         id,
         Sentence.Of($"Motion to reopen under {orderName}"),
         days,

@@ -1,3 +1,5 @@
+using Stayline.Domain.Common;
+
 namespace Stayline.Domain.Deadlines;
 
 /// <summary>The legal public holidays of 5 U.S.C. 6103(a).</summary>
@@ -35,21 +37,37 @@ public static class FederalHolidays
     /// <summary>Pub. L. 117-17 (June 17, 2021) added Juneteenth; 2021 was observed on Friday June 18.</summary>
     public const int FirstJuneteenthYear = 2021;
 
-    public static string NameOf(FederalHoliday holiday) => holiday switch
+    public static string NameOf(FederalHoliday holiday) => NameSaid(holiday).ToString();
+
+    /// <summary>The holiday's name as the statute gives it, said in the reader's language on a page.</summary>
+    public static Sentence NameSaid(FederalHoliday holiday) => holiday switch
     {
-        FederalHoliday.NewYearsDay => "New Year's Day",
-        FederalHoliday.MartinLutherKingJrBirthday => "Birthday of Martin Luther King, Jr.",
-        FederalHoliday.WashingtonsBirthday => "Washington's Birthday",
-        FederalHoliday.MemorialDay => "Memorial Day",
-        FederalHoliday.JuneteenthNationalIndependenceDay => "Juneteenth National Independence Day",
-        FederalHoliday.IndependenceDay => "Independence Day",
-        FederalHoliday.LaborDay => "Labor Day",
-        FederalHoliday.ColumbusDay => "Columbus Day",
-        FederalHoliday.VeteransDay => "Veterans Day",
-        FederalHoliday.ThanksgivingDay => "Thanksgiving Day",
-        FederalHoliday.ChristmasDay => "Christmas Day",
+        FederalHoliday.NewYearsDay => Sentence.Of($"New Year's Day"),
+        FederalHoliday.MartinLutherKingJrBirthday => Sentence.Of($"Birthday of Martin Luther King, Jr."),
+        FederalHoliday.WashingtonsBirthday => Sentence.Of($"Washington's Birthday"),
+        FederalHoliday.MemorialDay => Sentence.Of($"Memorial Day"),
+        FederalHoliday.JuneteenthNationalIndependenceDay => Sentence.Of($"Juneteenth National Independence Day"),
+        FederalHoliday.IndependenceDay => Sentence.Of($"Independence Day"),
+        FederalHoliday.LaborDay => Sentence.Of($"Labor Day"),
+        FederalHoliday.ColumbusDay => Sentence.Of($"Columbus Day"),
+        FederalHoliday.VeteransDay => Sentence.Of($"Veterans Day"),
+        FederalHoliday.ThanksgivingDay => Sentence.Of($"Thanksgiving Day"),
+        FederalHoliday.ChristmasDay => Sentence.Of($"Christmas Day"),
         _ => throw new ArgumentOutOfRangeException(nameof(holiday)),
     };
+
+    /// <summary>A legal holiday's name as a calendar entry records it ("Memorial Day", "Christmas Day (observed)",
+    /// "Inauguration Day") as a sentence: the statute's holidays said in the reader's language, any other name as written.</summary>
+    public static Sentence Said(string name) =>
+        name.EndsWith(Observed, StringComparison.Ordinal) ? Sentence.Of($"{Said(name[..^Observed.Length])} (observed)")
+        : ByName.TryGetValue(name, out var said) ? said
+        : Sentence.Verbatim(name);
+
+    /// <summary>The suffix of a holiday observed on another day than its date (5 U.S.C. 6103(b)).</summary>
+    public const string Observed = " (observed)";
+
+    private static readonly Dictionary<string, Sentence> ByName = Enum.GetValues<FederalHoliday>().Select(NameSaid)
+        .Append(Sentence.Of($"Inauguration Day")).ToDictionary(s => s.ToString(), StringComparer.Ordinal);
 
     /// <summary>
     /// The holidays whose statutory date falls in <paramref name="year"/>, in date order. The observed day of

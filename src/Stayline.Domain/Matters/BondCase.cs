@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Stayline.Domain.Common;
 using Stayline.Domain.Deadlines;
 using Stayline.Domain.People;
@@ -38,12 +39,42 @@ public sealed record BondCaseInput(DhsCustodyDecision DhsDecision, decimal? DhsA
     int BriefingExtensionDays = 0, BoardBondOutcome BoardOutcome = BoardBondOutcome.Pending, DateOnly? BoardDecidedOn = null, string? Notes = null);
 
 /// <summary>One line of a bond case's clock: what is due or happened, by when, under which rule.</summary>
+/// <param name="WhatSentence">What the line is, said in the reader's language on a page (<see cref="What"/> prints it in English).</param>
+/// <param name="StateSentence">How it stands ("open", "filed 2027-01-19"), said the same way (<see cref="State"/> in English).</param>
 /// <param name="RuleId">The deadline rule the line is a row of on the deadlines board.</param>
 /// <param name="Due">How the line stands as a deadline on the day asked (the board and reminders read it).</param>
-public sealed record BondClockLine(string What, DateOnly? Day, string Citation, string State, string RuleId = "", DeadlineState Due = DeadlineState.Open);
+public sealed record BondClockLine([property: JsonIgnore] Sentence WhatSentence, [property: JsonPropertyOrder(1)] DateOnly? Day,
+    [property: JsonPropertyOrder(2)] string Citation, [property: JsonIgnore] Sentence StateSentence,
+    [property: JsonPropertyOrder(4)] string RuleId = "", [property: JsonPropertyOrder(5)] DeadlineState Due = DeadlineState.Open)
+{
+    [JsonPropertyOrder(0)]
+    public string What => WhatSentence.ToString();
 
+    [JsonPropertyOrder(3)]
+    public string State => StateSentence.ToString();
+}
+
+/// <param name="SummarySentence">The one-line answer, said in the reader's language on a page (<see cref="Summary"/> prints it in English for the API and CLI).</param>
 /// <param name="ReleaseStayed">On the day asked, DHS's automatic stay keeps the person detained despite a release order.</param>
-public sealed record BondState(string Summary, bool ReleaseStayed, DateOnly? StayLapsesOn, IReadOnlyList<BondClockLine> Lines);
+public sealed record BondState([property: JsonIgnore] Sentence SummarySentence, [property: JsonPropertyOrder(1)] bool ReleaseStayed,
+    [property: JsonPropertyOrder(2)] DateOnly? StayLapsesOn, [property: JsonPropertyOrder(3)] IReadOnlyList<BondClockLine> Lines)
+{
+    [JsonPropertyOrder(0)]
+    public string Summary => SummarySentence.ToString();
+}
+
+/// <summary>An amount in US dollars inside a sentence: printed, "$7,500" as en-US writes it; said to a reader in another
+/// culture than the process's (<c>Strings.Say</c> formats a translation with the reader's culture), the dollar sign and the
+/// reader's digit grouping.</summary>
+public readonly record struct Dollars(decimal Amount) : IFormattable
+{
+    public override string ToString() => Amount.ToString("C0", CultureInfo.GetCultureInfo("en-US"));
+
+    public string ToString(string? format, IFormatProvider? formatProvider) =>
+        formatProvider is CultureInfo reader && !ReferenceEquals(reader, CultureInfo.CurrentCulture) && reader.TwoLetterISOLanguageName != "en"
+            ? "$" + Amount.ToString("N0", reader)
+            : ToString();
+}
 
 /// <summary>
 /// A request to an immigration judge for release on bond (a custody redetermination) and what followed: the judge's
@@ -173,84 +204,105 @@ public sealed class BondCase : IVersioned
         var lines = new List<BondClockLine>();
         if (Decision == BondDecision.Pending || DecidedOn is not { } decided)
         {
-            return new($"Bond hearing requested {D(RequestedOn)}; no decision recorded.", false, null, lines);
+            return new(Sentence.Of($"Bond hearing requested {RequestedOn:yyyy-MM-dd}; no decision recorded."), false, null, lines);
         }
 
         if (Decision is BondDecision.Denied or BondDecision.NoJurisdiction)
         {
             var appealDue = DeadlineCalculator.DueDate(DeadlineRules.BondAppeal, decided, calendar);
-            lines.Add(new("Appeal of the bond decision to the Board", appealDue, DeadlineRules.BondAppeal.Citation, appealDue < asOf ? "passed" : "open",
+            lines.Add(new(Sentence.Of($"Appeal of the bond decision to the Board"), appealDue, DeadlineRules.BondAppeal.Citation, appealDue < asOf ? Passed : Open,
                 DeadlineRules.BondAppeal.Id, appealDue < asOf ? DeadlineState.Reached : DeadlineState.Open));
-            return new($"Bond {(Decision == BondDecision.Denied ? "denied" : "not decided for lack of jurisdiction")} on {D(decided)}; an appeal to the Board is due by {D(appealDue)}.",
+            return new(Decision == BondDecision.Denied
+                    ? Sentence.Of($"Bond denied on {decided:yyyy-MM-dd}; an appeal to the Board is due by {appealDue:yyyy-MM-dd}.")
+                    : Sentence.Of($"Bond not decided for lack of jurisdiction on {decided:yyyy-MM-dd}; an appeal to the Board is due by {appealDue:yyyy-MM-dd}."),
                 false, null, lines);
         }
 
-        var release = Decision == BondDecision.BondSet ? $"Bond set at {Money(Amount!.Value)} on {D(decided)}" : $"Release on recognizance ordered {D(decided)}";
-        var paid = PaidOn is { } p ? $"; bond posted {D(p)}" : "";
+        var release = Decision == BondDecision.BondSet
+            ? Sentence.Of($"Bond set at {new Dollars(Amount!.Value)} on {decided:yyyy-MM-dd}")
+            : Sentence.Of($"Release on recognizance ordered {decided:yyyy-MM-dd}");
         if (BoardOutcome == BoardBondOutcome.ReleaseReversed)
         {
-            return new($"{release}; the Board reversed it on {D(BoardDecidedOn)}: no release.", false, null, lines);
+            return new(Sentence.Of($"{release}; the Board reversed it on {BoardDecidedOn:yyyy-MM-dd}: no release."), false, null, lines);
         }
 
+        var order = PaidOn is { } p ? Sentence.Of($"{release}; bond posted {p:yyyy-MM-dd}") : release;
         if (DhsDecision == DhsCustodyDecision.BondSet && DhsAmount < AutomaticStayThreshold)
         {
-            return new($"{release}{paid}. DHS had set a bond under {Money(AutomaticStayThreshold)}, so it cannot stay the release automatically (8 CFR 1003.19(i)(2)); only the Board can, on DHS's motion (1003.19(i)(1)).",
+            return new(Sentence.Of($"{order}. DHS had set a bond under {new Dollars(AutomaticStayThreshold)}, so it cannot stay the release automatically (8 CFR 1003.19(i)(2)); only the Board can, on DHS's motion (1003.19(i)(1))."),
                 false, null, lines);
         }
 
         var noticeDue = BusinessDays.After(decided, DeadlineRules.Eoir43Notice.PeriodDays);
         var appealDueDhs = BusinessDays.After(decided, DeadlineRules.Eoir43Appeal.PeriodDays);
-        var known = DhsDecision != DhsCustodyDecision.Unknown ? "" : " DHS's own custody decision is not recorded: if it ordered no bond or a bond of $10,000 or more, it may stay release.";
         if (Eoir43FiledOn is not { } notice)
         {
-            lines.Add(new("DHS Form EOIR-43 (notice of intent to appeal)", noticeDue, DeadlineRules.Eoir43Notice.Citation, noticeDue < asOf ? "not filed: no automatic stay" : "open",
+            lines.Add(new(Eoir43, noticeDue, DeadlineRules.Eoir43Notice.Citation, noticeDue < asOf ? Sentence.Of($"not filed: no automatic stay") : Open,
                 DeadlineRules.Eoir43Notice.Id, noticeDue < asOf ? DeadlineState.Reached : DeadlineState.Open));
             return noticeDue < asOf
-                ? new($"{release}{paid}. No automatic stay: DHS filed no Form EOIR-43 by {D(noticeDue)} (8 CFR 1003.19(i)(2)).", false, null, lines)
-                : new($"{release}{paid}. DHS may stay release automatically by filing Form EOIR-43 by the end of {D(noticeDue)} (8 CFR 1003.19(i)(2)).{known}", false, null, lines);
+                ? new(Sentence.Of($"{order}. No automatic stay: DHS filed no Form EOIR-43 by {noticeDue:yyyy-MM-dd} (8 CFR 1003.19(i)(2))."), false, null, lines)
+                : new(DhsDecision != DhsCustodyDecision.Unknown
+                    ? Sentence.Of($"{order}. DHS may stay release automatically by filing Form EOIR-43 by the end of {noticeDue:yyyy-MM-dd} (8 CFR 1003.19(i)(2)).")
+                    : Sentence.Of($"{order}. DHS may stay release automatically by filing Form EOIR-43 by the end of {noticeDue:yyyy-MM-dd} (8 CFR 1003.19(i)(2)). DHS's own custody decision is not recorded: if it ordered no bond or a bond of $10,000 or more, it may stay release."),
+                    false, null, lines);
         }
 
-        lines.Add(new("DHS Form EOIR-43 (notice of intent to appeal)", noticeDue, DeadlineRules.Eoir43Notice.Citation, notice <= noticeDue ? $"filed {D(notice)}" : $"filed late, {D(notice)}",
+        lines.Add(new(Eoir43, noticeDue, DeadlineRules.Eoir43Notice.Citation, notice <= noticeDue ? Filed(notice) : FiledLate(notice),
             DeadlineRules.Eoir43Notice.Id, notice <= noticeDue ? DeadlineState.Met : DeadlineState.Reached));
         if (notice > noticeDue)
         {
-            return new($"{release}{paid}. No automatic stay: DHS's Form EOIR-43 of {D(notice)} came after {D(noticeDue)}, one business day after the order (8 CFR 1003.19(i)(2)).",
+            return new(Sentence.Of($"{order}. No automatic stay: DHS's Form EOIR-43 of {notice:yyyy-MM-dd} came after {noticeDue:yyyy-MM-dd}, one business day after the order (8 CFR 1003.19(i)(2))."),
                 false, null, lines);
         }
 
         if (DhsAppealFiledOn is not { } appeal || appeal > appealDueDhs)
         {
-            var late = DhsAppealFiledOn is { } a ? $"filed late, {D(a)}" : null;
-            lines.Add(new("DHS notice of appeal to the Board", appealDueDhs, DeadlineRules.Eoir43Appeal.Citation, late ?? (appealDueDhs < asOf ? "not filed: stay lapsed" : "open"),
+            var late = DhsAppealFiledOn is { } a ? FiledLate(a) : null;
+            lines.Add(new(DhsAppeal, appealDueDhs, DeadlineRules.Eoir43Appeal.Citation, late ?? (appealDueDhs < asOf ? Sentence.Of($"not filed: stay lapsed") : Open),
                 DeadlineRules.Eoir43Appeal.Id, late is null && appealDueDhs >= asOf ? DeadlineState.Open : DeadlineState.Reached));
             if (late is null && appealDueDhs >= asOf)
             {
-                return new($"{release}{paid}. Release stayed automatically since {D(notice)}; the stay lapses unless DHS files its notice of appeal by {D(appealDueDhs)} (8 CFR 1003.6(c)(1)).",
+                return new(Sentence.Of($"{order}. Release stayed automatically since {notice:yyyy-MM-dd}; the stay lapses unless DHS files its notice of appeal by {appealDueDhs:yyyy-MM-dd} (8 CFR 1003.6(c)(1))."),
                     asOf >= notice, appealDueDhs.AddDays(1), lines);
             }
 
-            return new($"{release}{paid}. The automatic stay lapsed after {D(appealDueDhs)}: DHS filed no notice of appeal within ten business days of the order (8 CFR 1003.6(c)(1)).",
+            return new(Sentence.Of($"{order}. The automatic stay lapsed after {appealDueDhs:yyyy-MM-dd}: DHS filed no notice of appeal within ten business days of the order (8 CFR 1003.6(c)(1))."),
                 false, null, lines);
         }
 
-        lines.Add(new("DHS notice of appeal to the Board", appealDueDhs, DeadlineRules.Eoir43Appeal.Citation, $"filed {D(appeal)}", DeadlineRules.Eoir43Appeal.Id, DeadlineState.Met));
+        lines.Add(new(DhsAppeal, appealDueDhs, DeadlineRules.Eoir43Appeal.Citation, Filed(appeal), DeadlineRules.Eoir43Appeal.Id, DeadlineState.Met));
         var lapses = appeal.AddDays(StayLimitDays + BriefingExtensionDays);
-        var extension = BriefingExtensionDays > 0 ? $" (with {BriefingExtensionDays} days of briefing extension granted at the detainee's request)" : "";
-        lines.Add(new("Automatic stay lapses if the Board has not decided", lapses, StayLapseCitation, BoardOutcome == BoardBondOutcome.Pending ? (lapses <= asOf ? "lapsed" : "open") : "Board decided",
+        lines.Add(new(Sentence.Of($"Automatic stay lapses if the Board has not decided"), lapses, StayLapseCitation,
+            BoardOutcome == BoardBondOutcome.Pending ? (lapses <= asOf ? Sentence.Of($"lapsed") : Open) : Sentence.Of($"Board decided"),
             StayLapseRuleId, BoardOutcome != BoardBondOutcome.Pending ? DeadlineState.NotApplicable : lapses <= asOf ? DeadlineState.Reached : DeadlineState.Open));
         if (BoardOutcome != BoardBondOutcome.Pending)
         {
-            return new($"{release}{paid}. The Board decided DHS's appeal on {D(BoardDecidedOn)} ({(BoardOutcome == BoardBondOutcome.ReleaseUpheld ? "release upheld" : "remanded")}): the automatic stay ended with the appeal.",
+            var outcome = BoardOutcome == BoardBondOutcome.ReleaseUpheld ? Sentence.Of($"release upheld") : Sentence.Of($"remanded");
+            return new(Sentence.Of($"{order}. The Board decided DHS's appeal on {BoardDecidedOn:yyyy-MM-dd} ({outcome}): the automatic stay ended with the appeal."),
                 false, null, lines);
         }
 
-        return lapses <= asOf
-            ? new($"{release}{paid}. The automatic stay lapsed on {D(lapses)}, {StayLimitDays} days after DHS's notice of appeal{extension}, the Board not having decided (8 CFR 1003.6(c)(4)).", false, null, lines)
-            : new($"{release}{paid}. Release stayed automatically while DHS's appeal is pending; the stay lapses on {D(lapses)}{extension} unless the Board decides first (8 CFR 1003.6(c)(4)).",
-                asOf >= notice, lapses, lines);
+        var extended = BriefingExtensionDays;
+        if (lapses <= asOf)
+        {
+            return new(extended > 0
+                ? Sentence.Of($"{order}. The automatic stay lapsed on {lapses:yyyy-MM-dd}, {StayLimitDays} days after DHS's notice of appeal (with {extended} days of briefing extension granted at the detainee's request), the Board not having decided (8 CFR 1003.6(c)(4)).")
+                : Sentence.Of($"{order}. The automatic stay lapsed on {lapses:yyyy-MM-dd}, {StayLimitDays} days after DHS's notice of appeal, the Board not having decided (8 CFR 1003.6(c)(4))."),
+                false, null, lines);
+        }
+
+        return new(extended > 0
+            ? Sentence.Of($"{order}. Release stayed automatically while DHS's appeal is pending; the stay lapses on {lapses:yyyy-MM-dd} (with {extended} days of briefing extension granted at the detainee's request) unless the Board decides first (8 CFR 1003.6(c)(4)).")
+            : Sentence.Of($"{order}. Release stayed automatically while DHS's appeal is pending; the stay lapses on {lapses:yyyy-MM-dd} unless the Board decides first (8 CFR 1003.6(c)(4))."),
+            asOf >= notice, lapses, lines);
     }
 
-    private static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+    private static readonly Sentence Open = Sentence.Of($"open");
+    private static readonly Sentence Passed = Sentence.Of($"passed");
+    private static readonly Sentence Eoir43 = Sentence.Of($"DHS Form EOIR-43 (notice of intent to appeal)");
+    private static readonly Sentence DhsAppeal = Sentence.Of($"DHS notice of appeal to the Board");
 
-    private static string Money(decimal amount) => amount.ToString("C0", CultureInfo.GetCultureInfo("en-US"));
+    private static Sentence Filed(DateOnly on) => Sentence.Of($"filed {on:yyyy-MM-dd}");
+
+    private static Sentence FiledLate(DateOnly on) => Sentence.Of($"filed late, {on:yyyy-MM-dd}");
 }

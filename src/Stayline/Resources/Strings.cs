@@ -20,7 +20,8 @@ public sealed class Strings
     /// translation of its format (the resource whose key is the English format, e.g. "Transfer date {0:yyyy-MM-dd} is in
     /// the future.") with the same values, formatted as the reader writes numbers; sentences inside it are said the same
     /// way. English prints the English sentence; a format nobody translates (a name said as written, "{0} ({1})") stays
-    /// as it is, with the sentences inside it said in the reader's language.
+    /// as it is, with the sentences inside it said in the reader's language. A term (<see cref="Sentence.Term"/>) is its
+    /// key's resource.
     /// </summary>
     public static string Say(Sentence sentence)
     {
@@ -30,7 +31,12 @@ public sealed class Strings
             return sentence.ToString();
         }
 
-        var translated = Manager.GetString(sentence.Format, CultureInfo.CurrentUICulture);
+        var translated = Manager.GetString(sentence.Key ?? sentence.Format, CultureInfo.CurrentUICulture);
+        if (sentence.Key is not null)
+        {
+            return translated ?? sentence.ToString();
+        }
+
         if (translated is null && !sentence.Values.Any(v => v is Sentence))
         {
             return sentence.ToString();

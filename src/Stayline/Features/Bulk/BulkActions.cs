@@ -155,7 +155,7 @@ public sealed class BulkActions(StaylineDbContext db, TimeProvider clock, AuditA
             Sentence.Of($"{plan.Describes}: {plan.Change.Count:N0} people changed, {plan.Skipped.Count:N0} skipped."), batch.Id);
     }
 
-    private static object Label(PersonEventKind? kind) => Sentences.Label(kind);
+    private static Sentence Label(PersonEventKind? kind) => kind is { } k ? Sentences.Term(k) : Sentence.Verbatim("");
 
     private static BulkBatchKind BatchKind(BulkActionKind kind) => kind switch
     {

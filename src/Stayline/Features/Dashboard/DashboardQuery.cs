@@ -57,7 +57,7 @@ public static class DashboardQuery
         var top = facilities.Take(10).Select(f => new ChartItem(f.Name, f.Detained, $"/Facilities/Details?id={f.Id.ToString(CultureInfo.InvariantCulture)}")).ToList();
         if (facilities.Count > 10)
         {
-            top.Add(new ChartItem($"{facilities.Count - 10} other facilities", facilities.Skip(10).Sum(f => f.Detained)));
+            top.Add(new ChartItem(Resources.Strings.Say(Domain.Common.Sentence.Of($"{facilities.Count - 10} other facilities")), facilities.Skip(10).Sum(f => f.Detained)));
         }
 
         // Detained people with no lawyer come first, longest held first: they are the most exposed.

@@ -51,7 +51,7 @@ internal sealed class StoredDashboardSignals(StaylineDbContext db) : IDashboardS
         {
             var start = monday.AddDays(7 * w);
             var count = due.Where(d => d.Day >= start && d.Day < start.AddDays(7)).Sum(d => d.Count);
-            return new ChartItem(start.ToString("MMM d", System.Globalization.CultureInfo.InvariantCulture), count, "/Deadlines?mine=false");
+            return new ChartItem(start.ToString("MMM d", Infrastructure.Localization.CultureOf(Infrastructure.Localization.Current)), count, "/Deadlines?mine=false");
         }).ToList();
     }
 

@@ -127,7 +127,7 @@ public sealed class DeadlineDescriber(ICourtCalendar calendar, IReadOnlyDictiona
 
     private DeadlineRule RuleOf(DeadlineRow row) => row.RuleId == PersonDeadlines.ClassMotionRuleId
         ? DeadlineRules.AfterRecordsReceived(row.RuleId, row.PeriodDays, row.Citation,
-            row.CourtOrderId is { } id && orderNames.TryGetValue(id, out var name) ? name : "the class order")
+            row.CourtOrderId is { } id && orderNames.TryGetValue(id, out var name) ? Sentence.Verbatim(name) : Sentence.Of($"the class order"))
         : DeadlineRules.TryGet(row.RuleId, out var rule) ? rule
         : DeadlineRules.FromCourtOrder(row.RuleId, Sentence.Verbatim(row.RuleId), Math.Max(1, row.PeriodDays), [Sentence.Of($"trigger")], row.Citation, Sentence.Verbatim(""));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
+using Stayline.Domain.Common;
 using Stayline.Domain.Deadlines;
 using Stayline.Domain.People;
 using Stayline.Features.Shared;
@@ -9,8 +10,11 @@ namespace Stayline.Features.People;
 
 /// <summary>What the triage board shows beside a person's own fields: read for the page's rows only.</summary>
 public sealed record BoardCells(string? ProtectionState, DateOnly? ProtectionUntil, string? ProtectionUntilEvent, IReadOnlyList<string> Lawyers,
-    DateOnly? NextDue, string? NextDueTitle)
+    DateOnly? NextDue, Sentence? NextDueSentence)
 {
+    /// <summary>The next deadline's title in English (<see cref="NextDueSentence"/> is said in the reader's language on the page).</summary>
+    public string? NextDueTitle => NextDueSentence?.ToString();
+
     public static BoardCells Empty { get; } = new(null, null, null, [], null, null);
 }
 
@@ -58,12 +62,12 @@ public static class PeopleBoard
 
     private const string Open = nameof(DeadlineState.Open);
 
-    private static string DeadlineTitle(string ruleId, bool manual, string? title) =>
-        manual ? title ?? "Deadline entered by hand"
-        : ruleId == PersonDeadlines.ClassMotionRuleId ? "Motion under the class order"
-        : DeadlineRules.TryGet(ruleId, out var rule) ? rule.Title
-        : ClockDeadlines.TryGet(ruleId, out var clock) ? clock.Title.ToString()
-        : Labels.Words(ruleId);
+    private static Sentence DeadlineTitle(string ruleId, bool manual, string? title) =>
+        manual ? title is null ? Sentence.Of($"Deadline entered by hand") : Sentence.Verbatim(title)
+        : ruleId == PersonDeadlines.ClassMotionRuleId ? Sentence.Of($"Motion under the class order")
+        : DeadlineRules.TryGet(ruleId, out var rule) ? rule.TitleSentence
+        : ClockDeadlines.TryGet(ruleId, out var clock) ? clock.Title
+        : Sentence.Verbatim(Labels.Words(ruleId));
 
     /// <summary>One part of a sort's order: the people of one facility, one lawyer, one protection state; each ordered within.</summary>
     /// <param name="Driver">For groups read from another table's index in person order (a state, a lawyer): that

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Classes;
+using Stayline.Domain.Common;
 using Stayline.Domain.Custody;
 using Stayline.Domain.Matters;
 using Stayline.Domain.People;
@@ -9,7 +10,9 @@ using Stayline.Features.Shared;
 
 namespace Stayline.Features.People;
 
-public sealed record TimelineEntry(DateTimeOffset At, bool HasTime, string Kind, string Title, string? Detail);
+/// <summary>One line of a person's timeline; its title and detail are sentences said in the reader's language (names,
+/// places and text typed by users as written).</summary>
+public sealed record TimelineEntry(DateTimeOffset At, bool HasTime, string Kind, Sentence Title, Sentence? Detail);
 
 /// <summary>Everything on a person's file that the current user may see, and the timeline built from it.</summary>
 public sealed class PersonFile
@@ -86,7 +89,8 @@ public sealed class PersonFile
         List<CourtOrder> courtOrders, List<(Assignment, string)> assignments, List<(Note, string)> notes, List<AuditEvent> changes)
     {
         var t = new List<TimelineEntry>();
-        void Day(DateOnly? d, string kind, string title, string? detail = null)
+        void Day(DateOnly? d, string kind, Sentence title, string? detail = null) => Dated(d, kind, title, detail is null ? null : Sentence.Verbatim(detail));
+        void Dated(DateOnly? d, string kind, Sentence title, Sentence? detail)
         {
             if (d is { } day)
             {
@@ -96,71 +100,86 @@ public sealed class PersonFile
 
         foreach (var e in custody)
         {
-            Day(e.From, "custody", $"Held at {e.Facility?.Name}", e.Facility?.City is { } c ? $"{c}, {e.Facility.State}" : null);
+            Day(e.From, "custody", Sentence.Of($"Held at {e.Facility?.Name}"), e.Facility?.City is { } c ? $"{c}, {e.Facility.State}" : null);
             if (e.To is { } to && e.EndReason != CustodyEnd.Transferred)
             {
-                Day(to, "custody", e.EndReason == CustodyEnd.Removed ? "Removed from the United States" : $"Released from {e.Facility?.Name}");
+                Day(to, "custody", e.EndReason == CustodyEnd.Removed ? Sentence.Of($"Removed from the United States") : Sentence.Of($"Released from {e.Facility?.Name}"));
             }
         }
 
         foreach (var e in events)
         {
-            Day(e.On, "event", Labels.Of(e.Kind), e.Description);
+            Day(e.On, "event", Sentences.Term(e.Kind), e.Description);
         }
 
         foreach (var o in orders)
         {
-            Day(o.OrderedOn, "order", $"Removal ordered by {(o.IssuedBy == Adjudicator.Board ? "the Board" : "an immigration judge")}{(o.InAbsentia ? " in absentia" : "")}",
-                o.CountryDesignated is null ? null : $"Country designated: {o.CountryDesignated}");
+            var title = (o.IssuedBy == Adjudicator.Board, o.InAbsentia) switch
+            {
+                (true, false) => Sentence.Of($"Removal ordered by the Board"),
+                (true, true) => Sentence.Of($"Removal ordered by the Board in absentia"),
+                (false, false) => Sentence.Of($"Removal ordered by an immigration judge"),
+                (false, true) => Sentence.Of($"Removal ordered by an immigration judge in absentia"),
+            };
+            Dated(o.OrderedOn, "order", title, o.CountryDesignated is null ? null : Sentence.Of($"Country designated: {o.CountryDesignated}"));
         }
 
         foreach (var c in convictions)
         {
-            Day(c.ConvictedOn, "conviction", $"Convicted: {c.Offence}", c.Sentence);
+            Day(c.ConvictedOn, "conviction", Sentence.Of($"Convicted: {c.Offence}"), c.Sentence);
         }
 
         foreach (var m in matters)
         {
-            Day(m.FiledOn, "matter", $"{m.Kind.DisplayName()} filed", Join(m.Court, m.CaseNumber));
-            Day(m.DecidedOn, "matter", $"{m.Kind.DisplayName()} {m.Status.ToString().ToLowerInvariant()}", Join(m.Court, m.CaseNumber));
+            Day(m.FiledOn, "matter", Sentence.Of($"{Sentences.Label(m.Kind)} filed"), Join(m.Court, m.CaseNumber));
+            Day(m.DecidedOn, "matter", Sentence.Of($"{Sentences.Label(m.Kind)}: {Sentences.Label(m.Status)}"), Join(m.Court, m.CaseNumber));
             foreach (var e in m.Events)
             {
-                Day(e.On, "matter", $"{m.Kind.DisplayName()}: {e.Kind}", e.Description);
+                Day(e.On, "matter", Sentence.Of($"{Sentences.Label(m.Kind)}: {e.Kind}"), e.Description);
             }
         }
 
         foreach (var (c, m) in classes)
         {
-            Day(m.AddedOn, "class", $"Member of the class in {c.Name}");
+            Day(m.AddedOn, "class", Sentence.Of($"Member of the class in {c.Name}"));
         }
 
         foreach (var o in courtOrders)
         {
-            Day(o.IssuedOn, "court-order", o.Title, Join(o.Court, o.CaseNumber));
+            Day(o.IssuedOn, "court-order", Sentence.Verbatim(o.Title), Join(o.Court, o.CaseNumber));
         }
 
         foreach (var (a, name) in assignments)
         {
-            Day(a.From, "assignment", $"Assigned to {name}");
-            Day(a.To, "assignment", $"No longer assigned to {name}");
+            Day(a.From, "assignment", Sentence.Of($"Assigned to {name}"));
+            Day(a.To, "assignment", Sentence.Of($"No longer assigned to {name}"));
         }
 
         foreach (var (n, author) in notes)
         {
-            t.Add(new TimelineEntry(n.CreatedAt, true, "note", $"{(n.Privileged ? "Privileged note" : "Note")} by {author}", n.Text));
+            t.Add(new TimelineEntry(n.CreatedAt, true, "note", n.Privileged ? Sentence.Of($"Privileged note by {author}") : Sentence.Of($"Note by {author}"),
+                Sentence.Verbatim(n.Text)));
         }
 
         foreach (var a in changes)
         {
-            t.Add(new TimelineEntry(a.At, true, "change", $"{Labels.Words(a.EntityType)} {a.Action}d by {a.UserName}", Describe(a)));
+            var what = Sentences.Localised(Labels.Words(a.EntityType), () => Labels.Entity(a.EntityType));
+            var who = Sentences.Localised(a.UserName ?? "", () => a.UserName == AuditActor.System.UserName ? Resources.Strings.Get("Aud.SystemActor") : a.UserName ?? "");
+            var title = a.Action switch
+            {
+                "create" => Sentence.Of($"{what} created by {who}"),
+                "delete" => Sentence.Of($"{what} deleted by {who}"),
+                _ => Sentence.Of($"{what} updated by {who}"),
+            };
+            t.Add(new TimelineEntry(a.At, true, "change", title, Describe(a)));
         }
 
         return t.OrderByDescending(e => e.At).ThenBy(e => e.Kind, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>"BirthDate: 1970-01-01 → 1971-03-02" from an audit event's before/after JSON.</summary>
-    public static string? Describe(AuditEvent a) =>
-        a.Action == "update" && a.Before is not null && a.After is not null ? Labels.Change(a.Before, a.After) : null;
+    public static Sentence? Describe(AuditEvent a) =>
+        a.Action == "update" && a.Before is not null && a.After is not null ? Labels.ChangeSaid(a.Before, a.After) : null;
 
     private static string? Join(string? a, string? b) => (a, b) switch
     {

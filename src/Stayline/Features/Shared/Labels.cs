@@ -188,7 +188,7 @@ public static class Labels
     };
 
     /// <summary>Bookkeeping a reader does not need (the person is in its own column).</summary>
-    private static bool Hidden(string field) => field is "Id" or "PersonId" or "Version" or "SortName";
+    public static bool Hidden(string field) => field is "Id" or "PersonId" or "Version" or "SortName";
 
     private static Dictionary<string, JsonElement>? Fields(string? json)
     {

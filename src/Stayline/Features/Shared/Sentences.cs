@@ -33,6 +33,11 @@ public static class Sentences
     /// Spanish reader, the label in their language (<see cref="Labels.Local"/>).</summary>
     public static object Label(Enum? value) => new LocalisedValue(() => value is null ? "" : Labels.Of(value), () => value is null ? "" : Labels.Local(value));
 
+    /// <summary>An enum member inside a sentence that is stored (a bulk action's description): a term with the member's
+    /// resource key ("Enum.PersonEventKind.Detained"), so it is said in the language of whoever reads it later; printed,
+    /// its English label.</summary>
+    public static Sentence Term(Enum value) => Sentence.Term($"Enum.{value.GetType().Name}.{value}", Labels.Of(value));
+
     /// <summary>A word inside a sentence (a field's name, a kind of record): printed, the English given; said to an Arabic or
     /// Spanish reader, the resource <paramref name="key"/> in their language (English when nobody translated it).</summary>
     public static object Word(string key, string english) =>
