@@ -6,6 +6,7 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Stayline.Domain.Common;
 using Stayline.Domain.Importing;
 
 namespace Stayline.Features.Import;
@@ -19,7 +20,8 @@ internal interface IRowSource : IDisposable
     IReadOnlyList<string> Header { get; }
 
     /// <summary>"CSV (;, UTF-8)" or "XLSX (sheet Detainees)".</summary>
-    string Description { get; }
+    /// <summary>How the file was read (kind, delimiter, encoding or sheet), said on the progress page in the reader's language.</summary>
+    Sentence Description { get; }
 
     /// <summary>Share of the file read so far, 0 to 1 (approximate).</summary>
     double Fraction { get; }
@@ -160,12 +162,12 @@ internal sealed class CsvRowSource : IRowSource
         _text = text;
         _reader = reader;
         Header = [];
-        Description = "";
+        Description = Sentence.Verbatim("");
     }
 
     public IReadOnlyList<string> Header { get; private set; }
 
-    public string Description { get; private set; }
+    public Sentence Description { get; private set; }
 
     public double Fraction => _stream.Length == 0 ? 1 : (double)_stream.Position / _stream.Length;
 
@@ -188,9 +190,11 @@ internal sealed class CsvRowSource : IRowSource
             throw new ImportFileException($"Header line: {error}");
         }
 
-        var delimiter = source._reader.Delimiter switch { '\t' => "tab", var c => c.ToString() };
+        var encodingName = encoding is UTF8Encoding ? "UTF-8" : "Windows-1252";
         source.Header = header.Select(h => h.Trim()).ToArray();
-        source.Description = $"CSV (delimiter {delimiter}, {(encoding is UTF8Encoding ? "UTF-8" : "Windows-1252")})";
+        source.Description = source._reader.Delimiter == '\t'
+            ? Sentence.Of($"CSV (delimiter tab, {encodingName})")
+            : Sentence.Of($"CSV (delimiter {source._reader.Delimiter.ToString()}, {encodingName})");
         return source;
     }
 
@@ -467,13 +471,13 @@ internal sealed class XlsxRowSource : IRowSource
         _dateStyles = dateStyles;
         _name = name;
         _totalRows = totalRows;
-        Description = $"XLSX (sheet \"{sheet}\")";
+        Description = Sentence.Of($"XLSX (sheet \"{sheet}\")");
         Header = [];
     }
 
     public IReadOnlyList<string> Header { get; private set; }
 
-    public string Description { get; }
+    public Sentence Description { get; }
 
     public double Fraction => _totalRows <= 0 ? 0 : Math.Min(1, (double)_rowsRead / _totalRows);
 

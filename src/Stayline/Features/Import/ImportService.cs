@@ -70,7 +70,10 @@ public sealed record ImportReport
     public string FileName { get; init; } = "";
     public string Source { get; init; } = "";
     public string? FileHash { get; init; }
+    /// <summary>How the file was read, in English (the CLI and <c>--json</c>).</summary>
     public string? Format { get; init; }
+    /// <summary><see cref="Format"/> as a sentence a page says in the reader's language (null in a report stored before it was kept).</summary>
+    public Sentence? ReadAs { get; init; }
     public IReadOnlyList<string> Header { get; init; } = [];
     public IReadOnlyList<ImportField> Fields { get; init; } = [];
     /// <summary>What to know about the columns (stored with format and values; a report stored before held English text,
@@ -159,7 +162,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
 
         using (source)
         {
-            report = report with { FileHash = hash, Format = source.Description, Header = source.Header };
+            report = report with { FileHash = hash, Format = source.Description.ToString(), ReadAs = source.Description, Header = source.Header };
             var earlier = await db.ImportBatches.AsNoTracking().Where(b => b.FileHash == hash && b.UndoneAt == null)
                 .Select(b => (long?)b.Id).FirstOrDefaultAsync(ct);
             if (earlier is not null)

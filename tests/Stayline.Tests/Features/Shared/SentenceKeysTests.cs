@@ -325,6 +325,7 @@ public class SentenceKeysTests
     [InlineData("s13-i18n:")]
     [InlineData("s14-i18n:")]
     [InlineData("s14-rules:")]
+    [InlineData("s15-import-format:")]
     public void EveryKeyOfTheBlock_IsASentenceTheCodeBuilds(string marker)
     {
         var doc = XDocument.Load(Path.Combine(Root(), "src", "Stayline", "Resources", "Strings.resx"));
