@@ -60,6 +60,9 @@ public class StaffTextSentencesTests
             StringComparison.Ordinal);
         Assert.Contains(Pick(lang, "رقم A: A012-345-678", "número A: A012-345-678"), pair, StringComparison.Ordinal);
         Assert.DoesNotContain("(kept as an alias)", pair, StringComparison.Ordinal);
+        // The evidence table's birth dates in the reader's date format, not ISO.
+        Assert.Contains(new DateOnly(1971, 3, 2).ToString("d", Stayline.Infrastructure.Localization.CultureOf(lang)), pair, StringComparison.Ordinal);
+        Assert.DoesNotContain("1971-03-02", pair, StringComparison.Ordinal);
     }
 
     [Theory]
