@@ -20,9 +20,9 @@ public class SentencePagesTests
 
     public static TheoryData<string, string, string[]> Cases() => new()
     {
-        { "sqlite", "ar", ["فيه 2 أرقام؛ المتوقع 8 أو 9.", "تاريخ الميلاد", "لم يأتِ بعد (اليوم هو", "تاريخ الاحتجاز", "الصف 2، العمود «A-Number»، القيمة «A12»: رقم التسجيل «A12» فيه 2 أرقام", "الصف 4، العمود «DOB»، القيمة «31/31/2020»: التاريخ «31/31/2020» ليس تاريخًا"] },
+        { "sqlite", "ar", ["فيه 2 أرقام؛ المتوقع 8 أو 9.", "تاريخ الميلاد", "لم يأتِ بعد (اليوم هو", "تاريخ الاحتجاز", "الصف 2، العمود «A-Number»، القيمة «A12»: رقم التسجيل «A12» فيه 2 أرقام", "الصف 4، العمود «DOB»، القيمة «31/31/2020»: التاريخ «&#x2068;31/31/2020&#x2069;» ليس تاريخًا"] },
         { "sqlite", "es", ["tiene 2 dígitos; se esperan 8 o 9.", "La fecha de nacimiento", "es futura (hoy es", "La fecha de detención", "fila 2, columna &quot;A-Number&quot;, valor &quot;A12&quot;: El número A &quot;A12&quot; tiene 2 dígitos", "fila 4, columna &quot;DOB&quot;, valor &quot;31/31/2020&quot;: La fecha &quot;31/31/2020&quot; no es una fecha"] },
-        { "postgres", "ar", ["فيه 2 أرقام؛ المتوقع 8 أو 9.", "تاريخ الميلاد", "لم يأتِ بعد (اليوم هو", "تاريخ الاحتجاز", "الصف 2، العمود «A-Number»، القيمة «A12»: رقم التسجيل «A12» فيه 2 أرقام", "الصف 4، العمود «DOB»، القيمة «31/31/2020»: التاريخ «31/31/2020» ليس تاريخًا"] },
+        { "postgres", "ar", ["فيه 2 أرقام؛ المتوقع 8 أو 9.", "تاريخ الميلاد", "لم يأتِ بعد (اليوم هو", "تاريخ الاحتجاز", "الصف 2، العمود «A-Number»، القيمة «A12»: رقم التسجيل «A12» فيه 2 أرقام", "الصف 4، العمود «DOB»، القيمة «31/31/2020»: التاريخ «&#x2068;31/31/2020&#x2069;» ليس تاريخًا"] },
         { "postgres", "es", ["tiene 2 dígitos; se esperan 8 o 9.", "La fecha de nacimiento", "es futura (hoy es", "La fecha de detención", "fila 2, columna &quot;A-Number&quot;, valor &quot;A12&quot;: El número A &quot;A12&quot; tiene 2 dígitos", "fila 4, columna &quot;DOB&quot;, valor &quot;31/31/2020&quot;: La fecha &quot;31/31/2020&quot; no es una fecha"] },
     };
 
