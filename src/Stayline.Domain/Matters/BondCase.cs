@@ -47,6 +47,13 @@ public sealed record BondClockLine([property: JsonIgnore] Sentence WhatSentence,
     [property: JsonPropertyOrder(2)] string Citation, [property: JsonIgnore] Sentence StateSentence,
     [property: JsonPropertyOrder(4)] string RuleId = "", [property: JsonPropertyOrder(5)] DeadlineState Due = DeadlineState.Open)
 {
+    /// <summary>A line read back from JSON (an API client's copy): its texts are the English that was printed.</summary>
+    [JsonConstructor]
+    private BondClockLine(string what, DateOnly? day, string citation, string state, string ruleId, DeadlineState due)
+        : this(Sentence.Verbatim(what), day, citation, Sentence.Verbatim(state), ruleId, due)
+    {
+    }
+
     [JsonPropertyOrder(0)]
     public string What => WhatSentence.ToString();
 
@@ -59,6 +66,13 @@ public sealed record BondClockLine([property: JsonIgnore] Sentence WhatSentence,
 public sealed record BondState([property: JsonIgnore] Sentence SummarySentence, [property: JsonPropertyOrder(1)] bool ReleaseStayed,
     [property: JsonPropertyOrder(2)] DateOnly? StayLapsesOn, [property: JsonPropertyOrder(3)] IReadOnlyList<BondClockLine> Lines)
 {
+    /// <summary>A state read back from JSON (an API client's copy): its summary is the English that was printed.</summary>
+    [JsonConstructor]
+    private BondState(string summary, bool releaseStayed, DateOnly? stayLapsesOn, IReadOnlyList<BondClockLine> lines)
+        : this(Sentence.Verbatim(summary), releaseStayed, stayLapsesOn, lines)
+    {
+    }
+
     [JsonPropertyOrder(0)]
     public string Summary => SummarySentence.ToString();
 }
