@@ -143,14 +143,14 @@ public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOpti
         (DateOnly Since, long PersonId)? sweep = progress.Sweep;
         if (covered is null)
         {
-            due.AddRange(await Unclaimed(HabeasQueue.Ordered(db).Where(c => c.Since <= cutoff)).Take(Limit).ToListAsync(ct));
+            due.AddRange(await NotClaimed(HabeasQueue.Ordered(db).Where(c => c.Since <= cutoff)).Take(Limit).ToListAsync(ct));
             daysDone = due.Count < Limit;
         }
         else
         {
             if (cutoff > covered)
             {
-                due.AddRange(await Unclaimed(HabeasQueue.Ordered(db).Where(c => c.Since > covered && c.Since <= cutoff)).Take(Limit).ToListAsync(ct));
+                due.AddRange(await NotClaimed(HabeasQueue.Ordered(db).Where(c => c.Since > covered && c.Since <= cutoff)).Take(Limit).ToListAsync(ct));
                 daysDone = due.Count < Limit;
             }
 
@@ -158,7 +158,7 @@ public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOpti
             {
                 var after = progress.Episodes;
                 // In episode order: a range of the episodes' primary key.
-                var recorded = await Unclaimed(HabeasQueue.Candidates(db).Where(c => c.EpisodeId > after && c.Since <= cutoff)).OrderBy(c => c.EpisodeId)
+                var recorded = await NotClaimed(HabeasQueue.Candidates(db).Where(c => c.EpisodeId > after && c.Since <= cutoff)).OrderBy(c => c.EpisodeId)
                     .Take(Limit - due.Count).ToListAsync(ct);
                 due.AddRange(recorded);
                 episodesDone = due.Count < Limit;
@@ -207,8 +207,9 @@ public sealed class AlertService(StaylineDbContext db, TimeProvider clock, IOpti
     /// <summary>The most alerts one run raises.</summary>
     public const int Limit = 5000;
 
-    /// <summary>Those of the queue's rows with no open assignment and no unclaimed alert for their custody.</summary>
-    private IQueryable<QueueCandidate> Unclaimed(IQueryable<QueueCandidate> queue) =>
+    /// <summary>Those of the queue's rows with no open assignment and no unclaimed alert for their custody (a sweep's
+    /// slice applies the same two checks to its people at once: <see cref="SweepAsync"/>; change both together).</summary>
+    private IQueryable<QueueCandidate> NotClaimed(IQueryable<QueueCandidate> queue) =>
         queue.Where(c => !db.Assignments.Any(a => a.PersonId == c.PersonId && a.To == null)
             && !db.Alerts.Any(a => a.Kind == AlertKind.Unclaimed && a.CustodyEpisodeId == c.EpisodeId));
 
