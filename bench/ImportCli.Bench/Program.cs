@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-// ImportCli.Bench [--dll PATH/stayline.dll] [--rows 1000000] [--repeats 3] [--inputs ordinary,newwords] [--what insert,late,cli] [--timeout 1800]
+// ImportCli.Bench [--dll PATH/stayline.dll] [--rows 1000000] [--repeats 3] [--inputs ordinary,newwords] [--what insert,late,cli,all] [--timeout 1800]
 // The user's import exactly as `./stayline import people FILE` runs it: per run a fresh SQLite file (migrated by
 // `stayline db migrate`, not timed), then a cold child process `dotnet stayline.dll import people FILE --db FILE` with
 // the environment the wrapper sets (DOTNET_gcServer=0 for commands). Wall time and peak resident set (VmHWM polled
@@ -13,18 +13,25 @@ using Microsoft.Data.Sqlite;
 // without computing anything. Baseline, same run, interleaved: this program as a child (--insert) streaming the
 // same CSV into one prepared INSERT of the people table (same schema, same indexes), one transaction; and a
 // stronger one, the same insert with the people table's secondary indexes dropped first and created after (the
-// import's own trick), in the same transaction.
+// import's own trick), in the same transaction. Third, the floor: everything the import stored (people, name tokens,
+// key dictionary, protection rows, fingerprints, deadlines, batch; read back from the same run's CLI database) written
+// again with plain prepared INSERTs into a fresh migrated file, one transaction, indexes after (runs after a CLI run).
 // Without --dll, the app is built in Release into a temporary folder first (as the wrapper does).
 if (args.Length >= 3 && args[0] is "--insert" or "--insert-late")
 {
     return PlainInsert.Run(args[1], args[2], lateIndexes: args[0] == "--insert-late");
 }
 
+if (args.Length >= 3 && args[0] == "--insert-all")
+{
+    return StoredRaw.Run(args[1], args[2]);
+}
+
 string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 ? args[i + 1] : fallback;
 var rows = int.Parse(Arg("--rows", "1000000"), CultureInfo.InvariantCulture);
 var repeats = int.Parse(Arg("--repeats", "3"), CultureInfo.InvariantCulture);
 var inputs = Arg("--inputs", "ordinary,newwords").Split(',');
-var runs = Arg("--what", "insert,late,cli").Split(',');
+var runs = Arg("--what", "insert,late,cli,all").Split(',');
 var timeout = TimeSpan.FromSeconds(int.Parse(Arg("--timeout", "1800"), CultureInfo.InvariantCulture));
 var folder = Path.Combine(Path.GetTempPath(), "import-cli-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
 Directory.CreateDirectory(folder);
@@ -43,12 +50,14 @@ try
     Console.WriteLine("|---|---|---|---|---|---|---|---|");
     var results = new List<(string Input, string What, ChildResult Result)>();
     var n = 0;
+    var stored = Path.Combine(folder, "stored.db");
     for (var r = 1; r <= repeats; r++)
     {
         foreach (var input in inputs)
         {
             // Alternate which goes first, so neither always follows the other's page cache and writeback.
-            string[] order = r % 2 == 1 ? ["insert", "late", "cli"] : ["cli", "late", "insert"];
+            // "all" copies what the CLI stored, so it follows the CLI run.
+            string[] order = r % 2 == 1 ? ["insert", "late", "cli", "all"] : ["cli", "all", "late", "insert"];
             foreach (var what in order.Where(runs.Contains))
             {
                 var db = Path.Combine(folder, $"db{n++}.db");
@@ -60,21 +69,35 @@ try
                 }
 
                 var before = Load.Now();
-                var result = what == "cli"
-                    ? await Child.RunAsync("dotnet", [dll, "import", "people", files[input], "--db", db, "--timings"], timeout)
-                    : await Child.RunAsync("dotnet", [typeof(PlainInsert).Assembly.Location, what == "late" ? "--insert-late" : "--insert", files[input], db], timeout);
-                var check = Check.Of(db, rows, what == "cli");
+                var result = what switch
+                {
+                    "cli" => await Child.RunAsync("dotnet", [dll, "import", "people", files[input], "--db", db, "--timings"], timeout),
+                    "all" => await Child.RunAsync("dotnet", [typeof(PlainInsert).Assembly.Location, "--insert-all", stored, db], timeout),
+                    _ => await Child.RunAsync("dotnet", [typeof(PlainInsert).Assembly.Location, what == "late" ? "--insert-late" : "--insert", files[input], db], timeout),
+                };
+                var check = Check.Of(db, rows, what is "cli" or "all");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {r} | {input} | {Names[what]} | {(result.TimedOut ? "timed out" : result.Exit.ToString(CultureInfo.InvariantCulture))} | {result.Wall.TotalSeconds:N2} s | {result.PeakKiB / 1024.0:N0} MiB | {before} / {Load.Now()} | {check} |"));
-                if (result.Exit != 0 || what == "cli")
+                if (result.Exit != 0 || what is "cli" or "all")
                 {
-                    // The CLI's phase times (--timings), or everything it said when it failed.
+                    // The CLI's phase times (--timings), the copy's, or everything it said when it failed.
                     Console.WriteLine(result.Exit != 0 ? result.Output
                         : string.Join('\n', result.Output.Split('\n').Where(l => l.EndsWith(" s", StringComparison.Ordinal)).Select(l => "    " + l)));
                 }
 
                 results.Add((input, what, result));
                 SqliteConnection.ClearAllPools();
+                if (what == "cli" && result.Exit == 0)
+                {
+                    // Kept until the next CLI run: the "all" run copies what it stored.
+                    foreach (var f in Directory.GetFiles(folder, "stored.db*"))
+                    {
+                        File.Delete(f);
+                    }
+
+                    File.Move(db, stored);
+                }
+
                 foreach (var f in Directory.GetFiles(folder, Path.GetFileName(db) + "*"))
                 {
                     File.Delete(f);
@@ -84,15 +107,15 @@ try
     }
 
     Console.WriteLine();
-    Console.WriteLine("| input | plain insert, median | plain insert, indexes after, median | stayline import people, median | ratio (insert / import) | ratio (indexes after / import) | peak RSS, import (max) | peak RSS, insert (max) |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    Console.WriteLine("| input | plain insert, median | plain insert, indexes after, median | everything stored, raw, median | stayline import people, median | ratio (insert / import) | ratio (indexes after / import) | ratio (everything raw / import) | peak RSS, import (max) | peak RSS, insert (max) |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
     foreach (var input in inputs)
     {
         double Median(string what) => Stats.Median(results.Where(x => x.Input == input && x.What == what).Select(x => x.Result.Wall.TotalSeconds));
         long Peak(string what) => results.Where(x => x.Input == input && x.What == what).Select(x => x.Result.PeakKiB).DefaultIfEmpty().Max();
-        var (insert, late, cli) = (Median("insert"), Median("late"), Median("cli"));
+        var (insert, late, all, cli) = (Median("insert"), Median("late"), Median("all"), Median("cli"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {input} | {insert:N2} s | {late:N2} s | {cli:N2} s | **{insert / cli:N2}** | **{late / cli:N2}** | {Peak("cli") / 1024.0:N0} MiB | {Math.Max(Peak("insert"), Peak("late")) / 1024.0:N0} MiB |"));
+            $"| {input} | {insert:N2} s | {late:N2} s | {all:N2} s | {cli:N2} s | **{insert / cli:N2}** | **{late / cli:N2}** | **{all / cli:N2}** | {Peak("cli") / 1024.0:N0} MiB | {Math.Max(Peak("insert"), Peak("late")) / 1024.0:N0} MiB |"));
     }
 }
 finally
@@ -110,6 +133,7 @@ internal static partial class Program
         ["insert"] = "plain insert",
         ["late"] = "plain insert, indexes after",
         ["cli"] = "stayline import people",
+        ["all"] = "everything stored, raw",
     };
 }
 
@@ -358,5 +382,143 @@ internal static class PlainInsert
         cmd.Transaction = tx;
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
+    }
+}
+
+/// <summary>
+/// The floor: every row the import stored (the tables a fresh migrated file has empty and the CLI's database has
+/// filled), read back from that database and written with one prepared INSERT per table into a fresh migrated file,
+/// one transaction, in the stored order, those tables' secondary indexes dropped first and created after. The same
+/// journal and page cache as the import's bulk write (rollback journal, 128 MiB), so only the work differs. Reading
+/// the source is inside the wall time; a separate scan of the source after the commit prints its share.
+/// </summary>
+internal static class StoredRaw
+{
+    public static int Run(string source, string db)
+    {
+        using var conn = new SqliteConnection($"Data Source={db};Pooling=False");
+        conn.Open();
+        Execute(conn, null, "PRAGMA journal_mode = TRUNCATE");
+        Execute(conn, null, "PRAGMA cache_size = -131072");
+        Execute(conn, null, $"ATTACH DATABASE '{source.Replace("'", "''", StringComparison.Ordinal)}' AS src");
+        var tables = new List<string>();
+        foreach (var table in Strings(conn, null, "SELECT name FROM src.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"))
+        {
+            if (Scalar(conn, null, $"SELECT EXISTS (SELECT 1 FROM src.\"{table}\")") == 1 && Scalar(conn, null, $"SELECT EXISTS (SELECT 1 FROM main.\"{table}\")") == 0)
+            {
+                tables.Add(table);
+            }
+        }
+
+        // Referenced tables first (foreign keys are checked, as in the import).
+        var ordered = new List<string>();
+        while (ordered.Count < tables.Count)
+        {
+            ordered.AddRange(tables.Where(t => !ordered.Contains(t)
+                && Strings(conn, null, $"SELECT \"table\" FROM pragma_foreign_key_list('{t}', 'main')").All(r => r == t || ordered.Contains(r) || !tables.Contains(r))).ToList());
+        }
+
+        tables = ordered;
+        var total = Stopwatch.StartNew();
+        using var tx = conn.BeginTransaction();
+        var indexes = new List<string>();
+        foreach (var table in tables)
+        {
+            foreach (var (name, sql) in Pairs(conn, tx, $"SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = '{table}' AND sql IS NOT NULL"))
+            {
+                Execute(conn, tx, $"DROP INDEX main.\"{name}\"");
+                indexes.Add(sql);
+            }
+        }
+
+        long rows = 0;
+        foreach (var table in tables)
+        {
+            var watch = Stopwatch.StartNew();
+            var columns = Strings(conn, tx, $"SELECT name FROM pragma_table_info('{table}', 'main') ORDER BY cid");
+            using var insert = conn.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = $"INSERT INTO main.\"{table}\" ({string.Join(",", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(",", columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
+            var ps = columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i.ToString(CultureInfo.InvariantCulture) })).ToArray();
+            insert.Prepare();
+            using var read = conn.CreateCommand();
+            read.Transaction = tx;
+            read.CommandText = $"SELECT {string.Join(",", columns.Select(c => $"\"{c}\""))} FROM src.\"{table}\"";
+            long n = 0;
+            using (var reader = read.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    for (var i = 0; i < ps.Length; i++)
+                    {
+                        ps[i].Value = reader.GetValue(i);
+                    }
+
+                    insert.ExecuteNonQuery();
+                    n++;
+                }
+            }
+
+            rows += n;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{table} ({n:N0} rows): {watch.Elapsed.TotalSeconds:N2} s"));
+        }
+
+        var rebuild = Stopwatch.StartNew();
+        foreach (var sql in indexes)
+        {
+            Execute(conn, tx, sql);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"indexes created ({indexes.Count}): {rebuild.Elapsed.TotalSeconds:N2} s"));
+        tx.Commit();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"copy of {rows:N0} rows in {tables.Count} tables, in all: {total.Elapsed.TotalSeconds:N2} s"));
+        var scan = Stopwatch.StartNew();
+        foreach (var table in tables)
+        {
+            using var read = conn.CreateCommand();
+            read.CommandText = $"SELECT * FROM src.\"{table}\"";
+            using var reader = read.ExecuteReader();
+            var values = new object[reader.FieldCount];
+            while (reader.Read())
+            {
+                reader.GetValues(values);
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"of which reading the source (scanned again after the commit): {scan.Elapsed.TotalSeconds:N2} s"));
+        return 0;
+    }
+
+    private static void Execute(SqliteConnection conn, SqliteTransaction? tx, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection conn, SqliteTransaction? tx, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+    }
+
+    private static List<string> Strings(SqliteConnection conn, SqliteTransaction? tx, string sql) => [.. Pairs(conn, tx, sql, 1).Select(p => p.A)];
+
+    private static List<(string A, string B)> Pairs(SqliteConnection conn, SqliteTransaction? tx, string sql, int width = 2)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        var list = new List<(string, string)>();
+        while (reader.Read())
+        {
+            list.Add((reader.GetString(0), width > 1 ? reader.GetString(1) : ""));
+        }
+
+        return list;
     }
 }
