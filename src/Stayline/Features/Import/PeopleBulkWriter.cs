@@ -122,7 +122,8 @@ public static class PeopleBulkWriter
 
     /// <summary>
     /// One slice: person rows, then episodes (they refer to their person), then token rows in key order, then the
-    /// key dictionary. Name keys cost CPU: they are computed on the other core while the person rows are written.
+    /// key dictionary. Name tokens and spelling keys cost CPU: they are computed on the other core while the person
+    /// rows are written.
     /// </summary>
     private static async Task WriteSliceAsync(BulkTarget target, IReadOnlyList<NewPerson> people, long[] ids, DateTimeOffset now, long organisationId, Action<int> progress,
         CancellationToken ct, PhaseClock? timings)
@@ -132,7 +133,9 @@ public static class PeopleBulkWriter
         var tokens = Task.Run(async () =>
         {
             var (byPerson, others) = await ahead.AllAsync();
-            return (Order: TokenOrder.Of(byPerson, people.Select(p => p.Person.SortName).ToArray()), Others: others);
+            var order = TokenOrder.Of(byPerson, people.Select(p => p.Person.SortName).ToArray());
+            // The key dictionary's rows too: spelling keys of a million new words take seconds of CPU.
+            return (Order: order, Others: others, Keys: PersonSearch.KeyPairs(order.Distinct));
         }, ct);
 
         await using (var writer = await PeopleWrite.OpenAsync(target, PeopleWrite.People(target), ct))
@@ -169,14 +172,14 @@ public static class PeopleBulkWriter
         timings?.Step("people and episodes", watch.Elapsed);
         watch.Restart();
         // Token order: each index page is filled once, left to right, instead of being revisited at random.
-        var (ordered, others) = await tokens;
+        var (ordered, others, keys) = await tokens;
         timings?.Step("waiting for name keys", watch.Elapsed);
         watch.Restart();
         await WriteTokensAsync(target, ordered, ids, Enumerable.Repeat(organisationId, ids.Length).ToArray(), people.Select(p => p.Person.SortName).ToArray(), others,
             k => progress((people.Count / 2) + (int)((long)people.Count * k / (2 * ordered.Persons.Length))), ct);
         timings?.Step("name tokens", watch.Elapsed);
         watch.Restart();
-        await PeopleWrite.AddNameKeysAsync(target, PersonSearch.KeyPairs(ordered.Distinct), ct);
+        await PeopleWrite.AddNameKeysAsync(target, keys, ct);
         timings?.Step("key dictionary", watch.Elapsed);
         progress(people.Count);
     }
