@@ -38,6 +38,14 @@ public class RivalFieldTests
     private static string Show(IEnumerable<MatchPair> pairs, List<PersonRecord> left, List<PersonRecord> right) =>
         string.Join(" ", pairs.Select(p => $"{left[p.Left].Id}-{right[p.Right].Id}:{p.Score:0.000}"));
 
+    // A run from 0.01: the pairs linked (ids "left-right") and, for the assertion messages, every pair of the added rows.
+    private static (List<string> Linked, string Shown) LinkedAndShown(List<PersonRecord> left, List<PersonRecord> right)
+    {
+        var pairs = Link(left, right, 0.01);
+        var linked = pairs.Where(p => p.Decision == MatchDecision.SamePerson).Select(p => $"{left[p.Left].Id}-{right[p.Right].Id}").ToList();
+        return (linked, Show(pairs.Where(p => !char.IsDigit(left[p.Left].Id[1])), left, right));
+    }
+
     /// <summary>
     /// A dateless hotline row and namesakes on the list with other birth dates (brothers' sons named after one
     /// grandfather, a man written with bin or ibn): each pair scores low alone and their competitors, as low, were not
@@ -99,9 +107,7 @@ public class RivalFieldTests
             P("HS", "ALI", "YONO"),
         ]);
 
-        var pairs = Link(left, right, 0.01);
-        var linked = pairs.Where(p => p.Decision == MatchDecision.SamePerson).Select(p => $"{left[p.Left].Id}-{right[p.Right].Id}").ToList();
-        var shown = Show(pairs.Where(p => !char.IsDigit(left[p.Left].Id[1])), left, right);
+        var (linked, shown) = LinkedAndShown(left, right);
 
         Assert.True(linked.Contains("GD-HD"), shown);
         Assert.True(!linked.Contains("GP-HP") && !linked.Contains("GB-HB"), shown);
@@ -135,9 +141,7 @@ public class RivalFieldTests
             P("HS", "Ali ibn Sabah", "Al-Qitaajar", "1960-05-16"),
         ]);
 
-        var pairs = Link(left, right, 0.01);
-        var linked = pairs.Where(p => p.Decision == MatchDecision.SamePerson).Select(p => $"{left[p.Left].Id}-{right[p.Right].Id}").ToList();
-        var shown = Show(pairs.Where(p => !char.IsDigit(left[p.Left].Id[1])), left, right);
+        var (linked, shown) = LinkedAndShown(left, right);
 
         Assert.True(linked.Contains("GB-HB") && linked.Contains("GA-HA"), shown);
         Assert.DoesNotContain(linked, l => l is "GB-HA" or "GA-HB");
