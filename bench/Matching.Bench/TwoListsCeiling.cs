@@ -453,12 +453,27 @@ internal sealed partial class TwoLists
                 .GroupBy(x => x < 0 ? "not kept (< 0.01 or never a candidate)" : x < 0.1 ? "< 0.1" : x < 0.3 ? "0.1-0.3" : x < 0.5 ? "0.3-0.5" : x < 0.7 ? "0.5-0.7" : "0.7-0.9")
                 .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
             Console.WriteLine("linkable misses by the run's score: " + string.Join(", ", missBands));
+            // "alone": the pair under the default model; "ctx": as the run's own model and word frequencies score it alone
+            // (before one-to-one), with its name and date weights in bits.
+            var missContext = show > 0 ? Linker.ContextFor(left, right) : null;
             foreach (var k in missedLinkable.Take(show))
             {
                 var (l, r) = pairs[k];
                 var q = Linker.Score(left[l], right[r], model);
+                var c = Linker.Score(left[l], right[r], missContext!);
+                if (args.Contains("--around"))
+                {
+                    // The run's other pairs of either record (its competitors), scored as the run scored them.
+                    foreach (var o in all.Where(o => (o.Left == l) != (o.Right == r) && (o.Left == l || o.Right == r)))
+                    {
+                        var ctxScore = Linker.Score(left[o.Left], right[o.Right], missContext!).Score;
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"   around run {o.Score:0.000} ctx {ctxScore:0.000} {(truthSet.Contains((o.Left, o.Right)) ? "TRUE" : "false")} {Show(left[o.Left])} | {Show(right[o.Right])}"));
+                    }
+                }
+
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"MISS run {runScore.GetValueOrDefault(pairs[k]):0.000} alone {q.Score:0.000} {Show(left[l])} | {Show(right[r])} | {q.Evidence.NameLevel}/{q.Evidence.BirthDateLevel} {q.Evidence.Name}"));
+                    $"MISS run {runScore.GetValueOrDefault(pairs[k]):0.000} alone {q.Score:0.000} ctx {c.Score:0.000} (name {c.Evidence.NameWeight:+0.0;-0.0}, date {c.Evidence.BirthDateWeight:+0.0;-0.0}) {Show(left[l])} | {Show(right[r])} | {q.Evidence.NameLevel}/{q.Evidence.BirthDateLevel} {q.Evidence.Name}"));
             }
 
             return 0;

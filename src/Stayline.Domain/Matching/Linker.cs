@@ -121,19 +121,19 @@ public static class Linker
         }
 
         // For each pair, its competitors (index, how far each is another person).
-        var competitors = new List<(int Q, double Other)>?[pairs.Count];
+        var competitors = new List<(int Q, double Other, bool ViaLeft)>?[pairs.Count];
         var rivals = new double[pairs.Count];
         for (var k = 0; k < pairs.Count; k++)
         {
             var p = pairs[k];
-            List<(int Q, double Other)>? list = null;
+            List<(int Q, double Other, bool ViaLeft)>? list = null;
             if (byLeft.TryGetValue(p.Left, out var sameLeft))
             {
                 foreach (var q in sameLeft)
                 {
                     if (q != p)
                     {
-                        (list ??= []).Add((index[q], 1 - Score(right[p.Right], right[q.Right], context).Score));
+                        (list ??= []).Add((index[q], 1 - Score(right[p.Right], right[q.Right], context).Score, true));
                     }
                 }
             }
@@ -144,7 +144,7 @@ public static class Linker
                 {
                     if (q != p)
                     {
-                        (list ??= []).Add((index[q], 1 - Score(left[p.Left], left[q.Left], context).Score));
+                        (list ??= []).Add((index[q], 1 - Score(left[p.Left], left[q.Left], context).Score, false));
                     }
                 }
             }
@@ -190,19 +190,44 @@ public static class Linker
     private static double Odds(double score) => score >= 1 ? 1e12 : score / (1 - score);
 
     /// <summary>The pair's odds (times its rival field's likelihood ratio) over those of every way its records can be.</summary>
-    private static double Posterior(int k, double[] odds, List<(int Q, double Other)>?[] competitors, double none, double[] factor)
+    private static double Posterior(int k, double[] odds, List<(int Q, double Other, bool ViaLeft)>?[] competitors, double none, double[] factor)
     {
         var own = odds[k] * factor[k];
         double others = 0;
         if (competitors[k] is { } list)
         {
-            foreach (var (q, other) in list)
+            foreach (var (q, other, viaLeft) in list)
             {
-                others += odds[q] * factor[q] * other;
+                // A competitor (this pair's record with another one) is a way this pair's record can be only while that
+                // other record is free: its own partners elsewhere take that way away. With one record's partners listed
+                // one level further, the one-to-one posterior of a pair is own / (none + own + sum over competitors q of
+                // odds(q) / (1 + load(q) / none)), where load(q) is the odds of q's other record's other partners (exact for
+                // a chain of three pairs). Session 16: a hotline row whose rival on the government list has its own sure
+                // partner was held under 0.9 by that rival (Daoud / Al-Qitaajar 1991-01-01 against two Daoud Al-Qitaajar
+                // born in 1991, one of them linked at 0.999 to his own row: 0.55).
+                others += odds[q] * factor[q] * other / (1 + (FarLoad(q, !viaLeft, odds, competitors, factor) / none));
             }
         }
 
         return own / (none + own + others);
+    }
+
+    /// <summary>The odds of the other partners of one record of pair <paramref name="q"/> (its left record's when <paramref name="leftRecord"/>), each counted as far as it is another person.</summary>
+    private static double FarLoad(int q, bool leftRecord, double[] odds, List<(int Q, double Other, bool ViaLeft)>?[] competitors, double[] factor)
+    {
+        double load = 0;
+        if (competitors[q] is { } list)
+        {
+            foreach (var (q2, other, viaLeft) in list)
+            {
+                if (viaLeft == leftRecord)
+                {
+                    load += odds[q2] * factor[q2] * other;
+                }
+            }
+        }
+
+        return load;
     }
 
     /// <summary>Rounds of the fixed point that estimates the number of true pairs for <see cref="Weigh"/>.</summary>
@@ -222,7 +247,7 @@ public static class Linker
     /// stays neutral.
     /// </summary>
     private static (double None, double[] Factor) Weigh(
-        double[] odds, bool[] counted, List<(int Q, double Other)>?[] competitors, bool[] rivalled, bool[] restsOnName, int n, int m, double priorWeight)
+        double[] odds, bool[] counted, List<(int Q, double Other, bool ViaLeft)>?[] competitors, bool[] rivalled, bool[] restsOnName, int n, int m, double priorWeight)
     {
         var none = 1.0;
         var factor = Enumerable.Repeat(1.0, odds.Length).ToArray();
