@@ -65,4 +65,31 @@ public class DailyFormsBrowserTests(Browser browser) : IClassFixture<Browser>
         var tableToUndo = await GapAsync(page, "section[aria-labelledby=custody] .table-wrap", "section[aria-labelledby=custody] .table-wrap + form");
         Assert.True(tableToUndo >= 8, $"the custody table and its undo button are {tableToUndo} px apart at {width} px");
     }
+
+    /// <summary>On a phone the duplicates queue is a list of cards: the pair's Compare link is on screen, not behind the
+    /// table's own sideways scroll (it was cut to "Co" at 390 px), and the evidence is not one word per line.</summary>
+    [Fact]
+    public async Task DuplicatesQueue_OnAPhone_EachPairIsACardWithItsCompareLinkInView()
+    {
+        await using var app = await TestApp.StartAsync();
+        var page = await browser.SignedInPageAsync(app.BaseAddress, "admin", new ViewportSize { Width = 390, Height = 844 });
+        foreach (var (given, family) in new[] { ("Hussein", "Al-Musawi"), ("Husein", "Al Musawi") })
+        {
+            await page.GotoAsync("/People/Edit");
+            await page.Locator("#Input_GivenName").FillAsync(given);
+            await page.Locator("#Input_FamilyName").FillAsync(family);
+            await page.Locator("#Input_BirthDate").FillAsync("1954-04-27");
+            await page.Locator("main form button[type=submit]").First.ClickAsync();
+            await page.WaitForURLAsync("**/People/Details?id=*");
+        }
+
+        await page.GotoAsync("/Review");
+        var compare = page.Locator("a[href^='/Review/Pair']");
+        await Assertions.Expect(compare).ToHaveCountAsync(1);
+        var right = await compare.EvaluateAsync<double>("a => a.getBoundingClientRect().right");
+        Assert.True(right <= 390, $"the Compare link ends at {right} px on a 390 px screen");
+        var evidence = page.Locator("section[aria-labelledby=pairs-title] td").Filter(new() { HasText = "birth date" });
+        var evidenceWidth = await evidence.EvaluateAsync<double>("td => td.getBoundingClientRect().width");
+        Assert.True(evidenceWidth >= 300, $"the evidence cell is {evidenceWidth} px wide on a 390 px screen");
+    }
 }
