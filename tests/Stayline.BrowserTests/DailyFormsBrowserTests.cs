@@ -66,6 +66,40 @@ public class DailyFormsBrowserTests(Browser browser) : IClassFixture<Browser>
         Assert.True(tableToUndo >= 8, $"the custody table and its undo button are {tableToUndo} px apart at {width} px");
     }
 
+    /// <summary>Issue 12, item 6 ("tables become cards"): at 390 px the daily lists (Protection, whose "Why" column was one
+    /// word per line and cut at the edge; Hearings; records requests; the habeas queue) and a person's records requests,
+    /// matters, hearings and relief claims are cards, so no table hides a column behind its own sideways scroll (the page
+    /// itself never scrolled sideways, which is all the every-page test can see).</summary>
+    [Fact]
+    public async Task DailyLists_OnAPhone_NoTableScrollsSidewaysInsideItself()
+    {
+        await using var app = await TestApp.StartAsync();
+        await new DemoGenerator(DateOnly.FromDateTime(DateTime.UtcNow), DateTimeOffset.UtcNow).FillAsync(app.Services, 60, CancellationToken.None);
+        var page = await browser.SignedInPageAsync(app.BaseAddress, "admin", new ViewportSize { Width = 390, Height = 844 });
+        await page.GotoAsync("/Records");
+        var person = await page.Locator("main table a[href^='/People/Details']").First.GetAttributeAsync("href");
+        var personId = person!.Split('=', '#')[1];
+        await page.GotoAsync($"/Hearings/Edit?personId={personId}");
+        await page.Locator("#Input_On").FillAsync(DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#Input_Court").FillAsync("Detroit Immigration Court");
+        await page.Locator("#Input_Judge").FillAsync("Judge Example");
+        await page.Locator("form.card button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/People/Details?id=*");
+
+        var problems = new List<string>();
+        foreach (var url in new[] { "/Protection", "/Hearings", "/Records", "/Habeas/Queue", $"/People/Details?id={personId}" })
+        {
+            await page.GotoAsync(url);
+            Assert.True(await page.Locator("main .table-wrap").CountAsync() > 0, $"{url} shows no table");
+            problems.AddRange((await page.EvaluateAsync<string[]>(
+                "[...document.querySelectorAll('main .table-wrap')].filter(w => w.scrollWidth > w.clientWidth + 1)"
+                + ".map(w => [...w.querySelectorAll('th')].map(t => t.textContent.trim()).join('|') + ' by ' + (w.scrollWidth - w.clientWidth) + ' px')"))
+                .Select(t => $"{url}: {t}"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     /// <summary>On a phone the duplicates queue is a list of cards: the pair's Compare link is on screen, not behind the
     /// table's own sideways scroll (it was cut to "Co" at 390 px), and the evidence is not one word per line.</summary>
     [Fact]
