@@ -397,8 +397,15 @@ internal static class BoardData
                    0, 'bench', '{day}'
             FROM h
             """);
+        // Each person's earliest open deadline, as the recompute's writer keeps it (PersonProtection.NextDueDate).
+        const string NextDue = """
+            UPDATE person_protection SET NextDueDate = n.Due
+            FROM (SELECT PersonId, MIN(DueDate) AS Due FROM person_deadlines WHERE State = 'Open' AND DueDate IS NOT NULL GROUP BY PersonId) AS n
+            WHERE n.PersonId = person_protection.PersonId
+            """;
         if (await ScalarAsync("SELECT EXISTS (SELECT 1 FROM assignments)") == 1)
         {
+            await Run(NextDue);
             await Run("DROP TABLE h;");
             await tx.CommitAsync();
             return;
@@ -423,6 +430,7 @@ internal static class BoardData
             INSERT INTO assignments (PersonId, UserId, "From")
             SELECT h.Id, l.id, '2026-06-01' FROM h JOIN l ON l.n = ((h.x / 13) + 1) % {lawyers.Count} WHERE (h.x / 100000) % 10 < 7 AND (h.x / 17) % 20 = 0
             """);
+        await Run(NextDue);
         await Run("DROP TABLE h; DROP TABLE l;");
         // No ANALYZE: the app does not run it, so the planner works here as it does for a user.
         await tx.CommitAsync();

@@ -20,4 +20,11 @@ public sealed class PersonProtection
     /// touching them: the row answers for the later of this day and <see cref="DerivedWatermark.AllComputedAsOf"/>.
     /// </summary>
     public DateOnly ComputedAsOf { get; set; }
+
+    /// <summary>
+    /// The due day of the person's earliest open deadline with a due day (derived or entered by hand), or null: the
+    /// people list's "by next deadline" order reads it from an index. Kept by the recompute's writer
+    /// (<c>DerivedWriter</c>), and after a deadline is entered by hand.
+    /// </summary>
+    public DateOnly? NextDueDate { get; set; }
 }

@@ -240,11 +240,19 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
         ChangeTracker.DetectChanges();
         await FillOrganisationsAsync(cancellationToken);
         var pending = new List<PendingAudit>();
+        var deadlinePeople = new List<long>();
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Modified && entry.Entity is IVersioned versioned)
             {
                 versioned.Version++;
+            }
+
+            if (entry.Entity is PersonDeadline deadline && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                // A deadline saved here (one entered by hand): the person's earliest open deadline is refreshed below.
+                deadlinePeople.Add(deadline.PersonId);
+                deadlinePeople.Add(entry.Property(nameof(PersonDeadline.PersonId)).OriginalValue is long former ? former : deadline.PersonId);
             }
 
             if (entry.Entity is AuditEvent or PersonNameToken or ApiToken || entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -264,7 +272,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
                 FormerPersonIdOf(entry)));
         }
 
-        if (pending.Count == 0)
+        if (pending.Count == 0 && deadlinePeople.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -304,6 +312,9 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
                     await handler.OnFactsChangedAsync(this, changes, cancellationToken);
                 }
             }
+
+            // After the recompute, which knows only the derived deadlines.
+            await Bulk.DerivedWrite.RefreshNextDueAsync(Bulk.BulkTarget.Of(this), [.. deadlinePeople.Distinct()], cancellationToken);
 
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             DetachDerivedRows();

@@ -927,6 +927,9 @@ namespace Stayline.Data.Postgres.Migrations
                     b.Property<bool>("EndsWithin7Days")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("NextDueDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("PrimarySource")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -950,6 +953,8 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasKey("PersonId");
 
                     b.HasIndex("State");
+
+                    b.HasIndex("NextDueDate", "PersonId");
 
                     b.HasIndex("State", "UntilDate");
 

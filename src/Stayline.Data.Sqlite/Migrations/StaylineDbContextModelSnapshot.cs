@@ -890,6 +890,9 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.Property<bool>("EndsWithin7Days")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("NextDueDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PrimarySource")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -913,6 +916,8 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasKey("PersonId");
 
                     b.HasIndex("State");
+
+                    b.HasIndex("NextDueDate", "PersonId");
 
                     b.HasIndex("State", "UntilDate");
 

@@ -5,7 +5,7 @@ namespace Stayline.Data.Bulk;
 
 /// <summary>A row of <c>person_protection</c> (members named as <see cref="PersonProtection"/>'s properties).</summary>
 public record struct ProtectionRow(long PersonId, string State, string? PrimarySource, DateOnly? UntilDate, string? UntilEvent, bool EndsWithin7Days,
-    string Summary, DateOnly ComputedAsOf);
+    string Summary, DateOnly ComputedAsOf, DateOnly? NextDueDate);
 
 /// <summary>A row of <c>person_derived_hashes</c>.</summary>
 public record struct DerivedHashRow(long PersonId, long ProtectionHash, long DeadlinesHash);
@@ -110,6 +110,51 @@ public static class DerivedWrite
         table.BindSqlite(insert, template, 0);
         insert.Bind(table.Columns.Count + 1, to);
         insert.Execute();
+    }
+
+    /// <summary>
+    /// Sets each given person's <see cref="PersonProtection.NextDueDate"/> from the deadline rows as stored (derived and
+    /// entered by hand): one seek of the (PersonId, State, DueDate) index each. With <paramref name="ids"/> null, the
+    /// people who have an open deadline entered by hand (after a first recompute, which knew only the derived ones).
+    /// </summary>
+    public static async Task RefreshNextDueAsync(BulkTarget target, IReadOnlyList<long>? ids, CancellationToken ct)
+    {
+        if (ids is { Count: 0 })
+        {
+            return;
+        }
+
+        string D(string property) => target.Column<PersonDeadline>(property);
+        // The protection row's person named with its table: inside the subquery a bare name would be the deadline's.
+        var person = target.Table<PersonProtection>() + "." + target.Column<PersonProtection>(nameof(PersonProtection.PersonId));
+        var sql = $"UPDATE {target.Table<PersonProtection>()} SET {target.Column<PersonProtection>(nameof(PersonProtection.NextDueDate))} = "
+            + $"(SELECT MIN(d.{D(nameof(PersonDeadline.DueDate))}) FROM {target.Table<PersonDeadline>()} d WHERE d.{D(nameof(PersonDeadline.PersonId))} = {person} "
+            + $"AND d.{D(nameof(PersonDeadline.State))} = 'Open' AND d.{D(nameof(PersonDeadline.DueDate))} IS NOT NULL) WHERE {person} ";
+        if (ids is null)
+        {
+            await BulkSql.ExecuteAsync(target, sql + $"IN (SELECT {D(nameof(PersonDeadline.PersonId))} FROM {target.Table<PersonDeadline>()} "
+                + $"WHERE {D(nameof(PersonDeadline.Manual))} = TRUE AND {D(nameof(PersonDeadline.State))} = 'Open')", ct);
+            return;
+        }
+
+        if (target.Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            using var update = new SqliteStatement(sqlite, sql + "= ?");
+            foreach (var id in ids)
+            {
+                update.Bind(1, id);
+                update.Execute();
+            }
+
+            return;
+        }
+
+        foreach (var chunk in ids.Chunk(10_000))
+        {
+            await using var cmd = BulkSql.Command(target, sql + "= ANY(@ids)");
+            BulkSql.Add(cmd, "ids", chunk);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>Deletes deadline rows by id.</summary>

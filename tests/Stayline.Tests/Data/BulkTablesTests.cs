@@ -147,7 +147,7 @@ public class BulkTablesTests
     }
 
     private static ProtectionRow Protection(long person) =>
-        new(person, "Protected", "Class stay", Day.AddDays(90), "Board decision", EndsWithin7Days: true, "Protected by the class stay", Day);
+        new(person, "Protected", "Class stay", Day.AddDays(90), "Board decision", EndsWithin7Days: true, "Protected by the class stay", Day, Day.AddDays(30));
 
     private static async Task<StaylineDbContext> OpenAsync(TestDatabase database)
     {

@@ -210,7 +210,7 @@ public static class PeopleBoard
     /// <summary>The largest batch of ids checked against a filter at once (SQLite allows 32,766 parameters).</summary>
     private const int MaxBatch = 16_384;
 
-    /// <param name="few">The people are a filter's few (the next-deadline order then looks up each one's earliest deadline).</param>
+    /// <param name="few">The people are a filter's few (read by name in many facility groups: only the groups holding any are read).</param>
     private static async Task<List<Cursor>> ReadAsync(StaylineDbContext db, List<Group> groups, IQueryable<Person> people, bool desc, Cursor? cursor,
         int take, bool few, CancellationToken ct)
     {
@@ -239,7 +239,7 @@ public static class PeopleBoard
                 continue;
             }
 
-            var found = await ReadGroupAsync(db, group, members, desc, g == start ? cursor : null, take - rows.Count, few, ct);
+            var found = await ReadGroupAsync(db, group, members, desc, g == start ? cursor : null, take - rows.Count, ct);
             rows.AddRange(found.Select(x => new Cursor(group.Token, x.Key, x.Id)));
         }
 
@@ -263,7 +263,7 @@ public static class PeopleBoard
     private static string Token(long facilityId) => facilityId.ToString(CultureInfo.InvariantCulture);
 
     private static async Task<List<(long Id, string? Key)>> ReadGroupAsync(StaylineDbContext db, Group group, IQueryable<Person> members, bool desc,
-        Cursor? after, int take, bool few, CancellationToken ct)
+        Cursor? after, int take, CancellationToken ct)
     {
         switch (group.Order)
         {
@@ -284,34 +284,23 @@ public static class PeopleBoard
                     return (await ordered.Take(take).ToListAsync(ct)).Select(x => (x.PersonId, Day(x.UntilDate))).ToList();
                 }
 
-            case Within.NextDue when few:
-                {
-                    // A few people: each one's earliest open deadline (one seek of the (PersonId, State, DueDate) index each),
-                    // sorted here in SQL; walking every open deadline in due order would mostly meet other people's. (Grouped
-                    // from the deadlines side instead, SQLite read all 1.5 million open deadlines in person order: seconds.)
-                    var withDue = members.Select(p => new
-                    {
-                        p.Id,
-                        Due = db.Deadlines.Where(d => d.PersonId == p.Id && d.State == Open && d.DueDate != null).Min(d => d.DueDate),
-                    }).Where(x => x.Due != null);
-                    if (after is { Date: { } k, Id: var id })
-                    {
-                        withDue = desc
-                            ? withDue.Where(x => x.Due <= k && (x.Due < k || x.Id < id))
-                            : withDue.Where(x => x.Due >= k && (x.Due > k || x.Id > id));
-                    }
-
-                    var ordered = desc ? withDue.OrderByDescending(x => x.Due).ThenByDescending(x => x.Id) : withDue.OrderBy(x => x.Due).ThenBy(x => x.Id);
-                    return (await ordered.Take(take).ToListAsync(ct)).Select(x => (x.Id, Day(x.Due))).ToList();
-                }
-
             case Within.NextDue:
                 {
-                    var joined = EarliestDue(db, desc, after).Join(members, d => d.PersonId, p => p.Id, (d, p) => d);
+                    // Each person's earliest open deadline as the recompute stored it, from the (NextDueDate, PersonId) index
+                    // (a few people: looked up one by one and sorted, as SQLite chooses).
+                    var rows = db.Protections.Where(pp => pp.NextDueDate != null);
+                    if (after is { Date: { } k, Id: var id })
+                    {
+                        rows = desc
+                            ? rows.Where(pp => pp.NextDueDate <= k && (pp.NextDueDate < k || pp.PersonId < id))
+                            : rows.Where(pp => pp.NextDueDate >= k && (pp.NextDueDate > k || pp.PersonId > id));
+                    }
+
+                    var joined = rows.Join(members, pp => pp.PersonId, p => p.Id, (pp, p) => new { pp.PersonId, pp.NextDueDate });
                     var ordered = desc
-                        ? joined.OrderByDescending(x => x.DueDate).ThenByDescending(x => x.PersonId)
-                        : joined.OrderBy(x => x.DueDate).ThenBy(x => x.PersonId);
-                    return (await ordered.Take(take).ToListAsync(ct)).Select(x => (x.PersonId, Day(x.DueDate))).ToList();
+                        ? joined.OrderByDescending(x => x.NextDueDate).ThenByDescending(x => x.PersonId)
+                        : joined.OrderBy(x => x.NextDueDate).ThenBy(x => x.PersonId);
+                    return (await ordered.Take(take).ToListAsync(ct)).Select(x => (x.PersonId, Day(x.NextDueDate))).ToList();
                 }
 
             case Within.SortName:
@@ -371,23 +360,6 @@ public static class PeopleBoard
                     return (await ordered.Select(p => p.Id).Take(take).ToListAsync(ct)).Select(id => (id, (string?)null)).ToList();
                 }
         }
-    }
-
-    /// <summary>Each person's earliest open deadline, in due order (reversed when <paramref name="desc"/>), past the cursor:
-    /// every open deadline row in due order, kept only if it is its person's earliest.</summary>
-    private static IQueryable<PersonDeadline> EarliestDue(StaylineDbContext db, bool desc, Cursor? after)
-    {
-        var rows = db.Deadlines.Where(d => d.State == Open && d.DueDate != null
-            && !db.Deadlines.Any(o => o.PersonId == d.PersonId && o.State == Open && o.DueDate != null
-                && (o.DueDate < d.DueDate || (o.DueDate == d.DueDate && o.Id < d.Id))));
-        if (after is { Date: { } k, Id: var id })
-        {
-            rows = desc
-                ? rows.Where(d => d.DueDate <= k && (d.DueDate < k || d.PersonId < id))
-                : rows.Where(d => d.DueDate >= k && (d.DueDate > k || d.PersonId > id));
-        }
-
-        return desc ? rows.OrderByDescending(d => d.DueDate).ThenByDescending(d => d.PersonId) : rows.OrderBy(d => d.DueDate).ThenBy(d => d.PersonId);
     }
 
     private static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -450,7 +422,7 @@ public static class PeopleBoard
                 return
                 [
                     new Group("due", q => q, Within.NextDue),
-                    new Group("none", q => q.Where(p => !db.Deadlines.Any(d => d.PersonId == p.Id && d.State == Open && d.DueDate != null)), Within.Id),
+                    new Group("none", q => q.Where(p => !db.Protections.Any(pp => pp.PersonId == p.Id && pp.NextDueDate != null)), Within.Id),
                 ];
 
             case PeopleSort.ANumber:

@@ -52,6 +52,8 @@ public static class DerivedWriter
         await DerivedWrite.WriteAsync(target, DerivedWrite.NewDeadlines(target), upsert: false, plan.DeadlineInserts, (r, _) => Deadline(0, r.PersonId, r.Deadline), ct);
         await WriteProtectionAsync(target, plan.Protection, asOf, upsert: true, ct);
         await WriteHashesAsync(target, plan.Hashes, upsert: true, ct);
+        // A protection row rewritten holds the earliest open derived deadline; one entered by hand may be earlier.
+        await DerivedWrite.RefreshNextDueAsync(target, [.. plan.Protection.Select(r => r.PersonId)], ct);
     }
 
     private static DeadlineRow Deadline(long id, long personId, DerivedDeadline d) =>
@@ -88,7 +90,7 @@ public static class DerivedWriter
         && ProtectionOf(a, default) with { PersonId = 0 } == ProtectionOf(b, default) with { PersonId = 0 };
 
     private static ProtectionRow ProtectionOf(PersonResult r, DateOnly asOf) =>
-        new(r.PersonId, r.State, r.PrimarySource, r.UntilDate, r.UntilEvent, r.EndsWithin7Days, r.Summary, asOf);
+        new(r.PersonId, r.State, r.PrimarySource, r.UntilDate, r.UntilEvent, r.EndsWithin7Days, r.Summary, asOf, r.NextDueDate);
 
     private static DerivedHashRow HashesOf(PersonResult r) => new(r.PersonId, r.ProtectionHash, r.DeadlinesHash);
 

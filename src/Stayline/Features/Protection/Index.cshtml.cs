@@ -33,10 +33,17 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
     public CustodyStatus? Status { get; private set; }
     public bool EndingSoon { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    /// <summary>The exact number of people listed (all pages).</summary>
+    /// <summary>How far the list is counted when counting it exactly would be slow (a reader who does not see everyone,
+    /// or a custody filter: each listed person is read for it); further on later pages, so the next page is known.</summary>
+    public const int CountCap = 10_000;
+
+    /// <summary>The number of people listed (all pages): exact, unless <see cref="MoreThanTotal"/>.</summary>
     public int Total { get; private set; }
+    /// <summary>More people are listed than <see cref="Total"/>: they were counted only that far (and the page says so).</summary>
+    public bool MoreThanTotal { get; private set; }
     public int PageNumber { get; private set; } = 1;
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool HasNext => PageNumber < PageCount || MoreThanTotal;
 
     public string Heading => (EndingSoon ? "Protection ending within 7 days" : State switch
     {
@@ -56,7 +63,20 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
             q = q.Where(x => x.Protection.EndsWithin7Days);
         }
 
-        Total = await q.CountAsync(ct);
+        if (status is null && db.Visibility.All)
+        {
+            // Everyone seen and no custody filter: every protection row is listed, counted from the (State) index alone.
+            var rows = Protections(db, state);
+            Total = await (endingSoon ? rows.Where(x => x.EndsWithin7Days) : rows).CountAsync(ct);
+        }
+        else
+        {
+            // Each person would be read for the scoping or custody (200,000 not protected at a million: 356 ms of CPU).
+            var cap = (int)Math.Min(int.MaxValue - 1, Math.Max(CountCap, (long)PageNumber * PageSize));
+            var counted = await q.Take(cap + 1).CountAsync(ct);
+            (Total, MoreThanTotal) = (Math.Min(counted, cap), counted > cap);
+        }
+
         Rows = await q.OrderBy(x => x.Person.SortName).ThenBy(x => x.Person.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(x => new Row(x.Person.Id, x.Person.GivenName + " " + x.Person.FamilyName, x.Person.ANumber, x.Person.CustodyStatus, x.Protection.State,
                 x.Protection.EndsWithin7Days, x.Protection.Summary, x.Protection.ComputedAsOf)).ToListAsync(ct);
@@ -78,18 +98,20 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
             people = people.Where(p => p.CustodyStatus == s);
         }
 
+        return people.Join(Protections(db, state), p => p.Id, x => x.PersonId, (p, x) => new Joined { Person = p, Protection = x });
+    }
+
+    /// <summary>The stored protection rows in the state (none: not protected or unknown, each a range of the State index).</summary>
+    private static IQueryable<PersonProtection> Protections(StaylineDbContext db, ProtectionState? state)
+    {
         var protections = db.Protections.AsNoTracking();
         if (state is { } st)
         {
             var name = st.ToString();
-            protections = protections.Where(x => x.State == name);
-        }
-        else
-        {
-            protections = protections.Where(x => x.State != nameof(ProtectionState.Protected));
+            return protections.Where(x => x.State == name);
         }
 
-        return people.Join(protections, p => p.Id, x => x.PersonId, (p, x) => new Joined { Person = p, Protection = x });
+        return protections.Where(x => x.State == nameof(ProtectionState.NotProtected) || x.State == nameof(ProtectionState.Unknown));
     }
 }
 

@@ -24,9 +24,13 @@ public sealed record PersonResult(long PersonId, string State, string? PrimarySo
     /// <summary>The summary as a sentence for a page (<see cref="Summary"/> is its English, stored and hashed).</summary>
     public Sentence? SummarySentence { get; init; }
 
+    /// <summary>The due day of the earliest open derived deadline with one (stored in the protection row, with deadlines
+    /// entered by hand then taken into account: <see cref="DerivedWriter"/>).</summary>
+    public DateOnly? NextDueDate { get; init; }
+
     /// <summary>Bump when the stored form of a protection row changes (columns), so that every stored fingerprint stops matching.</summary>
-    /// <remarks>2: the reasons left the row (their JSON column dropped).</remarks>
-    private const ulong ProtectionFormat = 2;
+    /// <remarks>2: the reasons left the row (their JSON column dropped). 3: the next open deadline's due day joined it.</remarks>
+    private const ulong ProtectionFormat = 3;
 
     /// <summary>The same for the deadline rows.</summary>
     private const ulong DeadlinesFormat = 1;
@@ -59,10 +63,27 @@ public sealed record PersonResult(long PersonId, string State, string? PrimarySo
         h.Add(untilEvent);
         h.Add(s.EndsWithin7Days);
         h.Add(summary);
+        var next = NextDue(deadlines);
+        h.Add(next);
         return new PersonResult(personId, state, source, until, untilEvent, s.EndsWithin7Days, summary, reasons, deadlines, h.Value, HashOf(deadlines))
         {
             SummarySentence = said,
+            NextDueDate = next,
         };
+    }
+
+    private static DateOnly? NextDue(DerivedDeadline[] deadlines)
+    {
+        DateOnly? next = null;
+        foreach (var d in deadlines)
+        {
+            if (d.State == DeadlineState.Open && d.DueDate is { } due && (next is null || due < next))
+            {
+                next = due;
+            }
+        }
+
+        return next;
     }
 
     private static long HashOf(DerivedDeadline[] deadlines)
@@ -144,14 +165,21 @@ public sealed class ProtectionRecompute(TimeProvider clock) : IFactsChangedHandl
         // secondary indexes dropped and rebuilt around the load (one sorted build beats millions of random inserts).
         var firstTime = !await db.Protections.AnyAsync(ct);
         var indexes = new List<string>();
+        var manual = false;
         if (firstTime)
         {
             await DerivedWrite.DeleteAllAsync(target, ct);
+            // Only deadlines entered by hand are left (none after an import into a new database).
+            manual = await db.Deadlines.AnyAsync(ct);
             indexes = target.IsSqlite ? await DerivedWrite.DropSecondaryIndexesAsync(target, ct) : [];
         }
 
         var total = await RunPipelinedAsync(new Run(target, asOf, calendar, firstTime ? Mode.WriteAll : Mode.Full, null), ranges, ct);
         await SecondaryIndexes.RebuildAsync(target, indexes, ct);
+        if (manual)
+        {
+            await DerivedWrite.RefreshNextDueAsync(target, null, ct);
+        }
 
         await DerivedWrite.SetWatermarkAsync(target, asOf, ct);
         if (tx is not null)

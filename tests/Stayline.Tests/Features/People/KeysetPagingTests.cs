@@ -363,6 +363,89 @@ public partial class KeysetPagingTests
         }
     }
 
+    /// <summary>The next-deadline order read from each person's stored next deadline (the protection row's, kept by the
+    /// recompute) gives the same pages, forward and reversed, as the plain read (each person's earliest open deadline
+    /// from the deadline rows, nulls last, ties by id): unfiltered, for one facility and for one lawyer, read in one
+    /// statement or in batches, for an admin, the coordinating organisation's viewer and a partner's viewer.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task NextDeadline_FromTheStoredNextDue_SamePagesAsThePlainReadForEveryReader(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var attorney = await db.Users.Where(u => u.Email == TestApp.Email("attorney")).Select(u => u.Id).SingleAsync();
+        var facility = await db.Facilities.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync();
+        var ids = new List<long>();
+        for (var i = 0; i < 36; i++)
+        {
+            ids.Add(await ReviewServiceTests.AddPersonAsync(db, "Person", $"D{i:D2}", new DateOnly(1980, 1, 1)));
+            // Days repeat (ties); every fourth person none, every fifth only a met one.
+            if (i % 4 != 0)
+            {
+                var day = new DateOnly(2027, 3, 1).AddDays(i % 6);
+                db.Deadlines.Add(new PersonDeadline { PersonId = ids[^1], RuleId = "manual", Manual = true, Title = "Brief", DueDate = day, State = i % 5 == 0 ? "Met" : "Open", Citation = "" });
+                db.Deadlines.Add(new PersonDeadline { PersonId = ids[^1], RuleId = "manual", Manual = true, Title = "Reply", DueDate = day.AddDays(-2), State = "Met", Citation = "" });
+            }
+
+            if (i % 3 == 0)
+            {
+                db.Assignments.Add(new Assignment(ids[^1], attorney, new DateOnly(2027, 1, 1)));
+            }
+        }
+
+        await db.SaveChangesAsync();
+        var home = await db.Organisations.Where(o => o.IsCoordinating).Select(o => o.Id).SingleAsync();
+        var (b, error) = await OrganisationService.AddAsync(db, "Partner B", coordinating: false, DateTimeOffset.UnixEpoch, CancellationToken.None);
+        Assert.Null(error);
+        // Test set-up outside any reader's scope (not a scoped query): half the people at one facility, a third to the partner.
+        var atFacility = ids.Where((_, i) => i % 2 == 0).ToList();
+        var toB = ids.Where((_, i) => i % 3 == 1 || i % 9 == 0).ToList();
+        await db.People.IgnoreQueryFilters().Where(p => atFacility.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.CurrentFacilityId, facility));
+        await db.People.IgnoreQueryFilters().Where(p => toB.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.OrganisationId, b!.Id));
+
+        foreach (var reader in new[] { Visibility.For(home, coordinatingAdmin: true), Visibility.For(home, coordinatingAdmin: false), Visibility.For(b!.Id, coordinatingAdmin: false) })
+        {
+            db.ScopeTo(reader);
+            foreach (var by in new PeopleFilter?[] { null, new PeopleFilter { FacilityId = facility }, new PeopleFilter { AttorneyId = attorney } })
+            {
+                var filter = PeopleQuery.Filter(db, by ?? new PeopleFilter());
+                var plain = (await filter.Select(p => new
+                {
+                    p.Id,
+                    Due = db.Deadlines.Where(d => d.PersonId == p.Id && d.State == "Open" && d.DueDate != null).Min(d => d.DueDate),
+                }).ToListAsync())
+                    .OrderBy(x => x.Due is null).ThenBy(x => x.Due).ThenBy(x => x.Id).Select(x => x.Id).ToList();
+                Assert.NotEmpty(plain);
+                foreach (var desc in new[] { false, true })
+                {
+                    var want = desc ? Enumerable.Reverse(plain).ToList() : plain;
+                    PeopleBoard.Narrowed?[] ways = by is null
+                        ? [null]
+                        :
+                        [
+                            new PeopleBoard.Narrowed(plain.Count, PeopleQuery.Filter(db, by, perPerson: true), (upTo, ct) => filter.Take(upTo).CountAsync(ct)),
+                            new PeopleBoard.Narrowed(PeopleQuery.FilteredCountCap + 1, PeopleQuery.Filter(db, by, perPerson: true), (upTo, _) => Task.FromResult(upTo), FirstBatch: 3),
+                        ];
+                    foreach (var narrowed in ways)
+                    {
+                        var seen = new List<long>();
+                        string? after = null;
+                        do
+                        {
+                            var page = await PeopleBoard.PageAsync(db, filter, PeopleSort.NextDeadline, desc, after, null, 4, narrowed, CancellationToken.None);
+                            seen.AddRange(page.Ids);
+                            after = page.Next;
+                        }
+                        while (after is not null && seen.Count <= ids.Count);
+
+                        Assert.Equal(want, seen);
+                    }
+                }
+            }
+        }
+    }
+
     [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]
     private static partial Regex NextPattern();
 

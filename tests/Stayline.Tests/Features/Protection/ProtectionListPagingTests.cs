@@ -38,6 +38,40 @@ public partial class ProtectionListPagingTests
         Assert.Equal(listed, seen);
     }
 
+    /// <summary>The count is exact for every reader and filter under <see cref="IndexModel.CountCap"/>: counted from the
+    /// protection rows alone for a reader who sees everyone without a custody filter, from the people otherwise; each
+    /// equals the rows the page lists.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ProtectionPage_EveryReaderAndFilter_CountIsThePeopleListed(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            for (var i = 0; i < 12; i++)
+            {
+                await ReviewServiceTests.AddPersonAsync(db, $"Given{i:D3}", "Toma", null);
+            }
+        }
+
+        var counts = new List<int>();
+        foreach (var role in new[] { "admin", "viewer" })
+        {
+            var web = await app.SignedInAsync(role);
+            foreach (var url in new[] { "/Protection", "/Protection?State=Unknown", "/Protection?State=Protected", "/Protection?EndingSoon=true", "/Protection?Status=Detained" })
+            {
+                var html = await web.GetStringAsync(url);
+                var listed = Rows().Matches(html).Count;
+                Assert.Contains(listed == 1 ? "<p>1 person</p>" : $"<p>{listed:N0} people</p>", html);
+                Assert.DoesNotContain("More than", html);
+                counts.Add(listed);
+            }
+        }
+
+        Assert.Contains(counts, c => c >= 12);
+    }
+
     [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]
     private static partial Regex Next();
 

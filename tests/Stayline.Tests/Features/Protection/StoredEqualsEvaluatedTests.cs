@@ -138,6 +138,76 @@ public class StoredEqualsEvaluatedTests
         Assert.Equal(derived, await db.Deadlines.CountAsync(d => !d.Manual));
     }
 
+    /// <summary>
+    /// The stored next open deadline (the people list's "by next deadline" order) is the earliest open deadline of the
+    /// person evaluated without storing, with those entered by hand: for a person with none, after a deadline is met,
+    /// after one is entered by hand (and the person recomputed again), and for the survivor of a merge.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task NextDueDate_IsTheEarliestOpenDeadline_WithNoneMetByHandAndMerged(string provider)
+    {
+        var clock = TestClock.At("2026-09-10");
+        await using var app = await TestApp.StartAsync(provider, clock);
+        var b = new CaseBuilder(app);
+        var none = await b.PersonAsync("A066666666", "Layla", "Shamoun");
+        var judge = await b.PersonAsync("A077777777", "Basil", "Jarjis");
+        await b.RemovalOrderAsync(judge, "2026-08-25");
+        var absorbed = await b.PersonAsync("A088888888", "Rami", "Kallabat");
+        await b.RemovalOrderAsync(absorbed, "2026-08-28", by: Adjudicator.Board);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var survivor = await Review.ReviewServiceTests.AddPersonAsync(db, "Rami", "Kallabat", null, country: "Iraq");
+        long[] everyone = [none, judge, absorbed, survivor];
+        Assert.Null(await StoredNextDueAsync(db, none));
+        var first = await StoredNextDueAsync(db, judge);
+        Assert.NotNull(first);
+        await AssertNextDueAsync(db, everyone);
+
+        // The appeal is filed: its deadline is met, and the next one is another.
+        await b.MatterAsync(judge, MatterKind.BiaAppeal, "2026-09-09");
+        Assert.Contains(await DeadlineQueries.ForPersonAsync(db, judge, default), v => v.Row.RuleId == "bia-appeal" && v.Row.State == "Met");
+        await AssertNextDueAsync(db, everyone);
+
+        // A deadline entered by hand before every derived one, then the person recomputed for the next day.
+        db.Deadlines.Add(new PersonDeadline
+        {
+            PersonId = judge,
+            RuleId = "manual",
+            Manual = true,
+            Title = "Brief",
+            DueDate = D("2026-09-12"),
+            State = "Open",
+            Citation = "Local rule",
+        });
+        await db.SaveChangesAsync();
+        Assert.Equal(D("2026-09-12"), await StoredNextDueAsync(db, judge));
+        var recompute = scope.ServiceProvider.GetRequiredService<ProtectionRecompute>();
+        var stats = await recompute.RecomputeAsync(db, Stayline.Data.Bulk.PersonScope.Ids([judge]), D("2026-09-11"), default);
+        Assert.Equal(1, stats.ProtectionRowsWritten);
+        Assert.Equal(D("2026-09-12"), await StoredNextDueAsync(db, judge));
+
+        // The merge moves the removal order to the survivor.
+        var merged = await scope.ServiceProvider.GetRequiredService<Stayline.Features.Review.ReviewService>().MergeAsync(survivor, absorbed);
+        Assert.True(merged.Done, merged.Message);
+        db.ChangeTracker.Clear();
+        Assert.NotNull(await StoredNextDueAsync(db, survivor));
+        await AssertNextDueAsync(db, [none, judge, survivor]);
+    }
+
+    private static Task<DateOnly?> StoredNextDueAsync(StaylineDbContext db, long id) =>
+        db.Protections.AsNoTracking().Where(p => p.PersonId == id).Select(p => p.NextDueDate).SingleAsync();
+
+    private static async Task AssertNextDueAsync(StaylineDbContext db, long[] ids)
+    {
+        foreach (var id in ids)
+        {
+            var evaluated = (await DeadlineQueries.ForPersonAsOfAsync(db, id, Today, default))!;
+            var earliest = evaluated.Where(v => v.Row.State == "Open" && v.Row.DueDate != null).Select(v => v.Row.DueDate).Min();
+            Assert.Equal(earliest, await StoredNextDueAsync(db, id));
+        }
+    }
+
     /// <summary>Detention clocks, bond, a habeas return set by the court, motions counted from finality, in absentia, Board orders, class members.</summary>
     private static async Task<List<long>> PeopleOfEveryKindAsync(TestApp app)
     {
