@@ -137,37 +137,26 @@ public static class DerivedWrite
             return;
         }
 
-        if (target.Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
-        {
-            using var update = new SqliteStatement(sqlite, sql + "= ?");
-            foreach (var id in ids)
-            {
-                update.Bind(1, id);
-                update.Execute();
-            }
-
-            return;
-        }
-
-        foreach (var chunk in ids.Chunk(10_000))
-        {
-            await using var cmd = BulkSql.Command(target, sql + "= ANY(@ids)");
-            BulkSql.Add(cmd, "ids", chunk);
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
+        await ForEachIdAsync(target, sql + "= ", ids, ct);
     }
 
     /// <summary>Deletes deadline rows by id.</summary>
     public static async Task DeleteDeadlinesAsync(BulkTarget target, IReadOnlyList<long> ids, CancellationToken ct)
     {
-        var sql = $"DELETE FROM {target.Table<PersonDeadline>()} WHERE {target.Column<PersonDeadline>(nameof(PersonDeadline.Id))} = ";
+        await ForEachIdAsync(target, $"DELETE FROM {target.Table<PersonDeadline>()} WHERE {target.Column<PersonDeadline>(nameof(PersonDeadline.Id))} = ", ids, ct);
+    }
+
+    /// <summary>Runs a statement ending in "= " for each id: one prepared statement per id on SQLite (in process, no
+    /// round trips), <c>= ANY(@ids)</c> over chunks of 10,000 on PostgreSQL.</summary>
+    private static async Task ForEachIdAsync(BulkTarget target, string sqlEndingInEquals, IReadOnlyList<long> ids, CancellationToken ct)
+    {
         if (target.Connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
-            using var delete = new SqliteStatement(sqlite, sql + "?");
+            using var statement = new SqliteStatement(sqlite, sqlEndingInEquals + "?");
             foreach (var id in ids)
             {
-                delete.Bind(1, id);
-                delete.Execute();
+                statement.Bind(1, id);
+                statement.Execute();
             }
 
             return;
@@ -175,7 +164,7 @@ public static class DerivedWrite
 
         foreach (var chunk in ids.Chunk(10_000))
         {
-            await using var cmd = BulkSql.Command(target, sql + "ANY(@ids)");
+            await using var cmd = BulkSql.Command(target, sqlEndingInEquals + "ANY(@ids)");
             BulkSql.Add(cmd, "ids", chunk);
             await cmd.ExecuteNonQueryAsync(ct);
         }
