@@ -194,7 +194,7 @@ internal sealed class CsvRowSource : IRowSource
         source.Header = header.Select(h => h.Trim()).ToArray();
         source.Description = source._reader.Delimiter == '\t'
             ? Sentence.Of($"CSV (delimiter tab, {encodingName})")
-            : Sentence.Of($"CSV (delimiter {source._reader.Delimiter.ToString()}, {encodingName})");
+            : Sentence.Of($"CSV (delimiter “{source._reader.Delimiter.ToString()}”, {encodingName})");
         return source;
     }
 

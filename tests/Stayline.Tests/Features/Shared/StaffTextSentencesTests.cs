@@ -211,7 +211,7 @@ public class StaffTextSentencesTests
         var page = Plain(await Import.ImportPageTests.WaitAsync(admin, url + "&lang=" + lang));
         Assert.Contains(Pick(lang, "العمود \"shoe_size\" غير مربوط بأي حقل وسيُتجاهل.", "La columna \"shoe_size\" no está asignada a ningún campo y se ignorará."), page,
             StringComparison.Ordinal);
-        Assert.Contains(Pick(lang, "قُرئ بصيغة CSV (الفاصل ,، الترميز UTF-8).", "Leído como CSV (delimitador ,, UTF-8)."), page, StringComparison.Ordinal);
+        Assert.Contains(Pick(lang, "قُرئ بصيغة CSV (الفاصل «,»، الترميز UTF-8).", "Leído como CSV (delimitador «,», UTF-8)."), page, StringComparison.Ordinal);
 
         Guid failed = Guid.NewGuid(), old = Guid.NewGuid();
         await using (var scope = app.Scope())
