@@ -46,6 +46,6 @@ public partial class AuditPageTests
     [GeneratedRegex("<tr>.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex RowPattern();
 
-    [GeneratedRegex("<td class=\"change\"[^>]*>(.*?)</td>", RegexOptions.Singleline)]
+    [GeneratedRegex("<td [^>]*class=\"change\"[^>]*>(.*?)</td>", RegexOptions.Singleline)]
     private static partial Regex ChangePattern();
 }

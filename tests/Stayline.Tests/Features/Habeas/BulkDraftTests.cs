@@ -52,7 +52,7 @@ public class BulkDraftTests
         var check = WebUtility.HtmlDecode(await attorney.GetStringAsync($"{Page}?FacilityId={calhoun}"));
         Assert.Contains("2 drafts: 0 complete, 2 lack something", check, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(check, "Jane Doe, Warden"));
-        Assert.Equal(2, CountOf(check, "<td>W.D. Mich."));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(check, "<td( [^>]*)?>W\\.D\\. Mich\\.")); // a cell may carry its column's label for phones
         Assert.Contains("Kristi Noem, Secretary of Homeland Security", check, StringComparison.Ordinal);
         Assert.DoesNotContain("Shaba", check, StringComparison.Ordinal); // released: not held there
 
