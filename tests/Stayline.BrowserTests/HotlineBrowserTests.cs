@@ -130,7 +130,9 @@ public class HotlineBrowserTests(Browser browser) : IClassFixture<Browser>
         Assert.True(overflow <= 0, $"the Arabic intake queue scrolls sideways by {overflow} px");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, "intake-ar-390.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "القبول كشخص جديد" }).ClickAsync();
-        await page.WaitForURLAsync("**/People/Details?id=*");
+        // Accepting creates the person and works out their protection and duplicates in one request: on a loaded CI
+        // machine the first such request of a fresh process has taken over 30 s (a wait, not a timing assertion).
+        await page.WaitForURLAsync("**/People/Details?id=*", new() { Timeout = 120_000 });
 
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
