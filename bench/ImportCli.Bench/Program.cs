@@ -16,7 +16,7 @@ using Microsoft.Data.Sqlite;
 // import's own trick), in the same transaction. Third, the floor: everything the import stored (people, name tokens,
 // key dictionary, protection rows, fingerprints, deadlines, batch; read back from the same run's CLI database) written
 // again with plain prepared INSERTs into a fresh migrated file, one transaction, indexes after (runs after a CLI run).
-// Without --dll, the app is built in Release into a temporary folder first (as the wrapper does).
+// Without --dll, the app is the one `./stayline` runs: the wrapper builds it (Release, ReadyToRun) into artifacts/app.
 if (args.Length >= 3 && args[0] is "--insert" or "--insert-late")
 {
     return PlainInsert.Run(args[1], args[2], lateIndexes: args[0] == "--insert-late");
@@ -37,7 +37,7 @@ var folder = Path.Combine(Path.GetTempPath(), "import-cli-bench-" + Environment.
 Directory.CreateDirectory(folder);
 try
 {
-    var dll = Array.IndexOf(args, "--dll") >= 0 ? Path.GetFullPath(Arg("--dll", "")) : await Build.ReleaseAsync(folder);
+    var dll = Array.IndexOf(args, "--dll") >= 0 ? Path.GetFullPath(Arg("--dll", "")) : await Build.ReleaseAsync();
     var files = inputs.ToDictionary(i => i, i =>
     {
         var path = Path.Combine(folder, i + ".csv");
@@ -210,7 +210,9 @@ internal static class Child
 
 internal static class Build
 {
-    public static async Task<string> ReleaseAsync(string folder)
+    /// <summary>The build the user runs: `./stayline` builds (publishes, ReadyToRun) into artifacts/app when the
+    /// sources changed, so the child process timed is the one `./stayline import people` starts.</summary>
+    public static async Task<string> ReleaseAsync()
     {
         var root = Directory.GetCurrentDirectory();
         while (!File.Exists(Path.Combine(root, "Stayline.slnx")))
@@ -218,15 +220,13 @@ internal static class Build
             root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run from inside the repository, or pass --dll.");
         }
 
-        var output = Path.Combine(folder, "app");
-        var build = await Child.RunAsync("dotnet", ["build", Path.Combine(root, "src/Stayline/Stayline.csproj"), "-c", "Release", "-o", output, "-nologo", "-v", "quiet"],
-            TimeSpan.FromMinutes(30));
+        var build = await Child.RunAsync("bash", [Path.Combine(root, "stayline"), "--version"], TimeSpan.FromMinutes(30));
         if (build.Exit != 0)
         {
             throw new InvalidOperationException("Release build failed:\n" + build.Output);
         }
 
-        return Path.Combine(output, "stayline.dll");
+        return Path.Combine(root, "artifacts", "app", "stayline.dll");
     }
 }
 
