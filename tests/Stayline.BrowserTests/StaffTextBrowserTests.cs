@@ -25,7 +25,13 @@ public class StaffTextBrowserTests(Browser browser) : IClassFixture<Browser>
         var merge = await page.Locator("section[aria-labelledby=merge-title]").InnerTextAsync();
         Assert.Contains("يُحفظ اسمًا مستعارًا", merge, StringComparison.Ordinal);
         Assert.DoesNotContain("kept as an alias", merge, StringComparison.Ordinal);
+        // The A-number the merge fills in is said inside a sentence and still never breaks at its hyphens.
+        Assert.Equal("A012-345-678", await page.Locator("section[aria-labelledby=merge-title] .anumber").InnerTextAsync());
         await ShotAsync(page, "review-pair-ar");
+        // The evidence is one card per field on a phone: its frame does not scroll inside itself either.
+        Assert.Equal(0, await page.EvaluateAsync<int>(
+            "[...document.querySelectorAll('main .table-wrap')].filter(w => w.scrollWidth > w.clientWidth + 1).length"));
+        Assert.Equal("التطابق", (await page.Locator("main table.stack tbody td[data-label]").Nth(2).GetAttributeAsync("data-label"))!.Trim());
 
         await page.GotoAsync("/Audit?lang=ar");
         var table = await page.Locator("main table").InnerTextAsync();

@@ -24,7 +24,7 @@ public static class Lookups
         (await db.ClassActions.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
 }
 
-public static class Display
+public static partial class Display
 {
     public static string BirthDate(DateOnly? date, Domain.People.BirthDatePrecision precision) => date switch
     {
@@ -102,6 +102,14 @@ public static class Display
 
     /// <summary>A count with the reader's digit grouping (1,234 / 1.234).</summary>
     public static string Number(long n) => n.ToString("N0", Reader);
+
+    /// <summary>Text said in a sentence, HTML-encoded, with every A-number in it kept whole on one line (class
+    /// "anumber"): a sentence wraps where it must, an A-number never at its hyphens.</summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent WholeANumbers(string text) => new Microsoft.AspNetCore.Html.HtmlString(
+        ANumberInText().Replace(System.Net.WebUtility.HtmlEncode(text), "<bdi class=\"anumber\">$0</bdi>"));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bA\d{3}-\d{3}-\d{3}\b")]
+    private static partial System.Text.RegularExpressions.Regex ANumberInText();
 
     private static System.Globalization.CultureInfo Reader => Infrastructure.Localization.CultureOf(Infrastructure.Localization.Current);
 }
