@@ -199,6 +199,10 @@ internal static class Program
             // ADR 0010: an Arabic reader's Protection page re-evaluates its people to say their summaries in Arabic.
             ("Protection list, first page, English", Many(() => "/Protection?lang=en")),
             ("Protection list, first page, Arabic", Many(() => "/Protection?lang=ar")),
+            ("Protection list, a custody filter (detained), first page", Many(() => "/Protection?Status=Detained&lang=en")),
+            ("Protection list, a custody filter (released), first page", Many(() => "/Protection?Status=Released&lang=en")),
+            ("Protection list, protected, first page", Many(() => "/Protection?State=Protected&lang=en")),
+            ("Protection list, page 2 to 20", Many(() => $"/Protection?Page={rng.Next(2, 21)}&lang=en")),
         };
         // The partner's viewer (10 % of the people theirs) and, on the same requests, an admin of the coordinating
         // organisation who sees everyone (issue 16: scoping costs no more than 10 % on GET person by id and the name search).
@@ -213,6 +217,8 @@ internal static class Program
             ("filter: one facility, by next deadline", Many(() => $"/People?FacilityId={Pick(facilities)}&Sort=NextDeadline")),
             ("filter: one lawyer's people, by next deadline, anywhere", Many(() => $"/People?AttorneyId={Pick(lawyers)}&Sort=NextDeadline&After=due~{Day()}~{Id()}")),
             ("filter: detained, no lawyer, by name", Many(() => "/People?Status=Detained&HasLawyer=false")),
+            ("Protection list, first page", Many(() => "/Protection?lang=en")),
+            ("Protection list, a custody filter (detained), first page", Many(() => "/Protection?Status=Detained&lang=en")),
         };
 
         Console.WriteLine();
