@@ -24,7 +24,13 @@ public class NextDueMigrationTests
         var kept = await ReviewServiceTests.AddPersonAsync(db, "Dina", "Toma", new DateOnly(1980, 1, 1));
         void Due(long who, DateOnly due, string state) => db.Deadlines.Add(new PersonDeadline
         {
-            PersonId = who, RuleId = "manual", Manual = true, Title = "Brief", DueDate = due, State = state, Citation = "",
+            PersonId = who,
+            RuleId = "manual",
+            Manual = true,
+            Title = "Brief",
+            DueDate = due,
+            State = state,
+            Citation = "",
         });
         Due(open, new DateOnly(2027, 3, 20), "Open");
         Due(open, new DateOnly(2027, 3, 5), "Open");
