@@ -466,8 +466,9 @@ public static class PeopleBoard
 
     /// <summary>
     /// Whether anyone lacks a protection row: the people table holds more rows than the protection table (each row's
-    /// person is its key and a foreign key, so equal counts mean everyone has one). Two counts of narrow indexes, a few
-    /// milliseconds at a million people, where looking for the people without a row in person order reads them all. It
+    /// person is its key and a foreign key, so equal counts mean everyone has one). Two counts of narrow indexes (33 ms at a
+    /// million people on SQLite, session 17: too dear for every page, to be made cheaper), where looking for the people
+    /// without a row in person order reads them all. It
     /// counts everyone, not only the reader's people (in SQL below the scoping filter): it only decides whether the
     /// "not worked out yet" group is read at all; that read is scoped like every other.
     /// </summary>
