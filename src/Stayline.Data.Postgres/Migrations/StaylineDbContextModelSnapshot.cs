@@ -2323,6 +2323,8 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("CustodyStatus", "CurrentFacilityId");
 
+                    b.HasIndex("OrganisationId", "CustodyStatus");
+
                     b.HasIndex("OrganisationId", "SortName");
 
                     b.ToTable("people", (string)null);

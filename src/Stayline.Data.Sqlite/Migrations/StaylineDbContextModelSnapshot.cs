@@ -2240,6 +2240,8 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("CustodyStatus", "CurrentFacilityId");
 
+                    b.HasIndex("OrganisationId", "CustodyStatus");
+
                     b.HasIndex("OrganisationId", "SortName");
 
                     b.ToTable("people", (string)null);

@@ -47,6 +47,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasMany(p => p.CustodyEpisodes).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         // Partners' lists: an organisation's people in name order.
         b.HasIndex(p => new { p.OrganisationId, p.SortName });
+        // A partner's people in one custody status: their filtered list ("detained, no lawyer") is counted from this
+        // range when their organisation alone decides whom they see; from (CustodyStatus, ...) each detained person of
+        // every organisation was read from the table for the scoping (225 ms of CPU a page at a million, session 16).
+        b.HasIndex(p => new { p.OrganisationId, p.CustodyStatus });
         b.HasOne<Domain.Organisations.Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Domain.Custody.Facility>().WithMany().HasForeignKey(p => p.CurrentFacilityId).OnDelete(DeleteBehavior.Restrict);
     }

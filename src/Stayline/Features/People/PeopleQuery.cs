@@ -200,11 +200,15 @@ public static class PeopleQuery
         {
             // Everyone the reader sees, when their organisation alone decides it, counted from people (OrganisationId, ...):
             // a partner's 100,000 of a million were counted by reading all million people for the scoping (165 ms of CPU a
-            // page, session 15). Only unfiltered: with a filter's own index SQLite could take the organisation's instead.
-            var counted = unfiltered && await OwnOrganisationOnlyAsync(db, ct) is { } own
-                ? await q.Where(p => p.OrganisationId == own).Take(countCap + 1).CountAsync(ct)
-                : await CountAsync(db, f, q, countCap + 1, ct);
-            var filter = unfiltered ? null : new PeopleBoard.Narrowed(counted, Filter(db, f, perPerson: true), (upTo, c) => CountAsync(db, f, q, upTo, c),
+            // page, session 15). Not with other filters: given their own index, SQLite could take the organisation's instead.
+            // A custody filter without a facility likewise, from people (OrganisationId, CustodyStatus): through
+            // (CustodyStatus, ...) each person of that status was read from the table for the scoping.
+            var own = unfiltered || f is { Status: not null, FacilityId: null } ? await OwnOrganisationOnlyAsync(db, ct) : null;
+            var counting = own is { } o ? q.Where(p => p.OrganisationId == o) : q;
+            var counted = unfiltered && own is not null
+                ? await counting.Take(countCap + 1).CountAsync(ct)
+                : await CountAsync(db, f, counting, countCap + 1, ct);
+            var filter = unfiltered ? null : new PeopleBoard.Narrowed(counted, Filter(db, f, perPerson: true), (upTo, c) => CountAsync(db, f, counting, upTo, c),
                 IndexServed: f is { Q: null or "", AttorneyId: null or "", ClassId: null, HasLawyer: null },
                 OnlyGroup: (f.Sort, f.FacilityId, f.HasLawyer) switch
                 {

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Stayline.Data;
+using Stayline.Domain.People;
+using Stayline.Features.Protection;
+using Stayline.Tests.Features.Review;
+using Stayline.Tests.Infrastructure;
+
+namespace Stayline.Tests.Features.Protection;
+
+/// <summary>Past <see cref="IndexModel.CountCap"/> the protection list says "More than N people" (counting stops there)
+/// and still pages to its last person, where it counts exactly.</summary>
+public partial class ProtectionListCapTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ProtectionPage_MoreThanTheCap_SaysSoAndPagesToTheLastPerson(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        const int extra = IndexModel.CountCap + 50;
+        int listed;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            var template = await ReviewServiceTests.AddPersonAsync(db, "Template", "Toma", null);
+            await db.People.Where(p => p.Id == template).ExecuteUpdateAsync(s => s.SetProperty(p => p.CustodyStatus, CustodyStatus.Detained));
+            // Test set-up in SQL (saving 10,000 people through the app would take minutes): copies of one detained person,
+            // each with a protection row "unknown" as the recompute would write it.
+            var people = db.Model.GetRelationalModel().FindTable("people", null)!;
+            var columns = people.Columns.Select(c => c.Name).Where(c => c != "Id").ToList();
+            string Value(string column) => column switch
+            {
+                "ANumber" => "NULL",
+                "GivenName" => "'Copy' || n.i",
+                "SortName" => "t.\"SortName\" || ' ' || n.i",
+                _ => "t.\"" + column + "\"",
+            };
+            var sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + extra.ToString(CultureInfo.InvariantCulture) + ") "
+                + "INSERT INTO people (" + string.Join(", ", columns.Select(c => "\"" + c + "\"")) + ") "
+                + "SELECT " + string.Join(", ", columns.Select(Value)) + " FROM n CROSS JOIN people t WHERE t.\"Id\" = " + template.ToString(CultureInfo.InvariantCulture);
+            Assert.Equal(extra, await db.Database.ExecuteSqlRawAsync(sql));
+            var protection = "INSERT INTO person_protection (\"PersonId\", \"State\", \"EndsWithin7Days\", \"Summary\", \"ComputedAsOf\") "
+                + "SELECT p.\"Id\", 'Unknown', FALSE, t.\"Summary\", t.\"ComputedAsOf\" FROM people p CROSS JOIN person_protection t "
+                + "WHERE p.\"Id\" > " + template.ToString(CultureInfo.InvariantCulture) + " AND t.\"PersonId\" = " + template.ToString(CultureInfo.InvariantCulture);
+            Assert.Equal(extra, await db.Database.ExecuteSqlRawAsync(protection));
+            listed = await IndexModel.Query(db, null, CustodyStatus.Detained).CountAsync();
+        }
+
+        Assert.True(listed > IndexModel.CountCap, $"{listed} listed");
+        var web = await app.SignedInAsync("viewer");
+        var first = await web.GetStringAsync("/Protection?Status=Detained");
+        Assert.Contains($"More than {IndexModel.CountCap:N0} people (not counted further: counting them all would be slow)", first);
+        Assert.Equal(IndexModel.PageSize, Rows().Matches(first).Count);
+        Assert.Matches(Next(), first);
+
+        // The page before the last still offers Next; Next leads to the last page, which counts exactly and ends there.
+        var last = (listed + IndexModel.PageSize - 1) / IndexModel.PageSize;
+        var before = await web.GetStringAsync($"/Protection?Status=Detained&Page={last - 1}");
+        Assert.Equal(IndexModel.PageSize, Rows().Matches(before).Count);
+        var next = Next().Match(before);
+        Assert.True(next.Success);
+        var end = await web.GetStringAsync(System.Net.WebUtility.HtmlDecode(next.Groups[1].Value));
+        Assert.Equal(listed - ((last - 1) * IndexModel.PageSize), Rows().Matches(end).Count);
+        Assert.Contains($"{listed:N0} people", end);
+        Assert.DoesNotContain("More than", end);
+        Assert.DoesNotMatch(Next(), end);
+    }
+
+    [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]
+    private static partial Regex Next();
+
+    [GeneratedRegex("href=\"/People/Details\\?id=\\d+\"")]
+    private static partial Regex Rows();
+}
