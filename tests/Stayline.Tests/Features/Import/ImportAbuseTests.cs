@@ -134,7 +134,7 @@ public partial class ImportAbuseTests
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(12_000, lines.Count(l => l.StartsWith("row ", StringComparison.Ordinal)));
         Assert.StartsWith("row 12001, column \"A-Number\", value \"A12\"", lines[^2]);
-        Assert.Contains("12,000 error(s)", lines[^1]);
+        Assert.Contains("12,000 errors;", lines[^1]);
     }
 
     /// <summary>
