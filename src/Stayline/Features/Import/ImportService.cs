@@ -129,9 +129,10 @@ public sealed record ImportReport
             }
 
             object held = Held > 0 ? Sentence.Of($", {Held:N0} held for a facility") : "";
+            // The rows counted are the rows read: the parts after the colon (blank rows skipped included) add up to it.
             object blank = Blank switch { 0 => "", 1 => Sentence.Of($", 1 blank row skipped"), _ => Sentence.Of($", {Blank:N0} blank rows skipped") };
             object done = Written ? Sentence.Of($" (import {BatchId})") : DryRun ? Sentence.Of($" (dry run: nothing written)") : "";
-            return Sentence.Of($"{FileName}: {Rows:N0} rows: {Created:N0} new, {Updated:N0} updated, {Unchanged:N0} unchanged, {Review:N0} to review{held}{blank}{done}.");
+            return Sentence.Of($"{FileName}: {Rows + Blank:N0} rows: {Created:N0} new, {Updated:N0} updated, {Unchanged:N0} unchanged, {Review:N0} to review{held}{blank}{done}.");
         }
     }
 }
