@@ -132,7 +132,9 @@ public sealed record ImportReport
             // The rows counted are the rows read: the parts after the colon (blank rows skipped included) add up to it.
             object blank = Blank switch { 0 => "", 1 => Sentence.Of($", 1 blank row skipped"), _ => Sentence.Of($", {Blank:N0} blank rows skipped") };
             object done = Written ? Sentence.Of($" (import {BatchId})") : DryRun ? Sentence.Of($" (dry run: nothing written)") : "";
-            return Sentence.Of($"{FileName}: {Rows + Blank:N0} rows: {Created:N0} new, {Updated:N0} updated, {Unchanged:N0} unchanged, {Review:N0} to review{held}{blank}{done}.");
+            var read = Rows + Blank;
+            object rows = read == 1 ? Sentence.Of($"1 row") : Sentence.Of($"{read:N0} rows");
+            return Sentence.Of($"{FileName}: {rows}: {Created:N0} new, {Updated:N0} updated, {Unchanged:N0} unchanged, {Review:N0} to review{held}{blank}{done}.");
         }
     }
 }

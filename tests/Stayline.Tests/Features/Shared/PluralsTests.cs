@@ -43,6 +43,18 @@ public class PluralsTests
     }
 
     [Theory]
+    [InlineData("en", 1, "list.csv: 1 row: 1 new,")]
+    [InlineData("en", 2, "list.csv: 2 rows: 2 new,")]
+    [InlineData("es", 1, "list.csv: 1 fila:")]
+    [InlineData("ar", 1, "صف واحد")]
+    public void ImportSummary_SaysRowOrRows(string language, int rows, string expected)
+    {
+        var report = new ImportReport { FileName = "list.csv", Rows = rows, Created = rows, DryRun = true };
+
+        Assert.Contains(expected, In(language, () => Strings.Say(report.Said)), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Strings.resx")]
     [InlineData("Strings.ar.resx")]
     [InlineData("Strings.es.resx")]
