@@ -26,7 +26,7 @@ public class ImportPreviewTests
         var (code, output, error) = await kit.RunAsync("import", "people", file);
 
         Assert.True(code == 0, error);
-        Assert.Contains("4 rows: 2 new, 0 updated, 0 unchanged, 0 to review, 1 held for a facility, 1 blank row skipped.", output, StringComparison.Ordinal);
+        Assert.Contains("4 rows: 2 new, 0 updated, 0 unchanged, 0 to review, 1 held for a facility, 1 blank row skipped (import 1).", output, StringComparison.Ordinal);
         // The CSV reader numbers rows without the fully empty line (as documented in CsvReader.Row); ",,,," is a row.
         Assert.True(output.Contains("check row 4, column \"Facility\", value \"Nowhere Detention Center\": No facility by this name in the catalogue: the row is held", StringComparison.Ordinal), output);
         Assert.Contains("check row 5: No A-number", output, StringComparison.Ordinal);
