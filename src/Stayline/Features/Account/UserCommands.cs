@@ -167,7 +167,7 @@ internal static class UserCommands
                 return 1;
             }
 
-            await output.WriteLineAsync($"Revoked {revoked.Count.ToString(CultureInfo.InvariantCulture)} token(s). Servers refuse them within {ApiTokens.CacheFor.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds.");
+            await output.WriteLineAsync($"Revoked {(revoked.Count == 1 ? "1 token. Servers refuse it" : $"{revoked.Count.ToString(CultureInfo.InvariantCulture)} tokens. Servers refuse them")} within {ApiTokens.CacheFor.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds.");
             return 0;
         }, ct: ct));
         return new Command("token", "Manage API tokens") { create, list, revoke };

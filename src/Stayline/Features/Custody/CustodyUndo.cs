@@ -45,7 +45,7 @@ public static class CustodyUndo
         var last = episodes[^1];
         if (await DraftedSinceAsync(db, personId, last, ct) is { } drafted)
         {
-            return new UndoOutcome(false, Sentence.Of($"The latest custody change cannot be undone: {drafted}. Delete or redraft them first, then undo."));
+            return new UndoOutcome(false, Sentence.Of($"The latest custody change cannot be undone: {drafted}. Delete or redraft what was drafted, then undo."));
         }
 
         Sentence message;
@@ -102,12 +102,16 @@ public static class CustodyUndo
     {
         var acknowledged = await db.Alerts.AsNoTracking().Where(a => episodeIds.Contains(a.CustodyEpisodeId) && a.AcknowledgedAt != null)
             .Select(a => new { a.AcknowledgedByName, a.AcknowledgedAt }).ToListAsync(ct);
-        return acknowledged.Count == 0 ? null
-            : Sentence.Of($"{acknowledged.Count:N0} transfer alert(s) about it were acknowledged (first by {acknowledged[0].AcknowledgedByName})");
+        return acknowledged.Count switch
+        {
+            0 => null,
+            1 => Sentence.Of($"a transfer alert about it was acknowledged (by {acknowledged[0].AcknowledgedByName})"),
+            _ => Sentence.Of($"{acknowledged.Count:N0} transfer alerts about it were acknowledged (first by {acknowledged[0].AcknowledgedByName})"),
+        };
     }
 
     /// <summary>
-    /// "N document(s) were drafted since (the latest: F)" when the person has drafts made at or after the change was
+    /// "N documents were drafted since (the latest: F)" when the person has drafts made at or after the change was
     /// recorded: a petition's caption names the facility and custodian of that day, so undoing the change under it would
     /// leave a document that states what the record no longer says. The change's time is its audit entry; without one
     /// (written by an older version), the start of the day it took effect, the reading that blocks more.
@@ -121,8 +125,12 @@ public static class CustodyUndo
         var since = recorded ?? new DateTimeOffset((last.To ?? last.From).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var drafts = await db.GeneratedDocuments.AsNoTracking().Where(d => d.PersonId == personId && d.CreatedAt >= since)
             .OrderByDescending(d => d.CreatedAt).Select(d => d.FileName).ToListAsync(ct);
-        return drafts.Count == 0 ? null
-            : Sentence.Of($"{drafts.Count:N0} document(s) were drafted since it was recorded and may state it (the latest: {drafts[0]})");
+        return drafts.Count switch
+        {
+            0 => null,
+            1 => Sentence.Of($"a document was drafted since it was recorded and may state it ({drafts[0]})"),
+            _ => Sentence.Of($"{drafts.Count:N0} documents were drafted since it was recorded and may state it (the latest: {drafts[0]})"),
+        };
     }
 
     private static void Reopen(StaylineDbContext db, CustodyEpisode episode)

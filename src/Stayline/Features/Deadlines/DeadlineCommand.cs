@@ -130,7 +130,7 @@ internal static class DeadlineCommand
                 error.WriteLine(message);
             }
 
-            error.WriteLine($"{path}: {errors.Count} error(s); nothing was written. Expected header \"{DeadlineCsv.InputHeader}\", "
+            error.WriteLine($"{path}: {(errors.Count == 1 ? "1 error" : $"{errors.Count} errors")}; nothing was written. Expected header \"{DeadlineCsv.InputHeader}\", "
                 + $"rules {string.Join(", ", DeadlineRules.Ids)}, dates {DeadlineCsv.DateFormat}.");
             return 1;
         }

@@ -96,6 +96,12 @@ internal static class DocsCommand
                 ids = found;
             }
 
+            if (ids is { Count: 0 } || (ids is null && !await db.People.AnyAsync(ct2)))
+            {
+                await error.WriteLineAsync("No one matched: nothing was drafted.");
+                return 1;
+            }
+
             var items = await service.GenerateAsync(t, ids, store: !parse.GetValue(noStore), ct2);
             var target = parse.GetValue(outPath)!;
             var written = await DraftArchive.WriteAsync(items, target, ct2);

@@ -88,6 +88,8 @@ public sealed record ImportReport
     public int Review { get; init; }
     /// <summary>Rows held for a facility to be chosen (the list named one not in the catalogue).</summary>
     public int Held { get; init; }
+    /// <summary>Rows whose every value is blank (a spacer between blocks): skipped, not counted in <see cref="Rows"/>.</summary>
+    public int Blank { get; init; }
     /// <summary>What to check on a row that is imported anyway (no A-number, a held facility), every row, in file order.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<ImportError> RowWarnings { get; init; } = [];
@@ -121,12 +123,18 @@ public sealed record ImportReport
 
             if (ErrorCount > 0)
             {
-                return Sentence.Of($"{FileName}: {ErrorCount:N0} error(s); nothing was written. Fix the file and import it again.");
+                return ErrorCount == 1
+                    ? Sentence.Of($"{FileName}: 1 error; nothing was written. Fix the file and import it again.")
+                    : Sentence.Of($"{FileName}: {ErrorCount:N0} errors; nothing was written. Fix the file and import it again.");
             }
 
             object held = Held > 0 ? Sentence.Of($", {Held:N0} held for a facility") : "";
+            // The rows counted are the rows read: the parts after the colon (blank rows skipped included) add up to it.
+            object blank = Blank switch { 0 => "", 1 => Sentence.Of($", 1 blank row skipped"), _ => Sentence.Of($", {Blank:N0} blank rows skipped") };
             object done = Written ? Sentence.Of($" (import {BatchId})") : DryRun ? Sentence.Of($" (dry run: nothing written)") : "";
-            return Sentence.Of($"{FileName}: {Rows:N0} rows: {Created:N0} new, {Updated:N0} updated, {Unchanged:N0} unchanged, {Review:N0} to review{held}{done}.");
+            var read = Rows + Blank;
+            object rows = read == 1 ? Sentence.Of($"1 row") : Sentence.Of($"{read:N0} rows");
+            return Sentence.Of($"{FileName}: {rows}: {Created:N0} new, {Updated:N0} updated, {Unchanged:N0} unchanged, {Review:N0} to review{held}{blank}{done}.");
         }
     }
 }
@@ -192,9 +200,10 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             var elsewhere = await OtherOrganisationsANumbersAsync(ct);
             var first = new List<ImportedPerson>();
             var valid = 0;
+            var blank = 0;
             try
             {
-                ReadRows(source, mapping, facilities, elsewhere, today, progress, errors, warnings, person =>
+                blank = ReadRows(source, mapping, facilities, elsewhere, today, progress, errors, warnings, person =>
                 {
                     if (person.HeldFacility is not null)
                     {
@@ -222,7 +231,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
                 return report with { Errors = [new ImportError(0, null, null, Sentence.Verbatim(ex.Message))] };
             }
 
-            report = report with { Rows = valid + held.Count + errors.Rows, Held = held.Count, RowWarnings = warnings };
+            report = report with { Rows = valid + held.Count + errors.Rows, Held = held.Count, Blank = blank, RowWarnings = warnings };
             options.Timings?.Mark("reading and checking");
             ReleaseMemory(valid);
             options.Timings?.Mark("memory released");
@@ -312,8 +321,9 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
     /// checked on the other core(s), chunk by chunk; the chunks are then taken in file order, so the rows, the
     /// errors and the duplicate A-number check come out exactly as a row-by-row read would give them. Each valid
     /// row goes to <paramref name="valid"/> and is not kept here: memory holds a few chunks, whatever the file's size.
+    /// Returns how many blank rows were skipped.
     /// </summary>
-    private static void ReadRows(IRowSource source, ColumnMapping mapping, FacilityCatalogue facilities, IReadOnlyDictionary<int, string> elsewhere,
+    private static int ReadRows(IRowSource source, ColumnMapping mapping, FacilityCatalogue facilities, IReadOnlyDictionary<int, string> elsewhere,
         DateOnly today, IProgress<ImportProgress>? progress, ImportErrorList errors, ImportErrorList warnings, Action<ImportedPerson> valid)
     {
         var byANumber = new Dictionary<int, int>();
@@ -322,9 +332,11 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         var chunk = new List<RawRow>(ReadChunk);
         var weight = 0;
         var count = 0;
+        var blank = 0;
 
         void Take(ParsedChunk parsed)
         {
+            blank += parsed.Blank;
             var e = 0;
             for (var i = 0; i < parsed.Rows.Length; i++)
             {
@@ -435,18 +447,20 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
         }
 
         progress?.Report(new ImportProgress(ImportPhase.Reading, 1, count));
+        return blank;
     }
 
     private readonly record struct RawRow(string[] Fields, int Row, string? Error);
 
     /// <summary>A chunk's rows checked: per row the person (null when the row has errors) and where its errors end.</summary>
-    private sealed record ParsedChunk(RawRow[] Raw, ImportedPerson?[] Rows, int[] ErrorEnds, List<ImportError> Errors, double Fraction, int Count);
+    private sealed record ParsedChunk(RawRow[] Raw, ImportedPerson?[] Rows, int[] ErrorEnds, List<ImportError> Errors, double Fraction, int Count, int Blank);
 
     private static ParsedChunk ParseChunk(RawRow[] raw, ColumnMapping mapping, FacilityCatalogue facilities, DateOnly today, double fraction, int count)
     {
         var people = new ImportedPerson?[raw.Length];
         var ends = new int[raw.Length];
         var errors = new List<ImportError>();
+        var blank = 0;
         for (var i = 0; i < raw.Length; i++)
         {
             var (fields, row, error) = raw[i];
@@ -457,6 +471,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             else if (fields.All(f => f.Trim().Length == 0))
             {
                 // A blank row (a spacer between blocks, trailing empty lines) is no one: skipped, not an error.
+                blank++;
             }
             else if (fields.Length > mapping.Header.Count && fields.Skip(mapping.Header.Count).Any(f => f.Trim().Length > 0))
             {
@@ -471,7 +486,7 @@ public sealed class ImportService(StaylineDbContext db, TimeProvider clock, Audi
             ends[i] = errors.Count;
         }
 
-        return new ParsedChunk(raw, people, ends, errors, fraction, count);
+        return new ParsedChunk(raw, people, ends, errors, fraction, count, blank);
     }
 
     /// <summary>Decides each row linked to a known person; applies the change to the tracked entity (saved only if the import is written).</summary>

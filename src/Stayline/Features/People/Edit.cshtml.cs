@@ -75,6 +75,13 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditAct
 
     public string Name { get; private set; } = "";
 
+    /// <summary>Set by "add anyway" after the likely matches were shown: the person is added and the choice audited.</summary>
+    [BindProperty]
+    public bool AddAnyway { get; set; }
+
+    /// <summary>People the one being added probably is, shown before anything is saved (empty otherwise).</summary>
+    public IReadOnlyList<LikelyMatch> Matches { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (Id is { } id)
@@ -133,10 +140,23 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditAct
                 return Page();
             }
 
+        }
+
+        var duplicateANumber = await PeopleRules.DuplicateANumberAsync(db, person.ANumber, Id, ct);
+        if (Id is null)
+        {
+            // Before a new person is saved: who they probably already are. The same A-number is always shown (and
+            // cannot be added anyway); otherwise the user opens theirs or adds anyway, and that choice is audited.
+            Matches = await LikelyMatches.FindAsync(db, person, ct);
+            if (duplicateANumber is null && Matches.Count > 0 && !AddAnyway)
+            {
+                return Page();
+            }
+
             db.People.Add(person);
         }
 
-        if (await PeopleRules.DuplicateANumberAsync(db, person.ANumber, Id, ct) is { } dup)
+        if (duplicateANumber is { } dup)
         {
             ApiErrors.AddTo(ModelState, [dup]);
             return Page();
@@ -153,6 +173,15 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditAct
         }
 
         TempData["Flash"] = string.Format(CultureInfo.CurrentCulture, t["PeEd.Saved"], person.FullName);
+        if (Id is null && Matches.Count > 0)
+        {
+            // Added although the likely matches were shown: who chose it, and which people with which scores they saw.
+            db.AuditEvents.Add(new Domain.Work.AuditEvent(clock.GetUtcNow(), actor.UserId, actor.UserName, "add-anyway", nameof(Person),
+                person.Id.ToString(CultureInfo.InvariantCulture), person.Id, null,
+                System.Text.Json.JsonSerializer.Serialize(Matches.Select(m => new { m.Id, m.Name, Score = Math.Round(m.Score, 3) }))));
+            await db.SaveChangesAsync(ct);
+        }
+
         if (Id is null)
         {
             // Intake: every organisation's clients, family contacts and adverse parties are checked for the new name.
@@ -160,7 +189,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditAct
                 clock.GetUtcNow(), ct);
             if (hits.Count > 0)
             {
-                TempData["Flash"] = string.Format(CultureInfo.CurrentCulture, t["PeEd.SavedConflicts"], person.FullName, hits.Count, check.Id);
+                TempData["Flash"] = string.Format(CultureInfo.CurrentCulture, t[hits.Count == 1 ? "PeEd.SavedConflictOne" : "PeEd.SavedConflicts"], person.FullName, hits.Count, check.Id);
             }
         }
 

@@ -106,6 +106,20 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
         return Redirect("/People" + (query.Length == 0 ? "" : "?" + query));
     }
 
+    /// <summary>
+    /// The closeness shown for a name search's row: the engine's score, cut down (not rounded up) to the percent, and
+    /// 100 % only when every word typed is a word of the name as written. The engine reads "Kasab" and "Kassab" as one
+    /// name (a doubled letter is a spelling variant) and scores them 1; shown as "100 %" that told the user the name
+    /// was typed right when it was not.
+    /// </summary>
+    public static double Closeness(double score, string? query, string name)
+    {
+        var typed = Domain.People.SearchText.Tokens(query).ToList();
+        var exact = typed.Count > 0 && typed.All(Domain.People.SearchText.Tokens(name).Contains);
+        var percent = Math.Floor(Math.Round(score * 100, 6));
+        return (exact ? percent : Math.Min(percent, 99)) / 100;
+    }
+
     public string Link(PeopleFilter f)
     {
         var parts = new List<string>();

@@ -221,7 +221,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
                 ? Sentence.Of($"Both records show the person in custody now; record the right custody on one of them (release or transfer) before merging.")
                 : null;
 
-    private static PersonRecord Record(Person p, PersonName? alias = null) =>
+    internal static PersonRecord Record(Person p, PersonName? alias = null) =>
         new(p.Id.ToString(CultureInfo.InvariantCulture), alias?.GivenName ?? p.GivenName, alias?.FamilyName ?? p.FamilyName,
             KnownRecords.DateOf(p.BirthDate, p.BirthDatePrecision), p.ANumber is null ? null : ANumber.FromStored(p.ANumber), p.Citizenship)
         { Extras = KnownRecords.ExtrasOf(p.City, p.Email, p.Phone, p.BirthPlace, p.FatherName, p.MotherName) };

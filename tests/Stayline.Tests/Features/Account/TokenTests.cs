@@ -106,7 +106,7 @@ public partial class TokenTests
         var all = new StringWriter();
         Assert.Equal(0, await StaylineCli.RunAsync(["token", "revoke", "--email", TestApp.Email("viewer"), "--db", db], all, new StringWriter()));
 
-        Assert.Contains("Revoked 1 token(s)", output.ToString());
+        Assert.Contains("Revoked 1 token. Servers refuse it within", output.ToString());
         Assert.Contains("Give either --id", error.ToString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api("intake").GetAsync("/api/v1/people")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api("viewer").GetAsync("/api/v1/people")).StatusCode);

@@ -165,7 +165,7 @@ public sealed class DeadlineCommandTests : IDisposable
         Assert.Contains("line 3: unknown rule \"mtr\"", error, StringComparison.Ordinal);
         Assert.Contains("line 5: trigger date \"2025-02-30\" is not a date in the form yyyy-MM-dd", error, StringComparison.Ordinal);
         Assert.Contains("line 6: expected 2 fields (rule,trigger), found 1: \"pfr\"", error, StringComparison.Ordinal);
-        Assert.Contains("3 error(s); nothing was written", error, StringComparison.Ordinal);
+        Assert.Contains("3 errors; nothing was written", error, StringComparison.Ordinal);
         Assert.DoesNotContain("line 2", error, StringComparison.Ordinal);
     }
 

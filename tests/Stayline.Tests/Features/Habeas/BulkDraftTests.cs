@@ -81,6 +81,32 @@ public class BulkDraftTests
         Assert.Equal(2, await db.AuditEvents.CountAsync(a => a.Action == "generate" && a.UserName == TestApp.Email("attorney")));
     }
 
+    /// <summary>A facility where nobody is held: the page says no one matched (not "0 drafts") and offers nothing to
+    /// draft; a post anyway sends no zip and stores nothing.</summary>
+    [Fact]
+    public async Task EmptyFacility_SaysNoOneMatched_AndDraftsNothing()
+    {
+        await using var app = await TestApp.StartAsync(clock: new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 15, 0, 0, TimeSpan.Zero)));
+        await SeedAsync(app);
+        var empty = await new HabeasKit(app).FacilityAsync("Eloy Detention Center");
+        var attorney = await app.SignedInAsync("attorney");
+
+        var check = WebUtility.HtmlDecode(await attorney.GetStringAsync($"{Page}?FacilityId={empty}"));
+        var response = await TestApp.PostFormAsync(attorney, $"{Page}?FacilityId={empty}", Page, new Dictionary<string, string>
+        {
+            ["Template"] = "habeas-2241",
+            ["FacilityId"] = empty.ToString(CultureInfo.InvariantCulture),
+        });
+
+        Assert.Contains("No one matched this selection", check, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 drafts", check, StringComparison.Ordinal);
+        Assert.DoesNotContain("(.zip)</button>", check, StringComparison.Ordinal);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Nobody to draft for.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<StaylineDbContext>().GeneratedDocuments.AnyAsync());
+    }
+
     [Fact]
     public async Task District_SelectsEveryoneHeldThere_AndAWrongDistrictIsNamed()
     {
@@ -92,7 +118,7 @@ public class BulkDraftTests
         var wrong = WebUtility.HtmlDecode(await attorney.GetStringAsync($"{Page}?District=E.D.%20Narnia"));
         var pasted = WebUtility.HtmlDecode(await attorney.GetStringAsync($"{Page}?ANumbers=A010000002%0A999"));
 
-        Assert.Contains("1 drafts: 0 complete, 1 lack something", florida, StringComparison.Ordinal);
+        Assert.Contains("1 draft: 0 complete, 1 lacking something", florida, StringComparison.Ordinal);
         Assert.Contains("Toma", florida, StringComparison.Ordinal);
         Assert.Contains("\"E.D. Narnia\" is not a federal district", wrong, StringComparison.Ordinal);
         Assert.Contains("Toma", pasted, StringComparison.Ordinal);

@@ -51,6 +51,36 @@ public class HearingsTests
         Assert.Equal(HttpStatusCode.Forbidden, viewer.StatusCode);
     }
 
+    /// <summary>The same hearing (person, kind, day and time) saved twice, by adding it again or by moving another one
+    /// onto it, is refused with a message naming the one already recorded; a different time or kind is not.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Api_SameHearingTwice_IsRefusedNamingTheOneRecorded(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, Clock());
+        var person = await new HabeasKit(app).PersonAsync("Sabah", "Yaldo");
+        var api = app.Api("attorney");
+        object Body(string kind, string at) => new { kind, on = "2026-12-08", at, court = "Detroit Immigration Court" };
+        var first = await (await api.PostAsJsonAsync($"/api/v1/people/{person}/hearings", Body("Bond", "09:30"))).Content.ReadFromJsonAsync<HearingDto>(PeopleApiTests.Json);
+
+        var again = await api.PostAsJsonAsync($"/api/v1/people/{person}/hearings", Body("Bond", "09:30"));
+        var otherTime = await api.PostAsJsonAsync($"/api/v1/people/{person}/hearings", Body("Bond", "13:00"));
+        var otherKind = await api.PostAsJsonAsync($"/api/v1/people/{person}/hearings", Body("Master", "09:30"));
+        var moved = await otherTime.Content.ReadFromJsonAsync<HearingDto>(PeopleApiTests.Json);
+        var moveOnto = await api.PutAsJsonAsync($"/api/v1/hearings/{moved!.Id}", moved with { At = new TimeOnly(9, 30) }, PeopleApiTests.Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var problem = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal($"This hearing is already recorded: Bond hearing on 2026-12-08 at 09:30, Detroit Immigration Court (hearing {first!.Id}). Edit that one instead of saving it twice.",
+            problem.GetProperty("errors").GetProperty("On")[0].GetString());
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (otherTime.StatusCode, otherKind.StatusCode));
+        Assert.Equal(HttpStatusCode.BadRequest, moveOnto.StatusCode);
+        Assert.Contains($"(hearing {first.Id})", await moveOnto.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var scope = app.Scope();
+        Assert.Equal([new TimeOnly(9, 30), new TimeOnly(9, 30), new TimeOnly(13, 0)],
+            (await scope.ServiceProvider.GetRequiredService<StaylineDbContext>().Hearings.Select(h => h.At!.Value).ToListAsync()).Order());
+    }
+
     [Theory]
     [InlineData("""{"kind":"Master","on":"2026-12-08"}""", "Court", "The court is required")]
     [InlineData("""{"kind":"Master","court":"Detroit"}""", "On", "The hearing's date is required.")]

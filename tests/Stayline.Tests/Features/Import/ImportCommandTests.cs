@@ -288,7 +288,7 @@ public class ImportCommandTests
         Assert.Contains("row 3, column \"DOB\", value \"2990-01-01\"", error);
         Assert.DoesNotContain("row 4", error);
         Assert.Contains("row 5, column \"Last Name\"", error);
-        Assert.Contains("3 error(s)", error);
+        Assert.Contains("3 errors;", error);
     }
 
     [Fact]

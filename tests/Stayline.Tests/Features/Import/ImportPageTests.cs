@@ -27,7 +27,7 @@ public partial class ImportPageTests
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         var progressUrl = upload.Headers.Location!.ToString();
         var preview = await WaitAsync(client, progressUrl);
-        Assert.True(preview.Contains("1 rows: 1 new, 0 updated, 0 unchanged, 0 to review (dry run: nothing written)", StringComparison.Ordinal), preview);
+        Assert.True(preview.Contains("1 row: 1 new, 0 updated, 0 unchanged, 0 to review (dry run: nothing written)", StringComparison.Ordinal), preview);
         Assert.Contains("Column &quot;Caller notes&quot; is not mapped", preview);
         await using (var scope = app.Scope())
         {

@@ -21,7 +21,7 @@ public class ImportParticularsTests
             "A#,Surname,Given,Father,Mother's name,E-mail,Mobile\n012-345-678,Kassab,Yousif,Yousif,Warda,y.kassab@example.org,+1 586 555 0100\n"));
 
         Assert.True(second.Code == 0, second.Err);
-        Assert.Contains("1 rows: 0 new, 1 updated", second.Out);
+        Assert.Contains("1 row: 0 new, 1 updated", second.Out);
         await using (var db = kit.Db())
         {
             var p = await db.People.SingleAsync();

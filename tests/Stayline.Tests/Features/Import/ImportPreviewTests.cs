@@ -26,7 +26,7 @@ public class ImportPreviewTests
         var (code, output, error) = await kit.RunAsync("import", "people", file);
 
         Assert.True(code == 0, error);
-        Assert.Contains("3 rows: 2 new, 0 updated, 0 unchanged, 0 to review, 1 held for a facility", output, StringComparison.Ordinal);
+        Assert.Contains("4 rows: 2 new, 0 updated, 0 unchanged, 0 to review, 1 held for a facility, 1 blank row skipped (import 1).", output, StringComparison.Ordinal);
         // The CSV reader numbers rows without the fully empty line (as documented in CsvReader.Row); ",,,," is a row.
         Assert.True(output.Contains("check row 4, column \"Facility\", value \"Nowhere Detention Center\": No facility by this name in the catalogue: the row is held", StringComparison.Ordinal), output);
         Assert.Contains("check row 5: No A-number", output, StringComparison.Ordinal);
@@ -170,7 +170,7 @@ public class ImportPreviewTests
 
         // Every row is in the preview's table too, 200 to a page (it used to stop at the first 20).
         var rows = await client.GetStringAsync(url + "&rowPage=1");
-        Assert.Contains("Rows (230)", first, StringComparison.Ordinal);
+        Assert.Contains("Rows to import (230)", first, StringComparison.Ordinal);
         Assert.Contains("<td data-label=\"Row\">201</td>", first, StringComparison.Ordinal);
         Assert.DoesNotContain("<td data-label=\"Row\">202</td>", first, StringComparison.Ordinal);
         Assert.Contains("Next rows", first, StringComparison.Ordinal);
@@ -179,5 +179,33 @@ public class ImportPreviewTests
         Assert.Contains("Kassab229", rows, StringComparison.Ordinal);
         Assert.DoesNotContain("<td data-label=\"Row\">201</td>", rows, StringComparison.Ordinal);
         Assert.Contains("Previous rows", rows, StringComparison.Ordinal);
+    }
+
+    /// <summary>The preview's counts agree and say what each counts: rows read = rows to import (listed, and what the
+    /// button says) + rows held for a facility + blank rows skipped. It said "Rows (2)" above a button "Import 3 rows".</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ProgressPage_HeldAndBlankRows_CountsAgreeWithTheListAndTheButton(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var client = await app.SignedInAsync("intake");
+        var url = await ImportPageTests.UploadHotlineSheetAsync(client, "A-Number,Last Name,First Name,DOB,Facility\n"
+            + "A012345678,Kassab,Yousif,1971-03-02,\n"
+            + ",,,,\n"
+            + "A023456789,Jarjees,Nadia,1965-01-01,Nowhere Detention Center\n"
+            + ",Hermiz,Sami,1980-05-05,\n");
+
+        var page = await ImportPageTests.WaitAsync(client, url);
+
+        var counts = System.Text.RegularExpressions.Regex.Matches(page, "<dt>([^<]*)</dt><dd>([^<]*)</dd>")
+            .Select(m => (System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), m.Groups[2].Value)).ToList();
+        Assert.Equal(
+            [("Rows read", "4"), ("To import (listed below, each with what it will do)", "2"),
+             ("Waiting for a facility (kept on the Import page until one is chosen)", "1"), ("Blank rows skipped", "1")],
+            counts);
+        Assert.Contains("Rows to import (2)", page, StringComparison.Ordinal);
+        Assert.Contains(">Import 2 rows</button>", page, StringComparison.Ordinal);
+        Assert.Contains("4 rows: 2 new, 0 updated, 0 unchanged, 0 to review, 1 held for a facility, 1 blank row skipped (dry run: nothing written).", page, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(page, "<td data-label=\"Row\">").Count);
     }
 }

@@ -128,13 +128,13 @@ public partial class ServiceSentencesTests
         ["ar"] =
         [
             "لست مقبولًا للمرافعة أمام المحكمة الفدرالية الجزئية للدائرة W.D. Mich.", "أصبحت الآن مكلَّفًا بهذه القضية (W.D. Mich.)",
-            "لديه بالفعل «استُلم الملف A» بتاريخ", "صف: 1 جديد", "سُجّل: ليسا الشخص نفسه.", "نُقل في", "لم يُقدَّم التماس هابياس قبل النقل",
+            "لديه بالفعل «استُلم الملف A» بتاريخ", "صف واحد", "سُجّل: ليسا الشخص نفسه.", "نُقل في", "لم يُقدَّم التماس هابياس قبل النقل",
             "يومًا) في", "Rumsfeld v. Padilla",
         ],
         ["es"] =
         [
             "No está admitido/a ante la Corte de Distrito de EE. UU. del W.D. Mich.", "Ahora tiene asignado este caso (W.D. Mich.)",
-            "ya tiene «Expediente A recibido» el", "filas: 1 nuevas", "Registrado: no es la misma persona.", "Trasladado/a el",
+            "ya tiene «Expediente A recibido» el", "1 fila: 1 nuevas", "Registrado: no es la misma persona.", "Trasladado/a el",
             "No se presentó petición de hábeas corpus antes del traslado", "días) en",
         ],
     };

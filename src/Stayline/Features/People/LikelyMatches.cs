@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Stayline.Data;
+using Stayline.Domain.Matching;
+using Stayline.Domain.People;
+using Stayline.Features.Import;
+using Stayline.Features.Review;
+
+namespace Stayline.Features.People;
+
+/// <summary>A known person the one being added probably is: their score as the compare page gives it, and whether the
+/// A-number is the same (then it is shown whatever the score).</summary>
+public sealed record LikelyMatch(long Id, string Name, string? ANumber, DateOnly? BirthDate, string? Facility, double Score, MatchDecision Decision, bool SameANumber);
+
+/// <summary>
+/// The people a new record probably duplicates, looked up before it is saved: candidates come from the name index
+/// (the People search's own token and name-key rows, never a scan of people), the person with the same A-number is
+/// always one, and each is scored by the linkage engine with the model and word frequencies the duplicates queue and
+/// the compare page use over everyone known (with the new record among them, as they will see it once saved), so the
+/// score shown here is the one the compare page shows.
+/// </summary>
+public static class LikelyMatches
+{
+    /// <summary>Candidates read from the name index per name searched (the closest are scored; a common name has many).</summary>
+    private const int Candidates = 50;
+
+    /// <summary>At most this many are shown, best first.</summary>
+    public const int Shown = 5;
+
+    public static async Task<IReadOnlyList<LikelyMatch>> FindAsync(StaylineDbContext db, Person person, CancellationToken ct)
+    {
+        var ids = new HashSet<long>();
+        foreach (var name in new[] { $"{person.GivenName} {person.FamilyName}", person.NativeName })
+        {
+            if (!string.IsNullOrWhiteSpace(name) && NameSearch.Parse(db, name) is { } search)
+            {
+                ids.UnionWith(await search.All.Select(m => m.PersonId).Take(Candidates).ToListAsync(ct));
+            }
+        }
+
+        // Only people the reader may see (the query filter): another organisation's client with the A-number is named
+        // by the A-number check's own message, not listed here.
+        var sameANumber = person.ANumber is null ? null
+            : await db.People.AsNoTracking().Where(p => p.ANumber == person.ANumber && p.Id != person.Id).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+        if (sameANumber is { } same)
+        {
+            ids.Add(same);
+        }
+
+        ids.Remove(person.Id);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var candidates = await db.People.AsNoTracking().Include(p => p.Aliases).Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var context = await ContextAsync(db, person, ct);
+        var newRecords = person.Aliases.Select(n => ReviewService.Record(person, n)).Prepend(ReviewService.Record(person)).ToList();
+        var scored = new List<(Person Person, MatchPair Pair)>();
+        foreach (var c in candidates)
+        {
+            // The best of all spellings, as the compare page takes it.
+            var best = c.Aliases.Select(n => ReviewService.Record(c, n)).Prepend(ReviewService.Record(c))
+                .SelectMany(b => newRecords.Select(a => Linker.Score(a, b, context)))
+                .MaxBy(p => p.Score)!;
+            if (best.Decision != MatchDecision.Different || c.Id == sameANumber)
+            {
+                scored.Add((c, best));
+            }
+        }
+
+        var shown = scored.OrderByDescending(s => s.Person.Id == sameANumber).ThenByDescending(s => s.Pair.Score).ThenBy(s => s.Person.Id).Take(Shown).ToList();
+        var facilityIds = shown.Select(s => s.Person.CurrentFacilityId).OfType<long>().Distinct().ToList();
+        var facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
+        return shown.Select(s => new LikelyMatch(s.Person.Id, s.Person.FullName, s.Person.ANumberDisplay,
+            s.Person.BirthDatePrecision == BirthDatePrecision.Unknown ? null : s.Person.BirthDate,
+            s.Person.CurrentFacilityId is { } f && facilities.TryGetValue(f, out var n) ? n : null,
+            s.Pair.Score, s.Pair.Decision, s.Person.Id == sameANumber)).ToList();
+    }
+
+    /// <summary>
+    /// The compare page's context (<see cref="Linker.ContextFor"/> over every known record) with the new record where
+    /// it will be once saved: after the people, before the aliases. This reads every person's matching fields (as the
+    /// compare page does for one pair); only the candidates come from the index.
+    /// </summary>
+    private static async Task<LinkContext> ContextAsync(StaylineDbContext db, Person person, CancellationToken ct)
+    {
+        var known = await KnownRecords.LoadAsync(db, ct);
+        var records = known.Records;
+        records.Insert(known.PersonIds.Distinct().Count(), ReviewService.Record(person));
+        records.AddRange(person.Aliases.Select(n => ReviewService.Record(person, n)));
+        return Linker.ContextFor(records, null);
+    }
+}
