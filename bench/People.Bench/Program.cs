@@ -282,7 +282,11 @@ internal static class Program
         string token;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            token = await ViewerTokenAsync(app.Services, scope.ServiceProvider.GetRequiredService<StaylineDbContext>());
+            // PROBE_ROLE=admin probes a page the viewer may not open (the duplicate review's compare page).
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            token = Environment.GetEnvironmentVariable("PROBE_ROLE") is { Length: > 0 } role
+                ? await TokenAsync(app.Services, db, "probe-" + role + "@bench.stayline.test", role, null)
+                : await ViewerTokenAsync(app.Services, db);
         }
 
         await app.StartAsync();
