@@ -40,6 +40,8 @@ public partial class SearchClosenessTests
         Assert.Contains("100", Score().Match(right).Groups[1].Value, StringComparison.Ordinal);
         Assert.Contains("0 people found.", nobody, StringComparison.Ordinal);
         Assert.DoesNotContain("<table", nobody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Page 1 of 1", nobody, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of 1", right, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("class=\"score\">([^<]*)<")]
