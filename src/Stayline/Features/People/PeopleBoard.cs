@@ -427,7 +427,7 @@ public static class PeopleBoard
                     // recompute of stale people reaches them) have no stored next deadline either: whatever it is, it
                     // may be tomorrow, so they come first in both directions. Then by the stored day, then no open deadline.
                     var unknown = new Group("unknown", q => q.Where(p => !db.Protections.Any(pp => pp.PersonId == p.Id)), Within.Id,
-                        Empty: !await AnyoneNotWorkedOutAsync(db, ct));
+                        Empty: !await Data.Bulk.DerivedRead.AnyoneWithoutProtectionAsync(db, ct));
                     var due = new Group("due", q => q, Within.NextDue);
                     var none = new Group("none", q => q.Where(p => db.Protections.Any(pp => pp.PersonId == p.Id && pp.NextDueDate == null)), Within.Id);
                     return desc ? [due, none, unknown] : [unknown, due, none];
@@ -462,24 +462,6 @@ public static class PeopleBoard
             After(db.Protections.Where(pp => pp.State == state).Select(pp => pp.PersonId), after, desc));
         static IQueryable<long> After(IQueryable<long> ids, long? after, bool desc) =>
             after is not { } a ? ids : desc ? ids.Where(id => id < a) : ids.Where(id => id > a);
-    }
-
-    /// <summary>
-    /// Whether anyone lacks a protection row: the people table holds more rows than the protection table (each row's
-    /// person is its key and a foreign key, so equal counts mean everyone has one). Two counts of narrow indexes (33 ms at a
-    /// million people on SQLite, session 17: too dear for every page, to be made cheaper), where looking for the people
-    /// without a row in person order reads them all. It
-    /// counts everyone, not only the reader's people (in SQL below the scoping filter): it only decides whether the
-    /// "not worked out yet" group is read at all; that read is scoped like every other.
-    /// </summary>
-    private static async Task<bool> AnyoneNotWorkedOutAsync(StaylineDbContext db, CancellationToken ct)
-    {
-        var people = db.Model.FindEntityType(typeof(Person))!.GetTableName();
-        var rows = db.Model.FindEntityType(typeof(PersonProtection))!.GetTableName();
-        // The table names are the model's own (no input reaches this text).
-        var sql = "SELECT (SELECT COUNT(*) FROM " + people + ") - (SELECT COUNT(*) FROM " + rows + ") AS \"Value\"";
-        var missing = await db.Database.SqlQueryRaw<long>(sql).SingleAsync(ct);
-        return missing > 0;
     }
 
     /// <summary>Where a keyset page ends: "group~key~id" (the key a date, a sort name or an A-number, or empty; a
