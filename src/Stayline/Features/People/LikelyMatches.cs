@@ -59,14 +59,10 @@ public static class LikelyMatches
         }
 
         var context = await ContextAsync(db, person, ct);
-        var newRecords = person.Aliases.Select(n => ReviewService.Record(person, n)).Prepend(ReviewService.Record(person)).ToList();
         var scored = new List<(Person Person, MatchPair Pair)>();
         foreach (var c in candidates)
         {
-            // The best of all spellings, as the compare page takes it.
-            var best = c.Aliases.Select(n => ReviewService.Record(c, n)).Prepend(ReviewService.Record(c))
-                .SelectMany(b => newRecords.Select(a => Linker.Score(a, b, context)))
-                .MaxBy(p => p.Score)!;
+            var best = ReviewService.BestPair(person, c, context);
             if (best.Decision != MatchDecision.Different || c.Id == sameANumber)
             {
                 scored.Add((c, best));

@@ -142,24 +142,10 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
             return null;
         }
 
-        var a = Record(left);
-        var b = Record(right);
         // The model and word frequencies of the finder's run over everyone known: the queue and this page agree,
         // and any two people can be compared ("why were these not linked?").
         var context = Linker.ContextFor((await KnownRecords.LoadAsync(db, ct)).Records, null);
-        var pair = Linker.Score(a, b, context);
-        // The best of all name spellings (aliases included), as the finder saw it.
-        foreach (var x in left.Aliases.Select(n => Record(left, n)).Prepend(a))
-        {
-            foreach (var y in right.Aliases.Select(n => Record(right, n)).Prepend(b))
-            {
-                var s = Linker.Score(x, y, context);
-                if (s.Score > pair.Score)
-                {
-                    pair = s;
-                }
-            }
-        }
+        var pair = BestPair(left, right, context);
 
         var e = pair.Evidence;
         string D(Person p) => p.BirthDate is { } d ? d.ToString(p.BirthDatePrecision == BirthDatePrecision.YearOnly ? "yyyy" : "yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
@@ -210,6 +196,28 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         Fill("e-mail", before.Email, after.Email);
         Fill("phone", before.Phone, after.Phone);
         return new PairView(left, right, pair.Score, pair.Decision, evidence, moves, fills, Blocker(left, right));
+    }
+
+    /// <summary>Two people's score: the best over both people's name spellings (aliases included), as the finder saw
+    /// them. The compare page and the add-person form's likely matches (not yet saved: <paramref name="left"/>) both use it.</summary>
+    internal static MatchPair BestPair(Person left, Person right, LinkContext context)
+    {
+        var a = Record(left);
+        var b = Record(right);
+        var pair = Linker.Score(a, b, context);
+        foreach (var x in left.Aliases.Select(n => Record(left, n)).Prepend(a))
+        {
+            foreach (var y in right.Aliases.Select(n => Record(right, n)).Prepend(b))
+            {
+                var s = Linker.Score(x, y, context);
+                if (s.Score > pair.Score)
+                {
+                    pair = s;
+                }
+            }
+        }
+
+        return pair;
     }
 
     private static string Names(Person p) => string.Join(" / ", p.Aliases.Select(a => a.FullName).Prepend(p.FullName));
