@@ -43,4 +43,21 @@ public static class SearchText
     /// <summary>The distinct words of a folded name, for the name-token index.</summary>
     public static IEnumerable<string> Tokens(string? text) =>
         Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every word typed appears in the name as typed (case and accents aside): "Abbas" in "Abbas Hamid" but not in
+    /// "Abas Hamid", which the name comparer scores the same (a doubled letter is a spelling variant). A name search
+    /// lists such names first among equal scores and only they are shown as 100 %.
+    /// </summary>
+    public static bool HasEveryWordOf(string? name, string? query)
+    {
+        var typed = Tokens(query).ToList();
+        if (typed.Count == 0)
+        {
+            return false;
+        }
+
+        var words = Tokens(name).ToHashSet(StringComparer.Ordinal);
+        return typed.All(words.Contains);
+    }
 }

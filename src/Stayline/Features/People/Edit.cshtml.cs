@@ -162,6 +162,8 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditAct
             return Page();
         }
 
+        // A new person, the "add anyway" audit and the intake conflict check are written together or not at all.
+        await using var transaction = Id is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -191,6 +193,8 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditAct
             {
                 TempData["Flash"] = string.Format(CultureInfo.CurrentCulture, t[hits.Count == 1 ? "PeEd.SavedConflictOne" : "PeEd.SavedConflicts"], person.FullName, hits.Count, check.Id);
             }
+
+            await transaction!.CommitAsync(ct);
         }
 
         return Redirect($"/People/Details?id={person.Id}");

@@ -114,8 +114,7 @@ public sealed class IndexModel(StaylineDbContext db, TimeProvider clock) : PageM
     /// </summary>
     public static double Closeness(double score, string? query, string name)
     {
-        var typed = Domain.People.SearchText.Tokens(query).ToList();
-        var exact = typed.Count > 0 && typed.All(Domain.People.SearchText.Tokens(name).Contains);
+        var exact = Domain.People.SearchText.HasEveryWordOf(name, query);
         var percent = Math.Floor(Math.Round(score * 100, 6));
         return (exact ? percent : Math.Min(percent, 99)) / 100;
     }

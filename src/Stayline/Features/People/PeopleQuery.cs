@@ -332,7 +332,7 @@ public static class PeopleQuery
         var ranked = names
             .Select(c => (c.Id, c.GivenName, c.FamilyName, Score: aliases[c.Id].Prepend(ParsedName.Combine(ParsedName.Parse(c.GivenName), ParsedName.Parse(c.FamilyName)))
                 .Max(n => NameComparer.Compare(query, n, partial: true).Score)))
-            .OrderByDescending(c => c.Score).ThenBy(c => c.FamilyName, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.GivenName, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(c => c.Score).ThenByDescending(c => SearchText.HasEveryWordOf($"{c.GivenName} {c.FamilyName}", f.Q)).ThenBy(c => c.FamilyName, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.GivenName, StringComparer.OrdinalIgnoreCase)
             .ThenBy(c => c.Id)
             .ToList();
         if (f.Desc)

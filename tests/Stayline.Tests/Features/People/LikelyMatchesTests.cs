@@ -60,7 +60,8 @@ public partial class LikelyMatchesTests
 
         Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
         Assert.Contains("This person may already be here", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/People/Details?id={existing}\"", html, StringComparison.Ordinal);
+        // Their record opens in a new tab: what was typed here is not lost.
+        Assert.Contains($"href=\"/People/Details?id={existing}\" target=\"_blank\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Toma", html, StringComparison.Ordinal);
         var shown = ScorePattern().Match(html).Groups[1].Value;
         Assert.Contains("Not the same person: add anyway", html, StringComparison.Ordinal);

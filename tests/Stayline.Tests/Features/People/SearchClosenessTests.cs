@@ -44,6 +44,32 @@ public partial class SearchClosenessTests
         Assert.Contains("Page 1 of 1", right, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PeoplePage_EqualScores_TheNameAsTypedComesFirst()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = await app.SignedInAsync("admin");
+        // The engine scores "Abas" and "Abbas" alike for "Abbas"; by family name alone "Abas Hamid" would come first.
+        foreach (var (given, family) in new[] { ("Abas", "Hamid"), ("Abbas", "Khalil") })
+        {
+            var added = await TestApp.PostFormAsync(admin, "/People/Edit", "/People/Edit", new Dictionary<string, string>
+            {
+                ["Input.GivenName"] = given,
+                ["Input.FamilyName"] = family,
+                ["Input.BirthDatePrecision"] = "Exact",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        var whole = await admin.GetStringAsync("/People?Q=Abbas&Sort=Closeness");
+        var page = whole[whole.IndexOf("<table", StringComparison.Ordinal)..]; // not the flash naming the last person added
+        var abbas = page.IndexOf("Abbas Khalil", StringComparison.Ordinal);
+        var abas = page.IndexOf("Abas Hamid", StringComparison.Ordinal);
+        Assert.True(abbas >= 0 && abas >= 0, "both people are found");
+        Assert.True(abbas < abas, "the name as typed is listed before the spelling variant with the same score");
+        Assert.Equal("100", Regex.Match(Score().Match(page).Groups[1].Value, "[0-9]+").Value);
+    }
+
     [GeneratedRegex("class=\"score\">([^<]*)<")]
     private static partial Regex Score();
 }

@@ -45,7 +45,7 @@ public class PluralsTests
     [Theory]
     [InlineData("en", 1, "list.csv: 1 row: 1 new,")]
     [InlineData("en", 2, "list.csv: 2 rows: 2 new,")]
-    [InlineData("es", 1, "list.csv: 1 fila:")]
+    [InlineData("es", 1, "list.csv: 1 fila (nuevas: 1,")]
     [InlineData("ar", 1, "صف واحد")]
     public void ImportSummary_SaysRowOrRows(string language, int rows, string expected)
     {

@@ -134,7 +134,7 @@ public partial class ServiceSentencesTests
         ["es"] =
         [
             "No está admitido/a ante la Corte de Distrito de EE. UU. del W.D. Mich.", "Ahora tiene asignado este caso (W.D. Mich.)",
-            "ya tiene «Expediente A recibido» el", "1 fila: 1 nuevas", "Registrado: no es la misma persona.", "Trasladado/a el",
+            "ya tiene «Expediente A recibido» el", "1 fila (nuevas: 1,", "Registrado: no es la misma persona.", "Trasladado/a el",
             "No se presentó petición de hábeas corpus antes del traslado", "días) en",
         ],
     };
