@@ -420,6 +420,8 @@ internal sealed partial class TwoLists
             var rightIndex = right.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
             var levels = new Dictionary<string, int>();
             var shown = 0;
+            // --show N: how many misses to print (40 unless told).
+            var show = args.SkipWhile(a => a != "--show").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(40);
             IReadOnlyList<MatchPair>? raw = null;
             var model = MatchModel.EstimateU(left, right);
             foreach (var (l, r) in truth.Where(t => !found.Contains(t)).OrderBy(t => t.Item2, StringComparer.Ordinal))
@@ -429,7 +431,7 @@ internal sealed partial class TwoLists
                 var s = pairs.FirstOrDefault(p => p.Left == leftIndex[l] && p.Right == rightIndex[r]) ?? Linker.Score(a, b, model);
                 var key = $"{s.Evidence.NameLevel}/{s.Evidence.BirthDateLevel}";
                 levels[key] = levels.GetValueOrDefault(key) + 1;
-                if (shown++ < 40)
+                if (shown++ < show)
                 {
                     Console.WriteLine($"FN {s.Score:0.000} {Show(a)} | {Show(b)} | {key} {s.Evidence.Name}");
                     raw ??= Linker.Link(left, right, new LinkerOptions { MinScore = MatchModel.ReviewThreshold, OneToOne = false });

@@ -56,6 +56,13 @@ public static class TokenKey
                     sb.Append('t');
                     i++;
                     continue;
+                case 'd' when n is 'h' or 'j' && i == 2 && w.StartsWith("ab", StringComparison.Ordinal):
+                    // "abd" glued to the name it serves (ParsedName writes Abdul Hussein, Abd al-Hadi, Abdul Jabbar as
+                    // abd + name): the d ends عبد and the h or j begins the name (عبد الحسين, عبد الجبار), so the two
+                    // letters are not the digraph ذ (dh) or the j of dj. Read as one they made Abdul Hussein "abzusein"
+                    // against the Arabic script's abd-h-s-n, and Abdul Hadi a letter from Abdul Zadi.
+                    sb.Append('d');
+                    continue;
                 case 'd' when n == 'h':
                     sb.Append('z');
                     i++;

@@ -5,7 +5,7 @@ namespace Stayline.Domain.Tests.Matching;
 /// <summary>Item 2 of issue 13: the Iraqi naming chain (given, father, grandfather, family) and its hard negatives.</summary>
 public class NamingChainTests
 {
-    private static NameComparison Chain(string a, string b) =>
+    internal static NameComparison Chain(string a, string b) =>
         NameComparer.Compare(ParsedName.Parse(a), ParsedName.Parse(b), givenFirst: true);
 
     [Theory]
@@ -71,6 +71,16 @@ public class NamingChainTests
         { P("1", "Salman bin Muhammad", "Al-Rawi", "1970-05-05"), P("2", "Muhammad ibn Salman", "Al-Rawi", "1970-05-05"), MatchDecision.Different },
         // A father's name in one record is the given name in the other.
         { P("1", "Mohammed", "Al-Youdhin", "1982-06-06"), P("2", "Ali Mohammed", "Al-Youdhin", "1982-06-06"), MatchDecision.Different },
+        // Session 18 (NameFormsTests): twins whose given names are Abd compounds of different names, Abd al-Husayn and
+        // Abd al-Hasan, Abd al-Hakim and Abd al-Halim, with the same father, family and birth date.
+        { P("1", "Abdul Hussein Yousif", "Hamama", "1971-05-12"), P("2", "Abdul Hassan Yousif", "Hamama", "1971-05-12"), MatchDecision.Different },
+        { P("1", "Abdul Hakim Ali", "Al-Jaburi", "1984-02-20"), P("2", "Abdul Halim Ali", "Al-Jaburi", "1984-02-20"), MatchDecision.Different },
+        // One man in Latin and Arabic script; a namesake born another year.
+        { P("1", "Abdul Hussein", "Hamama", "1971-05-12"), P("2", "عبد الحسين", "حمامة", "1971-05-12"), MatchDecision.SamePerson },
+        { P("1", "Abdul Hussein", "Hamama", "1971-05-12"), P("2", "عبد الحسين", "حمامة", "1958-10-30"), MatchDecision.Different },
+        // One man in a Latvian and a Russian record; a namesake born another year.
+        { P("1", "Sergejs", "Lavrovs", "1950-03-21", ""), P("2", "Sergey", "Lavrov", "1950-03-21", ""), MatchDecision.SamePerson },
+        { P("1", "Sergejs", "Lavrovs", "1950-03-21", ""), P("2", "Sergey", "Lavrov", "1977-09-02", ""), MatchDecision.Different },
     };
 
     [Theory]
