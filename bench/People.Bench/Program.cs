@@ -154,6 +154,7 @@ internal static class Program
         string Letters() => string.Concat((char)('a' + rng.Next(26)), (char)('a' + rng.Next(26)));
         string Born() => new DateOnly(1950, 1, 1).AddDays(rng.Next(0, 365 * 55)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         List<string> Many(Func<string> make) => Enumerable.Range(0, requests).Select(_ => make()).ToList();
+        var laterPages = new ProtectionPages();
         var cases = new (string Name, List<string> Paths)[]
         {
             ("name order, first page", Many(() => "/People")),
@@ -202,7 +203,11 @@ internal static class Program
             ("Protection list, a custody filter (detained), first page", Many(() => "/Protection?Status=Detained&lang=en")),
             ("Protection list, a custody filter (released), first page", Many(() => "/Protection?Status=Released&lang=en")),
             ("Protection list, protected, first page", Many(() => "/Protection?State=Protected&lang=en")),
-            ("Protection list, page 2 to 20", Many(() => $"/Protection?Page={rng.Next(2, 21)}&lang=en")),
+            // Later pages as a reader reaches them, by the links the pages give (by number on main before session 18,
+            // by key after); filled once the server runs (ProtectionPages).
+            ("Protection list, page 2 (the first page's Next link)", laterPages.Second),
+            ("Protection list, a page from 10 to 20 (by Next links)", laterPages.Far),
+            ("Protection list, the page before one from 10 to 20 (its Previous link)", laterPages.FarBack),
         };
         // The partner's viewer (10 % of the people theirs) and, on the same requests, an admin of the coordinating
         // organisation who sees everyone (issue 16: scoping costs no more than 10 % on GET person by id and the name search).
@@ -242,6 +247,11 @@ internal static class Program
         await using (var server = await ServerProcess.StartAsync("stayline", path))
         {
             using var client = Load.Client(server.Address, 1, token);
+            if (cases.Any(c => c.Paths.Count == 0 && (only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase))))
+            {
+                await laterPages.FollowAsync(client, rng, requests);
+            }
+
             foreach (var (name, paths) in cases.Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
             {
                 await Load.SequentialAsync(client, paths.Take(20));
@@ -445,4 +455,49 @@ internal static class BoardData
         // No ANALYZE: the app does not run it, so the planner works here as it does for a user.
         await tx.CommitAsync();
     }
+}
+
+/// <summary>The Protection list's later pages (as the viewer), found by following the pages' own Next links from the
+/// first page to the 20th: page numbers on a build that pages by offset, keys on one that pages by key.</summary>
+internal sealed partial class ProtectionPages
+{
+    public List<string> Second { get; } = [];
+    public List<string> Far { get; } = [];
+    public List<string> FarBack { get; } = [];
+
+    public async Task FollowAsync(HttpClient client, Random rng, int requests)
+    {
+        var next = new List<string>();
+        var previous = new List<string>();
+        var html = await client.GetStringAsync("/Protection?lang=en");
+        for (var page = 1; page < 20; page++)
+        {
+            var link = NextLink().Match(html);
+            if (!link.Success)
+            {
+                break;
+            }
+
+            next.Add(System.Net.WebUtility.HtmlDecode(link.Groups[1].Value));
+            html = await client.GetStringAsync(next[^1]);
+            var back = PreviousLink().Match(html);
+            previous.Add(back.Success ? System.Net.WebUtility.HtmlDecode(back.Groups[1].Value) : "");
+        }
+
+        if (next.Count < 19)
+        {
+            throw new InvalidOperationException($"The Protection list gave {next.Count + 1} pages, not 20.");
+        }
+
+        // next[i] is page i + 2 and previous[i] is the Previous link on it.
+        Second.AddRange(Enumerable.Repeat(next[0], requests));
+        Far.AddRange(Enumerable.Range(0, requests).Select(_ => next[rng.Next(8, 19)]));
+        FarBack.AddRange(Enumerable.Range(0, requests).Select(_ => previous[rng.Next(8, 19)]));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]
+    private static partial System.Text.RegularExpressions.Regex NextLink();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<a href=\"([^\"]+)\" rel=\"prev\">")]
+    private static partial System.Text.RegularExpressions.Regex PreviousLink();
 }

@@ -21,6 +21,9 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
         /// <summary>The summary as a sentence: evaluated from the person's facts for the day the row answers for (the
         /// stored summary is English text); the stored text when the page is in English.</summary>
         public Sentence Said { get; init; } = Sentence.Verbatim(Summary);
+
+        /// <summary>The person's sort name: with the id, the row's place in the list (<see cref="NameKey"/>).</summary>
+        public string SortName { get; init; } = "";
     }
 
     public sealed class Joined
@@ -34,8 +37,8 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
     public bool EndingSoon { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     /// <summary>How far the list is counted when counting it exactly would be slow (a reader who does not see everyone,
-    /// or a custody filter: each listed person is read for it, twice for the scoping); further on later pages, so the
-    /// next page is known. 10,000 cost 80-150 ms of a first page's time at a million (session 17), 2,000 a fifth.</summary>
+    /// or a custody filter: each listed person is read for it, twice for the scoping), on every page (pages are found by
+    /// key, not counted to). 10,000 cost 80-150 ms of a first page's time at a million (session 17), 2,000 a fifth.</summary>
     public const int CountCap = 2_000;
 
     /// <summary>Lists longer than this are read in name order from the people (<see cref="WalkedAsync"/>).</summary>
@@ -45,9 +48,15 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
     public int Total { get; private set; }
     /// <summary>More people are listed than <see cref="Total"/>: they were counted only that far (and the page says so).</summary>
     public bool MoreThanTotal { get; private set; }
-    public int PageNumber { get; private set; } = 1;
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public bool HasNext => PageNumber < PageCount || MoreThanTotal;
+
+    /// <summary>The key after which the next page starts (its last row), when there is a next page.</summary>
+    public NameKey? Next { get; private set; }
+
+    /// <summary>The key before which the previous page ends (this page's first row), when this page is not the first.</summary>
+    public NameKey? Previous { get; private set; }
+
+    /// <summary>The list's first page (asked for without a key, or with one that fewer than a page precede).</summary>
+    public bool FirstPage { get; private set; } = true;
 
     public string Heading => (EndingSoon ? "Protection ending within 7 days" : State switch
     {
@@ -57,10 +66,14 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
         _ => "Protected",
     }) + (Status is { } s ? $" ({s.ToString().ToLowerInvariant()})" : "");
 
-    public async Task OnGetAsync(ProtectionState? state, CustodyStatus? status, bool endingSoon, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "Page")] int? pageNumber, CancellationToken ct)
+    /// <summary>
+    /// A page of the list in name order (sort name, then id), after the key <paramref name="after"/> or before
+    /// <paramref name="before"/> (neither: the first page): keyset paging, so a page far into the list costs what the
+    /// first does (by offset, page 20 read the 4,000 people before it: 111 ms of CPU at a million, session 17).
+    /// </summary>
+    public async Task OnGetAsync(ProtectionState? state, CustodyStatus? status, bool endingSoon, string? after, string? before, CancellationToken ct)
     {
         (State, Status, EndingSoon) = (state, status, endingSoon);
-        PageNumber = Math.Max(1, pageNumber ?? 1);
         IQueryable<Joined> Listed(IQueryable<Joined> q) => endingSoon ? q.Where(x => x.Protection.EndsWithin7Days) : q;
         if (status is null && db.Visibility.All)
         {
@@ -71,21 +84,17 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
         else
         {
             // Each person would be read for the scoping or custody (200,000 not protected at a million: 356 ms of CPU).
-            var cap = (int)Math.Min(int.MaxValue - 1, Math.Max(CountCap, (long)PageNumber * PageSize));
-            var counted = await Listed(Query(db, state, status)).Take(cap + 1).CountAsync(ct);
-            (Total, MoreThanTotal) = (Math.Min(counted, cap), counted > cap);
+            var counted = await Listed(Query(db, state, status)).Take(CountCap + 1).CountAsync(ct);
+            (Total, MoreThanTotal) = (Math.Min(counted, CountCap), counted > CountCap);
         }
 
         // A long list is read in name order from the people's name index, each person's protection row looked up, until
-        // the page is full (1,000 people read for a page of the 200,000 not protected or unknown at a million). Given the
-        // State index, SQLite took every row of the state and sorted them all for each page (600 ms at a million). A short
-        // list, or a page far into one (the walk reads the people before it), is still read from the State index.
-        var offset = (PageNumber - 1) * PageSize;
-        var walk = (MoreThanTotal || Total > WalkFrom) && (MoreThanTotal || (long)offset * 5 < Total);
-        var listed = Listed(walk ? await WalkedAsync(db, state, status, ct) : Query(db, state, status));
-        Rows = await listed.OrderBy(x => x.Person.SortName).ThenBy(x => x.Person.Id).Skip(offset).Take(PageSize)
-            .Select(x => new Row(x.Person.Id, x.Person.GivenName + " " + x.Person.FamilyName, x.Person.ANumber, x.Person.CustodyStatus, x.Protection.State,
-                x.Protection.EndsWithin7Days, x.Protection.Summary, x.Protection.ComputedAsOf)).ToListAsync(ct);
+        // the page is full (1,000 people read for a page of the 200,000 not protected or unknown at a million), from the
+        // page's key on. Given the State index, SQLite took every row of the state and sorted them all for each page
+        // (600 ms at a million). A short list is read from the State index and sorted.
+        var listed = Listed(MoreThanTotal || Total > WalkFrom ? await WalkedAsync(db, state, status, ct) : Query(db, state, status));
+        var page = await PageAsync(listed, NameKey.Parse(after), NameKey.Parse(before), ct);
+        (Rows, Next, Previous, FirstPage) = (page.Rows, page.Next, page.Previous, page.First);
         if (Infrastructure.Localization.Current != "en" && Rows.Count > 0)
         {
             var watermark = await ProtectionRecompute.WatermarkAsync(db, ct);
@@ -94,6 +103,52 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
             Rows = [.. Rows.Select(r => evaluated.TryGetValue(r.PersonId, out var e) && e.SummarySentence is { } said && e.Summary == r.Summary ? r with { Said = said } : r)];
         }
     }
+
+    private sealed record KeyedPage(List<Row> Rows, NameKey? Next, NameKey? Previous, bool First);
+
+    /// <summary>The page after <paramref name="after"/> or before <paramref name="before"/> (the first page when neither,
+    /// or when fewer than a page are before it), with the keys of the pages either side.</summary>
+    private static async Task<KeyedPage> PageAsync(IQueryable<Joined> listed, NameKey? after, NameKey? before, CancellationToken ct)
+    {
+        if (before is { } end)
+        {
+            // The rows before the key are the rows after it in the reversed order.
+            var back = await RowsAsync(Before(listed, end).OrderByDescending(x => x.Person.SortName).ThenByDescending(x => x.Person.Id), ct);
+            if (back.Count > PageSize)
+            {
+                back.RemoveAt(PageSize);
+                back.Reverse();
+                return new KeyedPage(back, KeyOf(back[^1]), KeyOf(back[0]), First: false);
+            }
+
+            // Fewer than a page before it: the first page.
+            after = null;
+        }
+
+        var rows = await RowsAsync((after is { } start ? After(listed, start) : listed).OrderBy(x => x.Person.SortName).ThenBy(x => x.Person.Id), ct);
+        NameKey? next = null;
+        if (rows.Count > PageSize)
+        {
+            rows.RemoveAt(PageSize);
+            next = KeyOf(rows[^1]);
+        }
+
+        return new KeyedPage(rows, next, after is not null && rows.Count > 0 ? KeyOf(rows[0]) : null, First: after is null);
+
+        static NameKey KeyOf(Row r) => new(r.SortName, r.PersonId);
+        static Task<List<Row>> RowsAsync(IQueryable<Joined> ordered, CancellationToken ct) => ordered.Take(PageSize + 1)
+            .Select(x => new Row(x.Person.Id, x.Person.GivenName + " " + x.Person.FamilyName, x.Person.ANumber, x.Person.CustodyStatus, x.Protection.State,
+                x.Protection.EndsWithin7Days, x.Protection.Summary, x.Protection.ComputedAsOf)
+            { SortName = x.Person.SortName }).ToListAsync(ct);
+    }
+
+    /// <summary>The rows after the key in name order. The first condition alone is a range of the name index (where the
+    /// walk starts); the second leaves out the key's own name up to its id.</summary>
+    private static IQueryable<Joined> After(IQueryable<Joined> q, NameKey k) =>
+        q.Where(x => string.Compare(x.Person.SortName, k.SortName) >= 0 && (string.Compare(x.Person.SortName, k.SortName) > 0 || x.Person.Id > k.Id));
+
+    private static IQueryable<Joined> Before(IQueryable<Joined> q, NameKey k) =>
+        q.Where(x => string.Compare(x.Person.SortName, k.SortName) <= 0 && (string.Compare(x.Person.SortName, k.SortName) < 0 || x.Person.Id < k.Id));
 
     /// <summary>People joined to their stored protection; no state means "not protected or unknown".</summary>
     public static IQueryable<Joined> Query(StaylineDbContext db, ProtectionState? state, CustodyStatus? status) =>
@@ -138,4 +193,19 @@ public sealed class IndexModel(StaylineDbContext db) : PageModel
             ? protections.Where(x => x.State == one || x.State == other)
             : protections.Where(x => (x.State == one || x.State == other ? 1 : 0) == 1);
     }
+}
+
+/// <summary>A place in the Protection list's name order, as a page link carries it: "sort name~id" (a name may itself
+/// hold "~": the id starts after the last).</summary>
+public readonly record struct NameKey(string SortName, long Id)
+{
+    public static NameKey? Parse(string? text)
+    {
+        var at = text?.LastIndexOf('~') ?? -1;
+        return at >= 0 && long.TryParse(text.AsSpan(at + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? new NameKey(text![..at], id)
+            : null;
+    }
+
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{SortName}~{Id}");
 }

@@ -31,12 +31,21 @@ public partial class ProtectionListPagingTests
         Assert.True(listed > IndexModel.PageSize, $"{listed} listed");
         var web = await app.SignedInAsync("viewer");
         var html = await web.GetStringAsync("/Protection");
-        Assert.Contains($"{listed:N0} people, page 1 of 2", html);
+        Assert.Contains($"<p>{listed:N0} people</p>", html);
+        Assert.DoesNotMatch(Prev(), html);
         var seen = Rows().Matches(html).Count;
         var next = Next().Match(html);
         Assert.True(next.Success);
-        seen += Rows().Matches(await web.GetStringAsync(System.Net.WebUtility.HtmlDecode(next.Groups[1].Value))).Count;
+        var second = await web.GetStringAsync(Href(next));
+        Assert.Contains($"<p>{listed:N0} people</p>", second);
+        seen += Rows().Matches(second).Count;
         Assert.Equal(listed, seen);
+        Assert.DoesNotMatch(Next(), second);
+
+        // Previous from the second page is the first page again (the count of the rows before its key is under a page).
+        var back = await web.GetStringAsync(Href(Prev().Match(second)));
+        Assert.Equal(Ids(html), Ids(back));
+        Assert.DoesNotMatch(Prev(), back);
     }
 
     /// <summary>The count is exact for every reader and filter under <see cref="IndexModel.CountCap"/>: counted from the
@@ -75,9 +84,11 @@ public partial class ProtectionListPagingTests
 
     /// <summary>
     /// A list longer than <see cref="IndexModel.WalkFrom"/> is read in name order from the people (the walk), a short
-    /// one or a page far into one from the State index: following Next lists each person once, in name order, the same
-    /// as the plain query, with the count past <see cref="IndexModel.CountCap"/> said as "more than" for a reader who does
-    /// not see everyone, exact for one who does, and a custody filter leaving exactly its people.
+    /// one from the State index and sorted; either way each page starts after the key of the one before (keyset paging).
+    /// Following Next lists each person once, in name order, the same as the plain query, and following Previous back
+    /// from the last page gives the same pages; the count past <see cref="IndexModel.CountCap"/> is said as "more than"
+    /// for a reader who does not see everyone (on every page), exact for one who does, and a custody filter leaves
+    /// exactly its people (a long one walked, a short one sorted).
     /// </summary>
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -86,6 +97,8 @@ public partial class ProtectionListPagingTests
         await using var app = await TestApp.StartAsync(provider);
         List<long> all;
         List<long> released;
+        List<long> others;
+        CustodyStatus other;
         await using (var scope = app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
@@ -104,41 +117,72 @@ public partial class ProtectionListPagingTests
             await db.People.IgnoreQueryFilters().Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.CustodyStatus, CustodyStatus.Released));
             all = await InOrder(IndexModel.Query(db, null, null));
             released = await InOrder(IndexModel.Query(db, null, CustodyStatus.Released));
+            other = people[0].CustodyStatus;
+            others = await InOrder(IndexModel.Query(db, null, other));
         }
 
         Assert.True(all.Count > IndexModel.CountCap, $"{all.Count} listed");
         Assert.InRange(released.Count, IndexModel.WalkFrom + 1, all.Count - 1);
+        Assert.InRange(others.Count, IndexModel.PageSize + 1, IndexModel.WalkFrom);
         foreach (var (role, url, want, first) in new[]
         {
             ("viewer", "/Protection", all, $"More than {IndexModel.CountCap:N0} people"),
-            ("admin", "/Protection", all, $"{all.Count:N0} people, page 1 of"),
+            ("admin", "/Protection", all, $"<p>{all.Count:N0} people</p>"),
             ("viewer", "/Protection?Status=Released", released, $"More than {IndexModel.CountCap:N0} people"),
+            ("viewer", $"/Protection?Status={other}", others, $"<p>{others.Count:N0} people</p>"),
         })
         {
+            // To the end by Next: every person once, in the name order.
             var web = await app.SignedInAsync(role);
             var html = await web.GetStringAsync(url);
-            Assert.Contains(first, html);
-            var seen = new List<long>();
-            for (var pages = 0; pages < 30; pages++)
+            var pages = new List<List<long>>();
+            while (true)
             {
-                seen.AddRange(Rows().Matches(html).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+                Assert.Contains(first, html);
+                pages.Add(Ids(html));
+                Assert.True(pages.Count <= want.Count / IndexModel.PageSize + 1, $"{role} {url}: more pages than people");
                 var next = Next().Match(html);
                 if (!next.Success)
                 {
                     break;
                 }
 
-                html = await web.GetStringAsync(System.Net.WebUtility.HtmlDecode(next.Groups[1].Value));
+                Assert.Equal(IndexModel.PageSize, pages[^1].Count);
+                html = await web.GetStringAsync(Href(next));
             }
 
-            Assert.Equal(want, seen);
+            Assert.Equal(want, pages.SelectMany(p => p).ToList());
+
+            // And back by Previous: the same pages, last to first, the first without a Previous.
+            var backward = new List<List<long>> { Ids(html) };
+            for (var prev = Prev().Match(html); prev.Success; prev = Prev().Match(html))
+            {
+                html = await web.GetStringAsync(Href(prev));
+                backward.Add(Ids(html));
+                Assert.True(backward.Count <= pages.Count, $"{role} {url}: more pages back than forward");
+            }
+
+            backward.Reverse();
+            Assert.Equal(pages, backward);
         }
 
         static Task<List<long>> InOrder(IQueryable<IndexModel.Joined> q) => q.OrderBy(x => x.Person.SortName).ThenBy(x => x.Person.Id).Select(x => x.Person.Id).ToListAsync();
     }
 
+    private static List<long> Ids(string html) =>
+        [.. Rows().Matches(html).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static string Href(Match link)
+    {
+        Assert.True(link.Success, "no such link");
+        return System.Net.WebUtility.HtmlDecode(link.Groups[1].Value);
+    }
+
     [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]
     private static partial Regex Next();
+
+    [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"prev\">")]
+    private static partial Regex Prev();
 
     [GeneratedRegex("href=\"/People/Details\\?id=(\\d+)\"")]
     private static partial Regex Rows();
