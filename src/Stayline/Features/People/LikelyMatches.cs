@@ -20,7 +20,7 @@ public sealed record LikelyMatch(long Id, string Name, string? ANumber, DateOnly
 /// </summary>
 public static class LikelyMatches
 {
-    /// <summary>Candidates read from the name index per name searched (the closest are scored; a common name has many).</summary>
+    /// <summary>Candidates read from the name index per name searched, those born the same year first (a common name has many).</summary>
     private const int Candidates = 50;
 
     /// <summary>At most this many are shown, best first.</summary>
@@ -33,6 +33,16 @@ public static class LikelyMatches
         {
             if (!string.IsNullOrWhiteSpace(name) && NameSearch.Parse(db, name) is { } search)
             {
+                // A common name has thousands of people in the index, read in no particular order: those born the same
+                // year are read first, or the record being typed again is missed among namesakes (at 1M people, six
+                // "Yousif Kassab" born 1971-03-02 were not among the first 50 of 6,107 Kassabs: nothing was shown).
+                if (person.BirthDate is { } born)
+                {
+                    var (from, to) = (new DateOnly(born.Year, 1, 1), new DateOnly(born.Year, 12, 31));
+                    ids.UnionWith(await search.All.Select(m => m.PersonId)
+                        .Where(id => db.People.Any(p => p.Id == id && p.BirthDate >= from && p.BirthDate <= to)).Take(Candidates).ToListAsync(ct));
+                }
+
                 ids.UnionWith(await search.All.Select(m => m.PersonId).Take(Candidates).ToListAsync(ct));
             }
         }
