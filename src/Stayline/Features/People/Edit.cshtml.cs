@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Stayline.Data;
 using Stayline.Domain.People;
+using Stayline.Features.Review;
 using Stayline.Features.Shared;
 using Stayline.Infrastructure;
 using Stayline.Resources;
@@ -15,7 +16,7 @@ namespace Stayline.Features.People;
 
 /// <summary>Add a person (no id) or edit one. A stale edit is refused and shown, never silently applied.</summary>
 [Authorize(Policy = Permissions.EditPeople)]
-public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditActor actor, IStringLocalizer<Strings> t) : PageModel
+public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditActor actor, IStringLocalizer<Strings> t, LearnedContexts contexts) : PageModel
 {
     public sealed record InputModel
     {
@@ -147,7 +148,7 @@ public sealed class EditModel(StaylineDbContext db, TimeProvider clock, AuditAct
         {
             // Before a new person is saved: who they probably already are. The same A-number is always shown (and
             // cannot be added anyway); otherwise the user opens theirs or adds anyway, and that choice is audited.
-            Matches = await LikelyMatches.FindAsync(db, person, ct);
+            Matches = await LikelyMatches.FindAsync(db, contexts, person, ct);
             if (duplicateANumber is null && Matches.Count > 0 && !AddAnyway)
             {
                 return Page();

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Stayline.Data;
 using Stayline.Domain.Matching;
 using Stayline.Domain.People;
-using Stayline.Features.Import;
 using Stayline.Features.Review;
 
 namespace Stayline.Features.People;
@@ -14,25 +13,36 @@ public sealed record LikelyMatch(long Id, string Name, string? ANumber, DateOnly
 /// <summary>
 /// The people a new record probably duplicates, looked up before it is saved: candidates come from the name index
 /// (the People search's own token and name-key rows, never a scan of people), the person with the same A-number is
-/// always one, and each is scored by the linkage engine with the model and word frequencies the duplicates queue and
-/// the compare page use over everyone known (with the new record among them, as they will see it once saved), so the
-/// score shown here is the one the compare page shows.
+/// always one, and each is scored by the linkage engine with the learned context the duplicates queue and the compare
+/// page use (<see cref="LearnedContexts.ForNewPersonAsync"/>: in a small database learned with the new record among
+/// everyone, as they will see it once saved; in a large one the kept context, which one more person does not change),
+/// so the score shown here is the one the compare page shows once saved.
 /// </summary>
 public static class LikelyMatches
 {
-    /// <summary>Candidates read from the name index per name searched (the closest are scored; a common name has many).</summary>
+    /// <summary>Candidates read from the name index per name searched, those born the same year first (a common name has many).</summary>
     private const int Candidates = 50;
 
     /// <summary>At most this many are shown, best first.</summary>
     public const int Shown = 5;
 
-    public static async Task<IReadOnlyList<LikelyMatch>> FindAsync(StaylineDbContext db, Person person, CancellationToken ct)
+    public static async Task<IReadOnlyList<LikelyMatch>> FindAsync(StaylineDbContext db, LearnedContexts contexts, Person person, CancellationToken ct)
     {
         var ids = new HashSet<long>();
         foreach (var name in new[] { $"{person.GivenName} {person.FamilyName}", person.NativeName })
         {
             if (!string.IsNullOrWhiteSpace(name) && NameSearch.Parse(db, name) is { } search)
             {
+                // A common name has thousands of people in the index, read in no particular order: those born the same
+                // year are read first, or the record being typed again is missed among namesakes (at 1M people, six
+                // "Yousif Kassab" born 1971-03-02 were not among the first 50 of 6,107 Kassabs: nothing was shown).
+                if (person.BirthDate is { } born)
+                {
+                    var (from, to) = (new DateOnly(born.Year, 1, 1), new DateOnly(born.Year, 12, 31));
+                    ids.UnionWith(await search.All.Select(m => m.PersonId)
+                        .Where(id => db.People.Any(p => p.Id == id && p.BirthDate >= from && p.BirthDate <= to)).Take(Candidates).ToListAsync(ct));
+                }
+
                 ids.UnionWith(await search.All.Select(m => m.PersonId).Take(Candidates).ToListAsync(ct));
             }
         }
@@ -58,7 +68,7 @@ public static class LikelyMatches
             return [];
         }
 
-        var context = await ContextAsync(db, person, ct);
+        var context = await contexts.ForNewPersonAsync(db, ReviewService.Record(person), person.Aliases.Select(n => ReviewService.Record(person, n)).ToList(), ct);
         var scored = new List<(Person Person, MatchPair Pair)>();
         foreach (var c in candidates)
         {
@@ -76,19 +86,5 @@ public static class LikelyMatches
             s.Person.BirthDatePrecision == BirthDatePrecision.Unknown ? null : s.Person.BirthDate,
             s.Person.CurrentFacilityId is { } f && facilities.TryGetValue(f, out var n) ? n : null,
             s.Pair.Score, s.Pair.Decision, s.Person.Id == sameANumber)).ToList();
-    }
-
-    /// <summary>
-    /// The compare page's context (<see cref="Linker.ContextFor"/> over every known record) with the new record where
-    /// it will be once saved: after the people, before the aliases. This reads every person's matching fields (as the
-    /// compare page does for one pair); only the candidates come from the index.
-    /// </summary>
-    private static async Task<LinkContext> ContextAsync(StaylineDbContext db, Person person, CancellationToken ct)
-    {
-        var known = await KnownRecords.LoadAsync(db, ct);
-        var records = known.Records;
-        records.Insert(known.PersonIds.Distinct().Count(), ReviewService.Record(person));
-        records.AddRange(person.Aliases.Select(n => ReviewService.Record(person, n)));
-        return Linker.ContextFor(records, null);
     }
 }

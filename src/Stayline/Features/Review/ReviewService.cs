@@ -61,7 +61,7 @@ public sealed record PersonSnapshot(long Id, PersonInput Input, CustodyStatus St
 /// keep everything (every name as an alias, every record moved, audited, undoable) and remembered
 /// "not the same person" decisions.
 /// </summary>
-public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, AuditActor actor)
+public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, AuditActor actor, LearnedContexts contexts)
 {
     public async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(int max = 200, CancellationToken ct = default)
     {
@@ -69,8 +69,9 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         var decided = (await db.NotSamePeople.AsNoTracking().Select(n => new { n.LowId, n.HighId }).ToListAsync(ct))
             .Select(n => (n.LowId, n.HighId)).ToHashSet();
         var best = new Dictionary<(long, long), (double Score, MatchDecision Decision, MatchEvidence Evidence)>();
-        // The compare page scores a pair with the same model (see CompareAsync), so both show one score.
-        var context = Linker.ContextFor(known.Records, null);
+        // The compare page scores a pair with the same kept context (see CompareAsync), so both show one score; the run
+        // still blocks and compares everyone (the context holds no blocks).
+        var context = await contexts.ForAsync(db, known, ct);
         foreach (var pair in Linker.Deduplicate(known.Records, new LinkerOptions { Context = context }))
         {
             var a = known.PersonIds[pair.Left];
@@ -142,9 +143,10 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
             return null;
         }
 
-        // The model and word frequencies of the finder's run over everyone known: the queue and this page agree,
-        // and any two people can be compared ("why were these not linked?").
-        var context = Linker.ContextFor((await KnownRecords.LoadAsync(db, ct)).Records, null);
+        // The model and word frequencies the finder's run uses, learned over everyone the reader sees and kept between
+        // requests (LearnedContexts): the queue and this page agree, and any two people can be compared ("why were these
+        // not linked?") without reading everyone.
+        var context = await contexts.ForAsync(db, ct);
         var pair = BestPair(left, right, context);
 
         var e = pair.Evidence;

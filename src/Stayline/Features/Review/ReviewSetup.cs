@@ -6,6 +6,7 @@ public static class ReviewSetup
     public static IHostApplicationBuilder AddStaylineReview(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ReviewService>();
+        builder.Services.AddSingleton<LearnedContexts>();
         return builder;
     }
 }

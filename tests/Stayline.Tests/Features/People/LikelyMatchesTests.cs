@@ -103,6 +103,32 @@ public partial class LikelyMatchesTests
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<StaylineDbContext>().People.CountAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AddPage_CommonName_TheOneBornThatYearIsFoundAmongManyNamesakes(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        long same;
+        await using (var scope = app.Scope())
+        {
+            // More namesakes than the check reads from the name index per name (50), added before the one it must find.
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            for (var i = 0; i < 70; i++)
+            {
+                await Review.ReviewServiceTests.AddPersonAsync(db, "Yousif", "Kassab", new DateOnly(1930 + (i % 35), 1 + (i % 12), 1 + (i % 28)));
+            }
+
+            same = await Review.ReviewServiceTests.AddPersonAsync(db, "Yousif", "Kassab", new DateOnly(1971, 3, 2));
+        }
+
+        var admin = await app.SignedInAsync("admin");
+        var warned = await TestApp.PostFormAsync(admin, "/People/Edit", "/People/Edit", Form("Yousif", "Kassab", "1971-03-02"));
+        var html = WebUtility.HtmlDecode(await warned.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains($"href=\"/People/Details?id={same}\"", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("Score ([0-9.]+): the engine says")]
     private static partial Regex ScorePattern();
 }

@@ -172,19 +172,7 @@ public class ReviewServiceTests
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
         var review = scope.ServiceProvider.GetRequiredService<ReviewService>();
-        // Enough other people that the model estimated from them differs from the defaults.
-        string[] families =
-        [
-            "Kassab", "Yono", "Kallabat", "Jarbo", "Shamoun", "Hakim", "Toma", "Sheikho", "Kakos", "Bazzi", "Dulaimi", "Tikriti",
-            "Rubaie", "Shammari", "Saffar", "Najjar", "Haddad", "Khafaji", "Ubaidi", "Zubaidi", "Attiyah", "Kubaisi", "Jaburi", "Mansour",
-        ];
-        for (var i = 0; i < families.Length; i++)
-        {
-            await AddPersonAsync(db, i % 2 == 0 ? "Ali" : "Sargon", families[i], new DateOnly(1950 + i, 1 + (i % 12), 2 + (i % 27)));
-        }
-
-        var a = await AddPersonAsync(db, "Riyadh", "Hamama", new DateOnly(1971, 1, 1));
-        var b = await AddPersonAsync(db, "Riad Yousif", "Hamamah", new DateOnly(1971, 6, 12));
+        var (a, b) = await LearnedContextsTests.SeedAsync(db);
 
         var found = Assert.Single(await review.FindAsync());
         var view = await review.CompareAsync(found.LeftId, found.RightId);
