@@ -32,15 +32,29 @@ public sealed class StaylineSqliteMigrationsSqlGenerator(MigrationsSqlGeneratorD
     /// written do not show it; the create and rename steps of the rebuild pass through here.</summary>
     private bool _cascadeNeeded;
 
+    /// <summary>Set while generating a migration that rebuilds people or person_protection: the triggers keeping
+    /// <see cref="PeopleWithoutProtection"/> are dropped before the rebuild and made again (with the table's rows) at the end.</summary>
+    private bool _withoutProtectionNeeded;
+
+    private static bool KeepsWithoutProtection(string name) => name is "people" or "person_protection" or RebuildPrefix + "people" or RebuildPrefix + "person_protection";
+
     protected override void Generate(RenameTableOperation operation, IModel? model, MigrationCommandListBuilder builder)
     {
         base.Generate(operation, model, builder);
         _cascadeNeeded |= operation.NewName is "people" or TokenTable;
+        _withoutProtectionNeeded |= operation.NewName is { } name && KeepsWithoutProtection(name);
     }
 
     protected override void Generate(CreateTableOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true)
     {
         _cascadeNeeded |= operation.Name is "people" or RebuildPrefix + "people" || IsTokenTable(operation.Name);
+        if (operation.Name.StartsWith(RebuildPrefix, StringComparison.Ordinal) && KeepsWithoutProtection(operation.Name))
+        {
+            // The rebuild drops the old table and renames the copy; SQLite checks every trigger's tables on the rename.
+            builder.AppendLine(PeopleWithoutProtection.DropSqliteTriggers);
+            EndStatement(builder);
+            _withoutProtectionNeeded = true;
+        }
         if (!IsTokenTable(operation.Name))
         {
             base.Generate(operation, model, builder, terminate);
@@ -74,7 +88,16 @@ public sealed class StaylineSqliteMigrationsSqlGenerator(MigrationsSqlGeneratorD
         MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
     {
         _cascadeNeeded = false;
+        _withoutProtectionNeeded = false;
         var commands = base.Generate(operations, model, options);
+        if (_withoutProtectionNeeded)
+        {
+            var again = new MigrationCommandListBuilder(Dependencies);
+            again.AppendLine(PeopleWithoutProtection.CreateSqlite);
+            again.EndCommand();
+            commands = [.. commands, .. again.GetCommandList()];
+        }
+
         if (!_cascadeNeeded)
         {
             return commands;

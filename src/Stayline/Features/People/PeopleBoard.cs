@@ -107,8 +107,10 @@ public static class PeopleBoard
     /// <summary>A page of a keyset sort, after the cursor <paramref name="after"/> or before <paramref name="before"/>
     /// (neither: the first page).</summary>
     /// <param name="narrowed">The filter, when the list is filtered; null when it is not (every person the reader may see).</param>
+    /// <param name="unfiltered"><paramref name="filtered"/> is everyone the reader sees (then an order read from another
+    /// table's index is not joined to the people: see <see cref="ReadGroupAsync"/>).</param>
     public static async Task<KeysetPage> PageAsync(StaylineDbContext db, IQueryable<Person> filtered, PeopleSort sort, bool desc,
-        string? after, string? before, int pageSize, Narrowed? narrowed, CancellationToken ct)
+        string? after, string? before, int pageSize, Narrowed? narrowed, CancellationToken ct, bool unfiltered = false)
     {
         var groups = await GroupsAsync(db, sort, desc, ct);
         if (narrowed?.OnlyGroup is { } only)
@@ -125,7 +127,7 @@ public static class PeopleBoard
         if (Cursor.Parse(before) is { } end)
         {
             // The rows before the page's first row are the rows after it in the reversed order.
-            var back = await WalkAsync(db, groups, filtered, !desc, end, pageSize + 1, narrowed, ct);
+            var back = await WalkAsync(db, groups, filtered, !desc, end, pageSize + 1, narrowed, unfiltered, ct);
             if (back.Count > pageSize)
             {
                 back.RemoveAt(pageSize);
@@ -137,7 +139,7 @@ public static class PeopleBoard
         }
 
         var start = Cursor.Parse(after);
-        var rows = await WalkAsync(db, groups, filtered, desc, start, pageSize + 1, narrowed, ct);
+        var rows = await WalkAsync(db, groups, filtered, desc, start, pageSize + 1, narrowed, unfiltered, ct);
         string? next = null;
         if (rows.Count > pageSize)
         {
@@ -162,11 +164,11 @@ public static class PeopleBoard
     /// it the walk goes on (reading 300,000 people from the filter, lawyer group by lawyer group, took 16 s).
     /// </remarks>
     private static async Task<List<Cursor>> WalkAsync(StaylineDbContext db, List<Group> groups, IQueryable<Person> filtered, bool desc, Cursor? cursor,
-        int take, Narrowed? narrowed, CancellationToken ct)
+        int take, Narrowed? narrowed, bool unfiltered, CancellationToken ct)
     {
         if (narrowed is not { Counted: > PeopleQuery.FilteredCountCap })
         {
-            return await ReadAsync(db, groups, filtered, desc, cursor, take, few: narrowed is not null, ct);
+            return await ReadAsync(db, groups, filtered, desc, cursor, take, few: narrowed is not null, everyone: unfiltered && narrowed is null, ct);
         }
 
         var total = await db.People.AsNoTracking().MaxAsync(p => (long?)p.Id, ct) ?? 0;
@@ -177,7 +179,7 @@ public static class PeopleBoard
         var common = false;
         while (true)
         {
-            var chunk = await ReadAsync(db, groups, everyone, desc, cursor, batch, few: false, ct);
+            var chunk = await ReadAsync(db, groups, everyone, desc, cursor, batch, few: false, everyone: narrowed.Everyone is null, ct);
             var ids = chunk.Select(c => c.Id).Distinct().ToList();
             // The batch's ids as one parameter (a JSON array in SQLite, an array in PostgreSQL): as one parameter each,
             // binding thousands of them by name cost more server CPU than the statement (a lawyer's page, session 14).
@@ -197,7 +199,7 @@ public static class PeopleBoard
                 var rare = (int)Math.Min(int.MaxValue - 1, 2 * Math.Sqrt((double)take * total));
                 if (narrowed.IndexServed || await narrowed.CountUpTo(rare + 1, ct) <= rare)
                 {
-                    found.AddRange(await ReadAsync(db, groups, filtered, desc, cursor, take - found.Count, few: true, ct));
+                    found.AddRange(await ReadAsync(db, groups, filtered, desc, cursor, take - found.Count, few: true, everyone: false, ct));
                     return found;
                 }
 
@@ -212,8 +214,9 @@ public static class PeopleBoard
     private const int MaxBatch = 16_384;
 
     /// <param name="few">The people are a filter's few (read by name in many facility groups: only the groups holding any are read).</param>
+    /// <param name="everyone"><paramref name="people"/> are everyone the reader sees, unfiltered (see <see cref="ReadGroupAsync"/>).</param>
     private static async Task<List<Cursor>> ReadAsync(StaylineDbContext db, List<Group> groups, IQueryable<Person> people, bool desc, Cursor? cursor,
-        int take, bool few, CancellationToken ct)
+        int take, bool few, bool everyone, CancellationToken ct)
     {
         var ordered = desc ? Enumerable.Reverse(groups).ToList() : groups;
         var start = cursor is null ? 0 : ordered.FindIndex(g => g.Token == cursor.Group);
@@ -240,7 +243,7 @@ public static class PeopleBoard
                 continue;
             }
 
-            var found = await ReadGroupAsync(db, group, members, desc, g == start ? cursor : null, take - rows.Count, ct);
+            var found = await ReadGroupAsync(db, group, members, everyone, desc, g == start ? cursor : null, take - rows.Count, ct);
             rows.AddRange(found.Select(x => new Cursor(group.Token, x.Key, x.Id)));
         }
 
@@ -263,7 +266,9 @@ public static class PeopleBoard
     /// <summary>A facility's group token: its id.</summary>
     private static string Token(long facilityId) => facilityId.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<List<(long Id, string? Key)>> ReadGroupAsync(StaylineDbContext db, Group group, IQueryable<Person> members, bool desc,
+    /// <param name="everyone">The members are everyone the reader sees: a group read from another table's index need
+    /// not be joined to them, that table's own scoping (a protection row is seen with its person) is the same.</param>
+    private static async Task<List<(long Id, string? Key)>> ReadGroupAsync(StaylineDbContext db, Group group, IQueryable<Person> members, bool everyone, bool desc,
         Cursor? after, int take, CancellationToken ct)
     {
         switch (group.Order)
@@ -297,7 +302,11 @@ public static class PeopleBoard
                             : rows.Where(pp => pp.NextDueDate >= k && (pp.NextDueDate > k || pp.PersonId > id));
                     }
 
-                    var joined = rows.Join(members, pp => pp.PersonId, p => p.Id, (pp, p) => new { pp.PersonId, pp.NextDueDate });
+                    // Everyone's order is the index alone: joined to the people, SQLite read each person's row too (for an
+                    // admin, who sees all, only to find it there; a lawyer's page walks 3,000 of them).
+                    var joined = everyone
+                        ? rows.Select(pp => new { pp.PersonId, pp.NextDueDate })
+                        : rows.Join(members, pp => pp.PersonId, p => p.Id, (pp, p) => new { pp.PersonId, pp.NextDueDate });
                     var ordered = desc
                         ? joined.OrderByDescending(x => x.NextDueDate).ThenByDescending(x => x.PersonId)
                         : joined.OrderBy(x => x.NextDueDate).ThenBy(x => x.PersonId);

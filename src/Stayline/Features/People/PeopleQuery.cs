@@ -219,7 +219,7 @@ public static class PeopleQuery
             {
                 Everyone = await WalkedAsync(db, f.Sort, ct),
             };
-            var keyset = await PeopleBoard.PageAsync(db, q, f.Sort, f.Desc, f.After, f.Before, pageSize, filter, ct);
+            var keyset = await PeopleBoard.PageAsync(db, q, f.Sort, f.Desc, f.After, f.Before, pageSize, filter, ct, unfiltered);
             return new PeoplePage(await InOrderAsync(db, keyset.Ids, ct), Math.Min(counted, countCap), counted > countCap, 1, pageSize)
             {
                 Keyset = true,

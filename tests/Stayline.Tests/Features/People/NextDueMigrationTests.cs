@@ -44,9 +44,10 @@ public class NextDueMigrationTests
         await db.Protections.Where(pp => pp.PersonId == open || pp.PersonId == met).ExecuteUpdateAsync(s => s.SetProperty(pp => pp.NextDueDate, (DateOnly?)null));
         await db.Protections.Where(pp => pp.PersonId == kept).ExecuteUpdateAsync(s => s.SetProperty(pp => pp.NextDueDate, new DateOnly(2027, 4, 2)));
         var migrations = db.Database.GetMigrations().ToList();
-        Assert.EndsWith("_NextDueFromStoredDeadlines", migrations[^1]);
+        var at = migrations.FindIndex(m => m.EndsWith("_NextDueFromStoredDeadlines", StringComparison.Ordinal));
+        Assert.True(at > 0);
         var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync(migrations[^2]);
+        await migrator.MigrateAsync(migrations[at - 1]);
         await migrator.MigrateAsync();
 
         Assert.Equal(new DateOnly(2027, 3, 5), await NextDueAsync(db, open));

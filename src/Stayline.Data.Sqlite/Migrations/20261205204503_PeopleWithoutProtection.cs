@@ -1,0 +1,23 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Stayline.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class PeopleWithoutProtection : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The people without a protection row, kept by triggers (the board's "not worked out yet" check).
+            migrationBuilder.Sql(global::Stayline.Data.PeopleWithoutProtection.CreateSqlite);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(global::Stayline.Data.PeopleWithoutProtection.DropSqlite);
+        }
+    }
+}
