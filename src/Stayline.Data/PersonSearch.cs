@@ -281,6 +281,47 @@ public static class PersonSearch
     /// <summary>A key short enough to be stored as a token with its marker.</summary>
     private static string CapKey(string key) => key.Length < MaxTokenLength ? key : Truncate(key.AsSpan())[..^1].ToString();
 
+    /// <summary>
+    /// Bump when the way names become tokens or keys changes in a way <see cref="ProbeNames"/> does not show, so that
+    /// every database rebuilds its name index on the next start.
+    /// </summary>
+    private const int KeysRevision = 1;
+
+    /// <summary>
+    /// Names whose tokens and keys show the rules of <see cref="NameKeys"/> and <see cref="TokensFor"/>: articles,
+    /// Abd compounds, the region's transliteration families, Arabic script, accents, apostrophes, long words.
+    /// </summary>
+    private static readonly string[] ProbeNames =
+    [
+        "Yousif Kassab", "Yusuf Al-Kassab", "Riyadh Hamama", "Riad Yousif Hamamah", "Gorgis Al-Kubaisi", "Jirjis Faysal Al Kubaysi",
+        "Boutros Putrus", "Yaqub Yacoub", "Hermiz Hormiz", "Abd al-Rahman", "Abdul Rahman", "Abdel Rahman", "Abdulrahman",
+        "Abdul Hussein", "Abdul Hassan", "Abdul Jabbar", "Abdullah Ali", "Abdul Masih", "Mohammed bin Salman", "Muhammad ibn Rashid",
+        "Dhiyaa Thamer", "Ghassan Qasim", "Shaikho", "Sheikho", "Daoud Ibrahim", "Dawood Ebrahim", "Nasser El-Din", "Nasreddine",
+        "Sergejs Lavrovs", "Sergey Viktorovich Lavrov", "Nguyễn Văn An", "Seán O'Brien", "Ma'ruf Al-Ani", "Zhang Wei",
+        "محمد علي", "عبد الحسين يوسف", "جرجس الكبيسي", "عبدالله", "يعقوب بطرس", "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    ];
+
+    /// <summary>
+    /// A fingerprint of how names become search tokens and keys: the tokens, keys and name index of <see cref="ProbeNames"/>
+    /// under this build's code, hashed, with <see cref="KeysRevision"/>. Stored as <see cref="DerivedVersion.NameKeys"/>;
+    /// a build whose rules differ sees another value and rebuilds every person's name index (the rows saved under the
+    /// old rules would otherwise miss people in a search and in the add-person duplicate check).
+    /// </summary>
+    public static string KeysFingerprint { get; } = Fingerprint();
+
+    private static string Fingerprint()
+    {
+        var text = new System.Text.StringBuilder().Append(KeysRevision).Append('\n');
+        foreach (var name in ProbeNames)
+        {
+            var tokens = TokensForPerson(name, "", null, []);
+            text.Append(NameIndex(SearchText.Fold(name), tokens)).Append('|').AppendJoin(' ', KeysFor(name)).Append('|')
+                .AppendJoin(' ', KeyPairs(tokens).Select(p => p.Key + "=" + p.Token)).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..32];
+    }
+
     /// <summary>Upper bound for a prefix range scan: every token starting with prefix sorts below it.</summary>
     public static string PrefixUpperBound(string prefix) => prefix + '\uffff';
 }

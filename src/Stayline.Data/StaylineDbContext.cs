@@ -83,6 +83,7 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<PersonNameToken> NameTokens => Set<PersonNameToken>();
 
     public DbSet<PersonNameKey> NameKeys => Set<PersonNameKey>();
+    public DbSet<DerivedVersion> DerivedVersions => Set<DerivedVersion>();
     public DbSet<FamilyContact> FamilyContacts => Set<FamilyContact>();
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<CustodyEpisode> CustodyEpisodes => Set<CustodyEpisode>();

@@ -368,6 +368,22 @@ namespace Stayline.Data.Postgres.Migrations
                     b.ToTable("deadline_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Data.DerivedVersion", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("derived_versions", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Data.DerivedWatermark", b =>
                 {
                     b.Property<int>("Id")

@@ -347,6 +347,22 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.ToTable("deadline_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Data.DerivedVersion", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("derived_versions", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Data.DerivedWatermark", b =>
                 {
                     b.Property<int>("Id")

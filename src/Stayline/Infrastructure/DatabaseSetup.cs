@@ -43,6 +43,7 @@ public static class DatabaseSetup
             throw new NotMigratedException($"The database ({database.Describe()}) is not at the current schema. Run: ./stayline db migrate");
         }
 
+        await EnsureNameIndexCurrentAsync(db, migrate || database.Provider == DatabaseProvider.Sqlite, database, ct);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {
@@ -64,6 +65,44 @@ public static class DatabaseSetup
 
         await Features.Habeas.RespondentReference.EnsureAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<DocumentService>().EnsureStartersAsync(ct);
+    }
+
+    /// <summary>
+    /// The name-search index was built by this build's rules (<see cref="PersonSearch.KeysFingerprint"/>), or it is rebuilt
+    /// now, in one transaction (<c>db reindex</c>): after an upgrade that changed how names are keyed, people saved before
+    /// would otherwise be missed by a search for a spelling variant and by the add-person duplicate check. Where the
+    /// schema is changed (a SQLite file; PostgreSQL by <c>db migrate</c>) the index is rebuilt; a PostgreSQL web node
+    /// that may not change it refuses to start, as it does for a pending migration.
+    /// </summary>
+    private static async Task EnsureNameIndexCurrentAsync(StaylineDbContext db, bool mayRebuild, StaylineDatabase database, CancellationToken ct)
+    {
+        var stored = await db.DerivedVersions.AsNoTracking().Where(v => v.Kind == DerivedVersion.NameKeys).Select(v => v.Value).FirstOrDefaultAsync(ct);
+        if (stored == PersonSearch.KeysFingerprint)
+        {
+            return;
+        }
+
+        if (await db.People.AnyAsync(ct))
+        {
+            if (!mayRebuild)
+            {
+                throw new NotMigratedException($"The name-search index of the database ({database.Describe()}) was built by another version's rules. Run: ./stayline db migrate");
+            }
+
+            await Features.Import.PeopleBulkWriter.ReindexAsync(db, ct);
+        }
+
+        var row = await db.DerivedVersions.FirstOrDefaultAsync(v => v.Kind == DerivedVersion.NameKeys, ct);
+        if (row is null)
+        {
+            db.DerivedVersions.Add(new DerivedVersion { Kind = DerivedVersion.NameKeys, Value = PersonSearch.KeysFingerprint });
+        }
+        else
+        {
+            row.Value = PersonSearch.KeysFingerprint;
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     public static IEnumerable<Facility> SeedFacilities() => FacilityReference.SeedFacilities();
