@@ -76,8 +76,8 @@ public static class DatabaseSetup
     /// </summary>
     private static async Task EnsureNameIndexCurrentAsync(StaylineDbContext db, bool mayRebuild, StaylineDatabase database, CancellationToken ct)
     {
-        var stored = await db.DerivedVersions.AsNoTracking().Where(v => v.Kind == DerivedVersion.NameKeys).Select(v => v.Value).FirstOrDefaultAsync(ct);
-        if (stored == PersonSearch.KeysFingerprint)
+        var row = await db.DerivedVersions.FirstOrDefaultAsync(v => v.Kind == DerivedVersion.NameKeys, ct);
+        if (row?.Value == PersonSearch.KeysFingerprint)
         {
             return;
         }
@@ -92,7 +92,6 @@ public static class DatabaseSetup
             await Features.Import.PeopleBulkWriter.ReindexAsync(db, ct);
         }
 
-        var row = await db.DerivedVersions.FirstOrDefaultAsync(v => v.Kind == DerivedVersion.NameKeys, ct);
         if (row is null)
         {
             db.DerivedVersions.Add(new DerivedVersion { Kind = DerivedVersion.NameKeys, Value = PersonSearch.KeysFingerprint });

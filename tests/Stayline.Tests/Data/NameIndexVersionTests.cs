@@ -61,8 +61,8 @@ public sealed class NameIndexVersionTests
     }
 
     private static async Task<bool> FoundAsync(HttpClient admin) =>
-        (await admin.GetStringAsync("/People?Q=Yusif")).Contains("Yousif Kassab", StringComparison.Ordinal)
-        && !(await admin.GetStringAsync("/People?Q=Yusif")).Contains("0 people found.", StringComparison.Ordinal);
+        await admin.GetStringAsync("/People?Q=Yusif") is var page
+        && page.Contains("Yousif Kassab", StringComparison.Ordinal) && !page.Contains("0 people found.", StringComparison.Ordinal);
 
     private static async Task<string?> StoredAsync(TestApp app)
     {
