@@ -42,9 +42,51 @@ public sealed class Strings
             return sentence.ToString();
         }
 
-        var values = sentence.Values.Select(v => v is Sentence inner ? Say(inner) : v).ToArray();
+        var values = sentence.Values.Select(v => v is Sentence inner ? SayInside(inner) : v).ToArray();
         return translated is null
             ? string.Format(CultureInfo.CurrentCulture, sentence.Format, values)
             : string.Format(Infrastructure.Localization.CultureOf(language), translated, values);
+    }
+
+    /// <summary>
+    /// A sentence inside another, said in the reader's language. The translations put each value between first-strong
+    /// isolates (U+2068 ... U+2069) so a Latin name inside Arabic keeps its own order; but a first-strong isolate takes
+    /// its direction from its first strong letter and skips the isolates nested in it, so an Arabic sentence that
+    /// begins with a value of its own (or with a Latin word: "A-file") was laid out left to right: its parts in
+    /// reverse order and a case name's parentheses misplaced (the Protection list's "why" of a class stay). A sentence
+    /// said in a right-to-left language whose first strong letter is not already right to left therefore begins with a
+    /// right-to-left mark (U+200F, invisible); one left in English (no translation) is left as it is, left to right.
+    /// </summary>
+    private static string SayInside(Sentence inner)
+    {
+        var said = Say(inner);
+        return Infrastructure.Localization.IsRightToLeft && said != inner.ToString() && !FirstStrongIsRightToLeft(said) ? "\u200F" + said : said;
+    }
+
+    /// <summary>Whether the first letter of the text outside any isolate is right to left (Hebrew, Arabic or a right-to-left mark).</summary>
+    private static bool FirstStrongIsRightToLeft(string text)
+    {
+        var depth = 0;
+        foreach (var c in text)
+        {
+            if (c is '\u2066' or '\u2067' or '\u2068')
+            {
+                depth++;
+            }
+            else if (c == '\u2069')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && (c is '\u200F' or (>= '\u0590' and <= '\u08FF')))
+            {
+                return true;
+            }
+            else if (depth == 0 && char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 }

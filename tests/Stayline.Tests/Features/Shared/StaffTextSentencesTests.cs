@@ -56,8 +56,8 @@ public class StaffTextSentencesTests
         Assert.Contains(Pick(lang, "الاسم مطابق", "nombre Exacto"), list, StringComparison.Ordinal);
         Assert.Contains(Pick(lang, "، تاريخ الميلاد مطابق", ", fecha de nacimiento"), list, StringComparison.Ordinal);
         Assert.DoesNotContain("birth date Exact", list, StringComparison.Ordinal);
-        Assert.Contains(Pick(lang, "الاسم \"Yousif Kassab\" (يُحفظ اسمًا مستعارًا)؛ 1 أحداث", "el nombre \"Yousif Kassab\" (se guarda como alias); 1 eventos"), pair,
-            StringComparison.Ordinal);
+        Assert.Contains(Pick(lang, "الاسم \"Yousif Kassab\" (يُحفظ اسمًا مستعارًا)؛ 1 أحداث", "el nombre \"Yousif Kassab\" (se guarda como alias); 1 eventos"),
+            pair.Replace("\u200F", "", StringComparison.Ordinal), StringComparison.Ordinal); // "1 events" opens with an invisible right-to-left mark in Arabic (Strings.SayInside)
         // The A-number inside the sentence is kept whole (never broken at its hyphens on a narrow screen).
         Assert.Contains(Pick(lang, "رقم A: <bdi class=\"anumber\">A012-345-678</bdi>", "número A: <bdi class=\"anumber\">A012-345-678</bdi>"), pair, StringComparison.Ordinal);
         Assert.DoesNotContain("(kept as an alias)", pair, StringComparison.Ordinal);
