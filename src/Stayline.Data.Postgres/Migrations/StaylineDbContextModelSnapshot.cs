@@ -2339,9 +2339,13 @@ namespace Stayline.Data.Postgres.Migrations
 
                     b.HasIndex("CustodyStatus", "CurrentFacilityId");
 
+                    b.HasIndex("CustodyStatus", "SortName");
+
                     b.HasIndex("OrganisationId", "CustodyStatus");
 
                     b.HasIndex("OrganisationId", "SortName");
+
+                    b.HasIndex("OrganisationId", "CustodyStatus", "SortName");
 
                     b.ToTable("people", (string)null);
                 });

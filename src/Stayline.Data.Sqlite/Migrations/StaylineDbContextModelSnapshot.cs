@@ -2256,9 +2256,13 @@ namespace Stayline.Data.Sqlite.Migrations
 
                     b.HasIndex("CustodyStatus", "CurrentFacilityId");
 
+                    b.HasIndex("CustodyStatus", "SortName");
+
                     b.HasIndex("OrganisationId", "CustodyStatus");
 
                     b.HasIndex("OrganisationId", "SortName");
+
+                    b.HasIndex("OrganisationId", "CustodyStatus", "SortName");
 
                     b.ToTable("people", (string)null);
                 });

@@ -69,11 +69,18 @@ public partial class ProtectionListPagingTests
         foreach (var role in new[] { "admin", "viewer" })
         {
             var web = await app.SignedInAsync(role);
-            foreach (var url in new[] { "/Protection", "/Protection?State=Unknown", "/Protection?State=Protected", "/Protection?EndingSoon=true", "/Protection?Status=Detained" })
+            foreach (var url in new[] { "/Protection", "/Protection?State=Unknown", "/Protection?State=Protected", "/Protection?EndingSoon=true", "/Protection?Status=Detained",
+                "/Protection?Status=Released", "/Protection?Status=Unknown" })
             {
                 var html = await web.GetStringAsync(url);
                 var listed = Rows().Matches(html).Count;
                 Assert.Contains(listed == 1 ? "<p>1 person</p>" : $"<p>{listed:N0} people</p>", html);
+                if (listed > 0)
+                {
+                    // Counted exactly: the pager says where the page is in it.
+                    Assert.Contains($"<span>1–{listed:N0} of {listed:N0}</span>", System.Net.WebUtility.HtmlDecode(html));
+                }
+
                 Assert.DoesNotContain("More than", html);
                 counts.Add(listed);
             }
@@ -124,12 +131,13 @@ public partial class ProtectionListPagingTests
         Assert.True(all.Count > IndexModel.CountCap, $"{all.Count} listed");
         Assert.InRange(released.Count, IndexModel.WalkFrom + 1, all.Count - 1);
         Assert.InRange(others.Count, IndexModel.PageSize + 1, IndexModel.WalkFrom);
-        foreach (var (role, url, want, first) in new[]
+        foreach (var (role, url, want, first, exact) in new[]
         {
-            ("viewer", "/Protection", all, $"More than {IndexModel.CountCap:N0} people"),
-            ("admin", "/Protection", all, $"<p>{all.Count:N0} people</p>"),
-            ("viewer", "/Protection?Status=Released", released, $"More than {IndexModel.CountCap:N0} people"),
-            ("viewer", $"/Protection?Status={other}", others, $"<p>{others.Count:N0} people</p>"),
+            ("viewer", "/Protection", all, $"More than {IndexModel.CountCap:N0} people", false),
+            ("admin", "/Protection", all, $"<p>{all.Count:N0} people</p>", true),
+            ("viewer", "/Protection?Status=Released", released, $"More than {IndexModel.CountCap:N0} people", false),
+            ("admin", "/Protection?Status=Released", released, $"More than {IndexModel.CountCap:N0} people", false),
+            ("viewer", $"/Protection?Status={other}", others, $"<p>{others.Count:N0} people</p>", true),
         })
         {
             // To the end by Next: every person once, in the name order.
@@ -140,6 +148,7 @@ public partial class ProtectionListPagingTests
             {
                 Assert.Contains(first, html);
                 pages.Add(Ids(html));
+                AssertPlace(html, pages.Count - 1, pages[^1].Count, exact ? want.Count : null);
                 Assert.True(pages.Count <= want.Count / IndexModel.PageSize + 1, $"{role} {url}: more pages than people");
                 var next = Next().Match(html);
                 if (!next.Success)
@@ -159,6 +168,7 @@ public partial class ProtectionListPagingTests
             {
                 html = await web.GetStringAsync(Href(prev));
                 backward.Add(Ids(html));
+                AssertPlace(html, pages.Count - backward.Count, backward[^1].Count, exact ? want.Count : null);
                 Assert.True(backward.Count <= pages.Count, $"{role} {url}: more pages back than forward");
             }
 
@@ -167,6 +177,22 @@ public partial class ProtectionListPagingTests
         }
 
         static Task<List<long>> InOrder(IQueryable<IndexModel.Joined> q) => q.OrderBy(x => x.Person.SortName).ThenBy(x => x.Person.Id).Select(x => x.Person.Id).ToListAsync();
+    }
+
+    /// <summary>The pager's words for the page at <paramref name="index"/> (from 0): "201–400 of 2,300" where the list is
+    /// counted exactly and the rows before the page were counted (up to the count's cap); "200 shown" otherwise.</summary>
+    private static void AssertPlace(string html, int index, int rows, int? exactTotal)
+    {
+        var text = System.Net.WebUtility.HtmlDecode(html);
+        var before = index * IndexModel.PageSize;
+        if (exactTotal is { } total && before <= IndexModel.CountCap)
+        {
+            Assert.Contains($"<span>{before + 1:N0}–{before + rows:N0} of {total:N0}</span>", text);
+        }
+        else
+        {
+            Assert.Contains($"<span>{rows:N0} shown</span>", text);
+        }
     }
 
     private static List<long> Ids(string html) =>
