@@ -428,7 +428,8 @@ internal sealed partial class TwoLists
 
             // The run's own (one-to-one) score of each linkable miss, by band; a pair the run did not keep scored under 0.01.
             var runScore = all.ToDictionary(q => (q.Left, q.Right), q => q.Score);
-            var candidates = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01, OneToOne = false }).Select(q => (q.Left, q.Right)).ToHashSet();
+            var many = Linker.Link(left, right, new LinkerOptions { MinScore = 0.01, OneToOne = false }).ToDictionary(q => (q.Left, q.Right), q => q.Score);
+            var candidates = many.Keys.ToHashSet();
             var notCompared = missedLinkable.Where(k => !candidates.Contains(pairs[k])).ToList();
             Console.WriteLine($"linkable misses that were never a candidate (blocking) or scored under 0.01 alone in the run: {notCompared.Count}");
 
@@ -468,12 +469,12 @@ internal sealed partial class TwoLists
                     {
                         var ctxScore = Linker.Score(left[o.Left], right[o.Right], missContext!).Score;
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"   around run {o.Score:0.000} ctx {ctxScore:0.000} {(truthSet.Contains((o.Left, o.Right)) ? "TRUE" : "false")} {Show(left[o.Left])} | {Show(right[o.Right])}"));
+                            $"   around run {o.Score:0.000} many {many.GetValueOrDefault((o.Left, o.Right)):0.000} ctx {ctxScore:0.000} {(truthSet.Contains((o.Left, o.Right)) ? "TRUE" : "false")} {Show(left[o.Left])} | {Show(right[o.Right])}"));
                     }
                 }
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"MISS run {runScore.GetValueOrDefault(pairs[k]):0.000} alone {q.Score:0.000} ctx {c.Score:0.000} (name {c.Evidence.NameWeight:+0.0;-0.0}, date {c.Evidence.BirthDateWeight:+0.0;-0.0}) {Show(left[l])} | {Show(right[r])} | {q.Evidence.NameLevel}/{q.Evidence.BirthDateLevel} {q.Evidence.Name}"));
+                    $"MISS run {runScore.GetValueOrDefault(pairs[k]):0.000} many {many.GetValueOrDefault(pairs[k]):0.000} alone {q.Score:0.000} ctx {c.Score:0.000} (name {c.Evidence.NameWeight:+0.0;-0.0}, date {c.Evidence.BirthDateWeight:+0.0;-0.0}) {Show(left[l])} | {Show(right[r])} | {q.Evidence.NameLevel}/{q.Evidence.BirthDateLevel} {q.Evidence.Name}"));
             }
 
             return 0;
