@@ -420,12 +420,21 @@ public partial class KeysetPagingTests
                 foreach (var desc in new[] { false, true })
                 {
                     var want = desc ? Enumerable.Reverse(plain).ToList() : plain;
+                    // As the page reads them too: a filter's few driven from its people scoped explicitly (Seen), and the
+                    // walk's batches sieved by the lawyer's assignments below the scoping (Among) before the scoped check.
+                    var seenPeople = by is null ? null : PeopleQuery.Filter(db, by, people: db.PeopleSeenBy(db.Visibility));
+                    Func<List<long>, CancellationToken, Task<List<long>>>? among = by?.AttorneyId is { } lawyer ? (batch, ct) => PeopleQuery.LawyersAmongAsync(db, lawyer, batch, ct) : null;
                     PeopleBoard.Narrowed?[] ways = by is null
                         ? [null]
                         :
                         [
                             new PeopleBoard.Narrowed(plain.Count, PeopleQuery.Filter(db, by, perPerson: true), (upTo, ct) => filter.Take(upTo).CountAsync(ct)),
                             new PeopleBoard.Narrowed(PeopleQuery.FilteredCountCap + 1, PeopleQuery.Filter(db, by, perPerson: true), (upTo, _) => Task.FromResult(upTo), FirstBatch: 3),
+                            new PeopleBoard.Narrowed(plain.Count, PeopleQuery.Filter(db, by, perPerson: true), (upTo, ct) => filter.Take(upTo).CountAsync(ct), Seen: seenPeople),
+                            new PeopleBoard.Narrowed(PeopleQuery.FilteredCountCap + 1, PeopleQuery.Filter(db, by, perPerson: true), (upTo, _) => Task.FromResult(upTo), FirstBatch: 3,
+                                Among: among, Seen: seenPeople),
+                            new PeopleBoard.Narrowed(PeopleQuery.FilteredCountCap + 1, PeopleQuery.Filter(db, by, perPerson: true), (upTo, ct) => filter.Take(upTo).CountAsync(ct),
+                                FirstBatch: 1, Among: among, Seen: seenPeople),
                         ];
                     foreach (var narrowed in ways)
                     {
@@ -501,12 +510,21 @@ public partial class KeysetPagingTests
                 var desc = plain.OrderBy(x => !x.Worked ? 0 : x.Due is null ? 1 : 2).ThenByDescending(x => x.Worked ? x.Due : null).ThenByDescending(x => x.Id).Select(x => x.Id).ToList();
                 foreach (var (want, descending) in new[] { (asc, false), (desc, true) })
                 {
+                    // As the page reads them too: a filter's few driven from its people scoped explicitly (Seen), and the
+                    // walk's batches sieved by the lawyer's assignments below the scoping (Among) before the scoped check.
+                    var seenPeople = by is null ? null : PeopleQuery.Filter(db, by, people: db.PeopleSeenBy(db.Visibility));
+                    Func<List<long>, CancellationToken, Task<List<long>>>? among = by?.AttorneyId is { } lawyer ? (batch, ct) => PeopleQuery.LawyersAmongAsync(db, lawyer, batch, ct) : null;
                     PeopleBoard.Narrowed?[] ways = by is null
                         ? [null]
                         :
                         [
                             new PeopleBoard.Narrowed(plain.Count, PeopleQuery.Filter(db, by, perPerson: true), (upTo, ct) => filter.Take(upTo).CountAsync(ct)),
                             new PeopleBoard.Narrowed(PeopleQuery.FilteredCountCap + 1, PeopleQuery.Filter(db, by, perPerson: true), (upTo, _) => Task.FromResult(upTo), FirstBatch: 3),
+                            new PeopleBoard.Narrowed(plain.Count, PeopleQuery.Filter(db, by, perPerson: true), (upTo, ct) => filter.Take(upTo).CountAsync(ct), Seen: seenPeople),
+                            new PeopleBoard.Narrowed(PeopleQuery.FilteredCountCap + 1, PeopleQuery.Filter(db, by, perPerson: true), (upTo, _) => Task.FromResult(upTo), FirstBatch: 3,
+                                Among: among, Seen: seenPeople),
+                            new PeopleBoard.Narrowed(PeopleQuery.FilteredCountCap + 1, PeopleQuery.Filter(db, by, perPerson: true), (upTo, ct) => filter.Take(upTo).CountAsync(ct),
+                                FirstBatch: 1, Among: among, Seen: seenPeople),
                         ];
                     foreach (var narrowed in ways)
                     {
