@@ -166,6 +166,7 @@ public sealed class DuplicateRuns(IServiceScopeFactory scopes, LearnedContexts c
     /// stored in place of the last run's.</summary>
     private async Task RunAsync(StaylineDbContext db, string scope, State state, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         // The stamp first: a change made while the run reads is newer than the run, so it is seen as a change afterwards.
         var stamp = await LearnedContexts.Stamp.ReadAsync(db, ct);
         var (known, context) = await contexts.ForRunAsync(db, stamp, ct);
@@ -241,6 +242,11 @@ public sealed class DuplicateRuns(IServiceScopeFactory scopes, LearnedContexts c
 
         db.Entry(run).State = EntityState.Detached;
         state.Context = context;
+        if (stamp.Records >= contexts.InlineBelowRecords)
+        {
+            log.LogInformation("Found {Pairs} possible duplicates among {People} people ({Scope}) in {Seconds:F1} s", rows.Count, stamp.People, scope,
+                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
     }
 
     private static Task<DuplicateRun?> LatestAsync(StaylineDbContext db, string scope, CancellationToken ct) =>
