@@ -215,6 +215,40 @@ public sealed class DuplicateRuns(IServiceScopeFactory scopes, LearnedContexts c
             CountryWeight = kv.Value.Evidence.CountryWeight,
         }).ToList();
 
+        // A write the database refuses while another holds its lock (SQLite: a long write elsewhere past the busy
+        // timeout) is tried again a few times before the run gives up (the last run's pairs keep serving).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StoreAsync(db, scope, run, rows, ct);
+                break;
+            }
+            catch (Exception e) when (attempt < 4 && Infrastructure.ErrorPages.IsLostRace(e))
+            {
+                log.LogWarning(e, "Storing the duplicates found was refused (attempt {Attempt}); trying again", attempt);
+                foreach (var entry in db.ChangeTracker.Entries().Where(x => x.Entity is DuplicatePair or DuplicateRun).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+
+                run.Id = 0;
+                await Task.Delay(TimeSpan.FromSeconds(10 * attempt), clock, ct);
+            }
+        }
+
+        db.Entry(run).State = EntityState.Detached;
+        state.Context = context;
+        if (stamp.Records >= contexts.InlineBelowRecords)
+        {
+            log.LogInformation("Found {Pairs} possible duplicates among {People} people ({Scope}) in {Seconds:F1} s", rows.Count, stamp.People, scope,
+                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    /// <summary>The run and its pairs written, the scope's earlier run deleted, in one transaction.</summary>
+    private static async Task StoreAsync(StaylineDbContext db, string scope, DuplicateRun run, List<DuplicatePair> rows, CancellationToken ct)
+    {
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             db.DuplicateRuns.Add(run);
@@ -238,14 +272,6 @@ public sealed class DuplicateRuns(IServiceScopeFactory scopes, LearnedContexts c
             await db.DuplicatePairs.Where(p => p.RunId != runId && db.DuplicateRuns.Any(r => r.Id == p.RunId && r.Scope == scope)).ExecuteDeleteAsync(ct);
             await db.DuplicateRuns.Where(r => r.Scope == scope && r.Id != runId).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
-        }
-
-        db.Entry(run).State = EntityState.Detached;
-        state.Context = context;
-        if (stamp.Records >= contexts.InlineBelowRecords)
-        {
-            log.LogInformation("Found {Pairs} possible duplicates among {People} people ({Scope}) in {Seconds:F1} s", rows.Count, stamp.People, scope,
-                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 
