@@ -285,10 +285,12 @@ internal static class Program
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Query", LogLevel.Debug);
+        builder.Logging.AddFilter("Stayline.Features.Review", LogLevel.Information);
         // Each statement's log line is written when its reader opens: the time to the next line is its rows read and used.
         builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ");
         await using var app = StaylineApp.Build(builder);
-        await DatabaseSetup.EnsureReadyAsync(app.Services, migrate: false);
+        // PROBE_MIGRATE=1 brings a copied file up to this build's tables first (a branch that adds one).
+        await DatabaseSetup.EnsureReadyAsync(app.Services, migrate: Environment.GetEnvironmentVariable("PROBE_MIGRATE") == "1");
         string token;
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -311,6 +313,18 @@ internal static class Program
         var process = System.Diagnostics.Process.GetCurrentProcess();
         foreach (var url in urls)
         {
+            if (url.StartsWith("sleep:", StringComparison.Ordinal))
+            {
+                // "sleep:SECONDS": what the server does in the background meanwhile (a duplicates run), its CPU and memory.
+                process.Refresh();
+                var before = process.TotalProcessorTime;
+                await Task.Delay(TimeSpan.FromSeconds(int.Parse(url["sleep:".Length..], CultureInfo.InvariantCulture)));
+                process.Refresh();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"==== {url} {(process.TotalProcessorTime - before).TotalMilliseconds:F0} ms CPU, RSS {process.WorkingSet64 / 1048576} MiB (peak {process.PeakWorkingSet64 / 1048576} MiB), load {LoadAverage()}"));
+                continue;
+            }
+
             for (var i = 0; i < 3; i++)
             {
                 // "add:Given|Family|1970-01-01" posts the add-person form (the likely-duplicate check runs before saving).

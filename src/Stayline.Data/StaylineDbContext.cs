@@ -124,6 +124,8 @@ public sealed class StaylineDbContext(DbContextOptions<StaylineDbContext> option
     public DbSet<ImportJobError> ImportJobErrors => Set<ImportJobError>();
     public DbSet<NotSamePerson> NotSamePeople => Set<NotSamePerson>();
     public DbSet<MergeRecord> Merges => Set<MergeRecord>();
+    public DbSet<DuplicateRun> DuplicateRuns => Set<DuplicateRun>();
+    public DbSet<DuplicatePair> DuplicatePairs => Set<DuplicatePair>();
     public DbSet<HotlineReport> HotlineReports => Set<HotlineReport>();
     public DbSet<HotlineCall> HotlineCalls => Set<HotlineCall>();
     public DbSet<Organisation> Organisations => Set<Organisation>();

@@ -441,6 +441,90 @@ namespace Stayline.Data.Postgres.Migrations
                     b.ToTable("document_templates", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Data.DuplicatePair", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LowId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HighId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ANumberLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ANumberWeight")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("BirthDateLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("BirthDateWeight")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("CountryLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("CountryWeight")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NameLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("NameWeight")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("RunId", "LowId", "HighId");
+
+                    b.HasIndex("RunId", "Score", "LowId", "HighId")
+                        .IsDescending(false, true, false, false);
+
+                    b.ToTable("duplicate_pairs", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Data.DuplicateRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Aliases")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MaxAliasId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MaxPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope");
+
+                    b.ToTable("duplicate_runs", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Data.GeneratedDocument", b =>
                 {
                     b.Property<long>("Id")
@@ -2813,6 +2897,15 @@ namespace Stayline.Data.Postgres.Migrations
                     b.HasOne("Stayline.Data.StaylineUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Data.DuplicatePair", b =>
+                {
+                    b.HasOne("Stayline.Data.DuplicateRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

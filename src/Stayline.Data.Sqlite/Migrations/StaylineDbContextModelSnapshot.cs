@@ -418,6 +418,88 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.ToTable("document_templates", (string)null);
                 });
 
+            modelBuilder.Entity("Stayline.Data.DuplicatePair", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HighId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ANumberLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ANumberWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("BirthDateLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("BirthDateWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CountryLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CountryWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NameLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("NameWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RunId", "LowId", "HighId");
+
+                    b.HasIndex("RunId", "Score", "LowId", "HighId")
+                        .IsDescending(false, true, false, false);
+
+                    b.ToTable("duplicate_pairs", (string)null);
+                });
+
+            modelBuilder.Entity("Stayline.Data.DuplicateRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Aliases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxAliasId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope");
+
+                    b.ToTable("duplicate_runs", (string)null);
+                });
+
             modelBuilder.Entity("Stayline.Data.GeneratedDocument", b =>
                 {
                     b.Property<long>("Id")
@@ -2714,6 +2796,15 @@ namespace Stayline.Data.Sqlite.Migrations
                     b.HasOne("Stayline.Data.StaylineUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stayline.Data.DuplicatePair", b =>
+                {
+                    b.HasOne("Stayline.Data.DuplicateRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -9,13 +9,17 @@ namespace Stayline.Features.Review;
 [Authorize(Policy = Permissions.EditLegal)]
 public sealed class IndexModel(ReviewService review) : PageModel
 {
-    public IReadOnlyList<DuplicateCandidate> Pairs { get; private set; } = [];
+    public DuplicatesPage Duplicates { get; private set; } = new([], null, 0, false, null);
     public IReadOnlyList<PendingRow> Rows { get; private set; } = [];
+
+    /// <summary>Where the page of pairs starts (the previous page's last pair; none: the best).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Rows = await review.PendingRowsAsync(ct);
-        Pairs = await review.FindAsync(200, ct);
+        Duplicates = await review.DuplicatesAsync(After, 50, ct);
     }
 
     public async Task<IActionResult> OnPostRowAsync(long rowId, bool same, CancellationToken ct)

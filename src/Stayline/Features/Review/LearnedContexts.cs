@@ -105,6 +105,39 @@ public sealed class LearnedContexts(IServiceScopeFactory scopes, ILogger<Learned
         return Linker.ContextFor(records, null);
     }
 
+    /// <summary>
+    /// Everyone <paramref name="db"/>'s reader sees, read for a run of the duplicate finder, and the context it scores them
+    /// with: learned from them now when there is none, or when it is out of date and either the database is small or
+    /// enough changed (the rule of <see cref="ForAsync(StaylineDbContext, CancellationToken)"/>), so the run and a relearn
+    /// share one read of everyone; otherwise the one kept. Everyone is read holding the context's gate, so a compare page
+    /// opened meanwhile waits for this context instead of learning its own.
+    /// </summary>
+    internal async Task<(KnownRecords Known, LinkContext Context)> ForRunAsync(StaylineDbContext db, Stamp stamp, CancellationToken ct)
+    {
+        var entry = _entries.GetOrAdd(KeyOf(db), _ => new Entry());
+        await entry.Gate.WaitAsync(ct);
+        try
+        {
+            var known = await KnownRecords.LoadAsync(db, ct);
+            if (entry.Current is { } now && (now.Stamp == stamp
+                || stamp.Records >= InlineBelowRecords && stamp.ChangesSince(now.Stamp) < RefreshShare * now.Stamp.Records))
+            {
+                return (known, now.Context);
+            }
+
+            var learned = Learn(stamp, known);
+            entry.Current = learned;
+            return (known, learned.Context);
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    /// <summary>The context kept for <paramref name="db"/>'s reader, if one is (never learns).</summary>
+    internal LinkContext? Kept(StaylineDbContext db) => _entries.TryGetValue(KeyOf(db), out var e) ? e.Current?.Context : null;
+
     /// <summary>The relearn running in the background for <paramref name="db"/>'s reader, if any (for tests).</summary>
     internal Task? Refreshing(StaylineDbContext db) => _entries.TryGetValue(KeyOf(db), out var e) ? e.Refresh : null;
 
@@ -160,7 +193,7 @@ public sealed class LearnedContexts(IServiceScopeFactory scopes, ILogger<Learned
     }
 
     // Everyone who sees all sees the same people, whatever their own organisation.
-    private static (string, Visibility) KeyOf(StaylineDbContext db) =>
+    internal static (string Database, Visibility Reader) KeyOf(StaylineDbContext db) =>
         (db.Database.GetConnectionString() ?? "", db.Visibility.All ? Visibility.Everyone : db.Visibility);
 
     private sealed class Entry

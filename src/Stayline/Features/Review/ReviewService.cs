@@ -61,45 +61,30 @@ public sealed record PersonSnapshot(long Id, PersonInput Input, CustodyStatus St
 /// keep everything (every name as an alias, every record moved, audited, undoable) and remembered
 /// "not the same person" decisions.
 /// </summary>
-public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, AuditActor actor, LearnedContexts contexts)
+public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, AuditActor actor, LearnedContexts contexts, DuplicateRuns runs)
 {
-    public async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(int max = 200, CancellationToken ct = default)
-    {
-        var known = await KnownRecords.LoadAsync(db, ct);
-        var decided = (await db.NotSamePeople.AsNoTracking().Select(n => new { n.LowId, n.HighId }).ToListAsync(ct))
-            .Select(n => (n.LowId, n.HighId)).ToHashSet();
-        var best = new Dictionary<(long, long), (double Score, MatchDecision Decision, MatchEvidence Evidence)>();
-        // The compare page scores a pair with the same kept context (see CompareAsync), so both show one score; the run
-        // still blocks and compares everyone (the context holds no blocks).
-        var context = await contexts.ForAsync(db, known, ct);
-        foreach (var pair in Linker.Deduplicate(known.Records, new LinkerOptions { Context = context }))
-        {
-            var a = known.PersonIds[pair.Left];
-            var b = known.PersonIds[pair.Right];
-            if (a == b)
-            {
-                continue;
-            }
+    /// <summary>The first <paramref name="max"/> pairs of the duplicates queue (see <see cref="DuplicatesAsync"/>).</summary>
+    public async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(int max = 200, CancellationToken ct = default) =>
+        (await DuplicatesAsync(null, max, ct)).Pairs;
 
-            var key = (Math.Min(a, b), Math.Max(a, b));
-            if (!decided.Contains(key) && (!best.TryGetValue(key, out var seen) || pair.Score > seen.Score))
-            {
-                best[key] = (pair.Score, pair.Decision, pair.Evidence);
-            }
-        }
-
-        var top = best.OrderByDescending(kv => kv.Value.Score).Take(max).ToList();
-        var ids = top.SelectMany(kv => new[] { kv.Key.Item1, kv.Key.Item2 }).Distinct().ToList();
-        var names = await NamesAsync(ids, ct);
-        return top.Select(kv => new DuplicateCandidate(kv.Key.Item1, names[kv.Key.Item1], kv.Key.Item2, names[kv.Key.Item2], kv.Value.Score, kv.Value.Decision,
-            Summary(kv.Value.Evidence))).ToList();
-    }
+    /// <summary>
+    /// A page of the duplicates queue, best first: the pairs the last run of the duplicate finder stored (made now in a
+    /// small database, in the background in a large one: <see cref="DuplicateRuns"/>), without a pair one of whose people
+    /// is gone or unseen by the reader or that someone decided is two people. Each pair's score is the one the compare
+    /// page gives it (both score with the learned context the run used).
+    /// </summary>
+    public Task<DuplicatesPage> DuplicatesAsync(string? after, int size, CancellationToken ct = default) => runs.PageAsync(db, after, size, ct);
 
     /// <summary>One line of evidence: each field's level and weight, in the compare page's words (its levels "Rev.Level.*").</summary>
-    public static Sentence Summary(MatchEvidence e)
+    public static Sentence Summary(MatchEvidence e) =>
+        Summary(e.NameLevel, e.NameWeight, e.BirthDateLevel, e.BirthDateWeight, e.ANumberLevel, e.ANumberWeight, e.CountryLevel, e.CountryWeight);
+
+    /// <summary>As <see cref="Summary(MatchEvidence)"/>, from the levels and weights a run stored.</summary>
+    public static Sentence Summary(NameLevel name, double nameWeight, BirthDateLevel birth, double birthWeight, ANumberLevel aNumber, double aNumberWeight,
+        CountryLevel country, double countryWeight)
     {
         static string W(double w) => w.ToString("+0.0;-0.0;0", CultureInfo.InvariantCulture);
-        return Sentence.Of($"name {Level(e.NameLevel)} {W(e.NameWeight)}, birth date {Level(e.BirthDateLevel)} {W(e.BirthDateWeight)}, A-number {Level(e.ANumberLevel)} {W(e.ANumberWeight)}, country {Level(e.CountryLevel)} {W(e.CountryWeight)}");
+        return Sentence.Of($"name {Level(name)} {W(nameWeight)}, birth date {Level(birth)} {W(birthWeight)}, A-number {Level(aNumber)} {W(aNumberWeight)}, country {Level(country)} {W(countryWeight)}");
     }
 
     /// <summary>An agreement level inside a sentence, in the reader's language (the compare page's column).</summary>

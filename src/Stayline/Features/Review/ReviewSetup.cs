@@ -7,6 +7,8 @@ public static class ReviewSetup
     {
         builder.Services.AddScoped<ReviewService>();
         builder.Services.AddSingleton<LearnedContexts>();
+        builder.Services.AddSingleton<DuplicateRuns>();
+        builder.Services.AddHostedService<DuplicatesWarmup>();
         return builder;
     }
 }

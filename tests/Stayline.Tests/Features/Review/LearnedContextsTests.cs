@@ -103,6 +103,10 @@ public class LearnedContextsTests
         Assert.Equal(38, contexts.LearnedAt(db)!.Value.People);
         Assert.NotEqual(before, after, 6);
         Assert.Equal(await FreshScoreAsync(db, a, b), after, 9);
+        // The queue's pairs are found in the background here too: the first view starts the run.
+        var runs = app.Services.GetRequiredService<DuplicateRuns>();
+        await review.FindAsync();
+        await runs.Running(db)!;
         Assert.Equal(after, (await review.FindAsync()).Single(c => c.LeftId == Math.Min(a, b)).Score, 9);
     }
 
