@@ -29,10 +29,16 @@ public sealed record DuplicatesPage(IReadOnlyList<DuplicateCandidate> Pairs, Dat
 /// </remarks>
 public sealed class DuplicateRuns(IServiceScopeFactory scopes, LearnedContexts contexts, TimeProvider clock, ILogger<DuplicateRuns> log)
 {
+    /// <summary>The most pairs a run stores, best first.</summary>
+    public const int KeptPairs = 10_000;
+
     /// <summary>Above the threshold, the least time between the end of one background run and the start of the next.</summary>
     public static readonly TimeSpan MinGap = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<(string Database, Visibility Reader), State> _states = new();
+
+    /// <summary>The most pairs a run stores in use (tests set it lower).</summary>
+    internal int Kept { get; set; } = KeptPairs;
 
     /// <summary>The gap in use (tests set it to zero).</summary>
     internal TimeSpan Gap { get; set; } = MinGap;
@@ -199,7 +205,10 @@ public sealed class DuplicateRuns(IServiceScopeFactory scopes, LearnedContexts c
             Aliases = stamp.Aliases,
             MaxAliasId = stamp.MaxAliasId,
         };
-        var rows = best.Select(kv => new DuplicatePair
+        // The best pairs only: a million people gave about 250,000 pairs (docs/benchmarks/matching.md), whose insert would
+        // hold the database's write lock for tens of seconds (EF writes 7-11k rows/s) while the team works; nobody reviews
+        // past the first thousands, and a run after merges and decisions brings up the next ones.
+        var rows = best.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Key).Take(Kept).Select(kv => new DuplicatePair
         {
             LowId = kv.Key.Item1,
             HighId = kv.Key.Item2,

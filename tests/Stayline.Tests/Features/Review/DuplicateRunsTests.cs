@@ -177,4 +177,29 @@ public class DuplicateRunsTests
         Assert.Equal(all.Select(p => (p.LeftId, p.RightId)), new[] { one, two, three }.Select(p => (Assert.Single(p.Pairs).LeftId, p.Pairs[0].RightId)));
         Assert.True(all[0].Score >= all[1].Score && all[1].Score >= all[2].Score);
     }
+
+    /// <summary>A run stores its best pairs only (10,000 in the app: a million people gave about 250,000), best first.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ARun_StoresItsBestPairsOnly(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        app.Services.GetRequiredService<DuplicateRuns>().Kept = 2;
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+        var review = scope.ServiceProvider.GetRequiredService<ReviewService>();
+        await LearnedContextsTests.SeedAsync(db);
+        await ReviewServiceTests.AddPersonAsync(db, "Mohammed", "Al-Rubaie", new DateOnly(1980, 5, 14));
+        await ReviewServiceTests.AddPersonAsync(db, "Muhammad", "Alrubaie", new DateOnly(1980, 5, 14));
+        await ReviewServiceTests.AddPersonAsync(db, "Nadia", "Jarjees", new DateOnly(1965, 1, 20));
+        await ReviewServiceTests.AddPersonAsync(db, "Nadia", "Jarjis", new DateOnly(1965, 1, 20));
+
+        var page = await review.DuplicatesAsync(null, 50);
+
+        Assert.Equal(2, page.Pairs.Count);
+        Assert.Equal(2, await db.DuplicatePairs.CountAsync());
+        var lowest = await db.DuplicatePairs.MinAsync(p => p.Score);
+        Assert.All(page.Pairs, p => Assert.True(p.Score >= lowest));
+        Assert.True(page.Pairs[0].Score >= page.Pairs[1].Score);
+    }
 }
