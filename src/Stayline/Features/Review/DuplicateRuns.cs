@@ -67,12 +67,7 @@ public sealed class DuplicateRuns(IServiceScopeFactory scopes, LearnedContexts c
         var rows = await pairs.OrderByDescending(p => p.Score).ThenBy(p => p.LowId).ThenBy(p => p.HighId).Take(size + 1).ToListAsync(ct);
         var more = rows.Count > size;
         rows = rows.Take(size).ToList();
-        var names = new Dictionary<long, string>();
-        var ids = rows.SelectMany(p => new[] { p.LowId, p.HighId }).Distinct().ToList();
-        foreach (var p in await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToListAsync(ct))
-        {
-            names[p.Id] = $"{p.GivenName} {p.FamilyName}".Trim();
-        }
+        var names = await ReviewService.NamesAsync(db, rows.SelectMany(p => new[] { p.LowId, p.HighId }).Distinct().ToList(), ct);
 
         var list = rows.Select(p => new DuplicateCandidate(p.LowId, names.GetValueOrDefault(p.LowId, "?"), p.HighId, names.GetValueOrDefault(p.HighId, "?"),
             p.Score, (MatchDecision)p.Decision, ReviewService.Summary((NameLevel)p.NameLevel, p.NameWeight, (BirthDateLevel)p.BirthDateLevel, p.BirthDateWeight,
@@ -118,16 +113,29 @@ public sealed class DuplicateRuns(IServiceScopeFactory scopes, LearnedContexts c
     /// <summary>Starts a background run for everyone (after the server starts) when the database is over the threshold.</summary>
     internal async Task WarmAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
-        db.ScopeTo(Visibility.Everyone);
-        var stamp = await LearnedContexts.Stamp.ReadAsync(db, ct);
-        if (stamp.Records >= contexts.InlineBelowRecords)
+        try
         {
-            var key = LearnedContexts.KeyOf(db);
-            Start(key, _states.GetOrAdd(key, _ => new State()));
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+            db.ScopeTo(Visibility.Everyone);
+            var stamp = await LearnedContexts.Stamp.ReadAsync(db, ct);
+            if (stamp.Records >= contexts.InlineBelowRecords)
+            {
+                var key = LearnedContexts.KeyOf(db);
+                Start(key, _states.GetOrAdd(key, _ => new State()));
+            }
+        }
+        finally
+        {
+            _warmedUp.TrySetResult();
         }
     }
+
+    private readonly TaskCompletionSource _warmedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Done when the check after start has decided whether to run (tests lower the threshold only after it, or
+    /// the check could start a run of its own on the database they are still filling).</summary>
+    internal Task WarmedUp => _warmedUp.Task;
 
     /// <summary>The background run for <paramref name="db"/>'s reader, if one was started (for tests).</summary>
     internal Task? Running(StaylineDbContext db) => _states.TryGetValue(LearnedContexts.KeyOf(db), out var s) ? s.Running : null;

@@ -75,11 +75,8 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
     /// </summary>
     public Task<DuplicatesPage> DuplicatesAsync(string? after, int size, CancellationToken ct = default) => runs.PageAsync(db, after, size, ct);
 
-    /// <summary>One line of evidence: each field's level and weight, in the compare page's words (its levels "Rev.Level.*").</summary>
-    public static Sentence Summary(MatchEvidence e) =>
-        Summary(e.NameLevel, e.NameWeight, e.BirthDateLevel, e.BirthDateWeight, e.ANumberLevel, e.ANumberWeight, e.CountryLevel, e.CountryWeight);
-
-    /// <summary>As <see cref="Summary(MatchEvidence)"/>, from the levels and weights a run stored.</summary>
+    /// <summary>One line of evidence from the levels and weights a run stored: each field's level and weight, in the
+    /// compare page's words (its levels "Rev.Level.*").</summary>
     public static Sentence Summary(NameLevel name, double nameWeight, BirthDateLevel birth, double birthWeight, ANumberLevel aNumber, double aNumberWeight,
         CountryLevel country, double countryWeight)
     {
@@ -95,7 +92,7 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         var rows = await db.ImportRows.AsNoTracking().Where(r => r.Action == ImportRowAction.Review)
             .Join(db.ImportBatches, r => r.BatchId, b => b.Id, (r, b) => new { r, b.Source })
             .OrderBy(x => x.r.BatchId).ThenBy(x => x.r.Row).Take(500).ToListAsync(ct);
-        var names = await NamesAsync(rows.Select(x => x.r.PersonId!.Value).Distinct().ToList(), ct);
+        var names = await NamesAsync(db, rows.Select(x => x.r.PersonId!.Value).Distinct().ToList(), ct);
         return rows.Select(x =>
         {
             var input = JsonSerializer.Deserialize<ReviewPayload>(x.r.Payload!, ImportService.Json)!.Input;
@@ -104,7 +101,8 @@ public sealed class ReviewService(StaylineDbContext db, TimeProvider clock, Audi
         }).ToList();
     }
 
-    private async Task<Dictionary<long, string>> NamesAsync(List<long> ids, CancellationToken ct)
+    /// <summary>People's names as the review pages show them ("given family"), by id.</summary>
+    internal static async Task<Dictionary<long, string>> NamesAsync(StaylineDbContext db, List<long> ids, CancellationToken ct)
     {
         var names = new Dictionary<long, string>();
         foreach (var chunk in ids.Chunk(500))

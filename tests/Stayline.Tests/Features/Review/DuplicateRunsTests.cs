@@ -14,6 +14,7 @@ public class DuplicateRunsTests
     private static async Task<(TestApp App, DuplicateRuns Runs)> LargeAsync(string provider)
     {
         var app = await TestApp.StartAsync(provider);
+        await app.Services.GetRequiredService<DuplicateRuns>().WarmedUp;
         // Every database counts as large: runs are made in the background, never inline.
         app.Services.GetRequiredService<LearnedContexts>().InlineBelowRecords = 0;
         var runs = app.Services.GetRequiredService<DuplicateRuns>();

@@ -84,6 +84,7 @@ public class LearnedContextsTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var contexts = app.Services.GetRequiredService<LearnedContexts>();
+        await app.Services.GetRequiredService<DuplicateRuns>().WarmedUp;
         // Every database counts as large here: a change is relearned in the background, never inline.
         contexts.InlineBelowRecords = 0;
         await using var scope = app.Scope();
