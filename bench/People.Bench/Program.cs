@@ -312,9 +312,13 @@ internal static class Program
         {
             // PROBE_ROLE=admin probes a page the viewer may not open (the duplicate review's compare page).
             var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
-            token = Environment.GetEnvironmentVariable("PROBE_ROLE") is { Length: > 0 } role
-                ? await TokenAsync(app.Services, db, "probe-" + role + "@bench.stayline.test", role, null)
-                : await ViewerTokenAsync(app.Services, db);
+            // PROBE_ROLE=partner probes as the partner clinic's viewer (every tenth person theirs; the file must hold them).
+            token = Environment.GetEnvironmentVariable("PROBE_ROLE") switch
+            {
+                "partner" => await TokenAsync(app.Services, db, PartnerEmail, Roles.Viewer, PartnerOrganisation.Name),
+                { Length: > 0 } role => await TokenAsync(app.Services, db, "probe-" + role + "@bench.stayline.test", role, null),
+                _ => await ViewerTokenAsync(app.Services, db),
+            };
         }
 
         await app.StartAsync();

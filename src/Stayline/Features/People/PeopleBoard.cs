@@ -104,9 +104,12 @@ public static class PeopleBoard
     /// <param name="Seen">The filter's people scoped by an explicit condition (<see cref="StaylineDbContext.PeopleSeenBy"/>)
     /// instead of the query filter: a statement driven from them may then read another table's rows below the scoping
     /// (a protection row is seen with its person), with no second read of the person for that row's own scoping.</param>
+    /// <param name="Ids">The filter's people as ids, when they were read whole (a lawyer's few, at most
+    /// <see cref="PeopleQuery.FilteredCountCap"/>, each checked against the scoped filter): their next deadlines are then
+    /// read by key from these.</param>
     public sealed record Narrowed(int Counted, IQueryable<Person> Check, Func<int, CancellationToken, Task<int>> CountUpTo, bool IndexServed = false,
         string? OnlyGroup = null, int FirstBatch = 256, IQueryable<Person>? Everyone = null,
-        Func<List<long>, CancellationToken, Task<List<long>>>? Among = null, IQueryable<Person>? Seen = null);
+        Func<List<long>, CancellationToken, Task<List<long>>>? Among = null, IQueryable<Person>? Seen = null, List<long>? Ids = null);
 
     /// <summary>A page of a keyset sort: the ids in order, and the cursors of the pages after and before, if any.</summary>
     public sealed record KeysetPage(List<long> Ids, string? Next, string? Previous);
@@ -123,6 +126,13 @@ public static class PeopleBoard
         if (narrowed?.OnlyGroup is { } only)
         {
             groups = groups.Where(g => g.Token == only).ToList();
+        }
+
+        if (narrowed?.Ids is { } ids && await HoldingAsync(db, sort, ids, ct) is { } holding)
+        {
+            // The groups of a facility or a lawyer are read one statement each (40 lawyers: 3 ms each for a partner's share of
+            // one lawyer's people); those that hold none of the filter's people are not read.
+            groups = groups.Where(g => holding.Contains(g.Token)).ToList();
         }
 
         if (sort == PeopleSort.Newest)
@@ -176,7 +186,7 @@ public static class PeopleBoard
         if (narrowed is not { Counted: > PeopleQuery.FilteredCountCap })
         {
             return await ReadAsync(db, groups, filtered, desc, cursor, take, few: narrowed is not null, unfiltered && narrowed is null ? Reading.Everyone : Reading.Scoped, ct,
-                narrowed?.Seen);
+                narrowed?.Seen, narrowed?.Ids);
         }
 
         var total = await db.People.AsNoTracking().MaxAsync(p => (long?)p.Id, ct) ?? 0;
@@ -249,8 +259,9 @@ public static class PeopleBoard
     /// <param name="reading">How an order read from another table meets <paramref name="people"/> (see <see cref="ReadGroupAsync"/>).</param>
     /// <param name="seen">The same people scoped explicitly (<see cref="Narrowed.Seen"/>), if known: the next deadline's
     /// rows of a filter's few are then read driven from them.</param>
+    /// <param name="ids">The same people as ids (<see cref="Narrowed.Ids"/>), if known: likewise, by key.</param>
     private static async Task<List<Cursor>> ReadAsync(StaylineDbContext db, List<Group> groups, IQueryable<Person> people, bool desc, Cursor? cursor,
-        int take, bool few, Reading reading, CancellationToken ct, IQueryable<Person>? seen = null)
+        int take, bool few, Reading reading, CancellationToken ct, IQueryable<Person>? seen = null, List<long>? ids = null)
     {
         var ordered = desc ? Enumerable.Reverse(groups).ToList() : groups;
         var start = cursor is null ? 0 : ordered.FindIndex(g => g.Token == cursor.Group);
@@ -266,7 +277,8 @@ public static class PeopleBoard
         // sorted by facility: 117 empty facilities of 7,000-8,500 people each, 3 s of CPU a page at a million); asked
         // whether a facility holds any, it seeks (CustodyStatus, CurrentFacilityId): under a millisecond. Asked for all
         // facilities in one statement: one EXISTS per facility had cost 146 ms of CPU a page, mostly each statement's own.
-        var holding = few && ordered.Count > 1 && ordered.All(g => g.Order == Within.SortName) ? await FacilitiesHoldingAsync(db, people, ct) : null;
+        // (Known ids: the groups holding none were dropped already, see HoldingAsync.)
+        var holding = few && ids is null && ordered.Count > 1 && ordered.All(g => g.Order == Within.SortName) ? await FacilitiesHoldingAsync(db, people, ct) : null;
         var rows = new List<Cursor>(take);
         for (var g = start; g < ordered.Count && rows.Count < take; g++)
         {
@@ -277,8 +289,8 @@ public static class PeopleBoard
                 continue;
             }
 
-            var found = group.Order == Within.NextDue && few && seen is not null
-                ? await NextDueOfFewAsync(db, group.Members(seen), desc, g == start ? cursor : null, take - rows.Count, ct)
+            var found = group.Order == Within.NextDue && few && (seen is not null || ids is not null)
+                ? await NextDueOfFewAsync(db, seen is null ? null : group.Members(seen), ids, desc, g == start ? cursor : null, take - rows.Count, ct)
                 : await ReadGroupAsync(db, group, members, reading, desc, g == start ? cursor : null, take - rows.Count, ct);
             rows.AddRange(found.Select(x => new Cursor(group.Token, x.Key, x.Id)));
         }
@@ -297,6 +309,38 @@ public static class PeopleBoard
         }
 
         return holding;
+    }
+
+    /// <summary>The tokens of the facility or lawyer groups (and "none") that hold any of the people <paramref name="ids"/>
+    /// (a lawyer group may hold fewer: a person with two lawyers is listed under the first by name); null for other sorts.</summary>
+    private static async Task<HashSet<string>?> HoldingAsync(StaylineDbContext db, PeopleSort sort, List<long> ids, CancellationToken ct)
+    {
+        // The ids were checked against the scoped filter: their rows are read below the scoping.
+        switch (sort)
+        {
+            case PeopleSort.Facility:
+                {
+                    var facilities = await db.People.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]).Where(p => EF.Parameter(ids).Contains(p.Id))
+                        .Select(p => p.CurrentFacilityId).Distinct().ToListAsync(ct);
+                    return facilities.Select(f => f is { } id ? Token(id) : "none").ToHashSet();
+                }
+
+            case PeopleSort.Lawyer:
+                {
+                    var open = await db.Assignments.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter])
+                        .Where(a => a.To == null && EF.Parameter(ids).Contains(a.PersonId)).Select(a => new { a.PersonId, a.UserId }).ToListAsync(ct);
+                    var holding = open.Select(a => a.UserId).ToHashSet();
+                    if (open.Select(a => a.PersonId).Distinct().Count() < ids.Count)
+                    {
+                        holding.Add("none");
+                    }
+
+                    return holding;
+                }
+
+            default:
+                return null;
+        }
     }
 
     /// <summary>A facility's group token: its id.</summary>
@@ -419,9 +463,10 @@ public static class PeopleBoard
     }
 
     /// <summary>
-    /// The next deadlines of a filter's people (a facility's 8,000; up to 2,000 of a partner's lawyer), driven from the
-    /// people: their index range (scoped by the explicit condition of <see cref="StaylineDbContext.PeopleSeenBy"/>, which
-    /// <c>people (CurrentFacilityId, OrganisationId)</c> answers alone), each person's protection row by its key, then sorted.
+    /// The next deadlines of a filter's people (a facility's 8,000), driven from the people: their index range (scoped by
+    /// the explicit condition of <see cref="StaylineDbContext.PeopleSeenBy"/>, which <c>people (CurrentFacilityId,
+    /// OrganisationId)</c> answers alone), each person's protection row by its key, then sorted. Or from their
+    /// <paramref name="ids"/> (up to 2,000 of a partner's lawyer), each protection row by its key.
     /// </summary>
     /// <remarks>
     /// Ordered on the stored day as an expression (it is never null here: the value is the day): ordered on the column,
@@ -429,11 +474,13 @@ public static class PeopleBoard
     /// 6,000 rows, 46 ms at a million). The protection rows are read below the scoping: each is joined to a person the reader
     /// sees (the only way the scoping would have let it through), so the person is not read a second time for it.
     /// </remarks>
-    private static async Task<List<(long Id, string? Key)>> NextDueOfFewAsync(StaylineDbContext db, IQueryable<Person> seen, bool desc, Cursor? after,
-        int take, CancellationToken ct)
+    private static async Task<List<(long Id, string? Key)>> NextDueOfFewAsync(StaylineDbContext db, IQueryable<Person>? seen, List<long>? ids, bool desc,
+        Cursor? after, int take, CancellationToken ct)
     {
-        var joined = NextDueAfter(db.Protections.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]), after, desc)
-            .Join(seen, pp => pp.PersonId, p => p.Id, (pp, p) => new { pp.PersonId, pp.NextDueDate });
+        var rows = NextDueAfter(db.Protections.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]), after, desc);
+        var joined = seen is not null
+            ? rows.Join(seen, pp => pp.PersonId, p => p.Id, (pp, p) => new { pp.PersonId, pp.NextDueDate })
+            : rows.Where(pp => EF.Parameter(ids!).Contains(pp.PersonId)).Select(pp => new { pp.PersonId, pp.NextDueDate });
         var ordered = desc
             ? joined.OrderByDescending(x => x.NextDueDate ?? DateOnly.MinValue).ThenByDescending(x => x.PersonId)
             : joined.OrderBy(x => x.NextDueDate ?? DateOnly.MinValue).ThenBy(x => x.PersonId);
