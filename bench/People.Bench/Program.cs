@@ -221,6 +221,10 @@ internal static class Program
             ("filter: one facility, by name", Many(() => $"/People?FacilityId={Pick(facilities)}")),
             ("filter: one facility, by next deadline", Many(() => $"/People?FacilityId={Pick(facilities)}&Sort=NextDeadline")),
             ("filter: one lawyer's people, by next deadline, anywhere", Many(() => $"/People?AttorneyId={Pick(lawyers)}&Sort=NextDeadline&After=due~{Day()}~{Id()}")),
+            // A partner's share of one lawyer's people (about 1,900 of 18,000) in the orders read by group (session 20).
+            ("filter: one lawyer's people, by facility", Many(() => $"/People?AttorneyId={Pick(lawyers)}&Sort=Facility")),
+            ("filter: one lawyer's people, by lawyer", Many(() => $"/People?AttorneyId={Pick(lawyers)}&Sort=Lawyer")),
+            ("filter: one lawyer's people, by protection", Many(() => $"/People?AttorneyId={Pick(lawyers)}&Sort=Protection")),
             ("filter: detained, no lawyer, by name", Many(() => "/People?Status=Detained&HasLawyer=false")),
             ("Protection list, first page", Many(() => "/Protection?lang=en")),
             ("Protection list, a custody filter (detained), first page", Many(() => "/Protection?Status=Detained&lang=en")),

@@ -223,6 +223,8 @@ public static class PeopleQuery
                 {
                     (PeopleSort.Facility, { } facility, _) => facility.ToString(CultureInfo.InvariantCulture),
                     (PeopleSort.Lawyer, _, false) => "none",
+                    // One lawyer's people sorted by lawyer: that lawyer's group (see PeopleBoard.GroupsAsync).
+                    (PeopleSort.Lawyer, _, _) when !string.IsNullOrEmpty(f.AttorneyId) => f.AttorneyId,
                     _ => null,
                 })
             {
