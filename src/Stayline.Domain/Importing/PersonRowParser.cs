@@ -112,16 +112,14 @@ public static class PersonRowParser
             Get(ImportField.Citizenship, out _), Get(ImportField.Languages, out _), false, null,
             Get(ImportField.BirthPlace, out _), Get(ImportField.FatherName, out _), Get(ImportField.MotherName, out _),
             Get(ImportField.City, out _), Get(ImportField.Email, out _), Get(ImportField.Phone, out _));
-        Person? built = null;
-        if (errors.Count == errorsBefore)
+        // The entity's own rules (name present, lengths, dates not in the future) decide validity. Checked on a row with a value
+        // already refused too (that value is left out of the input), so the preview names every problem of the row at once:
+        // a wrong A-number had hidden a birth date in 2031 on the same row until the file was fixed and read again.
+        var (built, entityErrors) = Person.Create(input, today, DateTimeOffset.UnixEpoch);
+        foreach (var e in entityErrors)
         {
-            // The entity's own rules (name present, lengths, dates not in the future) decide validity.
-            (built, var entityErrors) = Person.Create(input, today, DateTimeOffset.UnixEpoch);
-            foreach (var e in entityErrors)
-            {
-                var (column, value) = ColumnOf(e.Field, mapping, values);
-                errors.Add(new ImportError(row, column, value, e.Sentence));
-            }
+            var (column, value) = ColumnOf(e.Field, mapping, values);
+            errors.Add(new ImportError(row, column, value, e.Sentence));
         }
 
         return errors.Count == errorsBefore ? new ImportedPerson(row, input, facilityId, detained, linkDate) { Built = built, HeldFacility = held } : null;

@@ -115,4 +115,22 @@ public class PersonRowParserTests
         Assert.Contains(message, error.Message);
         Assert.StartsWith($"row 5, column \"{column}\", value \"{value}\"", error.ToString());
     }
+
+    /// <summary>A row with several wrong values names each of them in the one preview (a wrong A-number had hidden the rest).</summary>
+    [Theory]
+    [InlineData("A12", "2031-05-05", "Kassab", new[] { "A-Number", "DOB" })]
+    [InlineData("A12", "1890-06-06", "Kassab", new[] { "A-Number", "DOB" })]
+    [InlineData("A12", "31/31/1971", "", new[] { "A-Number", "DOB", "Last Name" })]
+    [InlineData("A012345678", "2031-05-05", "", new[] { "DOB", "Last Name" })]
+    public void Parse_SeveralBadValues_EachNamed(string a, string dob, string family, string[] columns)
+    {
+        var mapping = ColumnMapping.Resolve(["A-Number", "Last Name", "First Name", "DOB"], null);
+        var errors = new List<ImportError>();
+
+        var person = PersonRowParser.Parse(4, mapping, [a, family, family.Length == 0 ? "" : "Dina", dob], Facilities, Today, errors);
+
+        Assert.Null(person);
+        Assert.Equal(columns.Order(), errors.Select(e => e.Column!).Order());
+        Assert.All(errors, e => Assert.Equal(4, e.Row));
+    }
 }
