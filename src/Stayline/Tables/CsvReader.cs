@@ -40,7 +40,8 @@ public sealed class CsvReader : IDisposable
 
     public char Delimiter { get; private set; } = ',';
 
-    /// <summary>The spreadsheet row of the record last read: the header is row 1, blank lines are not counted.</summary>
+    /// <summary>The spreadsheet row of the record last read, as a spreadsheet opening the file numbers it: blank lines are
+    /// rows (the header is row 1 unless blank lines come before it); a record with a line break inside quotes is one row.</summary>
     public int Row { get; private set; }
 
     /// <summary>The line of the file (1-based, blank lines counted) where the record last read starts.</summary>
@@ -125,7 +126,7 @@ public sealed class CsvReader : IDisposable
             BufferSize = MaxHeaderChars,
             MaxBufferSize = MaxRecordChars,
         });
-        Row = 0;
+        Row = _linesBefore;
         if (!Read(out var header, out error))
         {
             return null;
@@ -215,6 +216,9 @@ public sealed class CsvReader : IDisposable
             _nextLine += LineBreaks(raw);
             if (raw.TrimEnd("\r\n").IsEmpty)
             {
+                // Skipped, but a row all the same where the file is opened: the rows after it are named as it shows them (a
+                // spacer line had made every later error name the row above the one meant).
+                Row++;
                 continue;
             }
 

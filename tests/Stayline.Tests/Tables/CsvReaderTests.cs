@@ -60,7 +60,8 @@ public class CsvReaderTests
             rows.Add((reader.Row, reader.Line, error));
         }
 
-        Assert.Equal([2, 3, 4], rows.Select(r => r.Row));
+        // Rows as a spreadsheet opening the file numbers them: the blank lines are rows too (here the same as the lines).
+        Assert.Equal([3, 4, 6], rows.Select(r => r.Row));
         Assert.Equal([3, 4, 6], rows.Select(r => r.Line));
         Assert.Null(rows[0].Error);
         Assert.NotNull(rows[1].Error);
@@ -79,6 +80,23 @@ public class CsvReaderTests
         Assert.Equal(4, reader.Line);
         Assert.Equal(3, reader.Row);
         Assert.Equal(["y", "z"], fields);
+    }
+
+    /// <summary>Blank lines before the header and between records are rows where the file is opened in a spreadsheet; a
+    /// record with a line break inside quotes is one row there (its line count differs).</summary>
+    [Fact]
+    public void Row_AsASpreadsheetNumbersIt_BlankLinesCountedQuotedBreaksNot()
+    {
+        using var reader = Open("\n\na,b\n1,x\n\n\n\"2\n2\",y\n3,z\n");
+        reader.ReadHeader(out _);
+        Assert.Equal(3, reader.Row);
+        var rows = new List<(int Row, int Line)>();
+        while (reader.Read(out _, out _))
+        {
+            rows.Add((reader.Row, reader.Line));
+        }
+
+        Assert.Equal([(4, 4), (7, 7), (8, 9)], rows);
     }
 
     [Theory]

@@ -27,14 +27,15 @@ public class ImportPreviewTests
 
         Assert.True(code == 0, error);
         Assert.Contains("4 rows: 2 new, 0 updated, 0 unchanged, 0 to review, 1 held for a facility, 1 blank row skipped (import 1).", output, StringComparison.Ordinal);
-        // The CSV reader numbers rows without the fully empty line (as documented in CsvReader.Row); ",,,," is a row.
-        Assert.True(output.Contains("check row 4, column \"Facility\", value \"Nowhere Detention Center\": No facility by this name in the catalogue: the row is held", StringComparison.Ordinal), output);
-        Assert.Contains("check row 5: No A-number", output, StringComparison.Ordinal);
+        // Rows as a spreadsheet numbers them: the empty line is row 4 (not counted as a row read, as an absent XLSX row is
+        // not), ",,,," row 3 (a row read and skipped).
+        Assert.True(output.Contains("check row 5, column \"Facility\", value \"Nowhere Detention Center\": No facility by this name in the catalogue: the row is held", StringComparison.Ordinal), output);
+        Assert.Contains("check row 6: No A-number", output, StringComparison.Ordinal);
         await using var db = kit.Db();
         Assert.Equal(["Hermiz", "Kassab"], await db.People.OrderBy(p => p.FamilyName).Select(p => p.FamilyName).ToListAsync());
         var held = new ImportHeld(db, TimeProvider.System);
         var waiting = Assert.Single(await held.PendingAsync());
-        Assert.Equal((4, "Nadia Jarjees", "Nowhere Detention Center"), (waiting.Row, waiting.Name, waiting.FacilityName));
+        Assert.Equal((5, "Nadia Jarjees", "Nowhere Detention Center"), (waiting.Row, waiting.Name, waiting.FacilityName));
         var calhoun = await db.Facilities.Where(f => f.Name == "Calhoun County Correctional Center").Select(f => f.Id).SingleAsync();
 
         var refused = await held.PlaceAsync(waiting.Id, null);
