@@ -149,30 +149,9 @@ public sealed class DuplicateRuns(IServiceScopeFactory scopes, LearnedContexts c
                 return;
             }
 
-            state.Running = Task.Run(async () =>
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
-                    db.ScopeTo(key.Reader);
-                    if (LearnedContexts.KeyOf(db) != key)
-                    {
-                        return;
-                    }
-
-                    await RunAsync(db, ScopeOf(key.Reader), state, CancellationToken.None);
-                }
-                catch (Exception e)
-                {
-                    // The last run's pairs keep serving; the next view after the gap tries again.
-                    log.LogError(e, "Finding duplicates failed");
-                }
-                finally
-                {
-                    state.EndedAt = clock.GetUtcNow();
-                }
-            });
+            // On failure the last run's pairs keep serving; the next view after the gap tries again.
+            state.Running = LearnedContexts.InBackground(scopes, key, log, "Finding duplicates",
+                db => RunAsync(db, ScopeOf(key.Reader), state, CancellationToken.None), after: () => state.EndedAt = clock.GetUtcNow());
         }
     }
 

@@ -153,37 +153,52 @@ public sealed class LearnedContexts(IServiceScopeFactory scopes, ILogger<Learned
                 return;
             }
 
-            entry.Refresh = Task.Run(async () =>
+            // On failure the old context keeps serving; the next change that matters tries again.
+            entry.Refresh = InBackground(scopes, key, log, "Relearning the linkage context", async db =>
             {
+                await entry.Gate.WaitAsync();
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
-                    db.ScopeTo(key.Reader);
-                    if (KeyOf(db) != key)
-                    {
-                        return;
-                    }
-
-                    await entry.Gate.WaitAsync();
-                    try
-                    {
-                        var stamp = await Stamp.ReadAsync(db, CancellationToken.None);
-                        entry.Current = Learn(stamp, await KnownRecords.LoadAsync(db, CancellationToken.None));
-                    }
-                    finally
-                    {
-                        entry.Gate.Release();
-                    }
+                    var stamp = await Stamp.ReadAsync(db, CancellationToken.None);
+                    entry.Current = Learn(stamp, await KnownRecords.LoadAsync(db, CancellationToken.None));
                 }
-                catch (Exception e)
+                finally
                 {
-                    // The old context keeps serving; the next change that matters tries again.
-                    log.LogError(e, "Relearning the linkage context failed");
+                    entry.Gate.Release();
                 }
             });
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in the background with a database context of its own, reading as <paramref name="key"/>'s
+    /// reader (nothing is done if that context reads another database); a failure is logged as "<paramref name="what"/>
+    /// failed", not thrown; <paramref name="after"/> runs last either way. The one shape of the duplicate finder's
+    /// background work (relearning a context, a duplicates run).
+    /// </summary>
+    internal static Task InBackground(IServiceScopeFactory scopes, (string Database, Visibility Reader) key, ILogger log, string what,
+        Func<StaylineDbContext, Task> work, Action? after = null) =>
+        Task.Run(async () =>
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<StaylineDbContext>();
+                db.ScopeTo(key.Reader);
+                if (KeyOf(db) == key)
+                {
+                    await work(db);
+                }
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "{What} failed", what);
+            }
+            finally
+            {
+                after?.Invoke();
+            }
+        });
 
     private static Learned Learn(Stamp stamp, KnownRecords known)
     {
