@@ -297,19 +297,22 @@ public static class PeopleQuery
     /// <paramref name="upTo"/>: as a set the lawyer's people were gathered whole first (17,500 at a million, each
     /// assignment's scoping a read of its person).
     /// </summary>
-    private static async Task<int> CountAsync(StaylineDbContext db, PeopleFilter f, IQueryable<Person> q, int upTo, CancellationToken ct) =>
-        string.IsNullOrEmpty(f.AttorneyId) ? await q.Take(upTo).CountAsync(ct) : (await LawyersPeopleAsync(db, f, upTo, ct)).Count;
+    private static Task<int> CountAsync(StaylineDbContext db, PeopleFilter f, IQueryable<Person> q, int upTo, CancellationToken ct) =>
+        string.IsNullOrEmpty(f.AttorneyId) ? q.Take(upTo).CountAsync(ct) : LawyersPeople(db, f).Take(upTo).CountAsync(ct);
 
-    /// <summary>The ids of a lawyer's people that pass the rest of the filter and the reader sees, up to <paramref name="upTo"/>,
-    /// in the order of the lawyer's open assignments.</summary>
-    private static Task<List<long>> LawyersPeopleAsync(StaylineDbContext db, PeopleFilter f, int upTo, CancellationToken ct)
+    private static Task<List<long>> LawyersPeopleAsync(StaylineDbContext db, PeopleFilter f, int upTo, CancellationToken ct) =>
+        LawyersPeople(db, f).Take(upTo).ToListAsync(ct);
+
+    /// <summary>The ids of a lawyer's people that pass the rest of the filter and the reader sees, in the order of the
+    /// lawyer's open assignments.</summary>
+    private static IQueryable<long> LawyersPeople(StaylineDbContext db, PeopleFilter f)
     {
         // The assignments below the scoping, the people scoped by its explicit condition: each person is read once (the
         // assignment's own scoping read them a second time).
         var lawyer = f.AttorneyId;
         var rest = Filter(db, f with { AttorneyId = null }, perPerson: true, people: db.PeopleSeenBy(db.Visibility));
         return db.Assignments.IgnoreQueryFilters([StaylineDbContext.VisibilityFilter]).Where(a => a.UserId == lawyer && a.To == null).Select(a => a.PersonId).Distinct()
-            .Where(id => rest.Any(p => p.Id == id)).Take(upTo).ToListAsync(ct);
+            .Where(id => rest.Any(p => p.Id == id));
     }
 
     /// <summary>
